@@ -1,0 +1,36 @@
+# The two set-up commands of the README: `make demo` and `make test`. Both create .venv when needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DATA   ?= $(or $(BROADSHEET_EVAL_DATA),../shared/data)
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+# Re-install whenever pyproject.toml changes. pip is upgraded first: the venv's own pip 23.2 fails on
+# trafilatura's lxml extras.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/broadsheet demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+test: lint
+	BROADSHEET_EVAL_DATA=$(DATA) $(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/broadsheet bench extraction --data $(DATA)
+	$(BIN)/broadsheet bench attribution --data $(DATA)
+	$(BIN)/broadsheet bench clustering --data $(DATA)
+
+clean:
+	rm -rf $(VENV) out build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,68 @@
+"""Bytes at the boundary -> text, or a clear reason why these bytes are not a document.
+
+Used by every reader in ``ingest``: a page is decoded once, here, and every later stage sees ``str``.
+Encoding: a byte-order mark, else a ``<meta charset>`` / XML declaration in the first 2 KB, else
+UTF-8, else Windows-1252 (what browsers assume). Binary junk — NUL bytes or many control
+characters — is refused with ``UnreadableInput(reason="binary")``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from broadsheet.errors import UnreadableInput
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_SHARE = 0.02
+_SAMPLE = 8192
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    match = _DECLARED.search(data[:2048])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _declared_encoding(data)
+    for encoding in filter(None, (declared, "utf-8")):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def decode_document(data: bytes, *, max_bytes: int | None = None) -> str:
+    """Decode ``data`` (cut to ``max_bytes``) or raise ``UnreadableInput`` (empty / binary)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        data = data[:max_bytes]
+    if not data.strip():
+        raise UnreadableInput("the input is empty", reason="empty")
+    if b"\x00" in data[:_SAMPLE] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableInput("the input is binary, not text (it holds NUL bytes)", reason="binary")
+    text = _decode(data)
+    sample = text[:_SAMPLE]
+    if len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
+        raise UnreadableInput("the input is binary, not text (control characters)", reason="binary")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is markup rather than plain text (a tag-rich start)."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return len(re.findall(r"</?(?:p|div|body|head|a|span|article|br)\b", head)) >= 3

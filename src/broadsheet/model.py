@@ -1,0 +1,215 @@
+"""The plain data that flows between pipeline stages.
+
+Every stage is a function from these values to these values (see ``pipeline.py``); only ``ingest``,
+``store``, ``render`` output and ``deliver`` touch the world. All classes are frozen: a stage never
+mutates what it was given, it returns a new value (``dataclasses.replace``).
+
+    Page ──extract──▶ Article ──analyze──▶ Analysis ──cluster──▶ Story ──brief──▶ Edition
+      └──────────── any stage may answer Rejected(reason, detail) instead ────────────┘
+
+Offsets (``Span``) are ``(start, end)`` character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Span = tuple[int, int]
+PageKind = Literal["html", "text", "record"]
+AttributionKind = Literal["direct", "indirect", "mixed"]
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One input document as read at the boundary, already decoded to text.
+
+    ``kind`` says how to read ``content``: ``html`` markup, ``text`` (a page flattened to plain text,
+    boilerplate and all) or ``record`` (an already-clean article, e.g. a JSONL line; ``content`` is
+    its body). ``title``/``outlet``/``published`` are hints the container gave (a JSONL field, a feed
+    entry); extraction prefers them to guesses.
+    """
+
+    id: str
+    source: str
+    kind: PageKind
+    content: str
+    url: str | None = None
+    fetched_at: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    """One entry of a page's related-stories list: ``label`` is a section such as "Feature"."""
+
+    title: str
+    label: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The clean article extracted from a Page; ``id`` is the page's id."""
+
+    id: str
+    source: str
+    title: str
+    paragraphs: tuple[str, ...]
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    outlet: str | None = None
+    section: str | None = None
+    language: str | None = None
+    is_article: bool = True
+    related: tuple[RelatedItem, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Body paragraphs joined by a blank line: the string every ``Span`` points into."""
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity; ``canonical`` is the name every mention of the same thing shares."""
+
+    text: str
+    label: str
+    canonical: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said what: ``speaker`` said ``content`` (cue: "said", "told", "according to" ...).
+
+    ``via`` is the outlet or person that carried it ("told BBC News" -> "BBC News"); ``when`` is the
+    time phrase attached to the cue ("Monday evening"). ``kind`` is ``direct`` for a verbatim quote,
+    ``indirect`` for reported speech, ``mixed`` for a paraphrase that embeds a quotation.
+    """
+
+    speaker: str
+    cue: str
+    content: str
+    kind: AttributionKind
+    role: str | None = None
+    organisation: str | None = None
+    via: str | None = None
+    when: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+    content_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or time phrase in the text and, when it can be resolved, its ISO value."""
+
+    text: str
+    value: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An Article with what ``analyze`` found in its ``text``."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles from one or more outlets about the same event.
+
+    ``duplicates`` holds ``(article_id, duplicate_of)`` pairs: an article that nearly duplicates
+    another (wire copy, syndicated or re-published text) stays a member but is not counted twice.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    duplicates: tuple[tuple[str, str], ...] = ()
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of a story summary, taken verbatim from ``article_id``."""
+
+    text: str
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One thing a voice said, with the article that carried it."""
+
+    content: str
+    kind: AttributionKind
+    cue: str
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A speaker in a story and everything they were reported to say."""
+
+    speaker: str
+    quotes: tuple[Quote, ...]
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class EditionStory:
+    """A story as it appears in an edition: ranked, summarised, with its outlets and voices."""
+
+    story_id: str
+    title: str
+    rank: int
+    outlets: tuple[str, ...]
+    summary: tuple[SummarySentence, ...]
+    voices: tuple[Voice, ...]
+    article_ids: tuple[str, ...] = ()
+    published: str | None = None
+    duplicates: tuple[tuple[str, str], ...] = ()  # (article_id, duplicate_of), as in Story
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A published briefing: ranked stories, each traceable to its sources."""
+
+    id: str
+    title: str
+    created: str
+    stories: tuple[EditionStory, ...]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input a stage could not process. Stored and shown, never dropped.
+
+    ``reason`` is a short stable code (``empty``, ``binary``, ``truncated``, ``unsupported``,
+    ``parse_error``, ``no_text`` ...); ``detail`` is the human sentence.
+    """
+
+    source: str
+    stage: str
+    reason: str
+    detail: str
+    page_id: str | None = None

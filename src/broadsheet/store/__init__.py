@@ -1,0 +1,33 @@
+"""The store: one SQLite file (WAL, foreign keys, FTS5) holding everything broadsheet has read.
+
+    pages ─────────────── id, source, url, kind, fetched_at, content_hash, title/outlet/published
+      ┊ (same id)         hints, first_seen, last_seen
+    articles ──────────── seq, id, source, title, text, paragraphs·json, url, authors·json,
+      │  ▲                published, outlet, section, language, is_article, related·json
+      │  └ articles_fts   FTS5 over (title, text), external content, kept in sync by triggers
+      ├─ analyses ──────── article_id: the article was analysed (replaced as a whole)
+      │    ├─ entities     article_id, ord, text, label, canonical, start, end
+      │    ├─ attributions article_id, ord, speaker, cue, content, kind, role, organisation, via,
+      │    │               said_when, speaker/cue/content _start/_end
+      │    └─ dates        article_id, ord, text, value, start, end
+      └─ story_articles ── story_id, ord, article_id (one story per article), duplicate_of
+           └─ stories      id, ord (rank), title, outlets·json, first/last_published
+    editions ──────────── seq, id, created, title, body·json (the whole Edition)
+    rejections ────────── (source, stage), reason, detail, page_id, first_seen, last_seen, count
+
+``─`` is a foreign key (``ON DELETE CASCADE``); ``┊`` shares the id but is not enforced, since an
+article may arrive without a page (an already-clean JSONL record). The schema version is
+``PRAGMA user_version`` (``migrations.py``). Usage::
+
+    with Store.open("broadsheet.db") as store:
+        with store.transaction():
+            for analysis in analyses:
+                store.put_analysis(analysis)
+        store.search("ambassador Pyongyang")
+"""
+
+from broadsheet.store.api import Store, utc_now
+from broadsheet.store.export import ExportKind, Record
+from broadsheet.store.rejections import RejectionRecord
+
+__all__ = ["ExportKind", "Record", "RejectionRecord", "Store", "utc_now"]

@@ -1,0 +1,209 @@
+"""``Store``: the one object the rest of broadsheet uses to read and write the database.
+
+Each method is a thin, typed wrapper: it runs the aggregate module's function inside a
+transaction (writes) or an error translator (reads), so every failure surfaces as ``StoreError``.
+Writes are upserts keyed by stable ids, so re-running the pipeline on the same input changes
+nothing. A Store holds one ``sqlite3`` connection: use it from the thread that opened it (open one
+Store per thread or request; WAL lets readers and one writer work side by side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
+from broadsheet.store import articles as _articles
+from broadsheet.store import editions as _editions
+from broadsheet.store import migrations, pages, rejections, search, stories
+from broadsheet.store.db import Database, connect, translate
+from broadsheet.store.export import ExportKind, Record, export_rows
+from broadsheet.store.rejections import RejectionRecord
+
+Clock = Callable[[], str]
+COUNTED_TABLES = (
+    "pages", "articles", "analyses", "entities", "attributions", "dates", "stories",
+    "story_articles", "editions", "rejections",
+)
+_SCAN_ARTICLES = {
+    None: "",
+    True: "AND id IN (SELECT article_id FROM analyses)",
+    False: "AND id NOT IN (SELECT article_id FROM analyses)",
+}
+
+
+def utc_now() -> str:
+    """The current UTC time as ISO 8601 to the second: the default clock for first/last seen."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """The broadsheet database: pages, articles and analyses, stories, editions, rejections."""
+
+    def __init__(self, db: Database, path: str, clock: Clock = utc_now) -> None:
+        self._db = db
+        self.path = path
+        self._clock = clock
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
+        """Open (creating if needed) and migrate the database at ``path``; ``":memory:"`` works.
+
+        ``clock`` returns the time stamped on first/last seen columns (injectable for tests).
+        Raises ``StoreError`` when the file cannot be opened, is not a database, or was written
+        by a newer broadsheet.
+        """
+        conn = connect(path)
+        try:
+            with translate(f"migrate {path}"):
+                migrations.migrate(conn, str(path))
+        except BaseException:
+            conn.close()
+            raise
+        return cls(Database(conn), str(path), clock)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def transaction(self) -> AbstractContextManager[object]:
+        """Group several writes into one transaction (faster, and all-or-nothing)."""
+        return self._db.transaction()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        with translate("read the schema version"):
+            return migrations.version(self._db.conn)
+
+    # --- writes -----------------------------------------------------------------------------
+
+    def put_page(self, page: Page) -> bool:
+        """Upsert a page; True when it is new or its content changed (worth extracting again)."""
+        with self._db.transaction() as conn:
+            return pages.put_page(conn, page, self._clock())
+
+    def put_article(self, article: Article) -> None:
+        """Upsert an article (a changed text voids its stored analysis)."""
+        with self._db.transaction() as conn:
+            _articles.put_article(conn, article)
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Upsert the article and atomically replace its entities, attributions and dates."""
+        with self._db.transaction() as conn:
+            _articles.put_analysis(conn, analysis)
+
+    def put_rejection(self, rejected: Rejected) -> None:
+        """Record a rejection, or count one more of the same (source, stage). Deletes nothing."""
+        with self._db.transaction() as conn:
+            rejections.put_rejection(conn, rejected, self._clock())
+
+    def clear_rejection(self, source: str, stage: str | None = None) -> int:
+        """Forget the rejections of ``source`` (one ``stage``, or all) after it succeeded."""
+        with self._db.transaction() as conn:
+            return rejections.clear_rejection(conn, source, stage)
+
+    def replace_stories(self, new_stories: Sequence[Story]) -> None:
+        """Replace the whole clustering by ``new_stories`` (kept in the given order)."""
+        with self._db.transaction() as conn:
+            stories.replace_stories(conn, new_stories)
+
+    def put_edition(self, edition: Edition) -> None:
+        """Upsert an edition by its id."""
+        with self._db.transaction() as conn:
+            _editions.put_edition(conn, edition)
+
+    # --- reads ------------------------------------------------------------------------------
+
+    def page_hash(self, page_id: str) -> str | None:
+        """The content hash stored for a page, or None when it was never stored."""
+        with translate("read a page"):
+            return pages.page_hash(self._db.conn, page_id)
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
+        with translate("read an article"):
+            return _articles.get_article(self._db.conn, article_id)
+
+    def has_article(self, article_id: str) -> bool:
+        """True when an article with this id is stored (the pipeline skips such pages)."""
+        with translate("read an article"):
+            sql = "SELECT 1 FROM articles WHERE id = ?"
+            return self._db.conn.execute(sql, (article_id,)).fetchone() is not None
+
+    def articles(self, *, analysed: bool | None = None) -> Iterator[Article]:
+        """Every article in the order first stored; only (un)analysed ones when ``analysed``."""
+        sql = (
+            f"SELECT {_articles.ARTICLE_COLUMNS} FROM articles WHERE 1 "
+            f"{_SCAN_ARTICLES[analysed]} AND seq > ? ORDER BY seq LIMIT ?"
+        )
+        return (_articles.article_from_row(row) for row in self._db.scan(sql))
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """The stored analysis of an article, or None when it was not analysed (or not stored)."""
+        with translate("read an analysis"):
+            article = _articles.get_article(self._db.conn, article_id)
+            if article is None or not _articles.is_analysed(self._db.conn, article_id):
+                return None
+            return _articles.analysis_of(self._db.conn, article)
+
+    def analyses(self) -> Iterator[Analysis]:
+        """Every stored analysis, in the order the articles were first stored."""
+        for article in self.articles(analysed=True):
+            with translate("read an analysis"):
+                yield _articles.analysis_of(self._db.conn, article)
+
+    def stories(self) -> list[Story]:
+        """The current clustering, in the order it was stored."""
+        with translate("read stories"):
+            return stories.stories(self._db.conn)
+
+    def editions(self, limit: int | None = None) -> list[Edition]:
+        """Stored editions, newest first."""
+        with translate("read editions"):
+            return _editions.editions(self._db.conn, limit)
+
+    def latest_edition(self) -> Edition | None:
+        """The edition created last, or None when there is none."""
+        newest = self.editions(limit=1)
+        return newest[0] if newest else None
+
+    def get_edition(self, edition_id: str) -> Edition | None:
+        """The edition with this id, or None."""
+        with translate("read an edition"):
+            return _editions.get_edition(self._db.conn, edition_id)
+
+    def rejections(self) -> list[Rejected]:
+        """Every stored rejection, most recently seen first."""
+        return [record.rejected for record in self.rejection_records()]
+
+    def rejection_records(self) -> list[RejectionRecord]:
+        """Every stored rejection with its count and first/last seen times."""
+        with translate("read rejections"):
+            return rejections.rejection_records(self._db.conn)
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Articles matching every word of ``query`` (title or body), best first (bm25)."""
+        with translate("search"):
+            return search.search(self._db.conn, query, limit)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table, e.g. ``{"articles": 12, "attributions": 40, ...}``."""
+        with translate("count rows"):
+            return {t: self._db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in COUNTED_TABLES}
+
+    def export_rows(self, kind: ExportKind) -> Iterator[Record]:
+        """Flat JSON-able records of ``articles``, ``attributions`` or ``stories`` (see export)."""
+        return export_rows(self._db, kind)

@@ -1,0 +1,163 @@
+"""Articles and what ``analyze`` found in them: entities, attributions and dates.
+
+``articles`` keeps the Article fields (``paragraphs``, ``authors`` and ``related`` as JSON) plus
+``text``, the string every span points into and the one the FTS index reads. An article can be
+stored before it is analysed; ``analyses`` has a row per analysed article, and its children
+(``entities``, ``attributions``, ``dates``, each ordered by ``ord``) are replaced together.
+A change to an article's text deletes its analysis (a trigger), since the old spans no longer fit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from broadsheet.codec import from_dict, to_dict
+from broadsheet.model import Analysis, Article, Attribution, DateMention, Entity, RelatedItem, Span
+
+ARTICLE_COLUMNS = (
+    "seq, id, source, title, paragraphs, url, authors, published, outlet, section, language, "
+    "is_article, related"
+)
+
+_UPSERT_ARTICLE = """
+INSERT INTO articles (id, source, title, text, paragraphs, url, authors, published, outlet,
+                      section, language, is_article, related)
+VALUES (:id, :source, :title, :text, :paragraphs, :url, :authors, :published, :outlet,
+        :section, :language, :is_article, :related)
+ON CONFLICT (id) DO UPDATE SET
+    source = excluded.source, title = excluded.title, text = excluded.text,
+    paragraphs = excluded.paragraphs, url = excluded.url, authors = excluded.authors,
+    published = excluded.published, outlet = excluded.outlet, section = excluded.section,
+    language = excluded.language, is_article = excluded.is_article, related = excluded.related
+"""
+
+_INSERT_ENTITY = """
+INSERT INTO entities (article_id, ord, text, label, canonical, start, "end")
+VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_ATTRIBUTION = """
+INSERT INTO attributions (article_id, ord, speaker, cue, content, kind, role, organisation, via,
+    said_when, speaker_start, speaker_end, cue_start, cue_end, content_start, content_end)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_DATE = 'INSERT INTO dates (article_id, ord, text, value, start, "end") VALUES (?, ?, ?, ?, ?, ?)'
+
+
+def dumps(value: Any) -> str:
+    """JSON for a model value (via ``codec.to_dict``), compact and keeping non-ASCII text."""
+    return json.dumps(to_dict(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def put_article(conn: sqlite3.Connection, article: Article) -> None:
+    """Upsert ``article`` by its id."""
+    conn.execute(_UPSERT_ARTICLE, {
+        "id": article.id, "source": article.source, "title": article.title,
+        "text": article.text, "paragraphs": dumps(article.paragraphs), "url": article.url,
+        "authors": dumps(article.authors), "published": article.published,
+        "outlet": article.outlet, "section": article.section, "language": article.language,
+        "is_article": int(article.is_article), "related": dumps(article.related),
+    })
+
+
+def article_from_row(row: sqlite3.Row) -> Article:
+    """Rebuild an Article from a row selected with ``ARTICLE_COLUMNS``."""
+    return Article(
+        id=row["id"], source=row["source"], title=row["title"],
+        paragraphs=tuple(json.loads(row["paragraphs"])), url=row["url"],
+        authors=tuple(json.loads(row["authors"])), published=row["published"],
+        outlet=row["outlet"], section=row["section"], language=row["language"],
+        is_article=bool(row["is_article"]),
+        related=tuple(from_dict(RelatedItem, item) for item in json.loads(row["related"])),
+    )
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
+    """The stored article with ``article_id``, or None."""
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"
+    row = conn.execute(sql, (article_id,)).fetchone()
+    return None if row is None else article_from_row(row)
+
+
+def put_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    """Upsert the article and replace its entities, attributions and dates (call in a transaction)."""
+    article_id = analysis.article.id
+    put_article(conn, analysis.article)
+    conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
+    conn.execute("INSERT INTO analyses (article_id) VALUES (?)", (article_id,))
+    conn.executemany(_INSERT_ENTITY, [
+        (article_id, i, e.text, e.label, e.canonical, *e.span)
+        for i, e in enumerate(analysis.entities)
+    ])
+    conn.executemany(_INSERT_ATTRIBUTION, [
+        (article_id, i, *_attribution_values(a)) for i, a in enumerate(analysis.attributions)
+    ])
+    conn.executemany(_INSERT_DATE, [
+        (article_id, i, d.text, d.value, *d.span) for i, d in enumerate(analysis.dates)
+    ])
+
+
+def _attribution_values(a: Attribution) -> tuple[object, ...]:
+    return (
+        a.speaker, a.cue, a.content, a.kind, a.role, a.organisation, a.via, a.when,
+        *_span_values(a.speaker_span), *_span_values(a.cue_span), *_span_values(a.content_span),
+    )
+
+
+def _span_values(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else span
+
+
+def _span(row: sqlite3.Row, name: str) -> Span | None:
+    start, end = row[f"{name}_start"], row[f"{name}_end"]
+    return None if start is None or end is None else (start, end)
+
+
+def is_analysed(conn: sqlite3.Connection, article_id: str) -> bool:
+    """True when an analysis of ``article_id`` is stored."""
+    sql = "SELECT 1 FROM analyses WHERE article_id = ?"
+    return conn.execute(sql, (article_id,)).fetchone() is not None
+
+
+def analysis_of(conn: sqlite3.Connection, article: Article) -> Analysis:
+    """The stored entities, attributions and dates of ``article``, as an Analysis."""
+    return Analysis(
+        article=article,
+        entities=tuple(_entities(conn, article.id)),
+        attributions=tuple(_attributions(conn, article.id)),
+        dates=tuple(_dates(conn, article.id)),
+    )
+
+
+def _children(conn: sqlite3.Connection, table: str, article_id: str) -> list[sqlite3.Row]:
+    sql = f"SELECT * FROM {table} WHERE article_id = ? ORDER BY ord"
+    return conn.execute(sql, (article_id,)).fetchall()
+
+
+def _entities(conn: sqlite3.Connection, article_id: str) -> list[Entity]:
+    return [
+        Entity(text=r["text"], label=r["label"], canonical=r["canonical"], span=(r["start"], r["end"]))
+        for r in _children(conn, "entities", article_id)
+    ]
+
+
+def _dates(conn: sqlite3.Connection, article_id: str) -> list[DateMention]:
+    return [
+        DateMention(text=r["text"], value=r["value"], span=(r["start"], r["end"]))
+        for r in _children(conn, "dates", article_id)
+    ]
+
+
+def _attributions(conn: sqlite3.Connection, article_id: str) -> list[Attribution]:
+    return [attribution_from_row(r) for r in _children(conn, "attributions", article_id)]
+
+
+def attribution_from_row(r: sqlite3.Row) -> Attribution:
+    """Rebuild an Attribution from a row of the ``attributions`` table."""
+    return Attribution(
+        speaker=r["speaker"], cue=r["cue"], content=r["content"], kind=r["kind"],
+        role=r["role"], organisation=r["organisation"], via=r["via"], when=r["said_when"],
+        speaker_span=_span(r, "speaker"), cue_span=_span(r, "cue"),
+        content_span=_span(r, "content"),
+    )

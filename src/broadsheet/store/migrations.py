@@ -1,0 +1,200 @@
+"""The versioned schema: ``STEPS[n]`` moves a database from version ``n`` to ``n + 1``.
+
+The version lives in ``PRAGMA user_version``. ``migrate`` takes the write lock, reads the version,
+applies every pending step and sets the new version in ONE transaction, so a crash or a concurrent
+opener never sees a half-built schema, and re-opening an up-to-date database applies nothing.
+A database written by a newer broadsheet (a version beyond ``len(STEPS)``) is refused rather than
+guessed at. Never edit a released step: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from broadsheet.errors import StoreError
+
+_V1 = """
+CREATE TABLE pages (
+    id           TEXT PRIMARY KEY,
+    source       TEXT NOT NULL,
+    url          TEXT,
+    kind         TEXT NOT NULL,
+    fetched_at   TEXT,
+    content_hash TEXT NOT NULL,
+    title        TEXT,
+    outlet       TEXT,
+    published    TEXT,
+    first_seen   TEXT NOT NULL,
+    last_seen    TEXT NOT NULL
+);
+CREATE INDEX pages_source ON pages(source);
+
+-- seq is an explicit INTEGER PRIMARY KEY so the FTS rowid survives VACUUM.
+CREATE TABLE articles (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    source     TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    url        TEXT,
+    authors    TEXT NOT NULL,
+    published  TEXT,
+    outlet     TEXT,
+    section    TEXT,
+    language   TEXT,
+    is_article INTEGER NOT NULL,
+    related    TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='seq',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+
+-- One row per analysed article: an article can be stored before it is analysed.
+CREATE TABLE analyses (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE TABLE entities (
+    article_id TEXT NOT NULL REFERENCES analyses(article_id) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    canonical  TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    PRIMARY KEY (article_id, ord)
+);
+CREATE INDEX entities_canonical ON entities(canonical);
+CREATE TABLE attributions (
+    article_id    TEXT NOT NULL REFERENCES analyses(article_id) ON DELETE CASCADE,
+    ord           INTEGER NOT NULL,
+    speaker       TEXT NOT NULL,
+    cue           TEXT NOT NULL,
+    content       TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+    role          TEXT,
+    organisation  TEXT,
+    via           TEXT,
+    said_when     TEXT,
+    speaker_start INTEGER, speaker_end INTEGER,
+    cue_start     INTEGER, cue_end     INTEGER,
+    content_start INTEGER, content_end INTEGER,
+    PRIMARY KEY (article_id, ord)
+);
+CREATE INDEX attributions_speaker ON attributions(speaker);
+CREATE TABLE dates (
+    article_id TEXT NOT NULL REFERENCES analyses(article_id) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    value      TEXT,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    PRIMARY KEY (article_id, ord)
+);
+-- Spans point into articles.text: when the text changes, the old analysis is void.
+CREATE TRIGGER articles_text_changed AFTER UPDATE OF text ON articles
+WHEN old.text IS NOT new.text BEGIN
+    DELETE FROM analyses WHERE article_id = new.id;
+END;
+
+CREATE TABLE stories (
+    id              TEXT PRIMARY KEY,
+    ord             INTEGER NOT NULL,
+    title           TEXT NOT NULL,
+    outlets         TEXT NOT NULL,
+    first_published TEXT,
+    last_published  TEXT
+);
+CREATE TABLE story_articles (
+    story_id     TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    ord          INTEGER NOT NULL,
+    article_id   TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    duplicate_of TEXT,
+    PRIMARY KEY (story_id, ord)
+);
+
+CREATE TABLE editions (
+    seq     INTEGER PRIMARY KEY,
+    id      TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL,
+    title   TEXT NOT NULL,
+    body    TEXT NOT NULL
+);
+CREATE INDEX editions_created ON editions(created);
+
+CREATE TABLE rejections (
+    source     TEXT NOT NULL,
+    stage      TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    detail     TEXT NOT NULL,
+    page_id    TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    count      INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (source, stage)
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1,)
+LATEST = len(STEPS)
+
+
+def statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (a trigger body's ``;`` does not split)."""
+    done: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            done.append(pending.strip())
+            pending = ""
+    return [s for s in done if s.strip("; \n")]
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database file."""
+    value: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return value
+
+
+def migrate(conn: sqlite3.Connection, where: str) -> int:
+    """Bring the schema of ``conn`` (opened in autocommit mode) up to ``LATEST``; return it.
+
+    Raises ``StoreError`` for a database newer than this code or a step that fails; ``where``
+    names the file in messages.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _apply_pending(conn, version(conn), where)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return LATEST
+
+
+def _apply_pending(conn: sqlite3.Connection, current: int, where: str) -> None:
+    if current > LATEST:
+        raise StoreError(
+            f"store: {where} has schema version {current}, but this broadsheet only knows "
+            f"versions up to {LATEST}; upgrade broadsheet or use another --db file"
+        )
+    for step in STEPS[current:]:
+        for sql in statements(step):
+            conn.execute(sql)
+    if current != LATEST:
+        conn.execute(f"PRAGMA user_version = {LATEST}")

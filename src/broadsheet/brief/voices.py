@@ -1,0 +1,198 @@
+"""Who said what across a story: attributions of every member article grouped by speaker.
+
+Speakers are matched on a normalised name: case and punctuation ignored, courtesy titles ("Mr.",
+"Ms.", "Dr.") dropped, and a title of office ("President Putin") moved into the role. A speaker
+named by one word ("Hall") joins the one full name of the same story that contains it ("Steve
+Hall"); when two full names would fit ("Donald Trump", "Melania Trump") the short form stays apart.
+Pronoun-only speakers ("he", "they") are skipped: the analysis stage could not resolve them.
+
+Each quote keeps the article that carried it. The same words carried by near-duplicate articles
+(wire copy) are one quote, cited to the original; the same words in independent articles stay, as
+each outlet that carried them is a separate witness. Voices are ordered by how many outlets quote
+them, then by how many quotes they have, then by first appearance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from broadsheet.brief.rank import duplicate_roots, outlet_key
+from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """The set of the space-separated words of ``words`` (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+_PRONOUNS = _word_set(
+    "i me we us you he him she her it they them his hers its their theirs our ours one who whom "
+    "this that these those someone somebody anyone everyone nobody none"
+)
+_COURTESY = re.compile(r"^(?:(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?\s+)+", re.I)
+_OFFICE = re.compile(
+    r"^(?:(?:u\.?s\.?\s+)?(?:president|vice president|prime minister|chancellor|secretary|"
+    r"senator|sen\.|representative|rep\.|governor|gov\.|mayor|general|gen\.|minister|"
+    r"spokesperson|spokesman|spokeswoman|judge|justice|king|queen|pope|premier)\s+)+",
+    re.I,
+)
+_EDGE_PUNCT = "\"'“”‘’()[],;:-–— "
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+@dataclass(frozen=True)
+class _Said:
+    """One attribution with its article and its place in the story, before grouping."""
+
+    name: str
+    key: str
+    attribution: Attribution
+    quote: Quote
+    order: tuple[int, int]
+    role: str | None
+
+
+def speaker_key(name: str) -> str:
+    """Comparison key of a cleaned speaker name.
+
+    Case, punctuation, spacing and a leading "the" do not count: "The Washington Post",
+    "the Washington Post" and "Washington Post" share a key.
+    """
+    words = _NON_WORD.sub("", name.casefold()).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+def clean_speaker(raw: str) -> tuple[str, str | None]:
+    """``raw`` without courtesy titles, possessive or stray punctuation, and any office title.
+
+    Returns ``(name, office)``: "Mr. Hall" -> ("Hall", None); "President Putin" -> ("Putin",
+    "President"). A name that would be left empty keeps its title ("the President" stays).
+    """
+    name = " ".join(raw.split()).strip(_EDGE_PUNCT)
+    name = re.sub(r"['’]s$", "", name)
+    name = _COURTESY.sub("", name) or name
+    office = _OFFICE.match(name)
+    rest = name[office.end():] if office else ""
+    if office and rest[:1].isupper():
+        return rest, office.group().strip()
+    return name, None
+
+
+def is_pronoun(name: str) -> bool:
+    """True for an empty speaker or one made only of pronouns ("he", "they", "his")."""
+    words = speaker_key(name).split()
+    return all(w in _PRONOUNS for w in words)
+
+
+def _quote(attribution: Attribution, analysis: Analysis) -> Quote:
+    article = analysis.article
+    return Quote(
+        content=attribution.content,
+        kind=attribution.kind,
+        cue=attribution.cue,
+        article_id=article.id,
+        outlet=article.outlet,
+        url=article.url,
+        via=attribution.via,
+    )
+
+
+def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
+    """Every usable attribution of the story, in story order (pronouns and empty content skipped)."""
+    said: list[_Said] = []
+    for index, aid in enumerate(story.article_ids):
+        if aid not in analyses:
+            continue
+        for number, attribution in enumerate(analyses[aid].attributions):
+            name, office = clean_speaker(attribution.speaker)
+            if is_pronoun(name) or not attribution.content.strip():
+                continue
+            quote = _quote(attribution, analyses[aid])
+            role = attribution.role or office
+            key = speaker_key(name)
+            said.append(_Said(name, key, attribution, quote, (index, number), role))
+    return said
+
+
+def _content_key(content: str) -> str:
+    return " ".join(content.casefold().strip(_EDGE_PUNCT).split())
+
+
+def _dedupe(said: list[_Said], story: Story) -> list[_Said]:
+    """Drop a speaker's quote already carried by the original (or another copy) of its article.
+
+    Originals are visited first so the kept copy is cited to the original where there is one.
+    """
+    roots = duplicate_roots(story)
+    originals_first = sorted(said, key=lambda s: (roots[s.quote.article_id] != s.quote.article_id,
+                                                  s.order))
+    seen: set[tuple[str, str]] = set()
+    kept: list[_Said] = []
+    for item in originals_first:
+        mark = (roots[item.quote.article_id], _content_key(item.quote.content))
+        if mark not in seen:
+            seen.add(mark)
+            kept.append(item)
+    return sorted(kept, key=lambda s: s.order)
+
+
+def _merge_targets(keys: Collection[str]) -> dict[str, str]:
+    """Map each one-word speaker key to the single multi-word key containing that word.
+
+    A match on the last word (a surname) wins over a match elsewhere ("Kim" in "Kim Jong Un").
+    """
+    full = sorted({k for k in keys if " " in k})
+    targets: dict[str, str] = {}
+    for key in {k for k in keys if k and " " not in k}:
+        by_surname = [f for f in full if f.split()[-1] == key]
+        anywhere = [f for f in full if key in f.split()]
+        match = by_surname if by_surname else anywhere
+        if len(match) == 1:
+            targets[key] = match[0]
+    return targets
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    """The most frequent non-empty value, the first seen winning a tie."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: counts[v])  # Counter keeps first-seen order among ties
+
+
+def _display_name(group: list[_Said]) -> str:
+    """The fullest form of the name (most words, then most used, then first seen)."""
+    counts = Counter(s.name for s in group)
+    return max(counts, key=lambda n: (len(n.split()), counts[n]))
+
+
+def _voice(group: list[_Said]) -> Voice:
+    return Voice(
+        speaker=_display_name(group),
+        quotes=tuple(s.quote for s in group),
+        role=_most_common(s.role for s in group),
+        organisation=_most_common(s.attribution.organisation for s in group),
+    )
+
+
+def _outlet_count(voice: Voice) -> int:
+    return len({outlet_key(q.outlet) or f"article:{q.article_id}" for q in voice.quotes})
+
+
+def story_voices(story: Story, analyses: Mapping[str, Analysis]) -> tuple[Voice, ...]:
+    """The voices of ``story``: each speaker once, with every quote and the article carrying it."""
+    said = _collect(story, analyses)
+    targets = _merge_targets({s.key for s in said})
+    groups: dict[str, list[_Said]] = {}
+    for item in said:
+        groups.setdefault(targets.get(item.key, item.key), []).append(item)
+    first_seen = {key: index for index, key in enumerate(groups)}
+    voices = {key: _voice(_dedupe(group, story)) for key, group in groups.items()}
+    ranked = sorted(
+        voices,
+        key=lambda k: (-_outlet_count(voices[k]), -len(voices[k].quotes), first_seen[k]),
+    )
+    return tuple(voices[k] for k in ranked)

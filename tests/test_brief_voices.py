@@ -1,0 +1,122 @@
+"""Voices: attributions grouped by speaker, each quote cited, ordered by outlets quoting them."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.brief.voices import clean_speaker, is_pronoun, speaker_key, story_voices
+from broadsheet.model import Analysis, Story, Voice
+from test_brief_data import kim_analyses, kim_story, make_article, said
+
+
+def _by_speaker(voices: tuple[Voice, ...]) -> dict[str, Voice]:
+    return {v.speaker: v for v in voices}
+
+
+def test_surname_and_title_forms_join_the_full_name() -> None:
+    voices = _by_speaker(story_voices(kim_story(), kim_analyses()))
+    hall = voices["Steve Hall"]  # "Hall" in the Guardian joins "Steve Hall" in The Week
+    assert {q.outlet for q in hall.quotes} == {"The Week", "The Guardian"}
+    assert hall.role == "CNN national security analyst"
+    assert len(voices["John Everard"].quotes) == 2  # "Mr Everard" joins "John Everard"
+    assert len(voices["Adrienne Watson"].quotes) == 2  # AP's "Watson" joins "Adrienne Watson"
+    assert not {"Hall", "Everard", "Mr Everard", "Watson"} & set(voices)
+
+
+def test_pronoun_speakers_are_skipped() -> None:
+    voices = story_voices(kim_story(), kim_analyses())
+    contents = [q.content for v in voices for q in v.quotes]
+    assert not any("satellite" in c for c in contents)  # said by "He"
+    assert not any(is_pronoun(v.speaker) for v in voices)
+
+
+def test_quotes_carried_by_near_duplicates_are_kept_once_cited_to_the_original() -> None:
+    voices = _by_speaker(story_voices(kim_story(), kim_analyses()))
+    kirby = voices["John Kirby"].quotes
+    assert len(kirby) == 1
+    assert kirby[0].article_id == "k-ap" and kirby[0].outlet == "Associated Press"
+    watson_articles = [q.article_id for q in voices["Adrienne Watson"].quotes]
+    assert watson_articles == ["k-week", "k-ap"]
+
+
+def test_original_is_cited_even_when_the_copy_comes_first_in_the_story() -> None:
+    story = kim_story()
+    reordered = Story(id=story.id, title=story.title, duplicates=story.duplicates,
+                      article_ids=("k-abc", "k-ap", "k-week", "k-bbc", "k-guardian"))
+    voices = _by_speaker(story_voices(reordered, kim_analyses()))
+    assert [q.article_id for q in voices["John Kirby"].quotes] == ["k-ap"]
+
+
+def test_each_quote_links_to_its_article() -> None:
+    analyses = kim_analyses()
+    for voice in story_voices(kim_story(), analyses):
+        for quote in voice.quotes:
+            article = analyses[quote.article_id].article
+            assert quote.content in article.text
+            assert (quote.outlet, quote.url) == (article.outlet, article.url)
+
+
+def test_voices_ordered_by_outlets_then_quotes() -> None:
+    voices = story_voices(kim_story(), kim_analyses())
+    names = [v.speaker for v in voices]
+    # Hall and Watson: two outlets each; Everard: one outlet, two quotes; others: one quote
+    assert names[:3] == ["Steve Hall", "Adrienne Watson", "John Everard"]
+    assert set(names[3:]) == {"The New York Times", "Dmitry Peskov", "John Kirby",
+                              "Officials in Seoul"}
+
+
+def test_via_and_office_title_are_kept() -> None:
+    voices = _by_speaker(story_voices(kim_story(), kim_analyses()))
+    assert [q.via for q in voices["Steve Hall"].quotes] == [None, "CNN"]
+    peskov = voices["Dmitry Peskov"]
+    assert (peskov.role, peskov.organisation) == ("Spokesman", "Kremlin")
+
+
+def test_ambiguous_surname_stays_apart() -> None:
+    article = make_article("a", "Outlet", "t", [
+        "\u201cWe will win,\u201d said Donald Trump. \u201cI agree,\u201d said Melania Trump. "
+        "\u201cNo comment,\u201d Trump said."])
+    analysis = Analysis(article, attributions=(
+        said(article, "Donald Trump", "We will win"),
+        said(article, "Melania Trump", "I agree"),
+        said(article, "Trump", "No comment"),
+    ))
+    story = Story(id="s", title="t", article_ids=("a",))
+    assert {v.speaker for v in story_voices(story, {"a": analysis})} == {
+        "Donald Trump", "Melania Trump", "Trump"}
+
+
+def test_empty_content_and_unknown_articles_are_ignored() -> None:
+    article = make_article("a", "Outlet", "t", ["Officials said nothing."])
+    analysis = Analysis(article, attributions=(said(article, "Officials", "", kind="indirect"),))
+    story = Story(id="s", title="t", article_ids=("a", "missing"))
+    assert story_voices(story, {"a": analysis}) == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Mr. Hall", ("Hall", None)),
+        ("Ms Watson", ("Watson", None)),
+        ("President Vladimir Putin", ("Vladimir Putin", "President")),
+        ("the president", ("the president", None)),
+        ("\u201cPeskov\u2019s", ("Peskov", None)),
+        ("  Dr.  Jane   Doe ", ("Jane Doe", None)),
+    ],
+)
+def test_clean_speaker(raw: str, expected: tuple[str, str | None]) -> None:
+    assert clean_speaker(raw) == expected
+
+
+@pytest.mark.parametrize(("name", "pronoun"), [("he", True), ("They", True), ("", True),
+                                               ("his", True), ("Hall", False),
+                                               ("Officials", False)])
+def test_is_pronoun(name: str, pronoun: bool) -> None:
+    assert is_pronoun(name) is pronoun
+
+
+def test_speaker_key_ignores_case_punctuation_and_the() -> None:
+    assert speaker_key("The Washington Post") == speaker_key("the Washington  Post") == speaker_key(
+        "Washington Post")
+    assert speaker_key("U.S. officials") == speaker_key("US officials")
+    assert speaker_key("The") == "the"  # a lone word is kept

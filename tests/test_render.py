@@ -1,0 +1,209 @@
+"""render_site / write_site: every file, links that resolve, hostile text escaped, JSON round trip."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from markupsafe import escape as html_escape
+
+from broadsheet.brief import build_edition
+from broadsheet.codec import from_dict
+from broadsheet.errors import BroadsheetError
+from broadsheet.model import Analysis, Article, Edition, Story
+from broadsheet.render import render_site, write_site
+from broadsheet.render.html import safe_url, slug, story_file
+from broadsheet.render.markdown import escape
+from test_brief_data import KIM, corpus, make_article
+
+CREATED = "2025-10-05T06:00:00+00:00"
+HOSTILE = "<script>alert('x')</script>"
+
+
+class _Links(HTMLParser):
+    """Collects hrefs, element ids and any <script> tag of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        if values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+
+
+def _parse(page: str) -> _Links:
+    parser = _Links()
+    parser.feed(page)
+    return parser
+
+
+def _site() -> tuple[Edition, dict[str, Article], dict[str, str]]:
+    stories, analyses = corpus()
+    edition = build_edition(stories, analyses, title="Morning brief", created=CREATED)
+    articles = {aid: a.article for aid, a in analyses.items()}
+    return edition, articles, render_site(edition, articles)
+
+
+def _resolve(page_path: str, href: str) -> tuple[str, str]:
+    """The site path and fragment a relative href of ``page_path`` points at."""
+    base = Path(page_path).parent
+    path, _, fragment = href.partition("#")
+    target = (base / path).as_posix() if path else page_path
+    parts: list[str] = []
+    for part in target.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts), fragment
+
+
+def test_render_site_produces_every_file() -> None:
+    edition, _, files = _site()
+    expected = {"index.html", "edition.md", "edition.json", "style.css"}
+    expected |= {f"stories/{s.story_id}.html" for s in edition.stories}
+    assert set(files) == expected
+    assert all(content.strip() for content in files.values())
+
+
+def test_every_relative_link_and_anchor_resolves() -> None:
+    _, _, files = _site()
+    pages = {path: _parse(text) for path, text in files.items() if path.endswith(".html")}
+    for path, page in pages.items():
+        for href in page.hrefs:
+            if urlsplit(href).scheme in ("http", "https"):
+                continue
+            target, fragment = _resolve(path, href)
+            assert target in files, (path, href)
+            if fragment:
+                assert fragment in pages[target].ids, (path, href)
+
+
+def test_index_shows_titles_outlets_cited_summary_and_voices() -> None:
+    edition, _, files = _site()
+    index = files["index.html"]
+    kim = edition.stories[0]
+    titles = [str(html_escape(s.title)) for s in edition.stories]
+    assert index.index(titles[0]) < index.index(titles[1]) < index.index(titles[2])
+    for outlet in kim.outlets:
+        assert f'<li class="badge">{outlet}</li>' in index
+    for sentence in kim.summary:
+        assert sentence.url and f'href="{sentence.url}"' in index
+    assert "What they’re saying" in index
+    assert "Steve Hall" in index and "CNN national security analyst" in index
+    assert f'href="{story_file(KIM)}"' in index
+    assert _parse(index).scripts == 0
+
+
+def test_sentence_without_url_links_to_the_coverage_entry() -> None:
+    _, _, files = _site()
+    assert 'href="stories/s-japan-pm.html#a-j-nhk"' in files["index.html"]
+    assert 'id="a-j-nhk"' in files["stories/s-japan-pm.html"]
+
+
+def test_story_page_has_every_voice_quote_and_member_with_duplicates_marked() -> None:
+    edition, _, files = _site()
+    kim = edition.stories[0]
+    page = files[story_file(KIM)]
+    for voice in kim.voices:
+        assert voice.speaker in page
+    assert page.count("<li><q>") + page.count('<li><span class="reported">') == sum(
+        len(v.quotes) for v in kim.voices)
+    for aid in kim.article_ids:
+        assert f'id="a-{aid}"' in page
+    duplicate = re.search(r'<li id="a-k-abc" class="duplicate">(.*?)</li>', page, re.S)
+    assert duplicate and 'near-duplicate of <a href="#a-k-ap">Associated Press</a>' in duplicate[1]
+    assert 'href="../style.css"' in page and 'href="../index.html"' in page
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    article = make_article("evil", HOSTILE, HOSTILE, [
+        f"Officials confirmed the {HOSTILE} report on Monday after a long delay."],
+        url="javascript:alert(1)")
+    analysis = Analysis(article)
+    story = Story(id="s<1>", title=HOSTILE, article_ids=("evil",), outlets=(HOSTILE,))
+    edition = build_edition([story], {"evil": analysis}, title=HOSTILE, created=CREATED)
+    files = render_site(edition, {"evil": article})
+    for path, text in files.items():
+        if path.endswith(".html"):
+            assert "<script>" not in text, path
+            assert "&lt;script&gt;" in text, path
+            assert "javascript:" not in text, path
+            assert _parse(text).scripts == 0
+    assert "<script>" not in files["edition.md"]
+    assert "javascript:" not in files["edition.md"]
+    assert [p for p in files if p.startswith("stories/")] == [story_file("s<1>")]
+    assert "<" not in story_file("s<1>") and story_file("s<1>") != story_file("s-1-")
+
+
+def test_json_round_trips_to_the_same_edition() -> None:
+    edition, _, files = _site()
+    assert from_dict(Edition, json.loads(files["edition.json"])) == edition
+
+
+def test_markdown_mirrors_the_index() -> None:
+    edition, _, files = _site()
+    markdown = files["edition.md"]
+    assert markdown.startswith("# Morning brief\n")
+    for story in edition.stories:
+        assert f"## {story.rank}. [{escape(story.title)}]({story_file(story.story_id)})" in markdown
+        for sentence in story.summary:
+            assert escape(sentence.text) in markdown
+    assert "**Steve Hall**, CNN national security analyst" in markdown
+    assert "(stories/s-japan-pm.html#a-j-nhk)" in markdown
+
+
+def test_render_is_deterministic() -> None:
+    assert _site()[2] == _site()[2]
+
+
+def test_write_site_writes_every_file_atomically(tmp_path: Path) -> None:
+    _, _, files = _site()
+    out = tmp_path / "site"
+    written = write_site(files, out)
+    assert sorted(p.relative_to(out).as_posix() for p in written) == sorted(files)
+    for path in written:
+        assert path.read_text(encoding="utf-8") == files[path.relative_to(out).as_posix()]
+    write_site({"index.html": "second"}, out)  # overwrites in place
+    assert (out / "index.html").read_text(encoding="utf-8") == "second"
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "", "a/../../b"])
+def test_write_site_refuses_paths_outside_the_folder(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(BroadsheetError):
+        write_site({bad: "x"}, tmp_path / "site")
+
+
+def test_write_site_reports_an_unwritable_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BroadsheetError):
+        write_site({"index.html": "x"}, blocker)
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [("https://example.com/a?b=1", True), ("http://x.org", True), ("javascript:alert(1)", False),
+     ("data:text/html,hi", False), ("//evil.example", False), ("https://a.com/\x00", False),
+     (None, False), ("  JavaScript:alert(1)", False)],
+)
+def test_safe_url(url: str | None, safe: bool) -> None:
+    assert (safe_url(url) is not None) is safe
+
+
+def test_slug_keeps_plain_ids_and_separates_changed_ones() -> None:
+    assert slug("s0123abcd") == "s0123abcd"
+    assert slug("a/b") != slug("a-b") and "/" not in slug("a/b")

@@ -1,0 +1,245 @@
+"""The stories stage: clustering articles into stories and marking near-duplicates.
+
+The articles below are short synthetic news items written for these tests: two events, each
+covered by three outlets in their own words, plus one unrelated item.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from broadsheet.errors import ConfigError
+from broadsheet.model import Article, Story
+from broadsheet.stories import cluster_articles
+from broadsheet.stories.cluster import DEFAULT_THRESHOLD, day_numbers, lead, similarities, vectorize
+from broadsheet.stories.dedup import find_near_duplicates, jaccard, shingles
+
+
+def art(id_: str, title: str, *paragraphs: str, published: str | None = "2021-08-10",
+        outlet: str | None = None) -> Article:
+    return Article(id=id_, source="test", title=title, paragraphs=paragraphs,
+                   published=published, outlet=outlet)
+
+
+FIRE = [
+    art("a1", "Wildfire near Redding forces thousands to evacuate",
+        "A fast-moving wildfire in Shasta County forced thousands of residents of Redding to "
+        "flee their homes on Tuesday as strong winds pushed the flames toward the city.",
+        "Cal Fire said the blaze had burned 40,000 acres and destroyed dozens of homes.",
+        outlet="nyt"),
+    art("a2", "Thousands flee as Shasta County fire races toward Redding",
+        "Evacuation orders covered much of western Redding after the wildfire jumped the "
+        "Sacramento River, Cal Fire officials said.",
+        "Firefighters struggled against winds and heat; the fire has burned 40,000 acres.",
+        outlet="fox", published="2021-08-11"),
+    art("a3", "Redding wildfire: residents evacuate as flames spread",
+        "Residents of Redding packed their cars and fled the wildfire, which Cal Fire says has "
+        "destroyed homes across Shasta County.",
+        outlet="hpo"),
+]
+SENATE = [
+    art("b1", "Senate passes $1 trillion infrastructure bill",
+        "The Senate approved a $1 trillion infrastructure bill on Tuesday, sending roads, "
+        "bridges and broadband money to the House after months of bipartisan talks.",
+        outlet="nyt"),
+    art("b2", "Bipartisan infrastructure bill clears the Senate",
+        "Senators voted 69 to 30 for the infrastructure package, a rare bipartisan win that "
+        "funds roads, bridges, rail and broadband.",
+        outlet="fox"),
+    art("b3", "Infrastructure bill passes Senate, heads to House",
+        "The bipartisan infrastructure bill now goes to the House, where Speaker Pelosi has tied "
+        "it to a larger budget package. The Senate vote was 69 to 30.",
+        outlet="hpo", published="2021-08-11"),
+]
+BAKERY = [
+    art("c1", "Vermont bakery wins national apple pie contest",
+        "A family bakery in Burlington took first prize for its apple pie at the national "
+        "baking championship in Chicago.", outlet="local"),
+]
+ALL = FIRE + SENATE + BAKERY
+
+
+def groups(stories: Sequence[Story]) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in stories}
+
+
+def by_id(stories: Sequence[Story], article_id: str) -> Story:
+    return next(s for s in stories if article_id in s.article_ids)
+
+
+def test_two_events_and_an_unrelated_item_are_three_stories() -> None:
+    assert groups(cluster_articles(ALL)) == {
+        frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1"})}
+
+
+def test_story_fields_describe_their_members() -> None:
+    fire = by_id(cluster_articles(ALL), "a1")
+    assert fire.outlets == ("fox", "hpo", "nyt")
+    assert fire.article_ids == ("a1", "a3", "a2")  # by published, then id
+    assert fire.first_published == "2021-08-10"
+    assert fire.last_published == "2021-08-11"
+    assert fire.title in {a.title for a in FIRE}
+    assert fire.duplicates == ()
+
+
+def test_title_is_the_most_central_members() -> None:
+    rewrite = dataclasses.replace(FIRE[0], id="a7", title="Redding wildfire forces evacuations")
+    earliest = dataclasses.replace(FIRE[2], published="2021-08-09")
+    story = by_id(cluster_articles([FIRE[0], rewrite, earliest, *SENATE]), "a1")
+    assert set(story.article_ids) == {"a1", "a7", "a3"}
+    assert story.article_ids[0] == "a3"
+    assert story.title in {FIRE[0].title, rewrite.title}
+
+
+def test_the_same_words_months_apart_are_two_stories() -> None:
+    early = dataclasses.replace(SENATE[0], id="x1", published="2021-03-01")
+    late = dataclasses.replace(SENATE[1], id="x2", published="2021-08-10")
+    close = dataclasses.replace(SENATE[1], id="x2", published="2021-03-03")
+    assert len(cluster_articles([early, late])) == 2
+    assert len(cluster_articles([early, close])) == 1
+
+
+def test_window_days_widens_the_window() -> None:
+    early = dataclasses.replace(SENATE[0], published="2021-08-01")
+    late = dataclasses.replace(SENATE[1], published="2021-08-10")
+    assert len(cluster_articles([early, late], window_days=3)) == 2
+    assert len(cluster_articles([early, late], window_days=10)) == 1
+
+
+def test_an_undated_article_is_compared_with_all() -> None:
+    undated = dataclasses.replace(SENATE[2], published=None)
+    stories = cluster_articles([*SENATE[:2], undated, *FIRE])
+    assert by_id(stories, "b3").article_ids == ("b1", "b2", "b3")  # undated last
+    assert by_id(stories, "b3").last_published == "2021-08-10"
+
+
+def test_near_duplicates_are_marked_and_kept_together() -> None:
+    copy = dataclasses.replace(FIRE[0], id="a0", title="Redding fire: thousands evacuated",
+                               published="2021-08-11", outlet="wire-reprint")
+    stories = cluster_articles([*ALL, copy])
+    fire = by_id(stories, "a1")
+    assert "a0" in fire.article_ids
+    assert fire.duplicates == (("a0", "a1"),)
+    assert all(s.duplicates == () for s in stories if s is not fire)
+
+
+def test_find_near_duplicates_maps_copies_to_the_earliest_original() -> None:
+    body = FIRE[0].paragraphs
+    edited = (body[0].replace("Tuesday", "Wednesday"), body[1])
+    original = dataclasses.replace(FIRE[0], id="z9", published="2021-08-09")
+    copies = [dataclasses.replace(FIRE[0], id="a5", paragraphs=edited),
+              dataclasses.replace(FIRE[0], id="a4", published="2021-08-12")]
+    found = find_near_duplicates([*copies, *SENATE, original])
+    assert found == {"a5": "z9", "a4": "z9"}
+
+
+def test_find_near_duplicates_respects_the_threshold() -> None:
+    a = art("p", "t", "one two three four five six seven eight nine ten")
+    b = art("q", "t", "one two three four five six seven eight nine eleven")
+    similarity = jaccard(shingles(a.text), shingles(b.text))
+    assert 0.5 < similarity < 1.0
+    assert find_near_duplicates([a, b], threshold=similarity - 0.01) == {"q": "p"}
+    assert find_near_duplicates([a, b], threshold=min(1.0, similarity + 0.05)) == {}
+
+
+def test_texts_without_words_are_never_duplicates() -> None:
+    blank = [art("e1", "", "..."), art("e2", "", "...")]
+    assert find_near_duplicates(blank) == {}
+    assert sorted(len(s.article_ids) for s in cluster_articles(blank)) == [1, 1]
+
+
+def test_shingles_of_short_and_empty_texts() -> None:
+    assert shingles("Hello world") == frozenset({"hello world"})
+    assert shingles("!!") == frozenset()
+    assert len(shingles("a b c d e")) == 3
+
+
+def test_ids_are_stable_and_unique() -> None:
+    first = cluster_articles(ALL)
+    again = cluster_articles(list(reversed(ALL)))
+    assert first == again
+    assert len({s.id for s in first}) == len(first)
+    assert all(s.id.startswith("s") and len(s.id) == 17 for s in first)
+
+
+def test_a_new_unrelated_article_does_not_change_existing_ids() -> None:
+    before = {s.id: s.article_ids for s in cluster_articles(ALL)}
+    extra = art("d1", "Chess prodigy, 12, becomes youngest grandmaster",
+                "A 12-year-old from New Jersey became the youngest chess grandmaster ever.")
+    after = {s.id: s.article_ids for s in cluster_articles([*ALL, extra])}
+    assert before.items() <= after.items()
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(ALL))
+def test_input_order_never_matters(shuffled: list[Article]) -> None:
+    assert cluster_articles(shuffled) == cluster_articles(ALL)
+
+
+def test_a_later_article_joining_a_story_keeps_its_id() -> None:
+    before = by_id(cluster_articles(ALL), "a1")
+    later = art("a0", "Redding wildfire evacuation orders lifted",
+                "Cal Fire lifted some evacuation orders in Redding as crews contained the "
+                "Shasta County wildfire.", published="2021-08-12")
+    after = by_id(cluster_articles([*ALL, later]), "a1")
+    assert "a0" in after.article_ids
+    assert after.id == before.id
+
+
+def test_one_bridging_article_does_not_chain_two_events() -> None:
+    bridge = art("m1", "Senate infrastructure bill adds wildfire money after Redding fire",
+                 "The Senate infrastructure bill includes money for wildfire crews after the "
+                 "Redding fire forced thousands to evacuate in Shasta County.")
+    articles = [*ALL, bridge]
+    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
+    sims = similarities(vectorize(ordered), day_numbers(ordered), 3)
+    row = dict(zip((a.id for a in ordered), sims[[a.id for a in ordered].index("m1")],
+                   strict=True))
+    assert max(row[a.id] for a in FIRE) >= DEFAULT_THRESHOLD  # single link would chain ...
+    assert max(row[a.id] for a in SENATE) >= DEFAULT_THRESHOLD
+    stories = cluster_articles(articles)
+    assert by_id(stories, "a1") != by_id(stories, "b1")  # ... average link does not
+
+
+def test_every_article_is_in_exactly_one_story() -> None:
+    stories = cluster_articles([*ALL, *ALL])  # the same ids twice count once
+    ids = [i for s in stories for i in s.article_ids]
+    assert sorted(ids) == sorted(a.id for a in ALL)
+
+
+def test_empty_input_gives_no_stories() -> None:
+    assert cluster_articles([]) == []
+
+
+def test_a_single_article_is_a_story_of_its_own() -> None:
+    (story,) = cluster_articles(BAKERY)
+    assert story.article_ids == ("c1",)
+    assert story.title == BAKERY[0].title
+    assert story.outlets == ("local",)
+
+
+@pytest.mark.parametrize("threshold", [0.0, -0.1, 1.5])
+def test_a_threshold_outside_0_1_is_refused(threshold: float) -> None:
+    with pytest.raises(ConfigError):
+        cluster_articles(ALL, threshold=threshold)
+    with pytest.raises(ConfigError):
+        find_near_duplicates(ALL, threshold=threshold)
+
+
+def test_a_threshold_of_one_keeps_only_copies_together() -> None:
+    copy = dataclasses.replace(FIRE[0], id="a0")
+    stories = cluster_articles([*ALL, copy], threshold=1.0)
+    assert frozenset({"a0", "a1"}) in groups(stories)
+    assert len(stories) == len(ALL)
+
+
+def test_lead_takes_two_paragraphs_then_stops_at_enough_words() -> None:
+    paragraphs = tuple(f"paragraph {i} " + "word " * 50 for i in range(6))
+    article = art("l", "t", *paragraphs)
+    assert lead(article, paragraphs=2, words=10) == "\n".join(paragraphs[:2])
+    assert lead(article, paragraphs=2, words=120) == "\n".join(paragraphs[:3])

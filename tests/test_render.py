@@ -13,7 +13,7 @@ from markupsafe import escape as html_escape
 
 from broadsheet.brief import build_edition
 from broadsheet.codec import from_dict
-from broadsheet.errors import BroadsheetError
+from broadsheet.errors import OutputError
 from broadsheet.model import Analysis, Article, Edition, Story
 from broadsheet.render import render_site, write_site
 from broadsheet.render.html import safe_url, slug, story_file
@@ -183,14 +183,14 @@ def test_write_site_writes_every_file_atomically(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "", "a/../../b"])
 def test_write_site_refuses_paths_outside_the_folder(tmp_path: Path, bad: str) -> None:
-    with pytest.raises(BroadsheetError):
+    with pytest.raises(OutputError):
         write_site({bad: "x"}, tmp_path / "site")
 
 
 def test_write_site_reports_an_unwritable_folder(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(BroadsheetError):
+    with pytest.raises(OutputError):
         write_site({"index.html": "x"}, blocker)
 
 

@@ -11,7 +11,8 @@ a batch are not raised past the batch: they become a stored ``model.Rejected`` v
     │   └── UnsupportedInput                 a file type broadsheet does not read
     ├── ExtractError                exit 4   a page with no article text to extract
     ├── AnalyzeError                exit 5   the NLP model is missing or failed
-    └── StoreError                  exit 6   the database cannot be opened, migrated or written
+    ├── StoreError                  exit 6   the database cannot be opened, migrated or written
+    └── OutputError                 exit 7   the edition cannot be written where it was asked to go
 """
 
 from __future__ import annotations
@@ -74,3 +75,10 @@ class StoreError(BroadsheetError):
 
     exit_code = 6
     reason = "store"
+
+
+class OutputError(BroadsheetError):
+    """Rendered output could not be written (a bad output folder, a path outside it, a full disk)."""
+
+    exit_code = 7
+    reason = "output"

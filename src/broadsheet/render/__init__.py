@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from broadsheet.errors import BroadsheetError
+from broadsheet.errors import OutputError
 from broadsheet.model import Article, Edition
 from broadsheet.render.html import render_index, render_story, story_file, stylesheet
 from broadsheet.render.jsonout import render_json
@@ -42,7 +42,7 @@ def _target(out_dir: Path, relative: str) -> Path:
     """``out_dir / relative``, refusing a path that is absolute or climbs out of ``out_dir``."""
     parts = PurePosixPath(relative).parts
     if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
-        raise BroadsheetError(f"refusing to write {relative!r}: not a path inside the site")
+        raise OutputError(f"refusing to write {relative!r}: not a path inside the site")
     return out_dir.joinpath(*parts)
 
 
@@ -67,6 +67,6 @@ def write_site(files: Mapping[str, str], out_dir: Path) -> list[Path]:
         try:
             _write_atomic(path, content)
         except OSError as exc:
-            raise BroadsheetError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
         written.append(path)
     return written

@@ -1,0 +1,135 @@
+"""Small helpers between spaCy tokens and character spans into ``Article.text``.
+
+Every span the analyze stage returns is a ``(start, end)`` character pair such that
+``text[start:end]`` is exactly the string it goes with; these helpers keep that true while trimming
+punctuation, quotation marks and a leading complementiser off a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from broadsheet.analyze.quotes import QUOTE_MARKS, Quotation
+from broadsheet.model import Span
+
+_EDGE_PUNCT = frozenset(",;:—–-.")
+_TEXT_KEY = "broadsheet.text"
+_ENTS_KEY = "broadsheet.ents"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins the tokens again on every access)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
+def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, computed once per Doc (spaCy rebuilds the tuple on every access)."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if not isinstance(cached, tuple):
+        cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return cached
+
+
+_WORD = re.compile(r"\w+")
+
+
+def char_span(doc: Doc, first: int, last: int) -> Span:
+    """The characters of tokens ``first`` .. ``last`` (both included)."""
+    end_token = doc[last]
+    return (doc[first].idx, end_token.idx + len(end_token.text))
+
+
+def subtree_range(token: Token, skip: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """First and last token index of ``token``'s subtree, ignoring the tokens in ``skip``."""
+    indices = [t.i for t in token.subtree if t.i not in skip and not t.is_space]
+    return (min(indices), max(indices)) if indices else (token.i, token.i)
+
+
+def word_count(text: str, span: Span) -> int:
+    """How many ``\\w+`` words ``text[start:end]`` holds."""
+    return len(_WORD.findall(text, span[0], span[1]))
+
+
+def strip_space(text: str, span: Span) -> Span:
+    """``span`` without surrounding whitespace."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+def tidy_content(text: str, span: Span, quotes: list[Quotation]) -> Span:
+    """A clause's span without edge punctuation and unpaired quotation marks.
+
+    A content that is exactly one quotation becomes the quoted words (marks and the trailing comma
+    dropped); a closing mark whose quotation opened inside the content is kept, so a paraphrase that
+    embeds a quotation reads with both its marks.
+    """
+    start, end = _strip_edges(text, strip_space(text, span))
+    whole = _whole_quotation(quotes, start, end)
+    if whole is not None:
+        return _strip_edges(text, whole.inner)
+    return _balance_marks(text, (start, end), quotes)
+
+
+def _strip_edges(text: str, span: Span) -> Span:
+    """Drop whitespace and commas, semicolons, colons, dashes and full stops at both ends."""
+    start, end = strip_space(text, span)
+    while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
+        end -= 1
+    return (start, end)
+
+
+def _whole_quotation(quotes: list[Quotation], start: int, end: int) -> Quotation | None:
+    """The quotation that ``start..end`` covers exactly (give or take trailing punctuation)."""
+    for quote in quotes:
+        if quote.start == start and end >= quote.end - 1 and end <= quote.end + 1:
+            return quote
+        if quote.inner[0] <= start and end <= quote.inner[1] and quote.start >= start - 1:
+            return quote
+    return None
+
+
+def _balance_marks(text: str, span: Span, quotes: list[Quotation]) -> Span:
+    """Drop a closing mark whose quotation opened before the span, and an opener never closed in it."""
+    start, end = span
+    if end > start and text[end - 1] in QUOTE_MARKS and not _opens_inside(quotes, start, end - 1):
+        end = _strip_edges(text, (start, end - 1))[1]
+    if end > start and text[start] in QUOTE_MARKS and not _closes_inside(quotes, start, end):
+        start = _strip_edges(text, (start + 1, end))[0]
+    return (start, end)
+
+
+def _opens_inside(quotes: list[Quotation], start: int, close_mark: int) -> bool:
+    """Whether the quotation closed by the mark at ``close_mark`` opened at or after ``start``."""
+    return any(q.end - 1 == close_mark and q.start >= start for q in quotes)
+
+
+def _closes_inside(quotes: list[Quotation], open_mark: int, end: int) -> bool:
+    """Whether the quotation opened at ``open_mark`` ends (or runs on) inside the span."""
+    return any(q.start == open_mark and q.end <= end + 1 for q in quotes)
+
+
+def snap_to_quotations(span: Span, quotes: list[Quotation], limit: Span) -> Span:
+    """Widen ``span`` so that no quotation is cut in two, staying inside ``limit``.
+
+    A quotation is one unit: a parse that ends a clause in the middle of one (the parser often hangs
+    the last words of ``"...," said X`` on the verb) gets the rest of it back.
+    """
+    start, end = span
+    for quote in quotes:
+        if quote.start < start < quote.end and quote.start >= limit[0]:
+            start = quote.start
+        if quote.start < end < quote.end and quote.end <= limit[1]:
+            end = quote.end
+    return (start, end)

@@ -1,0 +1,309 @@
+"""Speakers: the noun phrase that said something, its role and organisation, and pronouns.
+
+Given the head token of a speaker (from ``cues``):
+
+- a PERSON name speaks as the name alone ("Steve Hall"); the words before it in its noun phrase
+  (from the last comma, dash or bracket, honorifics such as "Mr." dropped) are its **title**
+  ("CNN national security analyst") and an apposition after it is its **description**
+  ("a former CIA chief of Russia operations"); ``role`` is the title, the description, or both
+  joined by a comma. When the subject is a common noun with a name in apposition ("a former
+  ambassador, John Everard, said") the name speaks and the noun phrase is the role;
+- any other speaker is its whole noun phrase without appositions and relative clauses
+  ("U.S. and allied officials", "a spokesman for the State Department"), or the entity's text;
+- ``organisation`` is the first ORG named in the title, else in the description, else (for a
+  non-person speaker) inside the phrase: "National Security Council spokesperson Adrienne Watson" ->
+  "National Security Council". An ORG name is extended left over adjacent capitalised words of the
+  title, so a name the tagger cut short stays whole.
+- **pronouns** (he, she, it, they) resolve to the most recent matching antecedent before them:
+  a previous speaker or a subject mention of the right kind (PERSON for he/she, ORG for it and
+  they) in the three sentences before, else any such mention there, else the last such speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
+from broadsheet.model import Entity, Span
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+_NOT_IN_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
+_LEADING_JUNK = frozenset({"det", "punct", "cc", "mark"})
+_WINDOW_SENTENCES = 3
+MAX_PHRASE_TOKENS = 12
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
+_TITLE_PUNCT = frozenset({"-", ".", "'s", "’s", "&"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker mention: text == article text at ``span``; ``head`` is its main token."""
+
+    text: str
+    span: Span
+    head: int
+    label: str | None
+    role: str | None = None
+    organisation: str | None = None
+
+    @property
+    def is_pronoun(self) -> bool:
+        """Whether the mention is a bare personal pronoun that still needs resolving."""
+        return self.label is None and self.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+
+
+class EntityIndex:
+    """The entity (if any) each token of a Doc belongs to."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.entities = tuple(entities)
+        self.by_token: dict[int, Entity] = {}
+        for entity in entities:
+            span = doc.char_span(*entity.span, alignment_mode="expand")
+            if span is not None:
+                self.by_token.update((token.i, entity) for token in span)
+
+    def get(self, index: int) -> Entity | None:
+        """The entity covering token ``index``."""
+        return self.by_token.get(index)
+
+    def label(self, index: int) -> str | None:
+        """The label of the entity covering token ``index``."""
+        entity = self.by_token.get(index)
+        return entity.label if entity is not None else None
+
+
+def describe(doc: Doc, head_index: int, index: EntityIndex) -> Speaker:
+    """The speaker whose head is token ``head_index`` (see the module docstring)."""
+    head = doc[head_index]
+    named = _appositive_name(head, index)
+    if named is not None:
+        return named
+    entity = index.get(head.i)
+    if head.pos_ == "PRON" or entity is None or _has_conj(head):
+        return _phrase_speaker(doc, head, index, entity)
+    if entity.label != "PERSON":
+        return Speaker(entity.text, entity.span, head.i, entity.label)
+    title = _title(doc, head, entity, index)
+    description = _description(doc, head)
+    role = ", ".join(part for part in (title[0], description[0]) if part) or None
+    return Speaker(entity.text, entity.span, head.i, "PERSON", role, title[1] or description[1])
+
+
+def _has_conj(head: Token) -> bool:
+    """Whether the head is coordinated ("Trump and Clinton said")."""
+    return any(child.dep_ == "conj" for child in head.children)
+
+
+def _phrase_speaker(doc: Doc, head: Token, index: EntityIndex, entity: Entity | None) -> Speaker:
+    """A speaker that is a whole noun phrase (or a pronoun)."""
+    first, last = phrase_range(head)
+    span = char_span(doc, first, last)
+    label = entity.label if entity is not None else None
+    if head.pos_ == "PRON":
+        return Speaker(text_of(doc)[span[0] : span[1]], span, head.i, None)
+    org = _first_org(doc, first, last, index, skip=entity)
+    return Speaker(text_of(doc)[span[0] : span[1]], span, head.i, label, None, org)
+
+
+def phrase_range(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase of ``head`` without appositions, clauses and edge junk.
+
+    A phrase longer than ``MAX_PHRASE_TOKENS`` (a parse that hung a clause on the noun) keeps only
+    the words up to its head.
+    """
+    first, last = _full_phrase(head)
+    if last - first + 1 > MAX_PHRASE_TOKENS:
+        first, last = max(first, head.i - MAX_PHRASE_TOKENS + 1), head.i
+    return first, last
+
+
+def _full_phrase(head: Token) -> tuple[int, int]:
+    """The phrase of ``phrase_range`` before the length cap."""
+    first = head.left_edge.i
+    while first < head.i and head.doc[first].dep_ in _LEADING_JUNK - {"det"}:
+        first += 1
+    last = head.i
+    for child in head.rights:
+        if child.dep_ in _NOT_IN_PHRASE:
+            break
+        last = max(last, child.right_edge.i)
+    while last > head.i and (head.doc[last].is_punct or head.doc[last].is_space):
+        last -= 1
+    return first, last
+
+
+def _appositive_name(head: Token, index: EntityIndex) -> Speaker | None:
+    """ "A former ambassador, John Everard, said": the name speaks, the noun phrase is the role."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        entity = index.get(child.i)
+        if child.dep_ == "appos" and entity is not None and entity.label == "PERSON":
+            first, last = phrase_range(head)
+            role_span = _without_leading(head.doc, first, last)
+            role = text_of(head.doc)[role_span[0] : role_span[1]] or None
+            org = _first_org(head.doc, first, last, index)
+            return Speaker(entity.text, entity.span, child.i, "PERSON", role, org)
+    return None
+
+
+def _title(doc: Doc, head: Token, entity: Entity, index: EntityIndex) -> tuple[str | None, str | None]:
+    """The words before a name in its phrase ("CNN national security analyst") and their ORG."""
+    name_start = doc.char_span(*entity.span, alignment_mode="expand")
+    if name_start is None:
+        return None, None
+    first = _extend_left(doc, _title_start(doc, head.left_edge.i, name_start.start), name_start.start)
+    last = name_start.start - 1
+    if last < first or not any(doc[i].pos_ in {"NOUN", "PROPN"} for i in range(first, last + 1)):
+        return None, None
+    while first <= last and doc[first].lower_.rstrip(".") in HONORIFICS:
+        first += 1
+    if first > last:
+        return None, None
+    span = _without_leading(doc, first, last, keep_capitals=True)
+    if span[0] >= span[1]:
+        return None, None
+    return text_of(doc)[span[0] : span[1]], _first_org(doc, first, last, index)
+
+
+def _title_start(doc: Doc, first: int, name_start: int) -> int:
+    """The first token of a title: the phrase start, but never before a comma, dash or bracket
+    (a dateline "MACAU (Reuters) –" is not part of "Top Republican Party donor")."""
+    start = first
+    for i in range(first, name_start):
+        if doc[i].is_punct and doc[i].text not in _TITLE_PUNCT:
+            start = i + 1
+    return start
+
+
+def _extend_left(doc: Doc, first: int, name_start: int) -> int:
+    """Move the phrase start left over adjacent capitalised words mid-sentence ("While House")."""
+    if first >= name_start:
+        return first
+    while first > 0:
+        prev = doc[first - 1]
+        if prev.is_sent_start or not prev.is_title or prev.ent_type_ in {"DATE", "TIME", "PERSON"}:
+            break
+        if prev.whitespace_ == "" or prev.is_punct:
+            break
+        first -= 1
+    return first
+
+
+def _description(doc: Doc, head: Token) -> tuple[str | None, str | None]:
+    """An apposition after the name ("a former CIA chief of Russia operations") and its ORG."""
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    if appos is None:
+        return None, None
+    first, last = appos.left_edge.i, appos.right_edge.i
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    span = _without_leading(doc, first, last)
+    if span[0] >= span[1]:
+        return None, None
+    return text_of(doc)[span[0] : span[1]], _first_org_in(doc, first, last)
+
+
+def _without_leading(doc: Doc, first: int, last: int, *, keep_capitals: bool = False) -> Span:
+    """Characters of tokens ``first``..``last`` without a leading article or punctuation.
+
+    With ``keep_capitals`` a capitalised word is kept whatever the parser made of it (the "While"
+    of a mistyped "While House national security spokesperson").
+    """
+    while first < last and (doc[first].dep_ in _LEADING_JUNK or doc[first].is_punct):
+        if keep_capitals and doc[first].is_title and doc[first].pos_ != "DET":
+            break
+        first += 1
+    return strip_space(text_of(doc), char_span(doc, first, last))
+
+
+def _first_org(doc: Doc, first: int, last: int, index: EntityIndex, skip: Entity | None = None) -> str | None:
+    """The first ORG entity touching tokens ``first``..``last`` (extended left over capitals)."""
+    for i in range(first, last + 1):
+        entity = index.get(i)
+        if entity is not None and entity.label == "ORG" and entity is not skip:
+            start = _extend_left(doc, max(first, _token_at(doc, entity.span[0])), last + 1)
+            return text_of(doc)[min(doc[start].idx, entity.span[0]) : entity.span[1]]
+    return None
+
+
+def _first_org_in(doc: Doc, first: int, last: int) -> str | None:
+    """The first ORG named by spaCy among tokens ``first``..``last``."""
+    for ent in ents_of(doc):
+        if ent.label_ == "ORG" and first <= ent.start <= last:
+            return str(ent.text)
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token that starts at or covers character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def resolve_pronoun(
+    doc: Doc,
+    speaker: Speaker,
+    earlier: Sequence[Speaker],
+    index: EntityIndex,
+    quoted: Sequence[Span] = (),
+) -> Speaker:
+    """The antecedent of a pronoun speaker, or the pronoun itself when none fits.
+
+    Mentions inside the ``quoted`` spans are not antecedents: a name in a quotation is someone the
+    speaker talks about.
+    """
+    pronoun = speaker.text.lower()
+    wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"}
+    window_start = _window_start(doc, speaker.head)
+    before = [s for s in earlier if s.span[1] <= speaker.span[0] and _matches(s, wanted, pronoun)]
+    recent = [s for s in before if s.span[0] >= window_start]
+    mentions = [
+        m
+        for m in _mentions(doc, index, wanted, window_start, speaker.span[0])
+        if not any(start <= m.span[0] < end for start, end in quoted)
+    ]
+    subjects = [m for m in mentions if doc[m.head].dep_ in {"nsubj", "nsubjpass"}]
+    for pool in (recent + subjects, mentions, before):
+        if pool:
+            return max(pool, key=lambda s: s.span[0])
+    return speaker
+
+
+def _matches(speaker: Speaker, wanted: set[str], pronoun: str) -> bool:
+    """Whether an earlier speaker can be what the pronoun stands for."""
+    if speaker.label in wanted:
+        return True
+    return pronoun == "they" and speaker.label is None and not speaker.is_pronoun
+
+
+def _window_start(doc: Doc, token_index: int) -> int:
+    """The first character of the sentence ``_WINDOW_SENTENCES`` before the token's sentence."""
+    sentence = doc[token_index].sent
+    start = sentence.start
+    for _ in range(_WINDOW_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return int(doc[start].idx)
+
+
+def _mentions(doc: Doc, index: EntityIndex, wanted: set[str], start: int, end: int) -> list[Speaker]:
+    """Mentions of entities with the wanted labels between characters ``start`` and ``end``."""
+    found = []
+    for entity in index.entities:
+        if entity.label not in wanted or entity.span[0] < start or entity.span[1] > end:
+            continue
+        span = doc.char_span(*entity.span, alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = describe(doc, span.root.i, index)
+        if speaker.span != entity.span:
+            speaker = Speaker(entity.text, entity.span, span.root.i, entity.label)
+        found.append(speaker)
+    return found

@@ -1,0 +1,137 @@
+"""Attribution rules on small hand-written paragraphs (our own sentences, not copied text)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from broadsheet.analyze.attribution import find_attributions
+from broadsheet.analyze.nlp import load_model
+from broadsheet.model import Article, Attribution
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def attributions(nlp: Language, *paragraphs: str, outlet: str | None = None, **kw: bool) -> list[Attribution]:
+    article = Article(id="t", source="t", title="t", paragraphs=paragraphs, outlet=outlet)
+    found = find_attributions(nlp(article.text), article, **kw)
+    text = article.text
+    for a in found:  # the span invariant holds for every attribution
+        assert a.speaker_span and text[a.speaker_span[0] : a.speaker_span[1]] == a.speaker
+        assert a.cue_span and text[a.cue_span[0] : a.cue_span[1]] == a.cue
+        assert a.content_span and text[a.content_span[0] : a.content_span[1]] == a.content
+    return found
+
+
+def test_typographic_quote_then_pronoun_speaker(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Senator Maria Lopez, a Democrat from Ohio, said on Tuesday that the plan was “a gift to "
+        "the banks.”",
+        "“We will not back down,” she said.",
+    )
+    lopez = [a for a in found if a.speaker == "Maria Lopez"]
+    assert len(lopez) == 2
+    assert lopez[0].role == "Senator, Democrat from Ohio"
+    assert lopez[0].when == "Tuesday"
+    assert lopez[0].kind == "mixed"
+    assert lopez[1].content == "We will not back down"
+    assert lopez[1].kind == "direct"
+    assert lopez[1].role == lopez[0].role  # shared from the first attribution
+
+
+def test_pronoun_left_as_mention_when_asked(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Maria Lopez spoke to reporters. “We will not back down,” she said.",
+        resolve_pronouns=False,
+    )
+    assert [a.speaker for a in found] == ["she"]
+
+
+def test_according_to_takes_the_rest_of_the_sentence(nlp: Language) -> None:
+    found = attributions(
+        nlp, "According to two people familiar with the talks, the ministry is weighing a veto."
+    )
+    assert len(found) == 1
+    assert found[0].speaker == "two people familiar with the talks"
+    assert found[0].cue == "According to"
+    assert found[0].content == "the ministry is weighing a veto"
+    assert found[0].kind == "indirect"
+
+
+def test_via_names_the_carrier_but_not_the_own_outlet(nlp: Language) -> None:
+    text = "The chief executive, Ana Berg, told The Daily Ledger that sales had slowed."
+    assert attributions(nlp, text)[0].via == "The Daily Ledger"
+    assert attributions(nlp, text, outlet="The Daily Ledger")[0].via is None
+
+
+def test_interview_with_an_outlet_is_a_via(nlp: Language) -> None:
+    found = attributions(nlp, "Ana Berg said in an interview with CNN that the merger was dead.")
+    assert found[0].via == "CNN"
+    assert found[0].content == "the merger was dead"
+
+
+def test_speech_verbs_inside_a_quotation_are_not_cues(nlp: Language) -> None:
+    found = attributions(nlp, '"I told him that we would win," Ana Berg said.')
+    assert len(found) == 1
+    assert found[0].speaker == "Ana Berg"
+    assert found[0].content == "I told him that we would win"
+
+
+def test_split_quotation_gives_two_parts(nlp: Language) -> None:
+    found = attributions(nlp, '"The plan is dead," Ana Berg said, "and nobody will miss it."')
+    assert [a.content for a in found] == ["The plan is dead", "and nobody will miss it"]
+    assert {a.speaker for a in found} == {"Ana Berg"}
+
+
+def test_a_sentence_with_its_own_verb_does_not_continue(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        '"We are ready," Ana Berg said. The opposition called the offer "an insult to voters."',
+    )
+    berg = [a for a in found if a.speaker == "Ana Berg"]
+    assert len(berg) == 1
+
+
+def test_no_speech_no_attribution(nlp: Language) -> None:
+    assert attributions(nlp, "The river rose two metres overnight and the bridge was closed.") == []
+    assert attributions(nlp, "") == []
+
+
+def test_evaluative_verb_needs_a_quotation_or_a_predicate(nlp: Language) -> None:
+    found = attributions(nlp, "Ana Berg called the decision “a disgrace.” She called the police.")
+    assert len(found) == 1
+    assert found[0].cue == "called"
+    assert found[0].kind == "mixed"
+
+
+FRAGMENTS = [
+    '"We will win the vote,"', "“The deal is dead.”", "Ana Berg", "the minister", "she", "he",
+    "said", "told reporters", "added", "according to officials,", "warned that", "Monday",
+    "the plan would fail", "in an interview with CNN", ",", ".", ":", "\n\n", "It rained.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14))
+def test_spans_always_slice_back(nlp: Language, fragments: list[str]) -> None:
+    text = " ".join(fragments)
+    for a in find_attributions(nlp(text)):
+        for span, value in ((a.speaker_span, a.speaker), (a.cue_span, a.cue), (a.content_span, a.content)):
+            assert span is not None and text[span[0] : span[1]] == value
+        assert a.content.strip() and a.speaker.strip()
+        assert a.kind in {"direct", "indirect", "mixed"}
+
+
+def test_according_to_around_a_quote_is_a_reporting_chain(nlp: Language) -> None:
+    found = attributions(nlp, '"I will vote for her," Tom Ray said, according to the Valley Courier.')
+    assert len(found) == 1
+    assert found[0].speaker == "Tom Ray"
+    assert found[0].via == "the Valley Courier"
+    assert found[0].content == "I will vote for her"

@@ -1,0 +1,56 @@
+"""Canonical entity names within one article (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from broadsheet.analyze.entities import ALIASES, bare_name, find_entities
+from broadsheet.analyze.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def test_short_person_mentions_take_the_full_name(nlp: Language) -> None:
+    doc = nlp(
+        "President Joe Biden met Chancellor Olaf Scholz in Berlin. Biden said the talks went well, "
+        "and Scholz agreed."
+    )
+    canon = {e.text: e.canonical for e in find_entities(doc) if e.label == "PERSON"}
+    assert canon["Biden"] == "Joe Biden"
+    assert canon["Scholz"] == "Olaf Scholz"
+    assert canon["Joe Biden"] == "Joe Biden"
+
+
+def test_full_name_mentioned_after_the_short_one(nlp: Language) -> None:
+    doc = nlp("Scholz arrived late. Chancellor Olaf Scholz then spoke to the press.")
+    canon = {e.text: e.canonical for e in find_entities(doc) if e.label == "PERSON"}
+    assert canon["Scholz"] == "Olaf Scholz"
+
+
+def test_aliases_and_leading_the(nlp: Language) -> None:
+    doc = nlp("The U.S. and the United States are one country; the EU is a union.")
+    canon = {e.text: e.canonical for e in find_entities(doc)}
+    assert canon["U.S."] == "United States"
+    assert canon["the United States"] == "United States"
+    assert canon["EU"] == "European Union"
+
+
+def test_spans_slice_back_and_possessives_are_trimmed(nlp: Language) -> None:
+    text = "Russia's army and Ukraine's army met near Kharkiv."
+    for entity in find_entities(nlp(text)):
+        assert text[entity.span[0] : entity.span[1]] == entity.text
+        assert not entity.text.endswith("'s")
+
+
+def test_bare_name_and_alias_table() -> None:
+    assert bare_name("the Kremlin's") == "Kremlin"
+    assert bare_name("The New York Times") == "New York Times"
+    assert ALIASES["us"] == ALIASES["united states"] == "United States"
+
+
+def test_empty_doc_has_no_entities(nlp: Language) -> None:
+    assert find_entities(nlp("")) == []

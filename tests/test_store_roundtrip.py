@@ -166,3 +166,12 @@ def test_put_page_says_whether_the_content_is_new(store: Store, content: str, ot
     changed = Page(id=page.id, source="s", kind="text", content=other)
     assert store.put_page(changed) is (content_hash(other) != content_hash(content))
     assert store.page_hash(page.id) == content_hash(other)
+
+
+def test_pages_keep_their_content_for_re_extraction(tmp_path: Path) -> None:
+    page = Page(id="p1", source="a.html", kind="html", content="<p>caf\u00e9 \u2014 \U0001f600</p>" * 50,
+                url="https://example.com/a", title="T", outlet="O", published="2024-01-02")
+    with Store.open(tmp_path / "s.db") as store:
+        store.put_page(page)
+        assert store.get_page("p1") == page and list(store.pages()) == [page]
+        assert store.get_page("missing") is None

@@ -131,6 +131,16 @@ class Store:
         with translate("read a page"):
             return pages.page_hash(self._db.conn, page_id)
 
+    def get_page(self, page_id: str) -> Page | None:
+        """The stored page (content included) with this id, or None."""
+        with translate("read a page"):
+            return pages.get_page(self._db.conn, page_id)
+
+    def pages(self) -> Iterator[Page]:
+        """Every stored page, content included, in the order first stored."""
+        with translate("read pages"):
+            yield from pages.iter_pages(self._db.conn)
+
     def get_article(self, article_id: str) -> Article | None:
         """The article with this id, or None."""
         with translate("read an article"):

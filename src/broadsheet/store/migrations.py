@@ -21,6 +21,7 @@ CREATE TABLE pages (
     kind         TEXT NOT NULL,
     fetched_at   TEXT,
     content_hash TEXT NOT NULL,
+    content      BLOB NOT NULL,  -- the decoded page, UTF-8 then zlib: kept so pages can be re-extracted
     title        TEXT,
     outlet       TEXT,
     published    TEXT,

@@ -1,0 +1,282 @@
+"""Benchmark of the extract stage: ``broadsheet bench extraction --data DIR``.
+
+Datasets (read from ``DIR/extraction/...``, never copied into the repo):
+
+- ``scrapinghub`` — 181 news pages with a gold article body (MIT). Scored with the benchmark's own
+  metric, re-implemented here exactly as its ``evaluate.py`` computes it (scrapinghub/
+  article-extraction-benchmark): tokens are ``\\w+`` (case kept); each document gives the multiset of
+  4-token shingles (a text of fewer than 4 tokens is one shorter shingle; no tokens, no shingle) of
+  the prediction and of the gold; true/false positives and negatives are counted on the multisets;
+  precision is averaged over the documents whose prediction has a shingle (an empty prediction is
+  left out of the precision mean but scores recall 0), recall over the documents whose gold or
+  prediction has one; F1 is the harmonic mean of the two averages. A document where nothing is
+  predicted and nothing is expected scores 1 and 1.
+  Rows: HTML input (ours vs ``trafilatura.extract`` with default settings) and the plain-text dumps
+  ``plain-text/html-text.json`` (ours vs keeping everything vs trafilatura on the text wrapped as
+  ``<p>`` lines).
+- ``wcxb-dev`` — 1,497 pages of 7 types (CC BY 4.0): word-level bag-of-words F1 (lower-cased ``\\w+``)
+  against ``main_content``, averaged over article pages, and the accuracy of ``is_article`` over all
+  pages. ``limit`` caps the number of pages read from each dataset.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean
+
+from broadsheet.bench import BenchReport, BenchRow
+from broadsheet.extract import extract
+from broadsheet.model import Article, Page
+
+_TOKEN = re.compile(r"\w+")
+_SHINGLE = 4
+
+PUBLISHED_NOTES = (
+    "published scrapinghub HTML F1: trafilatura 2.0.0 0.958, rs_trafilatura 0.970, "
+    "readability-lxml 0.922, goose3 0.896, justext 0.804",
+    "published scrapinghub plain-text: keep everything P 0.500, R 0.994, F1 0.665; "
+    "no tool publishes a plain-text score",
+    "published WCXB dev F1, article pages: rs-trafilatura 0.932, trafilatura 0.926, "
+    "readability 0.825; all pages: rs-trafilatura 0.859, trafilatura 0.791",
+)
+
+WCXB_NOTE = (
+    "wcxb-dev: broadsheet's seconds cover every page (is_article needs them all), trafilatura's "
+    "only the article pages; an article page without main_content is scored against '' (2 of 793)"
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Shingle counts of one document: true positives, false positives, false negatives."""
+
+    tp: int
+    fp: int
+    fn: int
+
+
+def tokens(text: str | None) -> list[str]:
+    """The benchmark's tokens: every ``\\w+`` run, case kept."""
+    return _TOKEN.findall(text or "")
+
+
+def shingles(text: str | None, n: int = _SHINGLE) -> Counter[tuple[str, ...]]:
+    """Multiset of ``n``-token shingles; a text of 1..n-1 tokens is one shorter shingle."""
+    toks = tokens(text)
+    grams = (tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)))
+    return Counter(g for g in grams if g)
+
+
+def shingle_counts(gold: str | None, pred: str | None) -> Counts:
+    """Compare the shingle multisets of ``pred`` and ``gold`` of one document."""
+    g, p = shingles(gold), shingles(pred)
+    tp = sum((g & p).values())
+    return Counts(tp=tp, fp=sum(p.values()) - tp, fn=sum(g.values()) - tp)
+
+
+def precision(c: Counts) -> float:
+    """Per-document precision as ``evaluate.py`` defines it (1 when both sides are empty)."""
+    if c.fp == c.fn == 0:
+        return 1.0
+    return c.tp / (c.tp + c.fp) if c.tp + c.fp else 0.0
+
+
+def recall(c: Counts) -> float:
+    """Per-document recall as ``evaluate.py`` defines it (1 when both sides are empty)."""
+    if c.fp == c.fn == 0:
+        return 1.0
+    return c.tp / (c.tp + c.fn) if c.tp + c.fn else 0.0
+
+
+def score_shingles(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, float]:
+    """P, R and F1 over ``(gold, prediction)`` pairs with the scrapinghub averaging rules."""
+    counts = [shingle_counts(g, p) for g, p in pairs]
+    ps = [precision(c) for c in counts if c.tp + c.fp > 0]
+    rs = [recall(c) for c in counts if c.tp + c.fn > 0]
+    p = mean(ps) if ps else 0.0
+    r = mean(rs) if rs else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f1}
+
+
+def bag_f1(gold: str, pred: str) -> float:
+    """WCXB's word-level bag-of-words F1 on lower-cased ``\\w+`` tokens of one page."""
+    g = Counter(t.lower() for t in tokens(gold))
+    p = Counter(t.lower() for t in tokens(pred))
+    if not g and not p:
+        return 1.0
+    overlap = sum((g & p).values())
+    if not overlap:
+        return 0.0
+    prec, rec = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+# --- systems -------------------------------------------------------------------------------
+
+
+def ours(page: Page) -> str:
+    """Our extractor's body text ("" when the page is rejected)."""
+    result = extract(page)
+    return result.text if isinstance(result, Article) else ""
+
+
+def trafilatura_alone(markup: str) -> str:
+    """Plain ``trafilatura.extract`` with its default settings (comments off, as the benchmark)."""
+    import trafilatura
+
+    return trafilatura.extract(markup, include_comments=False) or ""
+
+
+def wrap_as_html(text: str) -> str:
+    """A flattened page turned back into markup: each non-empty line one ``<p>``."""
+    body = "".join(f"<p>{html.escape(line.strip())}</p>" for line in text.splitlines()
+                   if line.strip())
+    return f"<html><body>{body}</body></html>"
+
+
+# --- datasets ------------------------------------------------------------------------------
+
+
+def _read_gz(path: Path) -> str:
+    """A gzipped page decoded as UTF-8 (undecodable bytes replaced)."""
+    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+
+
+def _scrapinghub_items(root: Path, limit: int | None) -> list[tuple[str, str, str | None]]:
+    """``(id, gold body, url)`` of the scrapinghub pages, sorted by id, at most ``limit``."""
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    items = sorted((key, value.get("articleBody") or "", value.get("url"))
+                   for key, value in gold.items())
+    return items[:limit] if limit is not None else items
+
+
+def _timed_row(dataset: str, system: str, golds: list[str],
+               predict: Callable[[int], str]) -> BenchRow:
+    """Run ``predict`` on every document index and score it with the shingle metric."""
+    start = time.perf_counter()
+    preds = [predict(i) for i in range(len(golds))]
+    seconds = time.perf_counter() - start
+    return BenchRow(dataset, system, score_shingles(zip(golds, preds, strict=True)),
+                    len(golds), seconds)
+
+
+def scrapinghub_html_rows(root: Path, limit: int | None) -> list[BenchRow]:
+    """HTML input: ours vs trafilatura alone; ours also reports the share called articles."""
+    items = _scrapinghub_items(root, limit)
+    pages = [_read_gz(root / "html" / f"{key}.html.gz") for key, _, _ in items]
+    golds = [gold for _, gold, _ in items]
+    start = time.perf_counter()
+    results = [extract(Page(id=key, source=f"{key}.html.gz", kind="html", content=markup,
+                            url=url))
+               for (key, _, url), markup in zip(items, pages, strict=True)]
+    seconds = time.perf_counter() - start
+    texts = [r.text if isinstance(r, Article) else "" for r in results]
+    metrics = score_shingles(zip(golds, texts, strict=True))
+    metrics["is_article"] = mean(isinstance(r, Article) and r.is_article for r in results)
+    return [
+        BenchRow("scrapinghub-html", "broadsheet", metrics, len(golds), seconds),
+        _timed_row("scrapinghub-html", "trafilatura (default)", golds,
+                   lambda i: trafilatura_alone(pages[i])),
+    ]
+
+
+def scrapinghub_text_rows(root: Path, limit: int | None) -> list[BenchRow]:
+    """Plain-text input: ours vs keeping everything vs trafilatura on ``<p>``-wrapped lines."""
+    items = _scrapinghub_items(root, limit)
+    dump = json.loads((root / "plain-text" / "html-text.json").read_text(encoding="utf-8"))
+    texts = [dump["output"][key]["articleBody"] or "" for key, _, _ in items]
+    golds = [gold for _, gold, _ in items]
+
+    def page(i: int) -> Page:
+        return Page(id=items[i][0], source=f"{items[i][0]}.txt", kind="text", content=texts[i])
+
+    return [
+        _timed_row("scrapinghub-text", "broadsheet", golds, lambda i: ours(page(i))),
+        _timed_row("scrapinghub-text", "keep everything", golds, lambda i: texts[i]),
+        _timed_row("scrapinghub-text", "trafilatura on <p> lines", golds,
+                   lambda i: trafilatura_alone(wrap_as_html(texts[i]))),
+    ]
+
+
+def _wcxb_pages(root: Path, limit: int | None) -> Iterator[tuple[str, dict[str, object], str]]:
+    """``(id, ground-truth record, html)`` of the WCXB dev pages, sorted by id."""
+    paths = sorted((root / "ground-truth").glob("*.json"))
+    for path in paths[:limit] if limit is not None else paths:
+        key = path.stem
+        markup = root / "html" / f"{key}.html.gz"
+        if markup.exists():
+            yield key, json.loads(path.read_text(encoding="utf-8")), _read_gz(markup)
+
+
+def _page_type(record: dict[str, object]) -> str:
+    """The primary page type WCXB gives a page ("article", "listing", ...)."""
+    internal = record.get("_internal")
+    page_type = internal.get("page_type") if isinstance(internal, dict) else None
+    return str(page_type.get("primary", "")) if isinstance(page_type, dict) else ""
+
+
+def _main_content(record: dict[str, object]) -> str:
+    """WCXB's gold main content of a page."""
+    truth = record.get("ground_truth")
+    return str(truth.get("main_content") or "") if isinstance(truth, dict) else ""
+
+
+def wcxb_rows(root: Path, limit: int | None) -> list[BenchRow]:
+    """WCXB dev: bag-of-words F1 on article pages (ours, trafilatura) and is_article accuracy."""
+    ours_f1: list[float] = []
+    theirs_f1: list[float] = []
+    correct: list[bool] = []
+    seconds = [0.0, 0.0]
+    for key, record, markup in _wcxb_pages(root, limit):
+        is_article = _page_type(record) == "article"
+        start = time.perf_counter()
+        url = record.get("url")
+        result = extract(Page(id=key, source=f"{key}.html.gz", kind="html", content=markup,
+                              url=url if isinstance(url, str) else None))
+        seconds[0] += time.perf_counter() - start
+        predicted = isinstance(result, Article) and result.is_article
+        correct.append(predicted == is_article)
+        if not is_article:
+            continue
+        start = time.perf_counter()
+        theirs = trafilatura_alone(markup)
+        seconds[1] += time.perf_counter() - start
+        text = result.text if isinstance(result, Article) else ""
+        ours_f1.append(bag_f1(_main_content(record), text))
+        theirs_f1.append(bag_f1(_main_content(record), theirs))
+    return [
+        BenchRow("wcxb-dev-article", "broadsheet",
+                 {"f1": mean(ours_f1) if ours_f1 else 0.0}, len(ours_f1), seconds[0]),
+        BenchRow("wcxb-dev-article", "trafilatura (default)",
+                 {"f1": mean(theirs_f1) if theirs_f1 else 0.0}, len(theirs_f1), seconds[1]),
+        BenchRow("wcxb-dev-all", "broadsheet is_article",
+                 {"accuracy": mean(correct) if correct else 0.0}, len(correct), seconds[0]),
+    ]
+
+
+def run(data: Path, *, limit: int | None = None, wcxb: bool = True) -> BenchReport:
+    """Score our extractor and the baselines on every extraction dataset found under ``data``."""
+    report = BenchReport(stage="extraction", notes=list(PUBLISHED_NOTES))
+    root = data / "extraction" if (data / "extraction").is_dir() else data
+    scrapinghub = root / "scrapinghub"
+    if scrapinghub.is_dir():
+        report.rows.extend(scrapinghub_html_rows(scrapinghub, limit))
+        report.rows.extend(scrapinghub_text_rows(scrapinghub, limit))
+    else:
+        report.notes.append(f"skipped scrapinghub: {scrapinghub} not found")
+    wcxb_dir = root / "wcxb-dev"
+    if wcxb and wcxb_dir.is_dir():
+        report.rows.extend(wcxb_rows(wcxb_dir, limit))
+        report.notes.append(WCXB_NOTE)
+    elif wcxb:
+        report.notes.append(f"skipped wcxb-dev: {wcxb_dir} not found")
+    return report

@@ -1,0 +1,249 @@
+"""Boilerplate that sits *inside* an article: promos, sign-up calls, author bios, brand lines.
+
+Both extraction paths end here: the plain-text path (``text.py``) after it found the article block,
+and the HTML path (``html.py``) over the paragraphs trafilatura kept. Each rule looks at the shape
+of one paragraph (length, sentence punctuation, who it addresses, what it asks the reader to do)
+plus a small vocabulary of calls to action and bio phrases, never at strings of one site:
+
+- a *call to action* names a subscription, newsletter, inbox, app, cookie ... AND has the shape of
+  a pitch (short, addressed to the reader, imperative, no sentence end, a web address);
+- a *pitch* is an imperative sentence addressed to the reader ("Escape your echo chamber.");
+- an *author bio* starts with a name or pronoun followed by a career verb and names
+  journalism roles ("... has worked as a writer and editor at ...");
+- a *brand line* is the outlet's name alone on a line;
+- an interface *label* is a short line made of UI words ("Advertisement", "Share this article");
+- a *repeated* paragraph is kept once; a paragraph repeated back to back (a template rendered twice)
+  is dropped altogether, and a short paragraph contained in a later one (a teaser or pull quote
+  of the text that follows) is dropped.
+
+Quoted speech is never a promo: a paragraph whose reader-addressing words sit inside quotation
+marks is reporting, not selling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_WORD = re.compile(r"\w+")
+MAX_PITCH_WORDS = 30
+MAX_PROMO_WORDS = 40
+LONG_PARAGRAPH_WORDS = 25
+READER_SHARE = 0.2
+MIN_SENTENCE_WORDS = 6
+_SENTENCE_END = re.compile(r"(?:[.!?…]|[。！？])[\"'”’»)\]」』）]*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z])|(?<=[。！？])")
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|io|news)\b",
+                          re.IGNORECASE)
+
+# Words that only a page's machinery uses about itself: subscriptions, sharing, cookies.
+_CTA_STRONG = re.compile(
+    r"\b(?:sign(?:ing|ed)?[ -]up|subscrib\w*|newsletters?|inbox|unsubscribe|free trial|"
+    r"click here|tap here|follow us|like us on|download (?:the|our) app|our app|"
+    r"cookies?|privacy policy|terms of (?:use|service)|all rights reserved|"
+    r"advertisement|sponsored content|paywall|log in to|sign in to|register now|"
+    r"share this|share on|read more|see more|view more|more stories|recommended for you|"
+    r"you (?:may|might) also like|related (?:stories|articles|content|coverage)|"
+    r"story continues below|continue reading|post a comment|premium content|exclusive offer)\b",
+    re.IGNORECASE,
+)
+_CTA_WEAK = re.compile(
+    r"\b(?:email|e-mail|free|daily|weekly|delivered|briefing|digest|podcast|app|offer|"
+    r"deals?|discount|membership|member|support us|donate|alerts?|notifications?)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"\b(?:our|us)\b", re.IGNORECASE)
+_IMPERATIVE_VERBS = frozenset((
+    "get", "sign", "subscribe", "join", "follow", "click", "tap", "download", "read", "watch",
+    "listen", "try", "learn", "find", "stay", "discover", "explore", "enjoy", "register",
+    "support", "become", "start", "share", "see", "check", "don't", "do", "never", "escape",
+    "unlock", "upgrade", "claim", "grab", "save", "shop", "visit", "contact", "send", "tell",
+    "give", "let", "keep", "receive", "add", "install", "go", "log",
+))
+
+_BIO_SUBJECT = re.compile(
+    r"^(?:(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’.-]+|He|She|They)\s+"
+    r"(?:is|was|has|had|joined|covers|writes|reports|previously|currently|also|lives|"
+    r"spent|began|started|holds|graduated)\b"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:writer|editor|reporter|correspondent|journalist|columnist|contributor|"
+    r"producer|blogger|author)s?\b",
+    re.IGNORECASE,
+)
+_BIO_VOCAB = re.compile(
+    r"\b(?:writer|editor|reporter|correspondent|journalist|columnist|contributor|producer|"
+    r"blogger|contributing|freelance|staff|covers|covering|newsroom|bureau|journalism|"
+    r"author of|graduated|degree|career|byline|follow (?:him|her|them)|based in|"
+    r"has worked|joined|previously worked|before joining|since)\b",
+    re.IGNORECASE,
+)
+_UI_WORDS = re.compile(
+    r"^(?:advertisement|advert|ad|sponsored(?: content)?|share(?: this(?: article| story)?)?|"
+    r"tweet|email|print|comments?|\d+ comments?|read more|see more|more|next|previous|"
+    r"back to top|skip to (?:main )?content|loading\.*|related|related (?:stories|articles)|"
+    r"most (?:read|popular)|trending|menu|search|close|home|photo|video|image|"
+    r"(?:photo|image|video) (?:credit|courtesy)|(?:getty|ap|reuters|afp) images?|"
+    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|story continues below|"
+    r"continue reading|listen to (?:this )?article|\d+ min(?:ute)? read)[\s:.!|]*$",
+    re.IGNORECASE,
+)
+
+
+def word_count(line: str) -> int:
+    """Number of ``\\w+`` words; a CJK run without spaces counts one word per two characters."""
+    words = _WORD.findall(line)
+    cjk = sum(1 for ch in line if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return max(len(words), cjk // 2)
+
+
+def ends_sentence(line: str) -> bool:
+    """True when ``line`` ends like a sentence (a full stop, ?, ! or … , maybe then a quote)."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
+
+
+def sentences(line: str) -> list[str]:
+    """Rough sentence split: after . ! ? followed by space and a capital letter."""
+    return [s for s in _SENTENCE_SPLIT.split(line.strip()) if s]
+
+
+def unquoted(line: str) -> str:
+    """``line`` without the spans inside quotation marks (what the writer says, not a source)."""
+    return _QUOTED.sub(" ", line)
+
+
+def is_imperative(sentence: str) -> bool:
+    """A sentence that starts with a command to the reader: "Sign up ...", "Escape your ..."."""
+    words = sentence.lstrip("\"'“‘(").split()
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower().strip(",:"), words[1].lower().strip(",:")
+    return first in _IMPERATIVE_VERBS or (
+        words[0][:1].isupper() and second == "your"
+    )
+
+
+def is_pitch(line: str) -> bool:
+    """A short tagline of commands to the reader, outside quotes ("Escape your echo chamber.
+    Get the facts behind the news."): every sentence imperative, the reader addressed."""
+    text = unquoted(line)
+    if text != line or word_count(line) > MAX_PITCH_WORDS or not _SECOND_PERSON.search(text):
+        return False
+    parts = sentences(text)
+    return bool(parts) and all(is_imperative(s) for s in parts)
+
+
+def promo_shape(line: str) -> int:
+    """How many marks of a promo ``line`` carries: reader-addressed, imperative, no end, address."""
+    text = unquoted(line)
+    marks = [
+        bool(_SECOND_PERSON.search(text)),
+        bool(_FIRST_PLURAL.search(text)) and text == line,
+        any(is_imperative(s) for s in sentences(text)),
+        not ends_sentence(line),
+        bool(_WEB_ADDRESS.search(text)),
+        word_count(line) < 12,
+    ]
+    return sum(marks)
+
+
+def is_call_to_action(line: str, reader_addressed: bool = False) -> bool:
+    """A subscription / sharing / cookie line: promo vocabulary in the shape of a short promo.
+
+    In an article that speaks to the reader throughout (a how-to, a deals page), "you" and
+    commands are no mark of a promo, so one more mark of shape is asked for.
+    """
+    if word_count(line) > MAX_PROMO_WORDS:
+        return False
+    text = unquoted(line)
+    strong = len(_CTA_STRONG.findall(text))
+    weak = len(_CTA_WEAK.findall(text))
+    need = 3 if reader_addressed else 2
+    if strong and (promo_shape(line) >= need or (strong >= 2 and promo_shape(line) >= need - 1)):
+        return True
+    return weak >= 2 and promo_shape(line) >= need and (strong + weak) >= 3
+
+
+def is_author_bio(line: str) -> bool:
+    """A line describing the writer: "<Name> has worked as a ... writer and editor at ..."."""
+    if not _BIO_SUBJECT.match(line.strip()) or _QUOTED.search(line):
+        return False
+    if not _BIO_ROLE.search(line):
+        return False
+    return len(set(m.lower() for m in _BIO_VOCAB.findall(line))) >= 2
+
+
+def addresses_reader(paragraphs: Sequence[str]) -> bool:
+    """True when the long paragraphs of a text often speak to the reader (a how-to, a guide)."""
+    long = [p for p in paragraphs if word_count(p) >= LONG_PARAGRAPH_WORDS]
+    if not long:
+        return False
+    addressed = sum(1 for p in long if _SECOND_PERSON.search(unquoted(p)))
+    return addressed / len(long) >= READER_SHARE
+
+
+def is_ui_label(line: str) -> bool:
+    """A short interface label: "Advertisement", "Share this article", "Photo: Getty Images"."""
+    return word_count(line) <= 6 and bool(_UI_WORDS.match(line.strip()))
+
+
+def is_brand_line(line: str, outlet: str | None) -> bool:
+    """The outlet's name alone on a line (its logo, flattened to text)."""
+    if not outlet:
+        return False
+    return _squash(line) == _squash(outlet)
+
+
+def _squash(text: str) -> str:
+    """Lower-cased letters and digits only: "TheWeek.com" and "The Week" compare alike-ish."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def is_boilerplate(line: str, outlet: str | None = None, reader_addressed: bool = False) -> bool:
+    """True when ``line`` is a promo, call to action, bio, brand line or interface label."""
+    return (
+        is_brand_line(line, outlet)
+        or is_ui_label(line)
+        or is_call_to_action(line, reader_addressed)
+        or (not reader_addressed and is_pitch(line))
+        or is_author_bio(line)
+    )
+
+
+def _normal(line: str) -> str:
+    """Whitespace-collapsed, lower-cased form used to spot repeats."""
+    return " ".join(line.lower().split())
+
+
+def is_sentence(line: str) -> bool:
+    """A whole sentence or more: at least ``MIN_SENTENCE_WORDS`` words and a sentence end."""
+    return word_count(line) >= MIN_SENTENCE_WORDS and ends_sentence(line)
+
+
+def drop_repeats(paragraphs: Sequence[str]) -> list[str]:
+    """Keep a repeated sentence once (a pull quote, a promo printed twice) and drop a sentence a
+    later paragraph contains (a teaser of the text that follows). Repeated fragments — list
+    items, table rows, headings of a meal plan — are content and stay."""
+    norms = [_normal(p) for p in paragraphs]
+    kept: list[str] = []
+    seen: set[str] = set()
+    for i, (para, norm) in enumerate(zip(paragraphs, norms, strict=True)):
+        if is_sentence(para) and (norm in seen or _teaser_of_later(norm, norms[i + 1 :])):
+            continue
+        seen.add(norm)
+        kept.append(para)
+    return kept
+
+
+def _teaser_of_later(norm: str, later: Sequence[str]) -> bool:
+    """True when ``norm`` reappears inside a longer later line."""
+    return any(len(other) > len(norm) and norm in other for other in later)
+
+
+def clean_paragraphs(paragraphs: Sequence[str], outlet: str | None = None) -> tuple[str, ...]:
+    """The article's paragraphs without in-article boilerplate, in their order."""
+    unique = drop_repeats(paragraphs)
+    addressed = addresses_reader(unique)
+    return tuple(p for p in unique if not is_boilerplate(p, outlet, addressed))

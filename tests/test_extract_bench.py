@@ -1,0 +1,75 @@
+"""The extraction benchmark's scorer, on hand cases worked out from scrapinghub's evaluate.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from broadsheet.bench.extraction import (
+    Counts,
+    bag_f1,
+    precision,
+    recall,
+    run,
+    score_shingles,
+    shingle_counts,
+    shingles,
+    wrap_as_html,
+)
+
+
+def test_shingles_of_four_tokens() -> None:
+    assert shingles("a b c d e") == {("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1}
+    assert shingles("a, b!") == {("a", "b"): 1}
+    assert shingles("") == {}
+    assert shingles("A a a a a a") == {("A", "a", "a", "a"): 1, ("a", "a", "a", "a"): 2}
+
+
+def test_counts_on_multisets() -> None:
+    gold = "one two three four five six"
+    assert shingle_counts(gold, gold) == Counts(3, 0, 0)
+    assert shingle_counts(gold, "one two three four") == Counts(1, 0, 2)
+    assert shingle_counts(gold, "one two three four one two three four") == Counts(1, 4, 2)
+
+
+def test_per_document_precision_and_recall_edge_cases() -> None:
+    assert precision(Counts(0, 0, 0)) == recall(Counts(0, 0, 0)) == 1.0
+    assert precision(Counts(0, 0, 5)) == 0.0 and recall(Counts(0, 0, 5)) == 0.0
+    assert precision(Counts(1, 3, 0)) == 0.25 and recall(Counts(1, 3, 0)) == 1.0
+
+
+def test_empty_prediction_counts_for_recall_only() -> None:
+    gold = "one two three four five six"
+    result = score_shingles([(gold, gold), (gold, "")])
+    assert result["precision"] == 1.0
+    assert result["recall"] == 0.5
+    assert result["f1"] == pytest.approx(2 * 1.0 * 0.5 / 1.5)
+
+
+def test_f1_is_harmonic_mean_of_averages_not_average_of_f1() -> None:
+    gold = "a b c d e f g h"  # 5 shingles
+    half = "a b c d e f z z z"  # 3 of 6 predicted shingles right, 3 of 5 gold found
+    result = score_shingles([(gold, gold), (gold, half)])
+    p, r = (1 + 0.5) / 2, (1 + 0.6) / 2
+    assert result["precision"] == pytest.approx(p)
+    assert result["recall"] == pytest.approx(r)
+    assert result["f1"] == pytest.approx(2 * p * r / (p + r))
+
+
+def test_bag_of_words_f1() -> None:
+    assert bag_f1("The cat sat", "the cat sat") == 1.0
+    assert bag_f1("a b c d", "a b") == pytest.approx(2 * 1.0 * 0.5 / 1.5)
+    assert bag_f1("", "") == 1.0 and bag_f1("a", "") == 0.0
+
+
+def test_wrapping_text_as_paragraphs_escapes_markup() -> None:
+    assert wrap_as_html("a < b\n\n c ") == "<html><body><p>a &lt; b</p><p>c</p></body></html>"
+
+
+@pytest.mark.slow
+def test_run_on_a_few_pages(eval_data: Path) -> None:
+    report = run(eval_data, limit=4, wcxb=False)
+    assert report.score("scrapinghub-text", "keep everything", "recall") > 0.9
+    assert report.score("scrapinghub-html", "broadsheet", "f1") > 0.8
+    assert any("0.665" in note for note in report.notes)

@@ -1,0 +1,101 @@
+"""In-article boilerplate rules: each on lines the seed never had, and real text they must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.extract.boilerplate import (
+    addresses_reader,
+    clean_paragraphs,
+    drop_repeats,
+    is_author_bio,
+    is_call_to_action,
+    is_pitch,
+    is_ui_label,
+)
+
+STORY = (
+    "The city council voted 7-2 on Tuesday to approve the new budget, which raises property "
+    "taxes by 3 percent."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.",
+        "Sign up for our daily briefing",
+        "Follow us on Twitter for breaking news",
+        "Start your free trial today and get unlimited access to every story.",
+    ],
+)
+def test_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        STORY,
+        "The spokesperson declined to comment on the subscription numbers.",
+        '"Subscribe to my channel," the influencer told her followers, prosecutors said.',
+        "Netflix said its subscriber base grew by 2.4 million in the quarter, beating forecasts.",
+    ],
+)
+def test_reporting_is_not_a_call_to_action(line: str) -> None:
+    assert not is_call_to_action(line)
+
+
+def test_pitch_is_all_commands_to_the_reader() -> None:
+    assert is_pitch("Discover your next adventure. Explore the world with us.")
+    assert not is_pitch("Try listening to your body. Additionally, doctors advise eating slowly.")
+    assert not is_pitch('"Get your vaccine," the health minister urged residents on Monday.')
+
+
+def test_author_bio() -> None:
+    assert is_author_bio(
+        "Jane Doe is a staff writer covering climate and energy. She joined the paper in 2019."
+    )
+    assert not is_author_bio(
+        "James has five triple-doubles in the Lakers’ last 10 games, a career best since 2012."
+    )
+
+
+def test_ui_labels() -> None:
+    assert is_ui_label("Advertisement")
+    assert is_ui_label("Share this article")
+    assert not is_ui_label("Share prices fell")
+
+
+def test_repeated_sentence_kept_once_but_repeated_fragments_stay() -> None:
+    items = ["Breakfast", "1 cup oats", STORY, "Lunch", "1 cup oats", STORY]
+    assert drop_repeats(items) == ["Breakfast", "1 cup oats", STORY, "Lunch", "1 cup oats"]
+
+
+def test_teaser_contained_in_a_later_paragraph_is_dropped() -> None:
+    teaser = "The brain behind the startup is said to be two young founders."
+    later = teaser + " They saw a similar bar in Las Vegas and copied the idea."
+    assert drop_repeats([teaser, STORY, later]) == [STORY, later]
+
+
+def test_promo_paragraphs_inside_an_article_are_removed() -> None:
+    paragraphs = [
+        STORY,
+        "Subscribe to the Morning Review newsletter",
+        "Get the day’s top headlines delivered to your inbox every morning.",
+        "The mayor said the increase was needed to hire 40 more police officers next year.",
+        "The Courier",
+    ]
+    assert clean_paragraphs(paragraphs, outlet="The Courier") == (STORY, paragraphs[3])
+
+
+def test_an_article_that_speaks_to_the_reader_keeps_its_advice() -> None:
+    advice = [
+        "If you have a mortgage, you should weigh paying it off early against investing the "
+        "money, because your return depends on the interest rate you pay.",
+        "Start by writing down your expenses for a month, then compare them with your income "
+        "so you can see where your money goes.",
+        "Keep saving and investing, but do not forget to enjoy your life while you get there.",
+    ]
+    assert addresses_reader(advice)
+    assert clean_paragraphs(advice) == tuple(advice)

@@ -1,0 +1,137 @@
+"""The HTML path: a real page, in-article promos, metadata, is_article, and hostile input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from broadsheet.bench.extraction import precision, recall, shingle_counts
+from broadsheet.extract import extract
+from broadsheet.extract.html import MAX_HTML_CHARS
+from broadsheet.extract.metadata import declares_article, url_hint
+from broadsheet.model import Article, Page, Rejected
+from conftest import TEST_DATA
+
+FIXTURES = TEST_DATA / "extraction"
+SPOKESMAN = "c13b9c0e04fb"
+PARAGRAPH = (
+    "<p>The city council voted on Tuesday to approve a new budget that raises property taxes by "
+    "three percent, the first increase in a decade, after a six-hour public hearing.</p>"
+)
+
+
+@pytest.fixture(scope="module")
+def spokesman() -> Article:
+    gold = json.loads((FIXTURES / "scrapinghub_ground_truth.json").read_text(encoding="utf-8"))
+    markup = gzip.decompress((FIXTURES / f"scrapinghub_{SPOKESMAN}.html.gz").read_bytes())
+    page = Page(id=SPOKESMAN, source="spokesman.html", kind="html",
+                content=markup.decode("utf-8"), url=gold[SPOKESMAN]["url"])
+    result = extract(page)
+    assert isinstance(result, Article)
+    return result
+
+
+def _gold(key: str) -> str:
+    gold = json.loads((FIXTURES / "scrapinghub_ground_truth.json").read_text(encoding="utf-8"))
+    return str(gold[key]["articleBody"])
+
+
+def test_real_page_text_matches_the_gold(spokesman: Article) -> None:
+    counts = shingle_counts(_gold(SPOKESMAN), spokesman.text)
+    assert precision(counts) >= 0.95 and recall(counts) >= 0.95
+
+
+def test_real_page_loses_its_newsletter_box(spokesman: Article) -> None:
+    assert "newsletter" not in spokesman.text.lower()
+    assert "delivered to your inbox" not in spokesman.text
+
+
+def test_real_page_metadata(spokesman: Article) -> None:
+    assert spokesman.title.startswith("‘Meth. We’re on it.’")
+    assert spokesman.published == "2019-11-19"
+    assert spokesman.authors
+    assert spokesman.language == "en"
+    assert spokesman.is_article
+
+
+def test_promo_paragraphs_between_real_ones_are_removed() -> None:
+    body = (
+        PARAGRAPH
+        + "<p>Sign up for our free newsletter and get the best stories in your inbox.</p>"
+        + "<p>Escape your echo chamber. Get the facts behind the news.</p>"
+        + PARAGRAPH.replace("Tuesday", "Wednesday").replace("council", "board")
+        + "<p>Jane Doe is a staff writer covering city hall. She joined the paper in 2015.</p>"
+    )
+    markup = f"<html><head><title>Budget</title></head><body><article>{body}</article></body></html>"
+    result = extract(Page(id="p", source="p.html", kind="html", content=markup))
+    assert isinstance(result, Article)
+    assert len(result.paragraphs) == 2
+    assert "newsletter" not in result.text and "echo chamber" not in result.text
+    assert "staff writer" not in result.text
+
+
+def test_listing_url_is_not_an_article() -> None:
+    markup = f"<html><body><article>{PARAGRAPH * 6}</article></body></html>"
+    page = Page(id="p", source="p.html", kind="html", content=markup,
+                url="https://shop.example.com/products/blue-kettle")
+    result = extract(page)
+    assert isinstance(result, Article) and not result.is_article
+
+
+def test_url_and_schema_hints() -> None:
+    assert url_hint("https://example.com/2019/11/19/council-approves-budget/") == 2
+    assert url_hint("https://example.com/council-approves-the-new-city-budget") == 1
+    assert url_hint("https://example.com/forums/threads/123") == -1
+    assert url_hint("https://example.com/") == -1
+    assert url_hint(None) == 0
+    assert declares_article('<script>{"@type": "NewsArticle", "headline": "x"}</script>')
+    assert not declares_article('<script>{"@type": "Product"}</script>')
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("", "empty"),
+        ("\n  \n", "empty"),
+        ("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("".join(chr(i % 32) for i in range(2000)), "binary"),
+        ("<html><body><div><span></span></div></body></html>", "no_text"),
+        ("<html><head><script>var x = 1;</script></head><body></body></html>", "no_text"),
+    ],
+)
+def test_junk_is_rejected_not_raised(content: str, reason: str) -> None:
+    result = extract(Page(id="j", source="j.html", kind="html", content=content))
+    assert isinstance(result, Rejected)
+    assert (result.reason, result.stage, result.page_id) == (reason, "extract", "j")
+
+
+def test_a_scrap_of_text_is_kept_but_is_not_an_article() -> None:
+    result = extract(Page(id="s", source="s.html", kind="html", content="<html><body><p>Too short.</p>"))
+    assert isinstance(result, Article)
+    assert result.paragraphs == ("Too short.",) and not result.is_article
+
+
+def test_broken_markup_still_yields_its_text() -> None:
+    markup = "<html><body><div><p>" + PARAGRAPH[3:-4] + "<p>" + PARAGRAPH[3:-4] + "</div"
+    result = extract(Page(id="b", source="b.html", kind="html", content=markup))
+    assert isinstance(result, (Article, Rejected))
+    if isinstance(result, Article):
+        assert "property taxes" in result.text
+
+
+def test_huge_page_is_cut_not_blown_up() -> None:
+    blob = "<script>var data = '" + "x" * (MAX_HTML_CHARS + 1000) + "';</script>"
+    markup = "<html><body><article>" + PARAGRAPH * 5 + "</article>" + blob + "</body></html>"
+    result = extract(Page(id="h", source="h.html", kind="html", content=markup))
+    assert isinstance(result, Article)
+    assert "property taxes" in result.text
+
+
+def test_tagless_html_page_is_read_as_text() -> None:
+    others = [PARAGRAPH[3:-4].replace("Tuesday", day) for day in ("Monday", "Friday")]
+    text = "Council approves budget\n\n" + "\n".join([PARAGRAPH[3:-4], *others])
+    result = extract(Page(id="t", source="t.html", kind="html", content=text))
+    assert isinstance(result, Article)
+    assert result.paragraphs[0].startswith("The city council voted")

@@ -1,0 +1,109 @@
+"""The ``broadsheet`` command: parse arguments, call the library, format the answer.
+
+Every command's ``--help`` ends with an example. Every ``BroadsheetError`` is turned into one line
+on stderr and its exit code here, in ``main``, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from broadsheet import __version__
+from broadsheet.cli import commands
+from broadsheet.errors import BroadsheetError
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("run the whole pipeline offline on the sample corpus and write an edition of every story",
+             "broadsheet demo --sample ../shared/seed --out out"),
+    "ingest": ("read files and folders, extract, analyse and keep them in the store",
+               "broadsheet ingest pages/ feed-dump.jsonl --db news.db\n"
+               "  broadsheet ingest --reprocess --db news.db   # re-extract every stored page"),
+    "extract": ("print the clean article of each page (no store)",
+                "broadsheet extract ../shared/seed/000_94a96eb25a09a214.txt --format jsonl"),
+    "analyze": ("print each article with its entities, attributions and dates (no store)",
+                "broadsheet analyze --no-extract article.txt --format jsonl"),
+    "cluster": ("group JSONL articles {id, title, text, published?, outlet?} into stories",
+                "broadsheet cluster articles.jsonl --format jsonl"),
+    "brief": ("cluster the stored articles, build an edition and write it",
+              "broadsheet brief --db news.db --out out"),
+    "export": ("print what the store holds, one record a line",
+               "broadsheet export attributions --format csv --db out/broadsheet.db"),
+    "search": ("full-text search over the stored articles",
+               "broadsheet search 'North Korea' --db out/broadsheet.db"),
+    "status": ("counts of what the store holds, and every stored rejection",
+               "broadsheet status --db out/broadsheet.db"),
+    "bench": ("run a benchmark and print our figures beside the baselines'",
+              "broadsheet bench extraction --data ../shared/data"),
+}
+
+
+Arg = tuple[tuple[str, ...], dict[str, Any]]
+DB: Arg = (("--db",), {"help": "SQLite store (default ./broadsheet.db, or BROADSHEET_DB)"})
+PATHS: Arg = (("paths",), {"nargs": "+", "metavar": "PATH",
+                           "help": "files or folders of .html, .html.gz, .txt, .jsonl, .warc(.gz)"})
+OUT: Arg = (("--out",), {"help": "folder the edition is written to (default out/)"})
+
+
+def _format(*choices: str) -> Arg:
+    return (("--format",), {"choices": choices, "default": choices[0],
+                            "help": f"output format (default {choices[0]})"})
+
+
+ARGUMENTS: dict[str, list[Arg]] = {
+    "demo": [DB, OUT, (("--sample",), {"help": "folder of pages to use instead of the default sample"})],
+    "ingest": [DB, (("paths",), {**PATHS[1], "nargs": "*"}),
+               (("--reprocess",), {"action": "store_true",
+                                   "help": "extract and analyse again pages already stored; with no "
+                                           "PATH, every page the store holds"})],
+    "extract": [PATHS, _format("jsonl", "json")],
+    "analyze": [PATHS, _format("jsonl", "json"),
+                (("--no-extract",), {"action": "store_true",
+                                     "help": "take each input as an already-clean article; "
+                                             "offsets then point into the file"})],
+    "cluster": [(("file",), {"metavar": "FILE.jsonl"}), _format("jsonl")],
+    "brief": [DB, OUT],
+    "export": [DB, (("kind",), {"choices": ("articles", "attributions", "stories")}),
+               _format("jsonl", "csv")],
+    "search": [DB, (("query",), {}), (("--limit",), {"type": int, "default": 20})],
+    "status": [DB],
+    "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
+              (("--data",), {"help": "the evaluation data folder (default ../shared/data)"}),
+              (("--limit",), {"type": int, "help": "score at most this many documents per set"})],
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="broadsheet", description="News pages from many outlets in; a sourced briefing out.",
+        epilog="example: broadsheet demo", formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (summary, example) in COMMANDS.items():
+        command = sub.add_parser(name, help=summary, description=summary, epilog=f"example:\n  {example}",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+        for flags, options in ARGUMENTS[name]:
+            command.add_argument(*flags, **options)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return commands.run(args)
+    except BroadsheetError as exc:
+        print(f"broadsheet: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("broadsheet: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

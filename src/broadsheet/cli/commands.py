@@ -1,0 +1,264 @@
+"""One function per ``broadsheet`` command: resolve settings, call the library, print.
+
+Settings come from ``settings.load_settings`` with the command-line flags as the top layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TextIO
+
+from broadsheet import demo, pipeline
+from broadsheet.cli.records import analysis_record, article_record, rejected_record
+from broadsheet.errors import ConfigError, InputError
+from broadsheet.extract import extract
+from broadsheet.extract.verbatim import verbatim_article
+from broadsheet.ingest import read_paths
+from broadsheet.model import Article, Rejected
+from broadsheet.settings import Settings, load_settings
+from broadsheet.store import Store
+
+BENCH_STAGES = ("extraction", "attribution", "clustering")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    flags = {"db": getattr(args, "db", None), "out_dir": getattr(args, "out", None),
+             "eval_data": getattr(args, "data", None)}
+    return load_settings(flags)
+
+
+def _load_nlp(settings: Settings) -> Any:
+    from broadsheet.analyze.nlp import load_model
+
+    return load_model(settings.model)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _print_json_lines(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(list(records), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _note_rejected(rejected: Rejected) -> None:
+    print(f"rejected: {rejected.source}: {rejected.reason}: {rejected.detail}", file=sys.stderr)
+
+
+def _articles(paths: list[str], settings: Settings, no_extract: bool) -> Iterator[Article | Rejected]:
+    """Each input page extracted (or taken verbatim); rejections pass through in order."""
+    convert = verbatim_article if no_extract else extract
+    for item in read_paths(paths, max_bytes=settings.max_page_bytes):
+        yield item if isinstance(item, Rejected) else convert(item)
+
+
+def _records(items: Iterable[Article | Rejected], to_record: Callable[[Any], dict[str, Any]],
+             counts: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for item in items:
+        if isinstance(item, Rejected):
+            _note_rejected(item)
+            counts["rejected"] += 1
+            yield rejected_record(item)
+        else:
+            counts["ok"] += 1
+            yield to_record(item)
+
+
+def _finish_batch(counts: dict[str, int]) -> int:
+    if counts["ok"] == 0 and counts["rejected"] == 0:
+        raise InputError("no input pages found")
+    if counts["ok"] == 0:
+        raise InputError(f"none of the {counts['rejected']} inputs could be processed")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    counts = {"ok": 0, "rejected": 0}
+    items = _articles(args.paths, settings, no_extract=False)
+    _print_json_lines(_records(items, article_record, counts), args.format)
+    return _finish_batch(counts)
+
+
+def _analysed(items: Iterable[Article | Rejected], settings: Settings) -> Iterator[Any]:
+    """Analyse articles in batches, keeping rejections in their input order."""
+    from broadsheet.analyze import analyze_articles
+
+    for batch in pipeline.batched(items, settings.batch_size):
+        articles = [a for a in batch if isinstance(a, Article)]
+        analyses = iter(analyze_articles(articles, _load_nlp(settings), batch_size=settings.batch_size)
+                        if articles else [])
+        yield from (item if isinstance(item, Rejected) else next(analyses) for item in batch)
+
+
+def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    counts = {"ok": 0, "rejected": 0}
+    items = _analysed(_articles(args.paths, settings, args.no_extract), settings)
+    _print_json_lines(_records(items, analysis_record, counts), args.format)
+    return _finish_batch(counts)
+
+
+def _cluster_input(path: Path) -> list[Article]:
+    """Articles from ``{id, title, text, published?, outlet?}`` lines; a bad line is an InputError."""
+    from broadsheet.extract import split_paragraphs
+
+    articles = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                articles.append(Article(
+                    id=str(row["id"]), source=f"{path}:{number}", title=row.get("title") or "",
+                    paragraphs=split_paragraphs(row.get("text") or ""),
+                    published=row.get("published"), outlet=row.get("outlet")))
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise InputError(f"{path}:{number}: expected {{id, title, text}}: {exc!r}") from exc
+    return articles
+
+
+def cmd_cluster(args: argparse.Namespace, settings: Settings) -> int:
+    from broadsheet.stories import cluster_articles
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"no such file: {path}")
+    options: dict[str, Any] = {"window_days": settings.cluster_window_days}
+    if settings.cluster_threshold > 0:
+        options["threshold"] = settings.cluster_threshold
+    stories = cluster_articles(_cluster_input(path), **options)
+    rows = ({"id": member, "story": story.id} for story in stories for member in story.article_ids)
+    _print_json_lines(rows, "jsonl")
+    return 0
+
+
+def _print_ingest(report: pipeline.IngestReport) -> None:
+    print(f"read {report.pages} pages: {report.articles} articles extracted and analysed, "
+          f"{report.skipped} already stored, {len(report.rejected)} rejected, "
+          f"from {len(report.outlets)} outlets")
+    for rejected in report.rejected[:20]:
+        _note_rejected(rejected)
+    if len(report.rejected) > 20:
+        print(f"... and {len(report.rejected) - 20} more: broadsheet status", file=sys.stderr)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.paths and not args.reprocess:
+        raise ConfigError("ingest needs a PATH (or --reprocess to re-extract the stored pages)")
+    with Store.open(settings.db) as store:
+        stored = None if args.paths else store.pages()
+        report = pipeline.ingest(args.paths, store, settings, partial(_load_nlp, settings),
+                                 pages=stored, reprocess=args.reprocess)
+        _print_ingest(report)
+        stories = pipeline.update_stories(store, settings)
+    print(f"store {settings.db}: {len(stories)} stories")
+    return 0
+
+
+def _publish(store: Store, settings: Settings, *, every_story: bool = False) -> None:
+    """Cluster, build and write the edition; ``every_story`` lifts ``max_stories`` (the demo)."""
+    stories = pipeline.update_stories(store, settings)
+    if every_story:
+        settings = replace(settings, max_stories=max(settings.max_stories, len(stories)))
+    edition, written = pipeline.publish(store, settings, created=_now(), out_dir=Path(settings.out_dir))
+    multi = sum(1 for s in edition.stories if len(s.outlets) > 1)
+    print(f"{len(stories)} stories; the edition shows {len(edition.stories)} ({multi} from several "
+          f"outlets) with {sum(len(s.voices) for s in edition.stories)} voices. Top stories:")
+    for story in edition.stories[:3]:
+        print(f"  {story.rank}. {story.title} — {', '.join(story.outlets)}")
+    index = Path(settings.out_dir) / "index.html"
+    print(f"wrote {len(written)} files to {settings.out_dir}/ — open {index.resolve()}")
+
+
+def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
+    with Store.open(settings.db) as store:
+        _publish(store, settings)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    sample = (demo.folder_sample(Path(args.sample)) if args.sample
+              else demo.default_sample(Path(settings.eval_data)))
+    db = args.db or str(Path(settings.out_dir) / "broadsheet.db")
+    print(f"demo: reading {sample.describe()}")
+    with Store.open(db) as store:
+        pages = demo.sample_pages(sample, max_bytes=settings.max_page_bytes)
+        report = pipeline.ingest([], store, settings, partial(_load_nlp, settings), pages=pages)
+        _print_ingest(report)
+        _publish(store, settings, every_story=True)
+    print(f"store: {db} (try: broadsheet status --db {db})")
+    return 0
+
+
+def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if fmt == "jsonl":
+        _print_json_lines(rows, "jsonl", out)
+        return
+    writer: csv.DictWriter[str] | None = None
+    for row in rows:
+        flat = {k: v if isinstance(v, str | int | float | None) else json.dumps(v) for k, v in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    with Store.open(settings.db) as store:
+        _write_rows(store.export_rows(args.kind), args.format)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    with Store.open(settings.db) as store:
+        for article in store.search(args.query, limit=args.limit):
+            print(f"{article.id}  {article.outlet or '-':<22} {article.title}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    with Store.open(settings.db) as store:
+        for name, count in store.counts().items():
+            print(f"{name:<14} {count}")
+        for rejected in store.rejections():
+            print(f"rejected  {rejected.stage:<8} {rejected.reason:<12} {rejected.source}: {rejected.detail}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    data = Path(settings.eval_data)
+    if not data.is_dir():
+        raise ConfigError(f"--data: no such folder: {data}")
+    module = importlib.import_module(f"broadsheet.bench.{args.stage}")
+    report = module.run(data, limit=args.limit)
+    print(report.format())
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "demo": cmd_demo, "ingest": cmd_ingest, "extract": cmd_extract, "analyze": cmd_analyze,
+    "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
+    "status": cmd_status, "bench": cmd_bench,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch a parsed command line."""
+    return HANDLERS[args.command](args, _settings(args))
+

@@ -1,0 +1,132 @@
+"""The orchestrator: reads top to bottom like the diagram in DESIGN.md.
+
+    sources ──ingest──▶ Page ──extract──▶ Article ──analyze──▶ Analysis ──store──▶
+            ──cluster──▶ Story ──brief──▶ Edition ──render──▶ files in out/
+
+Stages are pure functions from ``model`` values to ``model`` values; this module is where they meet
+the world: it reads inputs through ``ingest``, keeps everything (rejections included) in the
+``Store`` and writes the rendered edition with ``render.write_site``. One bad input never stops a
+batch: it is stored as a ``Rejected`` row and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+from broadsheet.extract import extract
+from broadsheet.ingest import read_paths
+from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
+from broadsheet.settings import Settings
+from broadsheet.store import Store
+
+T = TypeVar("T")
+NlpLoader = Callable[[], Any]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest pass did: counts, and every rejection it stored."""
+
+    pages: int = 0
+    articles: int = 0
+    skipped: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    outlets: set[str] = field(default_factory=set)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _extract_all(pages: Sequence[Page]) -> tuple[list[Article], list[Rejected]]:
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for page in pages:
+        result = extract(page)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            articles.append(result)
+    return articles, rejected
+
+
+def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
+                 rejected: Sequence[Rejected]) -> None:
+    """Write one batch in one transaction: pages, articles with their analysis, rejections."""
+    with store.transaction():
+        for page in pages:
+            store.put_page(page)
+        for analysis in analyses:
+            store.put_article(analysis.article)
+            store.put_analysis(analysis)
+            store.clear_rejection(analysis.article.source)
+        for rejection in rejected:
+            store.put_rejection(rejection)
+
+
+def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Settings,
+                   load_nlp: NlpLoader, reprocess: bool, report: IngestReport) -> None:
+    """Extract, analyse and store one batch; every failure becomes a stored rejection."""
+    from broadsheet.analyze import analyze_articles
+
+    found = [p for p in batch if isinstance(p, Page)]
+    fresh = [p for p in found if reprocess or not store.has_article(p.id)]
+    articles, rejected = _extract_all(fresh)
+    rejected = [r for r in batch if isinstance(r, Rejected)] + rejected
+    analyses = analyze_articles(articles, load_nlp(), batch_size=settings.batch_size) if articles else []
+    _store_batch(store, fresh, analyses, rejected)
+    report.pages += len(found)
+    report.skipped += len(found) - len(fresh)
+    report.articles += len(analyses)
+    report.rejected.extend(rejected)
+    report.outlets.update(a.article.outlet for a in analyses if a.article.outlet)
+
+
+def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_nlp: NlpLoader,
+           *, pages: Iterable[Page | Rejected] | None = None, reprocess: bool = False) -> IngestReport:
+    """Read ``paths`` (or the given ``pages``), extract and analyse each page, and store the lot.
+
+    A page whose id is already stored is skipped unless ``reprocess``: re-running on the same input
+    changes nothing. The spaCy model is loaded (once, by ``load_nlp``) only when there is something to
+    analyse.
+    """
+    report = IngestReport()
+    source = pages if pages is not None else read_paths(paths, max_bytes=settings.max_page_bytes)
+    for batch in batched(source, max(1, settings.batch_size) * 4):
+        _process_batch(batch, store, settings, load_nlp, reprocess, report)
+    return report
+
+
+def update_stories(store: Store, settings: Settings) -> list[Story]:
+    """Re-cluster every stored article into stories and replace the stored clustering."""
+    from broadsheet.stories import cluster_articles
+
+    articles = [a for a in store.articles() if a.is_article]
+    options: dict[str, Any] = {"window_days": settings.cluster_window_days}
+    if settings.cluster_threshold > 0:
+        options["threshold"] = settings.cluster_threshold
+    stories = cluster_articles(articles, **options)
+    store.replace_stories(stories)
+    return stories
+
+
+def publish(store: Store, settings: Settings, *, created: str, out_dir: Path) -> tuple[Edition, list[Path]]:
+    """Build an edition from the stored stories, keep it in the store and write it to ``out_dir``."""
+    from broadsheet.brief import build_edition
+    from broadsheet.render import render_site, write_site
+
+    stories = store.stories()
+    analyses = {a.article.id: a for a in store.analyses()}
+    edition = build_edition(stories, analyses, title=settings.edition_title, created=created,
+                            max_stories=settings.max_stories,
+                            summary_sentences=settings.summary_sentences)
+    store.put_edition(edition)
+    articles = {key: analysis.article for key, analysis in analyses.items()}
+    return edition, write_site(render_site(edition, articles), out_dir)

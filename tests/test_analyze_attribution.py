@@ -8,8 +8,14 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from broadsheet.analyze.attribution import find_attributions
+from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.nlp import load_model
 from broadsheet.model import Article, Attribution
+
+
+def names_same(mention: str, speaker: str) -> bool:
+    """A speaker span points at a mention whose words are among the speaker's (canonical) name."""
+    return set(bare_name(mention).split()) <= set(speaker.split())
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +28,7 @@ def attributions(nlp: Language, *paragraphs: str, outlet: str | None = None, **k
     found = find_attributions(nlp(article.text), article, **kw)
     text = article.text
     for a in found:  # the span invariant holds for every attribution
-        assert a.speaker_span and text[a.speaker_span[0] : a.speaker_span[1]] == a.speaker
+        assert a.speaker_span and names_same(text[a.speaker_span[0] : a.speaker_span[1]], a.speaker)
         assert a.cue_span and text[a.cue_span[0] : a.cue_span[1]] == a.cue
         assert a.content_span and text[a.content_span[0] : a.content_span[1]] == a.content
     return found
@@ -123,7 +129,9 @@ FRAGMENTS = [
 def test_spans_always_slice_back(nlp: Language, fragments: list[str]) -> None:
     text = " ".join(fragments)
     for a in find_attributions(nlp(text)):
-        for span, value in ((a.speaker_span, a.speaker), (a.cue_span, a.cue), (a.content_span, a.content)):
+        assert a.speaker_span is not None
+        assert names_same(text[a.speaker_span[0] : a.speaker_span[1]], a.speaker)
+        for span, value in ((a.cue_span, a.cue), (a.content_span, a.content)):
             assert span is not None and text[span[0] : span[1]] == value
         assert a.content.strip() and a.speaker.strip()
         assert a.kind in {"direct", "indirect", "mixed"}
@@ -135,3 +143,11 @@ def test_according_to_around_a_quote_is_a_reporting_chain(nlp: Language) -> None
     assert found[0].speaker == "Tom Ray"
     assert found[0].via == "the Valley Courier"
     assert found[0].content == "I will vote for her"
+
+
+def test_a_surname_speaker_is_named_by_the_full_name(nlp: Language) -> None:
+    text = ("President Donald Trump met the governors on Tuesday. "
+            '"We will rebuild the bridge," Trump said after the meeting.')
+    (found,) = [a for a in attributions(nlp, text) if "rebuild" in a.content]
+    assert found.speaker == "Donald Trump"
+    assert found.speaker_span is not None and text[found.speaker_span[0]:found.speaker_span[1]] == "Trump"

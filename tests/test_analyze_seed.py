@@ -13,11 +13,17 @@ import pytest
 from spacy.language import Language
 
 from broadsheet.analyze import analyze_articles
+from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.nlp import load_model
 from broadsheet.model import Analysis, Article, Attribution
 
 PROMO_PREFIXES = ("The Week", "Escape your echo", "Sign up", "From our morning", "A free daily")
 PUBLISHED = "2023-09-05"  # a Tuesday
+
+
+def names_same(mention: str, speaker: str) -> bool:
+    """A speaker span points at a mention whose words are among the speaker's (canonical) name."""
+    return set(bare_name(mention).split()) <= set(speaker.split())
 
 
 def seed_paragraphs(seed_path: Path) -> tuple[str, ...]:
@@ -53,7 +59,9 @@ def by_speaker(analysis: Analysis, speaker: str) -> list[Attribution]:
 def test_every_span_slices_back_to_its_string(analysis: Analysis) -> None:
     text = analysis.article.text
     for a in analysis.attributions:
-        for span, value in ((a.speaker_span, a.speaker), (a.cue_span, a.cue), (a.content_span, a.content)):
+        assert a.speaker_span is not None
+        assert names_same(text[a.speaker_span[0] : a.speaker_span[1]], a.speaker)
+        for span, value in ((a.cue_span, a.cue), (a.content_span, a.content)):
             assert span is not None and text[span[0] : span[1]] == value
     for entity in analysis.entities:
         assert text[entity.span[0] : entity.span[1]] == entity.text

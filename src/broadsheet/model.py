@@ -91,6 +91,9 @@ class Attribution:
     ``via`` is the outlet or person that carried it ("told BBC News" -> "BBC News"); ``when`` is the
     time phrase attached to the cue ("Monday evening"). ``kind`` is ``direct`` for a verbatim quote,
     ``indirect`` for reported speech, ``mixed`` for a paraphrase that embeds a quotation.
+    ``speaker`` is a person's fullest name in the article ("Donald Trump" for "Trump said");
+    ``speaker_span`` points at the mention that spoke, ``cue_span`` and ``content_span`` at exactly
+    ``cue`` and ``content``.
     """
 
     speaker: str

@@ -12,8 +12,9 @@ from ``content``; speakers, roles and pronouns from ``speakers``; the cue's fram
    in "The U.S. has warned that X, Kirby said", the U.S. warned "X" and Kirby said "The U.S. has
    warned that X".
 4. **Pronoun speakers** (he, she, it, they) resolve to their antecedent (``speakers``); the speaker
-   span then points at the antecedent mention, so ``text[span] == speaker`` always holds. A
-   relative "who said" speaks for the noun it modifies.
+   span then points at the antecedent mention. A relative "who said" speaks for the noun it
+   modifies. A person is named by their canonical name in the article ("Trump" -> "Donald Trump"),
+   so ``text[speaker_span]`` is the mention and its words are always among the speaker's.
 5. **Continuations**: a quotation no attribution covers attaches to the attribution whose cue is
    in the same sentence, else to the attribution of the sentence just before (chains run on across
    paragraphs). A continuation keeps the speaker, cue span, role, via and when; its content is the
@@ -110,7 +111,7 @@ def find_attributions(
     found += _continuations(doc, found, quotes, sentences)
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
     outlet = article.outlet if article is not None else None
-    return [_to_attribution(text_of(doc), f, quotes, outlet) for f in found]
+    return [_to_attribution(text_of(doc), f, quotes, outlet, index) for f in found]
 
 
 def _attribute(
@@ -283,10 +284,21 @@ def _continuation_content(doc: Doc, quote: Quotation, sentence: Span) -> Span | 
     return strip_space(text, (sentence[0], quote.end))
 
 
-def _to_attribution(text: str, item: _Found, quotes: list[Quotation], outlet: str | None) -> Attribution:
+def _speaker_name(speaker: Speaker, index: EntityIndex) -> str:
+    """The name a speaker goes by: a person's canonical (fullest) name in the article, so that
+    "Trump said" after "President Donald Trump" reads "Donald Trump"; otherwise the mention itself."""
+    entity = next((e for e in index.entities if e.span == speaker.span), None)
+    if speaker.label != "PERSON" or entity is None:
+        return speaker.text
+    mention = set(bare_name(speaker.text).split())
+    return entity.canonical if mention <= set(entity.canonical.split()) else speaker.text
+
+
+def _to_attribution(text: str, item: _Found, quotes: list[Quotation], outlet: str | None,
+                    index: EntityIndex) -> Attribution:
     """The public record of one attribution."""
     return Attribution(
-        speaker=item.speaker.text,
+        speaker=_speaker_name(item.speaker, index),
         cue=text[item.cue[0] : item.cue[1]],
         content=text[item.content[0] : item.content[1]],
         kind=_kind(item.content, quotes),

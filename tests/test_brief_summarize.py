@@ -134,3 +134,11 @@ def test_a_second_outlet_is_preferred_to_more_of_the_same_outlet() -> None:
     summary = summarize_story(story, analyses, sentences=2)
     assert {s.outlet for s in summary} == {"Outlet A", "Outlet B"}
     assert "Floods hit the province" in " ".join(s.text for s in summary)
+
+
+def test_a_sentence_cut_from_inside_a_quotation_is_never_chosen() -> None:
+    from broadsheet.brief.summarize import balanced_quotes
+
+    assert balanced_quotes('He said "yes" today.') and balanced_quotes("“All of it,” she said.")
+    assert not balanced_quotes("“Attorney General Barr — release the Mueller report to the public.")
+    assert not balanced_quotes('Let the people see it," he tweeted.')

@@ -127,6 +127,12 @@ def _article_sentences(article: Article) -> list[_Sentence]:
     ]
 
 
+def balanced_quotes(text: str) -> bool:
+    """Whether every quotation opened in ``text`` is closed in it (a sentence cut out of the middle
+    of a longer quotation is not: it would read as a whole quote that nobody said)."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def _is_candidate(sentence: _Sentence) -> bool:
     """A complete, prose sentence of reasonable length (not a caption, byline or fragment)."""
     text = sentence.text
@@ -135,6 +141,7 @@ def _is_candidate(sentence: _Sentence) -> bool:
         MIN_WORDS <= words <= MAX_WORDS
         and text.endswith(_TERMINAL)
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
+        and balanced_quotes(text)
     )
 
 

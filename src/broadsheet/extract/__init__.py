@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from broadsheet.extract.language import guess_language
 from broadsheet.model import Article, Page, Rejected
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -52,4 +53,5 @@ def from_record(page: Page) -> Article | Rejected:
         url=page.url,
         published=page.published,
         outlet=page.outlet,
+        language=guess_language(page.content),
     )

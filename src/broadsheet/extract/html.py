@@ -23,8 +23,9 @@ import re
 from typing import Any
 
 from broadsheet.extract import boilerplate, metadata
+from broadsheet.extract.language import guess_language
 from broadsheet.extract.text import extract_text, is_prose
-from broadsheet.model import Article, Page, Rejected
+from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected
 
 MAX_HTML_CHARS = 5_000_000
 SHORT_ARTICLE_WORDS = 50
@@ -156,6 +157,6 @@ def _article(page: Page, text: str, doc: Any, markup: str) -> Article | Rejected
         published=page.published or meta.published,
         outlet=outlet,
         section=meta.section,
-        language=meta.language,
+        language=meta.language or guess_language(PARAGRAPH_SEPARATOR.join(paragraphs)),
         is_article=decide_is_article(meta, paragraphs, url),
     )

@@ -34,8 +34,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from broadsheet.extract import boilerplate, metadata
+from broadsheet.extract.language import guess_language
 from broadsheet.extract.related import find_related
-from broadsheet.model import Article, Page, Rejected, RelatedItem
+from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
 
 _CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-Ý]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -281,6 +282,7 @@ def _article(page: Page, lines: list[str], block: Block,
         url=page.url,
         published=page.published,
         outlet=outlet,
+        language=guess_language(PARAGRAPH_SEPARATOR.join(paragraphs)),
         is_article=words >= MIN_ARTICLE_WORDS and any(is_prose(p) for p in paragraphs),
         related=related,
     )

@@ -84,3 +84,29 @@ def test_stories_and_edition_from_the_store(inbox: Path, store: Store, tmp_path:
     index = (tmp_path / "out" / "index.html").read_text()
     assert all(str(escape(s.title)) in index for s in edition.stories)
     assert store.latest_edition() == edition and len(written) == len(edition.stories) + 4
+
+
+def test_an_article_that_breaks_analysis_is_a_rejection(inbox: Path, store: Store) -> None:
+    nlp = _nlp()
+
+    def fragile(text: str) -> Any:
+        if "Uruguay" in text:  # a sentence of the seed page only
+            raise ValueError("the parser choked")
+        return nlp(text)
+
+    class Fragile:
+        """The real model, except that it fails on one text, inside or outside a batch."""
+
+        max_length = nlp.max_length
+
+        def pipe(self, texts: Any, **options: Any) -> Iterator[Any]:
+            return (fragile(text) for text in texts)
+
+        def __call__(self, text: str) -> Any:
+            return fragile(text)
+
+    report = pipeline.ingest([inbox], store, SETTINGS, lambda: Fragile())
+    assert report.articles == 3 * TRIPLETS
+    failed = [r for r in store.rejections() if r.stage == "analyze"]
+    assert [(Path(r.source).name, r.reason) for r in failed] == [("seed.txt", "analyze_error")]
+    assert "the parser choked" in failed[0].detail

@@ -57,6 +57,28 @@ def _extract_all(pages: Sequence[Page]) -> tuple[list[Article], list[Rejected]]:
     return articles, rejected
 
 
+def _analyze_all(articles: Sequence[Article], load_nlp: NlpLoader,
+                 batch_size: int) -> tuple[list[Analysis], list[Rejected]]:
+    """Analyse a batch; if the batch fails, each article alone, so one bad text is one rejection."""
+    from broadsheet.analyze import analyze_articles
+
+    if not articles:
+        return [], []
+    nlp = load_nlp()
+    try:
+        return analyze_articles(articles, nlp, batch_size=batch_size), []
+    except Exception:  # a bad text broke the batch: find it by analysing one at a time, below
+        pass
+    analyses: list[Analysis] = []
+    rejected: list[Rejected] = []
+    for article in articles:
+        try:
+            analyses.extend(analyze_articles([article], nlp, batch_size=1))
+        except Exception as exc:  # a per-item boundary: the failure is stored, never raised
+            rejected.append(Rejected(article.source, "analyze", "analyze_error", repr(exc), article.id))
+    return analyses, rejected
+
+
 def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
                  rejected: Sequence[Rejected]) -> None:
     """Write one batch in one transaction: pages, articles with their analysis, rejections."""
@@ -74,13 +96,11 @@ def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysi
 def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Settings,
                    load_nlp: NlpLoader, reprocess: bool, report: IngestReport) -> None:
     """Extract, analyse and store one batch; every failure becomes a stored rejection."""
-    from broadsheet.analyze import analyze_articles
-
     found = [p for p in batch if isinstance(p, Page)]
     fresh = [p for p in found if reprocess or not store.has_article(p.id)]
     articles, rejected = _extract_all(fresh)
-    rejected = [r for r in batch if isinstance(r, Rejected)] + rejected
-    analyses = analyze_articles(articles, load_nlp(), batch_size=settings.batch_size) if articles else []
+    analyses, failed = _analyze_all(articles, load_nlp, settings.batch_size)
+    rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
     _store_batch(store, fresh, analyses, rejected)
     report.pages += len(found)
     report.skipped += len(found) - len(fresh)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+from html import escape
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +137,17 @@ def test_tagless_html_page_is_read_as_text() -> None:
     result = extract(Page(id="t", source="t.html", kind="html", content=text))
     assert isinstance(result, Article)
     assert result.paragraphs[0].startswith("The city council voted")
+
+
+def test_seed_wrapped_in_article_markup_comes_out_like_the_text_path(seed_path: Path) -> None:
+    """trafilatura keeps in-article promos, the brand line and the related list: we remove them."""
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines[1:] if line.strip())
+    markup = (f"<html><head><title>{escape(lines[0])}</title></head><body><article>"
+              f"<h1>{escape(lines[0])}</h1>{body}</article></body></html>")
+    from_html = extract(Page(id="h", source="seed.html", kind="html", content=markup))
+    from_text = extract(Page(id="t", source="seed.txt", kind="text", content="\n".join(lines)))
+    assert isinstance(from_html, Article) and isinstance(from_text, Article)
+    assert from_html.paragraphs == from_text.paragraphs and len(from_html.paragraphs) == 6
+    assert (from_html.title, from_html.outlet) == (from_text.title, "The Week")
+    assert from_html.related == from_text.related and len(from_html.related) == 11

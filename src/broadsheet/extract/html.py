@@ -7,7 +7,9 @@ the scrapinghub news pages: F1 0.964 against 0.960 for the default) and with def
 kept unless it holds under 60% of the default's words, where precision mode has cut a body short
 (0.967 and 0.933 on the two benchmarks). Its paragraphs then go through the same boilerplate
 stage as the plain-text path, which removes the in-article promos, sign-up calls, author bios and
-related-story lines that trafilatura keeps.
+brand lines that trafilatura keeps; as in the plain-text path, a related-stories list is read into
+``related`` and taken out, a paragraph repeating the headline is dropped, and when the markup
+names no site the outlet is guessed from the text.
 
 Guards: empty input, binary junk (NUL bytes, mostly control or replacement characters) and
 markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
@@ -24,7 +26,7 @@ from typing import Any
 
 from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
-from broadsheet.extract.text import extract_text, is_prose
+from broadsheet.extract.text import extract_text, is_prose, same_text, without_related
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected
 
 MAX_HTML_CHARS = 5_000_000
@@ -143,14 +145,17 @@ def _article(page: Page, text: str, doc: Any, markup: str) -> Article | Rejected
     """Assemble the Article from trafilatura's text and metadata, boilerplate removed."""
     meta = metadata.from_document(doc, markup)
     url = page.url or (doc.url or None)
-    outlet = page.outlet or meta.outlet
-    paragraphs = boilerplate.clean_paragraphs(body_paragraphs(text), outlet)
+    lines, related = without_related(body_paragraphs(text))
+    outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
+    title = page.title or meta.title
+    body = [line for line in lines if line and not (title and same_text(line, title))]
+    paragraphs = boilerplate.clean_paragraphs(body, outlet)
     if not paragraphs:
         return _reject(page, "no_text", "the page text was all boilerplate")
     return Article(
         id=page.id,
         source=page.source,
-        title=page.title or meta.title or paragraphs[0][:120],
+        title=title or paragraphs[0][:120],
         paragraphs=paragraphs,
         url=url,
         authors=meta.authors,
@@ -159,4 +164,5 @@ def _article(page: Page, text: str, doc: Any, markup: str) -> Article | Rejected
         section=meta.section,
         language=meta.language or guess_language(PARAGRAPH_SEPARATOR.join(paragraphs)),
         is_article=decide_is_article(meta, paragraphs, url),
+        related=related,
     )

@@ -230,7 +230,7 @@ def _between_prose(lines: Sequence[str], i: int) -> bool:
     return 0 < i < len(lines) - 1 and is_prose(lines[i - 1]) and is_prose(lines[i + 1])
 
 
-def _without_related(lines: list[str]) -> tuple[list[str], tuple[RelatedItem, ...]]:
+def without_related(lines: list[str]) -> tuple[list[str], tuple[RelatedItem, ...]]:
     """The page's lines with its related-stories list blanked out, and the list's items."""
     found = find_related(lines)
     if found is None:
@@ -239,7 +239,7 @@ def _without_related(lines: list[str]) -> tuple[list[str], tuple[RelatedItem, ..
     return blanked, found.items
 
 
-def _same_text(a: str, b: str) -> bool:
+def same_text(a: str, b: str) -> bool:
     """True when two lines hold the same words (the headline repeated in the block)."""
     return metadata.tokens(a) == metadata.tokens(b)
 
@@ -256,7 +256,7 @@ def extract_text(page: Page) -> Article | Rejected:
         return _reject(page, "empty", "the page has no text")
     if "\x00" in content:
         return _reject(page, "binary", "the page holds NUL bytes: binary data, not text")
-    lines, related = _without_related(content.splitlines())
+    lines, related = without_related(content.splitlines())
     anchors = headline_anchors(lines)
     block = choose_block(page_scores(lines), anchors)
     if block is None:
@@ -269,7 +269,7 @@ def _article(page: Page, lines: list[str], block: Block,
     """Assemble the Article from the block, with title, outlet and boilerplate removed."""
     outlet = page.outlet or metadata.guess_outlet(lines)
     title = page.title or metadata.guess_title(lines, block.start)
-    candidates = [p for p in block_paragraphs(lines, block) if not _same_text(p, title)]
+    candidates = [p for p in block_paragraphs(lines, block) if not same_text(p, title)]
     paragraphs = boilerplate.clean_paragraphs(candidates, outlet)
     if not paragraphs:
         return _reject(page, "no_text", "the article block held only boilerplate")

@@ -57,7 +57,7 @@ def _extract_all(pages: Sequence[Page]) -> tuple[list[Article], list[Rejected]]:
     return articles, rejected
 
 
-def _analyze_all(articles: Sequence[Article], load_nlp: NlpLoader,
+def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
                  batch_size: int) -> tuple[list[Analysis], list[Rejected]]:
     """Analyse a batch; if the batch fails, each article alone, so one bad text is one rejection."""
     from broadsheet.analyze import analyze_articles
@@ -99,7 +99,7 @@ def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Set
     found = [p for p in batch if isinstance(p, Page)]
     fresh = [p for p in found if reprocess or not store.has_article(p.id)]
     articles, rejected = _extract_all(fresh)
-    analyses, failed = _analyze_all(articles, load_nlp, settings.batch_size)
+    analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
     rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
     _store_batch(store, fresh, analyses, rejected)
     report.pages += len(found)
@@ -126,15 +126,19 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_n
 
 def update_stories(store: Store, settings: Settings) -> list[Story]:
     """Re-cluster every stored article into stories and replace the stored clustering."""
+    stories = cluster([a for a in store.articles() if a.is_article], settings)
+    store.replace_stories(stories)
+    return stories
+
+
+def cluster(articles: Sequence[Article], settings: Settings) -> list[Story]:
+    """Group ``articles`` into stories with the clustering settings (a threshold of 0: the default)."""
     from broadsheet.stories import cluster_articles
 
-    articles = [a for a in store.articles() if a.is_article]
     options: dict[str, Any] = {"window_days": settings.cluster_window_days}
     if settings.cluster_threshold > 0:
         options["threshold"] = settings.cluster_threshold
-    stories = cluster_articles(articles, **options)
-    store.replace_stories(stories)
-    return stories
+    return cluster_articles(articles, **options)
 
 
 def publish(store: Store, settings: Settings, *, created: str, out_dir: Path) -> tuple[Edition, list[Path]]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from broadsheet import demo, pipeline
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
@@ -23,11 +23,12 @@ from broadsheet.errors import ConfigError, InputError
 from broadsheet.extract import extract
 from broadsheet.extract.verbatim import verbatim_article
 from broadsheet.ingest import read_paths
-from broadsheet.model import Article, Rejected
+from broadsheet.model import Analysis, Article, Rejected
 from broadsheet.settings import Settings, load_settings
 from broadsheet.store import Store
 
 BENCH_STAGES = ("extraction", "attribution", "clustering")
+T = TypeVar("T")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -67,7 +68,7 @@ def _articles(paths: list[str], settings: Settings, no_extract: bool) -> Iterato
         yield item if isinstance(item, Rejected) else convert(item)
 
 
-def _records(items: Iterable[Article | Rejected], to_record: Callable[[Any], dict[str, Any]],
+def _records(items: Iterable[T | Rejected], to_record: Callable[[T], dict[str, Any]],
              counts: dict[str, int]) -> Iterator[dict[str, Any]]:
     for item in items:
         if isinstance(item, Rejected):
@@ -94,15 +95,15 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return _finish_batch(counts)
 
 
-def _analysed(items: Iterable[Article | Rejected], settings: Settings) -> Iterator[Any]:
-    """Analyse articles in batches, keeping rejections in their input order."""
-    from broadsheet.analyze import analyze_articles
-
+def _analysed(items: Iterable[Article | Rejected], settings: Settings) -> Iterator[Analysis | Rejected]:
+    """Analyse articles in batches (``pipeline.analyze_batch``), keeping the input order."""
+    load = partial(_load_nlp, settings)
     for batch in pipeline.batched(items, settings.batch_size):
         articles = [a for a in batch if isinstance(a, Article)]
-        analyses = iter(analyze_articles(articles, _load_nlp(settings), batch_size=settings.batch_size)
-                        if articles else [])
-        yield from (item if isinstance(item, Rejected) else next(analyses) for item in batch)
+        analyses, failed = pipeline.analyze_batch(articles, load, settings.batch_size)
+        done: dict[str, Analysis | Rejected] = {a.article.id: a for a in analyses}
+        done.update((r.page_id or r.source, r) for r in failed)
+        yield from (item if isinstance(item, Rejected) else done[item.id] for item in batch)
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
@@ -133,15 +134,10 @@ def _cluster_input(path: Path) -> list[Article]:
 
 
 def cmd_cluster(args: argparse.Namespace, settings: Settings) -> int:
-    from broadsheet.stories import cluster_articles
-
     path = Path(args.file)
     if not path.is_file():
         raise InputError(f"no such file: {path}")
-    options: dict[str, Any] = {"window_days": settings.cluster_window_days}
-    if settings.cluster_threshold > 0:
-        options["threshold"] = settings.cluster_threshold
-    stories = cluster_articles(_cluster_input(path), **options)
+    stories = pipeline.cluster(_cluster_input(path), settings)
     rows = ({"id": member, "story": story.id} for story in stories for member in story.article_ids)
     _print_json_lines(rows, "jsonl")
     return 0

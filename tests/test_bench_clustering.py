@@ -73,19 +73,6 @@ def test_score_has_every_metric() -> None:
     assert bench.score(GOLD, [0, 1, 2, 3])["ari"] == pytest.approx(0.0)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Fri., May. 3, 2013 11 : 45 AM PDT", "2013-05-03"),
-    ("First Published : June 13, 2013 4 : 59 PM EDT", "2013-06-13"),
-    ("14 June 2013", "2013-06-14"),
-    ("UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT", "2013-05-03"),
-    ("May 3rd, 2013 2 : 00pm EDT", "2013-05-03"),
-    ("She was 91.", None),
-    ("Feb 30, 2013", None),
-    (None, None),
-])
-def test_parse_loose_date(text: str | None, expected: str | None) -> None:
-    assert bench.parse_loose_date(text) == expected
-
 
 def test_sample_labels_is_a_fixed_subset() -> None:
     labels = [f"story-{i}" for i in range(50)]

@@ -7,7 +7,6 @@ from broadsheet.brief.rank import (
     duplicate_roots,
     independent_ids,
     rank_stories,
-    timestamp,
 )
 from broadsheet.model import Analysis, Story
 from test_brief_data import COUNCIL, JAPAN, KIM, corpus, make_article
@@ -88,9 +87,3 @@ def test_duplicate_chains_and_cycles_resolve_to_one_original() -> None:
     assert independent_ids(cycle) == ("x",)
     outside = Story(id="s", title="t", article_ids=("p",), duplicates=(("p", "not-a-member"),))
     assert independent_ids(outside) == ("p",)
-
-
-def test_timestamp_reads_dates_and_rejects_junk() -> None:
-    assert timestamp("2025-01-01") == timestamp("2025-01-01T00:00:00+00:00")
-    assert timestamp("last Tuesday") is None
-    assert timestamp(None) is None

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from broadsheet.brief.summarize import quoted_fraction, split_sentences, summarize_story
+from broadsheet.brief.summarize import summarize_story
 from broadsheet.model import Analysis, Story
+from broadsheet.text import quoted_fraction, split_sentences
 from test_brief_data import corpus, japan_story, kim_analyses, kim_story, make_article
 
 

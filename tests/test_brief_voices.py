@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from broadsheet.brief.voices import clean_speaker, is_pronoun, speaker_key, story_voices
+from broadsheet.brief.voices import clean_speaker, is_pronoun, story_voices
 from broadsheet.model import Analysis, Story, Voice
+from broadsheet.text import name_key as speaker_key
 from test_brief_data import kim_analyses, kim_story, make_article, said
 
 

@@ -52,7 +52,7 @@ def test_real_page_loses_its_newsletter_box(spokesman: Article) -> None:
 
 def test_real_page_metadata(spokesman: Article) -> None:
     assert spokesman.title.startswith("‘Meth. We’re on it.’")
-    assert spokesman.published == "2019-11-19"
+    assert spokesman.published == "2019-11-19T00:00:00+00:00"  # normalised at the boundary
     assert spokesman.authors
     assert spokesman.language == "en"
     assert spokesman.is_article

@@ -50,7 +50,7 @@ def test_reads_each_supported_type(tmp_path: Path) -> None:
     assert _kinds(items) == {"a.html": "html", "b.html.gz": "html", "c.txt": "text",
                              "d.jsonl:1": "record", "e.warc.gz": "html,html"}
     record = next(i for i in items if isinstance(i, Page) and i.kind == "record")
-    assert (record.title, record.outlet, record.published) == ("T", "nyt", "2019-01-02")
+    assert (record.title, record.outlet, record.published) == ("T", "nyt", "2019-01-02T00:00:00+00:00")
     urls = [i.url for i in items if isinstance(i, Page) and ".warc" in i.source]
     assert urls == ["https://example.com/0", "https://example.com/1"]
 

@@ -53,7 +53,11 @@ class RelatedItem:
 
 @dataclass(frozen=True)
 class Article:
-    """The clean article extracted from a Page; ``id`` is the page's id."""
+    """The clean article extracted from a Page; ``id`` is the page's id.
+
+    ``version`` counts the texts stored under this id: a page that changed at the same URL is the
+    same article in a new version (the store assigns it; extraction always says 1).
+    """
 
     id: str
     source: str
@@ -67,6 +71,7 @@ class Article:
     language: str | None = None
     is_article: bool = True
     related: tuple[RelatedItem, ...] = ()
+    version: int = 1
 
     @property
     def text(self) -> str:
@@ -147,17 +152,18 @@ class Story:
 
 @dataclass(frozen=True)
 class SummarySentence:
-    """One sentence of a story summary, taken verbatim from ``article_id``."""
+    """One sentence of a story summary, taken verbatim from version ``version`` of ``article_id``."""
 
     text: str
     article_id: str
     outlet: str | None = None
     url: str | None = None
+    version: int = 1
 
 
 @dataclass(frozen=True)
 class Quote:
-    """One thing a voice said, with the article that carried it."""
+    """One thing a voice said, with the article (and its version) that carried it."""
 
     content: str
     kind: AttributionKind
@@ -166,6 +172,7 @@ class Quote:
     outlet: str | None = None
     url: str | None = None
     via: str | None = None
+    version: int = 1
 
 
 @dataclass(frozen=True)

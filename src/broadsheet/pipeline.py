@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from broadsheet.extract import extract
+from broadsheet.identity import content_hash
 from broadsheet.ingest import read_paths
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.settings import Settings
@@ -33,7 +34,8 @@ class IngestReport:
 
     pages: int = 0
     articles: int = 0
-    skipped: int = 0
+    updated: int = 0  # of ``articles``: new versions of pages already stored
+    skipped: int = 0  # pages already stored, unchanged
     rejected: list[Rejected] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
 
@@ -93,17 +95,29 @@ def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysi
             store.put_rejection(rejection)
 
 
+def _changed(page: Page, store: Store) -> bool | None:
+    """None when the page is new, True when its content changed since stored, False when not."""
+    stored = store.page_hash(page.id)
+    return None if stored is None else stored != content_hash(page.content)
+
+
 def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Settings,
                    load_nlp: NlpLoader, reprocess: bool, report: IngestReport) -> None:
-    """Extract, analyse and store one batch; every failure becomes a stored rejection."""
+    """Extract, analyse and store one batch; every failure becomes a stored rejection.
+
+    A page is processed when it is new, when its content changed at the same id (a new version of
+    the article: its analysis replaces the old one) or when ``reprocess`` asks for it.
+    """
     found = [p for p in batch if isinstance(p, Page)]
-    fresh = [p for p in found if reprocess or not store.has_article(p.id)]
+    state = {p.id: _changed(p, store) for p in found}
+    fresh = [p for p in found if reprocess or state[p.id] is not False]
     articles, rejected = _extract_all(fresh)
     analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
     rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
     _store_batch(store, fresh, analyses, rejected)
     report.pages += len(found)
     report.skipped += len(found) - len(fresh)
+    report.updated += sum(1 for a in analyses if state.get(a.article.id))
     report.articles += len(analyses)
     report.rejected.extend(rejected)
     report.outlets.update(a.article.outlet for a in analyses if a.article.outlet)
@@ -113,9 +127,9 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_n
            *, pages: Iterable[Page | Rejected] | None = None, reprocess: bool = False) -> IngestReport:
     """Read ``paths`` (or the given ``pages``), extract and analyse each page, and store the lot.
 
-    A page whose id is already stored is skipped unless ``reprocess``: re-running on the same input
-    changes nothing. The spaCy model is loaded (once, by ``load_nlp``) only when there is something to
-    analyse.
+    A page already stored with the same content is skipped unless ``reprocess``: re-running on the
+    same input changes nothing, while a page that changed at the same id becomes a new version.
+    The spaCy model is loaded (once, by ``load_nlp``) only when there is something to analyse.
     """
     report = IngestReport()
     source = pages if pages is not None else read_paths(paths, max_bytes=settings.max_page_bytes)

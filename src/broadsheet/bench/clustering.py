@@ -22,17 +22,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from datetime import date
 from pathlib import Path
 
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
+from broadsheet import timestamps
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.model import Article
 from broadsheet.stories import cluster_articles
@@ -51,11 +50,6 @@ PUBLISHED_NOTES = (
     "the time window, which separates them in a live feed, cannot act; score it per split or "
     "with limit for batches nearer a day's news",
 )
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-_MONTH_DAY_YEAR = re.compile(r"\b([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", re.I)
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) ([a-z]{3})[a-z]* (\d{4})", re.I)
-_SLASHED = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4})")
 
 
 # ---------------------------------------------------------------- metrics
@@ -169,7 +163,7 @@ def load_basil(path: Path) -> Labelled:
     rows = _read_jsonl(path)
     articles = [Article(id=r["article_id"], source="basil", title=r["title"],
                         paragraphs=_paragraphs(r["text"]), url=r.get("url"),
-                        published=r.get("date") or None, outlet=r["source"]) for r in rows]
+                        published=timestamps.normalise(r.get("date")), outlet=r["source"]) for r in rows]
     return articles, [r["triplet_id"] for r in rows]
 
 
@@ -189,23 +183,6 @@ def load_googlenews(path: Path) -> Labelled:
     return articles, [str(r["cluster"]) for r in rows]
 
 
-def parse_loose_date(text: str | None) -> str | None:
-    """The first day named in a free-text date line ("Fri., May. 3, 2013 11 : 45 AM"), as ISO."""
-    for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy"), (_SLASHED, "MDY")):
-        for found in pattern.finditer(text or ""):
-            day = _to_date(dict(zip(order, found.groups(), strict=True)))
-            if day:
-                return day
-    return None
-
-
-def _to_date(parts: dict[str, str]) -> str | None:
-    month = int(parts["M"]) if "M" in parts else _MONTHS.get(parts["m"][:3].lower(), 0)
-    try:
-        return date(int(parts.get("y") or parts["Y"]), month,
-                    int(parts.get("d") or parts["D"])).isoformat()
-    except ValueError:
-        return None
 
 
 def load_ecbplus(path: Path) -> Labelled:
@@ -213,7 +190,7 @@ def load_ecbplus(path: Path) -> Labelled:
     rows = _read_jsonl(path)
     articles = [Article(id=r["doc_id"], source="ecbplus", title=r.get("title") or "",
                         paragraphs=_paragraphs(r["text"]),
-                        published=parse_loose_date(r.get("date_publish"))) for r in rows]
+                        published=timestamps.normalise(r.get("date_publish"))) for r in rows]
     return articles, [r["subtopic"] for r in rows]
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from broadsheet.brief.rank import member_analyses, rank_stories, timestamp
+from broadsheet.brief.rank import member_analyses, rank_stories
 from broadsheet.brief.summarize import summarize_story
 from broadsheet.brief.voices import story_voices
 from broadsheet.errors import ConfigError
 from broadsheet.model import Analysis, Edition, EditionStory, Story
+from broadsheet.timestamps import timestamp
 
 
 def edition_id(created: str, story_ids: Sequence[str]) -> str:

@@ -13,9 +13,9 @@ summariser and the voices module: every part of the brief agrees on what "indepe
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from broadsheet.model import Analysis, Story
+from broadsheet.timestamps import timestamp
 
 _NO_TIME = float("-inf")
 
@@ -77,17 +77,6 @@ def distinct_outlets(story: Story, analyses: Mapping[str, Analysis]) -> int:
     return len({k for k in map(outlet_key, story.outlets) if k is not None})
 
 
-def timestamp(iso: str | None) -> float | None:
-    """Seconds since the epoch of an ISO date or date-time (naive values read as UTC), or None."""
-    if not iso:
-        return None
-    try:
-        moment = datetime.fromisoformat(iso.strip())
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
 
 
 def last_published(story: Story, analyses: Mapping[str, Analysis]) -> float | None:

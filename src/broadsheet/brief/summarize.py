@@ -17,16 +17,21 @@ How sentences are chosen (a centroid summariser with maximal marginal relevance,
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from broadsheet.brief.rank import independent_ids, outlet_key
 from broadsheet.model import Analysis, Article, Story, SummarySentence
-
-Vector = dict[str, float]
+from broadsheet.text import (
+    Vector,
+    content_words,
+    cosine,
+    normalise,
+    quoted_fraction,
+    split_sentences,
+    tfidf_vectors,
+)
 
 LAMBDA = 0.7  # MMR trade-off between relevance and novelty
 LEAD_WEIGHT = 0.6  # the first sentence of an article counts 1 + LEAD_WEIGHT times
@@ -36,34 +41,7 @@ MAX_SIMILARITY = 0.55  # a candidate this close (cosine) to a chosen sentence is
 MIN_WORDS, MAX_WORDS = 6, 60
 
 
-def _word_set(words: str) -> frozenset[str]:
-    """The set of the space-separated words of ``words`` (keeps long word lists readable)."""
-    return frozenset(words.split())
-
-
-_ABBREVIATIONS = _word_set(
-    "mr mrs ms mx dr prof sr jr st mt sen rep gov gen col lt capt sgt adm cmdr maj rev hon pres "
-    "supt insp det jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
-    "fri sat sun inc corp co ltd llc plc bros dept univ assn est no nos vs etc approx fig al ave "
-    "blvd rd ft"
-)
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _TERMINAL = tuple(".!?…\"'”’)")
-_STOP_WORDS = _word_set(
-    "a about above after again against all also am an and any are as at be because been before "
-    "being below between both but by can could did do does doing down during each few for from "
-    "further had has have having he her here hers herself him himself his how i if in into is it "
-    "its itself just me more most my myself no nor not now of off on once only or other our ours "
-    "ourselves out over own same she should so some such than that the their theirs them "
-    "themselves then there these they this those through to too under until up very was we were "
-    "what when where which while who whom why will with would you your yours yourself said says "
-    "say told according mr ms mrs"
-)
 
 
 @dataclass(frozen=True)
@@ -74,50 +52,6 @@ class _Sentence:
     start: int
     position: int
     article: Article
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the sentences of ``text``; a line break always ends one."""
-    spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        start = line.start()
-        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if not _is_abbreviation(text, boundary.start()):
-                spans.append((start, boundary.end()))
-                start = boundary.end()
-        spans.append((start, line.end()))
-    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` closes an abbreviation or an initial, not a sentence."""
-    if text[dot] != ".":
-        return False
-    word = _LAST_WORD.search(text, 0, dot)
-    if word is None:
-        return False
-    token = word.group()
-    if len(token) == 1:
-        return token.isupper()
-    return token.casefold() in _ABBREVIATIONS or _DOTTED.fullmatch(token) is not None
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    chunk = text[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    return start + lead, start + len(chunk.rstrip())
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-cased content words of ``text`` (stop words and possessive 's dropped)."""
-    words = (w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text.casefold()))
-    return [w for w in words if len(w) > 1 and w not in _STOP_WORDS]
-
-
-def quoted_fraction(text: str) -> float:
-    """The share of ``text``'s characters that sit inside quotation marks."""
-    inside = sum(len(m.group()) for m in _QUOTED.finditer(text))
-    return inside / len(text) if text else 0.0
 
 
 def _article_sentences(article: Article) -> list[_Sentence]:
@@ -145,28 +79,6 @@ def _is_candidate(sentence: _Sentence) -> bool:
     )
 
 
-def tfidf_vectors(token_lists: Sequence[Sequence[str]]) -> list[Vector]:
-    """L2-normalised TF-IDF vectors (sublinear tf, smoothed idf) of the given token lists."""
-    frequency = Counter(t for toks in token_lists for t in set(toks))
-    n = len(token_lists)
-    idf = {t: math.log((1 + n) / (1 + df)) + 1.0 for t, df in frequency.items()}
-    return [
-        _normalise({t: (1.0 + math.log(c)) * idf[t] for t, c in Counter(toks).items()})
-        for toks in token_lists
-    ]
-
-
-def _normalise(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {t: v / norm for t, v in vector.items()} if norm else {}
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    """Cosine of two L2-normalised sparse vectors."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(v * large.get(t, 0.0) for t, v in small.items())
-
-
 def _mean(vectors: Sequence[Vector]) -> Vector:
     total: Counter[str] = Counter()
     for vector in vectors:
@@ -179,7 +91,7 @@ def _centroid(sentences: Sequence[_Sentence], vectors: Sequence[Vector]) -> Vect
     by_article: dict[str, list[Vector]] = {}
     for sentence, vector in zip(sentences, vectors, strict=True):
         by_article.setdefault(sentence.article.id, []).append(vector)
-    return _normalise(_mean([_mean(vs) for vs in by_article.values()]))
+    return normalise(_mean([_mean(vs) for vs in by_article.values()]))
 
 
 def _relevance(sentence: _Sentence, vector: Vector, centroid: Vector) -> float:
@@ -237,11 +149,11 @@ def summarize_story(
     story: Story, analyses: Mapping[str, Analysis], *, sentences: int = 3
 ) -> tuple[SummarySentence, ...]:
     """Up to ``sentences`` verbatim, cited sentences that sum up ``story`` (see module docstring)."""
-    pool = [s for s in _pool(story, analyses) if tokens(s.text)]
+    pool = [s for s in _pool(story, analyses) if content_words(s.text)]
     candidates = [s for s in pool if _is_candidate(s)] or pool
     if sentences <= 0 or not candidates:
         return ()
-    all_vectors = tfidf_vectors([tokens(s.text) for s in pool])
+    all_vectors = tfidf_vectors([content_words(s.text) for s in pool])
     by_start = {(s.article.id, s.start): v for s, v in zip(pool, all_vectors, strict=True)}
     vectors = [by_start[(s.article.id, s.start)] for s in candidates]
     centroid = _centroid(pool, all_vectors)
@@ -253,5 +165,6 @@ def summarize_story(
 def _cite(sentence: _Sentence) -> SummarySentence:
     article = sentence.article
     return SummarySentence(
-        text=sentence.text, article_id=article.id, outlet=article.outlet, url=article.url
+        text=sentence.text, article_id=article.id, outlet=article.outlet, url=article.url,
+        version=article.version,
     )

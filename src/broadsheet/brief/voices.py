@@ -21,18 +21,13 @@ from dataclasses import dataclass
 
 from broadsheet.brief.rank import duplicate_roots, outlet_key
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
+from broadsheet.text import HONORIFICS, name_key, word_set
 
-
-def _word_set(words: str) -> frozenset[str]:
-    """The set of the space-separated words of ``words`` (keeps long word lists readable)."""
-    return frozenset(words.split())
-
-
-_PRONOUNS = _word_set(
+_PRONOUNS = word_set(
     "i me we us you he him she her it they them his hers its their theirs our ours one who whom "
     "this that these those someone somebody anyone everyone nobody none"
 )
-_COURTESY = re.compile(r"^(?:(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?\s+)+", re.I)
+_COURTESY = re.compile(rf"^(?:(?:{'|'.join(sorted(HONORIFICS))})\.?\s+)+", re.I)
 _OFFICE = re.compile(
     r"^(?:(?:u\.?s\.?\s+)?(?:president|vice president|prime minister|chancellor|secretary|"
     r"senator|sen\.|representative|rep\.|governor|gov\.|mayor|general|gen\.|minister|"
@@ -40,7 +35,6 @@ _OFFICE = re.compile(
     re.I,
 )
 _EDGE_PUNCT = "\"'“”‘’()[],;:-–— "
-_NON_WORD = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -55,14 +49,6 @@ class _Said:
     role: str | None
 
 
-def speaker_key(name: str) -> str:
-    """Comparison key of a cleaned speaker name.
-
-    Case, punctuation, spacing and a leading "the" do not count: "The Washington Post",
-    "the Washington Post" and "Washington Post" share a key.
-    """
-    words = _NON_WORD.sub("", name.casefold()).split()
-    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 def clean_speaker(raw: str) -> tuple[str, str | None]:
@@ -83,7 +69,7 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
 
 def is_pronoun(name: str) -> bool:
     """True for an empty speaker or one made only of pronouns ("he", "they", "his")."""
-    words = speaker_key(name).split()
+    words = name_key(name).split()
     return all(w in _PRONOUNS for w in words)
 
 
@@ -97,6 +83,7 @@ def _quote(attribution: Attribution, analysis: Analysis) -> Quote:
         outlet=article.outlet,
         url=article.url,
         via=attribution.via,
+        version=article.version,
     )
 
 
@@ -112,7 +99,7 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
                 continue
             quote = _quote(attribution, analyses[aid])
             role = attribution.role or office
-            key = speaker_key(name)
+            key = name_key(name)
             said.append(_Said(name, key, attribution, quote, (index, number), role))
     return said
 

@@ -14,6 +14,8 @@ from typing import Any
 from broadsheet import __version__
 from broadsheet.cli import commands
 from broadsheet.errors import BroadsheetError
+from broadsheet.settings import Setting, settings_for
+from broadsheet.text import printable
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("run the whole pipeline offline on the sample corpus and write an edition of every story",
@@ -41,10 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 Arg = tuple[tuple[str, ...], dict[str, Any]]
-DB: Arg = (("--db",), {"help": "SQLite store (default ./broadsheet.db, or BROADSHEET_DB)"})
 PATHS: Arg = (("paths",), {"nargs": "+", "metavar": "PATH",
                            "help": "files or folders of .html, .html.gz, .txt, .jsonl, .warc(.gz)"})
-OUT: Arg = (("--out",), {"help": "folder the edition is written to (default out/)"})
 
 
 def _format(*choices: str) -> Arg:
@@ -52,9 +52,10 @@ def _format(*choices: str) -> Arg:
                             "help": f"output format (default {choices[0]})"})
 
 
+# Arguments of each command besides its settings (those come from ``settings.settings_for``).
 ARGUMENTS: dict[str, list[Arg]] = {
-    "demo": [DB, OUT, (("--sample",), {"help": "folder of pages to use instead of the default sample"})],
-    "ingest": [DB, (("paths",), {**PATHS[1], "nargs": "*"}),
+    "demo": [(("--sample",), {"help": "folder of pages to use instead of the bundled sample"})],
+    "ingest": [(("paths",), {**PATHS[1], "nargs": "*"}),
                (("--reprocess",), {"action": "store_true",
                                    "help": "extract and analyse again pages already stored; with no "
                                            "PATH, every page the store holds"})],
@@ -64,15 +65,26 @@ ARGUMENTS: dict[str, list[Arg]] = {
                                      "help": "take each input as an already-clean article; "
                                              "offsets then point into the file"})],
     "cluster": [(("file",), {"metavar": "FILE.jsonl"}), _format("jsonl")],
-    "brief": [DB, OUT],
-    "export": [DB, (("kind",), {"choices": ("articles", "attributions", "stories")}),
+    "brief": [],
+    "export": [(("kind",), {"choices": ("articles", "attributions", "stories")}),
                _format("jsonl", "csv")],
-    "search": [DB, (("query",), {}), (("--limit",), {"type": int, "default": 20})],
-    "status": [DB],
+    "search": [(("query",), {}), (("--limit",), {"type": int, "default": 20})],
+    "status": [],
     "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
-              (("--data",), {"help": "the evaluation data folder (default ../shared/data)"}),
               (("--limit",), {"type": int, "help": "score at most this many documents per set"})],
 }
+
+
+def _setting_argument(setting: Setting) -> Arg:
+    """The flag of one setting; its value is coerced and checked by ``load_settings``."""
+    options: dict[str, Any] = {"dest": setting.name, "default": None,
+                               "help": f"{setting.help} (default {setting.default!r}, "
+                                       f"or {setting.env})"}
+    if setting.type is bool:
+        options["action"] = argparse.BooleanOptionalAction
+    else:
+        options["metavar"] = setting.name.upper()
+    return setting.flags, options
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (summary, example) in COMMANDS.items():
         command = sub.add_parser(name, help=summary, description=summary, epilog=f"example:\n  {example}",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-        for flags, options in ARGUMENTS[name]:
+        for flags, options in ARGUMENTS[name] + [_setting_argument(s) for s in settings_for(name)]:
             command.add_argument(*flags, **options)
     return parser
 
@@ -96,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands.run(args)
     except BroadsheetError as exc:
-        print(f"broadsheet: error: {exc}", file=sys.stderr)
+        print(f"broadsheet: error: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("broadsheet: interrupted", file=sys.stderr)

@@ -12,29 +12,29 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from broadsheet import demo, pipeline
+from broadsheet import demo, pipeline, timestamps
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
-from broadsheet.errors import ConfigError, InputError
-from broadsheet.extract import extract
+from broadsheet.errors import ConfigError, InputError, UnreadableInput
+from broadsheet.extract import extract, from_record
 from broadsheet.extract.verbatim import verbatim_article
 from broadsheet.ingest import read_paths
+from broadsheet.ingest.records import record_to_page
 from broadsheet.model import Analysis, Article, Rejected
-from broadsheet.settings import Settings, load_settings
+from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
+from broadsheet.text import printable
 
 BENCH_STAGES = ("extraction", "attribution", "clustering")
 T = TypeVar("T")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    flags = {"db": getattr(args, "db", None), "out_dir": getattr(args, "out", None),
-             "eval_data": getattr(args, "data", None)}
-    return load_settings(flags)
+    """Every setting, the command's flags on top (a flag not given is None: the layer below wins)."""
+    return load_settings({s.name: getattr(args, s.name, None) for s in SETTINGS})
 
 
 def _load_nlp(settings: Settings) -> Any:
@@ -43,8 +43,6 @@ def _load_nlp(settings: Settings) -> Any:
     return load_model(settings.model)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _print_json_lines(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None) -> None:
@@ -58,7 +56,8 @@ def _print_json_lines(records: Iterable[dict[str, Any]], fmt: str, out: TextIO |
 
 
 def _note_rejected(rejected: Rejected) -> None:
-    print(f"rejected: {rejected.source}: {rejected.reason}: {rejected.detail}", file=sys.stderr)
+    print(f"rejected: {printable(rejected.source)}: {rejected.reason}: {printable(rejected.detail)}",
+          file=sys.stderr)
 
 
 def _articles(paths: list[str], settings: Settings, no_extract: bool) -> Iterator[Article | Rejected]:
@@ -113,56 +112,83 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     return _finish_batch(counts)
 
 
-def _cluster_input(path: Path) -> list[Article]:
-    """Articles from ``{id, title, text, published?, outlet?}`` lines; a bad line is an InputError."""
-    from broadsheet.extract import split_paragraphs
+def _cluster_line(line: str, source: str) -> Article | Rejected:
+    """One ``cluster`` input line: the fields ``ingest`` accepts (``records.py``), plus ``id``; a line
+    without ``id`` gets the article id rule (canonical URL, else content hash)."""
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise UnreadableInput("the line is JSON but not an object", reason="parse_error")
+        page = record_to_page(record, source)
+    except json.JSONDecodeError as exc:
+        return Rejected(source, "ingest", "parse_error", f"not JSON: {exc.msg} at column {exc.colno}")
+    except UnreadableInput as exc:
+        return Rejected(source, "ingest", exc.reason, str(exc))
+    if record.get("id") not in (None, ""):
+        page = replace(page, id=str(record["id"]))
+    return from_record(page)
 
-    articles = []
-    with path.open(encoding="utf-8") as handle:
+
+def _cluster_input(path: Path) -> Iterator[Article | Rejected]:
+    """Each non-blank line of ``path`` as an Article, or a Rejected naming the line."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                articles.append(Article(
-                    id=str(row["id"]), source=f"{path}:{number}", title=row.get("title") or "",
-                    paragraphs=split_paragraphs(row.get("text") or ""),
-                    published=row.get("published"), outlet=row.get("outlet")))
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                raise InputError(f"{path}:{number}: expected {{id, title, text}}: {exc!r}") from exc
-    return articles
+            if line.strip():
+                yield _cluster_line(line, f"{path}:{number}")
 
 
 def cmd_cluster(args: argparse.Namespace, settings: Settings) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise InputError(f"no such file: {path}")
-    stories = pipeline.cluster(_cluster_input(path), settings)
+    counts = {"ok": 0, "rejected": 0}
+    articles: list[Article] = []
+    for item in _cluster_input(path):
+        if isinstance(item, Rejected):
+            _print_json_lines(_records([item], article_record, counts), "jsonl")
+        else:
+            articles.append(item)
+            counts["ok"] += 1
+    stories = pipeline.cluster(articles, settings)
     rows = ({"id": member, "story": story.id} for story in stories for member in story.article_ids)
     _print_json_lines(rows, "jsonl")
-    return 0
+    return _finish_batch(counts)
 
 
 def _print_ingest(report: pipeline.IngestReport) -> None:
-    print(f"read {report.pages} pages: {report.articles} articles extracted and analysed, "
-          f"{report.skipped} already stored, {len(report.rejected)} rejected, "
+    updated = f" ({report.updated} updated pages)" if report.updated else ""
+    print(f"read {report.pages} pages: {report.articles} articles extracted and analysed{updated}, "
+          f"{report.skipped} already stored and unchanged, {len(report.rejected)} rejected, "
           f"from {len(report.outlets)} outlets")
     for rejected in report.rejected[:20]:
         _note_rejected(rejected)
     if len(report.rejected) > 20:
         print(f"... and {len(report.rejected) - 20} more: broadsheet status", file=sys.stderr)
+    if report.pages and not report.articles and not report.rejected:
+        print("nothing new: every page is already stored, unchanged")
+
+
+def _check_ingest(report: pipeline.IngestReport) -> None:
+    """InputError when there was nothing to read, or when every input was rejected."""
+    if report.pages == 0 and not report.rejected:
+        raise InputError("no input pages found")
+    if report.articles == 0 and report.skipped == 0 and report.rejected:
+        raise InputError(f"none of the {len(report.rejected)} inputs could be processed "
+                         "(broadsheet status lists why)")
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if not args.paths and not args.reprocess:
         raise ConfigError("ingest needs a PATH (or --reprocess to re-extract the stored pages)")
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=bool(args.paths)) as store:
         stored = None if args.paths else store.pages()
         report = pipeline.ingest(args.paths, store, settings, partial(_load_nlp, settings),
                                  pages=stored, reprocess=args.reprocess)
         _print_ingest(report)
-        stories = pipeline.update_stories(store, settings)
-    print(f"store {settings.db}: {len(stories)} stories")
+        _check_ingest(report)
+        if report.articles:
+            stories = pipeline.update_stories(store, settings)
+            print(f"store {settings.db}: {len(stories)} stories")
     return 0
 
 
@@ -171,7 +197,8 @@ def _publish(store: Store, settings: Settings, *, every_story: bool = False) -> 
     stories = pipeline.update_stories(store, settings)
     if every_story:
         settings = replace(settings, max_stories=max(settings.max_stories, len(stories)))
-    edition, written = pipeline.publish(store, settings, created=_now(), out_dir=Path(settings.out_dir))
+    edition, written = pipeline.publish(store, settings, created=timestamps.now(),
+                                        out_dir=Path(settings.out_dir))
     multi = sum(1 for s in edition.stories if len(s.outlets) > 1)
     print(f"{len(stories)} stories; the edition shows {len(edition.stories)} ({multi} from several "
           f"outlets) with {sum(len(s.voices) for s in edition.stories)} voices. Top stories:")
@@ -182,7 +209,7 @@ def _publish(store: Store, settings: Settings, *, every_story: bool = False) -> 
 
 
 def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         _publish(store, settings)
     return 0
 
@@ -216,24 +243,25 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = N
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         _write_rows(store.export_rows(args.kind), args.format)
     return 0
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         for article in store.search(args.query, limit=args.limit):
             print(f"{article.id}  {article.outlet or '-':<22} {article.title}")
     return 0
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store:
         for name, count in store.counts().items():
             print(f"{name:<14} {count}")
         for rejected in store.rejections():
-            print(f"rejected  {rejected.stage:<8} {rejected.reason:<12} {rejected.source}: {rejected.detail}")
+            print(f"rejected  {rejected.stage:<8} {rejected.reason:<12} {printable(rejected.source)}: "
+                  f"{printable(rejected.detail)}")
     return 0
 
 

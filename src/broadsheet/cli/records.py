@@ -11,6 +11,7 @@ from typing import Any
 
 from broadsheet.codec import to_dict
 from broadsheet.model import Analysis, Article, Attribution, Rejected, Span
+from broadsheet.text import printable
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -67,6 +68,7 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
 def rejected_record(rejected: Rejected) -> dict[str, Any]:
     """An input that could not be processed: its source and ``error: {stage, reason, detail}``."""
     return {
-        "source": rejected.source,
-        "error": {"stage": rejected.stage, "reason": rejected.reason, "detail": rejected.detail},
+        "source": printable(rejected.source),
+        "error": {"stage": rejected.stage, "reason": rejected.reason,
+                  "detail": printable(rejected.detail)},
     }

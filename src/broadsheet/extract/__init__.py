@@ -10,15 +10,27 @@ No I/O happens here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from broadsheet.extract.language import guess_language
 from broadsheet.model import Article, Page, Rejected
+from broadsheet.timestamps import normalise
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def extract(page: Page) -> Article | Rejected:
-    """Return the clean article of ``page``, or a ``Rejected`` saying why there is none."""
+    """Return the clean article of ``page``, or a ``Rejected`` saying why there is none.
+
+    The publication date, whichever path found it, leaves here normalised (``timestamps``).
+    """
+    result = _by_kind(page)
+    if isinstance(result, Rejected) or result.published is None:
+        return result
+    return replace(result, published=normalise(result.published))
+
+
+def _by_kind(page: Page) -> Article | Rejected:
     if page.kind == "html":
         from broadsheet.extract.html import extract_html
 

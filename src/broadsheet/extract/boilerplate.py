@@ -25,15 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_WORD = re.compile(r"\w+")
+from broadsheet.text import QUOTED, ends_sentence, normal, sentences, squash, word_count
+
 MAX_PITCH_WORDS = 30
 MAX_PROMO_WORDS = 40
 LONG_PARAGRAPH_WORDS = 25
 READER_SHARE = 0.2
 MIN_SENTENCE_WORDS = 6
-_SENTENCE_END = re.compile(r"(?:[.!?…]|[。！？])[\"'”’»)\]」』）]*$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z])|(?<=[。！？])")
-_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 _WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|io|news)\b",
                           re.IGNORECASE)
 
@@ -92,26 +90,9 @@ _UI_WORDS = re.compile(
 )
 
 
-def word_count(line: str) -> int:
-    """Number of ``\\w+`` words; a CJK run without spaces counts one word per two characters."""
-    words = _WORD.findall(line)
-    cjk = sum(1 for ch in line if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return max(len(words), cjk // 2)
-
-
-def ends_sentence(line: str) -> bool:
-    """True when ``line`` ends like a sentence (a full stop, ?, ! or … , maybe then a quote)."""
-    return bool(_SENTENCE_END.search(line.rstrip()))
-
-
-def sentences(line: str) -> list[str]:
-    """Rough sentence split: after . ! ? followed by space and a capital letter."""
-    return [s for s in _SENTENCE_SPLIT.split(line.strip()) if s]
-
-
 def unquoted(line: str) -> str:
     """``line`` without the spans inside quotation marks (what the writer says, not a source)."""
-    return _QUOTED.sub(" ", line)
+    return QUOTED.sub(" ", line)
 
 
 def is_imperative(sentence: str) -> bool:
@@ -168,7 +149,7 @@ def is_call_to_action(line: str, reader_addressed: bool = False) -> bool:
 
 def is_author_bio(line: str) -> bool:
     """A line describing the writer: "<Name> has worked as a ... writer and editor at ..."."""
-    if not _BIO_SUBJECT.match(line.strip()) or _QUOTED.search(line):
+    if not _BIO_SUBJECT.match(line.strip()) or QUOTED.search(line):
         return False
     if not _BIO_ROLE.search(line):
         return False
@@ -193,12 +174,7 @@ def is_brand_line(line: str, outlet: str | None) -> bool:
     """The outlet's name alone on a line (its logo, flattened to text)."""
     if not outlet:
         return False
-    return _squash(line) == _squash(outlet)
-
-
-def _squash(text: str) -> str:
-    """Lower-cased letters and digits only: "TheWeek.com" and "The Week" compare alike-ish."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return squash(line) == squash(outlet)
 
 
 def is_boilerplate(line: str, outlet: str | None = None, reader_addressed: bool = False) -> bool:
@@ -212,11 +188,6 @@ def is_boilerplate(line: str, outlet: str | None = None, reader_addressed: bool 
     )
 
 
-def _normal(line: str) -> str:
-    """Whitespace-collapsed, lower-cased form used to spot repeats."""
-    return " ".join(line.lower().split())
-
-
 def is_sentence(line: str) -> bool:
     """A whole sentence or more: at least ``MIN_SENTENCE_WORDS`` words and a sentence end."""
     return word_count(line) >= MIN_SENTENCE_WORDS and ends_sentence(line)
@@ -226,7 +197,7 @@ def drop_repeats(paragraphs: Sequence[str]) -> list[str]:
     """Keep a repeated sentence once (a pull quote, a promo printed twice) and drop a sentence a
     later paragraph contains (a teaser of the text that follows). Repeated fragments — list
     items, table rows, headings of a meal plan — are content and stay."""
-    norms = [_normal(p) for p in paragraphs]
+    norms = [normal(p) for p in paragraphs]
     kept: list[str] = []
     seen: set[str] = set()
     for i, (para, norm) in enumerate(zip(paragraphs, norms, strict=True)):

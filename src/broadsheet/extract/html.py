@@ -28,6 +28,7 @@ from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.text import extract_text, is_prose, same_text, without_related
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected
+from broadsheet.text import word_count
 
 MAX_HTML_CHARS = 5_000_000
 SHORT_ARTICLE_WORDS = 50
@@ -87,7 +88,7 @@ def _extraction(markup: str, url: str | None) -> tuple[str, Any]:
     """
     precise = run_trafilatura(markup, url, precise=True, with_metadata=True)
     default = run_trafilatura(markup, url, precise=False, with_metadata=precise is None)
-    kept, found = (boilerplate.word_count(_text(d)) for d in (precise, default))
+    kept, found = (word_count(_text(d)) for d in (precise, default))
     use_precise = kept >= MIN_PRECISE_WORDS and kept >= MIN_PRECISE_SHARE * found
     text = _text(precise) if use_precise or kept >= found else _text(default)
     return text, precise if precise is not None else default
@@ -109,8 +110,8 @@ def decide_is_article(meta: metadata.HtmlMetadata, paragraphs: tuple[str, ...],
     declaration alone ``DECLARED_ARTICLE_WORDS``; a slug alone ``URL_ARTICLE_WORDS``; with no
     evidence at all, a long body of running prose.
     """
-    words = sum(boilerplate.word_count(p) for p in paragraphs)
-    prose = sum(boilerplate.word_count(p) for p in paragraphs if is_prose(p))
+    words = sum(word_count(p) for p in paragraphs)
+    prose = sum(word_count(p) for p in paragraphs if is_prose(p))
     declared = meta.declares_article or (meta.page_type or "").lower() in _ARTICLE_OG_TYPES
     hint = metadata.url_hint(url)
     if hint < 0:

@@ -19,10 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from broadsheet.extract.boilerplate import ends_sentence, word_count
+from broadsheet.text import ends_sentence, lower_words, squash, word_count
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—•·:]{1,2}|-{1,2})\s+")
-_TOKEN = re.compile(r"\w+")
 _DOMAIN = re.compile(r"\b((?:[\w-]+\.)*[\w-]+)\.(?:com|org|net|co\.uk|co|news|io|tv|us|uk|in|de)\b",
                      re.IGNORECASE)
 _COPYRIGHT = re.compile(
@@ -71,9 +70,6 @@ class HtmlMetadata:
 # --- title and outlet of flattened text ----------------------------------------------------
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased ``\\w+`` tokens."""
-    return [t.lower() for t in _TOKEN.findall(text)]
 
 
 def split_title(head: str) -> list[str]:
@@ -91,7 +87,7 @@ def strip_site_suffix(head: str) -> str:
 
 def _match(candidate: str, head_tokens: set[str], core_tokens: set[str]) -> float:
     """How well a line matches the title line: share of its words in it times coverage."""
-    words = set(tokens(candidate))
+    words = set(lower_words(candidate))
     if not words or not core_tokens:
         return 0.0
     inside = len(words & head_tokens) / len(words)
@@ -106,7 +102,7 @@ def guess_title(lines: Sequence[str], block_start: int) -> str:
         return ""
     head = filled[0][1]
     core = strip_site_suffix(head)
-    head_tokens, core_tokens = set(tokens(head)), set(tokens(core))
+    head_tokens, core_tokens = set(lower_words(head)), set(lower_words(core))
     best, best_score = core, TITLE_MATCH
     for i, line in filled[1:]:
         if i >= block_start:
@@ -135,7 +131,7 @@ def title_lines(lines: Sequence[str]) -> list[int]:
     if not filled:
         return []
     head = filled[0][1]
-    head_tokens, core_tokens = set(tokens(head)), set(tokens(strip_site_suffix(head)))
+    head_tokens, core_tokens = set(lower_words(head)), set(lower_words(strip_site_suffix(head)))
     return [filled[0][0]] + [i for i, line in filled[1:]
                              if _match(line, head_tokens, core_tokens) >= TITLE_MATCH]
 
@@ -152,11 +148,6 @@ def _brand_candidates(lines: Sequence[str]) -> list[str]:
     return list(found)
 
 
-def _squash(text: str) -> str:
-    """Lower-cased letters and digits only."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
 def brand_evidence(brand: str, lines: Sequence[str]) -> int:
     """Points for ``brand`` being the outlet: possessives, "at/of/from X", its web address."""
     possessive = re.compile(re.escape(brand) + r"['’]s\b")
@@ -167,8 +158,8 @@ def brand_evidence(brand: str, lines: Sequence[str]) -> int:
         if line.strip() == brand or len(line.split()) < 6:
             continue
         points += 2 * len(possessive.findall(line)) + len(after_preposition.findall(line))
-    squashed = _squash(brand)
-    if len(squashed) >= 4 and any(_squash(m) == squashed for line in lines
+    squashed = squash(brand)
+    if len(squashed) >= 4 and any(squash(m) == squashed for line in lines
                                   for m in _DOMAIN.findall(line)):
         points += 2
     return points

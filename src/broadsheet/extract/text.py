@@ -37,6 +37,7 @@ from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.related import find_related
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
+from broadsheet.text import ends_sentence, lower_words, sentences, word_count
 
 _CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-Ý]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -78,16 +79,16 @@ def capitalised_share(line: str) -> float:
 
 def is_prose(line: str) -> bool:
     """A line shaped like running text: long enough, mostly lower-case, with a sentence end."""
-    words = boilerplate.word_count(line)
+    words = word_count(line)
     if words < MIN_PROSE_WORDS or capitalised_share(line) > 0.6:
         return False
-    return boilerplate.ends_sentence(line) or len(boilerplate.sentences(line)) > 1
+    return ends_sentence(line) or len(sentences(line)) > 1
 
 
 def skeletons_of(line: str) -> tuple[str, ...]:
     """The shape of a short line: digits as 0 and the first word as * ("* says:", "* 0, 0")."""
     words = _DIGITS.sub("0", line.strip()).split()
-    if len(words) < 2 or boilerplate.word_count(line) > MAX_SKELETON_WORDS:
+    if len(words) < 2 or word_count(line) > MAX_SKELETON_WORDS:
         return ()
     return (" ".join(["*", *words[1:]]),)
 
@@ -117,8 +118,8 @@ def line_score(line: str, walls: set[str] | frozenset[str] = frozenset()) -> Lin
     if not line.strip():
         return LineScore(0.0)
     if is_prose(line) and not boilerplate.is_boilerplate(line):
-        return LineScore(float(boilerplate.word_count(line)))
-    small = min(3.0 + boilerplate.word_count(line) / 2, 10.0)
+        return LineScore(float(word_count(line)))
+    small = min(3.0 + word_count(line) / 2, 10.0)
     if any(shape in walls for shape in skeletons_of(line)):
         return LineScore(-WALL_PENALTY, WALL_PENALTY)
     if boilerplate.is_boilerplate(line):
@@ -202,8 +203,8 @@ def headline_anchors(lines: Sequence[str]) -> list[int]:
 
 def looks_like_subheading(line: str) -> bool:
     """A short capitalised line without a sentence end, e.g. a section heading in the text."""
-    words = boilerplate.word_count(line)
-    return 2 <= words <= 12 and not boilerplate.ends_sentence(line) and bool(
+    words = word_count(line)
+    return 2 <= words <= 12 and not ends_sentence(line) and bool(
         _CAPITALISED.match(line)
     )
 
@@ -241,7 +242,7 @@ def without_related(lines: list[str]) -> tuple[list[str], tuple[RelatedItem, ...
 
 def same_text(a: str, b: str) -> bool:
     """True when two lines hold the same words (the headline repeated in the block)."""
-    return metadata.tokens(a) == metadata.tokens(b)
+    return lower_words(a) == lower_words(b)
 
 
 def _reject(page: Page, reason: str, detail: str) -> Rejected:
@@ -273,7 +274,7 @@ def _article(page: Page, lines: list[str], block: Block,
     paragraphs = boilerplate.clean_paragraphs(candidates, outlet)
     if not paragraphs:
         return _reject(page, "no_text", "the article block held only boilerplate")
-    words = sum(boilerplate.word_count(p) for p in paragraphs)
+    words = sum(word_count(p) for p in paragraphs)
     return Article(
         id=page.id,
         source=page.source,

@@ -23,6 +23,7 @@ from broadsheet.ingest.decode import decode_document, looks_like_html
 from broadsheet.ingest.records import read_jsonl
 from broadsheet.ingest.warc import read_warc
 from broadsheet.model import Page, Rejected
+from broadsheet.timestamps import to_iso
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt", ".txt.gz")
@@ -61,7 +62,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _mtime(path: Path) -> str:
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+    return to_iso(datetime.fromtimestamp(path.stat().st_mtime, UTC))
 
 
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:

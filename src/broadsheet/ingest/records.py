@@ -16,6 +16,7 @@ from typing import Any
 from broadsheet.errors import UnreadableInput
 from broadsheet.identity import page_id
 from broadsheet.model import Page, Rejected
+from broadsheet.timestamps import normalise
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "articleBody"),
@@ -49,7 +50,7 @@ def record_to_page(record: Mapping[str, Any], source: str) -> Page:
         url=url,
         title=_field(record, "title"),
         outlet=_field(record, "outlet"),
-        published=_field(record, "published"),
+        published=normalise(_field(record, "published")),
     )
 
 

@@ -21,6 +21,7 @@ from broadsheet.errors import UnreadableInput
 from broadsheet.identity import page_id
 from broadsheet.ingest.decode import decode_document
 from broadsheet.model import Page, Rejected
+from broadsheet.timestamps import normalise
 
 _READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
@@ -53,7 +54,7 @@ def _record_page(record: Any, source: str, data: bytes) -> Page:
         kind="text" if content_type.startswith("text/plain") else "html",
         content=text,
         url=url,
-        fetched_at=record.rec_headers.get_header("WARC-Date"),
+        fetched_at=normalise(record.rec_headers.get_header("WARC-Date")),
     )
 
 

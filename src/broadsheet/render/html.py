@@ -16,13 +16,13 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from importlib.resources import files
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from broadsheet.model import Article, Edition, EditionStory, Quote, Voice
+from broadsheet.timestamps import display_date
 
 TEMPLATES = "render/templates"
 INDEX_VOICES = 3  # voices shown per story on the index
@@ -64,15 +64,6 @@ def source_href(article_id: str, url: str | None, story_id: str, root: str) -> s
     return safe_url(url) or f"{root}{story_file(story_id)}#{article_anchor(article_id)}"
 
 
-def display_date(iso: str | None) -> str:
-    """"5 September 2023" for an ISO date or date-time; other text unchanged; "" for None."""
-    if not iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(iso.strip())
-    except ValueError:
-        return iso
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def shorten(text: str, words: int = INDEX_QUOTE_WORDS) -> str:

@@ -12,13 +12,13 @@ import re
 from broadsheet.model import Edition, EditionStory, Quote, Voice
 from broadsheet.render.html import (
     INDEX_VOICES,
-    display_date,
     lead_quote,
     plural,
     shorten,
     source_href,
     story_file,
 )
+from broadsheet.timestamps import display_date
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _URL_SPECIAL = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20"}

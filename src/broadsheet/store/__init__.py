@@ -26,8 +26,8 @@ article may arrive without a page (an already-clean JSONL record). The schema ve
         store.search("ambassador Pyongyang")
 """
 
-from broadsheet.store.api import Store, utc_now
+from broadsheet.store.api import Store
 from broadsheet.store.export import ExportKind, Record
 from broadsheet.store.rejections import RejectionRecord
 
-__all__ = ["ExportKind", "Record", "RejectionRecord", "Store", "utc_now"]
+__all__ = ["ExportKind", "Record", "RejectionRecord", "Store"]

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from broadsheet.errors import StoreError
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.store import articles as _articles
 from broadsheet.store import editions as _editions
 from broadsheet.store import migrations, pages, rejections, search, stories
-from broadsheet.store.db import Database, connect, translate
+from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord
+from broadsheet.timestamps import now
 
 Clock = Callable[[], str]
 COUNTED_TABLES = (
-    "pages", "articles", "analyses", "entities", "attributions", "dates", "stories",
+    "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
     "story_articles", "editions", "rejections",
 )
 _SCAN_ARTICLES = {
@@ -35,27 +36,29 @@ _SCAN_ARTICLES = {
 }
 
 
-def utc_now() -> str:
-    """The current UTC time as ISO 8601 to the second: the default clock for first/last seen."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
     """The broadsheet database: pages, articles and analyses, stories, editions, rejections."""
 
-    def __init__(self, db: Database, path: str, clock: Clock = utc_now) -> None:
+    def __init__(self, db: Database, path: str, clock: Clock = now) -> None:
         self._db = db
         self.path = path
         self._clock = clock
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
-        """Open (creating if needed) and migrate the database at ``path``; ``":memory:"`` works.
+    def open(cls, path: str | Path, *, create: bool = True, clock: Clock = now) -> Store:
+        """Open and migrate the database at ``path``; ``":memory:"`` works.
 
+        With ``create`` (the default) a missing file is created; without it (commands that only
+        read) a missing file is a ``StoreError``, so a mistyped ``--db`` is not an empty store.
         ``clock`` returns the time stamped on first/last seen columns (injectable for tests).
         Raises ``StoreError`` when the file cannot be opened, is not a database, or was written
         by a newer broadsheet.
         """
+        if not create and not exists(path):
+            raise StoreError(f"store: there is no store at {path} (check --db or BROADSHEET_DB; "
+                             "`broadsheet ingest` creates one)")
         conn = connect(path)
         try:
             with translate(f"migrate {path}"):
@@ -94,15 +97,17 @@ class Store:
         with self._db.transaction() as conn:
             return pages.put_page(conn, page, self._clock())
 
-    def put_article(self, article: Article) -> None:
-        """Upsert an article (a changed text voids its stored analysis)."""
+    def put_article(self, article: Article) -> int:
+        """Upsert an article; return its version (a changed text is a new version and voids the
+        stored analysis; every version stays readable through ``article_version``)."""
         with self._db.transaction() as conn:
-            _articles.put_article(conn, article)
+            return _articles.put_article(conn, article, self._clock())
 
-    def put_analysis(self, analysis: Analysis) -> None:
-        """Upsert the article and atomically replace its entities, attributions and dates."""
+    def put_analysis(self, analysis: Analysis) -> int:
+        """Upsert the article and atomically replace its entities, attributions and dates; return
+        the article's version."""
         with self._db.transaction() as conn:
-            _articles.put_analysis(conn, analysis)
+            return _articles.put_analysis(conn, analysis, self._clock())
 
     def put_rejection(self, rejected: Rejected) -> None:
         """Record a rejection, or count one more of the same (source, stage). Deletes nothing."""
@@ -145,6 +150,11 @@ class Store:
         """The article with this id, or None."""
         with translate("read an article"):
             return _articles.get_article(self._db.conn, article_id)
+
+    def article_version(self, article_id: str, version: int) -> Article | None:
+        """The article as it read in ``version`` (what an older edition quoted), or None."""
+        with translate("read an article version"):
+            return _articles.get_version(self._db.conn, article_id, version)
 
     def has_article(self, article_id: str) -> bool:
         """True when an article with this id is stored (the pipeline skips such pages)."""

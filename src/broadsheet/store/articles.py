@@ -11,26 +11,41 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from broadsheet.codec import from_dict, to_dict
-from broadsheet.model import Analysis, Article, Attribution, DateMention, Entity, RelatedItem, Span
+from broadsheet.model import (
+    PARAGRAPH_SEPARATOR,
+    Analysis,
+    Article,
+    Attribution,
+    DateMention,
+    Entity,
+    RelatedItem,
+    Span,
+)
 
 ARTICLE_COLUMNS = (
     "seq, id, source, title, paragraphs, url, authors, published, outlet, section, language, "
-    "is_article, related"
+    "is_article, related, version"
 )
 
 _UPSERT_ARTICLE = """
 INSERT INTO articles (id, source, title, text, paragraphs, url, authors, published, outlet,
-                      section, language, is_article, related)
+                      section, language, is_article, related, version)
 VALUES (:id, :source, :title, :text, :paragraphs, :url, :authors, :published, :outlet,
-        :section, :language, :is_article, :related)
+        :section, :language, :is_article, :related, :version)
 ON CONFLICT (id) DO UPDATE SET
     source = excluded.source, title = excluded.title, text = excluded.text,
     paragraphs = excluded.paragraphs, url = excluded.url, authors = excluded.authors,
     published = excluded.published, outlet = excluded.outlet, section = excluded.section,
-    language = excluded.language, is_article = excluded.is_article, related = excluded.related
+    language = excluded.language, is_article = excluded.is_article, related = excluded.related,
+    version = excluded.version
+"""
+_INSERT_VERSION = """
+INSERT OR IGNORE INTO article_versions (article_id, version, title, text, published, stored_at)
+VALUES (?, ?, ?, ?, ?, ?)
 """
 
 _INSERT_ENTITY = """
@@ -50,15 +65,43 @@ def dumps(value: Any) -> str:
     return json.dumps(to_dict(value), ensure_ascii=False, separators=(",", ":"))
 
 
-def put_article(conn: sqlite3.Connection, article: Article) -> None:
-    """Upsert ``article`` by its id."""
+def put_article(conn: sqlite3.Connection, article: Article, now: str) -> int:
+    """Upsert ``article`` by its id; return its version (one more when its title or text changed).
+
+    Every version is also kept in ``article_versions``, so what an edition quoted stays readable.
+    """
+    version = _next_version(conn, article)
     conn.execute(_UPSERT_ARTICLE, {
         "id": article.id, "source": article.source, "title": article.title,
         "text": article.text, "paragraphs": dumps(article.paragraphs), "url": article.url,
         "authors": dumps(article.authors), "published": article.published,
         "outlet": article.outlet, "section": article.section, "language": article.language,
-        "is_article": int(article.is_article), "related": dumps(article.related),
+        "is_article": int(article.is_article), "related": dumps(article.related), "version": version,
     })
+    conn.execute(_INSERT_VERSION, (article.id, version, article.title, article.text,
+                                   article.published, now))
+    return version
+
+
+def _next_version(conn: sqlite3.Connection, article: Article) -> int:
+    """The stored version when title and text are unchanged, else the next one (1 when new)."""
+    sql = "SELECT version, title, text FROM articles WHERE id = ?"
+    row = conn.execute(sql, (article.id,)).fetchone()
+    if row is None:
+        return 1
+    unchanged = (row["title"], row["text"]) == (article.title, article.text)
+    return int(row["version"]) + (0 if unchanged else 1)
+
+
+def get_version(conn: sqlite3.Connection, article_id: str, version: int) -> Article | None:
+    """The article as it read in ``version``: that version's title, text and date, the rest current."""
+    current = get_article(conn, article_id)
+    sql = "SELECT * FROM article_versions WHERE article_id = ? AND version = ?"
+    row = conn.execute(sql, (article_id, version)).fetchone()
+    if current is None or row is None:
+        return None
+    return replace(current, title=row["title"], paragraphs=tuple(row["text"].split(PARAGRAPH_SEPARATOR)),
+                   published=row["published"], version=version)
 
 
 def article_from_row(row: sqlite3.Row) -> Article:
@@ -70,6 +113,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         outlet=row["outlet"], section=row["section"], language=row["language"],
         is_article=bool(row["is_article"]),
         related=tuple(from_dict(RelatedItem, item) for item in json.loads(row["related"])),
+        version=row["version"],
     )
 
 
@@ -80,10 +124,11 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     return None if row is None else article_from_row(row)
 
 
-def put_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
-    """Upsert the article and replace its entities, attributions and dates (call in a transaction)."""
+def put_analysis(conn: sqlite3.Connection, analysis: Analysis, now: str) -> int:
+    """Upsert the article and replace its entities, attributions and dates (call in a transaction);
+    return the article's version."""
     article_id = analysis.article.id
-    put_article(conn, analysis.article)
+    version = put_article(conn, analysis.article, now)
     conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
     conn.execute("INSERT INTO analyses (article_id) VALUES (?)", (article_id,))
     conn.executemany(_INSERT_ENTITY, [
@@ -96,6 +141,7 @@ def put_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     conn.executemany(_INSERT_DATE, [
         (article_id, i, d.text, d.value, *d.span) for i, d in enumerate(analysis.dates)
     ])
+    return version
 
 
 def _attribution_values(a: Attribution) -> tuple[object, ...]:

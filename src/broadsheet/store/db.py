@@ -51,6 +51,12 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def exists(path: str | Path) -> bool:
+    """Whether a database is already at ``path`` (an in-memory or URI database always is)."""
+    target = str(path)
+    return target == MEMORY or target.startswith("file:") or Path(target).is_file()
+
+
 def _make_parent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

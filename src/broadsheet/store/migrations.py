@@ -150,7 +150,28 @@ CREATE TABLE rejections (
 );
 """
 
-STEPS: tuple[str, ...] = (_V1,)
+# Version 2: every version of an article is kept (a page that changed at the same URL), and dates
+# stored before there was one clock (``timestamps.py``) are brought to its form where SQL can.
+_V2 = """
+ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE article_versions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL,
+    title      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    published  TEXT,
+    stored_at  TEXT NOT NULL,
+    PRIMARY KEY (article_id, version)
+);
+UPDATE articles SET published = published || 'T00:00:00+00:00'
+    WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
+UPDATE pages SET published = published || 'T00:00:00+00:00'
+    WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
+INSERT INTO article_versions (article_id, version, title, text, published, stored_at)
+    SELECT id, 1, title, text, published, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM articles;
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2)
 LATEST = len(STEPS)
 
 

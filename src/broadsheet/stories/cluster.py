@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -39,6 +38,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from broadsheet import timestamps
 from broadsheet.errors import ConfigError
 from broadsheet.model import Article, Story
 from broadsheet.stories.dedup import find_near_duplicates, order_key
@@ -84,14 +84,10 @@ def vectorize(articles: Sequence[Article]) -> csr_matrix:
 
 def day_numbers(articles: Sequence[Article]) -> Floats:
     """Each article's publication day as a number (proleptic ordinal), NaN when unknown."""
-    return np.array([_day(a.published) for a in articles], dtype=np.float64)
+    days = (timestamps.day(a.published) for a in articles)
+    return np.array([d.toordinal() if d else np.nan for d in days], dtype=np.float64)
 
 
-def _day(published: str | None) -> float:
-    try:
-        return float(date.fromisoformat((published or "")[:10]).toordinal())
-    except ValueError:
-        return float("nan")
 
 
 def _apart(days_a: Floats, days_b: Floats, window_days: int) -> npt.NDArray[np.bool_]:

@@ -8,6 +8,7 @@ import pytest
 
 from broadsheet.bench.attribution import Parts, parse_brat, regex_baseline, run, score
 from broadsheet.errors import ConfigError
+from conftest import require
 
 TEXT = 'Officials said the talks failed. "We tried," Ana Berg added, "and lost."'
 ANN = "\n".join(
@@ -73,8 +74,7 @@ def test_missing_corpus_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_short_run_on_polnear(eval_data: Path) -> None:
-    if not (eval_data / "attribution" / "polnear" / "dev").is_dir():
-        pytest.skip("PolNeAR not in the evaluation data")
+    require(eval_data / "attribution" / "polnear" / "dev", "PolNeAR dev")
     report = run(eval_data, limit=3)
     assert {row.system for row in report.rows} == {"broadsheet", "regex-baseline"}
     ours = report.score("polnear-dev", "broadsheet", "cue_f1")

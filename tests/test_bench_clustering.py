@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench import clustering as bench
+from conftest import require
 
 DATA = Path(os.environ.get("BROADSHEET_EVAL_DATA")
             or Path(__file__).resolve().parents[1].parent / "shared" / "data")
@@ -117,9 +118,15 @@ def test_run_limit_keeps_whole_stories(tmp_path: Path) -> None:
 
 
 def test_basil_triplets_cluster_above_the_floor() -> None:
-    if not BASIL.is_file():
-        pytest.skip(f"evaluation data not found at {BASIL}")
+    require(BASIL, "BASIL")
     articles, gold = bench.keep_stories(bench.load_basil(BASIL), BASIL_SAMPLE)
     assert len(set(gold)) == BASIL_SAMPLE
     scores = bench.score(gold, bench.ours(articles, BASIL_SAMPLE))
     assert scores["pair_f1"] >= BASIL_FLOOR
+
+
+def test_without_baselines_only_ours_is_measured(tmp_path: Path) -> None:
+    """The quality gate runs ours alone; the baselines belong to ``broadsheet bench``."""
+    _write_basil_like(tmp_path)
+    report = bench.run(tmp_path / "clustering", baselines=False)
+    assert {row.system for row in report.rows} == {"ours"}

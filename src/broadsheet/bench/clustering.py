@@ -205,12 +205,14 @@ DATASETS: dict[str, tuple[str, Callable[[Path], Labelled]]] = {
 
 # ---------------------------------------------------------------- run
 
-def dataset_rows(name: str, items: Labelled) -> list[BenchRow]:
-    """Score every system on one labelled dataset."""
+def dataset_rows(name: str, items: Labelled, baselines: bool = True) -> list[BenchRow]:
+    """Score ours (and with ``baselines`` every other system) on one labelled dataset."""
     articles, gold = items
     k = len(set(gold))
     rows = []
     for system, clusterer in SYSTEMS.items():
+        if system != "ours" and not baselines:
+            continue
         start = time.perf_counter()
         pred = clusterer(articles, k)
         rows.append(BenchRow(dataset=name, system=system, metrics=score(gold, pred),
@@ -218,7 +220,7 @@ def dataset_rows(name: str, items: Labelled) -> list[BenchRow]:
     return rows
 
 
-def run(data: Path, *, limit: int | None = None) -> BenchReport:
+def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:
     """Run every system on every clustering dataset found under ``data`` (or ``data/clustering``)."""
     root = data / "clustering" if (data / "clustering").is_dir() else data
     report = BenchReport(stage="clustering", notes=list(PUBLISHED_NOTES))
@@ -227,7 +229,7 @@ def run(data: Path, *, limit: int | None = None) -> BenchReport:
         if not path.is_file():
             report.notes.append(f"{name}: {path} not found, skipped")
             continue
-        report.rows.extend(dataset_rows(name, keep_stories(load(path), limit)))
+        report.rows.extend(dataset_rows(name, keep_stories(load(path), limit), baselines))
     if limit is not None:
         report.notes.append(f"limit: {limit} stories per dataset (hash-ordered sample)")
     return report

@@ -169,7 +169,7 @@ def _timed_row(dataset: str, system: str, golds: list[str],
                     len(golds), seconds)
 
 
-def scrapinghub_html_rows(root: Path, limit: int | None) -> list[BenchRow]:
+def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True) -> list[BenchRow]:
     """HTML input: ours vs trafilatura alone; ours also reports the share called articles."""
     items = _scrapinghub_items(root, limit)
     pages = [_read_gz(root / "html" / f"{key}.html.gz") for key, _, _ in items]
@@ -182,14 +182,14 @@ def scrapinghub_html_rows(root: Path, limit: int | None) -> list[BenchRow]:
     texts = [r.text if isinstance(r, Article) else "" for r in results]
     metrics = score_shingles(zip(golds, texts, strict=True))
     metrics["is_article"] = mean(isinstance(r, Article) and r.is_article for r in results)
-    return [
-        BenchRow("scrapinghub-html", "broadsheet", metrics, len(golds), seconds),
-        _timed_row("scrapinghub-html", "trafilatura (default)", golds,
-                   lambda i: trafilatura_alone(pages[i])),
-    ]
+    rows = [BenchRow("scrapinghub-html", "broadsheet", metrics, len(golds), seconds)]
+    if baselines:
+        rows.append(_timed_row("scrapinghub-html", "trafilatura (default)", golds,
+                               lambda i: trafilatura_alone(pages[i])))
+    return rows
 
 
-def scrapinghub_text_rows(root: Path, limit: int | None) -> list[BenchRow]:
+def scrapinghub_text_rows(root: Path, limit: int | None, baselines: bool = True) -> list[BenchRow]:
     """Plain-text input: ours vs keeping everything vs trafilatura on ``<p>``-wrapped lines."""
     items = _scrapinghub_items(root, limit)
     dump = json.loads((root / "plain-text" / "html-text.json").read_text(encoding="utf-8"))
@@ -199,12 +199,12 @@ def scrapinghub_text_rows(root: Path, limit: int | None) -> list[BenchRow]:
     def page(i: int) -> Page:
         return Page(id=items[i][0], source=f"{items[i][0]}.txt", kind="text", content=texts[i])
 
-    return [
-        _timed_row("scrapinghub-text", "broadsheet", golds, lambda i: ours(page(i))),
-        _timed_row("scrapinghub-text", "keep everything", golds, lambda i: texts[i]),
-        _timed_row("scrapinghub-text", "trafilatura on <p> lines", golds,
-                   lambda i: trafilatura_alone(wrap_as_html(texts[i]))),
-    ]
+    rows = [_timed_row("scrapinghub-text", "broadsheet", golds, lambda i: ours(page(i)))]
+    if baselines:
+        rows.append(_timed_row("scrapinghub-text", "keep everything", golds, lambda i: texts[i]))
+        rows.append(_timed_row("scrapinghub-text", "trafilatura on <p> lines", golds,
+                               lambda i: trafilatura_alone(wrap_as_html(texts[i]))))
+    return rows
 
 
 def _wcxb_pages(root: Path, limit: int | None) -> Iterator[tuple[str, dict[str, object], str]]:
@@ -230,7 +230,7 @@ def _main_content(record: dict[str, object]) -> str:
     return str(truth.get("main_content") or "") if isinstance(truth, dict) else ""
 
 
-def wcxb_rows(root: Path, limit: int | None) -> list[BenchRow]:
+def wcxb_rows(root: Path, limit: int | None, baselines: bool = True) -> list[BenchRow]:
     """WCXB dev: bag-of-words F1 on article pages (ours, trafilatura) and is_article accuracy."""
     ours_f1: list[float] = []
     theirs_f1: list[float] = []
@@ -247,35 +247,40 @@ def wcxb_rows(root: Path, limit: int | None) -> list[BenchRow]:
         correct.append(predicted == is_article)
         if not is_article:
             continue
-        start = time.perf_counter()
-        theirs = trafilatura_alone(markup)
-        seconds[1] += time.perf_counter() - start
         text = result.text if isinstance(result, Article) else ""
         ours_f1.append(bag_f1(_main_content(record), text))
-        theirs_f1.append(bag_f1(_main_content(record), theirs))
-    return [
+        if baselines:
+            start = time.perf_counter()
+            theirs_f1.append(bag_f1(_main_content(record), trafilatura_alone(markup)))
+            seconds[1] += time.perf_counter() - start
+    rows = [
         BenchRow("wcxb-dev-article", "broadsheet",
                  {"f1": mean(ours_f1) if ours_f1 else 0.0}, len(ours_f1), seconds[0]),
-        BenchRow("wcxb-dev-article", "trafilatura (default)",
-                 {"f1": mean(theirs_f1) if theirs_f1 else 0.0}, len(theirs_f1), seconds[1]),
         BenchRow("wcxb-dev-all", "broadsheet is_article",
                  {"accuracy": mean(correct) if correct else 0.0}, len(correct), seconds[0]),
     ]
+    if baselines:
+        rows.insert(1, BenchRow("wcxb-dev-article", "trafilatura (default)",
+                                {"f1": mean(theirs_f1) if theirs_f1 else 0.0}, len(theirs_f1),
+                                seconds[1]))
+    return rows
 
 
-def run(data: Path, *, limit: int | None = None, wcxb: bool = True) -> BenchReport:
-    """Score our extractor and the baselines on every extraction dataset found under ``data``."""
+def run(data: Path, *, limit: int | None = None, wcxb: bool = True,
+        baselines: bool = True) -> BenchReport:
+    """Score our extractor (and, with ``baselines``, the others) on every extraction dataset found
+    under ``data``."""
     report = BenchReport(stage="extraction", notes=list(PUBLISHED_NOTES))
     root = data / "extraction" if (data / "extraction").is_dir() else data
     scrapinghub = root / "scrapinghub"
     if scrapinghub.is_dir():
-        report.rows.extend(scrapinghub_html_rows(scrapinghub, limit))
-        report.rows.extend(scrapinghub_text_rows(scrapinghub, limit))
+        report.rows.extend(scrapinghub_html_rows(scrapinghub, limit, baselines))
+        report.rows.extend(scrapinghub_text_rows(scrapinghub, limit, baselines))
     else:
         report.notes.append(f"skipped scrapinghub: {scrapinghub} not found")
     wcxb_dir = root / "wcxb-dev"
     if wcxb and wcxb_dir.is_dir():
-        report.rows.extend(wcxb_rows(wcxb_dir, limit))
+        report.rows.extend(wcxb_rows(wcxb_dir, limit, baselines))
         report.notes.append(WCXB_NOTE)
     elif wcxb:
         report.notes.append(f"skipped wcxb-dev: {wcxb_dir} not found")

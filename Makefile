@@ -9,16 +9,17 @@ DATA   ?= $(or $(BROADSHEET_EVAL_DATA),../shared/data)
 
 install: $(STAMP)
 
-# Re-install whenever pyproject.toml changes. pip is upgraded first: the venv's own pip 23.2 fails on
-# trafilatura's lxml extras.
-$(STAMP): pyproject.toml
+# Re-install whenever pyproject.toml or constraints.txt changes. pip is upgraded first: the venv's own
+# pip 23.2 fails on trafilatura's lxml extras. constraints.txt pins every package (transitive ones
+# too), so an upgrade upstream cannot move a measured figure silently.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/broadsheet demo
+	$(BIN)/broadsheet demo --sample examples/sample
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -36,6 +36,10 @@ def eval_data() -> Path:
     return require(eval_data_dir(), "evaluation data")
 
 
+SAMPLE = REPO / "examples" / "sample"
+SEED = SAMPLE / "000_94a96eb25a09a214.txt"  # the user's reference page, bundled with the demo sample
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    return require(eval_data_dir().parent / "seed" / "000_94a96eb25a09a214.txt", "the seed page")
+    return require(SEED, "the seed page")

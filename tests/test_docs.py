@@ -33,3 +33,19 @@ def test_every_command_help_has_an_example() -> None:
     sub = next(a for a in parser._actions if a.dest == "command")
     for name, command in sub.choices.items():  # type: ignore[union-attr]
         assert "example:" in command.format_help() and f"broadsheet {name}" in command.format_help()
+
+
+def test_every_dependency_is_pinned_in_the_constraints_file() -> None:
+    """make install installs from constraints.txt: a dependency missing there would float."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + [d for extra in project["optional-dependencies"].values()
+                                        for d in extra]
+    pinned = {line.split("==")[0].strip().lower().replace("_", "-")
+              for line in (REPO / "constraints.txt").read_text().splitlines()
+              if "==" in line and not line.startswith("#")}
+    for requirement in wanted:
+        name = re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        assert name in pinned, f"{name} is not pinned in constraints.txt"
+    assert "-c constraints.txt" in (REPO / "Makefile").read_text()

@@ -14,37 +14,15 @@ is a ``(start, end)`` character pair into ``article.text``. A text longer than `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from broadsheet.analyze.attribution import find_attributions
-from broadsheet.analyze.dates import find_dates
-from broadsheet.analyze.entities import find_entities
-from broadsheet.analyze.nlp import DEFAULT_MAX_CHARS, load_model, parse_texts
-from broadsheet.model import Analysis, Article
+from typing import Any
 
 __all__ = ["analyze_articles", "analyze_doc", "load_model"]
 
 
-def analyze_articles(
-    articles: Sequence[Article],
-    nlp: Language,
-    *,
-    batch_size: int = 16,
-    max_chars: int = DEFAULT_MAX_CHARS,
-) -> list[Analysis]:
-    """One Analysis per article, in order: ``nlp.pipe`` over the texts in batches, then the rules."""
-    docs = parse_texts(
-        [article.text for article in articles], nlp, batch_size=batch_size, max_chars=max_chars
-    )
-    return [analyze_doc(doc, article) for doc, article in zip(docs, articles, strict=True)]
+def __getattr__(name: str) -> Any:
+    """Load spaCy only when analysis is asked for: importing the package stays cheap."""
+    if name in __all__:
+        from broadsheet.analyze import core
 
-
-def analyze_doc(doc: Doc, article: Article) -> Analysis:
-    """The Analysis of one article from its parsed text (``doc`` is ``nlp(article.text)``)."""
-    entities = find_entities(doc)
-    attributions = find_attributions(doc, article, entities=entities)
-    dates = find_dates(doc, article.published)
-    return Analysis(article, tuple(entities), tuple(attributions), tuple(dates))
+        return getattr(core, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -215,13 +215,11 @@ def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    sample = (demo.folder_sample(Path(args.sample)) if args.sample
-              else demo.default_sample(Path(settings.eval_data)))
+    sample = demo.folder_sample(Path(args.sample)) if args.sample else demo.default_sample()
     db = args.db or str(Path(settings.out_dir) / "broadsheet.db")
-    print(f"demo: reading {sample.describe()}")
+    print(f"demo: reading {sample}")
     with Store.open(db) as store:
-        pages = demo.sample_pages(sample, max_bytes=settings.max_page_bytes)
-        report = pipeline.ingest([], store, settings, partial(_load_nlp, settings), pages=pages)
+        report = pipeline.ingest([sample], store, settings, partial(_load_nlp, settings))
         _print_ingest(report)
         _publish(store, settings, every_story=True)
     print(f"store: {db} (try: broadsheet status --db {db})")

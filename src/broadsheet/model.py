@@ -223,3 +223,8 @@ class Rejected:
     reason: str
     detail: str
     page_id: str | None = None
+
+    @classmethod
+    def of(cls, page: Page, stage: str, reason: str, detail: str) -> Rejected:
+        """The rejection of ``page`` by ``stage``: its source and id, ``reason`` and ``detail``."""
+        return cls(page.source, stage, reason, detail, page.id)

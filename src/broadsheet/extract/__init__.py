@@ -56,7 +56,7 @@ def from_record(page: Page) -> Article | Rejected:
     """An already-clean article (a JSONL record, or ``analyze --no-extract``): keep it as it is."""
     paragraphs = split_paragraphs(page.content)
     if not paragraphs:
-        return Rejected(page.source, "extract", "no_text", "the record has no text", page.id)
+        return Rejected.of(page, "extract", "no_text", "the record has no text")
     return Article(
         id=page.id,
         source=page.source,

@@ -43,10 +43,6 @@ _TAG = re.compile(r"<[A-Za-z!/?]")
 _SAMPLE = 65_536
 
 
-def _reject(page: Page, reason: str, detail: str) -> Rejected:
-    """A Rejected value of the extract stage for ``page``."""
-    return Rejected(page.source, "extract", reason, detail, page.id)
-
 
 def junk_reason(content: str) -> tuple[str, str] | None:
     """Why ``content`` is not a page at all (``empty``, ``binary``), or None when it may be one."""
@@ -129,16 +125,16 @@ def extract_html(page: Page) -> Article | Rejected:
     """The clean article of an HTML page (``Page.kind == "html"``), or why there is none."""
     junk = junk_reason(page.content)
     if junk is not None:
-        return _reject(page, *junk)
+        return Rejected.of(page, "extract", *junk)
     if not _TAG.search(page.content[:_SAMPLE]):
         return extract_text(page)
     markup = page.content[:MAX_HTML_CHARS]
     try:
         text, doc = _extraction(markup, page.url)
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup
-        return _reject(page, "parse_error", f"the markup could not be parsed: {exc!r}"[:300])
+        return Rejected.of(page, "extract", "parse_error", f"the markup could not be parsed: {exc!r}"[:300])
     if doc is None or not text.strip():
-        return _reject(page, "no_text", "no article text was found in the markup")
+        return Rejected.of(page, "extract", "no_text", "no article text was found in the markup")
     return _article(page, text, doc, markup)
 
 
@@ -152,7 +148,7 @@ def _article(page: Page, text: str, doc: Any, markup: str) -> Article | Rejected
     body = [line for line in lines if line and not (title and same_text(line, title))]
     paragraphs = boilerplate.clean_paragraphs(body, outlet)
     if not paragraphs:
-        return _reject(page, "no_text", "the page text was all boilerplate")
+        return Rejected.of(page, "extract", "no_text", "the page text was all boilerplate")
     return Article(
         id=page.id,
         source=page.source,

@@ -245,23 +245,19 @@ def same_text(a: str, b: str) -> bool:
     return lower_words(a) == lower_words(b)
 
 
-def _reject(page: Page, reason: str, detail: str) -> Rejected:
-    """A Rejected value of the extract stage for ``page``."""
-    return Rejected(page.source, "extract", reason, detail, page.id)
-
 
 def extract_text(page: Page) -> Article | Rejected:
     """The clean article of a page flattened to plain text (``Page.kind == "text"``)."""
     content = page.content[:MAX_CHARS]
     if not content.strip():
-        return _reject(page, "empty", "the page has no text")
+        return Rejected.of(page, "extract", "empty", "the page has no text")
     if "\x00" in content:
-        return _reject(page, "binary", "the page holds NUL bytes: binary data, not text")
+        return Rejected.of(page, "extract", "binary", "the page holds NUL bytes: binary data, not text")
     lines, related = without_related(content.splitlines())
     anchors = headline_anchors(lines)
     block = choose_block(page_scores(lines), anchors)
     if block is None:
-        return _reject(page, "no_text", "no line of the page reads like article prose")
+        return Rejected.of(page, "extract", "no_text", "no line of the page reads like article prose")
     return _article(page, lines, block, related)
 
 
@@ -273,7 +269,7 @@ def _article(page: Page, lines: list[str], block: Block,
     candidates = [p for p in block_paragraphs(lines, block) if not same_text(p, title)]
     paragraphs = boilerplate.clean_paragraphs(candidates, outlet)
     if not paragraphs:
-        return _reject(page, "no_text", "the article block held only boilerplate")
+        return Rejected.of(page, "extract", "no_text", "the article block held only boilerplate")
     words = sum(word_count(p) for p in paragraphs)
     return Article(
         id=page.id,

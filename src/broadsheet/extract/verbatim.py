@@ -14,7 +14,7 @@ _TITLE_CHARS = 200
 def verbatim_article(page: Page) -> Article | Rejected:
     """``page.content`` unchanged as the article text; its first non-empty line is the title."""
     if not page.content.strip():
-        return Rejected(page.source, "extract", "no_text", "the input has no text", page.id)
+        return Rejected.of(page, "extract", "no_text", "the input has no text")
     first_line = next(line for line in page.content.splitlines() if line.strip())
     return Article(
         id=page.id,

@@ -24,8 +24,54 @@ def test_edition_ranks_and_fills_every_story() -> None:
     assert kim.article_ids == stories[2].article_ids
     assert kim.duplicates == (("k-abc", "k-ap"),)
     assert kim.published == "2023-09-05T16:00:00+01:00"
-    assert len(kim.summary) == 3 and kim.voices
+    assert len(kim.summary) == 4 and kim.voices  # a Feature: one sentence more than asked
     assert edition.stories[2].voices == ()
+
+
+def test_sections_features_speed_reads_and_in_brief_with_a_contents_list() -> None:
+    stories, analyses = corpus()
+    edition = build_edition(stories, analyses, title="t", created=CREATED)
+    assert [(s.key, s.story_ids) for s in edition.sections] == [
+        ("features", (KIM, JAPAN)), ("in-brief", (COUNCIL,))]
+    assert [s.section for s in edition.stories] == ["feature", "feature", "brief"]
+    assert len(edition.stories[2].summary) == 1  # In Brief: one sentence
+    kim = edition.stories[0]
+    assert kim.saying and len(kim.saying) <= 4
+    assert all(len(v.quotes) == 1 and v.kind for v in kim.saying)
+
+
+def test_every_story_carries_its_coverage_and_dates() -> None:
+    stories, analyses = corpus()
+    kim = build_edition(stories, analyses, title="t", created=CREATED).stories[0]
+    assert [c.article_id for c in kim.coverage] == list(kim.article_ids)
+    abc = next(c for c in kim.coverage if c.article_id == "k-abc")
+    assert (abc.outlet, abc.duplicate_of, abc.url) == (
+        "ABC News", "k-ap", "https://abcnews.go.com/International/wireStory/kim-putin")
+    assert abc.title == analyses["k-abc"].article.title and abc.published == "2023-09-05T14:20:00+00:00"
+    assert kim.first_published == "2023-09-05T09:00:00+00:00"
+    assert kim.last_published == "2023-09-05T16:00:00+01:00"
+
+
+def test_a_story_that_led_the_previous_edition_does_not_lead_again() -> None:
+    stories, analyses = corpus()
+    first = build_edition(stories, analyses, title="t", created=CREATED)
+    again = build_edition(stories, analyses, title="t", created="2025-10-06T06:00:00+00:00",
+                          previous=first)
+    assert first.stories[0].story_id == KIM
+    assert [s.story_id for s in again.stories][:2] == [JAPAN, KIM]
+    assert again.previous == first.id
+    assert all(s.new_articles == 0 for s in again.stories)
+
+
+def test_growth_since_the_previous_edition_outranks_a_bigger_story_that_stood_still() -> None:
+    stories, analyses = corpus()
+    kim, japan = stories[2], stories[1]
+    before = build_edition([kim], analyses, title="t", created=CREATED)
+    after = build_edition([kim, japan], analyses, title="t", created="2025-10-06T06:00:00+00:00",
+                          previous=before)
+    # Kim: 4 outlets, no growth (4); Japan: 2 outlets, all new (2 + 2) and Kim led before
+    assert [s.story_id for s in after.stories] == [JAPAN, KIM]
+    assert after.stories[0].new_articles == 2
 
 
 def test_edition_is_deterministic_and_order_independent() -> None:
@@ -51,7 +97,7 @@ def test_max_stories_and_summary_length() -> None:
     edition = build_edition(stories, analyses, title="t", created=CREATED, max_stories=1,
                             summary_sentences=2)
     assert [s.story_id for s in edition.stories] == [KIM]
-    assert len(edition.stories[0].summary) == 2
+    assert len(edition.stories[0].summary) == 3  # a Feature: one more than asked
 
 
 def test_outlets_and_date_come_from_members_when_the_story_lacks_them() -> None:

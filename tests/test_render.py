@@ -53,7 +53,7 @@ def _site() -> tuple[Edition, dict[str, Article], dict[str, str]]:
     stories, analyses = corpus()
     edition = build_edition(stories, analyses, title="Morning brief", created=CREATED)
     articles = {aid: a.article for aid, a in analyses.items()}
-    return edition, articles, render_site(edition, articles)
+    return edition, articles, render_site(edition)
 
 
 def _resolve(page_path: str, href: str) -> tuple[str, str]:
@@ -72,8 +72,9 @@ def _resolve(page_path: str, href: str) -> tuple[str, str]:
 
 def test_render_site_produces_every_file() -> None:
     edition, _, files = _site()
-    expected = {"index.html", "edition.md", "edition.json", "style.css"}
+    expected = {"index.html", "edition.md", "edition.json", "style.css", "feed.atom", "feed.json"}
     expected |= {f"stories/{s.story_id}.html" for s in edition.stories}
+    expected |= {f"stories/{s.story_id}.json" for s in edition.stories}
     assert set(files) == expected
     assert all(content.strip() for content in files.values())
 
@@ -99,10 +100,14 @@ def test_index_shows_titles_outlets_cited_summary_and_voices() -> None:
     assert index.index(titles[0]) < index.index(titles[1]) < index.index(titles[2])
     for outlet in kim.outlets:
         assert f'<li class="badge">{outlet}</li>' in index
+    contents = index[index.index('id="contents-heading"'):index.index('id="section-features"')]
+    assert all(f'href="#story-{s.story_id}"' in contents for s in edition.stories)
+    assert '<time datetime="2023-09-05T16:00:00+01:00">5 September 2023</time>' in index
     for sentence in kim.summary:
         assert sentence.url and f'href="{sentence.url}"' in index
     assert "What they’re saying" in index
-    assert "Steve Hall" in index and "CNN national security analyst" in index
+    hall = next(v for v in kim.saying if v.speaker == "Steve Hall")
+    assert hall.kind == "expert" and "CNN national security analyst" in index
     assert f'href="{story_file(KIM)}"' in index
     assert _parse(index).scripts == 0
 
@@ -119,8 +124,10 @@ def test_story_page_has_every_voice_quote_and_member_with_duplicates_marked() ->
     page = files[story_file(KIM)]
     for voice in kim.voices:
         assert voice.speaker in page
-    assert page.count("<li><q>") + page.count('<li><span class="reported">') == sum(
+    voices = page[page.index('id="heading-voices"'):]
+    assert voices.count("<li><q>") + voices.count('<li><span class="reported">') == sum(
         len(v.quotes) for v in kim.voices)
+    assert 'id="heading-timeline"' in page and 'id="heading-coverage"' in page
     for aid in kim.article_ids:
         assert f'id="a-{aid}"' in page
     duplicate = re.search(r'<li id="a-k-abc" class="duplicate">(.*?)</li>', page, re.S)
@@ -135,7 +142,7 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     analysis = Analysis(article)
     story = Story(id="s<1>", title=HOSTILE, article_ids=("evil",), outlets=(HOSTILE,))
     edition = build_edition([story], {"evil": analysis}, title=HOSTILE, created=CREATED)
-    files = render_site(edition, {"evil": article})
+    files = render_site(edition)
     for path, text in files.items():
         if path.endswith(".html"):
             assert "<script>" not in text, path
@@ -144,7 +151,9 @@ def test_hostile_text_is_escaped_everywhere() -> None:
             assert _parse(text).scripts == 0
     assert "<script>" not in files["edition.md"]
     assert "javascript:" not in files["edition.md"]
-    assert [p for p in files if p.startswith("stories/")] == [story_file("s<1>")]
+    assert [p for p in files if p.startswith("stories/") and p.endswith(".html")] == [story_file("s<1>")]
+    assert "<script>" not in files["feed.atom"] and "javascript:" not in files["feed.atom"]
+    assert "<script>" not in json.loads(files["feed.json"])["items"][0]["content_html"]
     assert "<" not in story_file("s<1>") and story_file("s<1>") != story_file("s-1-")
 
 
@@ -157,8 +166,9 @@ def test_markdown_mirrors_the_index() -> None:
     edition, _, files = _site()
     markdown = files["edition.md"]
     assert markdown.startswith("# Morning brief\n")
+    assert "## Features" in markdown and "## In Brief" in markdown
     for story in edition.stories:
-        assert f"## {story.rank}. [{escape(story.title)}]({story_file(story.story_id)})" in markdown
+        assert f"### {story.rank}. [{escape(story.title)}]({story_file(story.story_id)})" in markdown
         for sentence in story.summary:
             assert escape(sentence.text) in markdown
     assert "**Steve Hall**, CNN national security analyst" in markdown

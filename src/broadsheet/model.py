@@ -177,17 +177,56 @@ class Quote:
 
 @dataclass(frozen=True)
 class Voice:
-    """A speaker in a story and everything they were reported to say."""
+    """A speaker in a story and everything they were reported to say.
+
+    ``kind`` is the kind of speaker (official, former official, expert, outlet, unnamed source,
+    organisation, person) where the brief decided it (``brief.features.speaker_kind``).
+    """
 
     speaker: str
     quotes: tuple[Quote, ...]
     role: str | None = None
     organisation: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One article of a story as an edition shows it: enough to cite and link it without the store.
+
+    ``duplicate_of`` names the member this one nearly duplicates (wire copy); ``leaning`` is the
+    leaning the user gave the article's source (left, centre, right), None when unknown.
+    """
+
+    article_id: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    duplicate_of: str | None = None
+    leaning: str | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class StoryEntity:
+    """A person, organisation or place a story's articles name, with how many articles name it."""
+
+    name: str
+    label: str
+    articles: int
 
 
 @dataclass(frozen=True)
 class EditionStory:
-    """A story as it appears in an edition: ranked, summarised, with its outlets and voices."""
+    """A story as it appears in an edition: ranked, summarised, with its outlets and voices.
+
+    ``section`` is where the edition shows it (``feature``, ``speed-read``, ``good-news`` or
+    ``brief``); ``saying`` is the "What they're saying" selection of a feature (one quote per
+    voice, chosen by the rule in ``brief.features``); ``coverage`` lists every member article, so
+    the story can be rendered from the edition alone; ``new_articles`` counts the members that
+    appeared since the previous edition of the same kind; ``positivity`` is the good-news score.
+    """
 
     story_id: str
     title: str
@@ -198,16 +237,47 @@ class EditionStory:
     article_ids: tuple[str, ...] = ()
     published: str | None = None
     duplicates: tuple[tuple[str, str], ...] = ()  # (article_id, duplicate_of), as in Story
+    section: str = "speed-read"
+    saying: tuple[Voice, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    first_published: str | None = None
+    last_published: str | None = None
+    new_articles: int = 0
+    positivity: float | None = None
+    entities: tuple[StoryEntity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of an edition, in reading order: its key, its heading and its stories' ids."""
+
+    key: str
+    title: str
+    story_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Edition:
-    """A published briefing: ranked stories, each traceable to its sources."""
+    """A published briefing: ranked stories, each traceable to its sources.
+
+    ``kind`` is ``daily`` or ``weekly``; ``date`` the last local day it covers (``2019-11-18``, in
+    ``timezone``), ``window_start``/``window_end`` the UTC instants of its window (start included,
+    end excluded; None for an edition of everything stored). ``rejected`` keeps every item the
+    verbatim check dropped, with the reason, and ``previous`` the id of the edition before it.
+    """
 
     id: str
     title: str
     created: str
     stories: tuple[EditionStory, ...]
+    kind: str = "daily"
+    date: str | None = None
+    timezone: str = "UTC"
+    window_start: str | None = None
+    window_end: str | None = None
+    sections: tuple[Section, ...] = ()
+    previous: str | None = None
+    rejected: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from broadsheet.extract import extract
 from broadsheet.identity import content_hash
@@ -23,6 +23,9 @@ from broadsheet.ingest import read_paths
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.settings import Settings
 from broadsheet.store import Store
+
+if TYPE_CHECKING:
+    from broadsheet.brief.window import Window
 
 T = TypeVar("T")
 NlpLoader = Callable[[], Any]
@@ -155,16 +158,53 @@ def cluster(articles: Sequence[Article], settings: Settings) -> list[Story]:
     return cluster_articles(articles, **options)
 
 
-def publish(store: Store, settings: Settings, *, created: str, out_dir: Path) -> tuple[Edition, list[Path]]:
-    """Build an edition from the stored stories, keep it in the store and write it to ``out_dir``."""
-    from broadsheet.brief import build_edition
+EDITIONS_IN_FEED = 20
+
+
+def edition_window(store: Store, settings: Settings, *, created: str, date: str | None = None,
+                   kind: str = "daily", everything: bool = False) -> Window:
+    """The window of the edition asked for: ``date`` (YYYY-MM-DD), else the latest day with
+    articles, in the ``timezone`` setting; ``everything`` covers all that is stored (the demo)."""
+    from broadsheet.brief import window as windows
+
+    windows.check_kind(kind)
+    latest = store.latest_article_date(not_after=created)
+    if everything:
+        return windows.everything(kind, settings.timezone, latest)
+    day = windows.parse_day(date) if date else windows.latest_day(latest, settings.timezone, created)
+    return windows.window(day, kind, settings.timezone)
+
+
+def make_edition(store: Store, settings: Settings, *, created: str, date: str | None = None,
+                 kind: str = "daily", everything: bool = False) -> Edition:
+    """Build the edition of a window from the stored stories, then check it against its sources.
+
+    Reads only the window's stories and their articles; every sentence and quote is verified
+    against the article version it cites (``brief.verify``), failures dropped and kept.
+    """
+    from broadsheet.brief import build_edition, cited_versions, verify_edition
+
+    window = edition_window(store, settings, created=created, date=date, kind=kind,
+                            everything=everything)
+    stories = store.stories_between(window.start, window.end)
+    analyses = store.analyses_for({aid for story in stories for aid in story.article_ids})
+    edition = build_edition(
+        stories, analyses, title=settings.edition_title, created=created,
+        max_stories=settings.max_stories, summary_sentences=settings.summary_sentences,
+        window=window, previous=store.previous_edition(kind, window.date, created),
+        leanings=store.leanings())
+    return verify_edition(edition, store.version_texts(cited_versions(edition)))
+
+
+def publish(store: Store, settings: Settings, *, created: str, out_dir: Path, date: str | None = None,
+            kind: str = "daily", everything: bool = False) -> tuple[Edition, list[Path]]:
+    """Build and check an edition (``make_edition``), keep it in the store and write its site,
+    feeds included, to ``out_dir``."""
     from broadsheet.render import render_site, write_site
 
-    stories = store.stories()
-    analyses = {a.article.id: a for a in store.analyses()}
-    edition = build_edition(stories, analyses, title=settings.edition_title, created=created,
-                            max_stories=settings.max_stories,
-                            summary_sentences=settings.summary_sentences)
+    edition = make_edition(store, settings, created=created, date=date, kind=kind,
+                           everything=everything)
     store.put_edition(edition)
-    articles = {key: analysis.article for key, analysis in analyses.items()}
-    return edition, write_site(render_site(edition, articles), out_dir)
+    files = render_site(edition, base_url=settings.base_url,
+                        editions=store.editions(limit=EDITIONS_IN_FEED))
+    return edition, write_site(files, out_dir)

@@ -23,9 +23,10 @@ from typing import Any, get_type_hints
 from broadsheet.errors import ConfigError
 
 # Groups of commands a setting applies to (its flag is added to each of them).
-STORE = ("demo", "ingest", "brief", "export", "search", "status")
+STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve")
 ANALYSE = ("demo", "ingest", "analyze")
 EDITION = ("demo", "brief")
+READER = ("demo", "brief", "serve")
 
 
 def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
@@ -46,9 +47,16 @@ class Settings:
         0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster"))
     cluster_window_days: int = _setting(
         3, "articles further apart than this are not one story", ("demo", "ingest", "cluster"))
-    edition_title: str = _setting("broadsheet", "title printed on the edition", EDITION)
+    edition_title: str = _setting("broadsheet", "title printed on the edition", READER)
     max_stories: int = _setting(30, "stories in an edition", EDITION)
-    summary_sentences: int = _setting(3, "sentences in a story summary", EDITION)
+    summary_sentences: int = _setting(
+        3, "sentences in a Speed Read (2 to 4; a Feature gets one more, at most 4)", READER)
+    timezone: str = _setting(
+        "UTC", "IANA time zone of edition days (Europe/London ...): a daily edition runs from "
+        "midnight to midnight there", READER)
+    base_url: str = _setting(
+        "", "absolute address the site is served from (https://example.org/news/); empty: links "
+        "in the static site and its feeds are relative", READER)
     max_page_bytes: int = _setting(
         5_000_000, "larger inputs are cut to this many bytes", ("demo", "ingest", "extract", "analyze"))
     allow_private_addresses: bool = _setting(

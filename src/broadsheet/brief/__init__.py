@@ -1,13 +1,20 @@
-"""The brief stage: Story values (plus their articles' analyses) in, one ranked Edition out.
+"""The brief stage: a window's Story values (plus their articles' analyses) in, one Edition out.
 
-    rank.py       which stories lead: distinct outlets, recency, size
-    summarize.py  extractive, cited summaries (sentences copied verbatim from the sources)
-    voices.py     "what they're saying": attributions grouped by speaker, each quote cited
-    edition.py    puts them together: ``build_edition``
+    window.py     which days an edition covers (daily, weekly; the ``timezone`` setting)
+    rank.py       which stories lead: distinct outlets, growth since the previous edition, recency
+    sentences.py  which sentences can stand alone: datelines, pronouns, connectives, bare quotes
+    summarize.py  Speed Reads: extractive, cited, the lead then what the other outlets add
+    voices.py     attributions grouped by speaker, each quote cited
+    features.py   kinds of speaker and the written rule of "What they're saying"
+    goodnews.py   the lexicon that finds stories that read positive (weekly Good News)
+    edition.py    puts them together in sections: ``build_edition``
+    verify.py     faithful by construction: every sentence and quote checked verbatim against the
+                  article version it cites: ``verify_edition``
 """
 
 from __future__ import annotations
 
 from broadsheet.brief.edition import build_edition
+from broadsheet.brief.verify import cited_versions, verify_edition
 
-__all__ = ["build_edition"]
+__all__ = ["build_edition", "cited_versions", "verify_edition"]

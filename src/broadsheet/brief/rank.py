@@ -3,8 +3,13 @@
 A story's weight is the number of *distinct outlets* that reported it on their own: an article the
 cluster stage marked as a near-duplicate (wire copy, syndication) is a member of the story but adds
 no outlet, so ten papers re-printing one agency story do not outrank three papers that each sent a
-reporter. Ties are broken by recency (``last_published``), then the number of articles, then the
-story id, so the order is a pure function of the input.
+reporter. To that is added its **growth since the previous edition** of the same kind: the
+distinct outlets among the members that edition did not carry (a story new since then counts all
+its outlets twice; a story that gained nothing counts none), so yesterday's big story gives way to
+today's news unless outlets kept reporting it. Ties are broken by recency (``last_published``),
+then the number of articles, then the story id, so the order is a pure function of the input.
+Last, **a story that led the previous edition does not lead again**: if it comes first, it swaps
+with the second.
 
 The helpers here (``duplicate_roots``, ``independent_ids``, ``member_analyses``) are shared by the
 summariser and the voices module: every part of the brief agrees on what "independent" means.
@@ -13,8 +18,10 @@ summariser and the voices module: every part of the brief agrees on what "indepe
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from broadsheet.model import Analysis, Story
+from broadsheet.model import Analysis, Edition, Story
+from broadsheet.text import normal
 from broadsheet.timestamps import timestamp
 
 _NO_TIME = float("-inf")
@@ -55,10 +62,35 @@ def member_analyses(story: Story, analyses: Mapping[str, Analysis]) -> list[Anal
 
 def outlet_key(name: str | None) -> str | None:
     """The comparison key of an outlet name ("BBC News" == "bbc news "), None when unknown."""
-    if name is None:
-        return None
-    key = " ".join(name.casefold().split())
-    return key or None
+    return normal(name) or None if name is not None else None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What the previous edition of the same kind carried: each story's article ids, and its lead."""
+
+    articles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    lead: str | None = None
+    edition_id: str | None = None
+
+    @classmethod
+    def of(cls, edition: Edition | None) -> Previous:
+        """The record of ``edition`` (an empty one for None: there was no previous edition)."""
+        if edition is None:
+            return cls()
+        carried = {s.story_id: frozenset(s.article_ids) for s in edition.stories}
+        lead = min(edition.stories, key=lambda s: s.rank).story_id if edition.stories else None
+        return cls(carried, lead, edition.id)
+
+    def new_members(self, story: Story) -> tuple[str, ...]:
+        """The members of ``story`` the previous edition did not carry."""
+        seen = self.articles.get(story.id, frozenset())
+        return tuple(aid for aid in story.article_ids if aid not in seen)
+
+
+def _outlet_keys(ids: Sequence[str], analyses: Mapping[str, Analysis]) -> set[str]:
+    keys = {outlet_key(analyses[aid].article.outlet) for aid in ids if aid in analyses}
+    return {k for k in keys if k is not None}
 
 
 def distinct_outlets(story: Story, analyses: Mapping[str, Analysis]) -> int:
@@ -66,17 +98,18 @@ def distinct_outlets(story: Story, analyses: Mapping[str, Analysis]) -> int:
 
     Falls back to the story's own ``outlets`` list when no member's outlet is known.
     """
-    keys = {
-        outlet_key(analyses[aid].article.outlet)
-        for aid in independent_ids(story)
-        if aid in analyses
-    }
-    keys.discard(None)
+    keys = _outlet_keys(independent_ids(story), analyses)
     if keys:
         return len(keys)
     return len({k for k in map(outlet_key, story.outlets) if k is not None})
 
 
+def growth(story: Story, analyses: Mapping[str, Analysis], previous: Previous) -> int:
+    """Distinct independent outlets among the members the previous edition did not carry."""
+    new = set(previous.new_members(story))
+    if not previous.articles.get(story.id):
+        return distinct_outlets(story, analyses)
+    return len(_outlet_keys([aid for aid in independent_ids(story) if aid in new], analyses))
 
 
 def last_published(story: Story, analyses: Mapping[str, Analysis]) -> float | None:
@@ -89,17 +122,25 @@ def last_published(story: Story, analyses: Mapping[str, Analysis]) -> float | No
     return max(known) if known else None
 
 
-def rank_key(story: Story, analyses: Mapping[str, Analysis]) -> tuple[int, float, int, str]:
-    """Sort key: more outlets, then more recent, then more articles, then id (ascending)."""
+def rank_key(
+    story: Story, analyses: Mapping[str, Analysis], previous: Previous | None = None
+) -> tuple[int, float, int, str]:
+    """Sort key: more outlets plus growth, then more recent, then more articles, then id."""
     recent = last_published(story, analyses)
+    weight = distinct_outlets(story, analyses) + growth(story, analyses, previous or Previous())
     return (
-        -distinct_outlets(story, analyses),
+        -weight,
         -(recent if recent is not None else _NO_TIME),
         -len(story.article_ids),
         story.id,
     )
 
 
-def rank_stories(stories: Sequence[Story], analyses: Mapping[str, Analysis]) -> list[Story]:
+def rank_stories(
+    stories: Sequence[Story], analyses: Mapping[str, Analysis], previous: Previous | None = None
+) -> list[Story]:
     """``stories`` from most to least important (see the module docstring for the order)."""
-    return sorted(stories, key=lambda story: rank_key(story, analyses))
+    ranked = sorted(stories, key=lambda story: rank_key(story, analyses, previous))
+    if previous and previous.lead and len(ranked) > 1 and ranked[0].id == previous.lead:
+        ranked[0], ranked[1] = ranked[1], ranked[0]
+    return ranked

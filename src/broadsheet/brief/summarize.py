@@ -1,18 +1,27 @@
-"""Extractive story summaries: a few sentences copied verbatim from the member articles.
+"""Speed Reads: two to four sentences copied verbatim from a story's articles, each cited.
 
 Nothing is generated, so nothing can be hallucinated: every ``SummarySentence.text`` is a slice of
-its article's ``text``, and carries that article's id, outlet and url as its citation.
+its article's ``text`` (a dateline trimmed off the front is still a slice), and carries that
+article's id, version, outlet and url as its citation (``brief.verify`` checks it again).
 
-How sentences are chosen (a centroid summariser with maximal marginal relevance, MMR):
-1. split every independent member article (near-duplicates add nothing new) into sentences with
-   a regex splitter that does not break after abbreviations ("U.S.", "Sept.", "Mr.", initials);
-2. weigh words by TF-IDF over the story's sentences; the story centroid is the mean of the
-   per-article centroids, so one long article cannot outvote three short ones;
-3. a sentence's relevance is its cosine to the centroid, raised for lead sentences (news puts the
-   gist first) and lowered the more of it sits inside quotation marks (a quote is a voice, shown
-   elsewhere, not a summary of facts); fragments, captions and very long sentences are skipped;
-4. pick greedily by ``LAMBDA * relevance - (1 - LAMBDA) * similarity to what is already chosen``,
-   with a bonus for an outlet not cited yet, and never a sentence too close to a chosen one.
+How sentences are chosen:
+1. every independent member article (near-duplicates add nothing new) is split into sentences
+   (``text.split_sentences``); each loses its dateline (``sentences.trim``);
+2. a sentence is a candidate when it is complete prose of reasonable length and can stand alone
+   (``sentences.standalone``: no pronoun or connective opening, no writer's voice, no quotation
+   without its speaker) and does not cut a quotation in half;
+3. words are weighed by TF-IDF over the story's sentences; the story centroid is the mean of the
+   per-article centroids, so one long article cannot outvote three short ones; a sentence's
+   relevance is its cosine to the centroid, raised for lead sentences (news puts the gist first)
+   and lowered the more of it sits inside quotation marks (quotes belong to "What they're saying");
+4. **the lead** is the most relevant of the articles' first two sentences;
+5. **what the outlets add**: each further sentence is picked greedily by
+   ``LAMBDA * relevance + (1 - LAMBDA) * novelty`` (+ a bonus for an outlet not cited yet), where
+   novelty is the share of the sentence's TF-IDF weight on words neither the title nor the chosen
+   sentences used; a sentence with too little new (``MIN_NOVELTY``) or too close to a chosen one
+   (``MAX_SIMILARITY``) is never taken, so the Speed Read does not say the same thing twice;
+6. **order**: the lead first, then the additions by their article's publication time and their
+   place in it, so the story reads forward.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from broadsheet.brief.rank import independent_ids, outlet_key
+from broadsheet.brief.sentences import Speech, speeches, standalone, trim
 from broadsheet.model import Analysis, Article, Story, SummarySentence
 from broadsheet.text import (
     Vector,
@@ -32,33 +42,40 @@ from broadsheet.text import (
     split_sentences,
     tfidf_vectors,
 )
+from broadsheet.timestamps import timestamp
 
-LAMBDA = 0.7  # MMR trade-off between relevance and novelty
+LAMBDA = 0.55  # relevance against novelty when adding to the lead
 LEAD_WEIGHT = 0.6  # the first sentence of an article counts 1 + LEAD_WEIGHT times
+LEAD_POSITIONS = 2  # the lead is one of an article's first two sentences
 QUOTE_PENALTY = 0.6  # a sentence entirely inside quotation marks keeps 1 - QUOTE_PENALTY
-NEW_OUTLET_BONUS = 0.15  # added to the MMR score of a sentence from an outlet not cited yet
-MAX_SIMILARITY = 0.55  # a candidate this close (cosine) to a chosen sentence is redundant
-MIN_WORDS, MAX_WORDS = 6, 60
+NEW_OUTLET_BONUS = 0.15  # added to the score of a sentence from an outlet not cited yet
+MAX_SIMILARITY = 0.45  # a candidate this close (cosine) to a chosen sentence is redundant
+MIN_NOVELTY = 0.45  # a candidate must bring at least this share of new weight
+MIN_WORDS, MAX_WORDS = 6, 55
 
-
-_TERMINAL = tuple(".!?…\"'”’)")
+_TERMINAL = tuple(".\"'”’)")  # not "…": a sentence ending in an ellipsis was cut short
+_NO_TIME = float("inf")
 
 
 @dataclass(frozen=True)
 class _Sentence:
-    """A sentence of one article: ``text`` is ``article.text[start:end]``."""
+    """A trimmed sentence of one article: ``text`` is ``article.text[start:start + len(text)]``."""
 
     text: str
     start: int
     position: int
     article: Article
+    said: tuple[Speech, ...]
 
 
-def _article_sentences(article: Article) -> list[_Sentence]:
-    text = article.text
-    return [
-        _Sentence(text[a:b], a, i, article) for i, (a, b) in enumerate(split_sentences(text))
-    ]
+def _article_sentences(analysis: Analysis) -> list[_Sentence]:
+    text = analysis.article.text
+    said = tuple(speeches(text, analysis.attributions))
+    found: list[_Sentence] = []
+    for position, (a, b) in enumerate(split_sentences(text)):
+        offset, rest = trim(text[a:b])
+        found.append(_Sentence(rest, a + offset, position, analysis.article, said))
+    return found
 
 
 def balanced_quotes(text: str) -> bool:
@@ -68,14 +85,14 @@ def balanced_quotes(text: str) -> bool:
 
 
 def _is_candidate(sentence: _Sentence) -> bool:
-    """A complete, prose sentence of reasonable length (not a caption, byline or fragment)."""
+    """Complete prose of reasonable length that can stand alone (see the module docstring)."""
     text = sentence.text
-    words = len(text.split())
     return (
-        MIN_WORDS <= words <= MAX_WORDS
-        and text.endswith(_TERMINAL)
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
+        MIN_WORDS <= len(text.split()) <= MAX_WORDS
+        and text.endswith(_TERMINAL) and not text.endswith(("...", "…", "...\"", "…”"))
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“")
         and balanced_quotes(text)
+        and standalone(text, sentence.start, sentence.said)
     )
 
 
@@ -104,35 +121,63 @@ def _source_key(sentence: _Sentence) -> str:
     return outlet_key(sentence.article.outlet) or f"article:{sentence.article.id}"
 
 
-def _mmr_select(
-    sentences: Sequence[_Sentence], vectors: Sequence[Vector], relevance: Sequence[float], k: int
-) -> list[int]:
-    """Indices of up to ``k`` sentences chosen greedily by MMR with an outlet-diversity bonus."""
-    top = max(relevance, default=0.0) or 1.0
-    chosen: list[int] = []
-    while len(chosen) < k:
-        cited = {_source_key(sentences[i]) for i in chosen}
-        scores = [
-            (_mmr_score(i, vectors, chosen, relevance[i] / top, _source_key(sentences[i]) in cited), i)
-            for i in range(len(sentences))
-            if i not in chosen
-        ]
-        usable = [(score, i) for score, i in scores if score is not None]
-        if not usable:
+def novelty(vector: Vector, covered: set[str]) -> float:
+    """The share of a unit ``vector``'s weight on words not in ``covered``."""
+    return 1.0 - sum(v * v for t, v in vector.items() if t in covered)
+
+
+@dataclass
+class _Choice:
+    """The state of the greedy pick: candidates with their vectors and relevance, what is chosen."""
+
+    candidates: Sequence[_Sentence]
+    vectors: Sequence[Vector]
+    relevance: Sequence[float]
+    covered: set[str]
+    chosen: list[int]
+
+    def score(self, i: int) -> float | None:
+        """The addition score of candidate ``i``; None when it is redundant or already chosen."""
+        if i in self.chosen:
+            return None
+        overlap = max((cosine(self.vectors[i], self.vectors[j]) for j in self.chosen), default=0.0)
+        new = novelty(self.vectors[i], self.covered)
+        if overlap > MAX_SIMILARITY or new < MIN_NOVELTY:
+            return None
+        cited = {_source_key(self.candidates[j]) for j in self.chosen}
+        bonus = 0.0 if _source_key(self.candidates[i]) in cited else NEW_OUTLET_BONUS
+        return LAMBDA * self.relevance[i] + (1 - LAMBDA) * new + bonus
+
+    def take(self, i: int) -> None:
+        self.chosen.append(i)
+        self.covered.update(self.vectors[i])
+
+
+def _lead(candidates: Sequence[_Sentence], relevance: Sequence[float]) -> int:
+    """The most relevant lead sentence (first two of an article), else the most relevant one."""
+    leads = [i for i, s in enumerate(candidates) if s.position < LEAD_POSITIONS]
+    pool = leads or range(len(candidates))
+    return max(pool, key=lambda i: (relevance[i], -i))
+
+
+def _select(choice: _Choice, k: int) -> list[int]:
+    choice.take(_lead(choice.candidates, choice.relevance))
+    while len(choice.chosen) < k:
+        scored = [(s, i) for i in range(len(choice.candidates)) if (s := choice.score(i)) is not None]
+        if not scored:
             break
-        chosen.append(max(usable, key=lambda pair: (pair[0], -pair[1]))[1])
-    return chosen
+        choice.take(max(scored, key=lambda pair: (pair[0], -pair[1]))[1])
+    return choice.chosen
 
 
-def _mmr_score(
-    i: int, vectors: Sequence[Vector], chosen: Sequence[int], relevance: float, cited: bool
-) -> float | None:
-    """MMR score of sentence ``i`` given those ``chosen``; None when it is too close to one."""
-    overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-    if overlap > MAX_SIMILARITY:
-        return None
-    bonus = 0.0 if cited else NEW_OUTLET_BONUS
-    return LAMBDA * relevance - (1 - LAMBDA) * overlap + bonus
+def _reading_order(chosen: list[int], candidates: Sequence[_Sentence]) -> list[int]:
+    """The lead, then the rest by publication time of their article and place in it."""
+    def when(i: int) -> tuple[float, str, int]:
+        sentence = candidates[i]
+        stamp = timestamp(sentence.article.published)
+        return (stamp if stamp is not None else _NO_TIME, sentence.article.id, sentence.position)
+
+    return chosen[:1] + sorted(chosen[1:], key=when)
 
 
 def _pool(story: Story, analyses: Mapping[str, Analysis]) -> list[_Sentence]:
@@ -141,7 +186,8 @@ def _pool(story: Story, analyses: Mapping[str, Analysis]) -> list[_Sentence]:
         sentence
         for aid in independent_ids(story)
         if aid in analyses
-        for sentence in _article_sentences(analyses[aid].article)
+        for sentence in _article_sentences(analyses[aid])
+        if sentence.text and content_words(sentence.text)
     ]
 
 
@@ -149,16 +195,19 @@ def summarize_story(
     story: Story, analyses: Mapping[str, Analysis], *, sentences: int = 3
 ) -> tuple[SummarySentence, ...]:
     """Up to ``sentences`` verbatim, cited sentences that sum up ``story`` (see module docstring)."""
-    pool = [s for s in _pool(story, analyses) if content_words(s.text)]
-    candidates = [s for s in pool if _is_candidate(s)] or pool
-    if sentences <= 0 or not candidates:
+    pool = _pool(story, analyses)
+    keep = [i for i, s in enumerate(pool) if _is_candidate(s)]
+    if sentences <= 0 or not keep:
         return ()
-    all_vectors = tfidf_vectors([content_words(s.text) for s in pool])
-    by_start = {(s.article.id, s.start): v for s, v in zip(pool, all_vectors, strict=True)}
-    vectors = [by_start[(s.article.id, s.start)] for s in candidates]
-    centroid = _centroid(pool, all_vectors)
-    relevance = [_relevance(s, v, centroid) for s, v in zip(candidates, vectors, strict=True)]
-    picked = _mmr_select(candidates, vectors, relevance, sentences)
+    vectors = tfidf_vectors([content_words(s.text) for s in pool])
+    centroid = _centroid(pool, vectors)
+    candidates = [pool[i] for i in keep]
+    chosen_vectors = [vectors[i] for i in keep]
+    relevance = [_relevance(s, v, centroid) for s, v in zip(candidates, chosen_vectors, strict=True)]
+    top = max(relevance) or 1.0
+    choice = _Choice(candidates, chosen_vectors, [r / top for r in relevance],
+                     set(content_words(story.title)), [])
+    picked = _reading_order(_select(choice, sentences), candidates)
     return tuple(_cite(candidates[i]) for i in picked)
 
 

@@ -29,8 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
                 "broadsheet analyze --no-extract article.txt --format jsonl"),
     "cluster": ("group JSONL articles {id, title, text, published?, outlet?} into stories",
                 "broadsheet cluster articles.jsonl --format jsonl"),
-    "brief": ("cluster the stored articles, build an edition and write it",
-              "broadsheet brief --db news.db --out out"),
+    "brief": ("build the edition of a day (or week) from the stored stories, check it and write it",
+              "broadsheet brief --db news.db --out out\n"
+              "  broadsheet brief --date 2019-11-18 --kind weekly --timezone Europe/London"),
     "export": ("print what the store holds, one record a line",
                "broadsheet export attributions --format csv --db out/broadsheet.db"),
     "search": ("full-text search over the stored articles",
@@ -65,7 +66,12 @@ ARGUMENTS: dict[str, list[Arg]] = {
                                      "help": "take each input as an already-clean article; "
                                              "offsets then point into the file"})],
     "cluster": [(("file",), {"metavar": "FILE.jsonl"}), _format("jsonl")],
-    "brief": [],
+    "brief": [(("--date",), {"metavar": "YYYY-MM-DD",
+                             "help": "the (last) day the edition covers, in the timezone setting "
+                                     "(default: the latest day that has articles)"}),
+              (("--kind",), {"choices": ("daily", "weekly"), "default": "daily",
+                             "help": "a daily edition covers one day, a weekly one seven days "
+                                     "ending on --date and adds Good News (default daily)"})],
     "export": [(("kind",), {"choices": ("articles", "attributions", "stories")}),
                _format("jsonl", "csv")],
     "search": [(("query",), {}), (("--limit",), {"type": int, "default": 20})],

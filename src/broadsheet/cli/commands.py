@@ -23,7 +23,7 @@ from broadsheet.extract import extract, from_record
 from broadsheet.extract.verbatim import verbatim_article
 from broadsheet.ingest import read_paths
 from broadsheet.ingest.records import record_to_page
-from broadsheet.model import Analysis, Article, Rejected
+from broadsheet.model import Analysis, Article, Edition, Rejected
 from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.text import printable
@@ -192,25 +192,37 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _publish(store: Store, settings: Settings, *, every_story: bool = False) -> None:
-    """Cluster, build and write the edition; ``every_story`` lifts ``max_stories`` (the demo)."""
+def _publish(store: Store, settings: Settings, *, date: str | None = None, kind: str = "daily",
+             every_story: bool = False) -> None:
+    """Update stories, build, check and write the edition; ``every_story`` covers everything
+    stored and lifts ``max_stories`` (the demo)."""
     stories = pipeline.update_stories(store, settings)
     if every_story:
         settings = replace(settings, max_stories=max(settings.max_stories, len(stories)))
     edition, written = pipeline.publish(store, settings, created=timestamps.now(),
-                                        out_dir=Path(settings.out_dir))
-    multi = sum(1 for s in edition.stories if len(s.outlets) > 1)
-    print(f"{len(stories)} stories; the edition shows {len(edition.stories)} ({multi} from several "
-          f"outlets) with {sum(len(s.voices) for s in edition.stories)} voices. Top stories:")
+                                        out_dir=Path(settings.out_dir), date=date, kind=kind,
+                                        everything=every_story)
+    _print_edition(edition, len(stories))
+    out = Path(settings.out_dir)
+    print(f"wrote {len(written)} files to {settings.out_dir}/ — open {(out / 'index.html').resolve()}")
+    print(f"feeds: {out / 'feed.atom'} and {out / 'feed.json'}")
+
+
+def _print_edition(edition: Edition, stored: int) -> None:
+    when = (f"{edition.date} ({edition.timezone})" if edition.window_start
+            else "everything stored")
+    sections = ", ".join(f"{len(s.story_ids)} {s.title}" for s in edition.sections) or "no stories"
+    print(f"{stored} stories stored; the {edition.kind} edition of {when} shows "
+          f"{len(edition.stories)}: {sections}")
+    print(f"verbatim check: {len(edition.rejected)} items dropped (kept with their reasons in "
+          "edition.json)")
     for story in edition.stories[:3]:
         print(f"  {story.rank}. {story.title} — {', '.join(story.outlets)}")
-    index = Path(settings.out_dir) / "index.html"
-    print(f"wrote {len(written)} files to {settings.out_dir}/ — open {index.resolve()}")
 
 
 def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
     with Store.open(settings.db, create=False) as store:
-        _publish(store, settings)
+        _publish(store, settings, date=args.date, kind=args.kind)
     return 0
 
 
@@ -221,8 +233,9 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     with Store.open(db) as store:
         report = pipeline.ingest([sample], store, settings, partial(_load_nlp, settings))
         _print_ingest(report)
-        _publish(store, settings, every_story=True)
+        _publish(store, settings, kind="weekly", every_story=True)
     print(f"store: {db} (try: broadsheet status --db {db})")
+    print(f"read it in a browser: broadsheet serve --db {db}   (then open http://127.0.0.1:8000/)")
     return 0
 
 

@@ -1,41 +1,73 @@
-"""The render stage: an Edition (plus its articles) in, the files of a static site out.
+"""The render stage: an Edition in, the files of a static site out (and the pages of the web app).
 
-``render_site`` is pure: it returns ``{relative path: contents}``. ``write_site`` is the one
-function here that touches the disk; it writes each file atomically (a temporary file in the same
-folder, then ``os.replace``), so a reader or web server never sees a half-written page.
+``render_site`` is pure: it returns ``{relative path: contents}`` rendered from the edition value
+alone (it holds every coverage entry and date its pages show). ``write_site`` is the one function
+here that touches the disk; it writes each file atomically (a temporary file in the same folder,
+then ``os.replace``), so a reader or web server never sees a half-written page.
 
-    index.html               ranked stories: outlets, cited summary, top voices
-    stories/<story_id>.html  one page per story: full summary, every voice, the coverage list
-    edition.md               the index as Markdown
-    edition.json             the Edition itself (``codec.to_dict``), round-trips with ``from_dict``
+    index.html               the edition: contents, Features, Speed Reads, Good News, In Brief
+    stories/<story_id>.html  one page per story: Speed Read, what they're saying, coverage by
+                             outlet, timeline, voices, entities; its JSON twin stories/<id>.json
+    edition.json             the Edition itself (``codec.to_dict``), the twin of index.html
+    edition.md               the edition as Markdown
+    feed.atom, feed.json     the stories of the edition (Atom, JSON Feed 1.1)
+    editions.atom/.json      the editions given (newest first), when some are
     style.css                the one stylesheet (no external assets, no JavaScript)
+
+The same templates serve the web app (``broadsheet.web``): only the ``Routes`` differ.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
+from broadsheet.codec import to_dict
 from broadsheet.errors import OutputError
-from broadsheet.model import Article, Edition
-from broadsheet.render.html import render_index, render_story, story_file, stylesheet
+from broadsheet.model import Edition
+from broadsheet.render import feeds
+from broadsheet.render.html import render_edition, render_story, stylesheet
 from broadsheet.render.jsonout import render_json
 from broadsheet.render.markdown import render_markdown
+from broadsheet.render.routes import Routes, slug, story_file
 
-__all__ = ["render_site", "write_site"]
+__all__ = ["Routes", "render_site", "write_site"]
 
 
-def render_site(edition: Edition, articles: Mapping[str, Article]) -> dict[str, str]:
-    """Every file of the edition's site, by path relative to the site root (see module docstring)."""
-    files = {"index.html": render_index(edition)}
+def _story_twin(routes: Routes, story_id: str) -> str:
+    return routes.base + f"stories/{slug(story_id)}.json"
+
+
+def render_site(edition: Edition, *, base_url: str = "",
+                editions: Sequence[Edition] = ()) -> dict[str, str]:
+    """Every file of the edition's site, by path relative to the site root (see module docstring).
+
+    ``base_url`` makes every link absolute (the ``base_url`` setting); ``editions`` fills the feed
+    of editions.
+    """
+    root = Routes.static(base_url)
+    files = {"index.html": render_edition(edition, root, twin=root.base + "edition.json")}
+    below = root.down(1)
     for story in edition.stories:
-        files[story_file(story.story_id)] = render_story(edition, story, articles)
-    files["edition.md"] = render_markdown(edition)
+        files[story_file(story.story_id)] = render_story(
+            story, below, edition=edition, twin=_story_twin(below, story.story_id))
+        files[f"stories/{slug(story.story_id)}.json"] = _json(to_dict(story))
     files["edition.json"] = render_json(edition)
+    files["edition.md"] = render_markdown(edition, root)
+    files["feed.atom"] = feeds.atom_stories(edition, root)
+    files["feed.json"] = feeds.json_stories(edition, root)
+    if editions:
+        files["editions.atom"] = feeds.atom_editions(editions, root, site=edition.title)
+        files["editions.json"] = feeds.json_editions(editions, root, site=edition.title)
     files["style.css"] = stylesheet()
     return files
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def _target(out_dir: Path, relative: str) -> Path:

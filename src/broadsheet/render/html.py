@@ -1,52 +1,41 @@
-"""The web edition: an index page and one page per story, rendered with Jinja2.
+"""HTML pages, rendered with Jinja2 from plain values: an Edition, an EditionStory, or a web view's data.
 
-Article text, titles, names and urls come from the open web and are untrusted: autoescaping is on
-for every template, and a url is only ever used as a link when it is plain ``http``/``https`` (a
-``javascript:`` or ``data:`` url is shown as no link at all). Pages need no JavaScript and load
-nothing from elsewhere (one local stylesheet), so an edition reads the same offline.
+Every renderer takes ``Routes`` (``render.routes``) and so serves both the web app and the static
+``out/``: the same templates, only the links differ. Article text, titles, names and urls come from
+the open web and are untrusted: autoescaping is on for every template, and a url is only ever used
+as a link when it is plain ``http``/``https`` (a ``javascript:`` or ``data:`` url is no link at
+all). Pages need no JavaScript, hold no inline style or script and load nothing from elsewhere (the
+one stylesheet, ``style.css``), so an edition reads the same offline and under a strict
+Content-Security-Policy.
 
 Every citation points at something that exists: the article's own url when it has a safe one,
-else the article's entry in the "Coverage" list of the story page (``stories/<id>.html#a-<id>``).
+else the article's entry in the coverage list of its story page.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from broadsheet.model import Article, Edition, EditionStory, Quote, Voice
-from broadsheet.timestamps import display_date
+from broadsheet.model import Coverage, Edition, EditionStory, Quote, Voice
+from broadsheet.render.routes import Routes, article_anchor, slug, story_file
+from broadsheet.timestamps import day, display_date, timestamp
+
+__all__ = ["article_anchor", "slug", "story_file"]
 
 TEMPLATES = "render/templates"
-INDEX_VOICES = 3  # voices shown per story on the index
-INDEX_QUOTE_WORDS = 30  # a longer quote is cut (with an ellipsis) on the index
-_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_-]")
+INDEX_QUOTE_WORDS = 30  # a longer quote is cut (with an ellipsis) where space is short
+INDEX_VOICES = 3  # voices shown per story where space is short (the Markdown edition)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
-
-
-def slug(identifier: str) -> str:
-    """A file-name and fragment safe form of an id; ids that need changing get a hash suffix."""
-    cleaned = _UNSAFE_NAME.sub("-", identifier)
-    if cleaned == identifier and identifier:
-        return identifier
-    return f"{cleaned}-{hashlib.sha256(identifier.encode('utf-8')).hexdigest()[:8]}"
-
-
-def story_file(story_id: str) -> str:
-    """Path of a story's page relative to the site root."""
-    return f"stories/{slug(story_id)}.html"
-
-
-def article_anchor(article_id: str) -> str:
-    """The fragment id of an article's entry in the coverage list of its story page."""
-    return f"a-{slug(article_id)}"
+KIND_LABELS = {"daily": "Daily edition", "weekly": "Weekly edition"}
+SECTION_LABELS = {"feature": "Feature", "speed-read": "Speed Read", "good-news": "Good News",
+                  "brief": "In Brief"}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -59,11 +48,9 @@ def safe_url(url: str | None) -> str | None:
     return url.strip()
 
 
-def source_href(article_id: str, url: str | None, story_id: str, root: str) -> str:
+def cite_href(routes: Routes, story_id: str, article_id: str, url: str | None) -> str:
     """Where a citation of ``article_id`` links: its url, else its entry on the story page."""
-    return safe_url(url) or f"{root}{story_file(story_id)}#{article_anchor(article_id)}"
-
-
+    return safe_url(url) or routes.article(story_id, article_id)
 
 
 def shorten(text: str, words: int = INDEX_QUOTE_WORDS) -> str:
@@ -78,88 +65,96 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
 
 
 def lead_quote(voice: Voice) -> Quote:
-    """The quote that best represents a voice on the index: a short direct quote if there is one."""
+    """The quote that best represents a voice where space is short: a short direct one if any."""
     direct = [q for q in voice.quotes if q.kind == "direct"]
     short = [q for q in direct if len(q.content.split()) <= INDEX_QUOTE_WORDS]
     return (short or direct or list(voice.quotes))[0]
 
 
-@dataclass(frozen=True)
-class Member:
-    """One member article as the coverage list shows it."""
-
-    article_id: str
-    anchor: str
-    outlet: str
-    title: str
-    url: str | None
-    published: str | None
-    duplicate_of: str | None = None
-    duplicate_label: str | None = None
+def date_range(first: str | None, last: str | None) -> str:
+    """"18 November 2019", or "13–18 November 2019" / "30 October – 2 November 2019" for a span."""
+    a, b = day(first), day(last)
+    if a is None or b is None or a == b:
+        return display_date(last or first)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{display_date(last)}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {display_date(last)}"
+    return f"{display_date(first)} – {display_date(last)}"
 
 
-def members(story: EditionStory, articles: Mapping[str, Article]) -> list[Member]:
-    """The story's articles for the coverage list, each near-duplicate naming its original."""
-    originals = dict(story.duplicates)
-    return [
-        _member(aid, articles.get(aid), originals.get(aid), articles) for aid in story.article_ids
-    ]
+def by_outlet(story: EditionStory) -> list[tuple[str, str | None, list[Coverage]]]:
+    """The coverage grouped by outlet, in first-seen order: ``(outlet, leaning, articles)``."""
+    groups: dict[str, tuple[str, str | None, list[Coverage]]] = {}
+    for entry in story.coverage:
+        name = entry.outlet or "Unknown outlet"
+        groups.setdefault(name.casefold(), (name, entry.leaning, []))[2].append(entry)
+    return list(groups.values())
 
 
-def _member(
-    aid: str, article: Article | None, original: str | None, articles: Mapping[str, Article]
-) -> Member:
-    label = _label(original, articles.get(original)) if original else None
-    return Member(
-        article_id=aid,
-        anchor=article_anchor(aid),
-        outlet=(article.outlet if article else None) or "Unknown outlet",
-        title=(article.title if article else "") or aid,
-        url=safe_url(article.url) if article else None,
-        published=article.published if article else None,
-        duplicate_of=article_anchor(original) if original else None,
-        duplicate_label=label,
-    )
+def timeline(story: EditionStory) -> list[Coverage]:
+    """The coverage in order of publication, undated articles last."""
+    def when(entry: Coverage) -> tuple[float, str]:
+        stamp = timestamp(entry.published)
+        return (stamp if stamp is not None else float("inf"), entry.article_id)
+
+    return sorted(story.coverage, key=when)
 
 
-def _label(aid: str, article: Article | None) -> str:
-    if article is None:
-        return aid
-    return article.outlet or article.title or aid
+def duplicate_label(story: EditionStory, article_id: str) -> str:
+    """How a near-duplicate names its original: the original's outlet, else its title or id."""
+    original = next((c for c in story.coverage if c.article_id == article_id), None)
+    return (original.outlet or original.title) if original else article_id
+
+
+def stories_of(edition: Edition, story_ids: Sequence[str]) -> list[EditionStory]:
+    """The edition's stories with these ids, in that order."""
+    by_id = {s.story_id: s for s in edition.stories}
+    return [by_id[i] for i in story_ids if i in by_id]
 
 
 @functools.cache
 def environment() -> Environment:
     """The Jinja2 environment: package templates, autoescape on, strict about missing names."""
     env = Environment(
-        loader=PackageLoader("broadsheet", TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        loader=PackageLoader("broadsheet", TEMPLATES), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters.update(display_date=display_date, shorten=shorten, plural=plural)
     env.globals.update(
-        source_href=source_href, story_file=story_file, lead_quote=lead_quote,
-        safe_url=safe_url, index_voices=INDEX_VOICES,
+        cite_href=cite_href, safe_url=safe_url, lead_quote=lead_quote, slug=slug,
+        article_anchor=article_anchor, date_range=date_range, by_outlet=by_outlet,
+        timeline=timeline, duplicate_label=duplicate_label, stories_of=stories_of,
+        kind_labels=KIND_LABELS, section_labels=SECTION_LABELS,
     )
     return env
 
 
-def render_index(edition: Edition) -> str:
-    """``index.html``: every story of the edition with its summary and top voices."""
-    return environment().get_template("index.html").render(edition=edition, root="")
+def render_page(template: str, routes: Routes, *, site: str, twin: str | None = None,
+                **data: Any) -> str:
+    """Any page: ``template`` with ``data``, the site's title, its routes and its JSON twin's path."""
+    return environment().get_template(template).render(routes=routes, site=site, twin=twin, **data)
 
 
-def render_story(edition: Edition, story: EditionStory, articles: Mapping[str, Article]) -> str:
-    """``stories/<id>.html``: the full summary, every voice and quote, and the coverage list."""
-    template = environment().get_template("story.html")
-    return template.render(
-        edition=edition, story=story, members=members(story, articles), root="../"
-    )
+def render_edition(edition: Edition, routes: Routes, *, twin: str | None = None,
+                   site: str | None = None) -> str:
+    """The edition's front page: contents, then each section's stories."""
+    return render_page("edition.html", routes, site=site or edition.title, twin=twin, edition=edition)
+
+
+def render_story(story: EditionStory, routes: Routes, *, edition: Edition | None = None,
+                 twin: str | None = None, site: str | None = None) -> str:
+    """A story's page: Speed Read, what they're saying, coverage by outlet, timeline, voices,
+    entities. ``edition`` (when the page belongs to one) is linked back to."""
+    title = site or (edition.title if edition else "broadsheet")
+    return render_page("story.html", routes, site=title, twin=twin, story=story, edition=edition)
 
 
 def stylesheet() -> str:
     """The site's ``style.css``, read from the templates folder as it is (not a template)."""
     return (files("broadsheet") / TEMPLATES / "style.css").read_text(encoding="utf-8")
+
+
+def context_keys(data: Mapping[str, Any]) -> list[str]:
+    """The names a page's data offers its template (for error messages and tests)."""
+    return sorted(data)

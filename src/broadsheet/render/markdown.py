@@ -1,4 +1,4 @@
-"""The edition as Markdown (``edition.md``): the index page in plain text, for email drafts and notes.
+"""The edition as Markdown (``edition.md``): the front page in plain text, for email drafts and notes.
 
 Text from articles is untrusted here too: Markdown passes raw HTML through to most renderers, so
 every piece of text is escaped (``<``, ``>``, brackets, emphasis marks, backticks) and kept on one
@@ -11,13 +11,14 @@ import re
 
 from broadsheet.model import Edition, EditionStory, Quote, Voice
 from broadsheet.render.html import (
-    INDEX_VOICES,
-    lead_quote,
+    KIND_LABELS,
+    cite_href,
+    date_range,
     plural,
     shorten,
-    source_href,
-    story_file,
+    stories_of,
 )
+from broadsheet.render.routes import Routes
 from broadsheet.timestamps import display_date
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -35,14 +36,14 @@ def link(text: str, href: str) -> str:
     return f"[{escape(text)}]({target})"
 
 
-def _cite(outlet: str | None, article_id: str, url: str | None, story: EditionStory) -> str:
-    """A link to the cited article (its url, else its entry on the story page)."""
-    return link(outlet or "source", source_href(article_id, url, story.story_id, ""))
+def _cite(story: EditionStory, outlet: str | None, article_id: str, url: str | None,
+          routes: Routes) -> str:
+    return link(outlet or "source", cite_href(routes, story.story_id, article_id, url))
 
 
-def _summary(story: EditionStory) -> str:
+def _summary(story: EditionStory, routes: Routes) -> str:
     return " ".join(
-        f"{escape(s.text)} ({_cite(s.outlet, s.article_id, s.url, story)})" for s in story.summary
+        f"{escape(s.text)} ({_cite(story, s.outlet, s.article_id, s.url, routes)})" for s in story.summary
     )
 
 
@@ -51,36 +52,37 @@ def _quote(quote: Quote) -> str:
     return f"“{text}”" if quote.kind == "direct" else f"_{text}_"
 
 
-def _voice(voice: Voice, story: EditionStory) -> str:
-    quote = lead_quote(voice)
+def _voice(voice: Voice, story: EditionStory, routes: Routes) -> str:
+    quote = voice.quotes[0]
     role = f", {escape(voice.role)}" if voice.role else ""
-    source = _cite(quote.outlet, quote.article_id, quote.url, story)
+    source = _cite(story, quote.outlet, quote.article_id, quote.url, routes)
     via = f", via {escape(quote.via)}" if quote.via else ""
     return f"- **{escape(voice.speaker)}**{role}: {_quote(quote)} — {source}{via}"
 
 
-def _story(story: EditionStory) -> list[str]:
-    lines = [f"## {story.rank}. {link(story.title, story_file(story.story_id))}", ""]
-    if story.outlets:
-        lines += ["Outlets: " + " · ".join(escape(o) for o in story.outlets), ""]
+def _story(story: EditionStory, routes: Routes) -> list[str]:
+    lines = [f"### {story.rank}. {link(story.title, routes.story(story.story_id))}", ""]
+    meta = [date_range(story.first_published, story.last_published)]
+    meta.append(" · ".join(escape(o) for o in story.outlets))
+    lines += ["_" + " — ".join(m for m in meta if m) + "_", ""] if any(meta) else []
     if story.summary:
-        lines += [_summary(story), ""]
-    if story.voices:
+        lines += [_summary(story, routes), ""]
+    if story.saying:
         lines += ["**What they’re saying**", ""]
-        lines += [_voice(v, story) for v in story.voices[:INDEX_VOICES]]
+        lines += [_voice(v, story, routes) for v in story.saying]
         lines.append("")
     return lines
 
 
-def render_markdown(edition: Edition) -> str:
-    """``edition.md``: title, date, then each story's title, outlets, cited summary and top voices."""
-    lines = [
-        f"# {escape(edition.title)}",
-        "",
-        f"_{escape(display_date(edition.created))} · "
-        f"{plural(len(edition.stories), 'story', 'stories')}_",
-        "",
-    ]
-    for story in edition.stories:
-        lines += _story(story)
+def render_markdown(edition: Edition, routes: Routes | None = None) -> str:
+    """``edition.md``: title, date, contents, then each section's stories with cited Speed Reads."""
+    routes = routes or Routes.static()
+    when = f" · {display_date(edition.date)}" if edition.date else ""
+    lines = [f"# {escape(edition.title)}", "",
+             f"_{KIND_LABELS.get(edition.kind, 'Edition')}{escape(when)} · "
+             f"{plural(len(edition.stories), 'story', 'stories')}_", ""]
+    for section in edition.sections:
+        lines += [f"## {escape(section.title)}", ""]
+        for story in stories_of(edition, section.story_ids):
+            lines += _story(story, routes)
     return "\n".join(lines).rstrip("\n") + "\n"

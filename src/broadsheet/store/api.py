@@ -9,7 +9,7 @@ Store per thread or request; WAL lets readers and one writer work side by side).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
@@ -18,7 +18,7 @@ from broadsheet.errors import StoreError
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.store import articles as _articles
 from broadsheet.store import editions as _editions
-from broadsheet.store import migrations, pages, rejections, search, stories
+from broadsheet.store import migrations, pages, reading, rejections, search, stories
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord
@@ -203,6 +203,39 @@ class Store:
         """The edition with this id, or None."""
         with translate("read an edition"):
             return _editions.get_edition(self._db.conn, edition_id)
+
+    # --- what an edition reads (``reading``) -------------------------------------------------
+
+    def latest_article_date(self, not_after: str) -> str | None:
+        """The latest article date (published, else fetched, else stored) up to ``not_after``."""
+        with translate("read article dates"):
+            return reading.latest_article_date(self._db.conn, not_after)
+
+    def stories_between(self, start: str | None, end: str | None) -> list[Story]:
+        """Stories with an article dated in ``[start, end)``, members limited to those before
+        ``end``; every story when both are None."""
+        with translate("read the stories of a window"):
+            return reading.stories_between(self._db.conn, start, end)
+
+    def analyses_for(self, ids: Iterable[str]) -> dict[str, Analysis]:
+        """Articles with their entities and attributions, read in bulk (dates not included)."""
+        with translate("read analyses"):
+            return reading.analyses_for(self._db.conn, ids)
+
+    def version_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The texts of the given ``(article_id, version)`` pairs that are stored."""
+        with translate("read article versions"):
+            return reading.version_texts(self._db.conn, keys)
+
+    def previous_edition(self, kind: str, date: str | None, created: str) -> Edition | None:
+        """The latest edition of ``kind`` for a day before ``date``, created before ``created``."""
+        with translate("read editions"):
+            return reading.previous_edition(self._db.conn, kind, date, created)
+
+    def leanings(self) -> dict[str, str]:
+        """Outlet key -> leaning given to its source (empty while no source has one)."""
+        with translate("read leanings"):
+            return reading.leanings(self._db.conn)
 
     def rejections(self) -> list[Rejected]:
         """Every stored rejection, most recently seen first."""

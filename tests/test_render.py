@@ -72,7 +72,8 @@ def _resolve(page_path: str, href: str) -> tuple[str, str]:
 
 def test_render_site_produces_every_file() -> None:
     edition, _, files = _site()
-    expected = {"index.html", "edition.md", "edition.json", "style.css", "feed.atom", "feed.json"}
+    expected = {"index.html", "edition.md", "edition.json", "style.css", "favicon.svg", "feed.atom",
+                "feed.json"}
     expected |= {f"stories/{s.story_id}.html" for s in edition.stories}
     expected |= {f"stories/{s.story_id}.json" for s in edition.stories}
     assert set(files) == expected

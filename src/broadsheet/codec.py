@@ -8,6 +8,7 @@ unchanged (``from_dict(T, to_dict(x)) == x``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
@@ -26,11 +27,17 @@ def to_dict(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _fields(cls: type) -> dict[str, Any]:
+    """The type hint of every field of dataclass ``cls`` (read once per class: it is slow)."""
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a model dataclass ``cls`` from ``to_dict`` output; unknown keys are ignored."""
-    hints = get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    kwargs = {k: _convert(hints[k], v) for k, v in data.items() if k in names}
+    hints = _fields(cls)  # type: ignore[arg-type]  # a class is hashable
+    kwargs = {k: _convert(hints[k], v) for k, v in data.items() if k in hints}
     return cls(**kwargs)
 
 

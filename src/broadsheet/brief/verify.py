@@ -31,11 +31,7 @@ _TITLES = {"mr", "mrs", "ms", "dr", "sir", "the", "and", "of", "u.s"}
 
 def cited_versions(edition: Edition) -> set[tuple[str, int]]:
     """Every ``(article_id, version)`` the edition cites, in summaries and quotes."""
-    cited = {(s.article_id, s.version) for story in edition.stories for s in story.summary}
-    for story in edition.stories:
-        for voice in (*story.voices, *story.saying):
-            cited.update((q.article_id, q.version) for q in voice.quotes)
-    return cited
+    return {key for story in edition.stories for key in story_versions(story)}
 
 
 def _rejected(reason: str, article_id: str, detail: str) -> Rejected:
@@ -103,6 +99,20 @@ class _Checker:
                         if self.keep(check_sentence(story.story_id, s, self.texts)))
         return replace(story, summary=summary, voices=self.voices(story.story_id, story.voices),
                        saying=self.voices(story.story_id, story.saying))
+
+
+def story_versions(story: EditionStory) -> set[tuple[str, int]]:
+    """Every ``(article_id, version)`` one story cites."""
+    cited = {(s.article_id, s.version) for s in story.summary}
+    for voice in (*story.voices, *story.saying):
+        cited.update((q.article_id, q.version) for q in voice.quotes)
+    return cited
+
+
+def verify_story(story: EditionStory, texts: SourceTexts) -> tuple[EditionStory, tuple[Rejected, ...]]:
+    """One story checked like an edition's (the web reader's live story page)."""
+    checker = _Checker(texts, [])
+    return checker.story(story), tuple(checker.rejected)
 
 
 def verify_edition(edition: Edition, texts: SourceTexts) -> Edition:

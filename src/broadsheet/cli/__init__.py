@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "broadsheet search 'North Korea' --db out/broadsheet.db"),
     "status": ("counts of what the store holds, and every stored rejection",
                "broadsheet status --db out/broadsheet.db"),
+    "serve": ("serve the store as a web reader: editions, stories, people, outlets, sources, search",
+              "broadsheet serve --db out/broadsheet.db --port 8000"),
     "bench": ("run a benchmark and print our figures beside the baselines'",
               "broadsheet bench extraction --data ../shared/data"),
 }
@@ -76,6 +78,8 @@ ARGUMENTS: dict[str, list[Arg]] = {
                _format("jsonl", "csv")],
     "search": [(("query",), {}), (("--limit",), {"type": int, "default": 20})],
     "status": [],
+    "serve": [(("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1)"}),
+              (("--port",), {"type": int, "default": 8000, "help": "port to listen on (default 8000)"})],
     "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
               (("--limit",), {"type": int, "help": "score at most this many documents per set"})],
 }

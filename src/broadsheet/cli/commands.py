@@ -276,6 +276,15 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from broadsheet.web import serve
+
+    Store.open(settings.db, create=False).close()
+    print(f"serving {settings.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+    serve(settings.db, settings, host=args.host, port=args.port)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     data = Path(settings.eval_data)
     if not data.is_dir():
@@ -289,7 +298,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "demo": cmd_demo, "ingest": cmd_ingest, "extract": cmd_extract, "analyze": cmd_analyze,
     "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
-    "status": cmd_status, "bench": cmd_bench,
+    "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench,
 }
 
 

@@ -11,8 +11,8 @@ then ``os.replace``), so a reader or web server never sees a half-written page.
     edition.json             the Edition itself (``codec.to_dict``), the twin of index.html
     edition.md               the edition as Markdown
     feed.atom, feed.json     the stories of the edition (Atom, JSON Feed 1.1)
-    editions.atom/.json      the editions given (newest first), when some are
-    style.css                the one stylesheet (no external assets, no JavaScript)
+    feed/editions.atom/.json the editions given (newest first), when some are
+    style.css, favicon.svg   the one stylesheet (no external assets, no JavaScript) and the icon
 
 The same templates serve the web app (``broadsheet.web``): only the ``Routes`` differ.
 """
@@ -29,7 +29,7 @@ from broadsheet.codec import to_dict
 from broadsheet.errors import OutputError
 from broadsheet.model import Edition
 from broadsheet.render import feeds
-from broadsheet.render.html import render_edition, render_story, stylesheet
+from broadsheet.render.html import icon, render_edition, render_story, stylesheet
 from broadsheet.render.jsonout import render_json
 from broadsheet.render.markdown import render_markdown
 from broadsheet.render.routes import Routes, slug, story_file
@@ -60,9 +60,10 @@ def render_site(edition: Edition, *, base_url: str = "",
     files["feed.atom"] = feeds.atom_stories(edition, root)
     files["feed.json"] = feeds.json_stories(edition, root)
     if editions:
-        files["editions.atom"] = feeds.atom_editions(editions, root, site=edition.title)
-        files["editions.json"] = feeds.json_editions(editions, root, site=edition.title)
+        files["feed/editions.atom"] = feeds.atom_editions(editions, root, site=edition.title)
+        files["feed/editions.json"] = feeds.json_editions(editions, root, site=edition.title)
     files["style.css"] = stylesheet()
+    files["favicon.svg"] = icon()
     return files
 
 

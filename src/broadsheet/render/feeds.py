@@ -4,7 +4,7 @@
   Read as content with every sentence cited. An entry's id names the *story*, not the edition
   (``tag:broadsheet,2025:story/<id>``), so a story carried by three editions in a row stays one
   entry that is updated, never three;
-- **editions** (``editions.atom``, ``editions.json``): one entry per edition, newest first, its
+- **editions** (``feed/editions.atom``, ``feed/editions.json``): one entry per edition, newest first, its
   contents as content (``tag:broadsheet,2025:edition/<id>``).
 
 Links come from ``Routes`` (absolute when the ``base_url`` setting or the web request gives one).

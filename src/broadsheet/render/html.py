@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
@@ -155,6 +155,6 @@ def stylesheet() -> str:
     return (files("broadsheet") / TEMPLATES / "style.css").read_text(encoding="utf-8")
 
 
-def context_keys(data: Mapping[str, Any]) -> list[str]:
-    """The names a page's data offers its template (for error messages and tests)."""
-    return sorted(data)
+def icon() -> str:
+    """The site's ``favicon.svg`` (so no browser asks for a missing ``/favicon.ico``)."""
+    return (files("broadsheet") / TEMPLATES / "favicon.svg").read_text(encoding="utf-8")

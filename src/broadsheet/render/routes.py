@@ -84,11 +84,14 @@ class Routes:
     def stylesheet(self) -> str:
         return self.base + "style.css"
 
+    def icon(self) -> str:
+        return self.base + "favicon.svg"
+
     def feed(self, fmt: str = "atom") -> str:
         return f"{self.base}feed.{fmt}"
 
     def editions_feed(self, fmt: str = "atom") -> str:
-        return f"{self.base}editions.{fmt}"
+        return f"{self.base}feed/editions.{fmt}"
 
     def _web_only(self, path: str) -> str | None:
         return None if self.static_site else self.base + path

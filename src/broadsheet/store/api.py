@@ -17,8 +17,8 @@ from types import TracebackType
 from broadsheet.errors import StoreError
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.store import articles as _articles
+from broadsheet.store import browse, migrations, pages, reading, rejections, search, stories
 from broadsheet.store import editions as _editions
-from broadsheet.store import migrations, pages, reading, rejections, search, stories
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord
@@ -236,6 +236,64 @@ class Store:
         """Outlet key -> leaning given to its source (empty while no source has one)."""
         with translate("read leanings"):
             return reading.leanings(self._db.conn)
+
+    # --- what the web reader's pages read (``browse``) ---------------------------------------
+
+    def story(self, story_id: str) -> Story | None:
+        """The stored story with this id, all its members, or None."""
+        with translate("read a story"):
+            return browse.story(self._db.conn, story_id)
+
+    def speakers_like(self, word: str) -> list[str]:
+        """Distinct speaker names containing ``word``."""
+        with translate("read speakers"):
+            return browse.speakers_like(self._db.conn, word)
+
+    def quotes_by_speakers(self, speakers: list[str]) -> list[browse.Record]:
+        """Attributions given to these speaker names, newest first, with article and story."""
+        with translate("read quotes"):
+            return browse.quotes_by_speakers(self._db.conn, speakers)
+
+    def quotes_by_organisation(self, names: list[str]) -> list[browse.Record]:
+        """Attributions of speakers of these organisations, newest first."""
+        with translate("read quotes"):
+            return browse.quotes_by_organisation(self._db.conn, names)
+
+    def articles_naming(self, canonical: str, labels: tuple[str, ...]) -> set[str]:
+        """Ids of the articles naming the entity ``canonical``."""
+        with translate("read entities"):
+            return browse.articles_naming(self._db.conn, canonical, labels)
+
+    def mentions(self, canonical: str, labels: tuple[str, ...]) -> list[browse.Record]:
+        """Stories whose articles name the entity ``canonical``, latest first."""
+        with translate("read entities"):
+            return browse.mentions(self._db.conn, canonical, labels)
+
+    def outlet_articles(self, outlet: str) -> list[browse.Record]:
+        """Articles of one outlet, newest first, with their story."""
+        with translate("read an outlet"):
+            return browse.outlet_articles(self._db.conn, outlet)
+
+    def search_hits(self, query: str, limit: int = 20) -> list[browse.Record]:
+        """Search hits with snippets (matches between ``browse.MARK_START``/``MARK_END``)."""
+        with translate("search"):
+            return browse.search_hits(self._db.conn, query, limit)
+
+    def edition_list(self) -> list[browse.Record]:
+        """Stored editions, newest first, without their bodies."""
+        with translate("read editions"):
+            return browse.edition_list(self._db.conn)
+
+    def sources(self) -> list[browse.Record] | None:
+        """The followed sources with their errors; None while the store has no sources table."""
+        with translate("read sources"):
+            return browse.sources(self._db.conn)
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the database."""
+        with translate("read the data version"):
+            value: int = self._db.conn.execute("PRAGMA data_version").fetchone()[0]
+            return value
 
     def rejections(self) -> list[Rejected]:
         """Every stored rejection, most recently seen first."""

@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -165,10 +166,16 @@ def page_handler(reader: Reader, view: Callable[[Store, Request, str], views.Pag
                 raise HTTPException(404, str(exc)) from exc
             if twin:
                 return _json(to_dict(page.data))
-            return reader.render(page, reader.routes.twin(request.url.path) + _query(request))
+            return reader.render(page, reader.routes.twin(_raw_path(request)) + _query(request))
 
         return await reader.answer(request, build)
     return endpoint
+
+
+def _raw_path(request: Request) -> str:
+    """The path as the client sent it (still percent-encoded), so links built on it stay valid."""
+    raw = request.scope.get("raw_path")
+    return raw.decode("latin-1") if isinstance(raw, bytes) and raw else quote(request.url.path)
 
 
 def _query(request: Request) -> str:

@@ -6,7 +6,8 @@ the JSON twin serialises (``to_dict`` of a model value, or plain records). Views
 
 People and organisations are grouped by the name the analysis resolved: a person's page gathers
 the quotes given to every spelling of the name that reduces to the same key ("Mr. Hall", "Steve
-Hall"), and those given to the bare surname ("Hall") in articles that name the full person. When
+Hall"), and those given to the bare surname ("Hall") in articles that name the full person or in
+stories where the full name is quoted too (the rule of ``brief.voices`` within a story). When
 the attribution issue's canonical person key is stored, it replaces this (the seam is
 ``_person_speakers``).
 """
@@ -124,7 +125,9 @@ def person(store: Store, name: str) -> Page:
     quotes = store.quotes_by_speakers(full)
     if short:
         naming = store.articles_naming(name, ("PERSON",)) | {q["article_id"] for q in quotes}
-        quotes += [q for q in store.quotes_by_speakers(short) if q["article_id"] in naming]
+        stories = {q["story_id"] for q in quotes if q["story_id"]}
+        quotes += [q for q in store.quotes_by_speakers(short)
+                   if q["article_id"] in naming or q["story_id"] in stories]
     quotes.sort(key=lambda q: (q["published"] or "", q["article_id"], q["ord"]), reverse=True)
     named = store.mentions(name, ("PERSON",))
     if not quotes and not named:

@@ -202,5 +202,6 @@ def test_json_feeds_follow_json_feed_1_1(client: httpx.Client, path: str) -> Non
     for item in feed["items"]:
         assert item.get("content_html") or item.get("content_text")
         assert item["url"].startswith("http://127.0.0.1")
-        assert _rfc3339(item["date_published"]) and _rfc3339(item.get("date_modified", item["date_published"]))
+        modified = item.get("date_modified", item["date_published"])
+        assert _rfc3339(item["date_published"]) and _rfc3339(modified)
         assert None not in item.values()

@@ -13,6 +13,7 @@ from broadsheet import pipeline
 from broadsheet.model import Analysis, Edition, Entity, Story
 from broadsheet.settings import Settings, load_settings
 from broadsheet.store import Store
+from broadsheet.timestamps import normalise
 from test_brief_data import corpus, make_article, said
 
 SETTINGS = replace(load_settings(environ={}, config=Path("/nonexistent.toml")),
@@ -54,6 +55,8 @@ def build_store(path: Path, settings: Settings = SETTINGS) -> Edition:
     stories, analyses = corpus()
     evil_story, evil = hostile()
     analyses = with_entities({**analyses, "evil": evil})
+    analyses = {aid: replace(a, article=replace(a.article, published=normalise(a.article.published)))
+                for aid, a in analyses.items()}  # as ingest does, at the boundary
     with Store.open(path) as store:
         with store.transaction():
             for analysis in analyses.values():

@@ -12,7 +12,7 @@ rules decide what a reader would trip over once the sentence sits alone under an
   points at a sentence the reader does not have;
 - a sentence in **the writer's own voice** (I, we, us, you outside quotation marks), a question or
   an exclamation is refused: a briefing reports, it does not address the reader;
-- a **quotation without its speaker** is refused: a sentence that quotes four words or more must
+- a **quotation without its speaker** is refused: a sentence that quotes five words or more must
   name who said them inside the same sentence (an attribution whose cue and non-pronoun speaker both
   sit in the sentence), so words are never shown as the outlet's own ("America is not a clown show."
   is Glenn Beck's). Short quoted terms ("the 'meth, we're on it' campaign") are not quotations.
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from broadsheet.model import Attribution, Span
 from broadsheet.text import QUOTED, word_set, words
 
-QUOTATION_WORDS = 4  # a quoted run of this many words or more is a quotation, not a quoted term
+QUOTATION_WORDS = 5  # a quoted run of this many words or more is a quotation, not a quoted term
 
 PRONOUNS = word_set(
     "he she it they him her them his hers its their theirs this that these those such we i you "
@@ -138,7 +138,7 @@ def writer_voice(text: str) -> bool:
 
 def quotations(text: str) -> list[re.Match[str]]:
     """The quoted runs of ``text`` long enough to be someone's words (``QUOTATION_WORDS``)."""
-    return [m for m in QUOTED.finditer(text) if len(words(m.group())) >= QUOTATION_WORDS]
+    return [m for m in QUOTED.finditer(text) if len(m.group().split()) >= QUOTATION_WORDS]
 
 
 @dataclass(frozen=True)

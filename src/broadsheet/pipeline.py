@@ -179,20 +179,22 @@ def make_edition(store: Store, settings: Settings, *, created: str, date: str | 
                  kind: str = "daily", everything: bool = False) -> Edition:
     """Build the edition of a window from the stored stories, then check it against its sources.
 
-    Reads only the window's stories and their articles; every sentence and quote is verified
-    against the article version it cites (``brief.verify``), failures dropped and kept.
+    Reads the window's stories and the heads of their articles (title, outlet, date, lead) to
+    rank and choose, then the full analyses of the chosen stories only; every sentence and quote
+    is verified against the article version it cites (``brief.verify``), failures dropped and kept.
     """
-    from broadsheet.brief import build_edition, cited_versions, verify_edition
+    from broadsheet.brief import cited_versions, verify_edition
+    from broadsheet.brief.edition import Options, fill_edition, plan_edition, planned_ids
 
     window = edition_window(store, settings, created=created, date=date, kind=kind,
                             everything=everything)
     stories = store.stories_between(window.start, window.end)
-    analyses = store.analyses_for({aid for story in stories for aid in story.article_ids})
-    edition = build_edition(
-        stories, analyses, title=settings.edition_title, created=created,
-        max_stories=settings.max_stories, summary_sentences=settings.summary_sentences,
-        window=window, previous=store.previous_edition(kind, window.date, created),
-        leanings=store.leanings())
+    options = Options(settings.edition_title, created, settings.max_stories,
+                      settings.summary_sentences, window,
+                      store.previous_edition(kind, window.date, created), store.leanings())
+    heads = store.article_heads({aid for story in stories for aid in story.article_ids})
+    plan = plan_edition(stories, heads, options)
+    edition = fill_edition(plan, store.analyses_for(planned_ids(plan)), options)
     return verify_edition(edition, store.version_texts(cited_versions(edition)))
 
 

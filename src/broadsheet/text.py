@@ -131,7 +131,8 @@ ABBREVIATIONS = word_set(
     "blvd rd ft"
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘]?[A-Z0-9])|[。！？]")
-_LAST_WORD = re.compile(r"[A-Za-z][A-Za-z.]*$")
+_LAST_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z.]*$")
+_WORD_REACH = 64  # no abbreviation is longer; looking further back only costs time
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?:[.!?…]|[。！？])[\"'”’»)\]」』）]*$")
@@ -164,7 +165,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
-    word = _LAST_WORD.search(text, 0, dot)
+    word = _LAST_WORD.search(text, max(0, dot - _WORD_REACH), dot)  # a window: linear, not quadratic
     if word is None:
         return False
     token = word.group()

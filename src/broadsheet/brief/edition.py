@@ -173,32 +173,55 @@ def _sentences(section: str, wanted: int) -> int:
     return min(1, wanted) if section == "brief" else min(MAX_SUMMARY, wanted)
 
 
+Plan = dict[str, list[Story]]
+
+
+def plan_edition(stories: Sequence[Story], analyses: Mapping[str, Analysis], options: Options) -> Plan:
+    """Which stories go in which section (ranking, sections, Good News), without summarising.
+
+    Reads only the articles' outlets, dates, titles and leads, so ``analyses`` may hold light
+    articles (``Store.article_heads``) for a window of thousands of stories.
+    """
+    if options.max_stories < 0 or options.summary_sentences < 0:
+        raise ConfigError(f"max_stories and summary_sentences must be >= 0 (got "
+                          f"{options.max_stories}, {options.summary_sentences})")
+    ranked = rank_stories(stories, analyses, Previous.of(options.previous))
+    return _sections(ranked, analyses, options)
+
+
+def fill_edition(plan: Plan, analyses: Mapping[str, Analysis], options: Options) -> Edition:
+    """The edition of ``plan``: every chosen story summarised, voiced and dated from ``analyses``
+    (full analyses of the chosen stories' articles)."""
+    items: list[EditionStory] = []
+    sections: list[Section] = []
+    for key, heading in SECTIONS:
+        kind = SECTION_OF_STORY[key]
+        for story in plan[key]:
+            items.append(edition_story(story, analyses, rank=len(items) + 1, section=kind,
+                                       summary_sentences=_sentences(kind, options.summary_sentences),
+                                       options=options))
+        if plan[key]:
+            sections.append(Section(key, heading, tuple(s.id for s in plan[key])))
+    window = options.window
+    return Edition(
+        id=edition_id(options.created, [s.story_id for s in items]), title=options.title,
+        created=options.created, stories=tuple(items), kind=options.kind,
+        date=window.date if window else None, timezone=window.timezone if window else "UTC",
+        window_start=window.start if window else None, window_end=window.end if window else None,
+        sections=tuple(sections), previous=options.previous.id if options.previous else None,
+    )
+
+
+def planned_ids(plan: Plan) -> set[str]:
+    """The article ids of every story the plan keeps (what ``fill_edition`` needs in full)."""
+    return {aid for part in plan.values() for story in part for aid in story.article_ids}
+
+
 def build_edition(stories: Sequence[Story], analyses: Mapping[str, Analysis], *, title: str,
                   created: str, max_stories: int = 30, summary_sentences: int = 3,
                   window: Window | None = None, previous: Edition | None = None,
                   leanings: Mapping[str, str] | None = None) -> Edition:
     """The edition of the window's ``stories`` (see the module docstring), ranked from 1."""
-    if max_stories < 0 or summary_sentences < 0:
-        raise ConfigError(f"max_stories and summary_sentences must be >= 0 (got {max_stories}, "
-                          f"{summary_sentences})")
     options = Options(title, created, max_stories, summary_sentences, window, previous,
                       dict(leanings or {}))
-    ranked = rank_stories(stories, analyses, Previous.of(previous))
-    parts = _sections(ranked, analyses, options)
-    items: list[EditionStory] = []
-    sections: list[Section] = []
-    for key, heading in SECTIONS:
-        kind = SECTION_OF_STORY[key]
-        for story in parts[key]:
-            items.append(edition_story(story, analyses, rank=len(items) + 1, section=kind,
-                                       summary_sentences=_sentences(kind, summary_sentences),
-                                       options=options))
-        if parts[key]:
-            sections.append(Section(key, heading, tuple(s.id for s in parts[key])))
-    return Edition(
-        id=edition_id(created, [s.story_id for s in items]), title=title, created=created,
-        stories=tuple(items), kind=options.kind, date=window.date if window else None,
-        timezone=window.timezone if window else "UTC",
-        window_start=window.start if window else None, window_end=window.end if window else None,
-        sections=tuple(sections), previous=previous.id if previous else None,
-    )
+    return fill_edition(plan_edition(stories, analyses, options), analyses, options)

@@ -28,7 +28,7 @@ from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.text import printable
 
-BENCH_STAGES = ("extraction", "attribution", "clustering")
+BENCH_STAGES = ("extraction", "attribution", "clustering", "edition")
 T = TypeVar("T")
 
 

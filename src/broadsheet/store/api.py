@@ -217,6 +217,12 @@ class Store:
         with translate("read the stories of a window"):
             return reading.stories_between(self._db.conn, start, end)
 
+    def article_heads(self, ids: Iterable[str]) -> dict[str, Analysis]:
+        """Light articles (title, outlet, url, date, the first characters of the text) for
+        ranking; never to summarise or cite from."""
+        with translate("read articles"):
+            return reading.article_heads(self._db.conn, ids)
+
     def analyses_for(self, ids: Iterable[str]) -> dict[str, Analysis]:
         """Articles with their entities and attributions, read in bulk (dates not included)."""
         with translate("read analyses"):

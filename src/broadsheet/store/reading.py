@@ -92,6 +92,24 @@ def articles_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Ar
     return {row["id"]: article_from_row(row) for row in conn.execute(sql, (_ids(ids),))}
 
 
+HEAD_CHARS = 2000
+
+
+def article_heads(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Analysis]:
+    """Light articles for ranking and choosing: title, outlet, url, date, version and only the
+    first ``HEAD_CHARS`` characters of the text (as one paragraph); no entities, no attributions.
+    Never summarise or cite from these: ``analyses_for`` reads the real thing."""
+    sql = (f"SELECT id, source, title, substr(text, 1, {HEAD_CHARS}) AS head, url, published, "
+           f"outlet, version FROM articles WHERE id IN ({_IDS})")
+    return {
+        row["id"]: Analysis(Article(
+            id=row["id"], source=row["source"], title=row["title"], paragraphs=(row["head"],),
+            url=row["url"], published=row["published"], outlet=row["outlet"],
+            version=row["version"]))
+        for row in conn.execute(sql, (_ids(ids),))
+    }
+
+
 def analyses_for(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Analysis]:
     """Articles with their entities and attributions (what the brief reads; not dates), in bulk."""
     articles = articles_by_id(conn, ids)

@@ -13,12 +13,14 @@ Routes (each page has a JSON twin: the same path with ``.json`` appended; ``/`` 
 Pages are rendered on the server and need no JavaScript. Every response, errors included, carries
 a Content-Security-Policy that allows nothing but the app's own stylesheet (``SecurityHeaders``).
 A rendered page is cached until the store changes (``PRAGMA data_version``), so a page is built
-once per change of the store, not once per reader. Views run in worker threads, each with its own
-read connection; the event loop only answers from the cache.
+once per change of the store, not once per reader: readers who ask while it is being built wait
+for that one build, and a cached page is answered before routing (``CachedPages``). Views run in
+worker threads, each with its own read connection; the event loop only answers from the cache.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from collections import OrderedDict
@@ -91,6 +93,9 @@ class Cached:
         return Response(self.body, status_code=self.status, media_type=self.media_type)
 
 
+Key = tuple[str, int]
+
+
 class Reader:
     """The app's state: settings, one read connection per worker thread, the page cache."""
 
@@ -100,7 +105,8 @@ class Reader:
         self.routes = Routes.web(settings.base_url or "/")
         self._local = threading.local()
         self._watch: Store | None = None
-        self._cache: OrderedDict[tuple[str, int], Cached] = OrderedDict()
+        self._cache: OrderedDict[Key, Cached] = OrderedDict()
+        self._building: dict[Key, asyncio.Future[Cached]] = {}
 
     def store(self) -> Store:
         """This thread's read connection (opened on first use)."""
@@ -116,21 +122,41 @@ class Reader:
             self._watch = Store.open(self.db, create=False)
         return self._watch.data_version()
 
-    def remember(self, key: tuple[str, int], built: Cached) -> Cached:
+    def cached(self, target: str) -> Cached | None:
+        """The cached answer for ``target`` (path and query) at the store's current version."""
+        hit = self._cache.get((target, self.version()))
+        if hit is not None:
+            self._cache.move_to_end((target, self.version()))
+        return hit
+
+    def remember(self, key: Key, built: Cached) -> Cached:
         self._cache[key] = built
         while len(self._cache) > CACHE_PAGES:
             self._cache.popitem(last=False)
         return built
 
     async def answer(self, request: Request, build: Callable[[], Cached]) -> Response:
-        """The cached response for this URL and store version, else a freshly built one."""
-        key = (request.url.path + "?" + request.url.query, self.version())
+        """The cached response for this URL and store version, else one built once: readers
+        asking for the same page while it is built wait for that build (no stampede)."""
+        key = (_target(request.scope), self.version())
         hit = self._cache.get(key)
-        if hit is None:
-            hit = self.remember(key, await run_in_threadpool(build))
-        else:
-            self._cache.move_to_end(key)
-        return hit.response()
+        if hit is not None:
+            return hit.response()
+        pending = self._building.get(key)
+        if pending is not None:
+            return (await asyncio.shield(pending)).response()
+        future: asyncio.Future[Cached] = asyncio.get_running_loop().create_future()
+        self._building[key] = future
+        try:
+            built = self.remember(key, await run_in_threadpool(build))
+            future.set_result(built)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: waiters re-raise it, nobody logs it twice
+            raise
+        finally:
+            del self._building[key]
+        return built.response()
 
     def feeds_routes(self, request: Request) -> Routes:
         """Absolute routes for feeds: the ``base_url`` setting, else the request's own base."""
@@ -140,6 +166,33 @@ class Reader:
         body = render_page(page.template, self.routes, site=self.settings.edition_title, twin=twin,
                            **page.context)
         return Cached(200, HTML, body.encode("utf-8"))
+
+
+def _target(scope: Scope) -> str:
+    """The cache key of a request: its raw path and query string."""
+    raw: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
+    query: bytes = scope.get("query_string", b"")
+    return raw.decode("latin-1") + "?" + query.decode("latin-1")
+
+
+class CachedPages:
+    """ASGI fast path: a GET whose page is cached at the store's current version is answered
+    here, without routing or a request object; anything else goes on to the app."""
+
+    def __init__(self, app: ASGIApp, reader: Reader) -> None:
+        self.app = app
+        self.reader = reader
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            hit = self.reader.cached(_target(scope))
+            if hit is not None:
+                headers = [(b"content-type", hit.media_type.encode()),
+                           (b"content-length", str(len(hit.body)).encode())]
+                await send({"type": "http.response.start", "status": hit.status, "headers": headers})
+                await send({"type": "http.response.body", "body": hit.body})
+                return
+        await self.app(scope, receive, send)
 
 
 def _json(value: Any, status: int = 200) -> Cached:
@@ -267,4 +320,4 @@ def create_app(db: str, settings: Settings) -> ASGIApp:
     handler = _error_handler(reader)
     app = Starlette(routes=_routes(reader),
                     exception_handlers={HTTPException: handler, Exception: handler})
-    return SecurityHeaders(app)
+    return SecurityHeaders(CachedPages(app, reader))

@@ -7,7 +7,8 @@ Four parts, each printed beside a baseline run in the same process:
    call none.
 2. **Speed Reads** — the demo edition (the bundled sample, every story) audited sentence by sentence
    with detectors written here, apart from the rules that choose the sentences: how many start with
-   a dateline, are a bare quotation (quoted words, no cue naming a speaker), open on a pronoun; and
+   a dateline, are a bare quotation (quoted words, no cue naming a speaker), open on a pronoun
+   (outside a quotation); and
    redundancy (mean over stories of the highest TF-IDF cosine between two of its sentences).
    Baseline: the outlets' lead sentences pasted together (first sentence of up to three
    independent articles), what editions did before.
@@ -100,7 +101,8 @@ def audit(summaries: Sequence[Sequence[str]]) -> dict[str, float]:
     flat = [s for summary in summaries for s in summary]
     bare = sum(1 for s in flat if (s[:1] in "\"“‘'" or quoted_fraction(s) >= 0.5)
                and not _CUE.search(re.sub(r"[\"“][^\"”]*[\"”]", " ", s)))
-    pronoun = sum(1 for s in flat if words(s[:40]) and words(s[:40])[0].lower() in _PRONOUN)
+    pronoun = sum(1 for s in flat if s[:1] not in "\"“‘'" and words(s[:40])
+                  and words(s[:40])[0].lower() in _PRONOUN)
     return {"sentences": len(flat), "dateline": sum(1 for s in flat if _DATELINE.match(s)),
             "bare_quote": bare, "pronoun": pronoun, "redundancy": _redundancy(summaries)}
 
@@ -233,9 +235,16 @@ def web_rows(db: Path, edition: Edition, requests: int) -> list[BenchRow]:
         server.wait(timeout=30)
 
 
-def run(data: Path, *, limit: int | None = None) -> BenchReport:
-    """Every part of the edition bench (module docstring); ``limit`` caps requests per page kind."""
+def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:
+    """Every part of the edition bench (module docstring); ``limit`` caps requests per page kind.
+
+    ``baselines=False`` (the CI quality gate) measures our Good News figure only: the other parts
+    need the demo store (the spaCy model) and a server, and a time is never a test.
+    """
     report = BenchReport("edition")
+    if not baselines:
+        report.rows += [row for row in good_news_rows() if not row.system.startswith("baseline")]
+        return report
     report.rows += good_news_rows()
     report.rows += speed_read_rows()
     db = replay_store(ARTICLES)

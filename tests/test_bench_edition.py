@@ -1,0 +1,41 @@
+"""The edition bench's own parts: the audit detectors and the load generator on a real server."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from broadsheet.bench.edition import audit
+from broadsheet.bench.load import load, percentile
+from test_brief_data import KIM
+from webserver import serving
+from webstore import SETTINGS, build_store
+
+
+def test_the_audit_counts_datelines_bare_quotes_and_pronoun_openings() -> None:
+    found = audit([[
+        "WASHINGTON (AP) — The Senate voted on Tuesday.",
+        "SIOUX FALLS, S.D. – People are talking.",
+        "\u201cAmerica is not a clown show.\u201d",
+        "\u201cWe will win,\u201d the coach said.",
+        "He tweaked the rules again.",
+        "The council approved the budget.",
+    ], ["The council approved the budget.", "The council approved the budget on Monday."]])
+    assert (found["sentences"], found["dateline"], found["bare_quote"], found["pronoun"]) == (8, 2, 1, 1)
+    assert found["redundancy"] > 0.5
+
+
+def test_percentiles_by_nearest_rank() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert (percentile(values, 0.5), percentile(values, 0.95), percentile(values, 0.99)) == (50, 95, 99)
+
+
+def test_the_load_generator_drives_the_real_app(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    build_store(Path(db))
+    with serving(db, SETTINGS) as base:
+        port = int(base.rsplit(":", 1)[1])
+        tally, seconds = asyncio.run(load("127.0.0.1", port, ["/", f"/stories/{KIM}", "/nope"],
+                                          clients=5, requests=60))
+    assert len(tally.latencies) == 60 and seconds > 0
+    assert tally.errors == 20  # every third request asks for a page that is not there

@@ -20,9 +20,10 @@ def test_the_audit_counts_datelines_bare_quotes_and_pronoun_openings() -> None:
         "\u201cWe will win,\u201d the coach said.",
         "He tweaked the rules again.",
         "The council approved the budget.",
-    ], ["The council approved the budget.", "The council approved the budget on Monday."]])
-    assert (found["sentences"], found["dateline"], found["bare_quote"], found["pronoun"]) == (8, 2, 1, 1)
-    assert found["redundancy"] > 0.5
+    ]])
+    assert (found["sentences"], found["dateline"], found["bare_quote"], found["pronoun"]) == (6, 2, 1, 1)
+    repeated = audit([["The council approved the budget.", "The council approved the budget on Monday."]])
+    assert repeated["redundancy"] > 0.5 > found["redundancy"]
 
 
 def test_percentiles_by_nearest_rank() -> None:

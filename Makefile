@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/broadsheet bench extraction --data $(DATA)
 	$(BIN)/broadsheet bench attribution --data $(DATA)
 	$(BIN)/broadsheet bench clustering --data $(DATA)
+	$(BIN)/broadsheet bench edition --data $(DATA)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .mypy_cache .ruff_cache .pytest_cache

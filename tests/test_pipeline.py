@@ -84,7 +84,7 @@ def test_stories_and_edition_from_the_store(inbox: Path, store: Store, tmp_path:
     index = (tmp_path / "out" / "index.html").read_text()
     assert all(str(escape(s.title)) in index for s in edition.stories)
     assert store.latest_edition() == edition
-    assert len(written) == 2 * len(edition.stories) + 10  # page + twin per story, edition, feeds
+    assert len(written) == 2 * len(edition.stories) + 9  # page + twin per story, edition, feeds
 
 
 def test_an_article_that_breaks_analysis_is_a_rejection(inbox: Path, store: Store) -> None:

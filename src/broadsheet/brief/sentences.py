@@ -8,10 +8,12 @@ rules decide what a reader would trip over once the sentence sits alone under an
   "UPDATE - May 30, 5:20 p.m.: " or "EXCLUSIVE: " are cut off the front; the rest is still a verbatim
   slice of the article (``dateline_length`` says how many characters go);
 - a sentence that **opens on a pronoun** ("He", "It", "They", "This", "That" ...) or **a connective
-  it cannot stand without** ("But", "However", "Separately", "Then", "Meanwhile" ...) is refused: it
-  points at a sentence the reader does not have;
-- a sentence in **the writer's own voice** (I, we, us, you outside quotation marks), a question or
-  an exclamation is refused: a briefing reports, it does not address the reader;
+  it cannot stand without** ("But", "However", "Separately", "Then", "Meanwhile" ...), or that
+  points back early on ("Mr. Garrett then ...", "5 of those hits ...") is refused: it points at a
+  sentence the reader does not have;
+- a sentence in **the writer's own voice** (I, we, us, you outside quotation marks), a question, an
+  exclamation, an imperative ("Welcome to ...", "See this page") or talk about the page itself ("read
+  more", "this article") is refused: a briefing reports, it does not address the reader;
 - a **quotation without its speaker** is refused: a sentence that quotes five words or more must
   name who said them inside the same sentence (an attribution whose cue and non-pronoun speaker both
   sit in the sentence), so words are never shown as the outlet's own ("America is not a clown show."
@@ -50,6 +52,11 @@ _CONNECTIVE_PHRASES = re.compile(
     re.I,
 )
 WRITER_VOICE = word_set("i we us our ours you your yours me my myself ourselves yourself yourselves")
+IMPERATIVES = word_set(
+    "welcome meet check take get read watch click see imagine consider remember don't sign "
+    "subscribe follow join discover find learn try")
+_PAGE_TALK = re.compile(r"\b(?:this (?:page|article|story|post|video|podcast|newsletter)|click here|"
+                        r"read more|sign up|subscribe)\b", re.I)
 
 # "UPDATE - May 30, 5:20 p.m.: ", "EXCLUSIVE: ", "BREAKING NEWS — "
 _LABEL = re.compile(
@@ -112,6 +119,11 @@ def first_word(text: str) -> str:
 
 
 _EARLY_THEN = re.compile(r"^(?:\S+\s+){1,3}then\b", re.I)  # "Mr. Garrett then swung it ..."
+# "If these new opportunities ...", "5 of those hits ...": a demonstrative early points back;
+# "this week", "those who" do not.
+_EARLY_DEMONSTRATIVE = re.compile(
+    r"^(?:\S+\s+){1,3}(?:these|those(?!\s+who\b)|this(?!\s+(?:week|year|month|morning|afternoon|"
+    r"evening|weekend|spring|summer|autumn|fall|winter|season|time)\b))\b", re.I)
 
 
 def opens_dependent(text: str) -> bool:
@@ -120,7 +132,7 @@ def opens_dependent(text: str) -> bool:
     head = text.lstrip("\"'“‘(")
     first = first_word(head)
     return (first in PRONOUNS or first in CONNECTIVES or bool(_CONNECTIVE_PHRASES.match(head))
-            or bool(_EARLY_THEN.match(head)))
+            or bool(_EARLY_THEN.match(head)) or bool(_EARLY_DEMONSTRATIVE.match(head)))
 
 
 def outside_quotes(text: str) -> str:
@@ -133,7 +145,9 @@ def writer_voice(text: str) -> bool:
     "you" (outside quotes)."""
     own = outside_quotes(text)
     question = own.rstrip("\"'”’) ").endswith(("?", "!"))
-    return question or any(w.casefold() in WRITER_VOICE for w in words(own))
+    imperative = first_word(own.lstrip("\"'“‘( ")) in IMPERATIVES
+    return (question or imperative or bool(_PAGE_TALK.search(own))
+            or any(w.casefold() in WRITER_VOICE for w in words(own)))
 
 
 def quotations(text: str) -> list[re.Match[str]]:

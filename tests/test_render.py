@@ -218,3 +218,20 @@ def test_safe_url(url: str | None, safe: bool) -> None:
 def test_slug_keeps_plain_ids_and_separates_changed_ones() -> None:
     assert slug("s0123abcd") == "s0123abcd"
     assert slug("a/b") != slug("a-b") and "/" not in slug("a/b")
+
+
+def test_static_feeds_parse_and_link_to_the_story_pages() -> None:
+    import feedparser
+
+    edition, _, files = _site()
+    atom = feedparser.parse(files["feed.atom"])
+    assert not atom.bozo and atom.version == "atom10"
+    assert [e.link for e in atom.entries] == [story_file(s.story_id) for s in edition.stories]
+    assert [e.id for e in atom.entries] == [f"tag:broadsheet,2025:story/{s.story_id}"
+                                            for s in edition.stories]
+    feed = json.loads(files["feed.json"])
+    assert [i["id"] for i in feed["items"]] == [e.id for e in atom.entries]
+    absolute = render_site(edition, base_url="https://news.example.org/brief/")
+    assert 'href="https://news.example.org/brief/style.css"' in absolute["index.html"]
+    first = feedparser.parse(absolute["feed.atom"]).entries[0]
+    assert first.link.startswith("https://news.example.org/brief/stories/")

@@ -57,6 +57,9 @@ class Article:
 
     ``version`` counts the texts stored under this id: a page that changed at the same URL is the
     same article in a new version (the store assigns it; extraction always says 1).
+    ``not_article`` says, when ``is_article`` is false, what the page is instead (``listing``,
+    ``product``, ``forum``, ``documentation``, ``service``, ``not_article``); ``opinion`` marks an
+    opinion piece (column, editorial, op-ed) as the page declares or labels it.
     """
 
     id: str
@@ -72,6 +75,8 @@ class Article:
     is_article: bool = True
     related: tuple[RelatedItem, ...] = ()
     version: int = 1
+    not_article: str | None = None
+    opinion: bool = False
 
     @property
     def text(self) -> str:

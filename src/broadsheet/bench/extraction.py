@@ -28,13 +28,18 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import mean
+from statistics import mean, median
 
 from broadsheet.bench import BenchReport, BenchRow
+from broadsheet.bench.heldout import held_out_rows
+from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafilatura_meta, truth_of
 from broadsheet.extract import extract
-from broadsheet.model import Article, Page
+from broadsheet.extract.html import judged
+from broadsheet.extract.train import site_of
+from broadsheet.extract.train_pages import PageRow
+from broadsheet.model import Article, Page, Rejected
 
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
@@ -169,23 +174,56 @@ def _timed_row(dataset: str, system: str, golds: list[str],
                     len(golds), seconds)
 
 
-def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True) -> list[BenchRow]:
-    """HTML input: ours vs trafilatura alone; ours also reports the share called articles."""
-    items = _scrapinghub_items(root, limit)
-    pages = [_read_gz(root / "html" / f"{key}.html.gz") for key, _, _ in items]
-    golds = [gold for _, gold, _ in items]
+@dataclass
+class Collected:
+    """What the HTML runs leave for the held-out measurements: page-kind rows of every page."""
+
+    page_rows: list[PageRow] = field(default_factory=list)
+
+
+def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, list[float] | None,
+                                                             float]:
+    """Our HTML path on one page, the signals it judged the page on, and the seconds it took."""
+    page = Page(id=key, source=f"{key}.html.gz", kind="html", content=markup, url=url)
     start = time.perf_counter()
-    results = [extract(Page(id=key, source=f"{key}.html.gz", kind="html", content=markup,
-                            url=url))
-               for (key, _, url), markup in zip(items, pages, strict=True)]
-    seconds = time.perf_counter() - start
-    texts = [r.text if isinstance(r, Article) else "" for r in results]
+    result, signals = judged(page)
+    return result, signals, time.perf_counter() - start
+
+
+def _timed(function: Callable[[], str]) -> tuple[str, float]:
+    start = time.perf_counter()
+    text = function()
+    return text, time.perf_counter() - start
+
+
+def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
+                          collected: Collected | None = None) -> list[BenchRow]:
+    """HTML input: ours vs trafilatura alone, with the median time per page of each."""
+    items = _scrapinghub_items(root, limit)
+    golds = [gold for _, gold, _ in items]
+    texts: list[str] = []
+    ours_s: list[float] = []
+    theirs: list[tuple[str, float]] = []
+    for key, _, url in items:
+        markup = _read_gz(root / "html" / f"{key}.html.gz")
+        result, signals, seconds = _judge(key, markup, url)
+        texts.append(result.text if isinstance(result, Article) else "")
+        ours_s.append(seconds)
+        if collected is not None:
+            collected.page_rows.append(PageRow(key, site_of(url, key), "scrapinghub", True,
+                                               tuple(signals) if signals else None))
+        if baselines:
+            theirs.append(_timed(lambda m=markup: trafilatura_alone(m)))  # type: ignore[misc]
     metrics = score_shingles(zip(golds, texts, strict=True))
-    metrics["is_article"] = mean(isinstance(r, Article) and r.is_article for r in results)
-    rows = [BenchRow("scrapinghub-html", "broadsheet", metrics, len(golds), seconds)]
+    metrics["median_ms"] = 1000 * median(ours_s) if ours_s else 0.0
+    rows = [BenchRow("scrapinghub-html", "broadsheet", metrics, len(golds), sum(ours_s))]
     if baselines:
-        rows.append(_timed_row("scrapinghub-html", "trafilatura (default)", golds,
-                               lambda i: trafilatura_alone(pages[i])))
+        base = score_shingles(zip(golds, [t for t, _ in theirs], strict=True))
+        base["median_ms"] = 1000 * median(s for _, s in theirs) if theirs else 0.0
+        if base["median_ms"]:
+            metrics["time_ratio"] = metrics["median_ms"] / base["median_ms"]
+        rows.append(BenchRow("scrapinghub-html", "trafilatura (default)", base, len(golds),
+                             sum(s for _, s in theirs)))
     return rows
 
 
@@ -230,58 +268,72 @@ def _main_content(record: dict[str, object]) -> str:
     return str(truth.get("main_content") or "") if isinstance(truth, dict) else ""
 
 
-def wcxb_rows(root: Path, limit: int | None, baselines: bool = True) -> list[BenchRow]:
-    """WCXB dev: bag-of-words F1 on article pages (ours, trafilatura) and is_article accuracy."""
+def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
+              collected: Collected | None = None) -> list[BenchRow]:
+    """WCXB dev: bag-of-words F1 on article pages (ours, trafilatura), is_article accuracy over
+    every page, and title / author / date exact match on article pages (ours, trafilatura)."""
     ours_f1: list[float] = []
     theirs_f1: list[float] = []
     correct: list[bool] = []
+    meta: dict[str, list[dict[str, float]]] = {"ours": [], "theirs": []}
     seconds = [0.0, 0.0]
     for key, record, markup in _wcxb_pages(root, limit):
         is_article = _page_type(record) == "article"
-        start = time.perf_counter()
         url = record.get("url")
-        result = extract(Page(id=key, source=f"{key}.html.gz", kind="html", content=markup,
-                              url=url if isinstance(url, str) else None))
-        seconds[0] += time.perf_counter() - start
-        predicted = isinstance(result, Article) and result.is_article
-        correct.append(predicted == is_article)
+        url = url if isinstance(url, str) else None
+        result, signals, spent = _judge(key, markup, url)
+        seconds[0] += spent
+        if collected is not None:
+            collected.page_rows.append(PageRow(key, site_of(url, key), "wcxb", is_article,
+                                               tuple(signals) if signals else None))
+        correct.append((isinstance(result, Article) and result.is_article) == is_article)
         if not is_article:
             continue
-        text = result.text if isinstance(result, Article) else ""
-        ours_f1.append(bag_f1(_main_content(record), text))
+        truth = truth_of(record)
+        ours_f1.append(bag_f1(_main_content(record), result.text if isinstance(result, Article)
+                              else ""))
+        meta["ours"].append(metadata_matches(truth, our_meta(result)))
         if baselines:
             start = time.perf_counter()
             theirs_f1.append(bag_f1(_main_content(record), trafilatura_alone(markup)))
             seconds[1] += time.perf_counter() - start
+            meta["theirs"].append(metadata_matches(truth, trafilatura_meta(markup, url)))
     rows = [
         BenchRow("wcxb-dev-article", "broadsheet",
                  {"f1": mean(ours_f1) if ours_f1 else 0.0}, len(ours_f1), seconds[0]),
         BenchRow("wcxb-dev-all", "broadsheet is_article",
                  {"accuracy": mean(correct) if correct else 0.0}, len(correct), seconds[0]),
+        BenchRow("wcxb-dev-article-meta", "broadsheet", means(meta["ours"]), len(meta["ours"])),
     ]
     if baselines:
         rows.insert(1, BenchRow("wcxb-dev-article", "trafilatura (default)",
                                 {"f1": mean(theirs_f1) if theirs_f1 else 0.0}, len(theirs_f1),
                                 seconds[1]))
+        rows.append(BenchRow("wcxb-dev-article-meta", "trafilatura (default)",
+                             means(meta["theirs"]), len(meta["theirs"])))
     return rows
 
 
 def run(data: Path, *, limit: int | None = None, wcxb: bool = True,
-        baselines: bool = True) -> BenchReport:
+        baselines: bool = True, heldout: bool = True) -> BenchReport:
     """Score our extractor (and, with ``baselines``, the others) on every extraction dataset found
-    under ``data``."""
+    under ``data``; with ``heldout``, also the learned models retrained without the sites they are
+    measured on (``bench/heldout.py``)."""
     report = BenchReport(stage="extraction", notes=list(PUBLISHED_NOTES))
     root = data / "extraction" if (data / "extraction").is_dir() else data
     scrapinghub = root / "scrapinghub"
+    collected = Collected()
     if scrapinghub.is_dir():
-        report.rows.extend(scrapinghub_html_rows(scrapinghub, limit, baselines))
+        report.rows.extend(scrapinghub_html_rows(scrapinghub, limit, baselines, collected))
         report.rows.extend(scrapinghub_text_rows(scrapinghub, limit, baselines))
     else:
         report.notes.append(f"skipped scrapinghub: {scrapinghub} not found")
     wcxb_dir = root / "wcxb-dev"
     if wcxb and wcxb_dir.is_dir():
-        report.rows.extend(wcxb_rows(wcxb_dir, limit, baselines))
+        report.rows.extend(wcxb_rows(wcxb_dir, limit, baselines, collected))
         report.notes.append(WCXB_NOTE)
     elif wcxb:
         report.notes.append(f"skipped wcxb-dev: {wcxb_dir} not found")
+    if heldout:
+        report.rows.extend(held_out_rows(root, limit, collected, baselines, report.notes))
     return report

@@ -1,33 +1,37 @@
 """HTML path: a fetched page -> the clean Article, via trafilatura and our boilerplate stage.
 
 trafilatura gives the body text, one paragraph a line, and the metadata (title, authors, date via
-htmldate, sitename, categories, language). It runs twice: with ``favor_precision`` (best alone on
-the scrapinghub news pages: F1 0.964 against 0.960 for the default) and with default settings
-(best on WCXB's varied article pages: bag-of-words F1 0.932 against 0.910); the precise text is
-kept unless it holds under 60% of the default's words, where precision mode has cut a body short
-(0.967 and 0.933 on the two benchmarks). Its paragraphs then go through the same boilerplate
-stage as the plain-text path, which removes the in-article promos, sign-up calls, author bios and
-brand lines that trafilatura keeps; as in the plain-text path, a related-stories list is read into
-``related`` and taken out, a paragraph repeating the headline is dropped, and when the markup
-names no site the outlet is guessed from the text.
+htmldate, sitename, categories, language). It runs once, with ``favor_precision`` (best alone on
+the scrapinghub news pages: F1 0.970 against 0.961 for the default), and a second time with
+default settings only when the precise body is short (on WCXB's varied article pages precision
+mode sometimes keeps only a first section: 0.934 against 0.913 on a quarter of the dev articles).
+Its paragraphs then go through the same boilerplate stage as the plain-text path, which removes
+the in-article promos, sign-up calls, author bios and brand lines that trafilatura keeps; as in
+the plain-text path, a related-stories list is read into ``related`` and taken out, a paragraph
+repeating the headline is dropped, and when the markup names no site the outlet is guessed from
+the text.
 
-Guards: empty input, binary junk (NUL bytes, mostly control or replacement characters) and
-markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
-``extract_html``. Only the first ``MAX_HTML_CHARS`` (5 million) characters are handed to lxml: a
-larger page is cut there, so a huge page costs bounded time and memory (under 1.5 s for the largest,
-5 MB, WCXB pages; a 2 MB cap lost the body of 3 of the 5 largest, whose scripts come first).
-Content without a single tag is read by the plain-text path instead.
+Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
+and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
+``extract_html``; a stray NUL or control character in a real page (a broken server, a bad copy)
+is blanked, not a reason to refuse the page. Only the first ``MAX_HTML_CHARS`` (5 million)
+characters are handed to lxml: a larger page is cut there, so a huge page costs bounded time and
+memory. Content without a single tag is read by the plain-text path instead.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from broadsheet.extract import boilerplate, metadata
+import numpy as np
+
+from broadsheet.extract import boilerplate, htmlmeta, metadata, pagekind
 from broadsheet.extract.language import guess_language
-from broadsheet.extract.text import extract_text, is_prose, same_text, without_related
-from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected
+from broadsheet.extract.text import extract_text, is_prose, junk_reason, same_text, without_related
+from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
 from broadsheet.text import word_count
 
 MAX_HTML_CHARS = 5_000_000
@@ -37,24 +41,10 @@ URL_ARTICLE_WORDS = 200
 LONG_BODY_WORDS = 1500
 MIN_PROSE_SHARE = 0.7
 _ARTICLE_OG_TYPES = frozenset({"article", "newsarticle", "blogposting", "blog"})
-MIN_PRECISE_WORDS = 50
-MIN_PRECISE_SHARE = 0.6
+SHORT_BODY_WORDS = 200
 _TAG = re.compile(r"<[A-Za-z!/?]")
 _SAMPLE = 65_536
-
-
-
-def junk_reason(content: str) -> tuple[str, str] | None:
-    """Why ``content`` is not a page at all (``empty``, ``binary``), or None when it may be one."""
-    if not content.strip():
-        return "empty", "the page is empty"
-    sample = content[:_SAMPLE]
-    if "\x00" in sample:
-        return "binary", "the page holds NUL bytes: binary data, not markup"
-    odd = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
-    if odd > 0.1 * len(sample):
-        return "binary", f"{odd} of the first {len(sample)} characters are control or undecodable"
-    return None
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # lxml refuses these characters
 
 
 def run_trafilatura(markup: str, url: str | None, *, precise: bool, with_metadata: bool) -> Any:
@@ -76,17 +66,20 @@ def _text(doc: Any) -> str:
 
 
 def _extraction(markup: str, url: str | None) -> tuple[str, Any]:
-    """The body text and the document holding the metadata.
+    """The body text and the document holding the metadata, from one trafilatura run on most pages.
 
-    The text is the precise run's, unless it kept under ``MIN_PRECISE_SHARE`` of the words of
-    the default run or under ``MIN_PRECISE_WORDS`` words (precision mode sometimes cuts a body
-    down to its first section). Metadata (half the cost of a run: htmldate) is read once.
+    The precise run (``favor_precision``) is kept unless it found under ``SHORT_BODY_WORDS``
+    words: then precision mode may have cut the body down to its first section, and the default
+    run (without metadata, read once) is asked too; the longer text wins. On the WCXB dev articles
+    this costs a second run on one page in twenty and scores as well as always running both.
     """
     precise = run_trafilatura(markup, url, precise=True, with_metadata=True)
+    text = _text(precise)
+    if word_count(text) >= SHORT_BODY_WORDS:
+        return text, precise
     default = run_trafilatura(markup, url, precise=False, with_metadata=precise is None)
-    kept, found = (word_count(_text(d)) for d in (precise, default))
-    use_precise = kept >= MIN_PRECISE_WORDS and kept >= MIN_PRECISE_SHARE * found
-    text = _text(precise) if use_precise or kept >= found else _text(default)
+    if word_count(_text(default)) > word_count(text):
+        text = _text(default)
     return text, precise if precise is not None else default
 
 
@@ -121,27 +114,29 @@ def decide_is_article(meta: metadata.HtmlMetadata, paragraphs: tuple[str, ...],
     return words >= LONG_BODY_WORDS and prose >= MIN_PROSE_SHARE * words
 
 
-def extract_html(page: Page) -> Article | Rejected:
-    """The clean article of an HTML page (``Page.kind == "html"``), or why there is none."""
-    junk = junk_reason(page.content)
-    if junk is not None:
-        return Rejected.of(page, "extract", *junk)
-    if not _TAG.search(page.content[:_SAMPLE]):
-        return extract_text(page)
-    markup = page.content[:MAX_HTML_CHARS]
+@dataclass(frozen=True)
+class HtmlParts:
+    """What the HTML path found on a page, before the article-or-not verdict."""
+
+    markup: str
+    meta: metadata.HtmlMetadata
+    url: str | None
+    title: str | None
+    outlet: str | None
+    paragraphs: tuple[str, ...]
+    related: tuple[RelatedItem, ...]
+
+
+def html_parts(page: Page) -> HtmlParts | Rejected:
+    """Run trafilatura and our boilerplate stage on an HTML page, or say why there is no text."""
+    markup = _CONTROL.sub(" ", page.content[:MAX_HTML_CHARS])
     try:
         text, doc = _extraction(markup, page.url)
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup
         return Rejected.of(page, "extract", "parse_error", f"the markup could not be parsed: {exc!r}"[:300])
     if doc is None or not text.strip():
         return Rejected.of(page, "extract", "no_text", "no article text was found in the markup")
-    return _article(page, text, doc, markup)
-
-
-def _article(page: Page, text: str, doc: Any, markup: str) -> Article | Rejected:
-    """Assemble the Article from trafilatura's text and metadata, boilerplate removed."""
-    meta = metadata.from_document(doc, markup)
-    url = page.url or (doc.url or None)
+    meta = htmlmeta.from_document(doc, markup, page.url or (doc.url or None))
     lines, related = without_related(body_paragraphs(text))
     outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
     title = page.title or meta.title
@@ -149,17 +144,66 @@ def _article(page: Page, text: str, doc: Any, markup: str) -> Article | Rejected
     paragraphs = boilerplate.clean_paragraphs(body, outlet)
     if not paragraphs:
         return Rejected.of(page, "extract", "no_text", "the page text was all boilerplate")
+    return HtmlParts(markup, meta, page.url or (doc.url or None), title, outlet, paragraphs,
+                     related)
+
+
+def signals_of(parts: HtmlParts) -> list[float]:
+    """The page-kind signals of a page (``pagekind.SIGNAL_NAMES``)."""
+    rule = decide_is_article(parts.meta, parts.paragraphs, parts.url)
+    return pagekind.page_signals(parts.markup, parts.url, parts.meta, parts.paragraphs, rule)
+
+
+def verdict(signals: Sequence[float]) -> str | None:
+    """None when the page is an article, else the kind of page it is (``listing``, ``product`` ...).
+
+    The shipped page classifier decides; without one, the hand-written rule.
+    """
+    model = pagekind.shipped_page_model()
+    if model is None:
+        article = bool(signals[pagekind.SIGNAL_NAMES.index("rule_says_article")])
+    else:
+        ensemble, cutoff = model
+        article = float(ensemble.probability(np.asarray([signals], dtype=np.float64))[0]) >= cutoff
+    return None if article else pagekind.reason(signals)
+
+
+def extract_html(page: Page) -> Article | Rejected:
+    """The clean article of an HTML page (``Page.kind == "html"``), or why there is none."""
+    return judged(page)[0]
+
+
+def judged(page: Page) -> tuple[Article | Rejected, list[float] | None]:
+    """The article of an HTML page and the page-kind signals it was judged on (None if rejected
+    or read as plain text); the benchmark measures the classifier on held-out sites with them."""
+    junk = junk_reason(page.content)
+    if junk is not None:
+        return Rejected.of(page, "extract", *junk), None
+    if not _TAG.search(page.content[:_SAMPLE]):
+        return extract_text(page), None
+    parts = html_parts(page)
+    if isinstance(parts, Rejected):
+        return parts, None
+    signals = signals_of(parts)
+    return _article(page, parts, verdict(signals)), signals
+
+
+def _article(page: Page, parts: HtmlParts, kind: str | None) -> Article:
+    """Assemble the Article from what the HTML path found and the page-kind verdict."""
+    meta, paragraphs = parts.meta, parts.paragraphs
     return Article(
         id=page.id,
         source=page.source,
-        title=title or paragraphs[0][:120],
+        title=parts.title or paragraphs[0][:120],
         paragraphs=paragraphs,
-        url=url,
+        url=parts.url,
         authors=meta.authors,
         published=page.published or meta.published,
-        outlet=outlet,
+        outlet=parts.outlet,
         section=meta.section,
         language=meta.language or guess_language(PARAGRAPH_SEPARATOR.join(paragraphs)),
-        is_article=decide_is_article(meta, paragraphs, url),
-        related=related,
+        is_article=kind is None,
+        not_article=kind,
+        opinion=meta.opinion,
+        related=parts.related,
     )

@@ -65,6 +65,7 @@ class HtmlMetadata:
     language: str | None = None
     page_type: str | None = None
     declares_article: bool = False
+    opinion: bool = False
 
 
 # --- title and outlet of flattened text ----------------------------------------------------
@@ -198,12 +199,6 @@ def guess_outlet(lines: Sequence[str]) -> str | None:
 # --- HTML metadata -------------------------------------------------------------------------
 
 
-def _authors(raw: str | None) -> tuple[str, ...]:
-    """trafilatura joins authors with "; "; split them back, dropping blanks and repeats."""
-    names = [name.strip() for name in (raw or "").split(";")]
-    return tuple(dict.fromkeys(name for name in names if name))
-
-
 def markup_language(markup: str) -> str | None:
     """The two- or three-letter code of ``<html lang="...">``, lower-cased."""
     match = _LANG_ATTR.search(markup[:20_000])
@@ -236,17 +231,3 @@ def _first(values: Any) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
-
-
-def from_document(doc: Any, markup: str) -> HtmlMetadata:
-    """Metadata from a trafilatura ``Document`` and the page's markup."""
-    return HtmlMetadata(
-        title=(doc.title or "").strip() or None,
-        authors=_authors(doc.author),
-        published=doc.date or None,
-        outlet=(doc.sitename or "").strip() or None,
-        section=_first(doc.categories),
-        language=doc.language or markup_language(markup),
-        page_type=doc.pagetype or None,
-        declares_article=declares_article(markup),
-    )

@@ -35,9 +35,11 @@ from dataclasses import dataclass
 
 from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
+from broadsheet.extract.linemodel import LineModel, shipped_model
+from broadsheet.extract.lines import page_features
 from broadsheet.extract.related import find_related
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
-from broadsheet.text import ends_sentence, lower_words, sentences, word_count
+from broadsheet.text import ends_sentence, lower_words, normal, sentences, word_count
 
 _CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-Ý]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -45,6 +47,7 @@ _DIGITS = re.compile(r"\d+")
 MIN_PROSE_WORDS = 8
 MIN_ARTICLE_WORDS = 12
 MAX_CHARS = 2_000_000
+_SAMPLE = 65_536
 MIN_SHARE = 0.2
 ANCHOR_REACH = 40
 PROMO_PENALTY = 20.0
@@ -245,31 +248,102 @@ def same_text(a: str, b: str) -> bool:
     return lower_words(a) == lower_words(b)
 
 
+def page_lines(content: str) -> tuple[list[str], tuple[RelatedItem, ...]]:
+    """The lines of a flattened page (its first ``MAX_CHARS``), related list blanked, and its items.
 
-def extract_text(page: Page) -> Article | Rejected:
-    """The clean article of a page flattened to plain text (``Page.kind == "text"``)."""
-    content = page.content[:MAX_CHARS]
-    if not content.strip():
-        return Rejected.of(page, "extract", "empty", "the page has no text")
-    if "\x00" in content:
-        return Rejected.of(page, "extract", "binary", "the page holds NUL bytes: binary data, not text")
-    lines, related = without_related(content.splitlines())
-    anchors = headline_anchors(lines)
-    block = choose_block(page_scores(lines), anchors)
+    A stray NUL (a page saved from a broken server) is a space, not a reason to refuse the page.
+    """
+    text = content[:MAX_CHARS].replace("\x00", " ")
+    return without_related(text.splitlines())
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The article lines chosen on a page: their texts and the index of the first one."""
+
+    lines: tuple[str, ...]
+    start: int
+
+
+def model_selection(lines: Sequence[str], model: LineModel, outlet: str | None = None,
+                    template: frozenset[str] = frozenset()) -> Selection | None:
+    """The lines the learned model keeps (probability at or above its cutoff), in page order."""
+    found = page_features(lines, outlet, template)
+    if not found.index:
+        return None
+    keep = model.probabilities(found.features) >= model.cutoff
+    chosen = [k for k in range(len(found.index)) if keep[k]]
+    if not chosen:
+        return None
+    return Selection(tuple(found.text[k] for k in chosen), found.index[chosen[0]])
+
+
+def rule_selection(lines: Sequence[str], template: frozenset[str] = frozenset()) -> Selection | None:
+    """The lines the hand-written rules keep: the best block's prose (the fallback path)."""
+    block = choose_block(page_scores(lines), headline_anchors(lines))
     if block is None:
-        return Rejected.of(page, "extract", "no_text", "no line of the page reads like article prose")
-    return _article(page, lines, block, related)
+        return None
+    kept = [p for p in block_paragraphs(lines, block) if normal(p) not in template]
+    return Selection(tuple(kept), block.start)
 
 
-def _article(page: Page, lines: list[str], block: Block,
+def select(lines: Sequence[str], model: LineModel | None, outlet: str | None = None,
+           template: frozenset[str] = frozenset()) -> Selection | None:
+    """The article lines of a page: by the learned model when one is shipped, else by the rules."""
+    if model is None:
+        return rule_selection(lines, template)
+    return model_selection(lines, model, outlet, template)
+
+
+def article_from_text(content: str, model: LineModel | None) -> str:
+    """The body text the text path extracts from ``content`` with ``model`` (for measuring)."""
+    page = Page(id="-", source="-", kind="text", content=content)
+    result = extract_text(page, model=model)
+    return result.text if isinstance(result, Article) else ""
+
+
+def junk_reason(content: str) -> tuple[str, str] | None:
+    """Why ``content`` is not a page at all (``empty``, ``binary``), or None when it may be one."""
+    if not content.strip():
+        return "empty", "the page is empty"
+    sample = content[:_SAMPLE]
+    odd = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    if odd > 0.1 * len(sample):
+        return "binary", f"{odd} of the first {len(sample)} characters are control or undecodable"
+    return None
+
+
+_SHIPPED = object()
+
+
+def extract_text(page: Page, template: frozenset[str] = frozenset(),
+                 model: LineModel | object | None = _SHIPPED) -> Article | Rejected:
+    """The clean article of a page flattened to plain text (``Page.kind == "text"``).
+
+    ``template`` holds the normalised lines the site's other pages repeat (boilerplate of the
+    site); ``model`` defaults to the shipped line model.
+    """
+    junk = junk_reason(page.content)
+    if junk is not None:
+        return Rejected.of(page, "extract", *junk)
+    lines, related = page_lines(page.content)
+    chosen = shipped_model() if model is _SHIPPED else model
+    selection = select(lines, chosen if isinstance(chosen, LineModel) else None, page.outlet,
+                       template)
+    if selection is None:
+        return Rejected.of(page, "extract", "no_text", "no line of the page reads like article text")
+    return _article(page, lines, selection, related)
+
+
+def _article(page: Page, lines: list[str], selection: Selection,
              related: tuple[RelatedItem, ...]) -> Article | Rejected:
-    """Assemble the Article from the block, with title, outlet and boilerplate removed."""
+    """Assemble the Article from the chosen lines, with title, outlet and boilerplate removed."""
     outlet = page.outlet or metadata.guess_outlet(lines)
-    title = page.title or metadata.guess_title(lines, block.start)
-    candidates = [p for p in block_paragraphs(lines, block) if not same_text(p, title)]
+    title = page.title or metadata.guess_title(lines, selection.start)
+    candidates = [p for p in selection.lines if not same_text(p, title)]
     paragraphs = boilerplate.clean_paragraphs(candidates, outlet)
     if not paragraphs:
-        return Rejected.of(page, "extract", "no_text", "the article block held only boilerplate")
+        return Rejected.of(page, "extract", "no_text", "the article lines held only boilerplate")
     words = sum(word_count(p) for p in paragraphs)
     return Article(
         id=page.id,

@@ -1,9 +1,11 @@
 """Bytes at the boundary -> text, or a clear reason why these bytes are not a document.
 
 Used by every reader in ``ingest``: a page is decoded once, here, and every later stage sees ``str``.
-Encoding: a byte-order mark, else a ``<meta charset>`` / XML declaration in the first 2 KB, else
-UTF-8, else Windows-1252 (what browsers assume). Binary junk — NUL bytes or many control
-characters — is refused with ``UnreadableInput(reason="binary")``.
+Encoding: a byte-order mark, else UTF-8 when the bytes are valid UTF-8 (a page that declares
+another charset but is UTF-8 is common; valid UTF-8 by chance in another encoding is not), else a
+``<meta charset>`` / XML declaration in the first 2 KB, else Windows-1252 (what browsers assume). Binary junk — many NUL bytes or control
+characters (over 2% of the first 8 KB) — is refused with ``UnreadableInput(reason="binary")``; a
+real page with a stray NUL (a broken server, a bad copy) is decoded and extracted.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _decode(data: bytes) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     declared = _declared_encoding(data)
-    for encoding in filter(None, (declared, "utf-8")):
+    for encoding in filter(None, ("utf-8", declared)):
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -51,7 +53,9 @@ def decode_document(data: bytes, *, max_bytes: int | None = None) -> str:
         data = data[:max_bytes]
     if not data.strip():
         raise UnreadableInput("the input is empty", reason="empty")
-    if b"\x00" in data[:_SAMPLE] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    head = data[:_SAMPLE]
+    if head.count(b"\x00") > _CONTROL_SHARE * len(head) and not data.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableInput("the input is binary, not text (it holds NUL bytes)", reason="binary")
     text = _decode(data)
     sample = text[:_SAMPLE]

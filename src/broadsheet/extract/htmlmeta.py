@@ -1,0 +1,152 @@
+"""Metadata of an HTML page, cleaned: the headline without the site's name, authors who are
+people, the date of first publication, and whether the piece is opinion.
+
+trafilatura reads the raw values (``<title>``/``og:title``, bylines, htmldate's date, sitename,
+categories). What users of it and of newspaper4k report, and what we fix here with general rules:
+
+- the title keeps the site's suffix or prefix ("Headline | Site", "Site: Headline"): a part of
+  the title split on separators is dropped when it names the site (its outlet name or web
+  address, letters only), or when it is a short part at either end beside a longer headline;
+- an author is sometimes the organisation ("Reuters Staff", the site's own name), a role or a
+  web address: a name is kept when it has one to five words, no digits, no "@" or address, does
+  not name the site, and has no organisation word ("Team", "Staff", "Desk", "Editors" ...);
+- the date: the page's own declaration of first publication (JSON-LD ``datePublished``,
+  ``article:published_time``, ``<time pubdate>``) before htmldate's guess, which can be the
+  modification date;
+- opinion: JSON-LD ``OpinionNewsArticle`` (or another opinion type), an opinion section or
+  label, or an opinion path in the URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from broadsheet.extract.metadata import HtmlMetadata, declares_article, markup_language, split_title
+from broadsheet.text import squash, word_count
+
+_ORG_WORDS = re.compile(
+    r"\b(?:team|staff|desk|editors?|editorial|newsroom|news|press|media|agency|wire|bureau|"
+    r"inc|ltd|llc|gmbh|corp|company|group|magazine|online|redaktion|rédaction|admin|"
+    r"administrator|contributors?|guest|sponsored|partner)\b",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"@|https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
+_PUBLISHED = (
+    re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']{8,40})[\"']"),
+    re.compile(r"<meta[^>]+(?:property|name)=[\"'](?:article:published_time|"
+               r"og:published_time|pubdate|publishdate|date\.published)[\"'][^>]*content="
+               r"[\"']([^\"']{8,40})[\"']", re.IGNORECASE),
+    re.compile(r"<meta[^>]+content=[\"']([^\"']{8,40})[\"'][^>]*(?:property|name)="
+               r"[\"'](?:article:published_time|og:published_time)[\"']", re.IGNORECASE),
+    re.compile(r"itemprop=[\"']datePublished[\"'][^>]*(?:content|datetime)=[\"']([^\"']{8,40})"),
+)
+_OPINION_TYPE = re.compile(r"[\"']@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
+                           r"ReviewNewsArticle|AnalysisNewsArticle)[\"']")
+_OPINION_WORDS = re.compile(
+    r"\b(?:opinions?|op-?eds?|commentary|comment|editorials?|columns?|columnists?|viewpoints?|"
+    r"perspectives?|analysis|meinung|kommentar|tribune|opinión|opinião|opinione)\b",
+    re.IGNORECASE,
+)
+_OPINION_PATH = re.compile(
+    r"/(?:opinions?|op-?eds?|commentary|comment(?:isfree)?|editorials?|columns?|columnists?|"
+    r"viewpoints?|perspectives?|meinung|kommentar|tribune|opinion[a-z]*)(?:/|$)",
+    re.IGNORECASE,
+)
+_MAX_AUTHOR_WORDS = 5
+_SITE_PART_WORDS = 4
+
+
+def site_keys(outlet: str | None, url: str | None) -> set[str]:
+    """Letters-only forms of the site's names: its outlet name and its host's main label."""
+    keys = {squash(outlet)} if outlet else set()
+    host = urlsplit(url or "").netloc.lower().removeprefix("www.")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 2:
+        keys.add(squash(labels[-2] if len(labels[-2]) > 3 or len(labels) < 3 else labels[-3]))
+    return {k for k in keys if len(k) >= 2}
+
+
+def _names_site(part: str, keys: set[str]) -> bool:
+    key = squash(part)
+    return bool(key) and any(key == k or (len(k) >= 4 and k in key) or
+                             (len(key) >= 4 and key in k) for k in keys)
+
+
+def clean_title(title: str | None, outlet: str | None, url: str | None) -> str | None:
+    """``title`` without the site's name at either end ("Headline | Site" -> "Headline")."""
+    if not title:
+        return None
+    parts = split_title(title)
+    if len(parts) < 2:
+        return title.strip()
+    keys = site_keys(outlet, url)
+    kept = [p for p in parts if not _names_site(p, keys)]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
+    longest = max(parts, key=word_count)
+    ends = [parts[0], parts[-1]]
+    short = [p for p in ends if p is not longest and word_count(p) <= _SITE_PART_WORDS]
+    if len(parts) == 2 and short and word_count(longest) > word_count(short[0]):
+        return longest
+    return title.strip()
+
+
+def is_person(name: str, keys: set[str]) -> bool:
+    """True when ``name`` reads as a person's name, not an organisation, role or address."""
+    words = name.split()
+    if not 1 <= len(words) <= _MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in name):
+        return False
+    if _ADDRESS.search(name) or _ORG_WORDS.search(name) or _names_site(name, keys):
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def people(raw: str | None, outlet: str | None, url: str | None) -> tuple[str, ...]:
+    """trafilatura's "; "-joined authors, split, stripped of "By", kept when they are people."""
+    keys = site_keys(outlet, url)
+    names = [re.sub(r"^(?:by|von|par|por|di)\s+", "", n.strip(), flags=re.IGNORECASE)
+             for n in (raw or "").split(";")]
+    return tuple(dict.fromkeys(n for n in names if n and is_person(n, keys)))
+
+
+def markup_published(markup: str) -> str | None:
+    """The first-publication date the markup declares (JSON-LD, meta or microdata), raw."""
+    for pattern in _PUBLISHED:
+        match = pattern.search(markup)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:
+    """True for an opinion piece: an opinion schema type, section or label, or URL path."""
+    if _OPINION_TYPE.search(markup):
+        return True
+    if any(_OPINION_WORDS.search(label) and word_count(label) <= 3 for label in labels):
+        return True
+    return bool(_OPINION_PATH.search(urlsplit(url or "").path))
+
+
+def _strings(values: Any) -> list[str]:
+    """The non-blank strings of a list (trafilatura's categories and tags)."""
+    return [v.strip() for v in values or () if isinstance(v, str) and v.strip()]
+
+
+def from_document(doc: Any, markup: str, url: str | None = None) -> HtmlMetadata:
+    """Cleaned metadata from a trafilatura ``Document`` and the page's markup."""
+    outlet = (doc.sitename or "").strip() or None
+    labels = _strings(doc.categories) + _strings(doc.tags)
+    return HtmlMetadata(
+        title=clean_title(doc.title, outlet, url),
+        authors=people(doc.author, outlet, url),
+        published=markup_published(markup) or doc.date or None,
+        outlet=outlet,
+        section=labels[0] if labels else None,
+        language=doc.language or markup_language(markup),
+        page_type=doc.pagetype or None,
+        declares_article=declares_article(markup),
+        opinion=is_opinion(markup, labels, url),
+    )

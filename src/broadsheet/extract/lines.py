@@ -1,0 +1,220 @@
+"""Features of the lines of a page flattened to text, for the learned line model (``linemodel``).
+
+A flattened page is a stream of lines: menus, promos, the headline, the article, a bio, related
+lists, the footer. What tells them apart generalises across sites and languages: the *shape* of a
+line (length, sentence punctuation, capitals, digits, link-like text, function words), the shape of
+its *neighbours* (an article paragraph sits among paragraphs, a menu entry among short entries),
+its *position* (share of the page's prose before it, distance to the headline line) and what the
+hand-written rules of ``text.py`` and ``boilerplate.py`` say about it (their scores and the block
+they choose become features, so the model learns when to trust them).
+
+``page_features`` returns one row of floats per non-blank line; ``FEATURE_NAMES`` names the
+columns. No strings of particular sites: only shapes, counts and the shared rule vocabulary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from broadsheet.extract import boilerplate
+from broadsheet.extract.language import FUNCTION_WORDS
+from broadsheet.text import ends_sentence, normal, sentences, word_count
+
+Matrix = npt.NDArray[np.float64]
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]")
+_LINKISH = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net|html?)\b|#\w", re.IGNORECASE)
+_DATEISH = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-–—•*·>»›|]|\d+[.)])\s")
+_SEPARATORS = re.compile(r"\s[|»›/•·]\s")
+_FUNCTION = frozenset().union(*FUNCTION_WORDS.values())
+_WINDOWS = (1, 3, 8)
+_NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def _shape(line: str) -> list[float]:
+    """Shape features of one line on its own."""
+    text = line.strip()
+    n_words = word_count(text)
+    letters = _LETTER_WORD.findall(text)
+    cased = [w for w in letters if w[0].upper() != w[0].lower()]
+    capital = sum(1 for w in cased if w[0].isupper()) / len(cased) if cased else 0.0
+    lowered = [w.lower() for w in letters]
+    function = sum(1 for w in lowered if w in _FUNCTION) / len(lowered) if lowered else 0.0
+    chars = max(len(text), 1)
+    return [
+        math.log1p(n_words),
+        math.log1p(len(text)),
+        float(ends_sentence(text)),
+        min(len(sentences(text)), 10) if n_words else 0.0,
+        capital,
+        function,
+        len(_DIGIT.findall(text)) / chars,
+        len(_PUNCT.findall(text)) / chars,
+        text.count(",") / max(n_words, 1),
+        float(bool(_LINKISH.search(text))),
+        float(bool(_DATEISH.search(text))),
+        float(bool(_BULLET.match(text))),
+        float(bool(_SEPARATORS.search(text))),
+        float(text.isupper() and n_words > 0),
+        sum(len(w) for w in letters) / len(letters) if letters else 0.0,
+        float(text[:1] in "\"“‘'«„"),
+        float(text.endswith(":")),
+    ]
+
+
+SHAPE_NAMES = (
+    "log_words", "log_chars", "ends_sentence", "sentences", "capital_share", "function_share",
+    "digit_share", "punct_share", "commas_per_word", "linkish", "dateish", "bullet", "separators",
+    "all_caps", "mean_word_len", "starts_quote", "ends_colon",
+)
+
+
+def _rules(line: str, walls: set[str], outlet: str | None) -> list[float]:
+    """What the hand-written rules say about one line."""
+    from broadsheet.extract.text import is_prose, line_score
+
+    score = line_score(line, walls)
+    return [
+        float(is_prose(line)),
+        max(min(score.value, 60.0), -60.0),
+        score.wall,
+        float(boilerplate.is_call_to_action(line)),
+        float(boilerplate.is_author_bio(line)),
+        float(boilerplate.is_ui_label(line)),
+        float(boilerplate.is_pitch(line)),
+        float(boilerplate.is_brand_line(line, outlet)),
+    ]
+
+
+RULE_NAMES = ("is_prose", "rule_score", "rule_wall", "cta", "bio", "ui_label", "pitch", "brand")
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """The non-blank lines of a page, their indices in the page and their feature rows."""
+
+    index: tuple[int, ...]
+    text: tuple[str, ...]
+    features: Matrix
+
+
+def _group_sizes(lines: Sequence[str], index: Sequence[int]) -> tuple[list[float], list[float]]:
+    """For each non-blank line: the size of its run of lines not parted by a blank line, and its
+    place in that run (0 first .. 1 last). A menu is a long run of short lines."""
+    runs: list[list[int]] = []
+    previous = -2
+    for k, i in enumerate(index):
+        if i != previous + 1 or not runs:
+            runs.append([])
+        runs[-1].append(k)
+        previous = i
+    size = [0.0] * len(index)
+    place = [0.0] * len(index)
+    for run in runs:
+        for j, k in enumerate(run):
+            size[k] = math.log1p(len(run))
+            place[k] = j / (len(run) - 1) if len(run) > 1 else 0.0
+    return size, place
+
+
+def _window_means(column: Matrix, width: int) -> Matrix:
+    """The mean of ``column`` over the ``width`` lines on each side (the line itself left out)."""
+    padded = np.concatenate([np.zeros(width), column, np.zeros(width)])
+    sums = np.convolve(padded, np.ones(2 * width + 1), mode="valid") - column
+    counts = np.convolve(np.concatenate([np.zeros(width), np.ones(len(column)), np.zeros(width)]),
+                         np.ones(2 * width + 1), mode="valid") - 1
+    return np.asarray(sums / np.maximum(counts, 1), dtype=np.float64)
+
+
+def _shifted(column: Matrix, offset: int) -> Matrix:
+    """``column`` moved by ``offset`` lines (the neighbour's value), -1 past either end."""
+    out = np.full(len(column), -1.0)
+    if offset > 0:
+        out[:-offset or None] = column[offset:]
+    else:
+        out[-offset:] = column[: len(column) + offset]
+    return out
+
+
+def neighbour_features(base: Matrix) -> Matrix:
+    """Window means and the direct neighbours of a few columns of ``base``: words, prose, rule."""
+    cols = [base[:, 0], base[:, len(SHAPE_NAMES)], base[:, 2]]
+    parts = [_window_means(c, w) for c in cols for w in _WINDOWS]
+    parts += [_shifted(c, o) for c in cols[:2] for o in _NEIGHBOURS]
+    return np.column_stack(parts)
+
+
+NEIGHBOUR_NAMES = tuple(
+    [f"{c}_mean{w}" for c in ("words", "prose", "ends") for w in _WINDOWS]
+    + [f"{c}_at{o}" for c in ("words", "prose") for o in _NEIGHBOURS]
+)
+
+
+def _position(lines: Sequence[str], index: Sequence[int], text: Sequence[str],
+              prose: Matrix, anchors: Sequence[int], block: tuple[int, int] | None,
+              template: frozenset[str]) -> Matrix:
+    """Where each line sits: share of the page's prose words before it, distance to the headline
+    line, inside the rule-chosen block or not, repeats on the page and in the site template."""
+    counts = Counter(normal(t) for t in text)
+    weights = np.array([word_count(t) for t in text], dtype=np.float64) * prose
+    total = max(weights.sum(), 1.0)
+    before = (np.cumsum(weights) - weights) / total
+    anchor = anchors[0] if anchors else -1
+    size, place = _group_sizes(lines, index)
+    rows = []
+    for k, i in enumerate(index):
+        distance = (i - anchor) if anchor >= 0 else 0
+        inside = block is not None and block[0] <= i < block[1]
+        rows.append([
+            k / max(len(index) - 1, 1),
+            before[k],
+            float(np.clip(distance / 50.0, -2.0, 2.0)),
+            float(anchor >= 0 and i > anchor),
+            float(inside),
+            math.log(counts[normal(text[k])]),
+            float(normal(text[k]) in template),
+            size[k],
+            place[k],
+        ])
+    return np.array(rows, dtype=np.float64).reshape(len(index), -1)
+
+
+POSITION_NAMES = ("place", "prose_before", "headline_distance", "after_headline", "in_rule_block",
+                  "log_repeats", "in_template", "run_size", "run_place")
+FEATURE_NAMES = SHAPE_NAMES + RULE_NAMES + NEIGHBOUR_NAMES + POSITION_NAMES
+
+
+def page_features(lines: Sequence[str], outlet: str | None = None,
+                  template: frozenset[str] = frozenset()) -> PageLines:
+    """Feature rows of every non-blank line of ``lines`` (a page already cut into lines).
+
+    ``template`` holds the normalised lines the site's other pages repeat (``templates.py``).
+    """
+    from broadsheet.extract.text import choose_block, headline_anchors, page_scores, skeletons
+
+    index = tuple(i for i, line in enumerate(lines) if line.strip())
+    text = tuple(" ".join(lines[i].split()) for i in index)
+    if not index:
+        return PageLines((), (), np.zeros((0, len(FEATURE_NAMES))))
+    walls = skeletons(lines)
+    shape = np.array([_shape(t) + _rules(t, walls, outlet) for t in text], dtype=np.float64)
+    anchors = headline_anchors(lines)
+    chosen = choose_block(page_scores(lines), anchors)
+    block = (chosen.start, chosen.end) if chosen is not None else None
+    position = _position(lines, index, text, shape[:, len(SHAPE_NAMES)], anchors, block, template)
+    features = np.hstack([shape, neighbour_features(shape), position])
+    return PageLines(index, text, features)

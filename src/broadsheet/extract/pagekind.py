@@ -1,0 +1,163 @@
+"""Is this page an article? A small learned classifier over signals every page carries.
+
+A news story, a blog post or an essay is an article; a listing, a home page, a shop's product
+page, a service or pricing page, a forum thread or a documentation page is not. What tells them
+apart generalises across sites: the URL's shape (a dated path, a long slug, a shop or docs
+section), what the markup declares (schema.org types, ``og:type``, prices, forms, carts), how the
+markup is built (tag counts per kilobyte: links, list items, headings, tables, code, ``<article>``
+elements, ``<time>``), and the body trafilatura kept (its words, prose share, paragraph lengths).
+
+``page_signals`` turns a page into one row of floats (``SIGNAL_NAMES``); the boosted trees of
+``page_model.json`` (trained by ``broadsheet.extract.train_pages``, measured on held-out sites)
+give the probability that the page is an article. ``reason`` names, for a page that is not one,
+the kind it most looks like, so the rejection can be shown (``not_article:listing`` ...).
+Without a shipped model the hand-written rule of ``html.decide_is_article`` decides.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from broadsheet.extract import metadata
+from broadsheet.extract.linemodel import Ensemble
+from broadsheet.text import ends_sentence, word_count
+
+MODEL_FILE = "page_model.json"
+_SAMPLE = 1_500_000
+_TAGS = ("a", "p", "li", "h1", "h2", "h3", "table", "code", "pre", "form", "input", "button",
+         "article", "time", "img", "select", "blockquote", "figure", "nav", "aside", "section")
+_TAG_PATTERNS = {tag: re.compile(rf"<{tag}[\s>/]", re.IGNORECASE) for tag in _TAGS}
+_SCHEMA = {
+    "product": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:Product|Offer|AggregateOffer|"
+                          r"ProductGroup|IndividualProduct)[\"']|itemprop=[\"']price[\"']"),
+    "forum": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:DiscussionForumPosting|QAPage|"
+                        r"Question|Answer)[\"']"),
+    "collection": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:CollectionPage|ItemList|"
+                             r"SearchResultsPage)[\"']"),
+    "service": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:Service|Organization|"
+                          r"LocalBusiness|SoftwareApplication|FAQPage|WebSite)[\"']"),
+    "docs": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:TechArticle|APIReference|"
+                       r"HowTo)[\"']"),
+    "person": re.compile(r"[\"'](?:author|creator)[\"']\s*:\s*[\[{]?\s*[{\"']"),
+    "published": re.compile(r"datePublished|article:published_time|pubdate", re.IGNORECASE),
+    "og_article": re.compile(r"og:type[\"']?\s+content=[\"']article", re.IGNORECASE),
+    "og_product": re.compile(r"og:type[\"']?\s+content=[\"'](?:product|og:product)",
+                             re.IGNORECASE),
+}
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|USD|EUR|GBP|kr|zł))")
+_CART = re.compile(r"add[ -]to[ -](?:cart|basket|bag)|in den warenkorb|ajouter au panier|"
+                   r"buy now|checkout", re.IGNORECASE)
+_DATE_PATH = re.compile(r"/(?:19|20)\d{2}(?:[/-]\d{1,2})?(?:[/-]|$)")
+_ID_PATH = re.compile(r"\d{5,}")
+_KINDS = ("listing", "product", "forum", "documentation", "service")
+
+
+def _url_signals(url: str | None) -> list[float]:
+    """The URL's shape: the rule's hint, depth, slug words, a dated path, ids, a query."""
+    parts = urlsplit(url or "")
+    path = parts.path
+    segments = [s for s in path.split("/") if s]
+    slug = segments[-1] if segments else ""
+    slug_words = len([w for w in re.split(r"[-_]+", re.sub(r"\.\w+$", "", slug)) if w.isalpha()])
+    return [
+        float(metadata.url_hint(url)),
+        float(len(segments)),
+        float(slug_words),
+        float(bool(_DATE_PATH.search(path))),
+        float(bool(_ID_PATH.search(path))),
+        float(bool(parts.query)),
+        float(path.endswith((".html", ".htm", ".php", ".aspx"))),
+        float(not segments),
+        float(url is None),
+    ]
+
+
+URL_NAMES = ("url_hint", "url_depth", "slug_words", "dated_path", "id_in_path", "query",
+             "html_suffix", "site_root", "no_url")
+
+
+def _markup_signals(markup: str) -> list[float]:
+    """Tag counts per 10 kB of markup, and what the markup declares."""
+    sample = markup[:_SAMPLE]
+    size = max(len(sample) / 10_000, 1.0)
+    tags = [math.log1p(len(p.findall(sample)) / size) for p in _TAG_PATTERNS.values()]
+    declared = [float(bool(p.search(sample))) for p in _SCHEMA.values()]
+    return [*tags, *declared, math.log1p(len(_PRICE.findall(sample)) / size),
+            float(bool(_CART.search(sample))), float(metadata.declares_article(sample)),
+            math.log1p(len(sample))]
+
+
+MARKUP_NAMES = (*(f"tag_{t}" for t in _TAGS), *(f"schema_{k}" for k in _SCHEMA), "prices",
+                "cart", "declares_article", "log_size")
+
+
+def _body_signals(paragraphs: Sequence[str]) -> list[float]:
+    """What the kept body looks like: words, paragraphs, prose share, short lines."""
+    counts = [word_count(p) for p in paragraphs]
+    total = max(sum(counts), 1)
+    prose = sum(c for p, c in zip(paragraphs, counts, strict=True) if c >= 8 and ends_sentence(p))
+    short = sum(1 for c in counts if c < 8)
+    return [
+        math.log1p(sum(counts)),
+        math.log1p(len(paragraphs)),
+        prose / total,
+        short / max(len(paragraphs), 1),
+        max(counts, default=0) / total,
+        sum(counts) / max(len(paragraphs), 1),
+    ]
+
+
+BODY_NAMES = ("log_words", "log_paragraphs", "prose_share", "short_share", "top_paragraph_share",
+              "mean_paragraph_words")
+
+
+def _meta_signals(meta: metadata.HtmlMetadata, rule: bool) -> list[float]:
+    """What trafilatura's metadata found, and the hand-written rule's verdict."""
+    page_type = (meta.page_type or "").lower()
+    return [float(bool(meta.authors)), float(bool(meta.published)), float(bool(meta.section)),
+            float(page_type in {"article", "newsarticle", "blogposting"}),
+            float(page_type in {"website", "product"}), float(rule)]
+
+
+META_NAMES = ("has_author", "has_date", "has_section", "og_type_article", "og_type_other",
+              "rule_says_article")
+SIGNAL_NAMES = URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES
+
+
+def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
+                 paragraphs: Sequence[str], rule: bool) -> list[float]:
+    """One row of ``SIGNAL_NAMES`` for a page."""
+    return [*_url_signals(url), *_markup_signals(markup), *_body_signals(paragraphs),
+            *_meta_signals(meta, rule)]
+
+
+@lru_cache(maxsize=1)
+def shipped_page_model() -> tuple[Ensemble, float] | None:
+    """The shipped page classifier and its cutoff, or None when none has been trained."""
+    path = resources.files("broadsheet.extract").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if list(data["features"]) != list(SIGNAL_NAMES):
+        raise ValueError("the page model was trained on other signals; retrain it")
+    return Ensemble.from_json(data["model"]), float(data["cutoff"])
+
+
+def reason(signals: Sequence[float]) -> str:
+    """The kind of non-article page the signals point to most, as a short stable code."""
+    named = dict(zip(SIGNAL_NAMES, signals, strict=True))
+    if named["schema_product"] or named["cart"] or (named["og_type_other"] and named["prices"] > 1):
+        return "product"
+    if named["schema_forum"]:
+        return "forum"
+    if named["tag_code"] + named["tag_pre"] > 2 or named["schema_docs"]:
+        return "documentation"
+    if named["site_root"] or named["schema_collection"] or named["short_share"] > 0.5:
+        return "listing"
+    return "service" if named["schema_service"] else "not_article"

@@ -1,0 +1,86 @@
+"""HTML metadata, cleaned: site names off titles, people as authors, first-publication dates,
+opinion pieces, and the page-kind verdict with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.extract import extract
+from broadsheet.extract.htmlmeta import clean_title, is_opinion, markup_published, people
+from broadsheet.model import Article, Page
+
+BODY = "".join(
+    f"<p>Paragraph {n}: the committee heard evidence from residents, engineers and the city's "
+    f"own auditors about the cost of the new bridge, which has doubled since the vote.</p>"
+    for n in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url", "expected"),
+    [
+        ("Meal prep for a week | Scratch Culinary Meal Prep", "Scratch Culinary Meal Prep",
+         None, "Meal prep for a week"),
+        ("The Daily Planet: City council approves the bridge", None,
+         "https://www.dailyplanet.com/x", "City council approves the bridge"),
+        ("City council approves the new bridge at last - WSJ", None, None,
+         "City council approves the new bridge at last"),
+        ("Why the bridge matters: a long view", None, None, "Why the bridge matters: a long view"),
+        ("A headline without separators", "Site", None, "A headline without separators"),
+    ],
+)
+def test_clean_title(title: str, outlet: str | None, url: str | None, expected: str) -> None:
+    assert clean_title(title, outlet, url) == expected
+
+
+def test_authors_are_people_not_the_outlet() -> None:
+    raw = "By Jane Smith; Reuters Staff; The Daily Planet; jane@dailyplanet.com; Editorial Team"
+    assert people(raw, "The Daily Planet", "https://dailyplanet.com/a") == ("Jane Smith",)
+    assert people("John Doe; Mary Major", None, None) == ("John Doe", "Mary Major")
+
+
+def test_published_date_is_the_declared_first_publication() -> None:
+    markup = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+              '"dateModified": "2024-03-05T10:00:00Z", "datePublished": "2024-03-01T08:00:00Z"}'
+              "</script>")
+    assert markup_published(markup) == "2024-03-01T08:00:00Z"
+    meta = '<meta property="article:published_time" content="2023-12-24T07:00:00+01:00">'
+    assert markup_published(meta) == "2023-12-24T07:00:00+01:00"
+    assert markup_published("<p>nothing</p>") is None
+
+
+def test_opinion_from_schema_section_or_url() -> None:
+    assert is_opinion('{"@type": "OpinionNewsArticle"}', [], None)
+    assert is_opinion("", ["Opinion"], None)
+    assert is_opinion("", [], "https://example.com/opinion/why-bridges-matter")
+    assert not is_opinion('{"@type": "NewsArticle"}', ["Politics"], "https://example.com/news/x")
+
+
+def test_article_carries_the_cleaned_metadata() -> None:
+    html = ('<html><head><title>Bridge costs double | The Daily Planet</title>'
+            '<meta property="og:site_name" content="The Daily Planet">'
+            '<script type="application/ld+json">{"@type": "OpinionNewsArticle", '
+            '"datePublished": "2024-03-01T08:00:00Z", "dateModified": "2024-04-01T08:00:00Z"}'
+            f"</script></head><body><article><h1>Bridge costs double</h1>{BODY}</article>"
+            "</body></html>")
+    page = Page(id="m", source="m.html", kind="html", content=html,
+                url="https://dailyplanet.com/opinion/2024/03/01/bridge-costs-double")
+    result = extract(page)
+    assert isinstance(result, Article)
+    assert result.title == "Bridge costs double"
+    assert result.published == "2024-03-01T08:00:00+00:00"
+    assert result.opinion
+
+
+def test_a_shop_page_is_not_an_article_and_says_why() -> None:
+    items = "".join(f'<li><a href="/p/{n}">Red kettle model {n}</a> <span>$ {20 + n}.99</span>'
+                    '<button>Add to cart</button></li>' for n in range(30))
+    html = ('<html><head><title>Kettles</title><script type="application/ld+json">'
+            '{"@type": "Product", "offers": {"@type": "Offer", "price": "20.99"}}</script></head>'
+            f"<body><h1>Kettles</h1><p>Our kettles boil water fast and look good.</p><ul>{items}"
+            "</ul></body></html>")
+    result = extract(Page(id="s", source="s.html", kind="html", content=html,
+                          url="https://shop.example/collections/kettles"))
+    assert isinstance(result, Article)
+    assert not result.is_article
+    assert result.not_article == "product"

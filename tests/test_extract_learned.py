@@ -1,0 +1,84 @@
+"""The learned line model: its tree evaluator, gold alignment, and the shipped model on real dumps."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from broadsheet.bench.extraction import precision, recall, shingle_counts
+from broadsheet.extract.lines import FEATURE_NAMES, page_features
+from broadsheet.extract.linemodel import Ensemble, LineModel, Tree, shipped_model
+from broadsheet.extract.text import extract_text, page_lines
+from broadsheet.extract.train import label_lines
+from broadsheet.model import Article, Page
+from conftest import TEST_DATA
+
+FIXTURES = TEST_DATA / "extraction"
+DUMP = "076f4f33bf75"
+
+
+def _gold(key: str) -> str:
+    gold = json.loads((FIXTURES / "scrapinghub_ground_truth.json").read_text(encoding="utf-8"))
+    return str(gold[key]["articleBody"])
+
+
+def _dump(key: str) -> str:
+    return (FIXTURES / f"scrapinghub_{key}.txt").read_text(encoding="utf-8")
+
+
+def test_tree_sends_rows_left_at_or_below_the_threshold() -> None:
+    tree = Tree.from_json({"feature": [1, 0, 0], "threshold": [0.5, 0.0, 0.0], "left": [1, 0, 0],
+                           "right": [2, 0, 0], "value": [0.0, -2.0, 3.0],
+                           "leaf": [False, True, True], "depth": 2})
+    x = np.array([[9.0, 0.5], [9.0, 0.51], [0.0, -1.0]])
+    assert tree.predict(x).tolist() == [-2.0, 3.0, -2.0]
+    ensemble = Ensemble(1.0, (tree, tree))
+    assert ensemble.probability(x).round(4).tolist() == [
+        round(1 / (1 + np.exp(3.0)), 4), round(1 / (1 + np.exp(-7.0)), 4), round(1 / (1 + np.exp(3.0)), 4)]
+
+
+def test_features_one_row_per_non_blank_line() -> None:
+    lines = page_lines(_dump(DUMP))[0]
+    found = page_features(lines)
+    assert found.features.shape == (sum(1 for line in lines if line.strip()), len(FEATURE_NAMES))
+    assert np.isfinite(found.features).all()
+    assert [lines[i].strip() for i in found.index[:2]] == list(found.text[:2])
+
+
+def test_labels_mark_the_gold_paragraphs_and_not_the_menu() -> None:
+    found = page_features(page_lines(_dump(DUMP))[0])
+    labels = dict(zip(found.text, label_lines(found.text, _gold(DUMP)), strict=True))
+    assert labels["LIVE TV"] == 0 and labels["Cricket"] == 0
+    first = next(t for t in found.text if t.startswith("In case you are living in Delhi-NCR"))
+    assert labels[first] == 1
+    assert sum(labels.values()) >= 5
+
+
+def test_shipped_model_matches_the_feature_set() -> None:
+    model = shipped_model()
+    assert isinstance(model, LineModel)
+    assert 0.0 < model.cutoff < 1.0
+
+
+@pytest.mark.parametrize("key", [DUMP, "8e3efab59f48"])
+def test_learned_path_finds_the_article_of_a_whole_page_dump(key: str) -> None:
+    result = extract_text(Page(id=key, source=f"{key}.txt", kind="text", content=_dump(key)))
+    assert isinstance(result, Article)
+    counts = shingle_counts(_gold(key), result.text)
+    assert precision(counts) >= 0.85 and recall(counts) >= 0.85
+
+
+def test_rules_alone_still_work_without_a_model() -> None:
+    page = Page(id="r", source="r.txt", kind="text", content=_dump(DUMP))
+    result = extract_text(page, model=None)
+    assert isinstance(result, Article)
+    assert result.paragraphs[0].startswith("In case you are living in Delhi-NCR")
+
+
+def test_a_stray_nul_does_not_lose_the_page() -> None:
+    content = _dump(DUMP).replace("In case you are living", "In case you\x00 are living", 1)
+    result = extract_text(Page(id="n", source="n.txt", kind="text", content=content))
+    assert isinstance(result, Article)
+    assert "Delhi-NCR" in result.paragraphs[0]

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
-from broadsheet.extract.lines import FEATURE_NAMES, page_features
 from broadsheet.extract.linemodel import Ensemble, LineModel, Tree, shipped_model
+from broadsheet.extract.lines import FEATURE_NAMES, page_features
 from broadsheet.extract.text import extract_text, page_lines
 from broadsheet.extract.train import label_lines
 from broadsheet.model import Article, Page

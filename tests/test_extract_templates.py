@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
-from broadsheet.extract.templates import extract_batch, learn, site_of
+from broadsheet.extract.templates import count_lines, extract_batch, learn, site_of
 from broadsheet.model import Article, Page
+from broadsheet.store import Store
 
 PROMO = "Our reporters work hard to bring you these stories every single day of the year."
 
@@ -58,3 +60,17 @@ def test_site_of_drops_www_and_needs_a_url() -> None:
     assert site_of("https://www.Example.com/a") == "example.com"
     assert site_of(None) is None
     assert learn({"x": Counter({"a b": 2})}) == {}
+
+
+def test_the_store_keeps_what_batches_learnt(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "t.db") as store:
+        first = [r for r in extract_batch([_page(n, "d.example") for n in range(2)])
+                 if isinstance(r, Article)]
+        store.add_template_counts(count_lines(first))
+        known = store.template_counts(["d.example", "e.example"])
+        assert set(known) == {"d.example"}
+        assert known["d.example"][" ".join(PROMO.lower().split())] == 2
+        later = extract_batch([_page(9, "d.example")], known)
+    assert all(PROMO not in t for t in _texts(list(later)))
+    with Store.open(tmp_path / "t.db") as store:
+        assert store.template_counts(["d.example"]) == known

@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from broadsheet.extract import extract
+from broadsheet.extract.templates import count_lines, extract_batch, not_article_rejection, site_of
 from broadsheet.identity import content_hash
 from broadsheet.ingest import read_paths
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
@@ -50,16 +50,13 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _extract_all(pages: Sequence[Page]) -> tuple[list[Article], list[Rejected]]:
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for page in pages:
-        result = extract(page)
-        if isinstance(result, Rejected):
-            rejected.append(result)
-        else:
-            articles.append(result)
-    return articles, rejected
+def _extract_all(pages: Sequence[Page], store: Store) -> tuple[list[Article], list[Rejected]]:
+    """Extract a batch with the site templates the store knows and this batch adds."""
+    sites = {site for site in (site_of(p.url) for p in pages) if site}
+    results = extract_batch(pages, store.template_counts(sites))
+    articles = [r for r in results if isinstance(r, Article)]
+    store.add_template_counts(count_lines(articles))
+    return articles, [r for r in results if isinstance(r, Rejected)]
 
 
 def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
@@ -94,6 +91,8 @@ def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysi
             store.put_article(analysis.article)
             store.put_analysis(analysis)
             store.clear_rejection(analysis.article.source)
+            if not analysis.article.is_article:
+                store.put_rejection(not_article_rejection(analysis.article))
         for rejection in rejected:
             store.put_rejection(rejection)
 
@@ -114,7 +113,7 @@ def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Set
     found = [p for p in batch if isinstance(p, Page)]
     state = {p.id: _changed(p, store) for p in found}
     fresh = [p for p in found if reprocess or state[p.id] is not False]
-    articles, rejected = _extract_all(fresh)
+    articles, rejected = _extract_all(fresh, store)
     analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
     rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
     _store_batch(store, fresh, analyses, rejected)

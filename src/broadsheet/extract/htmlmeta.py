@@ -6,7 +6,8 @@ categories). What users of it and of newspaper4k report, and what we fix here wi
 
 - the title keeps the site's suffix or prefix ("Headline | Site", "Site: Headline"): a part of
   the title split on separators is dropped when it names the site (its outlet name or web
-  address, letters only), or when it is a short part at either end beside a longer headline;
+  address, letters only), or when it is a short part at either end beside a longer headline; a
+  prefix before a colon only when it names the site (a colon is common inside headlines);
 - an author is sometimes the organisation ("Reuters Staff", the site's own name), a role or a
   web address: a name is kept when it has one to five words, no digits, no "@" or address, does
   not name the site, and has no organisation word ("Team", "Staff", "Desk", "Editors" ...);
@@ -79,10 +80,13 @@ def clean_title(title: str | None, outlet: str | None, url: str | None) -> str |
     """``title`` without the site's name at either end ("Headline | Site" -> "Headline")."""
     if not title:
         return None
+    keys = site_keys(outlet, url)
+    head, colon, rest = title.partition(": ")
+    if colon and rest.strip() and _names_site(head, keys):
+        title = rest
     parts = split_title(title)
     if len(parts) < 2:
         return title.strip()
-    keys = site_keys(outlet, url)
     kept = [p for p in parts if not _names_site(p, keys)]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]

@@ -82,6 +82,13 @@ def merge(known: Mapping[str, Counter[str]],
     return merged
 
 
+def not_article_rejection(article: Article) -> Rejected:
+    """The stored, shown reason a page that is not an article was kept out of stories."""
+    kind = article.not_article or "not_article"
+    detail = f"the page reads as a {kind.replace('_', ' ')} page, not an article; kept out of stories"
+    return Rejected(article.source, "extract", f"not_article:{kind}", detail, article.id)
+
+
 def extract_batch(pages: Sequence[Page],
                   known: Mapping[str, Counter[str]] | None = None) -> list[Article | Rejected]:
     """``extract`` every page, then remove what the batch (and ``known``) shows is site template."""

@@ -3,9 +3,10 @@
 Used by every reader in ``ingest``: a page is decoded once, here, and every later stage sees ``str``.
 Encoding: a byte-order mark, else UTF-8 when the bytes are valid UTF-8 (a page that declares
 another charset but is UTF-8 is common; valid UTF-8 by chance in another encoding is not), else a
-``<meta charset>`` / XML declaration in the first 2 KB, else Windows-1252 (what browsers assume). Binary junk — many NUL bytes or control
-characters (over 2% of the first 8 KB) — is refused with ``UnreadableInput(reason="binary")``; a
-real page with a stray NUL (a broken server, a bad copy) is decoded and extracted.
+``<meta charset>`` / XML declaration in the first 2 KB, else Windows-1252 (what browsers assume).
+Binary junk — many NUL bytes or control characters (over 2% of the first 8 KB) — is refused
+with ``UnreadableInput(reason="binary")``; a real page with a stray NUL (a broken server, a bad
+copy) is decoded and extracted.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ Store per thread or request; WAL lets readers and one writer work side by side).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +20,7 @@ from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.store import articles as _articles
 from broadsheet.store import browse, migrations, pages, reading, rejections, search, stories
 from broadsheet.store import editions as _editions
+from broadsheet.store import templates as _templates
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord
@@ -123,6 +125,16 @@ class Store:
         """Replace the whole clustering by ``new_stories`` (kept in the given order)."""
         with self._db.transaction() as conn:
             stories.replace_stories(conn, new_stories)
+
+    def add_template_counts(self, counts: Mapping[str, Counter[str]]) -> None:
+        """Add one batch's per-site paragraph page counts (``extract.templates``)."""
+        with self._db.transaction() as conn:
+            _templates.add_template_counts(conn, counts)
+
+    def template_counts(self, sites: Iterable[str]) -> dict[str, Counter[str]]:
+        """The stored per-site paragraph page counts of ``sites``."""
+        with translate("read site templates"):
+            return _templates.template_counts(self._db.conn, sites)
 
     def put_edition(self, edition: Edition) -> None:
         """Upsert an edition by its id."""

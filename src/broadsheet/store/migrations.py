@@ -171,7 +171,18 @@ INSERT INTO article_versions (article_id, version, title, text, published, store
     SELECT id, 1, title, text, published, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM articles;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2)
+# Version 3: what ingest has learnt of each site's template (extract/templates.py): on how many
+# distinct pages of the site each paragraph form was seen.
+_V3 = """
+CREATE TABLE site_template_lines (
+    site     TEXT NOT NULL,
+    line_key TEXT NOT NULL,
+    pages    INTEGER NOT NULL,
+    PRIMARY KEY (site, line_key)
+) WITHOUT ROWID;
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3)
 LATEST = len(STEPS)
 
 

@@ -20,7 +20,7 @@ def test_extract_seed_prints_the_clean_article(seed_path: Path, capsys: pytest.C
     assert main(["extract", str(seed_path), "--format", "jsonl"]) == 0
     (record,) = _jsonl(capsys.readouterr().out)
     assert set(record) == {"source", "url", "title", "text", "authors", "published", "outlet", "section",
-                           "language", "is_article", "related"}
+                           "language", "is_article", "not_article", "opinion", "related"}
     assert record["title"].startswith("North Korea's Kim to visit Putin")
     assert record["text"].startswith("North Korean leader Kim Jong Un")
     assert record["text"].endswith("he's likely just to cancel the whole thing.\"")

@@ -45,10 +45,12 @@ def lower_words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+
+
 def word_count(text: str) -> int:
     """Number of ``\\w+`` words; a CJK run without spaces counts one word per two characters."""
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return max(len(WORD.findall(text)), cjk // 2)
+    return max(len(WORD.findall(text)), len(_CJK.findall(text)) // 2)
 
 
 STOP_WORDS = word_set(

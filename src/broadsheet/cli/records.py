@@ -15,7 +15,8 @@ from broadsheet.text import printable
 
 
 def article_record(article: Article) -> dict[str, Any]:
-    """``source, url, title, text, authors, published, outlet, section, language, is_article, related``."""
+    """``source, url, title, text, authors, published, outlet, section, language, is_article,
+    not_article, opinion, related``."""
     return {
         "source": article.source,
         "url": article.url,
@@ -27,6 +28,8 @@ def article_record(article: Article) -> dict[str, Any]:
         "section": article.section,
         "language": article.language,
         "is_article": article.is_article,
+        "not_article": article.not_article,
+        "opinion": article.opinion,
         "related": [to_dict(item) for item in article.related],
     }
 

@@ -6,7 +6,9 @@ line (length, sentence punctuation, capitals, digits, link-like text, function w
 its *neighbours* (an article paragraph sits among paragraphs, a menu entry among short entries),
 its *position* (share of the page's prose before it, distance to the headline line) and what the
 hand-written rules of ``text.py`` and ``boilerplate.py`` say about it (their scores and the block
-they choose become features, so the model learns when to trust them).
+they choose become features, so the model learns when to trust them). Site templates are not a
+feature (the training pages are mostly one per site); they are applied after extraction
+(``templates.py``).
 
 ``page_features`` returns one row of floats per non-blank line; ``FEATURE_NAMES`` names the
 columns. No strings of particular sites: only shapes, counts and the shared rule vocabulary.
@@ -19,9 +21,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from broadsheet.extract.text import LineScore
 
 from broadsheet.extract import boilerplate
 from broadsheet.extract.language import FUNCTION_WORDS
@@ -83,11 +89,10 @@ SHAPE_NAMES = (
 )
 
 
-def _rules(line: str, walls: set[str], outlet: str | None) -> list[float]:
-    """What the hand-written rules say about one line."""
-    from broadsheet.extract.text import is_prose, line_score
+def _rules(line: str, score: LineScore, outlet: str | None) -> list[float]:
+    """What the hand-written rules say about one line (``score``: its ``text.page_scores`` value)."""
+    from broadsheet.extract.text import is_prose
 
-    score = line_score(line, walls)
     return [
         float(is_prose(line)),
         max(min(score.value, 60.0), -60.0),
@@ -165,10 +170,9 @@ NEIGHBOUR_NAMES = tuple(
 
 
 def _position(lines: Sequence[str], index: Sequence[int], text: Sequence[str],
-              prose: Matrix, anchors: Sequence[int], block: tuple[int, int] | None,
-              template: frozenset[str]) -> Matrix:
+              prose: Matrix, anchors: Sequence[int], block: tuple[int, int] | None) -> Matrix:
     """Where each line sits: share of the page's prose words before it, distance to the headline
-    line, inside the rule-chosen block or not, repeats on the page and in the site template."""
+    line, inside the rule-chosen block or not, repeats on the page, its run of lines."""
     counts = Counter(normal(t) for t in text)
     weights = np.array([word_count(t) for t in text], dtype=np.float64) * prose
     total = max(weights.sum(), 1.0)
@@ -182,11 +186,10 @@ def _position(lines: Sequence[str], index: Sequence[int], text: Sequence[str],
         rows.append([
             k / max(len(index) - 1, 1),
             before[k],
-            float(np.clip(distance / 50.0, -2.0, 2.0)),
+            max(-2.0, min(2.0, distance / 50.0)),
             float(anchor >= 0 and i > anchor),
             float(inside),
             math.log(counts[normal(text[k])]),
-            float(normal(text[k]) in template),
             size[k],
             place[k],
         ])
@@ -194,27 +197,24 @@ def _position(lines: Sequence[str], index: Sequence[int], text: Sequence[str],
 
 
 POSITION_NAMES = ("place", "prose_before", "headline_distance", "after_headline", "in_rule_block",
-                  "log_repeats", "in_template", "run_size", "run_place")
+                  "log_repeats", "run_size", "run_place")
 FEATURE_NAMES = SHAPE_NAMES + RULE_NAMES + NEIGHBOUR_NAMES + POSITION_NAMES
 
 
-def page_features(lines: Sequence[str], outlet: str | None = None,
-                  template: frozenset[str] = frozenset()) -> PageLines:
-    """Feature rows of every non-blank line of ``lines`` (a page already cut into lines).
-
-    ``template`` holds the normalised lines the site's other pages repeat (``templates.py``).
-    """
-    from broadsheet.extract.text import choose_block, headline_anchors, page_scores, skeletons
+def page_features(lines: Sequence[str], outlet: str | None = None) -> PageLines:
+    """Feature rows of every non-blank line of ``lines`` (a page already cut into lines)."""
+    from broadsheet.extract.text import choose_block, headline_anchors, page_scores
 
     index = tuple(i for i, line in enumerate(lines) if line.strip())
     text = tuple(" ".join(lines[i].split()) for i in index)
     if not index:
         return PageLines((), (), np.zeros((0, len(FEATURE_NAMES))))
-    walls = skeletons(lines)
-    shape = np.array([_shape(t) + _rules(t, walls, outlet) for t in text], dtype=np.float64)
+    scores = page_scores(lines)
+    rows = [_shape(t) + _rules(t, scores[i], outlet) for i, t in zip(index, text, strict=True)]
+    shape = np.array(rows, dtype=np.float64)
     anchors = headline_anchors(lines)
-    chosen = choose_block(page_scores(lines), anchors)
+    chosen = choose_block(scores, anchors)
     block = (chosen.start, chosen.end) if chosen is not None else None
-    position = _position(lines, index, text, shape[:, len(SHAPE_NAMES)], anchors, block, template)
+    position = _position(lines, index, text, shape[:, len(SHAPE_NAMES)], anchors, block)
     features = np.hstack([shape, neighbour_features(shape), position])
     return PageLines(index, text, features)

@@ -268,11 +268,11 @@ class Selection:
 def model_selection(lines: Sequence[str], model: LineModel, outlet: str | None = None,
                     template: frozenset[str] = frozenset()) -> Selection | None:
     """The lines the learned model keeps (probability at or above its cutoff), in page order."""
-    found = page_features(lines, outlet, template)
+    found = page_features(lines, outlet)
     if not found.index:
         return None
     keep = model.probabilities(found.features) >= model.cutoff
-    chosen = [k for k in range(len(found.index)) if keep[k]]
+    chosen = [k for k in range(len(found.index)) if keep[k] and normal(found.text[k]) not in template]
     if not chosen:
         return None
     return Selection(tuple(found.text[k] for k in chosen), found.index[chosen[0]])

@@ -37,7 +37,7 @@ from broadsheet.extract.lines import FEATURE_NAMES, Matrix, page_features
 _TOKEN = re.compile(r"\w+")
 MATCH_SHARE = 0.5
 INNER_FOLDS = 3
-PARAMS: dict[str, Any] = {"max_iter": 150, "learning_rate": 0.1, "max_leaf_nodes": 15,
+PARAMS: dict[str, Any] = {"max_iter": 100, "learning_rate": 0.15, "max_leaf_nodes": 15,
                           "min_samples_leaf": 40, "l2_regularization": 1.0, "random_state": 0}
 
 

@@ -3,7 +3,8 @@
     pages ─────────────── id, source, url, kind, fetched_at, content_hash, title/outlet/published
       ┊ (same id)         hints, first_seen, last_seen
     articles ──────────── seq, id, source, title, text, paragraphs·json, url, authors·json,
-      │  ▲                published, outlet, section, language, is_article, related·json
+      │  ▲                published, outlet, section, language, is_article, related·json,
+      │  │                opinion, not_article
       │  └ articles_fts   FTS5 over (title, text), external content, kept in sync by triggers
       ├─ analyses ──────── article_id: the article was analysed (replaced as a whole)
       │    ├─ entities     article_id, ord, text, label, canonical, start, end
@@ -14,6 +15,7 @@
            └─ stories      id, ord (rank), title, outlets·json, first/last_published
     editions ──────────── seq, id, created, title, body·json (the whole Edition)
     rejections ────────── (source, stage), reason, detail, page_id, first_seen, last_seen, count
+    site_template_lines ─ (site, line_key), pages: paragraph forms seen on several pages of a site
 
 ``─`` is a foreign key (``ON DELETE CASCADE``); ``┊`` shares the id but is not enforced, since an
 article may arrive without a page (an already-clean JSONL record). The schema version is

@@ -28,20 +28,20 @@ from broadsheet.model import (
 
 ARTICLE_COLUMNS = (
     "seq, id, source, title, paragraphs, url, authors, published, outlet, section, language, "
-    "is_article, related, version"
+    "is_article, related, version, opinion, not_article"
 )
 
 _UPSERT_ARTICLE = """
 INSERT INTO articles (id, source, title, text, paragraphs, url, authors, published, outlet,
-                      section, language, is_article, related, version)
+                      section, language, is_article, related, version, opinion, not_article)
 VALUES (:id, :source, :title, :text, :paragraphs, :url, :authors, :published, :outlet,
-        :section, :language, :is_article, :related, :version)
+        :section, :language, :is_article, :related, :version, :opinion, :not_article)
 ON CONFLICT (id) DO UPDATE SET
     source = excluded.source, title = excluded.title, text = excluded.text,
     paragraphs = excluded.paragraphs, url = excluded.url, authors = excluded.authors,
     published = excluded.published, outlet = excluded.outlet, section = excluded.section,
     language = excluded.language, is_article = excluded.is_article, related = excluded.related,
-    version = excluded.version
+    version = excluded.version, opinion = excluded.opinion, not_article = excluded.not_article
 """
 _INSERT_VERSION = """
 INSERT OR IGNORE INTO article_versions (article_id, version, title, text, published, stored_at)
@@ -77,6 +77,7 @@ def put_article(conn: sqlite3.Connection, article: Article, now: str) -> int:
         "authors": dumps(article.authors), "published": article.published,
         "outlet": article.outlet, "section": article.section, "language": article.language,
         "is_article": int(article.is_article), "related": dumps(article.related), "version": version,
+        "opinion": int(article.opinion), "not_article": article.not_article,
     })
     conn.execute(_INSERT_VERSION, (article.id, version, article.title, article.text,
                                    article.published, now))
@@ -113,7 +114,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         outlet=row["outlet"], section=row["section"], language=row["language"],
         is_article=bool(row["is_article"]),
         related=tuple(from_dict(RelatedItem, item) for item in json.loads(row["related"])),
-        version=row["version"],
+        version=row["version"], opinion=bool(row["opinion"]), not_article=row["not_article"],
     )
 
 

@@ -172,8 +172,11 @@ INSERT INTO article_versions (article_id, version, title, text, published, store
 """
 
 # Version 3: what ingest has learnt of each site's template (extract/templates.py): on how many
-# distinct pages of the site each paragraph form was seen.
+# distinct pages of the site each paragraph form was seen; and two article fields of extraction:
+# ``opinion`` and ``not_article`` (what a page that is not an article is instead).
 _V3 = """
+ALTER TABLE articles ADD COLUMN opinion INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN not_article TEXT;
 CREATE TABLE site_template_lines (
     site     TEXT NOT NULL,
     line_key TEXT NOT NULL,

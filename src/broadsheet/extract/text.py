@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.linemodel import LineModel, shipped_model
-from broadsheet.extract.lines import page_features
+from broadsheet.extract.lines import Matrix, PageLines, page_features
 from broadsheet.extract.related import find_related
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
 from broadsheet.text import ends_sentence, lower_words, normal, sentences, word_count
@@ -269,10 +269,14 @@ def model_selection(lines: Sequence[str], model: LineModel, outlet: str | None =
                     template: frozenset[str] = frozenset()) -> Selection | None:
     """The lines the learned model keeps (probability at or above its cutoff), in page order."""
     found = page_features(lines, outlet)
-    if not found.index:
-        return None
-    keep = model.probabilities(found.features) >= model.cutoff
-    chosen = [k for k in range(len(found.index)) if keep[k] and normal(found.text[k]) not in template]
+    return selection_from(found, model.probabilities(found.features), model.cutoff, template)
+
+
+def selection_from(found: PageLines, probabilities: Matrix, cutoff: float,
+                   template: frozenset[str] = frozenset()) -> Selection | None:
+    """The lines whose probability reaches ``cutoff`` and that are not site template."""
+    chosen = [k for k, p in enumerate(probabilities)
+              if p >= cutoff and normal(found.text[k]) not in template]
     if not chosen:
         return None
     return Selection(tuple(found.text[k] for k in chosen), found.index[chosen[0]])
@@ -295,10 +299,14 @@ def select(lines: Sequence[str], model: LineModel | None, outlet: str | None = N
     return model_selection(lines, model, outlet, template)
 
 
-def article_from_text(content: str, model: LineModel | None) -> str:
-    """The body text the text path extracts from ``content`` with ``model`` (for measuring)."""
+def text_from_probabilities(content: str, found: PageLines, probabilities: Matrix,
+                            cutoff: float) -> str:
+    """The body the text path gives when its line model says ``probabilities`` (for measuring:
+    a held-out fold's model, the page's features computed once)."""
     page = Page(id="-", source="-", kind="text", content=content)
-    result = extract_text(page, model=model)
+    lines, related = page_lines(content)
+    selection = selection_from(found, probabilities, cutoff)
+    result = None if selection is None else _article(page, lines, selection, related)
     return result.text if isinstance(result, Article) else ""
 
 

@@ -24,7 +24,7 @@ import gzip
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,11 +32,12 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from broadsheet.extract.linemodel import MODEL_FILE, LineModel, with_context
-from broadsheet.extract.lines import FEATURE_NAMES, Matrix, page_features
+from broadsheet.extract.lines import FEATURE_NAMES, Matrix, PageLines, page_features
 
 _TOKEN = re.compile(r"\w+")
 MATCH_SHARE = 0.5
-INNER_FOLDS = 3
+INNER_FOLDS = 2
+CUTOFF = 0.5
 PARAMS: dict[str, Any] = {"max_iter": 100, "learning_rate": 0.15, "max_leaf_nodes": 15,
                           "min_samples_leaf": 40, "l2_regularization": 1.0, "random_state": 0}
 
@@ -135,12 +136,14 @@ def _share(tokens: Sequence[str], grams: set[tuple[str, ...]]) -> float:
 
 @dataclass
 class Dataset:
-    """Feature rows, labels and the page (and site) of each row."""
+    """Feature rows, labels and the page (and site) of each row; ``lines`` the pages' non-blank
+    lines (features left out) so held-out texts need no second feature pass."""
 
     x: Matrix
     y: np.ndarray[Any, np.dtype[np.int64]]
     page: np.ndarray[Any, np.dtype[np.int64]]
     site: list[str]
+    lines: list[PageLines] = field(default_factory=list)
 
 
 def lines_of(page: LabelledPage) -> list[str]:
@@ -152,15 +155,17 @@ def lines_of(page: LabelledPage) -> list[str]:
 
 def build_dataset(pages: Sequence[LabelledPage]) -> Dataset:
     """Feature rows and gold labels of every non-blank line of every page."""
-    xs, ys, owners, sites = [], [], [], []
+    xs, ys, owners, sites, kept = [], [], [], [], []
     for n, page in enumerate(pages):
         found = page_features(lines_of(page))
         xs.append(found.features)
+        kept.append(PageLines(found.index, found.text, np.zeros((0, 0))))
         ys.extend(label_lines(found.text, page.gold))
         owners.extend([n] * len(found.text))
         sites.extend([page.site] * len(found.text))
     x = np.vstack(xs) if xs else np.zeros((0, len(FEATURE_NAMES)))
-    return Dataset(x, np.asarray(ys, dtype=np.int64), np.asarray(owners, dtype=np.int64), sites)
+    return Dataset(x, np.asarray(ys, dtype=np.int64), np.asarray(owners, dtype=np.int64), sites,
+                   kept)
 
 
 PAGE_PARAMS: dict[str, Any] = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 8,
@@ -216,7 +221,7 @@ def _context_rows(data: Dataset, first: Matrix) -> Matrix:
     return np.vstack(parts)
 
 
-def fit_line_model(data: Dataset, cutoff: float = 0.5) -> dict[str, Any]:
+def fit_line_model(data: Dataset, cutoff: float = CUTOFF) -> dict[str, Any]:
     """Both stages fitted on ``data``, as the JSON document ``line_model.json`` holds."""
     first = fit_trees(data.x, data.y)
     second = fit_trees(_context_rows(data, _out_of_fold(data, INNER_FOLDS)), data.y)
@@ -228,7 +233,7 @@ def subset(data: Dataset, pages: set[int]) -> Dataset:
     """The rows of ``data`` that belong to ``pages``."""
     rows = np.isin(data.page, sorted(pages))
     return Dataset(data.x[rows], data.y[rows], data.page[rows],
-                   [s for s, keep in zip(data.site, rows, strict=True) if keep])
+                   [s for s, keep in zip(data.site, rows, strict=True) if keep], data.lines)
 
 
 # --- measuring on held-out sites -------------------------------------------------------------
@@ -243,17 +248,26 @@ def site_folds(pages: Sequence[LabelledPage], folds: int) -> list[set[int]]:
     return [set(test.tolist()) for _, test in splitter.split(np.zeros(len(pages)), groups=sites)]
 
 
-def held_out_texts(pages: Sequence[LabelledPage], data: Dataset, folds: int) -> list[str]:
-    """The text path's output for every page, each from a model trained without its site."""
-    from broadsheet.extract.text import article_from_text
-
-    texts = [""] * len(pages)
+def held_out_probabilities(pages: Sequence[LabelledPage], data: Dataset,
+                           folds: int) -> list[Matrix]:
+    """Each page's line probabilities from a line model trained without the page's site."""
+    probabilities: list[Matrix] = [np.zeros(0) for _ in pages]
     for test in site_folds(pages, folds):
         train = set(range(len(pages))) - test
         model = LineModel.from_json(fit_line_model(subset(data, train)))
         for n in test:
-            texts[n] = article_from_text(pages[n].text, model)
-    return texts
+            probabilities[n] = model.probabilities(data.x[data.page == n])
+    return probabilities
+
+
+def held_out_texts(pages: Sequence[LabelledPage], data: Dataset, folds: int,
+                   cutoff: float = CUTOFF) -> list[str]:
+    """The text path's output for every page, each from a model trained without its site."""
+    from broadsheet.extract.text import text_from_probabilities
+
+    found = held_out_probabilities(pages, data, folds)
+    return [text_from_probabilities(p.text, data.lines[n], found[n], cutoff)
+            for n, p in enumerate(pages)]
 
 
 def report_held_out(pages: Sequence[LabelledPage], texts: Sequence[str]) -> str:

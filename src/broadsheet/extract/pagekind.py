@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -32,30 +33,51 @@ MODEL_FILE = "page_model.json"
 _SAMPLE = 1_500_000
 _TAGS = ("a", "p", "li", "h1", "h2", "h3", "table", "code", "pre", "form", "input", "button",
          "article", "time", "img", "select", "blockquote", "figure", "nav", "aside", "section")
-_TAG_PATTERNS = {tag: re.compile(rf"<{tag}[\s>/]", re.IGNORECASE) for tag in _TAGS}
+_TAG_PATTERN = re.compile(rf"<({'|'.join(_TAGS)})[\s>/]")
+_TYPES = re.compile(r"@type[\"']\s*:\s*\[?\s*[\"']([\w:/.]+)")
+_ITEMTYPES = re.compile(r"itemtype=[\"']https?://schema\.org/(\w+)")
 _SCHEMA = {
-    "product": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:Product|Offer|AggregateOffer|"
-                          r"ProductGroup|IndividualProduct)[\"']|itemprop=[\"']price[\"']"),
-    "forum": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:DiscussionForumPosting|QAPage|"
-                        r"Question|Answer)[\"']"),
-    "collection": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:CollectionPage|ItemList|"
-                             r"SearchResultsPage)[\"']"),
-    "service": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:Service|Organization|"
-                          r"LocalBusiness|SoftwareApplication|FAQPage|WebSite)[\"']"),
-    "docs": re.compile(r"[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:TechArticle|APIReference|"
-                       r"HowTo)[\"']"),
-    "person": re.compile(r"[\"'](?:author|creator)[\"']\s*:\s*[\[{]?\s*[{\"']"),
-    "published": re.compile(r"datePublished|article:published_time|pubdate", re.IGNORECASE),
-    "og_article": re.compile(r"og:type[\"']?\s+content=[\"']article", re.IGNORECASE),
-    "og_product": re.compile(r"og:type[\"']?\s+content=[\"'](?:product|og:product)",
-                             re.IGNORECASE),
+    "product": frozenset({"product", "offer", "aggregateoffer", "productgroup", "individualproduct"}),
+    "forum": frozenset({"discussionforumposting", "qapage", "question", "answer"}),
+    "collection": frozenset({"collectionpage", "itemlist", "searchresultspage"}),
+    "service": frozenset({"service", "organization", "localbusiness", "softwareapplication",
+                          "faqpage", "website"}),
+    "docs": frozenset({"techarticle", "apireference", "howto"}),
 }
-_PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|USD|EUR|GBP|kr|zł))")
-_CART = re.compile(r"add[ -]to[ -](?:cart|basket|bag)|in den warenkorb|ajouter au panier|"
-                   r"buy now|checkout", re.IGNORECASE)
+_MARKS = {
+    "person": ('"author":', "'author':", '"creator":'),
+    "published": ("datepublished", "article:published_time", "pubdate"),
+    "og_article": ('og:type" content="article', "og:type' content='article"),
+    "og_product": ('og:type" content="product', 'og:type" content="og:product'),
+    "price": ('itemprop="price"', "itemprop='price'"),
+    "cart": ("add to cart", "add-to-cart", "add_to_cart", "add to basket", "add to bag",
+             "in den warenkorb", "ajouter au panier", "buy now", "checkout"),
+}
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?€")
 _DATE_PATH = re.compile(r"/(?:19|20)\d{2}(?:[/-]\d{1,2})?(?:[/-]|$)")
 _ID_PATH = re.compile(r"\d{5,}")
-_KINDS = ("listing", "product", "forum", "documentation", "service")
+_PATH_WORDS = {
+    "story": r"blog|blogs|news|article|articles|story|stories|post|posts|opinion|column|columns|"
+             r"features?|reviews?|\d{4}",
+    "shop": r"products?|p|dp|item|itm|shop|store|buy|catalog|sku",
+    "listing": r"category|categories|collections?|tags?|topics?|search|archive|archives|page|"
+               r"section|sections|index|latest|all",
+    "docs": r"docs?|documentation|reference|api|manual|guides?|learn|tutorials?|wiki|kb|faq|how-?to",
+    "forum": r"forums?|threads?|community|questions?|t|discussions?|r|answers|board|boards",
+    "service": r"services?|solutions?|pricing|plans|features|about|contact|company|careers|jobs|"
+               r"industries|customers|platform|enterprise|signup|demo",
+}
+_PATH_PATTERNS = {k: re.compile(rf"^(?:{v})$", re.IGNORECASE) for k, v in _PATH_WORDS.items()}
+_CLASS_HINTS = {
+    "byline": ("byline", 'rel="author"', "class=\"author", "author-name"),
+    "comment": ("comment",),
+    "breadcrumb": ("breadcrumb",),
+    "share": ("share",),
+    "card": ("card", "teaser", "tile"),
+    "reply": ("reply", "replies"),
+    "read_time": ("min read", "minute read"),
+    "rating": ("ratingvalue", "reviewcount", "aggregaterating"),
+}
 
 
 def _url_signals(url: str | None) -> list[float]:
@@ -82,19 +104,25 @@ URL_NAMES = ("url_hint", "url_depth", "slug_words", "dated_path", "id_in_path", 
              "html_suffix", "site_root", "no_url")
 
 
-def _markup_signals(markup: str) -> list[float]:
-    """Tag counts per 10 kB of markup, and what the markup declares."""
-    sample = markup[:_SAMPLE]
+def _markup_signals(sample: str, low: str) -> list[float]:
+    """Tag counts per 10 kB of markup, and what the markup declares (one pass per kind of mark,
+    on the lower-cased markup ``low``: the signals must cost little beside trafilatura)."""
     size = max(len(sample) / 10_000, 1.0)
-    tags = [math.log1p(len(p.findall(sample)) / size) for p in _TAG_PATTERNS.values()]
-    declared = [float(bool(p.search(sample))) for p in _SCHEMA.values()]
-    return [*tags, *declared, math.log1p(len(_PRICE.findall(sample)) / size),
-            float(bool(_CART.search(sample))), float(metadata.declares_article(sample)),
-            math.log1p(len(sample))]
+    counts = Counter(_TAG_PATTERN.findall(low))
+    tags = [math.log1p(counts[tag] / size) for tag in _TAGS]
+    found = _TYPES.findall(sample) + _ITEMTYPES.findall(sample)
+    types = {name.rsplit("/", 1)[-1].lower() for name in found}
+    schema = [float(bool(types & names)) for names in _SCHEMA.values()]
+    marks = {name: any(m in low for m in found) for name, found in _MARKS.items()}
+    return [*tags, *schema, float(marks["person"]), float(marks["published"]),
+            float(marks["og_article"]), float(marks["og_product"] or marks["price"]),
+            math.log1p(len(_PRICE.findall(low)) / size), float(marks["cart"]),
+            float(metadata.declares_article(sample)), math.log1p(len(sample))]
 
 
-MARKUP_NAMES = (*(f"tag_{t}" for t in _TAGS), *(f"schema_{k}" for k in _SCHEMA), "prices",
-                "cart", "declares_article", "log_size")
+MARKUP_NAMES = (*(f"tag_{t}" for t in _TAGS), *(f"schema_{k}" for k in _SCHEMA),
+                "schema_person", "schema_published", "schema_og_article", "schema_og_product",
+                "prices", "cart", "declares_article", "log_size")
 
 
 def _body_signals(paragraphs: Sequence[str]) -> list[float]:
@@ -127,14 +155,30 @@ def _meta_signals(meta: metadata.HtmlMetadata, rule: bool) -> list[float]:
 
 META_NAMES = ("has_author", "has_date", "has_section", "og_type_article", "og_type_other",
               "rule_says_article")
-SIGNAL_NAMES = URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES
+
+
+def structure_signals(low: str, url: str | None) -> list[float]:
+    """Generic words of the URL path (a story, shop, listing, docs, forum or service section) and
+    hints in the markup's class names (bylines, comments, breadcrumbs, cards, ratings)."""
+    segments = [s for s in re.split(r"[/.]", urlsplit(url or "").path) if s]
+    words = segments[:-1] or segments
+    path = [float(any(p.match(w) for w in words)) for p in _PATH_PATTERNS.values()]
+    size = max(len(low) / 10_000, 1.0)
+    hints = [math.log1p(sum(low.count(m) for m in marks) / size) for marks in _CLASS_HINTS.values()]
+    return [*path, *hints]
+
+
+STRUCTURE_NAMES = (*(f"path_{k}" for k in _PATH_WORDS), *(f"class_{k}" for k in _CLASS_HINTS))
+SIGNAL_NAMES = URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES
 
 
 def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
                  paragraphs: Sequence[str], rule: bool) -> list[float]:
     """One row of ``SIGNAL_NAMES`` for a page."""
-    return [*_url_signals(url), *_markup_signals(markup), *_body_signals(paragraphs),
-            *_meta_signals(meta, rule)]
+    sample = markup[:_SAMPLE]
+    low = sample.lower()
+    return [*_url_signals(url), *_markup_signals(sample, low), *_body_signals(paragraphs),
+            *_meta_signals(meta, rule), *structure_signals(low, url)]
 
 
 @lru_cache(maxsize=1)

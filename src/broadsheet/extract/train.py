@@ -168,7 +168,7 @@ def build_dataset(pages: Sequence[LabelledPage]) -> Dataset:
                    kept)
 
 
-PAGE_PARAMS: dict[str, Any] = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 8,
+PAGE_PARAMS: dict[str, Any] = {"max_iter": 400, "learning_rate": 0.05, "max_leaf_nodes": 8,
                                "min_samples_leaf": 10, "l2_regularization": 1.0, "random_state": 0}
 
 

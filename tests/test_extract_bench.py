@@ -69,7 +69,18 @@ def test_wrapping_text_as_paragraphs_escapes_markup() -> None:
 
 @pytest.mark.slow
 def test_run_on_a_few_pages(eval_data: Path) -> None:
-    report = run(eval_data, limit=4, wcxb=False)
+    report = run(eval_data, limit=4, wcxb=False, heldout=False)
     assert report.score("scrapinghub-text", "keep everything", "recall") > 0.9
     assert report.score("scrapinghub-html", "broadsheet", "f1") > 0.8
+    assert report.score("scrapinghub-html", "broadsheet", "time_ratio") > 0
     assert any("0.665" in note for note in report.notes)
+
+
+@pytest.mark.slow
+def test_held_out_rows_retrain_without_the_scored_sites(eval_data: Path) -> None:
+    report = run(eval_data, limit=12, baselines=False, heldout=True)
+    assert 0.0 < report.score("wcxb-dev-article-text", "broadsheet, sites held out", "f1") <= 1.0
+    assert 0.0 < report.score("scrapinghub-text", "broadsheet, sites held out", "f1") <= 1.0
+    assert 0.0 <= report.score("wcxb-dev-all", "broadsheet, sites held out is_article",
+                               "accuracy") <= 1.0
+    assert 0.0 <= report.score("wcxb-dev-article-meta", "broadsheet", "title_exact") <= 1.0

@@ -57,6 +57,8 @@ SKELETON_REPEATS = 3
 MAX_SKELETON_WORDS = 6
 ISOLATION = 2
 ISOLATED_SHARE = 0.5
+SURE = 0.9
+WALL_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -274,33 +276,28 @@ def model_selection(lines: Sequence[str], model: LineModel, outlet: str | None =
 
 def selection_from(found: PageLines, probabilities: Matrix, cutoff: float,
                    template: frozenset[str] = frozenset()) -> Selection | None:
-    """The lines whose probability reaches ``cutoff``, that are not site template, within the
-    stretch of the page between two walls that holds most of their words.
+    """The lines whose probability reaches ``cutoff``, that are not site template and not an
+    uncertain line just under a wall.
 
     A wall is a line of a shape the page repeats ("<user> says:", "<n> days ago"): the skeleton
-    of a comment thread or a teaser list. Comments read like prose line by line, so the model alone
-    keeps some of them; the wall keeps them apart from the article.
+    of a comment thread or a teaser list. Comments read like prose line by line, so the model
+    keeps some of them with middling confidence; a line within ``WALL_REACH`` lines under a wall
+    needs ``SURE`` probability. (Held out by site, this buys scrapinghub-text precision +0.012 for
+    recall -0.003; cutting everything past the first wall instead lost 0.07 on WCXB.)
     """
+    walls = wall_lines(found.text)
     chosen = [k for k, p in enumerate(probabilities)
-              if p >= cutoff and normal(found.text[k]) not in template]
-    chosen = main_stretch(found.text, chosen)
+              if p >= cutoff and normal(found.text[k]) not in template
+              and (p >= SURE or not any(walls[max(0, k - WALL_REACH) : k]))]
     if not chosen:
         return None
     return Selection(tuple(found.text[k] for k in chosen), found.index[chosen[0]])
 
 
-def main_stretch(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
-    """The chosen line numbers that lie in the wall-free stretch holding most of their words."""
+def wall_lines(texts: Sequence[str]) -> list[bool]:
+    """For each line: is it a wall (a short shape the page repeats, see ``skeletons``)?"""
     shapes = skeletons(texts)
-    walls = [k for k, t in enumerate(texts) if any(s in shapes for s in skeletons_of(t))]
-    if not walls or not chosen:
-        return list(chosen)
-    stretch = [sum(1 for w in walls if w < k) for k in chosen]
-    words = Counter[int]()
-    for k, n in zip(chosen, stretch, strict=True):
-        words[n] += word_count(texts[k])
-    best = words.most_common(1)[0][0]
-    return [k for k, n in zip(chosen, stretch, strict=True) if n == best]
+    return [any(s in shapes for s in skeletons_of(t)) for t in texts]
 
 
 def rule_selection(lines: Sequence[str], template: frozenset[str] = frozenset()) -> Selection | None:

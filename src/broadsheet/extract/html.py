@@ -26,8 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from broadsheet.extract import boilerplate, htmlmeta, metadata, pagekind
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.text import extract_text, is_prose, junk_reason, same_text, without_related
@@ -164,7 +162,7 @@ def verdict(signals: Sequence[float]) -> str | None:
         article = bool(signals[pagekind.SIGNAL_NAMES.index("rule_says_article")])
     else:
         ensemble, cutoff = model
-        article = float(ensemble.probability(np.asarray([signals], dtype=np.float64))[0]) >= cutoff
+        article = ensemble.probability_one(signals) >= cutoff
     return None if article else pagekind.reason(signals)
 
 

@@ -17,8 +17,10 @@ A tree is stored as parallel arrays (``feature``, ``threshold``, ``left``, ``rig
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -57,6 +59,28 @@ class Tree:
             depth=int(data["depth"]),
         )
 
+    def value_of(self, row: Sequence[float]) -> float:
+        """The leaf value one row reaches, walked in plain Python (one row: no numpy overhead)."""
+        feature, threshold, left, right = self.lists
+        node = 0
+        while not self.leaf_list[node]:
+            node = left[node] if row[feature[node]] <= threshold[node] else right[node]
+        return self.value_list[node]
+
+    @cached_property
+    def lists(self) -> tuple[list[int], list[float], list[int], list[int]]:
+        """The node arrays as Python lists, for ``value_of``."""
+        return (self.feature.tolist(), self.threshold.tolist(), self.left.tolist(),
+                self.right.tolist())
+
+    @cached_property
+    def leaf_list(self) -> list[bool]:
+        return [bool(b) for b in self.leaf.tolist()]
+
+    @cached_property
+    def value_list(self) -> list[float]:
+        return [float(v) for v in self.value.tolist()]
+
     def predict(self, x: Matrix) -> Matrix:
         """The leaf value every row of ``x`` reaches."""
         node = np.zeros(len(x), dtype=np.int64)
@@ -79,6 +103,11 @@ class Ensemble:
     def from_json(cls, data: dict[str, Any]) -> Ensemble:
         """An ensemble from its JSON form."""
         return cls(float(data["baseline"]), tuple(Tree.from_json(t) for t in data["trees"]))
+
+    def probability_one(self, row: Sequence[float]) -> float:
+        """The probability of the positive class for one row."""
+        raw = self.baseline + sum(tree.value_of(row) for tree in self.trees)
+        return 1.0 / (1.0 + math.exp(-raw))
 
     def probability(self, x: Matrix) -> Matrix:
         """The probability of the positive class for every row of ``x``."""

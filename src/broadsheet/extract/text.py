@@ -48,6 +48,7 @@ MIN_PROSE_WORDS = 8
 MIN_ARTICLE_WORDS = 12
 MAX_CHARS = 2_000_000
 _SAMPLE = 65_536
+_ODD = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f]")  # control or undecodable characters
 MIN_SHARE = 0.2
 ANCHOR_REACH = 40
 PROMO_PENALTY = 20.0
@@ -333,7 +334,7 @@ def junk_reason(content: str) -> tuple[str, str] | None:
     if not content.strip():
         return "empty", "the page is empty"
     sample = content[:_SAMPLE]
-    odd = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    odd = len(_ODD.findall(sample))
     if odd > 0.1 * len(sample):
         return "binary", f"{odd} of the first {len(sample)} characters are control or undecodable"
     return None

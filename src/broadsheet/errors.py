@@ -8,10 +8,12 @@ a batch are not raised past the batch: they become a stored ``model.Rejected`` v
     ├── ConfigError                 exit 2   a bad setting, flag or broadsheet.toml
     ├── InputError                  exit 3   an input that cannot be read at all
     │   ├── UnreadableInput                  binary junk, a truncated archive, an empty file
-    │   └── UnsupportedInput                 a file type broadsheet does not read
+    │   ├── UnsupportedInput                 a file type broadsheet does not read
+    │   └── FetchError                       an address broadsheet will not fetch, or that refused
     ├── ExtractError                exit 4   a page with no article text to extract
     ├── AnalyzeError                exit 5   the NLP model is missing or failed
     ├── StoreError                  exit 6   the database cannot be opened, migrated or written
+    │   └── StoreBusy                        another ``broadsheet run`` holds the store's lock
     └── OutputError                 exit 7   the edition cannot be written where it was asked to go
 """
 
@@ -56,6 +58,18 @@ class UnsupportedInput(InputError):
     reason = "unsupported"
 
 
+class FetchError(InputError):
+    """An address that broadsheet will not fetch (a private address, robots.txt) or that failed.
+
+    ``reason`` is refined per instance (``private_address``, ``robots``, ``not_found`` ...), the
+    same codes a stored ``Rejected`` of the fetch stage carries.
+    """
+
+    def __init__(self, message: str, reason: str = "fetch_error") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class ExtractError(BroadsheetError):
     """No article could be extracted from a page."""
 
@@ -75,6 +89,12 @@ class StoreError(BroadsheetError):
 
     exit_code = 6
     reason = "store"
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's lock (a second ``broadsheet run`` on the same store)."""
+
+    reason = "busy"
 
 
 class OutputError(BroadsheetError):

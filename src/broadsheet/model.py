@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Span = tuple[int, int]
-PageKind = Literal["html", "text", "record"]
+PageKind = Literal["html", "text", "record", "summary"]
 AttributionKind = Literal["direct", "indirect", "mixed"]
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -26,9 +26,11 @@ class Page:
     """One input document as read at the boundary, already decoded to text.
 
     ``kind`` says how to read ``content``: ``html`` markup, ``text`` (a page flattened to plain text,
-    boilerplate and all) or ``record`` (an already-clean article, e.g. a JSONL line; ``content`` is
-    its body). ``title``/``outlet``/``published`` are hints the container gave (a JSONL field, a feed
-    entry); extraction prefers them to guesses.
+    boilerplate and all), ``record`` (an already-clean article, e.g. a JSONL line; ``content`` is
+    its body) or ``summary`` (a feed item's summary standing in for an article page that could not
+    be had: refused by robots.txt, a 403 or a paywall; it becomes a ``summary_only`` Article).
+    ``title``/``outlet``/``published`` are hints the container gave (a JSONL field, a feed entry);
+    extraction prefers them to guesses.
     """
 
     id: str
@@ -40,6 +42,49 @@ class Page:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed or news sitemap the user follows (``broadsheet sources add``), with its fetch state.
+
+    ``etag``/``last_modified`` are the validators of the last answer (conditional GET);
+    ``last_error`` is the latest failure ("reason: detail"), kept on the row until a fetch
+    succeeds, ``error_count`` the failures in a row, ``next_check`` when it is due again.
+    """
+
+    url: str
+    title: str | None = None
+    leaning: str | None = None
+    site_url: str | None = None
+    language: str | None = None
+    kind: str | None = None  # "feed" or "sitemap" once it has been read
+    etag: str | None = None
+    last_modified: str | None = None
+    last_error: str | None = None
+    error_count: int = 0
+    next_check: str | None = None
+    last_checked: str | None = None
+    retry_after: str | None = None  # the server asked not to be asked before this time
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed or news sitemap, whatever its format (RSS, Atom, JSON Feed, sitemap).
+
+    ``guid`` only tells the items of one source apart (rule in ``ingest.feeds``); the article an
+    item becomes is identified by its page's canonical URL, like any page. ``content`` is the
+    item's full text (HTML) when the feed carries one, ``summary`` its teaser.
+    """
+
+    guid: str
+    url: str | None
+    title: str | None = None
+    summary: str | None = None
+    content: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +105,8 @@ class Article:
     ``not_article`` says, when ``is_article`` is false, what the page is instead (``listing``,
     ``product``, ``forum``, ``documentation``, ``service``, ``not_article``); ``opinion`` marks an
     opinion piece (column, editorial, op-ed) as the page declares or labels it.
+    ``summary_only`` marks an article that is only a feed item's summary: its page was refused
+    (robots.txt, 403, a paywall), so the text is the publisher's teaser, not the article.
     """
 
     id: str
@@ -77,6 +124,7 @@ class Article:
     version: int = 1
     not_article: str | None = None
     opinion: bool = False
+    summary_only: bool = False
 
     @property
     def text(self) -> str:

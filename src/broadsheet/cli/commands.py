@@ -17,18 +17,19 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from broadsheet import demo, pipeline, timestamps
+from broadsheet.cli import follow
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
 from broadsheet.errors import ConfigError, InputError, UnreadableInput
 from broadsheet.extract import extract, from_record
 from broadsheet.extract.verbatim import verbatim_article
 from broadsheet.ingest import read_paths
 from broadsheet.ingest.records import record_to_page
-from broadsheet.model import Analysis, Article, Edition, Rejected
+from broadsheet.model import Analysis, Article, Edition, Page, Rejected
 from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.text import printable
 
-BENCH_STAGES = ("extraction", "attribution", "clustering", "edition")
+BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "ingest")
 T = TypeVar("T")
 
 
@@ -157,14 +158,16 @@ def cmd_cluster(args: argparse.Namespace, settings: Settings) -> int:
 
 def _print_ingest(report: pipeline.IngestReport) -> None:
     updated = f" ({report.updated} updated pages)" if report.updated else ""
-    print(f"read {report.pages} pages: {report.articles} articles extracted and analysed{updated}, "
-          f"{report.skipped} already stored and unchanged, {len(report.rejected)} rejected, "
+    foreign = (f", {len(report.not_analysed)} stored without analysis (language)"
+               if report.not_analysed else "")
+    print(f"read {report.pages} pages: {report.articles} articles extracted and analysed{updated}"
+          f"{foreign}, {report.skipped} already stored and unchanged, {len(report.rejected)} rejected, "
           f"from {len(report.outlets)} outlets")
     for rejected in report.rejected[:20]:
         _note_rejected(rejected)
     if len(report.rejected) > 20:
         print(f"... and {len(report.rejected) - 20} more: broadsheet status", file=sys.stderr)
-    if report.pages and not report.articles and not report.rejected:
+    if report.pages and not report.articles and not report.rejected and not report.not_analysed:
         print("nothing new: every page is already stored, unchanged")
 
 
@@ -172,21 +175,27 @@ def _check_ingest(report: pipeline.IngestReport) -> None:
     """InputError when there was nothing to read, or when every input was rejected."""
     if report.pages == 0 and not report.rejected:
         raise InputError("no input pages found")
-    if report.articles == 0 and report.skipped == 0 and report.rejected:
+    if report.articles == 0 and report.skipped == 0 and report.rejected and not report.not_analysed:
         raise InputError(f"none of the {len(report.rejected)} inputs could be processed "
                          "(broadsheet status lists why)")
 
 
+def _inputs(paths: list[str], settings: Settings) -> Iterator[Page | Rejected]:
+    """Files and folders read, then URLs fetched (``broadsheet ingest URL``), in that order."""
+    yield from read_paths([p for p in paths if not follow.is_url(p)], max_bytes=settings.max_page_bytes)
+    yield from follow.fetched_pages([p for p in paths if follow.is_url(p)], settings)
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if not args.paths and not args.reprocess:
-        raise ConfigError("ingest needs a PATH (or --reprocess to re-extract the stored pages)")
+        raise ConfigError("ingest needs a PATH or URL (or --reprocess to re-extract the stored pages)")
     with Store.open(settings.db, create=bool(args.paths)) as store:
-        stored = None if args.paths else store.pages()
-        report = pipeline.ingest(args.paths, store, settings, partial(_load_nlp, settings),
+        stored = _inputs(args.paths, settings) if args.paths else store.pages()
+        report = pipeline.ingest([], store, settings, partial(_load_nlp, settings),
                                  pages=stored, reprocess=args.reprocess)
         _print_ingest(report)
         _check_ingest(report)
-        if report.articles:
+        if report.articles or report.not_analysed:
             stories = pipeline.update_stories(store, settings)
             print(f"store {settings.db}: {len(stories)} stories")
     return 0
@@ -270,8 +279,16 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     with Store.open(settings.db, create=False) as store:
         for name, count in store.counts().items():
             print(f"{name:<14} {count}")
+        items = ", ".join(f"{n} {state}" for state, n in store.item_counts().items() if n)
+        if items:
+            print(f"feed items     {items}")
+        for source in store.followed_sources():
+            if source.error_count:
+                print(f"broken source  {printable(source.url)} ({source.error_count} in a row): "
+                      f"{printable(source.last_error or '')}")
         for rejected in store.rejections():
-            print(f"rejected  {rejected.stage:<8} {rejected.reason:<12} {printable(rejected.source)}: "
+            label = "stored, not analysed" if rejected.reason == "language" else "rejected"
+            print(f"{label}  {rejected.stage:<8} {rejected.reason:<12} {printable(rejected.source)}: "
                   f"{printable(rejected.detail)}")
     return 0
 
@@ -290,15 +307,21 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if not data.is_dir():
         raise ConfigError(f"--data: no such folder: {data}")
     module = importlib.import_module(f"broadsheet.bench.{args.stage}")
-    report = module.run(data, limit=args.limit)
+    report = module.run(data, limit=args.limit, settings=settings) if args.stage == "ingest" else \
+        module.run(data, limit=args.limit)
     print(report.format())
     return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    return follow.cmd_run(args, settings, partial(_load_nlp, settings))
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "demo": cmd_demo, "ingest": cmd_ingest, "extract": cmd_extract, "analyze": cmd_analyze,
     "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
-    "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench,
+    "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench, "sources": follow.cmd_sources,
+    "run": cmd_run, "prune": follow.cmd_prune,
 }
 
 

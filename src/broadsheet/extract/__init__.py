@@ -3,7 +3,9 @@
 One entry point, ``extract``, that picks the path by ``Page.kind``:
 - ``html``   -> ``extract.html``: trafilatura for text and metadata, then our boilerplate stage;
 - ``text``   -> ``extract.text``: a page already flattened to plain text, boilerplate and all;
-- ``record`` -> the content is already a clean article (a JSONL line): split into paragraphs only.
+- ``record`` -> the content is already a clean article (a JSONL line): split into paragraphs only;
+- ``summary`` -> the same, for a feed item's summary kept when its page was refused: the Article
+  is marked ``summary_only``.
 No I/O happens here.
 """
 
@@ -66,4 +68,5 @@ def from_record(page: Page) -> Article | Rejected:
         published=page.published,
         outlet=page.outlet,
         language=guess_language(page.content),
+        summary_only=page.kind == "summary",
     )

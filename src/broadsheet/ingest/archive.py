@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,12 +37,10 @@ from warcio.warcwriter import WARCWriter
 from broadsheet.codec import to_dict
 from broadsheet.errors import StoreError
 from broadsheet.ingest.fetch import Exchange
+from broadsheet.ingest.warc import HINTS_HEADER, PAGE_TYPE, ROLE_HEADER
 from broadsheet.model import Page
 from broadsheet.timestamps import now
 
-ROLE_HEADER = "Broadsheet-Role"
-HINTS_HEADER = "Broadsheet-Hints"
-PAGE_TYPE = "application/vnd.broadsheet.page+json"
 FILE_BYTES = 100_000_000
 BUSY_SECONDS = 600  # a file written to this recently may be another process's open file
 SUFFIX = ".warc.gz"
@@ -64,7 +63,8 @@ def _warc_date(iso: str) -> str:
 
 
 class Archive:
-    """Writes WARC records into ``folder`` (a ``fetch.Recorder``). Close it when done."""
+    """Writes WARC records into ``folder`` (a ``fetch.Recorder``); safe to share between threads
+    (one lock around each write). Close it when done."""
 
     def __init__(self, folder: Path, *, file_bytes: int = FILE_BYTES) -> None:
         self.folder = folder
@@ -72,10 +72,15 @@ class Archive:
         self._handle: IO[bytes] | None = None
         self._writer: Any = None
         self._count = 0
+        self._lock = threading.Lock()
         self.written: list[Path] = []
 
     def record(self, exchange: Exchange) -> None:
         """Write one request and its response."""
+        with self._lock:
+            self._write_exchange(exchange)
+
+    def _write_exchange(self, exchange: Exchange) -> None:
         writer = self._open()
         warc = {"WARC-Date": _warc_date(exchange.fetched_at), ROLE_HEADER: exchange.role}
         if exchange.hints:
@@ -93,6 +98,10 @@ class Archive:
 
     def record_page(self, page: Page) -> None:
         """Write a page that has no response of its own (feed content, a kept summary)."""
+        with self._lock:
+            self._write_page(page)
+
+    def _write_page(self, page: Page) -> None:
         writer = self._open()
         body = json.dumps(to_dict(page), ensure_ascii=False).encode("utf-8")
         warc = {"WARC-Date": _warc_date(page.fetched_at or now()), ROLE_HEADER: "page"}
@@ -103,7 +112,7 @@ class Archive:
 
     def _open(self) -> Any:
         if self._handle is not None and self._handle.tell() >= self._file_bytes:
-            self.close()
+            self._close()
         if self._handle is None:
             self._count += 1
             stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
@@ -123,6 +132,10 @@ class Archive:
 
     def close(self) -> None:
         """Close the current file (the next record opens a new one)."""
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None

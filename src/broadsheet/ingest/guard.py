@@ -12,7 +12,8 @@ is judged by the addresses it RESOLVES to, never by how its name looks (``213070
 - an IPv6 address that carries an IPv4 one (IPv4-mapped ``::ffff:a.b.c.d``, NAT64 ``64:ff9b::/96``,
   6to4 ``2002::/16``, Teredo) is judged by the IPv4 address inside;
 - ``allowed`` networks (``allow_private_addresses`` allows them all; tests allow ``127.0.0.0/8``)
-  are let through.
+  are let through, EXCEPT link-local (where cloud metadata services answer: 169.254.169.254),
+  unspecified, broadcast and multicast addresses, which no setting allows: no news is served there.
 
 The check runs twice: by the fetcher on every hop of every fetch (so a redirect to a private
 address is refused with a clear reason), and at connect time by ``GuardedBackend``, which connects
@@ -40,6 +41,9 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 EVERYWHERE: tuple[Network, ...] = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0"))
 LOOPBACK: tuple[Network, ...] = (ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1/128"))
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+NEVER: tuple[Network, ...] = tuple(ipaddress.ip_network(n) for n in (
+    "169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::/128", "224.0.0.0/4", "ff00::/8",
+    "255.255.255.255/32"))
 
 
 def embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
@@ -69,12 +73,19 @@ def refusal(address: str, allowed: Sequence[Network]) -> str | None:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return f"{address!r} is not an IP address"
-    if any(ip.version == net.version and ip in net for net in allowed):
+    judged = embedded_ipv4(ip) or ip
+    if _within(judged, NEVER):
+        return f"{ip} is a link-local, unspecified or multicast address (never fetched)"
+    if _within(ip, allowed) or _within(judged, allowed):
         return None
     if is_public(ip):
         return None
     return (f"{ip} is a private, loopback, link-local or reserved address "
             "(set BROADSHEET_ALLOW_PRIVATE_ADDRESSES=1 to allow)")
+
+
+def _within(ip: IPAddress, networks: Sequence[Network]) -> bool:
+    return any(ip.version == net.version and ip in net for net in networks)
 
 
 async def system_resolve(host: str, port: int) -> list[str]:

@@ -16,28 +16,28 @@ from pathlib import Path
 from types import TracebackType
 
 from broadsheet.errors import StoreError
-from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
+from broadsheet.model import Analysis, Article, Edition, FeedItem, Page, Rejected, Source, Story
 from broadsheet.store import articles as _articles
 from broadsheet.store import browse, migrations, pages, reading, rejections, search, stories
 from broadsheet.store import editions as _editions
 from broadsheet.store import templates as _templates
+from broadsheet.store import sources as _sources
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord
+from broadsheet.store.sources import PendingItem, SourceCheck
 from broadsheet.timestamps import now
 
 Clock = Callable[[], str]
 COUNTED_TABLES = (
     "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
-    "story_articles", "editions", "rejections",
+    "story_articles", "editions", "rejections", "sources", "feed_items",
 )
 _SCAN_ARTICLES = {
     None: "",
     True: "AND id IN (SELECT article_id FROM analyses)",
     False: "AND id NOT IN (SELECT article_id FROM analyses)",
 }
-
-
 
 
 class Store:
@@ -336,3 +336,83 @@ class Store:
     def export_rows(self, kind: ExportKind) -> Iterator[Record]:
         """Flat JSON-able records of ``articles``, ``attributions`` or ``stories`` (see export)."""
         return export_rows(self._db, kind)
+
+    # --- sources and feed items (store/sources.py) --------------------------------------------
+
+    def now(self) -> str:
+        """The store's clock (``timestamps.now`` unless a test injected another)."""
+        return self._clock()
+
+    def add_source(self, source: Source) -> bool:
+        """Add a source, due at once (or update the names it gives); True when it is new."""
+        with self._db.transaction() as conn:
+            return _sources.add_source(conn, source, self._clock())
+
+    def remove_source(self, url: str) -> int:
+        """Remove a source by its feed (or site) address with its items; its articles stay."""
+        with self._db.transaction() as conn:
+            return _sources.remove_source(conn, url)
+
+    def followed_sources(self) -> list[Source]:
+        """Every source followed, in the order added (``sources()`` gives the web reader's rows)."""
+        with translate("read sources"):
+            return _sources.sources(self._db.conn)
+
+    def get_source(self, url: str) -> Source | None:
+        """The source with this feed address, or None."""
+        with translate("read a source"):
+            return _sources.get_source(self._db.conn, url)
+
+    def due_sources(self, *, all_now: bool = False) -> list[Source]:
+        """Sources due for a poll now (every one with ``all_now``, bar server-asked pauses)."""
+        with translate("read sources"):
+            return _sources.due_sources(self._db.conn, self._clock(), all_now=all_now)
+
+    def next_due(self) -> str | None:
+        """When the next source is due, or None without sources."""
+        with translate("read sources"):
+            return _sources.next_due(self._db.conn)
+
+    def record_check(self, url: str, check: SourceCheck) -> None:
+        """Store the outcome of one poll of a source (validators, error, next check)."""
+        with self._db.transaction() as conn:
+            _sources.record_check(conn, url, check, self._clock())
+
+    def record_items(self, source_url: str, items: Sequence[FeedItem], *, oldest: str) -> list[FeedItem]:
+        """Remember a poll's items; return those to fetch (new or updated, not older than
+        ``oldest``). Call inside the transaction that records the check, so a crash loses neither."""
+        with self._db.transaction() as conn:
+            return _sources.record_items(conn, source_url, items, self._clock(), oldest)
+
+    def pending_items(self, limit: int, skip: Sequence[tuple[str, str]] = ()) -> list[PendingItem]:
+        """Feed items whose page is to be fetched now, oldest first, minus ``skip``."""
+        with translate("read feed items"):
+            return _sources.pending_items(self._db.conn, self._clock(), limit, skip)
+
+    def set_item(self, source_url: str, guid: str, state: str, *, page_id: str | None = None,
+                 error: str | None = None, retry_at: str | None = None) -> None:
+        """Move a feed item to another state (see ``store/sources.py``)."""
+        with self._db.transaction() as conn:
+            _sources.set_item(conn, source_url, guid, state, page_id=page_id, error=error,
+                              retry_at=retry_at)
+
+    def fetched_page_ids(self, limit: int = 1000) -> list[str]:
+        """Pages stored by a fetch but not processed yet."""
+        with translate("read feed items"):
+            return _sources.fetched_page_ids(self._db.conn, limit)
+
+    def finish_pages(self, page_ids: Sequence[str]) -> int:
+        """Mark the feed items of processed pages done."""
+        with self._db.transaction() as conn:
+            return _sources.finish_pages(conn, page_ids)
+
+    def item_counts(self) -> dict[str, int]:
+        """Feed items by state."""
+        with translate("read feed items"):
+            return _sources.item_counts(self._db.conn)
+
+    def forget_items(self, before: str) -> int:
+        """Forget finished feed items their feed has not listed since ``before``."""
+        with self._db.transaction() as conn:
+            return _sources.forget_items(conn, before)
+

@@ -28,20 +28,22 @@ from broadsheet.model import (
 
 ARTICLE_COLUMNS = (
     "seq, id, source, title, paragraphs, url, authors, published, outlet, section, language, "
-    "is_article, related, version, opinion, not_article"
+    "is_article, related, version, opinion, not_article, summary_only"
 )
 
 _UPSERT_ARTICLE = """
 INSERT INTO articles (id, source, title, text, paragraphs, url, authors, published, outlet,
-                      section, language, is_article, related, version, opinion, not_article)
+                      section, language, is_article, related, version, opinion, not_article,
+                      summary_only)
 VALUES (:id, :source, :title, :text, :paragraphs, :url, :authors, :published, :outlet,
-        :section, :language, :is_article, :related, :version, :opinion, :not_article)
+        :section, :language, :is_article, :related, :version, :opinion, :not_article, :summary_only)
 ON CONFLICT (id) DO UPDATE SET
     source = excluded.source, title = excluded.title, text = excluded.text,
     paragraphs = excluded.paragraphs, url = excluded.url, authors = excluded.authors,
     published = excluded.published, outlet = excluded.outlet, section = excluded.section,
     language = excluded.language, is_article = excluded.is_article, related = excluded.related,
-    version = excluded.version, opinion = excluded.opinion, not_article = excluded.not_article
+    version = excluded.version, opinion = excluded.opinion, not_article = excluded.not_article,
+    summary_only = excluded.summary_only
 """
 _INSERT_VERSION = """
 INSERT OR IGNORE INTO article_versions (article_id, version, title, text, published, stored_at)
@@ -78,6 +80,7 @@ def put_article(conn: sqlite3.Connection, article: Article, now: str) -> int:
         "outlet": article.outlet, "section": article.section, "language": article.language,
         "is_article": int(article.is_article), "related": dumps(article.related), "version": version,
         "opinion": int(article.opinion), "not_article": article.not_article,
+        "summary_only": int(article.summary_only),
     })
     conn.execute(_INSERT_VERSION, (article.id, version, article.title, article.text,
                                    article.published, now))
@@ -115,6 +118,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         is_article=bool(row["is_article"]),
         related=tuple(from_dict(RelatedItem, item) for item in json.loads(row["related"])),
         version=row["version"], opinion=bool(row["opinion"]), not_article=row["not_article"],
+        summary_only=bool(row["summary_only"]),
     )
 
 

@@ -22,7 +22,7 @@ Record = dict[str, object]
 
 _ARTICLES = """
 SELECT a.seq, a.id, a.source, a.url, a.outlet, a.section, a.language, a.published, a.title,
-       a.authors, a.is_article, a.text, a.related, sa.story_id
+       a.authors, a.is_article, a.summary_only, a.text, a.related, sa.story_id
 FROM articles AS a LEFT JOIN story_articles AS sa ON sa.article_id = a.id
 WHERE a.seq > ? ORDER BY a.seq LIMIT ?
 """
@@ -48,6 +48,7 @@ def _article(row: sqlite3.Row) -> Record:
     record["authors"] = json.loads(row["authors"])
     record["related"] = json.loads(row["related"])
     record["is_article"] = bool(row["is_article"])
+    record["summary_only"] = bool(row["summary_only"])
     return record
 
 

@@ -185,7 +185,54 @@ CREATE TABLE site_template_lines (
 ) WITHOUT ROWID;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: following the news. ``sources`` are the feeds and sitemaps the user added, each with
+# its fetch state (validators for conditional GET, its last error kept on the row, when it is due);
+# ``feed_items`` are the items seen in them, by GUID, with the state of the page each one leads to
+# (new -> fetched -> done; or summary, rejected, old), so a run killed in the middle resumes where
+# it stopped. An article made of a feed item's summary (its page was refused) is ``summary_only``.
+_V4 = """
+CREATE TABLE sources (
+    url           TEXT PRIMARY KEY,
+    title         TEXT,
+    leaning       TEXT,
+    site_url      TEXT,
+    language      TEXT,
+    kind          TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    last_status   INTEGER,
+    last_error    TEXT,
+    error_count   INTEGER NOT NULL DEFAULT 0,
+    next_check    TEXT NOT NULL,
+    last_checked  TEXT,
+    last_success  TEXT,
+    retry_after   TEXT,
+    added         TEXT NOT NULL
+);
+CREATE INDEX sources_next_check ON sources(next_check);
+CREATE TABLE feed_items (
+    source_url TEXT NOT NULL REFERENCES sources(url) ON DELETE CASCADE,
+    guid       TEXT NOT NULL,
+    url        TEXT,
+    title      TEXT,
+    summary    TEXT,
+    published  TEXT,
+    updated    TEXT,
+    state      TEXT NOT NULL DEFAULT 'new',
+    page_id    TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    retry_at   TEXT,
+    last_error TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    PRIMARY KEY (source_url, guid)
+);
+CREATE INDEX feed_items_state ON feed_items(state, retry_at);
+CREATE INDEX feed_items_page ON feed_items(page_id);
+ALTER TABLE articles ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(STEPS)
 
 

@@ -1,0 +1,270 @@
+"""The polling loop: ``broadsheet run --once`` is one ``run_pass``; ``run --every 30m`` is
+``run_forever``, a pass whenever a source is due.
+
+One pass, top to bottom:
+1. resume: pages a stopped run fetched and stored but did not process are processed first;
+2. poll every due source at once (``follow.poll`` on the fetch session's loop: conditional GETs,
+   so an unchanged feed costs a 304); each answer is stored as it arrives — the source's check
+   and the items it listed, in ONE transaction, so a crash loses neither;
+3. fetch the pages of pending items, at most ``fetch_concurrency * 4`` in flight, while this
+   thread stores each finished one at once (its page, and the item moved to ``fetched``) and
+   processes them in chunks (``pipeline.ingest``: extract, analyse, store; the items -> ``done``);
+4. when something new was stored, update the stories.
+The store is the queue (``store/sources.py``): a pass killed at any point — Ctrl-C, a crash —
+leaves every fetched page stored and every unfinished item pending, and the next pass finishes the
+work; upserts by stable ids mean nothing is stored twice. An item whose article is already stored
+(the same article in two feeds, or already fetched by ``ingest URL``) is not fetched again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from broadsheet import pipeline
+from broadsheet.follow import ItemOutcome, SourcePoll, fetch_item, interval_seconds, poll
+from broadsheet.identity import content_hash, page_id
+from broadsheet.ingest.session import FetchSession
+from broadsheet.model import Page
+from broadsheet.settings import Settings
+from broadsheet.store import Store
+from broadsheet.store.sources import PendingItem
+from broadsheet.timestamps import now, seconds_between, shift
+
+Key = tuple[str, str]  # (source url, item guid)
+
+
+@dataclass
+class PassReport:
+    """What one pass did."""
+
+    sources: int = 0
+    not_modified: int = 0
+    failed: list[SourcePoll] = field(default_factory=list)
+    new_items: int = 0
+    fetched: int = 0  # pages fetched, or read whole from a feed
+    summaries: int = 0  # summaries kept because the page was refused
+    duplicates: int = 0  # items whose article was already stored
+    unchanged: int = 0  # pages fetched again that had not changed
+    retrying: int = 0  # items to try again later
+    rejected: int = 0  # items given up
+    ingest: pipeline.IngestReport = field(default_factory=pipeline.IngestReport)
+    stories: int | None = None
+
+    @property
+    def nothing_new(self) -> bool:
+        return self.ingest.articles == 0 and not self.ingest.not_analysed
+
+
+class Progress(Protocol):
+    """What a pass tells whoever watches it (a progress bar, log lines, nothing)."""
+
+    def polled(self, poll: SourcePoll, new_items: int) -> None: ...
+
+    def item(self, outcome: ItemOutcome) -> None: ...
+
+    def processed(self, pages: int, report: pipeline.IngestReport) -> None: ...
+
+
+class Quiet:
+    """A Progress that says nothing."""
+
+    def polled(self, poll: SourcePoll, new_items: int) -> None:
+        pass
+
+    def item(self, outcome: ItemOutcome) -> None:
+        pass
+
+    def processed(self, pages: int, report: pipeline.IngestReport) -> None:
+        pass
+
+
+def _merge(total: pipeline.IngestReport, part: pipeline.IngestReport) -> None:
+    total.pages += part.pages
+    total.articles += part.articles
+    total.updated += part.updated
+    total.skipped += part.skipped
+    total.rejected.extend(part.rejected)
+    total.outlets.update(part.outlets)
+    total.not_analysed.extend(part.not_analysed)
+
+
+class _Pass:
+    """The state of one pass (see the module docstring): what is in flight, what waits."""
+
+    def __init__(self, store: Store, session: FetchSession, settings: Settings,
+                 load_nlp: pipeline.NlpLoader, progress: Progress) -> None:
+        self.store, self.session, self.settings = store, session, settings
+        self.load_nlp, self.progress = load_nlp, progress
+        self.every = interval_seconds(settings.poll_interval)
+        self.report = PassReport()
+        self.polls: dict[Future[SourcePoll], str] = {}
+        self.items: dict[Future[ItemOutcome], Key] = {}
+        self.tried: set[Key] = set()
+        self.ready: list[Page] = []
+        self.window = max(1, settings.fetch_concurrency) * 4
+        self.chunk = max(1, settings.batch_size) * 4
+
+    def resume(self) -> None:
+        """Process the pages a stopped pass fetched but did not process."""
+        while ids := self.store.fetched_page_ids(self.chunk):
+            pages = [p for p in (self.store.get_page(i) for i in ids) if p is not None]
+            self._process(pages, ids)
+
+    def poll_all(self, all_now: bool) -> None:
+        for source in self.store.due_sources(all_now=all_now):
+            future = self.session.submit(lambda f, s=source: poll(f, s, self.every))  # type: ignore[misc]
+            self.polls[future] = source.url
+        self.report.sources = len(self.polls)
+
+    def drain(self) -> None:
+        """Wait for polls and fetches, storing each as it ends, until nothing is left to do."""
+        self._top_up()
+        while self.polls or self.items:
+            running: list[Future[Any]] = [*self.polls, *self.items]
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                self._settle(future)
+            self._top_up()
+            if len(self.ready) >= self.chunk or (self.ready and not self.items):
+                self._process_ready()
+        self._process_ready()
+
+    def _settle(self, future: Future[Any]) -> None:
+        self.polls.pop(future, None)
+        self.items.pop(future, None)
+        result = future.result()
+        if isinstance(result, SourcePoll):
+            self._polled(result)
+        else:
+            self._item_done(result)
+
+    def _polled(self, result: SourcePoll) -> None:
+        """Store a poll: the source's check and its items, together."""
+        oldest = shift(now(), -86400.0 * self.settings.max_item_age_days)
+        with self.store.transaction():
+            self.store.record_check(result.source.url, result.check)
+            fresh = self.store.record_items(result.source.url, result.items, oldest=oldest)
+        self.report.new_items += len(fresh)
+        self.report.not_modified += result.not_modified
+        if result.failed:
+            self.report.failed.append(result)
+        self.progress.polled(result, len(fresh))
+
+    def _top_up(self) -> None:
+        """Start fetching pending items until ``window`` are in flight."""
+        room = self.window - len(self.items)
+        if room <= 0:
+            return
+        for pending in self.store.pending_items(room, skip=[*self.items.values(), *self.tried]):
+            key = (pending.source_url, pending.item.guid)
+            self.tried.add(key)
+            if not self._already_stored(pending):
+                future = self.session.submit(lambda f, p=pending: fetch_item(f, p))  # type: ignore[misc]
+                self.items[future] = key
+
+    def _already_stored(self, pending: PendingItem) -> bool:
+        """A first sighting of an article stored already (another feed, ``ingest URL``): done."""
+        url = pending.item.url
+        if not url or pending.page_id is not None:
+            return False
+        known = page_id(url, "")
+        if not self.store.has_article(known):
+            return False
+        self.store.set_item(pending.source_url, pending.item.guid, "done", page_id=known)
+        self.report.duplicates += 1
+        return True
+
+    def _item_done(self, outcome: ItemOutcome) -> None:
+        """Store what became of an item at once (the page and the item's state together)."""
+        with self.store.transaction():
+            if outcome.rejected is not None:
+                self.store.put_rejection(outcome.rejected)
+            self._store_outcome(outcome)
+        if outcome.from_feed and outcome.page is not None and self.session.archive is not None:
+            self.session.archive.record_page(outcome.page)
+        self.progress.item(outcome)
+
+    def _store_outcome(self, outcome: ItemOutcome) -> None:
+        source_url, guid = outcome.pending.source_url, outcome.pending.item.guid
+        detail = outcome.rejected.detail if outcome.rejected else None
+        page = outcome.page
+        if outcome.state == "new":
+            self.report.retrying += 1
+            self.store.set_item(source_url, guid, "new", error=detail, retry_at=outcome.retry_at)
+        elif page is None:
+            self.report.rejected += 1
+            self.store.set_item(source_url, guid, "rejected", error=detail)
+        elif self._keep_stored(page, outcome.summary):
+            self.store.set_item(source_url, guid, "done", page_id=page.id, error=detail)
+        else:
+            self.report.summaries += outcome.summary
+            self.report.fetched += not outcome.summary
+            self.store.put_page(page)
+            self.store.set_item(source_url, guid, "fetched", page_id=page.id, error=detail)
+            self.ready.append(page)
+
+    def _keep_stored(self, page: Page, summary: bool) -> bool:
+        """True when what is stored should stay: the same page unchanged, or a full article that
+        a summary must not replace."""
+        stored = self.store.get_article(page.id)
+        if stored is None:
+            return False
+        if summary and not stored.summary_only:
+            return True
+        unchanged = self.store.page_hash(page.id) == content_hash(page.content)
+        self.report.unchanged += unchanged
+        return unchanged
+
+    def _process_ready(self) -> None:
+        pages, self.ready = self.ready, []
+        self._process(pages, [p.id for p in pages])
+
+    def _process(self, pages: list[Page], ids: list[str]) -> None:
+        """Extract, analyse and store ``pages``; their items are done."""
+        if pages:
+            part = pipeline.ingest([], self.store, self.settings, self.load_nlp, pages=pages,
+                                   reprocess=True)
+            _merge(self.report.ingest, part)
+            self.progress.processed(len(pages), part)
+        self.store.finish_pages(ids)
+
+
+def run_pass(store: Store, session: FetchSession, settings: Settings, load_nlp: pipeline.NlpLoader,
+             *, all_now: bool = False, progress: Progress | None = None) -> PassReport:
+    """One pass over the due sources (every source with ``all_now``); see the module docstring."""
+    work = _Pass(store, session, settings, load_nlp, progress or Quiet())
+    work.resume()
+    work.poll_all(all_now)
+    work.drain()
+    if not work.report.nothing_new:
+        work.report.stories = len(pipeline.update_stories(store, settings))
+    return work.report
+
+
+def seconds_to_next(store: Store, every: float) -> float:
+    """How long to sleep until a source is due: at least a second, at most ``every``."""
+    due = store.next_due()
+    if due is None:
+        return every
+    return min(every, max(1.0, seconds_between(now(), due)))
+
+
+def run_forever(store: Store, session: FetchSession, settings: Settings,
+                load_nlp: pipeline.NlpLoader, *, progress: Progress | None = None,
+                on_pass: Callable[[PassReport], None] | None = None,
+                sleep: Callable[[float], None] = time.sleep, passes: int | None = None) -> int:
+    """Poll sources as they come due until stopped (Ctrl-C) or ``passes`` passes; return the count."""
+    every = interval_seconds(settings.poll_interval)
+    done = 0
+    while passes is None or done < passes:
+        report = run_pass(store, session, settings, load_nlp, all_now=done == 0, progress=progress)
+        done += 1
+        if on_pass is not None:
+            on_pass(report)
+        if passes is None or done < passes:
+            sleep(seconds_to_next(store, every))
+    return done

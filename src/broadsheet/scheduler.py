@@ -104,6 +104,8 @@ class _Pass:
         self.polls: dict[Future[SourcePoll], str] = {}
         self.items: dict[Future[ItemOutcome], Key] = {}
         self.tried: set[Key] = set()
+        self.linked: dict[str, Key] = {}  # page id of an in-flight item's link -> that item
+        self.waiting: dict[str, set[Key]] = {}  # items linking to a page already in flight
         self.ready: list[Page] = []
         self.window = max(1, settings.fetch_concurrency) * 4
         self.chunk = max(1, settings.batch_size) * 4
@@ -159,27 +161,37 @@ class _Pass:
         room = self.window - len(self.items)
         if room <= 0:
             return
-        for pending in self.store.pending_items(room, skip=[*self.items.values(), *self.tried]):
+        waiting = [key for keys in self.waiting.values() for key in keys]
+        for pending in self.store.pending_items(room, skip=[*self.items.values(), *self.tried, *waiting]):
             key = (pending.source_url, pending.item.guid)
+            link = page_id(pending.item.url, "") if pending.item.url else None
+            if link is not None and link in self.linked:
+                self.waiting.setdefault(link, set()).add(key)  # the same page is on its way
+                continue
             self.tried.add(key)
-            if not self._already_stored(pending):
+            if not self._already_stored(pending, link):
                 future = self.session.submit(lambda f, p=pending: fetch_item(f, p))  # type: ignore[misc]
                 self.items[future] = key
+                if link is not None:
+                    self.linked[link] = key
 
-    def _already_stored(self, pending: PendingItem) -> bool:
-        """A first sighting of an article stored already (another feed, ``ingest URL``): done."""
-        url = pending.item.url
-        if not url or pending.page_id is not None:
+    def _already_stored(self, pending: PendingItem, link: str | None) -> bool:
+        """A first sighting of a page stored already (another feed, ``ingest URL``): done."""
+        if link is None or pending.page_id is not None:
             return False
-        known = page_id(url, "")
-        if not self.store.has_article(known):
+        if not self.store.has_article(link) and self.store.page_hash(link) is None:
             return False
-        self.store.set_item(pending.source_url, pending.item.guid, "done", page_id=known)
+        self.store.set_item(pending.source_url, pending.item.guid, "done", page_id=link)
         self.report.duplicates += 1
         return True
 
     def _item_done(self, outcome: ItemOutcome) -> None:
-        """Store what became of an item at once (the page and the item's state together)."""
+        """Store what became of an item at once (the page and the item's state together); items
+        waiting for the same page may go now."""
+        key = (outcome.pending.source_url, outcome.pending.item.guid)
+        for link in [link for link, owner in self.linked.items() if owner == key]:
+            del self.linked[link]
+            self.waiting.pop(link, None)
         with self.store.transaction():
             if outcome.rejected is not None:
                 self.store.put_rejection(outcome.rejected)

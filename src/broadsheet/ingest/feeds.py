@@ -106,7 +106,7 @@ def _feedparser(data: bytes, url: str, content_type: str) -> ParsedFeed:
     )
 
 
-def _entry(entry: Mapping[str, Any]) -> FeedItem:
+def _entry(entry: dict[str, Any]) -> FeedItem:
     """One feedparser entry as a FeedItem."""
     link = entry.get("link") or None
     title = _clean(entry.get("title"))
@@ -121,10 +121,13 @@ def _entry(entry: Mapping[str, Any]) -> FeedItem:
     )
 
 
-def _when(entry: Mapping[str, Any], name: str) -> str | None:
-    """A feedparser date: its text normalised, else the struct feedparser parsed from it."""
-    found = normalise(entry.get(name))
-    parsed = entry.get(f"{name}_parsed")
+def _when(entry: dict[str, Any], name: str) -> str | None:
+    """A feedparser date: its text normalised, else the struct feedparser parsed from it.
+
+    Read with ``dict.get``: feedparser's own ``get`` answers ``updated`` with ``published`` when
+    an entry has no update date, which would make every entry look updated."""
+    found = normalise(dict.get(entry, name))
+    parsed = dict.get(entry, f"{name}_parsed")
     if found is None and parsed:
         found = normalise(_struct_iso(parsed))
     return found

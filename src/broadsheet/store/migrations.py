@@ -216,6 +216,7 @@ CREATE TABLE feed_items (
     url        TEXT,
     title      TEXT,
     summary    TEXT,
+    content    TEXT,  -- the item's full text when the feed carries the whole article
     published  TEXT,
     updated    TEXT,
     state      TEXT NOT NULL DEFAULT 'new',

@@ -155,17 +155,18 @@ def record_items(conn: sqlite3.Connection, source_url: str, items: Iterable[Feed
 
 
 def _insert_item(conn: sqlite3.Connection, source_url: str, item: FeedItem, state: str, now: str) -> None:
-    conn.execute("""INSERT INTO feed_items (source_url, guid, url, title, summary, published, updated,
-        state, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                 (source_url, item.guid, item.url, item.title, item.summary, item.published,
-                  item.updated, state, now, now))
+    conn.execute("""INSERT INTO feed_items (source_url, guid, url, title, summary, content, published,
+        updated, state, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 (source_url, item.guid, item.url, item.title, item.summary, item.content,
+                  item.published, item.updated, state, now, now))
 
 
 def _refresh_item(conn: sqlite3.Connection, source_url: str, item: FeedItem, now: str) -> None:
-    conn.execute("""UPDATE feed_items SET url = ?, title = ?, summary = ?, updated = ?, state = 'new',
-        attempts = 0, retry_at = NULL, last_error = NULL, last_seen = ?
+    conn.execute("""UPDATE feed_items SET url = ?, title = ?, summary = ?, content = ?, updated = ?,
+        state = 'new', attempts = 0, retry_at = NULL, last_error = NULL, last_seen = ?
         WHERE source_url = ? AND guid = ?""",
-                 (item.url, item.title, item.summary, item.updated, now, source_url, item.guid))
+                 (item.url, item.title, item.summary, item.content, item.updated, now, source_url,
+                  item.guid))
 
 
 def pending_items(conn: sqlite3.Connection, now: str, limit: int,
@@ -182,19 +183,22 @@ def pending_items(conn: sqlite3.Connection, now: str, limit: int,
 
 def _pending(row: sqlite3.Row) -> PendingItem:
     item = FeedItem(guid=row["guid"], url=row["url"], title=row["title"], summary=row["summary"],
-                    published=row["published"], updated=row["updated"])
+                    content=row["content"], published=row["published"], updated=row["updated"])
     return PendingItem(row["source_url"], row["source_title"], item, row["attempts"], row["page_id"])
 
 
 def set_item(conn: sqlite3.Connection, source_url: str, guid: str, state: str, *,
              page_id: str | None = None, error: str | None = None, retry_at: str | None = None) -> None:
-    """Move an item to ``state`` (a failed attempt: ``new`` with ``retry_at`` and one more attempt)."""
+    """Move an item to ``state`` (a failed attempt: ``new`` with ``retry_at`` and one more attempt).
+    Its full content, once made into a page, is not kept twice."""
     if state not in ITEM_STATES:
         raise ValueError(f"unknown item state {state!r}")
     attempt = 1 if error is not None else 0
+    keep_content = state == "new"
     conn.execute("""UPDATE feed_items SET state = ?, page_id = coalesce(?, page_id), last_error = ?,
-        retry_at = ?, attempts = attempts + ? WHERE source_url = ? AND guid = ?""",
-                 (state, page_id, error, retry_at, attempt, source_url, guid))
+        retry_at = ?, attempts = attempts + ?, content = CASE WHEN ? THEN content END
+        WHERE source_url = ? AND guid = ?""",
+                 (state, page_id, error, retry_at, attempt, keep_content, source_url, guid))
 
 
 def fetched_page_ids(conn: sqlite3.Connection, limit: int) -> list[str]:

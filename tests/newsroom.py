@@ -87,7 +87,8 @@ class Newsroom:
         self.server = server
         self.private_item = private_item
         self.busy_calls = 0
-        server.add("/robots.txt", "User-agent: *\nDisallow: /members/\n", headers={"Content-Type": "text/plain"})
+        server.add("/robots.txt", "User-agent: *\nDisallow: /members/\n",
+                   headers={"Content-Type": "text/plain"})
         self._pages(max_bytes)
         self.feed = server.add("/feed.xml", handler=self._feed_answer)
         self.broken = server.add("/broken.xml", '<?xml version="1.0"?><rss><channel><title>Bro',

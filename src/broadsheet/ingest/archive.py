@@ -21,6 +21,7 @@ at most the record being written), a new file past ``file_bytes``. ``prune`` app
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import threading
@@ -44,6 +45,7 @@ from broadsheet.timestamps import now
 FILE_BYTES = 100_000_000
 BUSY_SECONDS = 600  # a file written to this recently may be another process's open file
 SUFFIX = ".warc.gz"
+_FILE_NUMBERS = itertools.count(1)
 
 
 def archive_folder(archive_dir: str, db: str) -> Path | None:
@@ -71,7 +73,6 @@ class Archive:
         self._file_bytes = file_bytes
         self._handle: IO[bytes] | None = None
         self._writer: Any = None
-        self._count = 0
         self._lock = threading.Lock()
         self.written: list[Path] = []
 
@@ -114,17 +115,28 @@ class Archive:
         if self._handle is not None and self._handle.tell() >= self._file_bytes:
             self._close()
         if self._handle is None:
-            self._count += 1
-            stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-            path = self.folder / f"broadsheet-{stamp}-{os.getpid()}-{self._count}{SUFFIX}"
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self._handle = path.open("xb")
-            except OSError as exc:
-                raise StoreError(f"archive: cannot write {path}: {exc}") from exc
+            path = self._new_file()
             self._writer = WARCWriter(self._handle, gzip=True)
             self.written.append(path)
         return self._writer
+
+    def _new_file(self) -> Path:
+        """Open a file of a name no other writer has (a second of the same process may open
+        several: the counter is process-wide)."""
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"archive: cannot create {self.folder}: {exc}") from exc
+        while True:
+            path = self.folder / f"broadsheet-{stamp}-{os.getpid()}-{next(_FILE_NUMBERS)}{SUFFIX}"
+            try:
+                self._handle = path.open("xb")
+                return path
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise StoreError(f"archive: cannot write {path}: {exc}") from exc
 
     def _flush(self) -> None:
         if self._handle is not None:

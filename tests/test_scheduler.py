@@ -191,3 +191,18 @@ def test_the_archive_rebuilds_the_same_articles_offline(tmp_path: Path, server: 
         report = pipeline.ingest([tmp_path / "archive"], rebuilt, SETTINGS, _nlp)
         got = {(a.id, a.title, a.text, a.summary_only, a.outlet, a.published) for a in rebuilt.articles()}
     assert report.pages >= len(expected) and got == expected
+
+
+def test_run_forever_follows_each_sources_next_check(tmp_path: Path, server: NewsServer) -> None:
+    room = Newsroom(server)
+    every = replace(SETTINGS, poll_interval="30m")
+    reports: list[scheduler.PassReport] = []
+    waits: list[float] = []
+    with Store.open(tmp_path / "s.db") as store, _session(tmp_path) as session:
+        store.add_source(Source(url=room.second))
+        done = scheduler.run_forever(store, session, every, _nlp, on_pass=reports.append,
+                                     sleep=waits.append, passes=2)
+        source = store.get_source(room.second)
+    assert done == 2 and [r.sources for r in reports] == [1, 0]  # polled now, then not yet due
+    assert len(waits) == 1 and 1500 < waits[0] <= 1800  # slept until its next check, 30 min on
+    assert source is not None and source.next_check is not None and server.hits["/second.xml"] == 1

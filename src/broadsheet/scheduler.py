@@ -246,13 +246,15 @@ class _Pass:
 
 
 def run_pass(store: Store, session: FetchSession, settings: Settings, load_nlp: pipeline.NlpLoader,
-             *, all_now: bool = False, progress: Progress | None = None) -> PassReport:
-    """One pass over the due sources (every source with ``all_now``); see the module docstring."""
+             *, all_now: bool = False, progress: Progress | None = None,
+             update_stories: bool = True) -> PassReport:
+    """One pass over the due sources (every source with ``all_now``); see the module docstring.
+    ``update_stories`` False leaves the stories as they were (the ingest benchmark)."""
     work = _Pass(store, session, settings, load_nlp, progress or Quiet())
     work.resume()
     work.poll_all(all_now)
     work.drain()
-    if not work.report.nothing_new:
+    if update_stories and not work.report.nothing_new:
         work.report.stories = len(pipeline.update_stories(store, settings))
     return work.report
 

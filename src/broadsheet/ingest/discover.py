@@ -6,14 +6,15 @@ page (the way browsers and feed readers always have). The canonical link is how 
 from a feed link carrying tracking parameters (``?at_medium=RSS``) or from a redirector gets the
 same article id as the same page fetched by ``broadsheet ingest URL``: it is used only when it is an
 http(s) address on the same site (the same host, ``www.`` aside), so a page cannot claim to be
-another site's article. Pure functions of the markup; the standard library's tolerant HTML parser
-reads up to ``</head>`` (or the first ``MAX_HEAD_CHARS``).
+another site's article. Pure functions of the markup, reading up to ``</head>`` (or the first
+``MAX_HEAD_CHARS``), comments left out.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 FEED_TYPES = {
@@ -35,35 +36,41 @@ class FeedLink:
     format: str
 
 
-class _HeadLinks(HTMLParser):
-    """Collects ``<link>`` and ``<base>`` tags until the head ends."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[dict[str, str]] = []
-        self.base: str | None = None
-        self.done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k.lower(): (v or "").strip() for k, v in attrs}
-        if tag == "link":
-            self.links.append(values)
-        elif tag == "base" and values.get("href") and self.base is None:
-            self.base = values["href"]
-        elif tag == "body":
-            self.done = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self.done = True
+_TAG = re.compile(r"<(link|base)\b([^>]*)>|<body\b", re.I)
+_ATTR = re.compile(r"""([^\s"'=<>/]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def _head(markup: str) -> _HeadLinks:
-    parser = _HeadLinks()
-    end = markup.lower().find("</head>")
-    parser.feed(markup[: end + 7 if end >= 0 else MAX_HEAD_CHARS])
-    parser.close()
-    return parser
+@dataclass(frozen=True)
+class _Head:
+    """The ``<link>`` tags of a page's head (attributes lower-cased by name) and its ``<base>``."""
+
+    links: list[dict[str, str]]
+    base: str | None
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {name.lower(): html.unescape(value.strip("\"'")).strip() for name, value in _ATTR.findall(text)}
+
+
+def _head(markup: str) -> _Head:
+    """Scan the head for ``<link>`` and ``<base>`` tags (a regular expression, not a parser: the
+    heads of news pages are large, and these tags are simple), stopping at ``<body>``."""
+    end = markup.find("</head>")
+    if end < 0:
+        end = markup.find("</HEAD>")
+    head = _COMMENT.sub("", markup[: end if end >= 0 else MAX_HEAD_CHARS])
+    links: list[dict[str, str]] = []
+    base: str | None = None
+    for found in _TAG.finditer(head):
+        if found.group(1) is None:
+            break
+        attrs = _attributes(found.group(2))
+        if found.group(1).lower() == "link":
+            links.append(attrs)
+        elif base is None and attrs.get("href"):
+            base = attrs["href"]
+    return _Head(links, base)
 
 
 def _rels(link: dict[str, str]) -> set[str]:

@@ -56,6 +56,7 @@ RETRIED = frozenset({429, 503})
 TRANSIENT = frozenset({"timeout", "connect_error", "dns_error", "server_error", "rate_limited",
                        "unavailable"})
 Sleep = Callable[[float], Awaitable[None]]
+CHECK_TTL = 60.0
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._hosts: dict[str, _Host] = {}
+        self._checked: dict[tuple[str, int], float] = {}  # host -> when its addresses were allowed
         self._all = asyncio.Semaphore(self.policy.concurrency)
         self._robots = RobotsCache(self._fetch_robots, clock)
 
@@ -314,13 +316,19 @@ class Fetcher:
         return answer
 
     async def _check_address(self, target: httpx.URL) -> None:
-        """Resolve the hop's host (within ``timeout``) and refuse it unless every address is allowed."""
+        """Resolve the hop's host (within ``timeout``) and refuse it unless every address is allowed.
+
+        A host allowed in the last ``CHECK_TTL`` seconds is not resolved again here: the guarded
+        transport checks the address it connects to in any case, so the cache costs no safety."""
+        key = (target.host, target.port or _default_port(target))
+        if self._clock() - self._checked.get(key, -CHECK_TTL) < CHECK_TTL:
+            return
         try:
             async with asyncio.timeout(self.policy.timeout):
-                await guard.checked_addresses(target.host, target.port or _default_port(target),
-                                              self.policy.allowed_networks, self._resolve)
+                await guard.checked_addresses(key[0], key[1], self.policy.allowed_networks, self._resolve)
         except TimeoutError as exc:
             raise FetchError(f"resolving {target.host} timed out", reason="dns_error") from exc
+        self._checked[key] = self._clock()
 
     def _checked_url(self, url: str) -> httpx.URL:
         try:

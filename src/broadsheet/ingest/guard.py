@@ -89,7 +89,12 @@ def _within(ip: IPAddress, networks: Sequence[Network]) -> bool:
 
 
 async def system_resolve(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to, as text (the operating system's resolver)."""
+    """Every address ``host`` resolves to, as text (the operating system's resolver); an IP
+    literal is its own answer (no trip through the resolver's thread)."""
+    try:
+        return [str(ipaddress.ip_address(host.split("%", 1)[0]))]
+    except ValueError:
+        pass
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)

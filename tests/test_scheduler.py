@@ -20,7 +20,8 @@ from broadsheet.ingest.session import FetchSession
 from broadsheet.model import Source
 from broadsheet.settings import load_settings
 from broadsheet.store import Store
-from newsroom import Newsroom
+from broadsheet.timestamps import now, seconds_between, shift
+from newsroom import Newsroom, article_html, variant
 from newsserver import NewsServer, serving
 
 SETTINGS = replace(load_settings(environ={}, config=Path("/nonexistent.toml")), max_page_bytes=200_000,
@@ -206,3 +207,69 @@ def test_run_forever_follows_each_sources_next_check(tmp_path: Path, server: New
     assert done == 2 and [r.sources for r in reports] == [1, 0]  # polled now, then not yet due
     assert len(waits) == 1 and 1500 < waits[0] <= 1800  # slept until its next check, 30 min on
     assert source is not None and source.next_check is not None and server.hits["/second.xml"] == 1
+
+
+def _atom(server: NewsServer, updated: str) -> str:
+    return (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Harbour</title>'
+            f'<id>urn:x</id><updated>{updated}</updated><entry><title>Bridge</title><id>tag:bridge</id>'
+            f'<link href="{server.url("/news/bridge")}"/><published>{now()}</published>'
+            f"<updated>{updated}</updated><summary>The bridge.</summary></entry></feed>")
+
+
+def test_an_updated_item_is_fetched_again_as_a_new_version(tmp_path: Path, server: NewsServer) -> None:
+    first = shift(now(), -3600)
+    server.add("/atom.xml", _atom(server, first), headers={"Content-Type": "application/atom+xml"})
+    server.add("/news/bridge", article_html("Bridge to reopen", variant(0)),
+               headers={"Content-Type": "text/html"})
+    with Store.open(tmp_path / "s.db") as store, _session(tmp_path) as session:
+        store.add_source(Source(url=server.url("/atom.xml")))
+        scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
+        (article,) = store.articles()
+        assert article.version == 1
+        again = scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
+        assert again.nothing_new and server.hits["/news/bridge"] == 1  # same item, same date: not fetched
+
+        server.add("/atom.xml", _atom(server, now()), headers={"Content-Type": "application/atom+xml"})
+        server.add("/news/bridge", article_html("Bridge to stay shut", variant(7)),
+                   headers={"Content-Type": "text/html"})
+        updated = scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
+        (article,) = store.articles()
+        assert (updated.ingest.articles, article.version, server.hits["/news/bridge"]) == (1, 2, 2)
+        assert "9 years" in article.text and store.article_version(article.id, 1) is not None
+
+
+def test_a_source_that_asks_for_a_pause_is_not_polled_before_it_ends(tmp_path: Path,
+                                                                      server: NewsServer) -> None:
+    server.add("/limited.xml", "slow down", status=429, headers={"Retry-After": "3600"})
+    with Store.open(tmp_path / "s.db") as store, _session(tmp_path) as session:
+        store.add_source(Source(url=server.url("/limited.xml")))
+        first = scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
+        source = store.get_source(server.url("/limited.xml"))
+        assert first.sources == 1 and source is not None and source.error_count == 1
+        assert (source.last_error or "").startswith("rate_limited") and source.retry_after is not None
+        assert 3500 < seconds_between(now(), source.retry_after) <= 3600
+        assert source.next_check is not None and source.next_check >= source.retry_after
+        second = scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
+        assert second.sources == 0 and server.hits["/limited.xml"] <= 3  # its retries, then no more
+
+
+def test_a_news_sitemap_index_is_followed(tmp_path: Path, server: NewsServer) -> None:
+    stamp = now()
+    server.add("/sitemap-index.xml", f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/'
+               f'schemas/sitemap/0.9"><sitemap><loc>{server.url("/sitemap-news.xml")}</loc>'
+               f"<lastmod>{stamp}</lastmod></sitemap></sitemapindex>",
+               headers={"Content-Type": "application/xml"})
+    server.add("/sitemap-news.xml", f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+               f'sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>'
+               f'{server.url("/news/harbour")}</loc><news:news><news:publication_date>{stamp}'
+               f"</news:publication_date><news:title>Harbour fire</news:title></news:news></url></urlset>",
+               headers={"Content-Type": "application/xml"})
+    server.add("/news/harbour", article_html("Fire at the harbour", variant(8)),
+               headers={"Content-Type": "text/html"})
+    with Store.open(tmp_path / "s.db") as store, _session(tmp_path) as session:
+        store.add_source(Source(url=server.url("/sitemap-index.xml")))
+        report = scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
+        (article,) = store.articles()
+        source = store.get_source(server.url("/sitemap-index.xml"))
+    assert report.ingest.articles == 1 and article.title == "Harbour fire"
+    assert source is not None and source.kind == "sitemap"

@@ -49,6 +49,7 @@ class PassReport:
     summaries: int = 0  # summaries kept because the page was refused
     duplicates: int = 0  # items whose article was already stored
     unchanged: int = 0  # pages fetched again that had not changed
+    updated: int = 0  # pages fetched again that had changed: new versions of their articles
     retrying: int = 0  # items to try again later
     rejected: int = 0  # items given up
     ingest: pipeline.IngestReport = field(default_factory=pipeline.IngestReport)
@@ -221,7 +222,7 @@ class _Pass:
 
     def _keep_stored(self, page: Page, summary: bool) -> bool:
         """True when what is stored should stay: the same page unchanged, or a full article that
-        a summary must not replace."""
+        a summary must not replace. (A changed page goes on: a new version of its article.)"""
         stored = self.store.get_article(page.id)
         if stored is None:
             return False
@@ -229,6 +230,7 @@ class _Pass:
             return True
         unchanged = self.store.page_hash(page.id) == content_hash(page.content)
         self.report.unchanged += unchanged
+        self.report.updated += not unchanged
         return unchanged
 
     def _process_ready(self) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from broadsheet import scheduler
 from broadsheet.cli.progress import BarProgress, make_progress
 from broadsheet.errors import ConfigError, InputError
-from broadsheet.follow import discover, interval_seconds
+from broadsheet.follow import Discovered, discover, interval_seconds
 from broadsheet.ingest.archive import Archive, archive_folder, prune
 from broadsheet.ingest.fetch import Fetched, FetchPolicy
 from broadsheet.ingest.opml import read_opml, write_opml
@@ -102,10 +102,16 @@ def _sources_list(store: Store, fmt: str) -> None:
         print(f"{len(listed)} sources, {broken} broken", file=sys.stderr)
 
 
-def _sources_add(store: Store, args: argparse.Namespace, settings: Settings) -> None:
-    """Fetch the address (a feed, or a page announcing one), then add the feed with what it lists."""
+def _sources_add(args: argparse.Namespace, settings: Settings) -> None:
+    """Fetch the address (a feed, or a page announcing one), then add the feed with what it lists
+    (a refused address leaves the store as it was, or unmade)."""
     with fetch_session(settings) as session:
         found = session.run(lambda f: discover(f, args.target))
+    with Store.open(settings.db) as store:
+        _add_found(store, found, args, settings)
+
+
+def _add_found(store: Store, found: Discovered, args: argparse.Namespace, settings: Settings) -> None:
     feed = found.feed
     source = Source(url=found.url, title=args.title or feed.title, leaning=args.leaning,
                     site_url=feed.site_url or found.site_url, language=feed.language, kind=feed.kind)
@@ -152,12 +158,12 @@ def _need_target(args: argparse.Namespace) -> str:
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     action = args.action
-    creates = action in ("add", "import")
-    with Store.open(settings.db, create=creates) as store:
-        if action == "add":
-            _need_target(args)
-            _sources_add(store, args, settings)
-        elif action == "remove":
+    if action == "add":
+        _need_target(args)
+        _sources_add(args, settings)
+        return 0
+    with Store.open(settings.db, create=action == "import") as store:
+        if action == "remove":
             if not store.remove_source(_need_target(args)):
                 raise InputError(f"no source with the address {args.target} (broadsheet sources list)")
             print(f"removed {args.target}; its articles stay in the store")
@@ -179,7 +185,7 @@ def _print_pass(report: scheduler.PassReport) -> None:
           f"failed): {report.new_items} new items; {report.fetched} pages fetched, {report.summaries} "
           f"summaries kept (page refused), {report.duplicates} already stored, {report.retrying} to "
           f"retry, {report.rejected} rejected")
-    print(f"processed {done.pages} pages: {done.articles} articles analysed ({done.updated} updated), "
+    print(f"processed {done.pages} pages: {done.articles} articles analysed ({report.updated} updated), "
           f"{len(done.not_analysed)} stored without analysis (language), {len(done.rejected)} rejected")
     for poll in report.failed:
         print(f"source failed: {printable(poll.source.url)}: {printable(poll.check.error or '')}",
@@ -198,7 +204,7 @@ def _prune_archive(settings: Settings) -> None:
 
 def cmd_run(args: argparse.Namespace, settings: Settings, load_nlp: NlpLoader) -> int:
     every = interval_seconds(settings.poll_interval)
-    with store_lock(settings.db), Store.open(settings.db) as store:
+    with Store.open(settings.db, create=False) as store, store_lock(settings.db):
         if not store.followed_sources():
             raise InputError("no sources to follow: add one with broadsheet sources add URL "
                              "(or broadsheet sources import --defaults)")
@@ -231,7 +237,7 @@ def _after_pass(settings: Settings, report: scheduler.PassReport) -> None:
 
 
 def cmd_prune(args: argparse.Namespace, settings: Settings) -> int:
-    with store_lock(settings.db, "broadsheet run or prune"), Store.open(settings.db, create=False) as store:
+    with Store.open(settings.db, create=False) as store, store_lock(settings.db, "broadsheet run or prune"):
         folder = archive_folder(settings.archive_dir, settings.db)
         if folder is not None:
             report = prune(folder, keep_days=settings.keep_days, max_bytes=settings.archive_max_bytes)

@@ -294,3 +294,9 @@ def test_link_local_and_multicast_are_refused_even_when_private_addresses_are_al
     result = fetch_one(f"http://{address}/latest/meta-data/", everything)
     assert isinstance(result, FetchFailure) and result.reason == "private_address"
     assert guard.refusal("10.0.0.1", guard.EVERYWHERE) is None  # the setting allows private ones
+
+
+def test_a_redirect_to_a_malformed_address_is_a_failure(server: NewsServer) -> None:
+    url = server.add("/odd", status=302, headers={"Location": "http://[::1/x"})
+    result = fetch_one(url)
+    assert isinstance(result, FetchFailure) and result.reason == "bad_url"

@@ -279,7 +279,10 @@ class Fetcher:
             location = answer.headers.get("location")
             if answer.status in REDIRECTS and location:
                 hops.append(current)
-                current = str(httpx.URL(current).join(location))
+                try:
+                    current = str(httpx.URL(current).join(location))
+                except (httpx.InvalidURL, ValueError, TypeError):
+                    return FetchFailure(url, "bad_url", f"a redirect to a malformed address: {location!r}")
                 continue
             return self._result(url, answer, tuple(hops))
         return FetchFailure(url, "too_many_redirects",
@@ -321,7 +324,7 @@ class Fetcher:
         A host allowed in the last ``CHECK_TTL`` seconds is not resolved again here: the guarded
         transport checks the address it connects to in any case, so the cache costs no safety."""
         key = (target.host, target.port or _default_port(target))
-        if self._clock() - self._checked.get(key, -CHECK_TTL) < CHECK_TTL:
+        if key in self._checked and self._clock() - self._checked[key] < CHECK_TTL:
             return
         try:
             async with asyncio.timeout(self.policy.timeout):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -142,9 +143,11 @@ def rss_mb() -> float:
 
 
 class Meter:
-    """Pages done over time, and the resident set after each chunk."""
+    """Pages done over time, and the resident set each time another 5% are done (also printed on
+    stderr, so a long run shows how it goes)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, system: str = "") -> None:
+        self.system = system
         self.total = total
         self.done = 0
         self.samples: list[tuple[int, float]] = []
@@ -157,6 +160,10 @@ class Meter:
         step = max(1, self.total // 20)
         if self.done // step > before // step or self.done >= self.total:
             self.samples.append((self.done, rss_mb()))
+            seconds = time.perf_counter() - self.started
+            print(f"bench ingest: {self.system}: {self.done}/{self.total} pages, {seconds:.0f} s, "
+                  f"{self.done / seconds:.2f} pages/s, RSS {self.samples[-1][1]:.0f} MB",
+                  file=sys.stderr, flush=True)
 
     def row(self, dataset: str, system: str) -> BenchRow:
         seconds = time.perf_counter() - self.started
@@ -228,7 +235,7 @@ def _as_page(result: Fetched) -> Any:
 
 
 def fetch_only(server: LocalServer, total: int, settings: Settings) -> BenchRow:
-    meter = Meter(total)
+    meter = Meter(total, "fetch only")
     _fetch_each(server, total, settings, _as_page, meter)
     return meter.row("local server", "fetch only")
 
@@ -236,7 +243,7 @@ def fetch_only(server: LocalServer, total: int, settings: Settings) -> BenchRow:
 def fetch_and_extract(server: LocalServer, total: int, settings: Settings) -> BenchRow:
     from broadsheet.extract import extract
 
-    meter = Meter(total)
+    meter = Meter(total, "fetch + extract")
     _fetch_each(server, total, settings, lambda result: extract(_as_page(result)), meter)
     return meter.row("local server", "fetch + extract")
 
@@ -248,7 +255,7 @@ def full_pass(server: LocalServer, total: int, settings: Settings, folder: Path)
     from broadsheet.store import Store
 
     nlp = load_model(settings.model)
-    meter = Meter(total)
+    meter = Meter(total, "run --once")
     with Store.open(folder / "bench.db") as store, \
             FetchSession(_policy(settings), archive=Archive(folder / "archive")) as session:
         for number in range((total + FEED_ITEMS - 1) // FEED_ITEMS):

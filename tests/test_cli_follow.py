@@ -123,7 +123,7 @@ def test_opml_import_export_and_the_shipped_defaults(tmp_path: Path,
     code, exported, _ = _run(capsys, "sources", "export", "--db", db)
     assert code == 0 and exported.count("<outline ") >= 40 and 'leaning="right"' in exported
     with Store.open(db) as store:  # nothing was fetched: no source has been checked
-        assert all(s.last_checked is None for s in store.sources())
+        assert all(s.last_checked is None for s in store.followed_sources())
     again = tmp_path / "exported.opml"
     again.write_text(exported)
     code, out, _ = _run(capsys, "sources", "import", str(again), "--db", str(tmp_path / "other.db"))

@@ -215,7 +215,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings, load_nlp: NlpLoader) -
                     _print_pass(scheduler.run_pass(store, session, settings, load_nlp, all_now=True,
                                                    progress=progress))
                 else:
-                    print(f"following {len(store.followed_sources())} sources, every {every:g} s (Ctrl-C stops)")
+                    count = len(store.followed_sources())
+                    print(f"following {count} sources, every {every:g} s (Ctrl-C stops)")
                     scheduler.run_forever(store, session, settings, load_nlp, progress=progress,
                                           on_pass=partial(_after_pass, settings))
         except KeyboardInterrupt:

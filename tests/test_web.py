@@ -15,8 +15,9 @@ import pytest
 
 from broadsheet import pipeline
 from broadsheet.codec import from_dict
-from broadsheet.model import Edition, EditionStory
+from broadsheet.model import Edition, EditionStory, Source
 from broadsheet.store import Store
+from broadsheet.store.sources import SourceCheck
 from test_brief_data import KIM
 from webserver import serving
 from webstore import HOSTILE, SETTINGS, build_store
@@ -152,10 +153,18 @@ def test_a_person_page_gathers_every_spelling_of_the_name_over_time(client: http
     assert client.get("/people/Nobody%20Atall").status_code == 404
 
 
-def test_sources_page_shows_rejections_until_there_is_a_sources_table(
-        client: httpx.Client) -> None:
+def test_sources_page_lists_followed_sources_with_their_errors(
+        client: httpx.Client, site: tuple[str, str, Edition]) -> None:
     data = client.get("/sources.json").json()
-    assert data["sources"] is None and isinstance(data["rejections"], list)
+    assert data["sources"] == [] and isinstance(data["rejections"], list)  # none followed yet
+    feed = "https://feeds.example/world.xml"
+    with Store.open(site[1]) as store:  # another connection writes: the cache must notice
+        store.add_source(Source(url=feed, title="Example World", leaning="center"))
+        store.record_check(feed, SourceCheck(next_check="2025-10-07T07:00:00+00:00",
+                                             error="not_found: no such page (404)", status=404))
+    (listed,) = client.get("/sources.json").json()["sources"]
+    assert (listed["url"], listed["leaning"], listed["error_count"]) == (feed, "center", 1)
+    assert listed["last_error"].startswith("not_found") and "Example World" in client.get("/sources").text
 
 
 def test_a_new_edition_shows_at_once_and_feed_ids_stay_stable(

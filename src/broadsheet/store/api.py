@@ -20,8 +20,8 @@ from broadsheet.model import Analysis, Article, Edition, FeedItem, Page, Rejecte
 from broadsheet.store import articles as _articles
 from broadsheet.store import browse, migrations, pages, reading, rejections, search, stories
 from broadsheet.store import editions as _editions
-from broadsheet.store import templates as _templates
 from broadsheet.store import sources as _sources
+from broadsheet.store import templates as _templates
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord

@@ -50,8 +50,10 @@ def article_html(title: str, paragraphs: list[str], *, lang: str = "en", head: s
 
 
 def variant(n: int) -> list[str]:
-    """The article's paragraphs, made distinct per page (a number in the first one)."""
-    return [PARAGRAPHS[0].replace("two years", f"{n + 2} years"), *PARAGRAPHS[1:]]
+    """The article's paragraphs, made distinct per page: no paragraph repeats across pages, as on
+    a real site (extraction learns a site's template from lines repeated on several pages)."""
+    first = PARAGRAPHS[0].replace("two years", f"{n + 2} years")
+    return [f"{text} Dispatch {n}-{i}." for i, text in enumerate([first, *PARAGRAPHS[1:]])]
 
 
 def rss(title: str, items: list[str], *, link: str = "https://gazette.example/") -> str:

@@ -144,6 +144,8 @@ class Story:
 
     ``duplicates`` holds ``(article_id, duplicate_of)`` pairs: an article that nearly duplicates
     another (wire copy, syndicated or re-published text) stays a member but is not counted twice.
+    ``merged_from`` lists the ids of stories this one absorbed (each now redirects here);
+    ``roundup`` marks a digest of unrelated items ("10 things to know today"), a story of its own.
     """
 
     id: str
@@ -153,6 +155,8 @@ class Story:
     duplicates: tuple[tuple[str, str], ...] = ()
     first_published: str | None = None
     last_published: str | None = None
+    merged_from: tuple[str, ...] = ()
+    roundup: bool = False
 
 
 @dataclass(frozen=True)

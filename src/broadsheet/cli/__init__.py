@@ -81,7 +81,10 @@ ARGUMENTS: dict[str, list[Arg]] = {
     "serve": [(("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1)"}),
               (("--port",), {"type": int, "default": 8000, "help": "port to listen on (default 8000)"})],
     "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
-              (("--limit",), {"type": int, "help": "score at most this many documents per set"})],
+              (("--limit",), {"type": int, "help": "score at most this many documents per set"}),
+              (("--scale",), {"action": "store_true",
+                              "help": "clustering: measure adding 100,000 articles instead "
+                                      "(--limit: fewer)"})],
 }
 
 

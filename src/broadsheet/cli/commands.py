@@ -293,7 +293,10 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if not data.is_dir():
         raise ConfigError(f"--data: no such folder: {data}")
     module = importlib.import_module(f"broadsheet.bench.{args.stage}")
-    report = module.run(data, limit=args.limit)
+    options = {"scale": True} if getattr(args, "scale", False) else {}
+    if options and args.stage != "clustering":
+        raise ConfigError("--scale applies to bench clustering only")
+    report = module.run(data, limit=args.limit, **options)
     print(report.format())
     return 0
 

@@ -1,0 +1,95 @@
+"""The labelled story sets of the clustering bench, read from ``DIR/clustering/...`` (never copied
+into the repository); the label says which articles are the same story:
+
+- ``basil`` — 100 events x (NYT, Fox News, HuffPost), full articles with dates (label triplet_id).
+- ``allsides`` — 2,678 AllSides roundups x (left, centre, right): headline + excerpt, no dates
+  (label story_id); all three splits of the file are used.
+- ``googlenews-TS`` / ``googlenews-T`` — 11,109 Google News items in 152 stories, title+snippet
+  or title only, already lower-cased, stop-worded and lemmatised (label cluster).
+- ``ecbplus`` — 982 documents; each of 43 topics holds two events of the same kind (label
+  subtopic): hard negatives. Its free-text ``date_publish`` is read when it names a day.
+
+``keep_stories`` samples whole stories (a fixed, hash-ordered sample of labels).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from broadsheet import timestamps
+from broadsheet.model import Article
+
+Labelled = tuple[list[Article], list[str]]
+
+
+def _read_jsonl(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def sample_labels(labels: Sequence[str], limit: int | None) -> set[str]:
+    """``limit`` story labels in a fixed pseudo-random order (all of them when ``limit`` is None)."""
+    distinct = sorted(set(labels), key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
+    return set(distinct if limit is None else distinct[:limit])
+
+
+def keep_stories(items: Labelled, limit: int | None) -> Labelled:
+    """The articles and labels of the stories ``sample_labels`` picks, in input order."""
+    articles, labels = items
+    chosen = sample_labels(labels, limit)
+    kept = [(a, g) for a, g in zip(articles, labels, strict=True) if g in chosen]
+    return [a for a, _ in kept], [g for _, g in kept]
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("\n") if p.strip())
+
+
+def load_basil(path: Path) -> Labelled:
+    """BASIL articles with their outlet and date; paragraphs are the text's lines."""
+    rows = _read_jsonl(path)
+    articles = [Article(id=r["article_id"], source="basil", title=r["title"],
+                        paragraphs=_paragraphs(r["text"]), url=r.get("url"),
+                        published=timestamps.normalise(r.get("date")), outlet=r["source"]) for r in rows]
+    return articles, [r["triplet_id"] for r in rows]
+
+
+def load_allsides(path: Path) -> Labelled:
+    """AllSides roundup items: headline and excerpt, no date or outlet."""
+    rows = _read_jsonl(path)
+    articles = [Article(id=r["article_id"], source="allsides", title=r["title"],
+                        paragraphs=_paragraphs(r["text"])) for r in rows]
+    return articles, [r["story_id"] for r in rows]
+
+
+def load_googlenews(path: Path) -> Labelled:
+    """Google News items: one pre-processed line of text each, no title, date or outlet."""
+    rows = _read_jsonl(path)
+    articles = [Article(id=f"{path.stem}-{i}", source="googlenews", title="",
+                        paragraphs=_paragraphs(str(r["text"]))) for i, r in enumerate(rows)]
+    return articles, [str(r["cluster"]) for r in rows]
+
+
+
+
+def load_ecbplus(path: Path) -> Labelled:
+    """ECB+ documents with the day their free-text date line names, when it names one."""
+    rows = _read_jsonl(path)
+    articles = [Article(id=r["doc_id"], source="ecbplus", title=r.get("title") or "",
+                        paragraphs=_paragraphs(r["text"]),
+                        published=timestamps.normalise(r.get("date_publish"))) for r in rows]
+    return articles, [r["subtopic"] for r in rows]
+
+
+DATASETS: dict[str, tuple[str, Callable[[Path], Labelled]]] = {
+    "basil": ("basil/basil_articles.jsonl", load_basil),
+    "allsides": ("allsides-neus/allsides_dev.jsonl", load_allsides),
+    "googlenews-TS": ("googlenews-ts/TS.jsonl", load_googlenews),
+    "googlenews-T": ("googlenews-ts/T.jsonl", load_googlenews),
+    "ecbplus": ("ecbplus/ecbplus_docs.jsonl", load_ecbplus),
+}
+
+

@@ -156,7 +156,7 @@ class StoryReport:
     stories: int = 0  # live stories in the store afterwards
 
 
-def update_stories(store: Store, settings: Settings) -> StoryReport:
+def update_stories(store: Store, settings: Settings, model: Model | None = None) -> StoryReport:
     """Place every stored article that is in no story yet into the stored stories.
 
     Incremental: the document frequencies and the states of the stories the new articles may join
@@ -171,12 +171,13 @@ def update_stories(store: Store, settings: Settings) -> StoryReport:
     if persist.open_index(store.story_meta(), window_days=settings.cluster_window_days) is None:
         store.replace_stories([])
     for chunk in batched(store.unclustered(), CLUSTER_CHUNK):
-        _place_chunk(store, settings, chunk, report)
+        _place_chunk(store, settings, chunk, report, model or cluster_model(settings))
     report.stories = store.counts()["stories"]
     return report
 
 
-def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: StoryReport) -> None:
+def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: StoryReport,
+                 model: Model) -> None:
     from broadsheet.stories import Clusterer, persist, prepare
 
     index = persist.open_index(store.story_meta(), window_days=settings.cluster_window_days)
@@ -190,7 +191,7 @@ def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: S
     wanted = sorted({w for item in items for w in index.lookups(item.features)})
     for blob in store.story_states(wanted):
         index.load(persist.decode_state(blob))
-    Clusterer(index, cluster_model(settings)).add_all(items)
+    Clusterer(index, model).add_all(items)
     saved = persist.saved(index)
     store.save_story_changes(StoryChanges(saved.stories, saved.absorbed, saved.postings, saved.meta))
     report.placed += len(items)

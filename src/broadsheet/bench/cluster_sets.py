@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -49,12 +50,20 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 
 def load_basil(path: Path) -> Labelled:
-    """BASIL articles with their outlet and date; paragraphs are the text's lines."""
+    """BASIL articles with their outlet and date; paragraphs are the text's lines. Four articles
+    share the id "empty": an id given twice is made unique with its triplet and outlet."""
     rows = _read_jsonl(path)
-    articles = [Article(id=r["article_id"], source="basil", title=r["title"],
+    seen = Counter(r["article_id"] for r in rows)
+    articles = [Article(id=_unique_id(r, seen), source="basil", title=r["title"],
                         paragraphs=_paragraphs(r["text"]), url=r.get("url"),
-                        published=timestamps.normalise(r.get("date")), outlet=r["source"]) for r in rows]
+                        published=timestamps.normalise(r.get("date")), outlet=r["source"])
+                for r in rows]
     return articles, [r["triplet_id"] for r in rows]
+
+
+def _unique_id(row: dict[str, str], seen: Counter[str]) -> str:
+    given = row["article_id"]
+    return given if seen[given] == 1 else f"{given}-{row['triplet_id']}-{row['source']}"
 
 
 def load_allsides(path: Path) -> Labelled:

@@ -130,9 +130,12 @@ def stability_rows(name: str, articles: Sequence[Article], gold: Sequence[str],
 # ---------------------------------------------------------------- leave one set out
 
 def lodo_models(sets: dict[str, Labelled]) -> dict[str, Model]:
-    """For each set, the model learned on the training samples of the other sets."""
+    """For each set, the model learned on the training samples of the other sets (none when
+    fewer than two sets are there)."""
     train = {name: LabelledSet(name, *keep_stories(items, TRAIN_STORIES.get(name)))
              for name, items in sets.items() if name in TRAIN_STORIES}
+    if len(train) < 2:
+        return {}
     return {held: learn([s for n, s in train.items() if n != held], _bcubed,
                         window_days=DEFAULT_WINDOW_DAYS) for held in train}
 

@@ -45,6 +45,25 @@ def keep_stories(items: Labelled, limit: int | None) -> Labelled:
     return [a for a, _ in kept], [g for _, g in kept]
 
 
+def with_singles(items: Labelled, stories: int | None, share: float) -> Labelled:
+    """The first ``stories`` stories of the hash order whole, and of the stories after them one
+    article each, up to ``share`` of the result: a stream in which, as in a real day, many events
+    are reported once. (The lone articles are the earliest of their story, so a story's
+    singleton is a real first report.)"""
+    articles, labels = items
+    order = sorted(set(labels), key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
+    whole = set(order if stories is None else order[:stories])
+    kept = [(a, g) for a, g in zip(articles, labels, strict=True) if g in whole]
+    wanted = int(len(kept) * share / (1.0 - share)) if share < 1 else 0
+    firsts: dict[str, Article] = {}
+    for article, label in sorted(zip(articles, labels, strict=True),
+                                 key=lambda ag: (ag[0].published or "", ag[0].id)):
+        if label not in whole:
+            firsts.setdefault(label, article)
+    singles = [(firsts[g], g) for g in order if g in firsts][:wanted]
+    return [a for a, _ in kept + singles], [g for _, g in kept + singles]
+
+
 def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("\n") if p.strip())
 

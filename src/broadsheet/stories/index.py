@@ -22,6 +22,7 @@ the stories it already has instead of rebuilding them. Pure: no I/O.
 
 from __future__ import annotations
 
+import bisect
 import math
 from array import array
 from dataclasses import dataclass, field
@@ -91,7 +92,7 @@ class StoryState:
     sketches: npt.NDArray[np.uint32] | None = None  # one MinHash row per member with a body
     sketch_ids: list[str] = field(default_factory=list)  # the member each row belongs to
     cache: tuple[int, int, WeightedStory] | None = None  # (documents, members, weights) when weighed
-    days: list[float] = field(default_factory=list)  # the dated members' days
+    days: list[float] = field(default_factory=list)  # the dated members' days, sorted
     undated: bool = False  # some member has no date: the story is compared with every article
 
     @property
@@ -109,9 +110,11 @@ class StoryState:
 
     def gap(self, day: float | None) -> float | None:
         """Days from ``day`` to the nearest dated member; None when either side has no date."""
-        if day is None or not self.days:
+        days = self.days
+        if day is None or not days:
             return None
-        return min(abs(day - d) for d in self.days)
+        at = bisect.bisect_left(days, day)
+        return min(abs(day - days[k]) for k in (at - 1, at) if 0 <= k < len(days))
 
     def add(self, features: ArticleFeatures, member: Member,
             sketch: npt.NDArray[np.uint32] | None = None) -> None:
@@ -136,7 +139,7 @@ class StoryState:
         if day is None:
             self.undated = True
         else:
-            self.days.append(day)
+            bisect.insort(self.days, day)
 
     def _add_sketches(self, rows: npt.NDArray[np.uint32], ids: list[str]) -> None:
         self.sketches = rows if self.sketches is None else np.vstack([self.sketches, rows])
@@ -288,11 +291,12 @@ class StoryIndex:
             high = self.bucket_of(features.day + self.window_days)
         return [(term, low, high) for term in ids.tolist()]
 
-    def _buckets(self, day: float | None, by_bucket: dict[int, array[int]]) -> list[int]:
+    def _buckets(self, day: float | None) -> list[int] | None:
+        """The buckets an article of ``day`` reads (None: every bucket, for an undated one)."""
         if day is None:
-            return list(by_bucket)
+            return None
         low, high = self.bucket_of(day - self.window_days), self.bucket_of(day + self.window_days)
-        return [b for b in by_bucket if b == UNDATED or low <= b <= high]
+        return [UNDATED, *range(low, high + 1)]
 
     def candidates(self, features: ArticleFeatures, article: WeightedStory,
                    limit: int) -> list[StoryState]:
@@ -300,6 +304,7 @@ class StoryIndex:
         numbers: list[npt.NDArray[np.int32]] = []
         weights: list[float] = []
         common = self.common_idf()
+        buckets = self._buckets(features.day)
         for vector in (article.title, article.lead, article.names):
             keep = self.idf.weights(vector.ids) >= common
             for term, weight in zip(vector.ids[keep].tolist(), vector.vals[keep].tolist(),
@@ -307,10 +312,11 @@ class StoryIndex:
                 by_bucket = self._postings.get(term)
                 if by_bucket is None:
                     continue
-                for b in self._buckets(features.day, by_bucket):
-                    found = np.frombuffer(by_bucket[b], dtype=np.int32)[-POSTING_SCAN:]
-                    numbers.append(found)
-                    weights.append(weight)
+                for b in by_bucket if buckets is None else buckets:
+                    found = by_bucket.get(b)
+                    if found is not None:
+                        numbers.append(np.frombuffer(found, dtype=np.int32)[-POSTING_SCAN:])
+                        weights.append(weight)
         if not numbers:
             return []
         return self._best(numbers, weights, features.day, limit)

@@ -1,5 +1,11 @@
 """Learning the scorer from labelled story sets (the weights are not set by hand).
 
+0. **One realistic stream.** The sets are mixed into one stream (``mixed``) in which every story
+   gets a day of a short synthetic period, ``PER_DAY`` articles a day on average: BASIL's 100 events
+   spread over ten years, each alone in its time window, would teach that "published within a few
+   days" means "the same story"; on a real day hundreds of stories share the window. A story's
+   articles keep their real offsets from its first one where the set has dates, else get 0-2 days;
+   ``UNDATED_SHARE`` of the articles lose their date, as some pages do.
 1. **Pairs.** Each labelled set is replayed as a stream in publication order with the *true*
    stories in the index (teacher forcing): for every article, the index's candidate stories are
    scored with ``score.pair_features`` and labelled 1 when the candidate is the article's true story.
@@ -15,18 +21,24 @@ and once per held-out set on the others (the leave-one-set-out figures). Pure: n
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
+from broadsheet import timestamps
 from broadsheet.model import Article
 from broadsheet.stories.engine import CANDIDATES, Clusterer, Incoming, cluster_articles, prepare
 from broadsheet.stories.index import StoryIndex, StoryState, weigh
 from broadsheet.stories.score import FEATURES, Model
 
-JOIN_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
-MERGE_GRID = (0.8, 0.9, 0.97, 1.01)  # 1.01: never merge
+JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+PER_DAY = 100
+UNDATED_SHARE = 0.15
+_START = datetime(2030, 1, 1, tzinfo=UTC)
+MERGE_GRID = (0.7, 0.8, 0.9, 1.01)  # 1.01: never merge
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -46,6 +58,45 @@ class Pairs:
     rows: list[tuple[float, ...]]
     labels: list[int]
     missed: int = 0  # articles whose true story existed but was not among the candidates
+
+
+def _unit(text: str) -> float:
+    """A number in [0, 1) from a hash of ``text``."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big") / 2.0 ** 64
+
+
+def mixed(sets: Sequence[LabelledSet], *, per_day: float = PER_DAY,
+          undated_share: float = UNDATED_SHARE) -> LabelledSet:
+    """Every set in one stream with synthetic dates (see the module docstring, step 0)."""
+    total = sum(len(s.articles) for s in sets)
+    days = max(1.0, total / per_day)
+    articles: list[Article] = []
+    labels: list[str] = []
+    for labelled in sets:
+        first: dict[str, datetime] = {}
+        for article, label in zip(labelled.articles, labelled.labels, strict=True):
+            when = timestamps.parse(article.published)
+            if when is not None:
+                first[label] = min(first.get(label, when), when)
+        for article, label in zip(labelled.articles, labelled.labels, strict=True):
+            key = f"{labelled.name}:{label}"
+            articles.append(_redated(article, key, first.get(label), days, undated_share))
+            labels.append(key)
+    return LabelledSet("mixed", articles, labels)
+
+
+def _redated(article: Article, key: str, first: datetime | None, days: float,
+             undated_share: float) -> Article:
+    uid = f"{key}:{article.id}"
+    if _unit("undated:" + uid) < undated_share:
+        return replace(article, id=uid, published=None)
+    base = _START + timedelta(days=_unit(key) * days)
+    when = timestamps.parse(article.published)
+    if when is not None and first is not None:
+        offset = min(when - first, timedelta(days=30))
+    else:
+        offset = timedelta(days=_unit(uid) * 3)
+    return replace(article, id=uid, published=timestamps.to_iso(base + offset))
 
 
 def pairs(labelled: LabelledSet, *, window_days: float, limit: int = CANDIDATES) -> Pairs:
@@ -119,9 +170,11 @@ def _run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float
 
 
 def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float) -> Model:
-    """Weights fitted on ``sets``, then thresholds tuned on them (the whole recipe)."""
-    model = fit({s.name: pairs(s, window_days=window_days) for s in sets})
-    return tune(model, sets, scorer, window_days=window_days)
+    """Weights fitted on the sets mixed into one stream, then thresholds tuned on that stream
+    (the whole recipe)."""
+    stream = mixed(sets)
+    model = fit({stream.name: pairs(stream, window_days=window_days)})
+    return tune(model, [stream], scorer, window_days=window_days)
 
 
 def describe(model: Model) -> str:

@@ -73,7 +73,9 @@ def test_reingesting_the_same_input_changes_nothing(inbox: Path, store: Store) -
 
 def test_stories_and_edition_from_the_store(inbox: Path, store: Store, tmp_path: Path) -> None:
     pipeline.ingest([inbox], store, SETTINGS, _nlp)
-    stories = pipeline.update_stories(store, SETTINGS)
+    report = pipeline.update_stories(store, SETTINGS)
+    stories = store.stories()
+    assert report.placed == 1 + 3 * TRIPLETS and report.stories == len(stories)
     multi = [s for s in stories if len(s.outlets) > 1]
     assert len(multi) == TRIPLETS
     edition, written = pipeline.publish(store, SETTINGS, created="2024-01-01T00:00:00+00:00",

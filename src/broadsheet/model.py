@@ -192,6 +192,8 @@ class Story:
 
     ``duplicates`` holds ``(article_id, duplicate_of)`` pairs: an article that nearly duplicates
     another (wire copy, syndicated or re-published text) stays a member but is not counted twice.
+    ``merged_from`` lists the ids of stories this one absorbed (each now redirects here);
+    ``roundup`` marks a digest of unrelated items ("10 things to know today"), a story of its own.
     """
 
     id: str
@@ -201,6 +203,8 @@ class Story:
     duplicates: tuple[tuple[str, str], ...] = ()
     first_published: str | None = None
     last_published: str | None = None
+    merged_from: tuple[str, ...] = ()
+    roundup: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ class Voice:
     """A speaker in a story and everything they were reported to say.
 
     ``kind`` is the kind of speaker (official, former official, expert, outlet, unnamed source,
-    organisation, person) where the brief decided it (``brief.features.speaker_kind``).
+    organisation, person; ``stories/speakers.py`` writes the rules down).
     """
 
     speaker: str
@@ -271,6 +275,59 @@ class StoryEntity:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A key claim of a story: the first sentence that stated it, every outlet that states it,
+    and its independent sources of record (copies, opinion pieces and reports citing the same
+    original counted once; ``stories/corroboration.py`` writes the rules down)."""
+
+    text: str
+    article_id: str
+    outlets: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def independent(self) -> int:
+        """How many independent sources report the claim."""
+        return len(self.sources)
+
+
+@dataclass(frozen=True)
+class OutletCoverage:
+    """One outlet of a story: the leaning its source was given, and its articles."""
+
+    outlet: str
+    leaning: str  # left, centre, right or unknown
+    article_ids: tuple[str, ...]
+    copies: int = 0  # of ``article_ids``: near-duplicates of another member
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One article of a story in time order."""
+
+    published: str | None
+    article_id: str
+    outlet: str | None
+    title: str
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Perspectives:
+    """Who covered a story from which side, who spoke, when, and how well its claims stand.
+
+    ``coverage`` counts the outlets of each leaning; ``blindspot`` names the side (left or right)
+    that did not cover a story the other side did (``stories/perspectives.py`` has the rule).
+    """
+
+    outlets: tuple[OutletCoverage, ...]
+    coverage: tuple[tuple[str, int], ...]
+    blindspot: str | None
+    timeline: tuple[TimelineEntry, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class EditionStory:
     """A story as it appears in an edition: ranked, summarised, with its outlets and voices.
 
@@ -298,6 +355,7 @@ class EditionStory:
     new_articles: int = 0
     positivity: float | None = None
     entities: tuple[StoryEntity, ...] = ()
+    perspectives: Perspectives | None = None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,10 @@ from broadsheet.identity import content_hash
 from broadsheet.ingest import read_paths
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected, Story
 from broadsheet.settings import Settings
-from broadsheet.store import Store
+from broadsheet.store import Store, StoryChanges
+
+if TYPE_CHECKING:
+    from broadsheet.stories.score import Model
 
 if TYPE_CHECKING:
     from broadsheet.brief.window import Window
@@ -176,21 +179,81 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_n
     return report
 
 
-def update_stories(store: Store, settings: Settings) -> list[Story]:
-    """Re-cluster every stored article into stories and replace the stored clustering."""
-    stories = cluster([a for a in store.articles() if a.is_article], settings)
-    store.replace_stories(stories)
-    return stories
+CLUSTER_CHUNK = 2000  # articles placed per load-place-save round (bounds memory on a backfill)
+
+
+@dataclass
+class StoryReport:
+    """What one ``update_stories`` pass did."""
+
+    placed: int = 0  # articles placed into stories
+    changed: int = 0  # stories created or grown
+    merged: int = 0  # stories absorbed by another
+    stories: int = 0  # live stories in the store afterwards
+
+
+def update_stories(store: Store, settings: Settings, model: Model | None = None) -> StoryReport:
+    """Place every stored article that is in no story yet into the stored stories.
+
+    Incremental: the document frequencies and the states of the stories the new articles may join
+    (found through the stored inverted index) are loaded, the articles are placed in publication
+    order, and only what changed is written back. Ids never change; a merged story's id redirects.
+    A store whose story states were written in another format is re-clustered once from its
+    articles. Articles go in chunks of ``CLUSTER_CHUNK``, each saved before the next is read.
+    """
+    from broadsheet.stories import persist
+
+    report = StoryReport()
+    if persist.open_index(store.story_meta(), window_days=settings.cluster_window_days) is None:
+        store.replace_stories([])
+    for chunk in batched(store.unclustered(), CLUSTER_CHUNK):
+        _place_chunk(store, settings, chunk, report, model or cluster_model(settings))
+    report.stories = store.counts()["stories"]
+    return report
+
+
+def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: StoryReport,
+                 model: Model) -> None:
+    from broadsheet.stories import Clusterer, persist, prepare
+
+    index = persist.open_index(store.story_meta(), window_days=settings.cluster_window_days)
+    assert index is not None  # a stale format was cleared by update_stories
+    items = []
+    for aid in ids:
+        analysis = store.get_analysis(aid)
+        article = analysis.article if analysis else store.get_article(aid)
+        if article is not None:
+            items.append(prepare(article, analysis.entities if analysis else ()))
+    wanted = sorted({w for item in items for w in index.lookups(item.features)})
+    for blob in store.story_states(wanted):
+        index.load(persist.decode_state(blob))
+    Clusterer(index, model).add_all(items)
+    saved = persist.saved(index)
+    store.save_story_changes(StoryChanges(saved.stories, saved.absorbed, saved.postings, saved.meta))
+    report.placed += len(items)
+    report.changed += len(saved.stories)
+    report.merged += len(saved.absorbed)
+
+
+def cluster_model(settings: Settings) -> Model:
+    """The scorer, with the join threshold of the settings when one is set (0: the learned one)."""
+    from dataclasses import replace
+
+    from broadsheet.stories.score import DEFAULT_MODEL
+
+    if settings.cluster_threshold > 0:
+        return replace(DEFAULT_MODEL, join=settings.cluster_threshold,
+                       merge=max(DEFAULT_MODEL.merge, settings.cluster_threshold))
+    return DEFAULT_MODEL
 
 
 def cluster(articles: Sequence[Article], settings: Settings) -> list[Story]:
-    """Group ``articles`` into stories with the clustering settings (a threshold of 0: the default)."""
+    """Group ``articles`` into stories in memory with the same incremental algorithm as
+    ``update_stories`` (the ``cluster`` command)."""
     from broadsheet.stories import cluster_articles
 
-    options: dict[str, Any] = {"window_days": settings.cluster_window_days}
-    if settings.cluster_threshold > 0:
-        options["threshold"] = settings.cluster_threshold
-    return cluster_articles(articles, **options)
+    return cluster_articles(articles, model=cluster_model(settings),
+                            window_days=settings.cluster_window_days)
 
 
 EDITIONS_IN_FEED = 20

@@ -257,7 +257,7 @@ def run_pass(store: Store, session: FetchSession, settings: Settings, load_nlp: 
     work.poll_all(all_now)
     work.drain()
     if update_stories and not work.report.nothing_new:
-        work.report.stories = len(pipeline.update_stories(store, settings))
+        work.report.stories = pipeline.update_stories(store, settings).stories
     return work.report
 
 

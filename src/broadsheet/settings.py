@@ -50,9 +50,10 @@ class Settings:
         "en", "languages analysed (comma-separated codes, * for all); pages in others are stored "
         "and extracted but not analysed", ("demo", "ingest", "run"))
     cluster_threshold: float = _setting(
-        0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster", "run"))
+        0.0, "probability an article must reach to join a story (0: the learned default)",
+        ("demo", "ingest", "cluster", "run"))
     cluster_window_days: int = _setting(
-        3, "articles further apart than this are not one story", ("demo", "ingest", "cluster", "run"))
+        14, "articles further apart than this are not one story", ("demo", "ingest", "cluster", "run"))
     edition_title: str = _setting("broadsheet", "title printed on the edition", READER)
     max_stories: int = _setting(30, "stories in an edition", EDITION)
     summary_sentences: int = _setting(

@@ -34,6 +34,7 @@ from broadsheet.brief.voices import story_voices
 from broadsheet.brief.window import Window
 from broadsheet.errors import ConfigError
 from broadsheet.model import Analysis, Coverage, Edition, EditionStory, Section, Story, StoryEntity
+from broadsheet.stories.perspectives import perspectives
 from broadsheet.timestamps import timestamp
 
 SECTIONS = (("features", "Features"), ("speed-reads", "Speed Reads"), ("good-news", "Good News"),
@@ -143,6 +144,9 @@ def edition_story(story: Story, analyses: Mapping[str, Analysis], *, rank: int,
         last_published=last, new_articles=len(Previous.of(options.previous).new_members(story)),
         positivity=goodnews.story_positivity(story, analyses) if options.kind == "weekly" else None,
         entities=story_entities(story, analyses),
+        perspectives=perspectives(story, {a.article.id: a.article
+                                          for a in member_analyses(story, analyses)},
+                                  options.leanings, analyses),
     )
 
 
@@ -185,7 +189,8 @@ def plan_edition(stories: Sequence[Story], analyses: Mapping[str, Analysis], opt
     if options.max_stories < 0 or options.summary_sentences < 0:
         raise ConfigError(f"max_stories and summary_sentences must be >= 0 (got "
                           f"{options.max_stories}, {options.summary_sentences})")
-    ranked = rank_stories(stories, analyses, Previous.of(options.previous))
+    events = [s for s in stories if not s.roundup]  # a digest of unrelated items is no story
+    ranked = rank_stories(events, analyses, Previous.of(options.previous))
     return _sections(ranked, analyses, options)
 
 

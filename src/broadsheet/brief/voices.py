@@ -9,18 +9,20 @@ Pronoun-only speakers ("he", "they") are skipped: the analysis stage could not r
 Each quote keeps the article that carried it. The same words carried by near-duplicate articles
 (wire copy) are one quote, cited to the original; the same words in independent articles stay, as
 each outlet that carried them is a separate witness. Voices are ordered by how many outlets quote
-them, then by how many quotes they have, then by first appearance.
+them, then by how many quotes they have, then by first appearance. Each voice has a kind (official,
+former official, expert, outlet, unnamed source, other: ``stories/speakers.py``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from broadsheet.brief.rank import duplicate_roots, outlet_key
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
+from broadsheet.stories.speakers import speaker_kind
 from broadsheet.text import HONORIFICS, name_key, word_set
 
 _PRONOUNS = word_set(
@@ -156,13 +158,13 @@ def _display_name(group: list[_Said]) -> str:
     return max(counts, key=lambda n: (len(n.split()), counts[n]))
 
 
-def _voice(group: list[_Said]) -> Voice:
-    return Voice(
-        speaker=_display_name(group),
-        quotes=tuple(s.quote for s in group),
-        role=_most_common(s.role for s in group),
-        organisation=_most_common(s.attribution.organisation for s in group),
-    )
+def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str]) -> Voice:
+    speaker = _display_name(group)
+    role = _most_common(s.role for s in group)
+    organisation = _most_common(s.attribution.organisation for s in group)
+    return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
+                 organisation=organisation,
+                 kind=speaker_kind(speaker, role, organisation, outlets, texts))
 
 
 def _outlet_count(voice: Voice) -> int:
@@ -177,7 +179,9 @@ def story_voices(story: Story, analyses: Mapping[str, Analysis]) -> tuple[Voice,
     for item in said:
         groups.setdefault(targets.get(item.key, item.key), []).append(item)
     first_seen = {key: index for index, key in enumerate(groups)}
-    voices = {key: _voice(_dedupe(group, story)) for key, group in groups.items()}
+    outlets = [q.quote.outlet for q in said if q.quote.outlet]
+    texts = [analyses[aid].article.text for aid in story.article_ids if aid in analyses]
+    voices = {key: _voice(_dedupe(group, story), outlets, texts) for key, group in groups.items()}
     ranked = sorted(
         voices,
         key=lambda k: (-_outlet_count(voices[k]), -len(voices[k].quotes), first_seen[k]),

@@ -100,7 +100,10 @@ ARGUMENTS: dict[str, list[Arg]] = {
               (("--port",), {"type": int, "default": 8000, "help": "port to listen on (default 8000)"})],
     "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
               (("--limit",), {"type": int, "help": "score at most this many documents per set "
-                                                    "(ingest: pages, default 2000)"})],
+                                                    "(ingest: pages, default 2000)"}),
+              (("--scale",), {"action": "store_true",
+                              "help": "clustering: measure adding 100,000 articles instead "
+                                      "(--limit: fewer)"})],
     "sources": [(("action",), {"choices": SOURCE_ACTIONS}),
                 (("target",), {"nargs": "?", "metavar": "URL|FILE",
                                "help": "a feed or site address (add, remove), an OPML file (import)"}),

@@ -196,16 +196,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         _print_ingest(report)
         _check_ingest(report)
         if report.articles or report.not_analysed:
-            stories = pipeline.update_stories(store, settings)
-            print(f"store {settings.db}: {len(stories)} stories")
+            placed = pipeline.update_stories(store, settings)
+            print(f"store {settings.db}: {placed.placed} articles placed into stories "
+                  f"({placed.merged} merged); {placed.stories} stories")
     return 0
 
 
 def _publish(store: Store, settings: Settings, *, date: str | None = None, kind: str = "daily",
              every_story: bool = False) -> None:
-    """Update stories, build, check and write the edition; ``every_story`` covers everything
-    stored and lifts ``max_stories`` (the demo)."""
-    stories = pipeline.update_stories(store, settings)
+    """Build, check and write the edition from the stored stories (``brief`` never clusters:
+    ``ingest`` keeps the stories up to date); ``every_story`` covers everything stored and lifts
+    ``max_stories`` (the demo)."""
+    stories = store.stories()
     if every_story:
         settings = replace(settings, max_stories=max(settings.max_stories, len(stories)))
     edition, written = pipeline.publish(store, settings, created=timestamps.now(),
@@ -242,6 +244,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     with Store.open(db) as store:
         report = pipeline.ingest([sample], store, settings, partial(_load_nlp, settings))
         _print_ingest(report)
+        pipeline.update_stories(store, settings)
         _publish(store, settings, kind="weekly", every_story=True)
     print(f"store: {db} (try: broadsheet status --db {db})")
     print(f"read it in a browser: broadsheet serve --db {db}   (then open http://127.0.0.1:8000/)")
@@ -307,8 +310,12 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if not data.is_dir():
         raise ConfigError(f"--data: no such folder: {data}")
     module = importlib.import_module(f"broadsheet.bench.{args.stage}")
-    report = module.run(data, limit=args.limit, settings=settings) if args.stage == "ingest" else \
-        module.run(data, limit=args.limit)
+    options: dict[str, object] = {"scale": True} if getattr(args, "scale", False) else {}
+    if options and args.stage != "clustering":
+        raise ConfigError("--scale applies to bench clustering only")
+    if args.stage == "ingest":
+        options["settings"] = settings
+    report = module.run(data, limit=args.limit, **options)
     print(report.format())
     return 0
 

@@ -12,7 +12,12 @@
       │    │               said_when, speaker/cue/content _start/_end
       │    └─ dates        article_id, ord, text, value, start, end
       └─ story_articles ── story_id, ord, article_id (one story per article), duplicate_of
-           └─ stories      id, ord (rank), title, outlets·json, first/last_published
+           └─ stories      id, ord (minted order), title, outlets·json, first/last_published,
+                ├─ story_state     merged_from·json, roundup; story_id, state (the running
+                │                  representation, bytes: stories/persist.py)
+                └─ story_postings  (term, bucket, story_id): the inverted index of the stories
+    story_redirects ───── absorbed_id -> survivor_id (a merged story's id keeps working)
+    story_meta ────────── name, value: the document frequencies and the state format
     editions ──────────── seq, id, created, title, body·json (the whole Edition)
     rejections ────────── (source, stage), reason, detail, page_id, first_seen, last_seen, count
     site_template_lines ─ (site, line_key), pages: paragraph forms seen on several pages of a site
@@ -31,5 +36,6 @@ article may arrive without a page (an already-clean JSONL record). The schema ve
 from broadsheet.store.api import Store
 from broadsheet.store.export import ExportKind, Record
 from broadsheet.store.rejections import RejectionRecord
+from broadsheet.store.stories import StoryChanges
 
-__all__ = ["ExportKind", "Record", "RejectionRecord", "Store"]
+__all__ = ["ExportKind", "Record", "RejectionRecord", "Store", "StoryChanges"]

@@ -26,12 +26,14 @@ from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.rejections import RejectionRecord
 from broadsheet.store.sources import PendingItem, SourceCheck
+from broadsheet.store.stories import StoryChanges
 from broadsheet.timestamps import now
 
 Clock = Callable[[], str]
 COUNTED_TABLES = (
     "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
-    "story_articles", "editions", "rejections", "sources", "feed_items",
+    "story_articles", "story_postings", "story_redirects", "editions", "rejections", "sources",
+    "feed_items",
 )
 _SCAN_ARTICLES = {
     None: "",
@@ -122,7 +124,8 @@ class Store:
             return rejections.clear_rejection(conn, source, stage)
 
     def replace_stories(self, new_stories: Sequence[Story]) -> None:
-        """Replace the whole clustering by ``new_stories`` (kept in the given order)."""
+        """Replace the whole clustering by ``new_stories`` (kept in the given order) and drop the
+        story index (see ``stories.replace_stories``)."""
         with self._db.transaction() as conn:
             stories.replace_stories(conn, new_stories)
 
@@ -135,6 +138,11 @@ class Store:
         """The stored per-site paragraph page counts of ``sites``."""
         with translate("read site templates"):
             return _templates.template_counts(self._db.conn, sites)
+
+    def save_story_changes(self, changes: StoryChanges) -> None:
+        """Write what one clustering pass changed, all or nothing (``stories.save_changes``)."""
+        with self._db.transaction() as conn:
+            stories.save_changes(conn, changes)
 
     def put_edition(self, edition: Edition) -> None:
         """Upsert an edition by its id."""
@@ -196,10 +204,31 @@ class Store:
             with translate("read an analysis"):
                 yield _articles.analysis_of(self._db.conn, article)
 
-    def stories(self) -> list[Story]:
-        """The current clustering, in the order it was stored."""
+    def stories(self, ids: Sequence[str] | None = None) -> list[Story]:
+        """The stored stories in the order they were minted (only ``ids`` when given)."""
         with translate("read stories"):
-            return stories.stories(self._db.conn)
+            return stories.stories(self._db.conn, ids)
+
+    def resolve_story(self, story_id: str) -> str:
+        """The id a story lives under now: an absorbed story's id leads to its survivor."""
+        with translate("read story redirects"):
+            return stories.resolve(self._db.conn, story_id)
+
+    def unclustered(self) -> list[str]:
+        """Ids of stored articles in no story yet (``stories.unclustered``)."""
+        with translate("read articles"):
+            return stories.unclustered(self._db.conn)
+
+    def story_states(self, wanted: Sequence[tuple[int, int, int]]) -> list[bytes]:
+        """Encoded states of the stories posted under the (term, first bucket, last bucket)
+        ranges ``wanted`` (``stories.load_states``)."""
+        with translate("read the story index"):
+            return stories.load_states(self._db.conn, wanted)
+
+    def story_meta(self) -> dict[str, bytes]:
+        """The story index's named blobs (document frequencies, state format)."""
+        with translate("read the story index"):
+            return stories.meta(self._db.conn)
 
     def editions(self, limit: int | None = None) -> list[Edition]:
         """Stored editions, newest first."""

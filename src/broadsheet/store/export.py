@@ -3,7 +3,9 @@
 ``articles``      one record per article (with ``story_id`` when it belongs to a story);
 ``attributions``  one per attribution, with the article's id, outlet, url, title and published
                   date, and each span flattened into ``<name>_start`` / ``<name>_end``;
-``stories``       one per story member: the story's id, title and rank beside the article's.
+``stories``       one per story member: the story's id, title and minted order beside the
+                  article's, ``duplicate_of``, ``merged_from`` (the ids the story absorbed, a
+                  list) and ``roundup``.
 Values are scalars, except ``authors`` (a list of strings) and ``related`` (a list of
 ``{title, label, summary}``), which are the same shapes ``broadsheet extract`` writes.
 """
@@ -36,7 +38,7 @@ WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?
 _STORIES = """
 SELECT m.rowid AS seq, s.id AS story_id, s.title AS story_title, s.ord AS story_rank,
        s.first_published, s.last_published, m.article_id, a.title, a.outlet, a.url,
-       a.published, m.duplicate_of
+       a.published, m.duplicate_of, s.merged_from, s.roundup
 FROM story_articles AS m JOIN stories AS s ON s.id = m.story_id
 JOIN articles AS a ON a.id = m.article_id
 WHERE m.rowid > ? ORDER BY m.rowid LIMIT ?
@@ -57,10 +59,17 @@ def _plain(row: sqlite3.Row) -> Record:
     return {name: row[name] for name in names if name != "seq"}
 
 
+def _story_member(row: sqlite3.Row) -> Record:
+    record = _plain(row)
+    record["merged_from"] = json.loads(row["merged_from"])
+    record["roundup"] = bool(row["roundup"])
+    return record
+
+
 _KINDS: dict[str, tuple[str, Callable[[sqlite3.Row], Record]]] = {
     "articles": (_ARTICLES, _article),
     "attributions": (_ATTRIBUTIONS, _plain),
-    "stories": (_STORIES, _plain),
+    "stories": (_STORIES, _story_member),
 }
 
 

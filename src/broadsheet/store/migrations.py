@@ -233,7 +233,35 @@ CREATE INDEX feed_items_page ON feed_items(page_id);
 ALTER TABLE articles ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: stories are kept up to date incrementally (issue 7). Each story keeps its running state
+# and is found through an inverted index of (term bucket, time bucket) postings; a merged story's id
+# redirects to the one that absorbed it; ``merged_from`` and ``roundup`` are part of a story.
+_V5 = """
+ALTER TABLE stories ADD COLUMN merged_from TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE stories ADD COLUMN roundup INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX stories_last_published ON stories(last_published);
+CREATE TABLE story_state (
+    story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    state    BLOB NOT NULL
+);
+CREATE TABLE story_postings (
+    term     INTEGER NOT NULL,
+    bucket   INTEGER NOT NULL,
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, bucket, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_postings_story ON story_postings(story_id);
+CREATE TABLE story_redirects (
+    absorbed_id TEXT PRIMARY KEY,
+    survivor_id TEXT NOT NULL
+);
+CREATE TABLE story_meta (
+    name  TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST = len(STEPS)
 
 

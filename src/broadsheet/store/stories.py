@@ -1,39 +1,135 @@
-"""Stories: ``stories`` (one row each, in ranked order) and ``story_articles`` (the members).
+"""Stories and the story index: what lets ``ingest`` add to stories instead of rebuilding them.
 
-Clustering looks at the whole store, so its result replaces the previous one wholesale
-(``replace_stories``) instead of being merged story by story. A member's ``duplicate_of`` names
-the article it nearly duplicates; ``Story.duplicates`` is rebuilt from those, in member order.
+Tables (schema step 3):
+
+- ``stories`` — one row per live story (``ord``: the order stories were minted in), with
+  ``merged_from`` (JSON list of the ids it absorbed) and ``roundup``;
+- ``story_articles`` — the members; ``duplicate_of`` names the article a member nearly duplicates;
+- ``story_state`` — each story's running representation as bytes (``stories/persist.py``);
+- ``story_postings`` — the inverted index: (term bucket, time bucket) -> story;
+- ``story_redirects`` — an absorbed story id -> the id that absorbed it (ids never die);
+- ``story_meta`` — named blobs: the document frequencies (``idf``) and the ``format`` of the state.
+
+``save_changes`` writes what one clustering pass changed, in one transaction: absorbed stories
+go (their rows, state and postings; a redirect stays), changed stories are upserted with their
+members and state, new postings and the meta are written. ``load_states`` reads the states a batch
+needs, found through the postings. The store knows nothing of how states are encoded: it moves
+bytes.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from broadsheet.errors import StoreError
 from broadsheet.model import Story
 from broadsheet.store.articles import dumps
 
+_UPSERT_STORY = """
+INSERT INTO stories (id, ord, title, outlets, first_published, last_published, merged_from, roundup)
+VALUES (?, (SELECT coalesce(max(ord), -1) + 1 FROM stories), ?, ?, ?, ?, ?, ?)
+ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlets = excluded.outlets,
+    first_published = excluded.first_published, last_published = excluded.last_published,
+    merged_from = excluded.merged_from, roundup = excluded.roundup
+"""
 _INSERT_STORY = """
-INSERT INTO stories (id, ord, title, outlets, first_published, last_published)
-VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO stories (id, ord, title, outlets, first_published, last_published, merged_from, roundup)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_MEMBER = """
 INSERT INTO story_articles (story_id, ord, article_id, duplicate_of) VALUES (?, ?, ?, ?)
 """
+_WANTED = """
+SELECT DISTINCT s.story_id, s.state FROM temp.story_wanted AS w
+JOIN story_postings AS p ON p.term = w.term AND p.bucket BETWEEN w.low AND w.high
+JOIN story_state AS s ON s.story_id = p.story_id
+"""
+_UNDATED_WANTED = """
+SELECT DISTINCT s.story_id, s.state FROM temp.story_wanted AS w
+JOIN story_postings AS p ON p.term = w.term AND p.bucket = -1
+JOIN story_state AS s ON s.story_id = p.story_id
+"""
+
+
+@dataclass
+class StoryChanges:
+    """What one clustering pass changed, ready to be written."""
+
+    stories: list[tuple[Story, bytes]] = field(default_factory=list)  # (story, encoded state)
+    absorbed: dict[str, str] = field(default_factory=dict)  # absorbed id -> survivor id
+    postings: list[tuple[int, int, str]] = field(default_factory=list)  # (term, bucket, story id)
+    meta: dict[str, bytes] = field(default_factory=dict)
+
+
+def save_changes(conn: sqlite3.Connection, changes: StoryChanges) -> None:
+    """Write ``changes`` (call inside a transaction)."""
+    for story, _ in changes.stories:
+        _check(story)
+    for absorbed, survivor in changes.absorbed.items():
+        conn.execute("DELETE FROM story_postings WHERE story_id = ?", (absorbed,))
+        conn.execute("DELETE FROM stories WHERE id = ?", (absorbed,))
+        conn.execute("INSERT OR REPLACE INTO story_redirects (absorbed_id, survivor_id) VALUES (?, ?)",
+                     (absorbed, survivor))
+    for story, state in changes.stories:
+        conn.execute(_UPSERT_STORY, _story_row(story))
+        conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+        conn.executemany(_INSERT_MEMBER, _members(story))
+        conn.execute("INSERT OR REPLACE INTO story_state (story_id, state) VALUES (?, ?)",
+                     (story.id, state))
+    live = [p for p in changes.postings if p[2] not in changes.absorbed]
+    conn.executemany("INSERT OR IGNORE INTO story_postings (term, bucket, story_id) VALUES (?, ?, ?)",
+                     live)
+    conn.executemany("INSERT OR REPLACE INTO story_meta (name, value) VALUES (?, ?)",
+                     list(changes.meta.items()))
+
+
+def _story_row(story: Story) -> tuple[object, ...]:
+    return (story.id, story.title, dumps(story.outlets), story.first_published, story.last_published,
+            dumps(story.merged_from), int(story.roundup))
+
+
+def load_states(conn: sqlite3.Connection, wanted: Sequence[tuple[int, int, int]]) -> list[bytes]:
+    """The encoded states of the stories posted under any (term, bucket range) of ``wanted``,
+    and of the stories with no date posted under any of its terms."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS story_wanted (term INTEGER, low INTEGER, high INTEGER)")
+    conn.execute("DELETE FROM temp.story_wanted")
+    conn.executemany("INSERT INTO temp.story_wanted VALUES (?, ?, ?)", wanted)
+    found: dict[str, bytes] = {}
+    for sql in (_WANTED, _UNDATED_WANTED):
+        found.update((row[0], row[1]) for row in conn.execute(sql))
+    conn.execute("DELETE FROM temp.story_wanted")
+    return [found[k] for k in sorted(found)]
+
+
+def meta(conn: sqlite3.Connection) -> dict[str, bytes]:
+    """Every named blob of ``story_meta``."""
+    return {row[0]: row[1] for row in conn.execute("SELECT name, value FROM story_meta")}
+
+
+def resolve(conn: sqlite3.Connection, story_id: str) -> str:
+    """The id a story lives under now (following redirects from absorbed ids)."""
+    seen = {story_id}
+    while True:
+        row = conn.execute("SELECT survivor_id FROM story_redirects WHERE absorbed_id = ?",
+                           (story_id,)).fetchone()
+        if row is None or row[0] in seen:
+            return story_id
+        story_id = row[0]
+        seen.add(story_id)
 
 
 def replace_stories(conn: sqlite3.Connection, stories: Sequence[Story]) -> None:
-    """Delete every stored story and store ``stories`` instead (call inside a transaction)."""
+    """Delete every stored story and the story index, and store ``stories`` instead (call inside a
+    transaction). Stories stored this way have no index state: later articles start new stories."""
     for story in stories:
         _check(story)
-    conn.execute("DELETE FROM stories")
+    for table in ("story_postings", "story_state", "story_redirects", "story_meta", "stories"):
+        conn.execute(f"DELETE FROM {table}")
     for rank, story in enumerate(stories):
-        conn.execute(_INSERT_STORY, (
-            story.id, rank, story.title, dumps(story.outlets),
-            story.first_published, story.last_published,
-        ))
+        conn.execute(_INSERT_STORY, (story.id, rank, *_story_row(story)[1:]))
         conn.executemany(_INSERT_MEMBER, _members(story))
 
 
@@ -55,14 +151,24 @@ def _members(story: Story) -> list[tuple[str, int, str, str | None]]:
     ]
 
 
-def stories(conn: sqlite3.Connection) -> list[Story]:
-    """Every stored story, in the order they were given to ``replace_stories``."""
+def unclustered(conn: sqlite3.Connection) -> list[str]:
+    """Ids of stored articles (``is_article``) that belong to no story yet, in storing order."""
+    sql = ("SELECT id FROM articles WHERE is_article = 1 AND id NOT IN "
+           "(SELECT article_id FROM story_articles) ORDER BY seq")
+    return [row[0] for row in conn.execute(sql)]
+
+
+def stories(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> list[Story]:
+    """Stored stories in the order they were minted (only ``ids``, when given)."""
     members = _members_by_story(conn)
     rows = conn.execute("SELECT * FROM stories ORDER BY ord").fetchall()
+    if ids is not None:
+        wanted = set(ids)
+        rows = [r for r in rows if r["id"] in wanted]
     return [_story(row, members.get(row["id"], [])) for row in rows]
 
 
-def _members_by_story(conn: sqlite3.Connection) -> dict[str, list[sqlite3.Row]]:
+def _members_by_story(conn: sqlite3.Connection) -> Mapping[str, list[sqlite3.Row]]:
     grouped: dict[str, list[sqlite3.Row]] = {}
     sql = "SELECT story_id, article_id, duplicate_of FROM story_articles ORDER BY story_id, ord"
     for row in conn.execute(sql):
@@ -79,4 +185,5 @@ def _story(row: sqlite3.Row, members: list[sqlite3.Row]) -> Story:
             (m["article_id"], m["duplicate_of"]) for m in members if m["duplicate_of"] is not None
         ),
         first_published=row["first_published"], last_published=row["last_published"],
+        merged_from=tuple(json.loads(row["merged_from"])), roundup=bool(row["roundup"]),
     )

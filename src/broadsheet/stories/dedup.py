@@ -18,8 +18,11 @@ key. Pure: no I/O.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 
+import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from broadsheet.errors import ConfigError
@@ -46,6 +49,43 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
     words = _WORD.findall(text.lower())
     count = max(1, len(words) - size + 1) if words else 0
     return frozenset(" ".join(words[i : i + size]) for i in range(count))
+
+
+SKETCH_PERM = 64
+SKETCH_WORDS = 400
+_RNG = np.random.RandomState(7)
+# multiply-shift hashing (Dietzfelbinger et al.): (a * h + b) mod 2^64, top 32 bits; a odd
+_TOP = np.iinfo(np.int64).max
+_A = _RNG.randint(0, _TOP, size=SKETCH_PERM, dtype=np.int64).astype(np.uint64) | np.uint64(1)
+_B = _RNG.randint(0, _TOP, size=SKETCH_PERM, dtype=np.int64).astype(np.uint64)
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
+Sketch = npt.NDArray[np.uint32]
+
+
+def sketch(article: Article) -> Sketch | None:
+    """A ``SKETCH_PERM``-value MinHash of the 3-word shingles of the body's first
+    ``SKETCH_WORDS`` words (the title when there is no body), or None when it has no word.
+
+    Each word is hashed once (CRC-32) and a shingle's hash mixes its three word hashes, so the
+    cost is a few array operations per article. ``estimate`` compares two sketches.
+    """
+    found = _WORD.findall(_body(article).lower())[:SKETCH_WORDS]
+    if not found:
+        return None
+    words = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in found), dtype=np.uint64,
+                        count=len(found))
+    if len(words) >= SHINGLE_WORDS:
+        span = len(words) - SHINGLE_WORDS + 1
+        words = sum((words[k : k + span] * _MIX[k] for k in range(SHINGLE_WORDS)),
+                    start=np.zeros(span, dtype=np.uint64)) & np.uint64(0xFFFFFFFF)
+    hashes = np.unique(words)
+    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    return np.asarray(mixed.min(axis=0), dtype=np.uint32)
+
+
+def estimate(a: Sketch, b: Sketch) -> float:
+    """The MinHash estimate of the Jaccard similarity of the shingle sets behind two sketches."""
+    return float(np.count_nonzero(a == b)) / len(a)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

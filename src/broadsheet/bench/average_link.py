@@ -1,34 +1,19 @@
-"""Group articles about the same event into stories.
+"""Baselines for the clustering bench: the batch clusterer that landed before issue 7, and plain
+TF-IDF + average link with its threshold tuned on the very set it is scored on (an oracle no live
+system has).
 
-How, and why:
-
-1. Each article becomes a TF-IDF vector (sublinear term frequency, English stop words dropped,
-   l2-normalised) of its title, counted ``TITLE_WEIGHT`` times, and its lead: the first paragraphs
-   up to ``LEAD_WORDS`` words (at least ``LEAD_PARAGRAPHS`` paragraphs). Headline and lead name the
-   event; the rest of a long article drifts into background shared by unrelated stories. The IDF is
-   fitted on the batch being clustered, so no outside vocabulary is needed.
-2. Similarity is the cosine of two vectors, set to 0 when both articles carry a ``published`` date
-   more than ``window_days`` apart: the same words months apart are a new event (an undated article
-   is compared with every other). A pair of near-duplicates (``dedup.find_near_duplicates``) has
-   similarity 1, so copies always land in one story.
-3. Stories are the clusters of average-link agglomerative clustering cut at ``threshold``: two
-   groups merge only while the mean similarity of all their cross pairs is at least ``threshold``.
-   Unlike single link (connected components), one bridging article cannot chain two events together.
-   Because an average of at least ``threshold`` needs at least one pair at least that similar, every
-   cluster lies inside one connected component of the graph of pairs with similarity >= threshold:
-   the graph is built from sparse blocks and the linkage runs per component, which is exact and
-   keeps memory linear in the number of edges.
-
-Determinism: articles are first put in publication order (undated last, ties by id), so the result
-does not depend on input order. A story's ``id`` is ``"s"`` + 16 hex digits of SHA-256 of its first
-article's id (earliest published, then smallest id): re-clustering the same articles gives the same
-ids, and a story keeps its id as later articles join it. Pure: no I/O, no store access.
+The landed system: TF-IDF of the title (twice) and lead, fitted on the batch; cosine set to 0 for
+dated pairs more than ``window_days`` apart; near-duplicates forced together; average-link
+clusters cut at ``threshold``. Every cluster of average link cut at ``t`` lies inside one connected
+component of the graph of pairs with similarity >= t, so the linkage runs per component; the tuned
+baseline builds the components once at the lowest threshold of its grid and cuts each component's
+tree at every threshold, which gives the same clusters as running each threshold on its own.
+Pure: no I/O.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -39,8 +24,7 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from broadsheet import timestamps
-from broadsheet.errors import ConfigError
-from broadsheet.model import Article, Story
+from broadsheet.model import Article
 from broadsheet.stories.dedup import find_near_duplicates, order_key
 
 DEFAULT_THRESHOLD = 0.2  # tuned on basil and allsides, checked on ecbplus (bench/clustering.py)
@@ -159,62 +143,46 @@ def group(vectors: csr_matrix, days: Floats, *, threshold: float, window_days: i
 
 
 def _unique(articles: Sequence[Article]) -> list[Article]:
-    """Articles in publication order, one per id (an id names one page: its first version wins)."""
+    """Articles in publication order, one per id."""
     kept: dict[str, Article] = {}
     for article in sorted(articles, key=lambda a: (*order_key(a), a.title, a.text)):
         kept.setdefault(article.id, article)
     return list(kept.values())
 
 
-def story_id(first_article_id: str) -> str:
-    """The stable id of the story whose first article is ``first_article_id``."""
-    return "s" + hashlib.sha256(first_article_id.encode("utf-8")).hexdigest()[:16]
-
-
-def central_title(members: Sequence[Article], sims: Floats) -> str:
-    """The title of the member most similar on average to the others (first one on ties)."""
-    titled = [k for k, a in enumerate(members) if a.title.strip()]
-    if not titled:
-        return ""
-    best = max(titled, key=lambda k: (float(sims[k].sum()), -k))
-    return members[best].title
-
-
-def make_story(members: Sequence[Article], sims: Floats, duplicates: dict[str, str]) -> Story:
-    """Build the Story of ``members`` (already in publication order)."""
-    ids = tuple(a.id for a in members)
-    dates = sorted(a.published for a in members if a.published)
-    return Story(
-        id=story_id(ids[0]),
-        title=central_title(members, sims),
-        article_ids=ids,
-        outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
-        duplicates=tuple((i, duplicates[i]) for i in ids if duplicates.get(i) in ids),
-        first_published=dates[0] if dates else None,
-        last_published=dates[-1] if dates else None,
-    )
-
-
-def cluster_articles(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD,
-                     window_days: int = DEFAULT_WINDOW_DAYS) -> list[Story]:
-    """Group ``articles`` about the same event into stories, listed in publication order.
-
-    ``threshold`` is the minimum average cosine similarity inside a story (0 < threshold <= 1);
-    articles with dates more than ``window_days`` apart never count as similar. Every article is
-    in exactly one story; input order does not change the result.
-    """
-    if not 0.0 < threshold <= 1.0:
-        raise ConfigError(f"threshold must be in (0, 1], got {threshold}")
+def landed(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD,
+           window_days: int = DEFAULT_WINDOW_DAYS) -> dict[str, int]:
+    """The cluster number of each article id under the landed batch clusterer."""
     ordered = _unique(articles)
     if not ordered:
-        return []
-    vectors, days = vectorize(ordered), day_numbers(ordered)
+        return {}
     duplicates = find_near_duplicates(ordered, threshold=DUPLICATE_THRESHOLD)
     position = {a.id: k for k, a in enumerate(ordered)}
     forced = [(position[c], position[o]) for c, o in duplicates.items()]
-    stories = []
-    for members in group(vectors, days, threshold=threshold, window_days=window_days,
-                         forced=forced):
-        sims = similarities(vectors[members], days[members], window_days)
-        stories.append(make_story([ordered[k] for k in members], sims, duplicates))
-    return stories
+    clusters = group(vectorize(ordered), day_numbers(ordered), threshold=threshold,
+                     window_days=window_days, forced=forced)
+    return {ordered[k].id: n for n, members in enumerate(clusters) for k in members}
+
+
+def tuned(articles: Sequence[Article], gold: Sequence[str], grid: Sequence[float],
+          scorer: Callable[[Sequence[str], Sequence[int]], float]) -> tuple[float, list[int]]:
+    """Plain TF-IDF (title + text) average link, cut at the threshold of ``grid`` that scores best
+    against ``gold`` on these very articles: (threshold, labels in input order)."""
+    texts = [f"{a.title}\n{a.text}" for a in articles]
+    try:
+        vectors = csr_matrix(TfidfVectorizer(sublinear_tf=True, stop_words="english",
+                                             dtype=np.float64).fit_transform(texts))
+    except ValueError:
+        return grid[0], list(range(len(articles)))
+    undated = np.full(len(articles), np.nan)
+    labels = components(vectors, undated, 0, min(grid))
+    cuts: dict[float, list[int]] = {t: [0] * len(articles) for t in grid}
+    for label in np.unique(labels):
+        members = [int(i) for i in np.flatnonzero(labels == label)]
+        sims = similarities(vectors[members], undated[members], 0)
+        for t in grid:
+            sub = average_link(sims, t)
+            for k, m in enumerate(members):
+                cuts[t][m] = int(label) * len(articles) + int(sub[k])
+    best = max(grid, key=lambda t: (scorer(gold, cuts[t]), -t))
+    return best, cuts[best]

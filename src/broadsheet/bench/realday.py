@@ -1,0 +1,82 @@
+"""A real day: the Scrapinghub pages (18-20 November 2019, about 130 outlets) as one stream.
+
+The 181 pages of ``DIR/extraction/scrapinghub/html`` (MIT) go through the real extraction (HTML
+path) and are clustered as one batch. ``tests/data/stories/scrapinghub_day.json`` holds our hand
+labels: the 21 stories of two pages or more (every other page a story of its own) and the 10
+roundups. Rows: pairwise P/R/F1 (and BCubed) for ours and for the landed batch clusterer, and
+``roundups``: precision and recall of ``roundup.is_roundup`` on the labelled digests.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from broadsheet.bench import BenchRow, average_link
+from broadsheet.bench.cluster_metrics import score
+from broadsheet.extract import extract
+from broadsheet.ingest import read_paths
+from broadsheet.model import Article, Page
+from broadsheet.stories.engine import cluster_articles
+from broadsheet.stories.roundup import is_roundup
+
+LABELS = (Path(__file__).resolve().parents[3] / "tests" / "data" / "stories" /
+          "scrapinghub_day.json")
+DATASET = "a real day (scrapinghub)"
+
+
+def day_articles(folder: Path) -> dict[str, Article]:
+    """Each page of ``folder`` extracted, keyed by the first 12 characters of its file name."""
+    found: dict[str, Article] = {}
+    for page in read_paths([folder]):
+        if not isinstance(page, Page):
+            continue
+        article = extract(page)
+        if isinstance(article, Article):
+            found[Path(page.source).name[:12]] = article
+    return found
+
+
+def gold_labels(path: Path, keys: list[str]) -> list[str]:
+    """The story label of each page key (its own key when it is in no listed story)."""
+    labels = json.loads(path.read_text(encoding="utf-8"))
+    story_of = {key: name for name, members in labels["stories"].items() for key in members}
+    return [story_of.get(key, key) for key in keys]
+
+
+def rows(data: Path | None = None, *, baselines: bool = True, labels: Path = LABELS) -> list[BenchRow]:
+    """The real day's rows (none when the pages or the labels are missing, or without baselines:
+    extracting 181 pages is too slow for the quality gate)."""
+    folder = (data or Path()) / "extraction" / "scrapinghub" / "html"
+    if data is None or not baselines or not folder.is_dir() or not labels.is_file():
+        return []
+    articles = day_articles(folder)
+    keys = sorted(articles)
+    gold = gold_labels(labels, keys)
+    listed = [articles[k] for k in keys]
+    start = time.perf_counter()
+    where = {aid: s.id for s in cluster_articles(listed) for aid in s.article_ids}
+    seconds = time.perf_counter() - start
+    result = [BenchRow(DATASET, "ours", score(gold, [where[a.id] for a in listed]), len(keys),
+                       seconds)]
+    start = time.perf_counter()
+    landed = baselines_landed(listed)
+    result.append(BenchRow(DATASET, "landed", score(gold, landed), len(keys),
+                           time.perf_counter() - start))
+    result.append(_roundups(labels, keys, listed))
+    return result
+
+
+def baselines_landed(articles: list[Article]) -> list[str]:
+    """The landed clusterer's story of each article."""
+    found = average_link.landed(articles)
+    return [str(found[a.id]) for a in articles]
+
+
+def _roundups(labels: Path, keys: list[str], articles: list[Article]) -> BenchRow:
+    wanted = set(json.loads(labels.read_text(encoding="utf-8"))["roundups"])
+    said = {k for k, a in zip(keys, articles, strict=True) if is_roundup(a)}
+    hits = len(said & wanted)
+    return BenchRow(DATASET, "roundups", {"precision": hits / max(1, len(said)),
+                                          "recall": hits / max(1, len(wanted))}, len(keys))

@@ -1,0 +1,218 @@
+"""Incremental clustering: each article joins the story it most likely belongs to, or starts one.
+
+For each article, in publication order within a batch:
+
+1. its terms are counted in the document frequencies (the IDF is kept up to date, never refitted);
+2. ``StoryIndex.candidates`` fetches the stories within its time window that share the most IDF
+   weight with it (an inverted index, not a scan);
+3. the learned scorer (``score.Model``) gives each candidate the probability that the article
+   reports its event; the best one takes the article when that probability reaches ``Model.join``,
+   else the article starts a new story, whose id is minted now from the article's id and never
+   changes;
+4. a near-duplicate of a member of a candidate story (MinHash estimate of shingle Jaccard at least
+   ``DUPLICATE_THRESHOLD``: a wire copy) joins that story whatever the scorer says, marked as a copy
+   of the member's original;
+5. a roundup (``roundup.is_roundup``: "10 things you need to know", a live blog) is a story of its
+   own, flagged, and is never posted in the index: nothing joins it and it joins nothing;
+6. merges: when the article's story now looks like another of its candidates (the same scorer, the
+   smaller story in the article's place, probability at least ``Model.merge``), the two become one.
+   The larger survives (ties: the smaller id); the absorbed id redirects to it and is listed in the
+   survivor's ``merged_from``.
+
+Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
+so a batch gives the same stories whatever order its articles came in; two batches give nearly the
+same stories as one (the bench measures how nearly), and ids never change. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from broadsheet.model import Article, Entity, Story
+from broadsheet.stories.dedup import Sketch, sketch
+from broadsheet.stories.features import ArticleFeatures, featurize, words
+from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
+from broadsheet.stories.roundup import is_roundup
+from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, Matrix, Model, Scratch, feature_matrix
+from broadsheet.stories.sparse import Sparse, Weighted, cosine
+
+DEFAULT_WINDOW_DAYS = 14
+CANDIDATES = 10
+DUPLICATE_THRESHOLD = 0.8
+COPY_SIMILARITY = 0.5
+
+
+def story_id(first_article_id: str) -> str:
+    """The id minted for a story started by ``first_article_id``: "s" + 16 hex digits of SHA-256."""
+    return "s" + hashlib.sha256(first_article_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """An article ready to be placed: its vectors, its sketch, and what its member row records."""
+
+    features: ArticleFeatures
+    sketch: Sketch | None
+    member: Member
+
+
+def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
+    """Everything the engine needs of one article (featurising is the costly part)."""
+    features = featurize(article, entities)
+    member = Member(article.id, article.title, features.day, article.outlet,
+                    published=article.published, roundup=is_roundup(article))
+    return Incoming(features, sketch(article), member)
+
+
+class Clusterer:
+    """Places articles into the stories of a ``StoryIndex`` (see the module docstring)."""
+
+    def __init__(self, index: StoryIndex, model: Model = DEFAULT_MODEL,
+                 candidates: int = CANDIDATES) -> None:
+        self.index = index
+        self.model = model
+        self.limit = candidates
+        self.scratch = Scratch()
+
+    def add_all(self, items: Iterable[Incoming]) -> None:
+        """Place every item, in publication order, skipping articles already placed."""
+        for item in sorted(items, key=lambda i: i.features.order):
+            if item.member.article_id not in self.index.where:
+                self.add(item)
+
+    def add(self, item: Incoming) -> StoryState:
+        """Place one article; return the story it is now in."""
+        index, features = self.index, item.features
+        index.idf.add(features.terms)
+        if item.member.roundup:
+            return self._start(item, indexed=False)
+        article = weigh(index.idf, features.title, features.lead, features.names)
+        candidates = index.candidates(features, article, self.limit)
+        if not candidates:
+            return self._start(item, indexed=True)
+        matrix = self.features(article, candidates, [s.gap(features.day) for s in candidates])
+        copied = self._copy_of(item, candidates, matrix[:, FEATURES.index("all")])
+        if copied is not None:
+            return self._join(copied[0], item, duplicate_of=copied[1])
+        chances = self.model.probabilities(matrix)
+        best = int(np.argmax(chances))
+        if chances[best] < self.model.join:
+            return self._start(item, indexed=True)
+        story = self._join(candidates[best], item)
+        likely = [s for p, s in zip(chances.tolist(), candidates, strict=True)
+                  if s is not story and p >= self.model.join]
+        return self._merge(story, likely)
+
+    def features(self, side: WeightedStory, stories: Sequence[StoryState],
+                 gaps: Sequence[float | None]) -> Matrix:
+        """The feature rows of ``side`` against each of ``stories``."""
+        weighted = [self.index.weighted(s) for s in stories]
+        return feature_matrix(side, self.scratch, weighted, gaps, [s.size for s in stories])
+
+    def _copy_of(self, item: Incoming, candidates: Sequence[StoryState],
+                 similar: npt.NDArray[np.float64]) -> tuple[StoryState, str] | None:
+        """The candidate story holding an article this one nearly duplicates, and its original
+        (only stories whose text is close at all are checked: a copy shares its whole lead)."""
+        if item.sketch is None:
+            return None
+        for story, close in zip(candidates, similar.tolist(), strict=True):
+            if story.sketches is None or close < COPY_SIMILARITY:
+                continue
+            agree = np.count_nonzero(story.sketches == item.sketch[None, :], axis=1)
+            best = int(np.argmax(agree))
+            if agree[best] >= DUPLICATE_THRESHOLD * len(item.sketch):
+                copied = story.sketch_ids[best]
+                original = next(m.duplicate_of for m in story.members if m.article_id == copied)
+                return story, original or copied
+        return None
+
+    def _start(self, item: Incoming, *, indexed: bool) -> StoryState:
+        """A new story of one article (posted in the index unless it is a roundup)."""
+        story = StoryState(id=story_id(item.member.article_id), roundup=not indexed)
+        story.add(item.features, item.member, item.sketch)
+        if indexed:
+            story.buckets.add(self.index.bucket_of(item.features.day))
+        self.index.put(story)
+        return self._placed(story, item.member)
+
+    def _join(self, story: StoryState, item: Incoming, *,
+              duplicate_of: str | None = None) -> StoryState:
+        """Add the article to an existing story."""
+        member = replace(item.member, duplicate_of=duplicate_of)
+        story.add(item.features, member, item.sketch)
+        self.index.index_member(story, item.features)
+        return self._placed(story, member)
+
+    def _placed(self, story: StoryState, member: Member) -> StoryState:
+        self.index.where[member.article_id] = story.id
+        self.index.changed.add(story.id)
+        return story
+
+    def _merge(self, story: StoryState, others: Sequence[StoryState]) -> StoryState:
+        """Merge ``story`` with each of ``others`` that the scorer says is the same event."""
+        for other in others:
+            if other.id not in self.index.stories or other.roundup or other is story:
+                continue
+            small, large = sorted((story, other), key=lambda s: (s.size, s.id))
+            gap = min((x for d in small.days if (x := large.gap(d)) is not None), default=None)
+            row = self.features(self.index.weighted(small), [large], [gap])
+            if float(self.model.probabilities(row)[0]) >= self.model.merge:
+                story = self.index.merge(large, small)
+        return story
+
+
+# --- from states to Story values -------------------------------------------------------------
+
+def _plain(vector: Sparse) -> Weighted:
+    return Weighted(vector.ids, vector.vals, float(np.sqrt(np.dot(vector.vals, vector.vals))))
+
+
+def central_title(state: StoryState) -> str:
+    """The title of the member whose headline is nearest the story's headline centroid."""
+    titled = [m for m in state.members if m.title.strip()]
+    if not titled:
+        return ""
+    target = _plain(state.title)
+    return max(titled, key=lambda m: cosine(_plain(Sparse.from_terms(words(m.title))),
+                                            target)).title
+
+
+def to_story(state: StoryState) -> Story:
+    """The ``Story`` value of a state: members in publication order, copies marked."""
+    members = sorted(state.members, key=lambda m: (m.published is None, m.published or "",
+                                                   m.article_id))
+    dates = sorted(m.published for m in members if m.published)
+    return Story(
+        id=state.id,
+        title=central_title(state),
+        article_ids=tuple(m.article_id for m in members),
+        outlets=tuple(sorted({m.outlet for m in members if m.outlet})),
+        duplicates=tuple((m.article_id, m.duplicate_of) for m in members if m.duplicate_of),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+        merged_from=tuple(state.merged_from),
+        roundup=state.roundup,
+    )
+
+
+def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODEL,
+                     window_days: float = DEFAULT_WINDOW_DAYS,
+                     entities: dict[str, Sequence[Entity]] | None = None) -> list[Story]:
+    """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
+
+    The same incremental algorithm as ``ingest``: articles are added in publication order. Each
+    article is in exactly one story; an id seen twice counts once (its first version).
+    """
+    index = StoryIndex(window_days=window_days)
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    found = entities or {}
+    Clusterer(index, model).add_all(prepare(a, found.get(a.id, ())) for a in seen.values())
+    states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
+    return [to_story(s) for s in states]

@@ -1,0 +1,350 @@
+"""The story index: every story's running representation, and an inverted index to find them.
+
+A ``StoryState`` is what a story needs to be compared with a new article: the sums of its members'
+title, lead and names vectors (its centroid, up to scale), its members' days and their MinHash
+sketches. Adding an article adds its vectors; nothing is recomputed from the members. A centroid
+keeps its ``MAX_TERMS`` heaviest terms per field: a long story's tail decides nothing.
+
+Candidate stories for an article come from an inverted index, never a scan of every story: each
+story is posted under each of its terms in the time *bucket* (``bucket_days`` wide) of each day it
+has members, and an article reads only the buckets within the window around its own day, plus the
+stories with no date at all (an undated article reads every bucket). A look-up reads at most the
+newest ``POSTING_SCAN`` stories of a (term, bucket) list, and terms found in more than
+``COMMON_SHARE`` of all documents are not looked up (they would fetch every story and decide
+nothing). A story's retrieval score is the IDF weight it shares with the article divided by
+(its number of terms) ^ ``SIZE_DAMPING``, so a story is not found merely for being long; the
+``limit`` best within the window are the candidates. So the cost of adding one article depends on
+how many stories share its words within its window, not on how many stories the index holds.
+
+The index is plain in-memory state; ``store/stories.py`` saves and loads it, so ``ingest`` adds to
+the stories it already has instead of rebuilding them. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from array import array
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from broadsheet.stories.features import ArticleFeatures
+from broadsheet.stories.sparse import Idf, Ids, Sparse, Weighted, dot
+
+UNDATED = -1
+BUCKET_DAYS = 7.0  # fixed: stored postings are keyed by it
+COMMON_SHARE = 0.15
+MAX_TERMS = 400
+POSTING_SCAN = 300
+SIZE_DAMPING = 0.75
+REWEIGH = 0.1
+LOOKUP_SLACK = 0.8  # the store loads a little more than the look-ups read: the IDF moves in a batch
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article of a story, as the index remembers it."""
+
+    article_id: str
+    title: str
+    day: float | None
+    outlet: str | None = None
+    published: str | None = None
+    duplicate_of: str | None = None
+    roundup: bool = False
+
+
+@dataclass(frozen=True)
+class WeightedStory:
+    """IDF-weighted fields of a story or an article, and ``title . lead`` (for the joint norm)."""
+
+    title: Weighted
+    lead: Weighted
+    names: Weighted
+    title_lead: float
+
+    @property
+    def all_norm(self) -> float:
+        """The norm of title + lead."""
+        return math.sqrt(max(0.0, self.title.norm ** 2 + self.lead.norm ** 2 + 2 * self.title_lead))
+
+
+def weigh(idf: Idf, title: Sparse, lead: Sparse, names: Sparse) -> WeightedStory:
+    """The IDF-weighted fields of a story or an article."""
+    t, ld = idf.weigh(title), idf.weigh(lead)
+    return WeightedStory(t, ld, idf.weigh(names), dot(t, ld))
+
+
+@dataclass
+class StoryState:
+    """A story's running representation (mutable: the index updates it as articles join)."""
+
+    id: str
+    members: list[Member] = field(default_factory=list)
+    title: Sparse = field(default_factory=Sparse.empty)
+    lead: Sparse = field(default_factory=Sparse.empty)
+    names: Sparse = field(default_factory=Sparse.empty)
+    merged_from: list[str] = field(default_factory=list)
+    roundup: bool = False
+    buckets: set[int] = field(default_factory=set)
+    sketches: npt.NDArray[np.uint32] | None = None  # one MinHash row per member with a body
+    sketch_ids: list[str] = field(default_factory=list)  # the member each row belongs to
+    cache: tuple[int, int, WeightedStory] | None = None  # (documents, members, weights) when weighed
+    days: list[float] = field(default_factory=list)  # the dated members' days, sorted
+    undated: bool = False  # some member has no date: the story is compared with every article
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    @property
+    def vocabulary(self) -> int:
+        """How many distinct terms the story holds over its three fields (at least 1)."""
+        return max(1, len(self.title) + len(self.lead) + len(self.names))
+
+    def terms(self) -> Ids:
+        """Every bucket id of every field, once."""
+        return np.unique(np.concatenate([self.title.ids, self.lead.ids, self.names.ids]))
+
+    def gap(self, day: float | None) -> float | None:
+        """Days from ``day`` to the nearest dated member; None when either side has no date."""
+        days = self.days
+        if day is None or not days:
+            return None
+        at = bisect.bisect_left(days, day)
+        return min(abs(day - days[k]) for k in (at - 1, at) if 0 <= k < len(days))
+
+    def add(self, features: ArticleFeatures, member: Member,
+            sketch: npt.NDArray[np.uint32] | None = None) -> None:
+        """Fold an article's vectors into the centroid and record it as a member."""
+        self.members.append(member)
+        self._note_day(member.day)
+        if sketch is not None:
+            self._add_sketches(sketch[None, :], [member.article_id])
+        self._add_vectors(features.title, features.lead, features.names)
+
+    def absorb(self, other: StoryState) -> None:
+        """Take over every member and the centroid of ``other`` (a merge)."""
+        self.members.extend(other.members)
+        for member in other.members:
+            self._note_day(member.day)
+        if other.sketches is not None:
+            self._add_sketches(other.sketches, other.sketch_ids)
+        self._add_vectors(other.title, other.lead, other.names)
+        self.merged_from.extend([other.id, *other.merged_from])
+
+    def _note_day(self, day: float | None) -> None:
+        if day is None:
+            self.undated = True
+        else:
+            bisect.insort(self.days, day)
+
+    def _add_sketches(self, rows: npt.NDArray[np.uint32], ids: list[str]) -> None:
+        self.sketches = rows if self.sketches is None else np.vstack([self.sketches, rows])
+        self.sketch_ids.extend(ids)
+
+    def _add_vectors(self, title: Sparse, lead: Sparse, names: Sparse) -> None:
+        self.title = self.title.plus(title).top(MAX_TERMS)
+        self.lead = self.lead.plus(lead).top(MAX_TERMS)
+        self.names = self.names.plus(names).top(MAX_TERMS)
+
+
+class StoryIndex:
+    """Stories, the document frequencies, and the inverted index over (term, time bucket).
+
+    Internally each story has a number (its place in ``_states``); postings hold numbers, so a
+    look-up adds up arrays instead of walking dictionaries. A merged story's number points at
+    the survivor's state from then on.
+    """
+
+    def __init__(self, *, window_days: float, idf: Idf | None = None) -> None:
+        self.window_days = window_days
+        self.bucket_days = BUCKET_DAYS
+        self.idf = idf or Idf()
+        self.stories: dict[str, StoryState] = {}
+        self.redirects: dict[str, str] = {}
+        self.where: dict[str, str] = {}  # article id -> story id
+        self.changed: set[str] = set()
+        self.absorbed: set[str] = set()
+        self._numbers: dict[str, int] = {}
+        self._states: list[StoryState] = []
+        self._norms = np.ones(64, dtype=np.float64)
+        self._postings: dict[int, dict[int, array[int]]] = {}
+        self.new_postings: list[tuple[int, int, str]] = []  # (term, bucket, story id) to save
+
+    # --- stories -----------------------------------------------------------------------------
+
+    def _number(self, story: StoryState) -> int:
+        number = self._numbers.get(story.id)
+        if number is None:
+            number = self._numbers[story.id] = len(self._states)
+            self._states.append(story)
+            if number >= len(self._norms):
+                self._norms = np.concatenate([self._norms, np.ones(len(self._norms))])
+        self._norms[number] = story.vocabulary ** SIZE_DAMPING
+        return number
+
+    def _state(self, number: int) -> StoryState:
+        """The live state behind a story number (following merges)."""
+        story = self._states[number]
+        if story.id not in self.stories:
+            story = self._states[number] = self.stories[self.resolve(story.id)]
+        return story
+
+    def weighted(self, story: StoryState) -> WeightedStory:
+        """The story's fields weighted by the IDF, reused until the document count or the story's
+        size grows by ``REWEIGH`` (both move a big story's centroid slowly; weighing is costly)."""
+        docs, size = self.idf.docs, story.size
+        cached = story.cache
+        if cached is not None and docs <= cached[0] * (1 + REWEIGH) and size <= cached[1] * (1 + REWEIGH):
+            return cached[2]
+        weighted = weigh(self.idf, story.title, story.lead, story.names)
+        story.cache = (docs, size, weighted)
+        return weighted
+
+    def bucket_of(self, day: float | None) -> int:
+        return UNDATED if day is None else int(day // self.bucket_days)
+
+    def resolve(self, story_id: str) -> str:
+        """The surviving id of a story that may have been merged into another."""
+        while story_id in self.redirects:
+            story_id = self.redirects[story_id]
+        return story_id
+
+    def merge(self, survivor: StoryState, absorbed: StoryState) -> StoryState:
+        """Fold ``absorbed`` into ``survivor``; the absorbed id redirects from now on."""
+        survivor.absorb(absorbed)
+        for member in absorbed.members:
+            self.where[member.article_id] = survivor.id
+        del self.stories[absorbed.id]
+        self.redirects[absorbed.id] = survivor.id
+        number = self._number(survivor)
+        self._norms[self._numbers[absorbed.id]] = self._norms[number]
+        terms = survivor.terms()
+        for b in survivor.buckets | absorbed.buckets:
+            self._post(number, terms, b)
+        survivor.buckets |= absorbed.buckets
+        self.changed.add(survivor.id)
+        self.changed.discard(absorbed.id)
+        self.absorbed.add(absorbed.id)
+        return survivor
+
+    # --- posting -----------------------------------------------------------------------------
+
+    def put(self, story: StoryState) -> None:
+        """Add a new story and post it under its terms in its buckets."""
+        self._load(story)
+        terms = story.terms()
+        sid = story.id
+        self.new_postings.extend((t, b, sid) for b in story.buckets for t in terms.tolist())
+
+    def load(self, story: StoryState) -> None:
+        """Add a story read back from the store (its postings are stored already)."""
+        self._load(story)
+        for member in story.members:
+            self.where[member.article_id] = story.id
+
+    def _load(self, story: StoryState) -> None:
+        self.stories[story.id] = story
+        number = self._number(story)
+        terms = story.terms()
+        for b in story.buckets:
+            self._post(number, terms, b, record=False)
+
+    def _post(self, number: int, terms: Ids, b: int, *, record: bool = True) -> None:
+        sid = self._states[number].id
+        for term in terms.tolist():
+            by_bucket = self._postings.setdefault(term, {})
+            found = by_bucket.get(b)
+            if found is None:
+                by_bucket[b] = array("i", [number])
+            elif found[-1] != number:
+                found.append(number)
+            else:
+                continue
+            if record:
+                self.new_postings.append((term, b, sid))
+
+    def index_member(self, story: StoryState, features: ArticleFeatures) -> None:
+        """After ``story.add``: post the new terms, and every term under a new bucket."""
+        number = self._number(story)
+        b = self.bucket_of(features.day)
+        if b not in story.buckets:
+            story.buckets.add(b)
+            self._post(number, story.terms(), b)
+        for other in story.buckets - {b}:
+            self._post(number, features.terms, other)
+
+    # --- retrieval ---------------------------------------------------------------------------
+
+    def lookups(self, features: ArticleFeatures) -> list[tuple[int, int, int]]:
+        """The (term, first bucket, last bucket) ranges ``candidates`` may read for an article:
+        what the store must load before the article is placed (every bucket when undated)."""
+        common = self.common_idf() * LOOKUP_SLACK
+        ids = features.terms[self.idf.weights(features.terms) >= common]
+        if features.day is None:
+            low, high = UNDATED, 1 << 30
+        else:
+            low = self.bucket_of(features.day - self.window_days)
+            high = self.bucket_of(features.day + self.window_days)
+        return [(term, low, high) for term in ids.tolist()]
+
+    def _buckets(self, day: float | None) -> list[int] | None:
+        """The buckets an article of ``day`` reads (None: every bucket, for an undated one)."""
+        if day is None:
+            return None
+        low, high = self.bucket_of(day - self.window_days), self.bucket_of(day + self.window_days)
+        return [UNDATED, *range(low, high + 1)]
+
+    def candidates(self, features: ArticleFeatures, article: WeightedStory,
+                   limit: int) -> list[StoryState]:
+        """Up to ``limit`` stories within the window sharing the most IDF weight with the article."""
+        numbers: list[npt.NDArray[np.int32]] = []
+        weights: list[float] = []
+        common = self.common_idf()
+        buckets = self._buckets(features.day)
+        for vector in (article.title, article.lead, article.names):
+            keep = self.idf.weights(vector.ids) >= common
+            for term, weight in zip(vector.ids[keep].tolist(), vector.vals[keep].tolist(),
+                                    strict=True):
+                by_bucket = self._postings.get(term)
+                if by_bucket is None:
+                    continue
+                for b in by_bucket if buckets is None else buckets:
+                    found = by_bucket.get(b)
+                    if found is not None:
+                        numbers.append(np.frombuffer(found, dtype=np.int32)[-POSTING_SCAN:])
+                        weights.append(weight)
+        if not numbers:
+            return []
+        return self._best(numbers, weights, features.day, limit)
+
+    def _best(self, numbers: list[npt.NDArray[np.int32]], weights: list[float],
+              day: float | None, limit: int) -> list[StoryState]:
+        every = np.concatenate(numbers)
+        spread = np.repeat(np.asarray(weights), [len(n) for n in numbers])
+        unique, inverse = np.unique(every, return_inverse=True)
+        scores = np.bincount(inverse, weights=spread) / self._norms[unique]
+        order = np.lexsort((unique, -scores))
+        found: dict[str, StoryState] = {}
+        for k in order.tolist():  # best first, ties by story number (the older first)
+            story = self._state(int(unique[k]))
+            if story.id in found or not self.in_window(story, day):
+                continue
+            found[story.id] = story
+            if len(found) == limit:
+                break
+        return list(found.values())
+
+    def common_idf(self) -> float:
+        """The IDF below which a term is too common to look up (0 while the index is small)."""
+        if self.idf.docs < 50:
+            return 0.0
+        return math.log((self.idf.docs + 1.0) / (COMMON_SHARE * self.idf.docs + 1.0)) + 1.0
+
+    def in_window(self, story: StoryState, day: float | None) -> bool:
+        """True when the story may take an article of ``day`` (undated on either side: yes)."""
+        gap = story.gap(day)
+        return gap is None or story.undated or gap <= self.window_days

@@ -1,0 +1,124 @@
+"""How likely an article (or a smaller story) belongs to a story: a learned logistic scorer.
+
+For an (article, story) pair it computes ``FEATURES``:
+
+- ``title``, ``lead``, ``names``, ``all``: cosines of the IDF-weighted title, lead, names and
+  title+lead vectors of the two sides (0 when a side has none);
+- ``cross``: the article's title against the story's lead, or its lead against the story's titles,
+  whichever is higher (a headline often only paraphrases what another outlet's lead says);
+- ``has_title`` / ``has_names``: 1 when both sides have that field (so a missing headline is not
+  read as a different one);
+- ``gap``: log(1 + days to the nearest member), ``undated``: 1 when either side has no date;
+- ``size``: log of the story's member count (a big story's centroid is blurrier).
+
+The probability is ``sigmoid(bias + weights . features)``. Weights, bias and the two decision
+thresholds (``join``: the best story takes the article; ``merge``: two stories become one) are
+learned from labelled story sets by ``stories/learn.py``; ``DEFAULT_MODEL`` holds the values learned
+on every development set (see the README for the leave-one-set-out figures).
+
+All candidates of an article are scored at once: the article's fields are scattered into dense
+scratch arrays (``Scratch``), every candidate's terms gather from them, and the sums per story come
+from one ``reduceat``, so scoring ten stories costs a handful of array operations. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from broadsheet.stories.index import WeightedStory
+from broadsheet.stories.sparse import DIM, Weighted
+
+FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
+            "size")
+Matrix = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic scorer over ``FEATURES`` and its two decision thresholds."""
+
+    weights: tuple[float, ...]
+    bias: float
+    join: float = 0.5
+    merge: float = 0.9
+
+    def probabilities(self, features: Matrix) -> npt.NDArray[np.float64]:
+        """The probability of each row of a ``feature_matrix``."""
+        z = np.clip(features @ np.asarray(self.weights) + self.bias, -30.0, 30.0)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+
+class Scratch:
+    """Dense copies of one side's weighted title, lead and names (zero everywhere else)."""
+
+    def __init__(self) -> None:
+        self.title = np.zeros(DIM, dtype=np.float32)
+        self.lead = np.zeros(DIM, dtype=np.float32)
+        self.names = np.zeros(DIM, dtype=np.float32)
+
+    @contextmanager
+    def holding(self, side: WeightedStory) -> Iterator[Scratch]:
+        """Scatter ``side`` into the arrays for the duration of the block, then clear them."""
+        pairs = ((self.title, side.title), (self.lead, side.lead), (self.names, side.names))
+        for dense, vector in pairs:
+            dense[vector.ids] = vector.vals
+        try:
+            yield self
+        finally:
+            for dense, vector in pairs:
+                dense[vector.ids] = 0.0
+
+
+def _gather(dense: npt.NDArray[np.float32], vectors: Sequence[Weighted]) -> npt.NDArray[np.float64]:
+    """For each vector, the dot product of ``dense`` with it."""
+    lengths = np.array([len(v.ids) for v in vectors])
+    if not lengths.sum():
+        return np.zeros(len(vectors))
+    ids = np.concatenate([v.ids for v in vectors])
+    vals = np.concatenate([v.vals for v in vectors])
+    products = np.append(dense[ids].astype(np.float64) * vals, 0.0)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    sums = np.add.reduceat(products, np.minimum(starts, len(products) - 1))
+    return np.where(lengths > 0, sums, 0.0)
+
+
+def _ratio(num: npt.NDArray[np.float64], den: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    safe = np.where(den > 0, den, 1.0)
+    return np.where(den > 0, num / safe, 0.0)
+
+
+def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[WeightedStory],
+                   gaps: Sequence[float | None], sizes: Sequence[int]) -> Matrix:
+    """One row of ``FEATURES`` per story, ``side`` (an article or a story) against each."""
+    titles, leads = [s.title for s in stories], [s.lead for s in stories]
+    with scratch.holding(side):
+        tt, lt = _gather(scratch.title, titles), _gather(scratch.lead, titles)
+        ll, tl = _gather(scratch.lead, leads), _gather(scratch.title, leads)
+        nn = _gather(scratch.names, [s.names for s in stories])
+    st, sl = np.array([t.norm for t in titles]), np.array([v.norm for v in leads])
+    sn = np.array([s.names.norm for s in stories])
+    s_all = np.array([s.all_norm for s in stories])
+    gap = np.array([math.log1p(g) if g is not None else 0.0 for g in gaps])
+    return np.column_stack([
+        _ratio(tt, side.title.norm * st), _ratio(ll, side.lead.norm * sl),
+        _ratio(nn, side.names.norm * sn), _ratio(tt + ll + tl + lt, side.all_norm * s_all),
+        np.maximum(_ratio(tl, side.title.norm * sl), _ratio(lt, side.lead.norm * st)),
+        (st > 0) & (side.title.norm > 0), (sn > 0) & (side.names.norm > 0),
+        gap, np.array([g is None for g in gaps], dtype=np.float64),
+        np.log(np.maximum(1, np.asarray(sizes, dtype=np.float64))),
+    ]).astype(np.float64)
+
+
+# Learned by ``stories/learn.py`` on basil, allsides, ecbplus and googlenews (see README).
+DEFAULT_MODEL = Model(
+    weights=(-1.76, -18.33, 0.48, 47.26, -15.57, 0.06, -2.31, -1.85, -3.87, -0.76),
+    bias=0.11,
+    join=0.3,
+    merge=0.9,
+)

@@ -1,0 +1,140 @@
+"""What kind of speaker a voice is: official, former official, expert, outlet, unnamed source.
+
+The rules, first match wins (``speaker_kind``); they read the speaker's name and the role and
+organisation the analysis found beside it:
+
+1. **outlet** — the speaker is a news organisation: one of the story's own outlets, a name ending
+   in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business") or a wire
+   agency (Reuters, the Associated Press, AFP, Bloomberg).
+2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
+   administration official", "people familiar with the matter", "a Lumio spokesperson",
+   "emergency officials", "sources".
+3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
+   ("a former CIA chief", "former Secretary of State John Kerry").
+4. **official** — an office in the role, the organisation or a title before the name: president,
+   minister, secretary, senator, governor, mayor, judge, spokesperson, ambassador, police; or a
+   public or governing body's director, head, chief, executive or officer ("county health
+   director", "league executive"). A company's chief executive is not an official.
+5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
+   researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
+   A lawyer for one side is not an expert (other).
+6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
+
+A voice the analysis gave no role or organisation is read with the title written just before its
+full name anywhere in the story ("Finance minister Helena Rask resigned"; ``title_before``).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from typing import Literal
+
+from broadsheet.text import name_key
+
+SpeakerKind = Literal["official", "former official", "expert", "outlet", "unnamed source", "other"]
+KINDS: tuple[SpeakerKind, ...] = ("official", "former official", "expert", "outlet",
+                                  "unnamed source", "other")
+
+_NEWSROOM = re.compile(
+    r"(?:\b(?:news|times|post|journal|tribune|herald|gazette|telegraph|guardian|press|chronicle|"
+    r"observer|independent|examiner|inquirer|daily|weekly|magazine|wire|broadcasting|radio|tv|"
+    r"television|network|business|newspaper|dispatch|standard|register|star|sun|mail|express|"
+    r"reporter|review|monitor|insider|politico|axios|cnn|bbc|cnbc|msnbc|npr|abc|nbc|cbs|pbs|"
+    r"reuters|bloomberg|afp|ap)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
+    r"reuters|bloomberg|afp|ap|cnn|bbc|npr|axios|politico)\b",
+    re.I,
+)
+_SOURCE = (r"officials?|sources?|aides?|spokes(?:person|man|woman|people)|persons?|people|"
+           r"diplomats?|insiders?|advisers?|advisors?|analysts|lawmakers|administration|someone|"
+           r"individuals?|staffers?|employees|members|witnesses|residents|investigators|"
+           r"executives|managers|authorities|police")
+_SOURCE_WORDS = re.compile(rf"\b(?:{_SOURCE})\b", re.I)
+_HEAD_SOURCE = re.compile(rf"\b(?:{_SOURCE})$", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
+                     re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|ex\s|retired|one-time|onetime|erstwhile)", re.I)
+_BODY = (r"county|city|state|federal|municipal|provincial|national|regional|public|government|"
+         r"league|federation|association|commission|committee|council|board|agency|ministry|"
+         r"department|authority|union|party")
+_OFFICE = re.compile(
+    r"\b(?:president|vice president|prime minister|minister|secretary|senator|sen\.|"
+    r"representative|rep\.|congress(?:man|woman)?|lawmaker|legislator|governor|gov\.|mayor|"
+    r"spokes(?:person|man|woman)|ambassador|envoy|diplomat|officials?|commissioner|"
+    r"(?:attorney|surgeon|inspector|secretary|solicitor|major|brigadier|lieutenant) general|"
+    r"general\s+[A-Z]|gen\.|prosecutor|judge|justice|magistrate|chancellor|chief of staff|"
+    r"(?:police|fire|army|navy|defen[cs]e|deputy) chief|chief (?:justice|constable|whip)|"
+    r"admiral|colonel|police|sheriff|white house|pentagon|state department|kremlin|parliament|"
+    r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
+    r"fbi|cia|nsa|united nations|nato|"
+    rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
+    r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary))\b",
+    re.I,
+)
+_EXPERT = re.compile(
+    r"\b(?:analyst|professor|prof\.|economist|researcher|scientist|historian|scholar|expert|"
+    r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
+    r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
+    r"centre|school of|laboratory|observatory|national weather service|weather service)\b",
+    re.I,
+)
+
+
+def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
+    """True when ``name`` is a news organisation (rule 1)."""
+    key = name_key(name)
+    if key and key in {name_key(o) for o in outlets}:
+        return True
+    return bool(key) and bool(_NEWSROOM.search(key))
+
+
+def is_unnamed(name: str) -> bool:
+    """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
+    with the plan", "two senior officials" (rule 2)."""
+    words = name.split()
+    if not words or not _SOURCE_WORDS.search(name):
+        return False
+    head = " ".join(words[:3]) if len(words) > 3 else name
+    if _HEAD_SOURCE.search(head.rstrip(".,")):
+        return True
+    capitalised = [w for w in words[1:] if w[:1].isupper()]
+    return not capitalised
+
+
+def title_before(name: str, texts: Iterable[str]) -> str | None:
+    """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
+    title ("Finance minister Helena Rask resigned" -> "Finance minister"); None when none do."""
+    if len(name.split()) < 2:
+        return None
+    pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + r"\b")
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = match.group(1).strip()
+            if _SPEECH.search(words):
+                continue
+            if _OFFICE.search(words) or _EXPERT.search(words):
+                return words
+    return None
+
+
+def speaker_kind(name: str, role: str | None = None, organisation: str | None = None,
+                 outlets: Collection[str] = (), context: Iterable[str] = ()) -> SpeakerKind:
+    """The kind of the speaker ``name`` with ``role`` and ``organisation`` (see the module docstring);
+    without either, a title written before the name in ``context`` (the story's texts) counts."""
+    if not role and not organisation:
+        role = title_before(name, context)
+    described = " ".join(x for x in (role, organisation) if x)
+    if is_outlet(name, outlets):
+        return "outlet"
+    if is_unnamed(name):
+        return "unnamed source"
+    everything = f"{described} {name}"
+    if _FORMER.search(everything) and _OFFICE.search(everything):
+        return "former official"
+    if _OFFICE.search(described) or _OFFICE.match(name):
+        return "official"
+    if _EXPERT.search(described):
+        return "expert"
+    return "other"

@@ -1,0 +1,173 @@
+"""Perspectives of a story: leanings and blindspots, the timeline, speaker kinds, corroboration.
+
+The stories come from ``tests/data/stories/perspectives.json`` (written for these tests, MIT; every
+place, person and outlet invented), the hand-labelled fixture the bench scores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from broadsheet.bench.perspectives import FIXTURE, _article, _story
+from broadsheet.model import Analysis, Article, Attribution, Story
+from broadsheet.stories.corroboration import cited_source, is_opinion, key_claims
+from broadsheet.stories.perspectives import blindspot, leaning, outlet_coverage, perspectives, timeline
+from broadsheet.stories.speakers import KINDS, is_outlet, is_unnamed, speaker_kind, title_before
+
+DATA: dict[str, Any] = json.loads(Path(FIXTURE).read_text(encoding="utf-8"))
+
+
+def story_of(name: str) -> tuple[Story, dict[str, Article]]:
+    raw = next(s for s in DATA["stories"] if s["id"] == name)
+    articles = [_article(a) for a in raw["articles"]]
+    return _story(name, articles), {a.id: a for a in articles}
+
+
+def test_the_fixture_has_enough_hand_labels() -> None:
+    voices = [v for s in DATA["stories"] for v in s["voices"]]
+    claims = [c for s in DATA["stories"] for c in s["claims"]]
+    assert len(voices) + len(claims) >= 50
+    assert {v["kind"] for v in voices} <= set(KINDS)
+    assert all(c["independent"] <= c["outlets"] for c in claims)
+
+
+# --- leanings, blindspots, timeline --------------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Left", "left"), ("lean left", "left"), ("Lean-Right", "right"), ("center", "centre"),
+    ("Centre", "centre"), ("", "unknown"), (None, "unknown"), ("mixed", "unknown")])
+def test_leaning_labels(label: str | None, expected: str) -> None:
+    assert leaning(label) == expected
+
+
+def test_every_fixture_blindspot() -> None:
+    for raw in DATA["stories"]:
+        story, articles = story_of(raw["id"])
+        assert blindspot(outlet_coverage(story, articles, DATA["leanings"])) == raw["blindspot"]
+
+
+def test_outlets_carry_their_leaning_and_copies() -> None:
+    story, articles = story_of("bridge")
+    coverage = {o.outlet: o for o in outlet_coverage(story, articles, DATA["leanings"])}
+    assert coverage["Harbor Times"].leaning == "left"
+    assert coverage["Coast Radio"].leaning == "unknown"  # no entry for it
+    assert coverage["Metro Daily News"].copies == 1  # it ran the wire story Coast Radio ran
+    assert len(coverage["Plains Tribune"].article_ids) == 2
+
+
+def test_one_side_covering_once_is_no_blindspot() -> None:
+    story, articles = story_of("flood")
+    one = dataclasses.replace(story, article_ids=story.article_ids[:1])
+    assert blindspot(outlet_coverage(one, articles, DATA["leanings"])) is None
+    assert blindspot(outlet_coverage(story, articles, {})) is None  # no leanings given
+
+
+def test_timeline_is_in_publication_order_with_copies_marked() -> None:
+    story, articles = story_of("bridge")
+    entries = timeline(story, articles)
+    stamps = [e.published for e in entries]
+    assert stamps == sorted(stamps)  # type: ignore[type-var]
+    assert [e.duplicate_of for e in entries if e.article_id == "bridge-md"] == ["bridge-cr"]
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "role", "organisation", "kind"), [
+    ("John Everard", "a former British ambassador to Pyongyang", None, "former official"),
+    ("Adrienne Watson", "spokeswoman", "National Security Council", "official"),
+    ("Kim Jong Un", "North Korean leader", None, "other"),
+    ("The New York Times", None, None, "outlet"),
+    ("BBC News", None, None, "outlet"),
+    ("U.S. officials", None, None, "unnamed source"),
+    ("people familiar with the matter", None, None, "unnamed source"),
+    ("a Lumio spokesperson", None, None, "unnamed source"),
+    ("Karin Lund", "an economist", "the Baltic Policy Institute", "expert"),
+    ("Martin Hale", "Kessler chief executive", None, "other"),
+    ("Nora Quist", "county health director", None, "official"),
+    ("Angela Ruiz", "a lawyer for the drivers", None, "other"),
+])
+def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
+    assert speaker_kind(name, role, organisation) == kind
+
+
+def test_a_title_before_the_name_in_the_story_decides_when_the_analysis_found_none() -> None:
+    texts = ["Finance minister Helena Rask resigned on Sunday.", "Rask told reporters she was sorry."]
+    assert title_before("Helena Rask", texts) == "Finance minister"
+    assert speaker_kind("Helena Rask", context=texts) == "official"
+    assert title_before("Helena Rask", ["The prime minister said Helena Rask lied."]) is None
+
+
+def test_the_storys_own_outlets_are_outlets() -> None:
+    assert is_outlet("Coast Radio")
+    assert is_outlet("Lindell Ledger", ["The Lindell Ledger"])
+    assert not is_outlet("Ellen Brandt")
+    assert is_unnamed("Two senior officials") and not is_unnamed("Joan Whitaker")
+
+
+# --- corroboration -------------------------------------------------------------------------------
+
+def _claim(story: Story, articles: dict[str, Article], key: str) -> Any:
+    return next(c for c in key_claims(story, articles) if key in c.text.casefold())
+
+
+def test_copies_and_opinion_pieces_are_not_independent_reports() -> None:
+    story, articles = story_of("bridge")
+    killed = _claim(story, articles, "four people")
+    assert set(killed.outlets) >= {"Harbor Times", "Valley Post", "Metro Daily News",
+                                   "Plains Tribune"}
+    assert len(killed.sources) == 4  # Metro Daily News' wire copy and the column add nothing
+
+
+def test_reports_citing_the_same_outlet_count_once() -> None:
+    story, articles = story_of("bridge")
+    rating = _claim(story, articles, "structurally deficient")
+    assert rating.sources == ("harbor times",) and len(rating.outlets) == 3
+
+
+def test_an_attribution_carried_by_another_outlet_cites_it() -> None:
+    story, articles = story_of("layoffs")
+    report = articles["lay-vp"]
+    span = (0, len(report.paragraphs[0]))
+    told = Attribution(speaker="Hannah Cole", cue="told", content=report.paragraphs[0],
+                       kind="indirect", via="Continental Press", content_span=span)
+    analyses = {aid: Analysis(a) for aid, a in articles.items()}
+    analyses["lay-vp"] = Analysis(report, attributions=(told,))
+    plain = next(c for c in key_claims(story, articles) if "1,200" in c.text)
+    carried = next(c for c in key_claims(story, articles, analyses) if "1,200" in c.text)
+    assert "valley post" in plain.sources and "valley post" not in carried.sources
+    assert "continental press" in carried.sources
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The bridge was rated deficient, the Harbor Times reported.", "harbor times"),
+    ("According to the Harbor Times, the bridge was rated deficient.", "harbor times"),
+    ("Lumio earned $18 million, citing Reuters.", "reuters"),
+    ("Mayor Ellen Brandt told reporters the city would act.", None),
+])
+def test_cited_sources(sentence: str, source: str | None) -> None:
+    assert cited_source(sentence, ["Harbor Times", "The New York Times"]) == source
+
+
+def test_a_short_outlet_name_is_the_storys_one_outlet_it_can_be() -> None:
+    said = "The Times reported that the rating was low."
+    assert cited_source(said, ["The New York Times", "Valley Post"]) == "new york times"
+    assert cited_source(said, ["The New York Times", "Harbor Times"]) == "times"  # which one?
+
+
+def test_opinion_pieces() -> None:
+    _, articles = story_of("bridge")
+    assert is_opinion(articles["bridge-op"]) and not is_opinion(articles["bridge-pt"])
+    assert is_opinion(dataclasses.replace(articles["bridge-pt"], title="Opinion | A view"))
+
+
+def test_perspectives_put_it_together() -> None:
+    story, articles = story_of("plant-fire")
+    seen = perspectives(story, articles, DATA["leanings"])
+    assert seen.blindspot == "left" and dict(seen.coverage)["right"] == 2
+    assert seen.timeline[0].article_id == "fire-vp"
+    assert seen.claims and seen.claims[0].sources

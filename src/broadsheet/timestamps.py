@@ -14,13 +14,14 @@ so stores and stages compare them without parsing again. Rules:
 - anything else unreadable is ``None`` — an unknown date, never a guess.
 
 Readers of normalised values: ``instant`` (a ``datetime``), ``day`` (its UTC date), ``timestamp``
-(seconds since the epoch) and ``display_date`` ("19 November 2019"). ``now`` is the one clock.
+(seconds since the epoch) and ``display_date`` ("19 November 2019"); ``shift`` and
+``seconds_between`` do arithmetic on them (next checks, Retry-After). ``now`` is the one clock.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -44,6 +45,22 @@ def to_iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def shift(iso: str, seconds: float) -> str:
+    """The normalised instant ``seconds`` after ``iso`` (before it when negative)."""
+    moment = instant(iso)
+    if moment is None:
+        raise ValueError(f"not an ISO instant: {iso!r}")
+    return to_iso(moment + timedelta(seconds=seconds))
+
+
+def seconds_between(start: str, end: str) -> float:
+    """Seconds from ``start`` to ``end`` (both ISO instants); negative when ``end`` is earlier."""
+    first, last = instant(start), instant(end)
+    if first is None or last is None:
+        raise ValueError(f"not ISO instants: {start!r}, {end!r}")
+    return (last - first).total_seconds()
 
 
 def normalise(value: str | None) -> str | None:

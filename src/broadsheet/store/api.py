@@ -21,13 +21,14 @@ from broadsheet.store import browse, migrations, pages, reading, rejections, sea
 from broadsheet.store import editions as _editions
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
+from broadsheet.store.mailing import MailStore
 from broadsheet.store.rejections import RejectionRecord
 from broadsheet.timestamps import now
 
 Clock = Callable[[], str]
 COUNTED_TABLES = (
     "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
-    "story_articles", "editions", "rejections",
+    "story_articles", "editions", "rejections", "subscribers", "deliveries",
 )
 _SCAN_ARTICLES = {
     None: "",
@@ -38,8 +39,9 @@ _SCAN_ARTICLES = {
 
 
 
-class Store:
-    """The broadsheet database: pages, articles and analyses, stories, editions, rejections."""
+class Store(MailStore):
+    """The broadsheet database: pages, articles and analyses, stories, editions, rejections; and
+    (``MailStore``) the subscribers and send ledger of the daily email."""
 
     def __init__(self, db: Database, path: str, clock: Clock = now) -> None:
         self._db = db

@@ -75,7 +75,7 @@ def test_a_multipart_message_with_every_header() -> None:
     assert message["From"].addresses[0].display_name == "Morning brief"
     assert message["To"] == "ann@example.org"
     assert message["Date"].datetime.isoformat() == SENT
-    assert message["List-Unsubscribe"] == f"<{BASE}/unsubscribe/{TOKEN}>"
+    assert message["List-Unsubscribe"].strip() == f"<{BASE}/unsubscribe/{TOKEN}>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["Message-ID"] == message_id(_edition().id, "ann@example.org", "news@example.org")
     assert message["Message-ID"].endswith("@example.org>")

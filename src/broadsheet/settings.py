@@ -23,9 +23,9 @@ from typing import Any, get_type_hints
 from broadsheet.errors import ConfigError
 
 # Groups of commands a setting applies to (its flag is added to each of them).
-STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve")
+STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve", "subscribers", "send")
 ANALYSE = ("demo", "ingest", "analyze")
-EDITION = ("demo", "brief")
+EDITION = ("demo", "brief", "send")
 READER = ("demo", "brief", "serve")
 MAIL = ("send", "serve")  # commands that send mail (the newsletter; serve: a confirmation)
 SCHEDULE = ("send",)  # commands that decide when the edition is due

@@ -137,3 +137,16 @@ def test_bad_mail_settings_stop_before_anything_is_sent(
     assert smtp_env.messages == []
     with Store.open(db) as store:
         assert store.editions() == []
+
+
+def test_send_when_due_sends_the_days_letter_once(
+        db: str, smtp_env: Mailbox, capsys: pytest.CaptureFixture[str]) -> None:
+    _subscribe(db, *PEOPLE)
+    capsys.readouterr()
+    when = ["--send-at", "00:00", "--weekly-day", "", "--timezone", "Europe/London"]
+    assert main(["send", "--when-due", "--db", db, *when]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("daily ") and "sent to 3, 0 already had it" in out
+    assert main(["send", "--when-due", "--db", db, *when]) == 0
+    assert "nothing due; the next send opens at " in capsys.readouterr().out
+    assert len(smtp_env.messages) == 3

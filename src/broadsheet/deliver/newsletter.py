@@ -80,13 +80,14 @@ def _slot_edition(store: Store, settings: Settings, slot: Slot, now: str) -> Edi
     return edition
 
 
-def _pending(store: Store, slot: Slot) -> bool:
+def _pending(store: Store, slot: Slot, resend_in_doubt: bool = False) -> bool:
     """Whether a slot still has work: never served, or its edition not yet with everyone."""
     chosen = store.send_run(slot.kind, slot.day)
     if chosen is None:
         return True
     edition = store.get_edition(chosen)
-    return bool(edition and edition.stories and recipients(store, chosen, SendReport(chosen)))
+    return bool(edition and edition.stories and recipients(
+        store, chosen, SendReport(chosen), resend_in_doubt=resend_in_doubt))
 
 
 def due(now: str, settings: Settings, store: Store) -> bool:
@@ -104,7 +105,7 @@ def send_due(store: Store, settings: Settings, now: str, *,
     done: list[SlotSend] = []
     with send_lock(store.path):
         for slot in open_slots(now, plan):
-            if not (_pending(store, slot) and store.subscribers("active")):
+            if not (_pending(store, slot, resend_in_doubt) and store.subscribers("active")):
                 continue
             edition = _slot_edition(store, settings, slot, now)
             report = send_edition(store, edition, config, settings.base_url,

@@ -237,3 +237,10 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return "the server closed the connection"
     return " ".join(f"{type(exc).__name__}: {exc}".split())
+
+
+def send_one(config: SmtpConfig, message: EmailMessage, recipient: str) -> Outcome:
+    """Send one message on a connection of its own (a confirmation mail); DeliveryError when the
+    server cannot be reached or refuses the login."""
+    with SmtpMailer(config) as mailer:
+        return mailer.send(message, recipient, lambda: None)

@@ -80,6 +80,9 @@ class Links:
     def unsubscribe(self, token: str) -> str:
         return f"{self.base}unsubscribe/{token}"
 
+    def confirm(self, token: str) -> str:
+        return f"{self.base}subscribe/confirm/{token}"
+
 
 @dataclass(frozen=True)
 class Letter:
@@ -193,3 +196,39 @@ def render_email(edition: Edition, *, base_url: str, token: str, recipient: str,
     """One subscriber's copy of the edition (``compose`` then ``address``)."""
     return address(compose(edition, base_url), token=token, recipient=recipient, sender=sender,
                    date=date)
+
+
+CONFIRMATION = """Hello,
+
+someone, probably you, asked for {address} to get {title}: a daily email of the
+biggest stories, each told by every outlet that covered it.
+
+To confirm, open this link and press the button on the page:
+
+{link}
+
+If you did not ask for it, ignore this email: nothing more will be sent to you,
+and the link stops working in {days} days.
+"""
+
+
+def confirmation_email(*, title: str, base_url: str, token: str, recipient: str, sender: str,
+                       date: str, days: int) -> EmailMessage:
+    """The double opt-in mail: plain text, the confirmation link of ``token`` (valid ``days``)."""
+    if not _TOKEN.fullmatch(token):
+        raise ValueError("not a subscriber token")
+    when = instant(date)
+    if when is None or normalise_address(recipient) != recipient:
+        raise ValueError("a confirmation needs an ISO date and a normalised address")
+    name = one_line(title)
+    message = EmailMessage()
+    message["Subject"] = f"Confirm your subscription to {name}"
+    message["From"] = formataddr((name, sender))
+    message["To"] = recipient
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = message_id(f"confirm {token}", recipient, sender)
+    message["Auto-Submitted"] = "auto-generated"
+    link = Links(base_address(base_url)).confirm(token)
+    message.set_content(CONFIRMATION.format(address=recipient, title=name, link=link, days=days),
+                        cte="quoted-printable")
+    return message

@@ -57,6 +57,16 @@ class MailStore:
         with self._db.transaction() as conn:
             return subscribers.unsubscribe(conn, token, self._clock())
 
+    def forget_confirmation(self, subscriber_id: int) -> None:
+        """Void a confirmation whose mail could not be sent (the visitor may ask again at once)."""
+        with self._db.transaction() as conn:
+            subscribers.forget_confirmation(conn, subscriber_id)
+
+    def confirmations_since(self, since: str) -> int:
+        """How many confirmation mails went out at ``since`` (an ISO instant) or later."""
+        with translate("read subscribers"):
+            return subscribers.confirmations_since(self._db.conn, since)
+
     def remove_subscriber(self, email: str) -> bool:
         """Forget a normalised address; True when it was there."""
         with self._db.transaction() as conn:

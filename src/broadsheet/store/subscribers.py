@@ -189,6 +189,18 @@ def unsubscribe(conn: sqlite3.Connection, token: str, now: str) -> Subscriber | 
     return _require(conn, found.id)
 
 
+def forget_confirmation(conn: sqlite3.Connection, subscriber_id: int) -> None:
+    """The confirmation mail could not be sent: void its link, and let the visitor ask again now."""
+    conn.execute("UPDATE subscribers SET confirm = NULL, confirm_sent = NULL "
+                 "WHERE id = ? AND status = 'pending'", (subscriber_id,))
+
+
+def confirmations_since(conn: sqlite3.Connection, since: str) -> int:
+    """How many outstanding confirmation mails were sent at ``since`` or later."""
+    row = conn.execute("SELECT count(*) FROM subscribers WHERE confirm_sent >= ?", (since,)).fetchone()
+    return int(row[0])
+
+
 def remove(conn: sqlite3.Connection, email: str) -> bool:
     """Forget ``email``; True when it was there."""
     return conn.execute("DELETE FROM subscribers WHERE email = ?", (email,)).rowcount > 0

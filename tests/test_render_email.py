@@ -13,7 +13,7 @@ import pytest
 from broadsheet.brief import build_edition
 from broadsheet.errors import ConfigError
 from broadsheet.model import Edition
-from broadsheet.render.email import compose, message_id, render_email
+from broadsheet.render.email import EMAIL_STORIES, compose, message_id, render_email
 from test_brief_data import corpus
 
 CREATED = "2025-10-05T06:00:00+00:00"
@@ -174,3 +174,16 @@ def test_an_empty_edition_still_makes_a_message() -> None:
     page, _, text = _parts(_received(_edition(stories=())))
     assert "No stories in this edition." in text
     assert "No stories in this edition." in "".join(page.text)
+
+
+def test_a_long_edition_shows_its_top_stories_and_links_to_the_rest() -> None:
+    base = _edition()
+    many = tuple(replace(base.stories[i % 3], story_id=f"s{i}", title=f"Story number {i}", rank=i + 1)
+                 for i in range(EMAIL_STORIES + 3))
+    page, html, text = _parts(_received(replace(base, stories=many)))
+    shown = "".join(page.text)
+    assert "Story number 9" in shown and "Story number 10" not in shown
+    assert "Story number 9" in text and "Story number 10" not in text
+    assert "3 more stories in this edition" in shown and "3 more stories in this edition" in text
+    assert f"{BASE}/editions/{base.id}" in text
+    assert len(html) < 102_000  # Gmail clips a longer HTML part

@@ -77,9 +77,14 @@ def cmd_subscribers(args: argparse.Namespace, settings: Settings) -> int:
 # --- send -------------------------------------------------------------------------------------
 
 
-def _warn_plain_http(base_url: str) -> None:
-    host = urlsplit(base_url).hostname or ""
-    if urlsplit(base_url).scheme == "http" and host not in ("127.0.0.1", "localhost", "::1"):
+def _warn_about_links(base_url: str) -> None:
+    """A base_url readers cannot reach, or not https, is allowed (a test, a LAN) but said."""
+    parts = urlsplit(base_url)
+    if (parts.hostname or "") in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: base_url is {base_url}: the links in the email, unsubscribe included, "
+              "work only on this machine (set base_url to where broadsheet serve is reached)",
+              file=sys.stderr)
+    elif parts.scheme == "http":
         print(f"warning: base_url {base_url} is not https: one-click unsubscribe (RFC 8058) "
               "expects an https link", file=sys.stderr)
 
@@ -115,7 +120,7 @@ def _print_slot(done: SlotSend) -> None:
 
 
 def cmd_send(args: argparse.Namespace, settings: Settings) -> int:
-    _warn_plain_http(settings.base_url)
+    _warn_about_links(settings.base_url)
     with Store.open(settings.db) as store:
         if args.when_due:
             moment = now()

@@ -43,6 +43,9 @@ from broadsheet.render.html import TEMPLATES, article_anchor, environment, safe_
 from broadsheet.timestamps import display_date, instant
 
 MAX_SUBJECT = 140
+# The letter carries the edition's top stories; the rest are a link away. Ten stories make about
+# 40 KB of HTML: Gmail clips a message whose HTML passes 102 KB.
+EMAIL_STORIES = 10
 _TOKEN = re.compile(r"[0-9]{1,18}\.[A-Za-z0-9_-]{16,128}")
 Groups = tuple[tuple[str | None, tuple[EditionStory, ...]], ...]
 
@@ -110,8 +113,14 @@ def _inliner() -> css_inline.CSSInliner:
 
 
 def groups(edition: Edition) -> Groups:
-    """The stories in reading order, as (section title or None, stories)."""
-    return ((None, edition.stories),)
+    """The stories the letter shows, in reading order, as (section title or None, stories):
+    the first ``EMAIL_STORIES``."""
+    return ((None, edition.stories[:EMAIL_STORIES]),)
+
+
+def left_out(edition: Edition) -> int:
+    """How many stories of the edition the letter does not show (``EMAIL_STORIES``)."""
+    return len(edition.stories) - sum(len(stories) for _, stories in groups(edition))
 
 
 def dateline(edition: Edition) -> str:
@@ -131,10 +140,11 @@ def _render(edition: Edition, links: Links, placeholder: str) -> tuple[str, str]
     """The HTML (CSS inlined) and the text of the edition, ``placeholder`` as the token."""
     unsubscribe = links.unsubscribe(placeholder)
     page = environment().get_template("email.html").render(
-        edition=edition, links=links, groups=groups(edition), dateline=dateline(edition),
+        edition=edition, links=links, groups=groups(edition), more=left_out(edition),
+        dateline=dateline(edition),
         subject=subject(edition), preheader=_preheader(edition), css=stylesheet(),
         unsubscribe_url=unsubscribe)
-    text = render_text(edition, dateline(edition), groups(edition), cite=links.cite,
+    text = render_text(edition, dateline(edition), groups(edition), left_out(edition), cite=links.cite,
                        story_link=links.story, edition_link=links.edition(edition.id),
                        unsubscribe_link=unsubscribe)
     return _inliner().inline(page), text

@@ -80,9 +80,10 @@ def _story(story: EditionStory, cite: CiteLink, story_link: StoryLink) -> list[s
 
 
 def render_text(edition: Edition, dateline: str, groups: Sequence[tuple[str | None, Sequence[EditionStory]]],
-                *, cite: CiteLink, story_link: StoryLink, edition_link: str,
+                more: int, *, cite: CiteLink, story_link: StoryLink, edition_link: str,
                 unsubscribe_link: str) -> str:
-    """The plain-text part: masthead, each group (section title, stories), then the footer."""
+    """The plain-text part: masthead, each group (section title, stories), how many ``more``
+    stories the edition has on the web, then the footer."""
     title = one_line(edition.title)
     lines = [title.upper(), one_line(dateline), "=" * min(WIDTH, max(len(title), len(dateline)))]
     for heading, stories in groups:
@@ -92,6 +93,9 @@ def render_text(edition: Edition, dateline: str, groups: Sequence[tuple[str | No
             lines += ["", *_story(story, cite, story_link)]
     if not any(stories for _, stories in groups):
         lines += ["", "No stories in this edition."]
+    if more > 0:
+        lines += ["", *_wrap(f"{plural(more, 'more story', 'more stories')} in this edition: "
+                             f"{edition_link}", indent="")]
     lines += ["", "-" * WIDTH,
               "Every summary sentence is copied word for word from the article it cites.",
               f"Read this edition on the web: {edition_link}",

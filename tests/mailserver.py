@@ -47,6 +47,7 @@ class Mailbox:
     """The aiosmtpd handler (module docstring)."""
 
     refuse: set[str] = field(default_factory=set)
+    per_connection: int | None = None  # after this many messages a connection gets 421 and is closed
     stall_at: str = "MAIL"
     stall_after: int | None = None
     messages: list[Received] = field(default_factory=list)
@@ -75,6 +76,9 @@ class Mailbox:
                           address: str, options: list[str]) -> str:
         if await self._stall("MAIL"):
             return "421 4.3.0 stalled by the test"
+        if self.per_connection is not None and getattr(session, "taken", 0) >= self.per_connection:
+            asyncio.get_running_loop().call_later(0.05, server.transport.close)
+            return "421 4.7.0 too many messages on this connection, reconnect"
         envelope.mail_from = address
         envelope.mail_options.extend(options)
         return "250 OK"
@@ -90,6 +94,7 @@ class Mailbox:
         if await self._stall("DATA"):
             return "451 4.3.0 stalled by the test"
         self.messages.append(Received(envelope.mail_from, tuple(envelope.rcpt_tos), envelope.content))
+        session.taken = getattr(session, "taken", 0) + 1
         return "250 2.0.0 accepted"
 
 

@@ -85,6 +85,15 @@ def test_a_refused_recipient_is_retried_by_the_next_send(store: Store) -> None:
     assert bob is not None and (bob.state, bob.attempts, bob.error) == ("sent", 3, None)
 
 
+def test_a_server_that_closes_after_two_messages_is_reconnected_to(store: Store) -> None:
+    mailbox = Mailbox(per_connection=2)
+    with mail_server(mailbox) as port:
+        report = send_edition(store, _edition(), _config(port), BASE)
+    assert sorted(report.sent) == sorted(PEOPLE) and report.failed == []
+    assert {p: len(mailbox.to(p)) for p in PEOPLE} == dict.fromkeys(PEOPLE, 1)
+    assert {d.attempts for d in store.deliveries(_edition().id)} == {1}
+
+
 def test_a_recipient_refused_every_time_is_given_up(store: Store) -> None:
     mailbox = Mailbox(refuse={"bob@example.org"})
     with mail_server(mailbox) as port:

@@ -8,8 +8,8 @@ after the server said 354 to ``DATA`` and before the message goes. Its answer is
 - ``sent``: the server took the message (250 to the final ``.``);
 - ``refused``: the server refused the sender, the recipient or the message (a 4xx or 5xx reply);
   it does not have it, and the connection stays usable (``RSET``);
-- ``failed``: the connection broke before the message was handed over: not delivered; the next
-  recipient reconnects;
+- ``failed``: the connection broke before the message was handed over (and again on a fresh
+  connection): not delivered;
 - ``in_doubt``: the connection broke while the message was going or its reply was awaited: the
   server may have it.
 
@@ -175,7 +175,18 @@ class SmtpMailer:
             smtp.close()
 
     def send(self, message: EmailMessage, recipient: str, handing_over: Callable[[], None]) -> Outcome:
-        """Send ``message`` to ``recipient``; ``handing_over`` runs just before the message goes."""
+        """Send ``message`` to ``recipient``; ``handing_over`` runs just before the message goes.
+
+        A connection that broke before the message was handed over, or a server that said 421
+        (closing: many servers take only so many messages per connection), gets one more try on a
+        fresh connection: nothing was handed over, so this cannot send twice."""
+        outcome = self._attempt(message, recipient, handing_over)
+        if outcome.verdict == "failed" or (outcome.verdict == "refused" and outcome.detail[:3] == "421"):
+            self._broken()
+            outcome = self._attempt(message, recipient, handing_over)
+        return outcome
+
+    def _attempt(self, message: EmailMessage, recipient: str, handing_over: Callable[[], None]) -> Outcome:
         if self._smtp is None:
             self.connect()
         smtp = self._smtp

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import email
+import functools
 from dataclasses import replace
 from email.message import EmailMessage
 from email.policy import default
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broadsheet.brief import build_edition
 from broadsheet.errors import ConfigError
 from broadsheet.model import Edition
 from broadsheet.render.email import EMAIL_STORIES, compose, message_id, render_email
+from broadsheet.render.email_text import one_line
 from test_brief_data import corpus
 
 CREATED = "2025-10-05T06:00:00+00:00"
@@ -39,10 +43,14 @@ class _Page(HTMLParser):
         self.text.append(data)
 
 
-def _edition(**changes: object) -> Edition:
+@functools.cache
+def _built() -> Edition:
     stories, analyses = corpus()
-    edition = build_edition(stories, analyses, title="Morning brief", created=CREATED)
-    return replace(edition, **changes)  # type: ignore[arg-type]
+    return build_edition(stories, analyses, title="Morning brief", created=CREATED)
+
+
+def _edition(**changes: object) -> Edition:
+    return replace(_built(), **changes)  # type: ignore[arg-type]
 
 
 def _received(edition: Edition, base_url: str = BASE, token: str = TOKEN,
@@ -187,3 +195,26 @@ def test_a_long_edition_shows_its_top_stories_and_links_to_the_rest() -> None:
     assert "3 more stories in this edition" in shown and "3 more stories in this edition" in text
     assert f"{BASE}/editions/{base.id}" in text
     assert len(html) < 102_000  # Gmail clips a longer HTML part
+
+
+@settings(max_examples=30, deadline=None)
+@given(title=st.text(max_size=200), outlet=st.text(max_size=40), site=st.text(max_size=60))
+def test_no_source_text_adds_a_header(title: str, outlet: str, site: str) -> None:
+    """Whatever the titles and names hold (CR, LF, U+2028, NUL, "Bcc:" ...), the headers stay ours."""
+    edition = _edition(title=site)
+    story = replace(edition.stories[0], title=title, outlets=(outlet,))
+    message = _received(replace(edition, stories=(story, *edition.stories[1:])))
+    assert {k.lower() for k in message} == HEADERS
+    for name in ("Subject", "From"):
+        assert not any(ch in str(message[name]) for ch in "\r\n\x00\u2028\u2029\x85")
+    assert message["From"].addresses[0].addr_spec == "news@example.org"
+    assert message["To"] == "ann@example.org"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_one_line_is_one_printable_line(text: str) -> None:
+    line = one_line(text)
+    assert line == one_line(line)  # idempotent
+    assert line == line.strip() and "  " not in line
+    assert not any(ch in line for ch in "\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")

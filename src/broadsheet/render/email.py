@@ -27,8 +27,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from functools import cache
 from importlib.resources import files
 from urllib.parse import quote, urlsplit
@@ -188,7 +189,7 @@ def address(letter: Letter, *, token: str, recipient: str, sender: str, date: st
     unsubscribe = letter.links.unsubscribe(token)
     message = EmailMessage()
     message["Subject"] = letter.subject
-    message["From"] = formataddr((letter.title, sender))
+    message["From"] = Address(display_name=letter.title, addr_spec=sender)
     message["To"] = recipient
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(letter.edition_id, recipient, sender)
@@ -233,7 +234,7 @@ def confirmation_email(*, title: str, base_url: str, token: str, recipient: str,
     name = one_line(title)
     message = EmailMessage()
     message["Subject"] = f"Confirm your subscription to {name}"
-    message["From"] = formataddr((name, sender))
+    message["From"] = Address(display_name=name, addr_spec=sender)
     message["To"] = recipient
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(f"confirm {token}", recipient, sender)

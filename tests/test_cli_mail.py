@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from broadsheet.cli import main
 from broadsheet.store import Store
+from broadsheet.timestamps import to_iso
 from mailserver import Mailbox, mail_server, password_checker
 from test_brief_data import corpus
 
@@ -139,8 +143,19 @@ def test_bad_mail_settings_stop_before_anything_is_sent(
         assert store.editions() == []
 
 
+def _news_of_yesterday(db: str, tz: str) -> None:
+    """Date every stored article at noon yesterday (in ``tz``), so today's letter has news."""
+    noon = datetime.combine(datetime.now(ZoneInfo(tz)).date() - timedelta(days=1), time(12),
+                            tzinfo=ZoneInfo(tz))
+    with Store.open(db) as store:
+        for analysis in list(store.analyses()):
+            store.put_analysis(replace(analysis, article=replace(analysis.article,
+                                                                 published=to_iso(noon))))
+
+
 def test_send_when_due_sends_the_days_letter_once(
         db: str, smtp_env: Mailbox, capsys: pytest.CaptureFixture[str]) -> None:
+    _news_of_yesterday(db, "Europe/London")
     _subscribe(db, *PEOPLE)
     capsys.readouterr()
     when = ["--send-at", "00:00", "--weekly-day", "", "--timezone", "Europe/London"]
@@ -150,3 +165,4 @@ def test_send_when_due_sends_the_days_letter_once(
     assert main(["send", "--when-due", "--db", db, *when]) == 0
     assert "nothing due; the next send opens at " in capsys.readouterr().out
     assert len(smtp_env.messages) == 3
+    assert smtp_env.messages[0].message()["Subject"].strip().startswith("broadsheet, ")  # maybe folded

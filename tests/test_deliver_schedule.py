@@ -88,28 +88,48 @@ def setup(tmp_path: Path) -> tuple[Store, Settings]:
     return store, settings
 
 
+SUNDAY = "2025-10-05"  # the morning after the fixture's Japan story (4 October 2025)
+
+
 def test_send_due_sends_each_days_letter_once(setup: tuple[Store, Settings]) -> None:
     store, settings = setup
     mailbox = Mailbox()
     with mail_server(mailbox) as port:
         settings = replace(settings, smtp_port=port)
-        assert send_due(store, settings, f"{SATURDAY}T06:00:00+00:00") == []  # too early
-        assert due(f"{SATURDAY}T07:05:00+00:00", settings, store)
-        (first,) = send_due(store, settings, f"{SATURDAY}T07:05:00+00:00")
-        assert first.slot.day == SATURDAY and first.report is not None and len(first.report.sent) == 2
-        assert store.send_run("daily", SATURDAY) == first.edition.id
-        assert not due(f"{SATURDAY}T07:35:00+00:00", settings, store)
-        assert send_due(store, settings, f"{SATURDAY}T07:35:00+00:00") == []
+        assert send_due(store, settings, f"{SUNDAY}T06:00:00+00:00") == []  # too early
+        assert due(f"{SUNDAY}T07:05:00+00:00", settings, store)
+        (first,) = send_due(store, settings, f"{SUNDAY}T07:05:00+00:00")
+        assert first.slot.day == SUNDAY and first.report is not None and len(first.report.sent) == 2
+        assert (first.edition.kind, first.edition.date) == ("daily", "2025-10-04")  # yesterday's news
+        assert "Japan's ruling party elects Sanae Takaichi" in [s.title for s in first.edition.stories]
+        assert store.send_run("daily", SUNDAY) == first.edition.id
+        assert not due(f"{SUNDAY}T07:35:00+00:00", settings, store)
+        assert send_due(store, settings, f"{SUNDAY}T07:35:00+00:00") == []
         assert len(store.editions()) == 1  # not built again
         # a subscriber who joins later that day gets that day's letter, and only they do
         store.add_subscriber("cat@example.org")
-        (later,) = send_due(store, settings, f"{SATURDAY}T10:00:00+00:00")
+        (later,) = send_due(store, settings, f"{SUNDAY}T10:00:00+00:00")
         assert later.edition.id == first.edition.id and later.report.sent == ["cat@example.org"]  # type: ignore[union-attr]
-        # the next day is a new slot and a new edition, for everyone
-        (sunday,) = send_due(store, settings, "2024-03-03T07:01:00+00:00")
-        assert sunday.edition.id != first.edition.id and len(sunday.report.sent) == 3  # type: ignore[union-attr]
+        # the next day is a new slot; a day without news sends nothing
+        (monday,) = send_due(store, settings, "2025-10-06T07:01:00+00:00")
+        assert monday.edition.date == "2025-10-05" and monday.report is None
+        assert not due("2025-10-06T08:00:00+00:00", settings, store)
     people = ("ann@example.org", "bob@example.org", "cat@example.org")
-    assert {p: len(mailbox.to(p)) for p in people} == dict.fromkeys(people, 2)
+    assert {p: len(mailbox.to(p)) for p in people} == dict.fromkeys(people, 1)
+
+
+def test_the_weekly_letter_goes_out_on_its_day_beside_the_daily(setup: tuple[Store, Settings]) -> None:
+    store, settings = setup
+    mailbox = Mailbox()
+    with mail_server(mailbox) as port:
+        settings = replace(settings, smtp_port=port, weekly_day="sunday")
+        daily, weekly = send_due(store, settings, f"{SUNDAY}T07:05:00+00:00")
+        assert send_due(store, settings, f"{SUNDAY}T09:00:00+00:00") == []
+    assert (daily.edition.kind, weekly.edition.kind) == ("daily", "weekly")
+    assert daily.edition.id != weekly.edition.id and weekly.edition.date == "2025-10-04"
+    subjects = sorted(m.message()["Subject"].strip() for m in mailbox.to("ann@example.org"))
+    assert len(subjects) == 2 and subjects[0].startswith("broadsheet weekly, week to 4 October 2025")
+    assert subjects[1].startswith("broadsheet, 4 October 2025")
 
 
 def test_a_slot_interrupted_half_way_resumes_with_the_same_edition(setup: tuple[Store, Settings]) -> None:
@@ -117,11 +137,11 @@ def test_a_slot_interrupted_half_way_resumes_with_the_same_edition(setup: tuple[
     mailbox = Mailbox(refuse={"bob@example.org"})
     with mail_server(mailbox) as port:
         settings = replace(settings, smtp_port=port)
-        (first,) = send_due(store, settings, f"{SATURDAY}T07:05:00+00:00")
+        (first,) = send_due(store, settings, f"{SUNDAY}T07:05:00+00:00")
         assert first.report is not None and first.report.sent == ["ann@example.org"]
-        assert due(f"{SATURDAY}T07:35:00+00:00", settings, store)  # bob is still owed his copy
+        assert due(f"{SUNDAY}T07:35:00+00:00", settings, store)  # bob is still owed his copy
         mailbox.refuse.clear()
-        (again,) = send_due(store, settings, f"{SATURDAY}T07:35:00+00:00")
+        (again,) = send_due(store, settings, f"{SUNDAY}T07:35:00+00:00")
     assert again.edition.id == first.edition.id and again.report.sent == ["bob@example.org"]  # type: ignore[union-attr]
     assert [m.recipients for m in mailbox.messages] == [("ann@example.org",), ("bob@example.org",)]
 

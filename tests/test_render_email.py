@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from broadsheet.brief import build_edition
 from broadsheet.errors import ConfigError
-from broadsheet.model import Edition
-from broadsheet.render.email import EMAIL_STORIES, compose, message_id, render_email
+from broadsheet.model import Edition, Section
+from broadsheet.render.email import compose, message_id, render_email
 from broadsheet.render.email_text import one_line
 from test_brief_data import corpus
 
@@ -162,7 +162,13 @@ def test_the_token_goes_only_where_it_belongs() -> None:
     assert text.count(TOKEN) == 1 and html.count(TOKEN) == 1
 
 
-@pytest.mark.parametrize("bad", ["", "127.0.0.1:8000", "ftp://example.org", "javascript:alert(1)",
+def test_an_empty_base_url_links_to_the_local_web_reader() -> None:
+    letter = compose(_edition(), "")
+    assert letter.routes.base == "http://127.0.0.1:8000/"
+    assert "http://127.0.0.1:8000/stories/" in letter.text
+
+
+@pytest.mark.parametrize("bad", [" x ", "127.0.0.1:8000", "ftp://example.org", "javascript:alert(1)",
                                  "https://example.org/?a=1", "https://exa mple.org/"])
 def test_base_url_must_be_an_absolute_http_address(bad: str) -> None:
     with pytest.raises(ConfigError, match="base_url"):
@@ -184,17 +190,44 @@ def test_an_empty_edition_still_makes_a_message() -> None:
     assert "No stories in this edition." in "".join(page.text)
 
 
-def test_a_long_edition_shows_its_top_stories_and_links_to_the_rest() -> None:
+def _sectioned(counts: dict[str, int], kind: str = "daily") -> Edition:
+    """An edition with ``counts[key]`` stories in each section, titled "<key> <n>"."""
     base = _edition()
-    many = tuple(replace(base.stories[i % 3], story_id=f"s{i}", title=f"Story number {i}", rank=i + 1)
-                 for i in range(EMAIL_STORIES + 3))
-    page, html, text = _parts(_received(replace(base, stories=many)))
+    stories, sections = [], []
+    for key, count in counts.items():
+        ids = []
+        for n in range(count):
+            story = replace(base.stories[len(stories) % 3], story_id=f"{key}-{n}", title=f"{key} {n}",
+                            rank=len(stories) + 1)
+            stories.append(story)
+            ids.append(story.story_id)
+        sections.append(Section(key, key.replace("-", " ").title(), tuple(ids)))
+    return replace(base, stories=tuple(stories), sections=tuple(sections), kind=kind,
+                   date="2025-10-04", window_start="2025-09-28T00:00:00+00:00")
+
+
+def test_a_long_edition_shows_its_top_stories_by_section_and_links_to_the_rest() -> None:
+    edition = _sectioned({"features": 3, "speed-reads": 9, "in-brief": 4})
+    page, html, text = _parts(_received(edition))
     shown = "".join(page.text)
-    assert "Story number 9" in shown and "Story number 10" not in shown
-    assert "Story number 9" in text and "Story number 10" not in text
-    assert "3 more stories in this edition" in shown and "3 more stories in this edition" in text
-    assert f"{BASE}/editions/{base.id}" in text
+    for title, present in (("features 2", True), ("speed-reads 6", True), ("speed-reads 7", False),
+                           ("in-brief 0", False)):
+        assert (title in shown, title in text) == (present, present), title
+    assert text.index("FEATURES") < text.index("features 0") < text.index("SPEED READS")
+    assert html.index(">Features<") < html.index(">features 0<") < html.index(">Speed Reads<")
+    assert "SPEED READS" in text and "6 more stories in this edition" in shown + text
+    assert f"{BASE}/editions/{edition.id}" in text
     assert len(html) < 102_000  # Gmail clips a longer HTML part
+    assert "Daily edition · 4 October 2025 · 16 stories" in text
+
+
+def test_the_weekly_letter_never_cuts_its_good_news() -> None:
+    edition = _sectioned({"features": 3, "speed-reads": 9, "good-news": 2, "in-brief": 2}, "weekly")
+    message = _received(edition)
+    _, _, text = _parts(message)
+    assert "good-news 1" in text and "speed-reads 4" in text and "speed-reads 5" not in text
+    assert message["Subject"] == "Morning brief weekly, week to 4 October 2025: good-news 0"
+    assert "Weekly edition · week to 4 October 2025 · 16 stories" in text
 
 
 @settings(max_examples=30, deadline=None)

@@ -35,13 +35,13 @@ class SlotSend:
 
 
 def build_edition(store: Store, settings: Settings, created: str, slot: Slot | None = None) -> Edition:
-    """Build an edition from the stored stories and keep it (the slot's edition day, when the
-    brief knows windows; for now every stored story)."""
-    from broadsheet.brief import build_edition as build
+    """Build (and check, and keep) an edition from the stored stories: the slot's kind and the
+    day it covers; without a slot, the daily edition of the latest day that has articles."""
+    from broadsheet import pipeline
 
-    analyses = {a.article.id: a for a in store.analyses()}
-    edition = build(store.stories(), analyses, title=settings.edition_title, created=created,
-                    max_stories=settings.max_stories, summary_sentences=settings.summary_sentences)
+    edition = pipeline.make_edition(store, settings, created=created,
+                                    date=slot.edition_day if slot else None,
+                                    kind=slot.kind if slot else "daily")
     store.put_edition(edition)
     return edition
 

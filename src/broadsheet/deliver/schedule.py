@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from broadsheet.brief.window import zone
 from broadsheet.errors import ConfigError
 from broadsheet.settings import Settings
 from broadsheet.timestamps import instant
@@ -59,15 +60,6 @@ def send_time(text: str) -> time:
     if match is None:
         raise ConfigError(f"send_at must be a time of day as HH:MM (07:00, 18:30), not {text!r}")
     return time(int(match.group(1)), int(match.group(2)))
-
-
-def zone(name: str) -> ZoneInfo:
-    """The IANA time zone ``name``; ConfigError when it is unknown."""
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"timezone: unknown time zone {name!r} (use an IANA name such as "
-                          "Europe/London or UTC)") from exc
 
 
 def weekday(name: str) -> int | None:

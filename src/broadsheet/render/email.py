@@ -30,62 +30,41 @@ from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import css_inline
 
 from broadsheet.deliver.addresses import domain_of, normalise_address
 from broadsheet.errors import ConfigError
-from broadsheet.model import Edition, EditionStory
+from broadsheet.model import Edition, EditionStory, Section
 from broadsheet.render.email_text import count_line, one_line, render_text
-from broadsheet.render.html import TEMPLATES, article_anchor, environment, safe_url
+from broadsheet.render.html import KIND_LABELS, TEMPLATES, cite_href, environment, safe_url, stories_of
+from broadsheet.render.routes import Routes
 from broadsheet.timestamps import display_date, instant
 
 MAX_SUBJECT = 140
 # The letter carries the edition's top stories; the rest are a link away. Ten stories make about
 # 40 KB of HTML: Gmail clips a message whose HTML passes 102 KB.
 EMAIL_STORIES = 10
+GOOD_NEWS = "good-news"  # the key of the Good News section (``brief.edition.SECTIONS``)
+# Where ``broadsheet serve`` listens by default: the links of a letter when base_url is empty.
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 _TOKEN = re.compile(r"[0-9]{1,18}\.[A-Za-z0-9_-]{16,128}")
 Groups = tuple[tuple[str | None, tuple[EditionStory, ...]], ...]
 
 
 def base_address(base_url: str) -> str:
-    """``base_url`` checked (absolute http or https, no query or fragment) and ending in "/"."""
-    parts = urlsplit(base_url.strip())
+    """``base_url`` checked (absolute http or https, no query or fragment) and ending in "/";
+    ``DEFAULT_BASE_URL`` when it is empty."""
+    base = base_url.strip() or DEFAULT_BASE_URL
+    parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
-            or safe_url(base_url) is None:
+            or safe_url(base) is None:
         raise ConfigError(f"base_url must be an absolute http(s) address such as "
                           f"https://news.example.org/, not {base_url!r}")
-    base = base_url.strip()
     return base if base.endswith("/") else base + "/"
-
-
-@dataclass(frozen=True)
-class Links:
-    """Absolute links into the web reader at ``base`` (which ends in "/")."""
-
-    base: str
-
-    def home(self) -> str:
-        return self.base
-
-    def story(self, story_id: str) -> str:
-        return f"{self.base}stories/{quote(story_id, safe='')}"
-
-    def edition(self, edition_id: str) -> str:
-        return f"{self.base}editions/{quote(edition_id, safe='')}"
-
-    def cite(self, story_id: str, article_id: str, url: str | None) -> str:
-        """An article's own url when it is safe, else its entry on the story's page."""
-        return safe_url(url) or f"{self.story(story_id)}#{article_anchor(article_id)}"
-
-    def unsubscribe(self, token: str) -> str:
-        return f"{self.base}unsubscribe/{token}"
-
-    def confirm(self, token: str) -> str:
-        return f"{self.base}subscribe/confirm/{token}"
 
 
 @dataclass(frozen=True)
@@ -99,7 +78,7 @@ class Letter:
     html: str
     text: str
     placeholder: str
-    links: Links
+    routes: Routes
 
 
 @cache
@@ -114,9 +93,20 @@ def _inliner() -> css_inline.CSSInliner:
 
 
 def groups(edition: Edition) -> Groups:
-    """The stories the letter shows, in reading order, as (section title or None, stories):
-    the first ``EMAIL_STORIES``."""
-    return ((None, edition.stories[:EMAIL_STORIES]),)
+    """The stories the letter shows, by section in the edition's reading order, as (section title
+    or None, stories): at most ``EMAIL_STORIES`` in all, Good News never cut (it is what the
+    weekly letter is for); an edition without sections is one untitled group."""
+    sections = edition.sections or (Section("all", "", tuple(s.story_id for s in edition.stories)),)
+    room = EMAIL_STORIES - sum(len(s.story_ids) for s in sections if s.key == GOOD_NEWS)
+    shown: list[tuple[str | None, tuple[EditionStory, ...]]] = []
+    for section in sections:
+        stories = stories_of(edition, section.story_ids)
+        if section.key != GOOD_NEWS:
+            stories = stories[:max(0, room)]
+            room -= len(stories)
+        if stories:
+            shown.append((section.title or None, tuple(stories)))
+    return tuple(shown)
 
 
 def left_out(edition: Edition) -> int:
@@ -124,29 +114,40 @@ def left_out(edition: Edition) -> int:
     return len(edition.stories) - sum(len(stories) for _, stories in groups(edition))
 
 
+def _when(edition: Edition) -> str:
+    """"18 November 2019", or "week to 18 November 2019" for a weekly edition."""
+    day = display_date(edition.date or edition.created)
+    return f"week to {day}" if edition.kind == "weekly" else day
+
+
 def dateline(edition: Edition) -> str:
-    """"Daily briefing · 19 November 2019 · 12 stories"."""
-    return f"Daily briefing · {display_date(edition.created)} · {count_line(len(edition.stories))}"
+    """"Daily edition · 18 November 2019 · 12 stories"."""
+    label = KIND_LABELS.get(edition.kind, "Edition")
+    return f"{label} · {_when(edition)} · {count_line(len(edition.stories))}"
 
 
 def subject(edition: Edition) -> str:
-    """The edition's title and day, then its top story, on one line of at most ``MAX_SUBJECT``."""
-    text = f"{one_line(edition.title)}, {display_date(edition.created)}"
-    if edition.stories:
-        text += f": {one_line(edition.stories[0].title)}"
+    """The edition's title and day, then its lead (the first Good News story of a weekly edition,
+    else the top story), on one line of at most ``MAX_SUBJECT`` characters."""
+    title = one_line(edition.title) + (" weekly" if edition.kind == "weekly" else "")
+    text = f"{title}, {_when(edition)}"
+    good = next((s for s in edition.sections if s.key == GOOD_NEWS), None)
+    lead = stories_of(edition, good.story_ids[:1]) if good else list(edition.stories[:1])
+    if lead:
+        text += f": {one_line(lead[0].title)}"
     return text if len(text) <= MAX_SUBJECT else text[: MAX_SUBJECT - 1].rstrip() + "…"
 
 
-def _render(edition: Edition, links: Links, placeholder: str) -> tuple[str, str]:
+def _render(edition: Edition, routes: Routes, placeholder: str) -> tuple[str, str]:
     """The HTML (CSS inlined) and the text of the edition, ``placeholder`` as the token."""
-    unsubscribe = links.unsubscribe(placeholder)
+    unsubscribe = routes.unsubscribe(placeholder)
+    shown, more = groups(edition), left_out(edition)
     page = environment().get_template("email.html").render(
-        edition=edition, links=links, groups=groups(edition), more=left_out(edition),
-        dateline=dateline(edition),
+        edition=edition, routes=routes, groups=shown, more=more, dateline=dateline(edition),
         subject=subject(edition), preheader=_preheader(edition), css=stylesheet(),
         unsubscribe_url=unsubscribe)
-    text = render_text(edition, dateline(edition), groups(edition), left_out(edition), cite=links.cite,
-                       story_link=links.story, edition_link=links.edition(edition.id),
+    text = render_text(edition, dateline(edition), shown, more, cite=partial(cite_href, routes),
+                       story_link=routes.story, edition_link=routes.edition(edition.id),
                        unsubscribe_link=unsubscribe)
     return _inliner().inline(page), text
 
@@ -159,14 +160,14 @@ def _preheader(edition: Edition) -> str:
 
 def compose(edition: Edition, base_url: str) -> Letter:
     """The edition as a newsletter, rendered once for every subscriber (see ``Letter``)."""
-    links = Links(base_address(base_url))
+    routes = Routes.web(base_address(base_url))
     seed = hashlib.sha256(edition.id.encode("utf-8")).hexdigest()[:12]
     for attempt in range(100):
         placeholder = f"token-{seed}-{attempt}"
-        html, text = _render(edition, links, placeholder)
+        html, text = _render(edition, routes, placeholder)
         if html.count(placeholder) == 1 and text.count(placeholder) == 1:
             return Letter(edition.id, one_line(edition.title), subject(edition), html, text,
-                          placeholder, links)
+                          placeholder, routes)
     raise ConfigError("the edition's text holds every placeholder tried for the unsubscribe token")
 
 
@@ -186,7 +187,7 @@ def address(letter: Letter, *, token: str, recipient: str, sender: str, date: st
     when = instant(date)
     if when is None:
         raise ValueError(f"not an ISO instant: {date!r}")
-    unsubscribe = letter.links.unsubscribe(token)
+    unsubscribe = letter.routes.unsubscribe(token)
     message = EmailMessage()
     message["Subject"] = letter.subject
     message["From"] = Address(display_name=letter.title, addr_spec=sender)
@@ -239,7 +240,7 @@ def confirmation_email(*, title: str, base_url: str, token: str, recipient: str,
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(f"confirm {token}", recipient, sender)
     message["Auto-Submitted"] = "auto-generated"
-    link = Links(base_address(base_url)).confirm(token)
+    link = Routes.web(base_address(base_url)).confirm(token)
     message.set_content(CONFIRMATION.format(address=recipient, title=name, link=link, days=days),
                         cte="quoted-printable")
     return message

@@ -1,7 +1,8 @@
 """The plain-text part of the newsletter: the edition as a mail client without HTML shows it.
 
 Every story: its rank and title, its outlets, the cited summary (each citation a ``[n]`` footnote
-whose link is listed under the story), up to three voices, and the address of the full story.
+whose link is listed under the story), "What they're saying" for a Feature, and the address of
+the full story; each section under its heading.
 Lines are wrapped at ``WIDTH`` columns; a link is never broken.
 
 Text from articles is untrusted: ``one_line`` makes every value one line of printable text (no
@@ -16,7 +17,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from broadsheet.model import Edition, EditionStory, Quote
-from broadsheet.render.html import INDEX_VOICES, lead_quote, plural, shorten
+from broadsheet.render.html import plural, shorten
 
 WIDTH = 72
 _HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -67,10 +68,10 @@ def _story(story: EditionStory, cite: CiteLink, story_link: StoryLink) -> list[s
         for s in story.summary)
     if summary:
         lines += ["", *_wrap(summary)]
-    if story.voices:
+    if story.saying:
         lines += ["", "   What they’re saying"]
-        for voice in story.voices[:INDEX_VOICES]:
-            quote = lead_quote(voice)
+        for voice in story.saying:
+            quote = voice.quotes[0]
             role = f", {one_line(voice.role)}" if voice.role else ""
             mark = notes.mark(cite(story.story_id, quote.article_id, quote.url), quote.outlet)
             lines += _wrap(f"{one_line(voice.speaker)}{role}: {_said(quote)} {mark}", indent="     ",

@@ -13,14 +13,13 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from starlette.applications import Starlette
 
 from broadsheet.brief import build_edition
 from broadsheet.deliver.send import send_edition
 from broadsheet.deliver.smtp import SmtpConfig
 from broadsheet.settings import Settings, load_settings
 from broadsheet.store import Store
-from broadsheet.web.subscriptions import Subscriptions
+from broadsheet.web import create_app
 from mailserver import Mailbox, free_port, mail_server
 from test_brief_data import corpus
 
@@ -58,7 +57,7 @@ def site(tmp_path: Path) -> Iterator[Site]:
         settings = load_settings({"db": db, "smtp_host": "127.0.0.1", "smtp_port": smtp_port,
                                   "mail_from": "news@example.org", "edition_title": "Morning brief",
                                   "base_url": base}, environ={}, config=Path("/none"))
-        app = Starlette(routes=Subscriptions(db, settings).routes())
+        app = create_app(db, settings)  # the web reader itself, its subscription pages mounted
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off",
                                                log_level="warning", access_log=False))
         thread = threading.Thread(target=server.run, daemon=True)
@@ -83,9 +82,13 @@ def _confirm_link(site: Site, email: str) -> str:
 
 
 def test_subscribe_confirm_by_post_only(site: Site) -> None:
+    home = site.client.get("/")  # every page of the reader links to the form
+    assert f'href="{site.base}/subscribe"' in home.text or 'href="/subscribe"' in home.text
     form = site.client.get("/subscribe")
     assert form.status_code == 200 and 'name="email"' in form.text and 'method="post"' in form.text
     assert form.headers["cache-control"] == "no-store"
+    assert "default-src 'none'" in form.headers["content-security-policy"]
+    assert site.client.get("/subscribe.json").json()["fields"] == ["email"]
     answer = site.client.post("/subscribe", data={"email": "Ann@Example.org"})
     assert answer.status_code == 200 and "Check your inbox" in answer.text
     assert site.status("ann@example.org") == "pending"

@@ -31,7 +31,8 @@ from starlette.routing import Route
 
 from broadsheet.deliver import subscriptions
 from broadsheet.errors import InvalidAddress
-from broadsheet.render.html import environment
+from broadsheet.render.html import render_page
+from broadsheet.render.routes import Routes
 from broadsheet.settings import Settings
 from broadsheet.store import Store
 from broadsheet.store.subscribers import Subscriber
@@ -59,10 +60,11 @@ class Page:
 
 @dataclass(frozen=True)
 class Subscriptions:
-    """The pages over the store at ``db`` (module docstring)."""
+    """The pages over the store at ``db`` (module docstring); ``links``: the app's ``Routes``."""
 
     db: str
     settings: Settings
+    links: Routes = field(default_factory=Routes.web)
 
     def routes(self) -> list[Route]:
         """The routes to add to the web app."""
@@ -157,17 +159,23 @@ class Subscriptions:
                 return self._respond(page, twin=False)
             token, as_json = (raw[: -len(".json")], True) if raw.endswith(".json") else (raw, twin)
             page = await run_in_threadpool(show, token) if token or not raw else _invalid("")
-            return self._respond(page, twin=as_json)
+            return self._respond(page, twin=as_json, path=_raw_path(request))
         return endpoint
 
-    def _respond(self, page: Page, *, twin: bool) -> Response:
+    def _respond(self, page: Page, *, twin: bool, path: str = "") -> Response:
         if twin:
             body = {"status": page.status, "heading": page.heading, **page.data}
             return Response(json.dumps(body, ensure_ascii=False), page.status,
                             media_type="application/json", headers=NO_STORE)
-        html = environment().get_template("subscription.html").render(
-            page=page, site=self.settings.edition_title)
+        html = render_page("subscription.html", self.links, site=self.settings.edition_title,
+                           twin=f"{path}.json" if path and page.status == 200 else None, page=page)
         return Response(html, page.status, media_type="text/html; charset=utf-8", headers=NO_STORE)
+
+
+def _raw_path(request: Request) -> str:
+    """The path as the client sent it (still percent-encoded): the page's own address."""
+    raw = request.scope.get("raw_path")
+    return raw.decode("latin-1") if isinstance(raw, bytes) and raw else request.url.path
 
 
 def _state(subscriber: Subscriber) -> dict[str, object]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import email
 import json
 import shutil
+from email.policy import default
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +87,9 @@ def test_demo_on_a_sample_folder_then_export_and_status(
     assert main(["demo", "--sample", str(sample)]) == 0
     out = capsys.readouterr().out
     assert "out/index.html" in out.replace("\\", "/") and (tmp_path / "out" / "broadsheet.db").is_file()
+    letter = email.message_from_bytes((tmp_path / "out" / "email.eml").read_bytes(), policy=default)
+    assert "out/email.eml" in out.replace("\\", "/") and letter["List-Unsubscribe-Post"]
+    assert "Kim" in letter.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert main(["export", "attributions", "--format", "jsonl", "--db", "out/broadsheet.db"]) == 0
     speakers = {r["speaker"] for r in _jsonl(capsys.readouterr().out)}
     assert {"Steve Hall", "John Everard"} <= speakers

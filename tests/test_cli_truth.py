@@ -94,7 +94,8 @@ def test_every_setting_is_a_flag_where_it_applies() -> None:
 
 def _required(command: str) -> list[str]:
     return {"extract": ["x"], "analyze": ["x"], "cluster": ["x"], "export": ["articles"],
-            "search": ["q"], "bench": ["extraction"], "sources": ["list"]}.get(command, [])
+            "search": ["q"], "bench": ["extraction"], "sources": ["list"],
+            "subscribers": ["list"]}.get(command, [])
 
 
 def test_a_flag_is_the_top_layer(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,12 +9,15 @@ a batch are not raised past the batch: they become a stored ``model.Rejected`` v
     ├── InputError                  exit 3   an input that cannot be read at all
     │   ├── UnreadableInput                  binary junk, a truncated archive, an empty file
     │   ├── UnsupportedInput                 a file type broadsheet does not read
-    │   └── FetchError                       an address broadsheet will not fetch, or that refused
+    │   ├── FetchError                       an address broadsheet will not fetch, or that refused
+    │   └── InvalidAddress                   not an e-mail address broadsheet will send to
     ├── ExtractError                exit 4   a page with no article text to extract
     ├── AnalyzeError                exit 5   the NLP model is missing or failed
     ├── StoreError                  exit 6   the database cannot be opened, migrated or written
     │   └── StoreBusy                        another ``broadsheet run`` holds the store's lock
-    └── OutputError                 exit 7   the edition cannot be written where it was asked to go
+    ├── OutputError                 exit 7   the edition cannot be written where it was asked to go
+    └── DeliveryError               exit 8   the SMTP server cannot be reached, refuses the login or
+                                             the sender; or some recipients could not be sent to
 """
 
 from __future__ import annotations
@@ -70,6 +73,12 @@ class FetchError(InputError):
         self.reason = reason
 
 
+class InvalidAddress(InputError):
+    """An e-mail address broadsheet refuses (see ``deliver.addresses``)."""
+
+    reason = "address"
+
+
 class ExtractError(BroadsheetError):
     """No article could be extracted from a page."""
 
@@ -102,3 +111,11 @@ class OutputError(BroadsheetError):
 
     exit_code = 7
     reason = "output"
+
+
+class DeliveryError(BroadsheetError):
+    """Mail could not be delivered: the SMTP server is unreachable, refuses the login or the sender,
+    or (after a whole send) some recipients failed. Its message never holds the SMTP password."""
+
+    exit_code = 8
+    reason = "delivery"

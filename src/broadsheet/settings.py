@@ -23,19 +23,26 @@ from typing import Any, get_type_hints
 from broadsheet.errors import ConfigError
 
 # Groups of commands a setting applies to (its flag is added to each of them).
-STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve", "sources", "run", "prune")
+STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve", "sources", "run", "prune",
+         "subscribers", "send")
 ANALYSE = ("demo", "ingest", "analyze", "run")
-EDITION = ("demo", "brief")
+EDITION = ("demo", "brief", "send")
 READER = ("demo", "brief", "serve")
 FETCH = ("ingest", "sources", "run")
 FOLLOW = ("ingest", "run")
 ARCHIVE = ("ingest", "sources", "run", "prune")
+MAIL = ("send", "serve")  # commands that send mail (the newsletter; serve: a confirmation)
+SCHEDULE = ("send",)  # commands that decide when the edition is due
 
 
 def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
-             aliases: tuple[str, ...] = ()) -> Any:
-    """A ``Settings`` field: its default, help text, the commands whose flags set it, flag aliases."""
-    return field(default=default, metadata={"help": help, "commands": commands, "aliases": aliases})
+             aliases: tuple[str, ...] = (), secret: bool = False) -> Any:
+    """A ``Settings`` field: its default, help text, the commands whose flags set it, flag aliases.
+
+    A ``secret`` (a password) is left out of ``repr(settings)``, so no traceback or debug print
+    shows it."""
+    return field(default=default, repr=not secret,
+                 metadata={"help": help, "commands": commands, "aliases": aliases, "secret": secret})
 
 
 @dataclass(frozen=True)
@@ -60,10 +67,11 @@ class Settings:
         3, "sentences in a Speed Read (2 to 4; a Feature gets one more, at most 4)", READER)
     timezone: str = _setting(
         "UTC", "IANA time zone of edition days (Europe/London ...): a daily edition runs from "
-        "midnight to midnight there", READER)
+        "midnight to midnight there; send_at is read there too", (*READER, *SCHEDULE))
     base_url: str = _setting(
         "", "absolute address the site is served from (https://example.org/news/); empty: links "
-        "in the static site and its feeds are relative", READER)
+        "in the static site and its feeds are relative, and those of the email point at "
+        "http://127.0.0.1:8000 (where broadsheet serve listens by default)", (*READER, *MAIL))
     max_page_bytes: int = _setting(
         5_000_000, "larger files are cut to this many bytes; a larger fetched page (counted after "
         "decompression) is refused", ("demo", "ingest", "extract", "analyze", "sources", "run"))
@@ -94,6 +102,18 @@ class Settings:
         2_000_000_000, "size cap of the archive: prune deletes the oldest files above it", ARCHIVE)
     keep_days: int = _setting(
         30, "prune deletes archive files and forgotten feed items older than this", ARCHIVE)
+    smtp_host: str = _setting("localhost", "SMTP server the newsletter is sent through", MAIL)
+    smtp_port: int = _setting(25, "port of the SMTP server (587 for submission with STARTTLS)", MAIL)
+    smtp_starttls: bool = _setting(
+        False, "upgrade the SMTP connection with STARTTLS (refuse to send if the server cannot)", MAIL)
+    smtp_user: str = _setting("", "SMTP login (empty: no login)", MAIL)
+    smtp_password: str = _setting(
+        "", "SMTP password (never printed; prefer BROADSHEET_SMTP_PASSWORD to a flag)", MAIL,
+        secret=True)
+    mail_from: str = _setting("broadsheet@localhost", "sender address of the newsletter", (*MAIL, "demo"))
+    send_at: str = _setting("07:00", "local time (HH:MM) the daily edition is sent at", SCHEDULE)
+    weekly_day: str = _setting(
+        "sunday", "day the weekly Good News edition is sent, at send_at (empty: never)", SCHEDULE)
     eval_data: str = _setting(
         "../shared/data", "labelled evaluation data for benchmarks", ("bench",), aliases=("--data",))
 

@@ -64,9 +64,13 @@ class Options:
         return self.window.kind if self.window else "daily"
 
 
-def edition_id(created: str, story_ids: Sequence[str]) -> str:
-    """``e`` + 16 hex digits of SHA-256 over the creation time and the ordered story ids."""
-    material = "\n".join([created, *story_ids]).encode("utf-8")
+def edition_id(created: str, story_ids: Sequence[str], kind: str = "daily",
+               date: str | None = None) -> str:
+    """``e`` + 16 hex digits of SHA-256 over the creation time, the ordered story ids and (when
+    not daily, when dated) the kind and the day: the daily and the weekly edition made at the same
+    moment from the same stories are two editions (two letters, two ledgers)."""
+    extra = ([f"kind={kind}"] if kind != "daily" else []) + ([f"date={date}"] if date else [])
+    material = "\n".join([created, *story_ids, *extra]).encode("utf-8")
     return "e" + hashlib.sha256(material).hexdigest()[:16]
 
 
@@ -209,7 +213,8 @@ def fill_edition(plan: Plan, analyses: Mapping[str, Analysis], options: Options)
             sections.append(Section(key, heading, tuple(s.id for s in plan[key])))
     window = options.window
     return Edition(
-        id=edition_id(options.created, [s.story_id for s in items]), title=options.title,
+        id=edition_id(options.created, [s.story_id for s in items], options.kind,
+                      window.date if window else None), title=options.title,
         created=options.created, stories=tuple(items), kind=options.kind,
         date=window.date if window else None, timezone=window.timezone if window else "UTC",
         window_start=window.start if window else None, window_end=window.end if window else None,

@@ -14,6 +14,7 @@ from typing import Any
 from broadsheet import __version__
 from broadsheet.cli import commands
 from broadsheet.cli.follow import SOURCE_ACTIONS
+from broadsheet.cli.mail import SUBSCRIBER_ACTIONS
 from broadsheet.errors import BroadsheetError
 from broadsheet.settings import Setting, settings_for
 from broadsheet.text import printable
@@ -54,6 +55,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
             "  broadsheet run --every 30m   # keep following; Ctrl-C stops"),
     "prune": ("apply keep_days and archive_max_bytes to the archive; forget old feed items",
               "broadsheet prune --keep-days 14 --archive-max-bytes 500000000"),
+    "subscribers": ("the newsletter's subscribers: add, remove, list",
+                    "broadsheet subscribers add ann@example.org --db news.db\n"
+                    "  broadsheet subscribers list --format jsonl\n"
+                    "  broadsheet subscribers remove ann@example.org"),
+    "send": ("mail the latest edition to every subscriber who has not had it (SMTP, at most once each)",
+             "BROADSHEET_SMTP_HOST=mail.example.org BROADSHEET_SMTP_PORT=587 "
+             "BROADSHEET_SMTP_STARTTLS=1 \\\n"
+             "  BROADSHEET_SMTP_USER=news BROADSHEET_SMTP_PASSWORD=... broadsheet send --db news.db\n"
+             "  broadsheet send --when-due   # only if the send_at time has come and not yet been served"),
     "bench": ("run a benchmark and print our figures beside the baselines'",
               "broadsheet bench extraction --data ../shared/data\n"
               "  broadsheet bench ingest --data ../shared/data --limit 2000"),
@@ -98,6 +108,15 @@ ARGUMENTS: dict[str, list[Arg]] = {
     "status": [],
     "serve": [(("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1)"}),
               (("--port",), {"type": int, "default": 8000, "help": "port to listen on (default 8000)"})],
+    "subscribers": [(("action",), {"choices": SUBSCRIBER_ACTIONS}),
+                    (("email",), {"nargs": "?", "metavar": "EMAIL", "help": "the address (add, remove)"}),
+                    _format("text", "jsonl")],
+    "send": [(("--when-due",), {"action": "store_true",
+                                "help": "send only the editions the schedule says are due now "
+                                        "(send_at, timezone, weekly_day), each once"}),
+             (("--resend-in-doubt",), {"action": "store_true",
+                                       "help": "also send to recipients a crashed send left in doubt "
+                                               "(the server may already have their copy)"})],
     "bench": [(("stage",), {"choices": commands.BENCH_STAGES}),
               (("--limit",), {"type": int, "help": "score at most this many documents per set "
                                                     "(ingest: pages, default 2000)"}),

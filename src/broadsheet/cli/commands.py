@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from broadsheet import demo, pipeline, timestamps
-from broadsheet.cli import follow
+from broadsheet.cli import follow, mail
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
 from broadsheet.errors import ConfigError, InputError, UnreadableInput
 from broadsheet.extract import extract, from_record
@@ -203,7 +203,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _publish(store: Store, settings: Settings, *, date: str | None = None, kind: str = "daily",
-             every_story: bool = False) -> None:
+             every_story: bool = False) -> Edition:
     """Build, check and write the edition from the stored stories (``brief`` never clusters:
     ``ingest`` keeps the stories up to date); ``every_story`` covers everything stored and lifts
     ``max_stories`` (the demo)."""
@@ -217,6 +217,7 @@ def _publish(store: Store, settings: Settings, *, date: str | None = None, kind:
     out = Path(settings.out_dir)
     print(f"wrote {len(written)} files to {settings.out_dir}/ — open {(out / 'index.html').resolve()}")
     print(f"feeds: {out / 'feed.atom'} and {out / 'feed.json'}")
+    return edition
 
 
 def _print_edition(edition: Edition, stored: int) -> None:
@@ -245,7 +246,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         report = pipeline.ingest([sample], store, settings, partial(_load_nlp, settings))
         _print_ingest(report)
         pipeline.update_stories(store, settings)
-        _publish(store, settings, kind="weekly", every_story=True)
+        edition = _publish(store, settings, kind="weekly", every_story=True)
+        letter = mail.write_sample(edition, settings, Path(settings.out_dir))
+        print(f"the newsletter a subscriber would get: {letter} (broadsheet subscribers add, "
+              "then broadsheet send, mails it)")
     print(f"store: {db} (try: broadsheet status --db {db})")
     print(f"read it in a browser: broadsheet serve --db {db}   (then open http://127.0.0.1:8000/)")
     return 0
@@ -328,7 +332,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "demo": cmd_demo, "ingest": cmd_ingest, "extract": cmd_extract, "analyze": cmd_analyze,
     "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
     "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench, "sources": follow.cmd_sources,
-    "run": cmd_run, "prune": follow.cmd_prune,
+    "run": cmd_run, "prune": follow.cmd_prune, "subscribers": mail.cmd_subscribers,
+    "send": mail.cmd_send,
 }
 
 

@@ -114,6 +114,18 @@ class Routes:
     def search(self) -> str | None:
         return self._web_only("search")
 
+    def subscribe(self) -> str | None:
+        """The newsletter's subscribe form (``web/subscriptions.py``)."""
+        return self._web_only("subscribe")
+
+    def confirm(self, token: str) -> str:
+        """The page of a subscription's confirmation link (web app only, as in the mails)."""
+        return f"{self.base}subscribe/confirm/{_part(token)}"
+
+    def unsubscribe(self, token: str) -> str:
+        """A subscriber's one-click unsubscribe link (web app only, as in the mails)."""
+        return f"{self.base}unsubscribe/{_part(token)}"
+
     def twin(self, path: str) -> str:
         """The JSON twin of the page at ``path`` (a query string stays after the ``.json``)."""
         page, _, query = path.partition("?")

@@ -24,6 +24,7 @@ from broadsheet.store import sources as _sources
 from broadsheet.store import templates as _templates
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
+from broadsheet.store.mailing import MailStore
 from broadsheet.store.rejections import RejectionRecord
 from broadsheet.store.sources import PendingItem, SourceCheck
 from broadsheet.store.stories import StoryChanges
@@ -33,7 +34,8 @@ Clock = Callable[[], str]
 COUNTED_TABLES = (
     "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
     "story_articles", "story_postings", "story_redirects", "editions", "rejections", "sources",
-    "feed_items",
+    "feed_items", "subscribers",
+    "deliveries",
 )
 _SCAN_ARTICLES = {
     None: "",
@@ -42,8 +44,11 @@ _SCAN_ARTICLES = {
 }
 
 
-class Store:
-    """The broadsheet database: pages, articles and analyses, stories, editions, rejections."""
+
+
+class Store(MailStore):
+    """The broadsheet database: pages, articles and analyses, stories, editions, rejections; and
+    (``MailStore``) the subscribers and send ledger of the daily email."""
 
     def __init__(self, db: Database, path: str, clock: Clock = now) -> None:
         self._db = db

@@ -261,7 +261,45 @@ CREATE TABLE story_meta (
 );
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: the daily email. ``subscribers`` (one row per address; ``status`` pending until the
+# address confirmed, active, or unsubscribed — kept so an unsubscribe is honoured), the send ledger
+# ``deliveries`` (one row per edition and address: pending -> sending -> sent | failed; never
+# deleted, so it says who got which edition) and ``send_runs`` (which scheduled edition — kind and
+# local day — was sent, so the scheduler sends each once).
+_V6 = """
+CREATE TABLE subscribers (
+    id            INTEGER PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE,
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'active', 'unsubscribed')),
+    secret        TEXT NOT NULL,
+    confirm       TEXT,
+    origin        TEXT NOT NULL,
+    created       TEXT NOT NULL,
+    confirm_sent  TEXT,
+    confirmed     TEXT,
+    unsubscribed  TEXT
+);
+CREATE TABLE deliveries (
+    edition_id TEXT NOT NULL,
+    email      TEXT NOT NULL,
+    state      TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    error      TEXT,
+    message_id TEXT,
+    updated    TEXT NOT NULL,
+    PRIMARY KEY (edition_id, email)
+);
+CREATE INDEX deliveries_state ON deliveries(edition_id, state);
+CREATE TABLE send_runs (
+    kind       TEXT NOT NULL,
+    day        TEXT NOT NULL,
+    edition_id TEXT NOT NULL,
+    started    TEXT NOT NULL,
+    PRIMARY KEY (kind, day)
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST = len(STEPS)
 
 

@@ -9,6 +9,7 @@ Routes (each page has a JSON twin: the same path with ``.json`` appended; ``/`` 
     /search?q=                 full-text search (FTS5) with highlighted snippets
     /style.css, /favicon.svg   the stylesheet, the icon    /feed.atom, /feed.json  stories feeds
     /feed/editions.atom, /feed/editions.json               the feed of editions
+    /subscribe, /subscribe/confirm/<token>, /unsubscribe/<token>   the daily email (``subscriptions``)
 
 Pages are rendered on the server and need no JavaScript. Every response, errors included, carries
 a Content-Security-Policy that allows nothing but the app's own stylesheet (``SecurityHeaders``).
@@ -45,6 +46,7 @@ from broadsheet.render.routes import Routes
 from broadsheet.settings import Settings
 from broadsheet.store import Store
 from broadsheet.web import views
+from broadsheet.web.subscriptions import Subscriptions
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -318,6 +320,7 @@ def create_app(db: str, settings: Settings) -> ASGIApp:
     Store.open(db, create=False).close()  # fail now, with a clear StoreError, not per request
     reader = Reader(db, settings)
     handler = _error_handler(reader)
-    app = Starlette(routes=_routes(reader),
+    newsletter = Subscriptions(db, settings, reader.routes).routes()
+    app = Starlette(routes=_routes(reader) + newsletter,
                     exception_handlers={HTTPException: handler, Exception: handler})
     return SecurityHeaders(CachedPages(app, reader))

@@ -1,0 +1,177 @@
+"""The newsletter pages over HTTP on 127.0.0.1, with a real SMTP server: double opt-in, and
+one-click unsubscribe that no GET can trigger."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from broadsheet.brief import build_edition
+from broadsheet.deliver.send import send_edition
+from broadsheet.deliver.smtp import SmtpConfig
+from broadsheet.settings import Settings, load_settings
+from broadsheet.store import Store
+from broadsheet.web import create_app
+from mailserver import Mailbox, free_port, mail_server
+from test_brief_data import corpus
+
+ONE_CLICK = {"content": "List-Unsubscribe=One-Click",
+             "headers": {"content-type": "application/x-www-form-urlencoded"}}
+
+
+@dataclass
+class Site:
+    """The app on a loopback port, its store, the SMTP server behind it, its settings."""
+
+    base: str
+    db: str
+    mailbox: Mailbox
+    settings: Settings
+    client: httpx.Client
+
+    def store(self) -> Store:
+        return Store.open(self.db)
+
+    def status(self, email: str) -> str | None:
+        with self.store() as store:
+            found = store.subscriber(email)
+        return found.status if found else None
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Site]:
+    db = str(tmp_path / "news.db")
+    Store.open(db).close()
+    mailbox = Mailbox()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"  # the links in mails point at this very server
+    with mail_server(mailbox) as smtp_port:
+        settings = load_settings({"db": db, "smtp_host": "127.0.0.1", "smtp_port": smtp_port,
+                                  "mail_from": "news@example.org", "edition_title": "Morning brief",
+                                  "base_url": base}, environ={}, config=Path("/none"))
+        app = create_app(db, settings)  # the web reader itself, its subscription pages mounted
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off",
+                                               log_level="warning", access_log=False))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "the app did not start"
+            time.sleep(0.02)
+        try:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                yield Site(base, db, mailbox, settings, client)
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+
+
+def _confirm_link(site: Site, email: str) -> str:
+    (received,) = site.mailbox.to(email)
+    found = re.search(r"(http://\S+/subscribe/confirm/\S+)", received.message().get_content())
+    assert found, received.message().get_content()
+    return found.group(1)
+
+
+def test_subscribe_confirm_by_post_only(site: Site) -> None:
+    home = site.client.get("/")  # every page of the reader links to the form
+    assert f'href="{site.base}/subscribe"' in home.text or 'href="/subscribe"' in home.text
+    form = site.client.get("/subscribe")
+    assert form.status_code == 200 and 'name="email"' in form.text and 'method="post"' in form.text
+    assert form.headers["cache-control"] == "no-store"
+    assert "default-src 'none'" in form.headers["content-security-policy"]
+    assert site.client.get("/subscribe.json").json()["fields"] == ["email"]
+    answer = site.client.post("/subscribe", data={"email": "Ann@Example.org"})
+    assert answer.status_code == 200 and "Check your inbox" in answer.text
+    assert site.status("ann@example.org") == "pending"
+    link = _confirm_link(site, "ann@example.org")
+    for _ in range(10):  # a scanner following the link confirms nothing
+        page = site.client.get(link)
+        assert page.status_code == 200 and "Confirm" in page.text and "ann@example.org" in page.text
+    assert site.client.head(link).status_code == 200
+    assert site.status("ann@example.org") == "pending"
+    done = site.client.post(link)
+    assert done.status_code == 200 and "You are subscribed" in done.text
+    assert site.status("ann@example.org") == "active"
+    assert site.client.post(link).status_code == 404  # used up
+
+
+def test_the_answer_does_not_tell_who_is_subscribed(site: Site) -> None:
+    with site.store() as store:
+        store.add_subscriber("bob@example.org")
+    known = site.client.post("/subscribe", data={"email": "bob@example.org"})
+    new = site.client.post("/subscribe", data={"email": "cat@example.org"})
+    assert known.status_code == new.status_code == 200
+    assert known.text.replace("bob@", "x@") == new.text.replace("cat@", "x@")
+    assert [m.recipients for m in site.mailbox.messages] == [("cat@example.org",)]
+
+
+def test_a_bad_address_shows_the_form_again_escaped(site: Site) -> None:
+    answer = site.client.post("/subscribe", data={"email": '"><script>alert(1)</script>'})
+    assert answer.status_code == 400 and 'name="email"' in answer.text
+    assert "<script>" not in answer.text and "&lt;script&gt;" in answer.text
+    too_big = site.client.post("/subscribe", data={"email": "x" * 10_000})
+    assert too_big.status_code == 413
+    with site.store() as store:
+        assert store.subscribers() == []
+    assert site.mailbox.messages == []
+
+
+def test_ten_gets_of_the_unsubscribe_link_leave_the_subscriber_subscribed(site: Site) -> None:
+    """The issue's test: the link of a real newsletter, fetched as a scanner would, then clicked."""
+    stories, analyses = corpus()
+    edition = build_edition(stories, analyses, title="Morning brief", created="2025-10-05T06:00:00+00:00")
+    with site.store() as store:
+        store.add_subscriber("ann@example.org")
+        store.add_subscriber("bob@example.org")
+        store.put_edition(edition)
+        send_edition(store, edition, SmtpConfig.from_settings(site.settings), site.base)
+    message = site.mailbox.to("ann@example.org")[0].message()
+    link = message["List-Unsubscribe"].strip().strip("<>")
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert link.startswith(f"{site.base}/unsubscribe/") and f'href="{link}"' in html
+    for _ in range(10):
+        page = site.client.get(link)
+        assert page.status_code == 200 and "Unsubscribe?" in page.text
+    assert site.client.get(link + ".json").json()["status"] == "active"
+    assert site.status("ann@example.org") == "active"
+    # the mail client's one-click POST (RFC 8058): no cookie, no form of ours, just the body
+    answer = httpx.post(link, **ONE_CLICK)  # type: ignore[arg-type]
+    assert answer.status_code == 200 and "You are unsubscribed" in answer.text
+    assert site.status("ann@example.org") == "unsubscribed"
+    assert site.status("bob@example.org") == "active"
+    assert site.client.get(link + ".json").json()["status"] == "unsubscribed"
+    with site.store() as store:  # the next edition goes to bob only
+        report = send_edition(store, replace(edition, id="next"), SmtpConfig.from_settings(site.settings),
+                              site.base)
+    assert report.sent == ["bob@example.org"]
+
+
+def test_the_button_of_the_unsubscribe_page_unsubscribes(site: Site) -> None:
+    with site.store() as store:
+        ann, _ = store.add_subscriber("ann@example.org")
+    page = site.client.get(f"/unsubscribe/{ann.token}")
+    assert 'method="post"' in page.text and 'name="List-Unsubscribe" value="One-Click"' in page.text
+    clicked = site.client.post(f"/unsubscribe/{ann.token}", data={"List-Unsubscribe": "One-Click"})
+    assert clicked.status_code == 200
+    assert site.status("ann@example.org") == "unsubscribed"
+
+
+@pytest.mark.parametrize("path", ["/unsubscribe/1.wrong", "/unsubscribe/nonsense", "/unsubscribe/.json",
+                                  "/subscribe/confirm/1.wrong"])
+def test_a_wrong_token_changes_nothing(site: Site, path: str) -> None:
+    with site.store() as store:
+        ann, _ = store.add_subscriber("ann@example.org")
+    assert site.client.get(path).status_code == 404
+    assert site.client.post(path, **ONE_CLICK).status_code == 404  # type: ignore[arg-type]
+    other = site.client.post(f"/unsubscribe/{ann.id}.{'A' * len(ann.secret)}", **ONE_CLICK)  # type: ignore[arg-type]
+    assert other.status_code == 404
+    assert site.status("ann@example.org") == "active"

@@ -18,6 +18,7 @@ from typing import Literal
 Span = tuple[int, int]
 PageKind = Literal["html", "text", "record"]
 AttributionKind = Literal["direct", "indirect", "mixed"]
+SpeechAct = Literal["statement", "question", "request", "belief"]
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -96,9 +97,13 @@ class Attribution:
     ``via`` is the outlet or person that carried it ("told BBC News" -> "BBC News"); ``when`` is the
     time phrase attached to the cue ("Monday evening"). ``kind`` is ``direct`` for a verbatim quote,
     ``indirect`` for reported speech, ``mixed`` for a paraphrase that embeds a quotation.
-    ``speaker`` is a person's fullest name in the article ("Donald Trump" for "Trump said");
-    ``speaker_span`` points at the mention that spoke, ``cue_span`` and ``content_span`` at exactly
-    ``cue`` and ``content``.
+    ``speaker`` is the resolved name: a person's fullest name in the article ("Donald Trump" for "Trump
+    said" or "he said"); ``speaker_span`` points at the mention in the attribution's own clause (the
+    pronoun "he" of "he said"), ``cue_span`` and ``content_span`` at exactly ``cue`` and ``content``.
+    ``act`` is ``statement``, ``question`` ("asked if ..."), ``request`` ("called on X to ...") or
+    ``belief`` ("critics fear that ..."). ``person`` is the canonical key of a speaker who is a named
+    person ("adam schiff" for "Adam B. Schiff", "Rep. Schiff" and "he"), the same across the articles
+    of a story; None for other speakers.
     """
 
     speaker: str
@@ -112,6 +117,8 @@ class Attribution:
     speaker_span: Span | None = None
     cue_span: Span | None = None
     content_span: Span | None = None
+    act: SpeechAct = "statement"
+    person: str | None = None
 
 
 @dataclass(frozen=True)

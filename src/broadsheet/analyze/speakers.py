@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from broadsheet.analyze.candidates import Candidate
 from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import HONORIFICS
@@ -307,3 +308,50 @@ def _mentions(doc: Doc, index: EntityIndex, wanted: set[str], start: int, end: i
             speaker = Speaker(entity.text, entity.span, span.root.i, entity.label)
         found.append(speaker)
     return found
+
+
+# Capitalised words before a colon that label a part of the page, not a speaker ("Update: ...").
+EDITORIAL_LABELS = frozenset(
+    {
+        "update", "updated", "note", "editor", "related", "photo", "photos", "video", "watch",
+        "read", "more", "correction", "source", "sources", "live", "breaking", "exclusive",
+        "analysis", "opinion", "transcript", "listen", "see", "also", "warning", "q", "a"
+    }
+)
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
+
+
+def name_speaker(
+    doc: Doc,
+    source: Candidate | int,
+    index: EntityIndex,
+    earlier: Sequence[Speaker],
+    quoted: Sequence[Span] = (),
+) -> Speaker | None:
+    """The named speaker of a source mention (a reading from ``sources``, or a head token): a
+    relative "who" names the noun it stands for, a pronoun its antecedent (``resolve_pronoun``);
+    a name before a colon or after a closing dash speaks as written. None when the mention is an
+    editorial label ("Update:") or a relative with nothing to stand for."""
+    if isinstance(source, int):
+        root, kind = doc[source], "subject"
+    else:
+        root, kind = doc[source.first : source.last + 1].root, source.kind
+    if kind in {"prefix", "suffix"} and not isinstance(source, int):
+        return _line_speaker(doc, source, index)
+    if root.lower_ in _RELATIVE_WORDS and root.tag_ in {"WP", "WDT"}:
+        if root.head.dep_ not in {"relcl", "acl"}:
+            return None
+        root = root.head.head
+    speaker = describe(doc, root.i, index)
+    if speaker.is_pronoun:
+        speaker = resolve_pronoun(doc, speaker, earlier, index, quoted)
+    return speaker
+
+
+def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | None:
+    """The words before a line's colon or after its closing dash, as the speaker."""
+    words = [t for t in doc[source.first : source.last + 1] if not t.is_punct]
+    if not words or any(t.lower_ in EDITORIAL_LABELS for t in words):
+        return None
+    text = text_of(doc)[source.span[0] : source.span[1]]
+    return Speaker(text, source.span, words[-1].i, index.label(words[-1].i))

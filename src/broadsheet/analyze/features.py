@@ -1,0 +1,164 @@
+"""Features of cues and of their candidate contents and sources, for the learned models.
+
+Each function returns a sparse feature dict (name -> value, mostly 1.0) from the parse alone: the
+words, lemmas, part-of-speech tags, dependency labels and named-entity types of the small spaCy
+model, the quotation marks of the text, and the cue lexicon's prior. No feature names a site, an
+outlet or a person; what the models learn from PolNeAR's train split is how English reports speech.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Doc, Token
+
+from broadsheet.analyze.candidates import DASHES, Candidate, CueSite
+from broadsheet.analyze.quotes import Quotation
+from broadsheet.analyze.spans import text_of, word_count
+
+Features = dict[str, float]
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
+
+
+def cue_key(token: Token) -> str:
+    """The lexicon key of a token: its lower-case lemma (a dash or colon as itself)."""
+    return token.text if token.text in DASHES or token.text == ":" else token.lemma_.lower()
+
+
+def _bucket(value: int, edges: tuple[int, ...] = (0, 1, 2, 4, 8, 16, 32, 64)) -> str:
+    """A coarse size label: the largest edge not above ``value``."""
+    return str(max(edge for edge in edges if edge <= value)) if value >= 0 else "neg"
+
+
+def _in_quotes(token: Token, quotes: tuple[Quotation, ...]) -> bool:
+    """Whether the token lies inside a quotation."""
+    return any(q.start < token.idx < q.end for q in quotes)
+
+
+def cue_features(doc: Doc, site: CueSite, prior: float) -> Features:
+    """Features of the token at ``site.head`` as a possible cue head (``prior``: the lexicon's
+    share of this key's occurrences that were cues in training)."""
+    token = doc[site.head]
+    key = cue_key(token)
+    feats: Features = {
+        "bias": 1.0,
+        "prior": prior,
+        "logit_prior": math.log((prior + 0.01) / (1.01 - prior)),
+        f"key={key}": 1.0,
+        f"pos={token.pos_}": 1.0,
+        f"tag={token.tag_}": 1.0,
+        f"dep={token.dep_}": 1.0,
+        f"key|tag={key}|{token.tag_}": 1.0,
+        f"key|dep={key}|{token.dep_}": 1.0,
+        f"head_dep={token.head.dep_}": 1.0,
+        f"head_pos={token.head.pos_}": 1.0,
+        f"prev={doc[token.i - 1].lower_ if token.i else '<s>'}": 1.0,
+        f"next={doc[token.i + 1].lower_ if token.i + 1 < len(doc) else '</s>'}": 1.0,
+        "in_quotes": float(_in_quotes(token, site.quotes)),
+        "sent_start": float(token.i == site.sentence[0]),
+    }
+    for child in token.children:
+        feats[f"child={child.dep_}"] = 1.0
+        feats[f"key|child={key}|{child.dep_}"] = 1.0
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            feats[f"subj_pos={child.pos_}"] = 1.0
+            feats[f"subj_ent={child.ent_type_ or '-'}"] = 1.0
+            if child.lower_ in _PRONOUNS:
+                feats[f"subj={child.lower_}"] = 1.0
+    feats.update(_quote_context(doc, site))
+    if key in DASHES or key == ":":
+        feats.update(_line_features(doc, token))
+    return feats
+
+
+def _quote_context(doc: Doc, site: CueSite) -> Features:
+    """Whether a quotation touches the cue clause before or after it, or fills the sentence."""
+    text = text_of(doc)
+    start, end = doc[site.clause[0]].idx, doc[site.clause[1]].idx + len(doc[site.clause[1]])
+    feats: Features = {}
+    for quote in site.quotes:
+        if 0 <= start - quote.end <= 3:
+            feats["quote_before"] = 1.0
+        if 0 <= quote.start - end <= 3:
+            feats["quote_after"] = 1.0
+    sentence = (doc[site.sentence[0]].idx, doc[site.sentence[1]].idx + len(doc[site.sentence[1]]))
+    quoted = sum(word_count(text, (max(q.start, sentence[0]), min(q.end, sentence[1])))
+                 for q in site.quotes if q.start < sentence[1] and sentence[0] < q.end)
+    feats[f"quoted_share={_bucket(10 * quoted // max(1, word_count(text, sentence)))}"] = 1.0
+    return feats
+
+
+def _line_features(doc: Doc, token: Token) -> Features:
+    """For a colon or a dash: how far into its line it stands and what the words before it are."""
+    first = token.i
+    while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
+        first -= 1
+    before = doc[first : token.i]
+    return {
+        f"line_offset={_bucket(token.i - first)}": 1.0,
+        "before_capitalised": float(all(t.is_title or t.is_upper or t.is_punct for t in before)),
+        "before_named": float(any(t.ent_type_ in {"PERSON", "ORG"} for t in before)),
+        "before_verb": float(any(t.pos_ in {"VERB", "AUX"} for t in before)),
+        "after_named": float(any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[token.i + 1 : token.i + 5])),
+    }
+
+
+def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: frozenset[str]) -> Features:
+    """Features of one content reading of a cue (``kinds``: every kind proposed for this cue)."""
+    head = doc[site.head]
+    key = cue_key(head)
+    text = text_of(doc)
+    words = word_count(text, candidate.span)
+    sentence_words = max(1, site.sentence[1] - site.sentence[0] + 1)
+    feats: Features = {
+        "bias": 1.0,
+        f"kind={candidate.kind}": 1.0,
+        f"kind|key={candidate.kind}|{key}": 1.0,
+        f"kind|tag={candidate.kind}|{head.tag_}": 1.0,
+        f"kind|dep={candidate.kind}|{head.dep_}": 1.0,
+        f"kind|words={candidate.kind}|{_bucket(words)}": 1.0,
+        f"kind|share={candidate.kind}|{_bucket(10 * (candidate.last - candidate.first + 1) // sentence_words)}": 1.0,
+        f"kind|after={candidate.kind}|{candidate.first > site.head}": 1.0,
+        f"kind|quoted={candidate.kind}|{_quote_overlap(candidate, site.quotes)}": 1.0,
+        f"kind|ends_sentence={candidate.kind}|{candidate.last >= site.sentence[1] - 1}": 1.0,
+        f"kind|crosses={candidate.kind}|{_crosses_sentence(doc, candidate)}": 1.0,
+    }
+    for other in kinds:
+        feats[f"kind|has={candidate.kind}|{other}"] = 1.0
+    return feats
+
+
+def _quote_overlap(candidate: Candidate, quotes: tuple[Quotation, ...]) -> str:
+    """``exact`` when the candidate is one quotation, ``some`` when it holds one, else ``none``."""
+    start, end = candidate.span
+    if any(q.start <= start and end <= q.end for q in quotes):
+        return "exact"
+    return "some" if any(q.start < end and start < q.end for q in quotes) else "none"
+
+
+def _crosses_sentence(doc: Doc, candidate: Candidate) -> bool:
+    """Whether the candidate runs over a sentence boundary."""
+    return any(doc[i].is_sent_start for i in range(candidate.first + 1, candidate.last + 1))
+
+
+def source_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: frozenset[str]) -> Features:
+    """Features of one source reading of a cue."""
+    head = doc[site.head]
+    key = cue_key(head)
+    root = doc[candidate.first : candidate.last + 1].root
+    ent = root.ent_type_ or "-"
+    feats: Features = {
+        "bias": 1.0,
+        f"kind={candidate.kind}": 1.0,
+        f"kind|key={candidate.kind}|{key}": 1.0,
+        f"kind|tag={candidate.kind}|{head.tag_}": 1.0,
+        f"kind|ent={candidate.kind}|{ent}": 1.0,
+        f"kind|pos={candidate.kind}|{root.pos_}": 1.0,
+        f"kind|pron={candidate.kind}|{root.lower_ if root.lower_ in _PRONOUNS else '-'}": 1.0,
+        f"kind|len={candidate.kind}|{_bucket(candidate.last - candidate.first + 1)}": 1.0,
+        f"kind|distance={candidate.kind}|{_bucket(abs(site.head - root.i))}": 1.0,
+        f"kind|quoted={candidate.kind}|{_in_quotes(root, site.quotes)}": 1.0,
+    }
+    for other in kinds:
+        feats[f"kind|has={candidate.kind}|{other}"] = 1.0
+    return feats

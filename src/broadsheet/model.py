@@ -101,9 +101,11 @@ class Attribution:
     said" or "he said"); ``speaker_span`` points at the mention in the attribution's own clause (the
     pronoun "he" of "he said"), ``cue_span`` and ``content_span`` at exactly ``cue`` and ``content``.
     ``act`` is ``statement``, ``question`` ("asked if ..."), ``request`` ("called on X to ...") or
-    ``belief`` ("critics fear that ..."). ``person`` is the canonical key of a speaker who is a named
-    person ("adam schiff" for "Adam B. Schiff", "Rep. Schiff" and "he"), the same across the articles
-    of a story; None for other speakers.
+    ``belief`` ("critics fear that ..."). ``canonical`` is the key voices group by, the same across
+    the articles of a story: for a person the first and last word of their name ("adam schiff" for
+    "Adam B. Schiff", "Rep. Schiff" and "he"), for an organisation or a group of people its name
+    ("new york times", "us officials"); None when the speaker is no person or organisation (a poll,
+    a document, a thing, a pronoun left unresolved), which voices then leave out.
     """
 
     speaker: str
@@ -118,7 +120,7 @@ class Attribution:
     cue_span: Span | None = None
     content_span: Span | None = None
     act: SpeechAct = "statement"
-    person: str | None = None
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,7 @@
 From the cue's lemma and the shape of what it attributes:
 
 - **question**: a cue of asking ("asked", "wondered", "questioned whether") whose content is an
-  indirect question ("if he supported ...", "why ...") or ends with a question mark, or any cue
-  whose quoted content is a question;
+  indirect question ("if he supported ...", "why ...") or ends with a question mark;
 - **request**: a cue of demanding ("urged", "called on X to", "called for", "demanded", "asked X to")
   whose content is what should be done;
 - **belief**: a cue of a state of mind rather than of speech ("critics fear that ...", "he believes",
@@ -46,8 +45,6 @@ def classify_act(doc: Doc, head: int, content: str) -> SpeechAct:
         return "question"
     if lemma in REQUEST_CUES or (lemma in {"call", "ask"} and _demands(doc, head)):
         return "request"
-    if content.rstrip("\"”'’ ").endswith("?"):
-        return "question"
     if lemma in BELIEF_CUES:
         return "belief"
     return "statement"

@@ -13,8 +13,9 @@
    when the words before it hold no verb (``Kim "expects ..."``). A quotation that directly follows
    a quoted content is part of it (``quote_pair``), as annotators mark it.
 4. **Kind** (direct, indirect, mixed), **act** (``acts``), ``via`` and ``when`` (``frames``); a
-   person's role found in one attribution fills their others; ``person`` is the canonical key that
-   groups a person's voices across a story (``text.person_key`` of the name).
+   person's role found in one attribution fills their others; ``canonical`` is the key that groups
+   a speaker's voices across a story (``speakers.canonical_key``), None for a speaker who is no
+   person or organisation.
 
 **Reporting chains**: the speaker is the original source and ``via`` the outlet or person that
 carried the words ("Everard told BBC News" -> via "BBC News"); a ``via`` equal to the article's own
@@ -36,9 +37,8 @@ from broadsheet.analyze.frames import cited_source, find_via, find_when
 from broadsheet.analyze.learned import Models, shipped_models
 from broadsheet.analyze.quotes import Quotation, find_quotations
 from broadsheet.analyze.spans import strip_space, text_of, tidy_content
-from broadsheet.analyze.speakers import EntityIndex, Speaker, name_speaker
+from broadsheet.analyze.speakers import EntityIndex, Speaker, canonical_key, name_speaker
 from broadsheet.model import Article, Attribution, AttributionKind, Entity, Span
-from broadsheet.text import person_key
 
 _MIN_CONTINUATION_WORDS = 3
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -96,7 +96,7 @@ def find_attributions(
     found += _continuations(doc, found, quotes, sentences)
     found.sort(key=lambda f: (f.content[0], f.detection.cue[0]))
     outlet = article.outlet if article is not None else None
-    return [_to_attribution(doc, f, quotes, outlet) for f in found]
+    return [_to_attribution(doc, f, quotes, outlet, index) for f in found]
 
 
 def _found(doc: Doc, detection: Detection, index: EntityIndex, earlier: list[_Found],
@@ -113,16 +113,24 @@ def _found(doc: Doc, detection: Detection, index: EntityIndex, earlier: list[_Fo
     cited = cited_source(doc[head])
     if cited is not None:
         via, speaker = speaker.text, name_speaker(doc, cited, index, [], quoted) or speaker
+    if detection.carrier is not None:
+        via = text_of(doc)[detection.carrier.span[0] : detection.carrier.span[1]]
     content = detection.content.span
     return _Found(
         detection=detection,
         speaker=speaker,
-        mention=detection.source.span,
+        mention=_mention(detection.source.span, speaker.span),
         content=content,
         sentence=sentences.at(detection.cue[0]),
         via=via or find_via(doc, head, content, index),
         when=find_when(doc, head, content, detection.source.span),
     )
+
+
+def _mention(source: Span, named: Span) -> Span:
+    """The speaker's mention in its clause: the name inside the source phrase ("Steve Hall" of
+    "CNN national security analyst Steve Hall"), else the source itself ("he", "who")."""
+    return named if source[0] <= named[0] and named[1] <= source[1] else source
 
 
 def _share_roles(found: list[_Found]) -> list[_Found]:
@@ -199,13 +207,24 @@ def _continuation_content(doc: Doc, quote: Quotation, sentence: Span) -> Span | 
     return strip_space(text, (sentence[0], quote.end))
 
 
-def _to_attribution(doc: Doc, item: _Found, quotes: tuple[Quotation, ...], outlet: str | None) -> Attribution:
+def _speaker_name(speaker: Speaker, index: EntityIndex) -> str:
+    """A person's canonical (fullest) name in the article when the mention's words are among it
+    ("Trump" -> "Donald Trump"); otherwise the speaker's own words."""
+    entity = next((e for e in index.entities if e.span == speaker.span), None)
+    if speaker.label != "PERSON" or entity is None:
+        return speaker.text
+    mention = set(bare_name(speaker.text).split())
+    return entity.canonical if mention <= set(entity.canonical.split()) else speaker.text
+
+
+def _to_attribution(doc: Doc, item: _Found, quotes: tuple[Quotation, ...], outlet: str | None,
+                    index: EntityIndex) -> Attribution:
     """The public record of one attribution."""
     text = text_of(doc)
     cue = item.detection.cue
     speaker = item.speaker
     return Attribution(
-        speaker=speaker.text,
+        speaker=_speaker_name(speaker, index),
         cue=text[cue[0] : cue[1]],
         content=text[item.content[0] : item.content[1]],
         kind=_kind(item.content, quotes),
@@ -217,7 +236,7 @@ def _to_attribution(doc: Doc, item: _Found, quotes: tuple[Quotation, ...], outle
         cue_span=cue,
         content_span=item.content,
         act=classify_act(doc, item.detection.site.head, text[item.content[0] : item.content[1]]),
-        person=person_key(speaker.text) if speaker.label == "PERSON" else None,
+        canonical=canonical_key(doc, replace(speaker, text=_speaker_name(speaker, index))),
     )
 
 

@@ -12,7 +12,8 @@ PolNeAR train split) scores them. Content readings:
   "called *it a sham*");
 - ``raised``: the subject with the verb's open complement ("*the bank* is expected *to wait*");
 - ``quote_before`` / ``quote_after``: the quotation touching the cue clause, and ``quote_pair`` the
-  two quotations around it (``"X," she said. "Y."``);
+  two quotations around it when the first opens the sentence (``"X," she said. "Y."``: one
+  interrupted quotation, which annotators mark as one attribution);
 - ``left`` / ``right`` / ``sentence``: the rest of the sentence before or after the cue clause, or all
   of it ("..., Kirby said", "According to X, ...", "In a new poll, ...");
 - ``governor``: for a prepositional or participial cue, the clause it hangs on minus the cue's own
@@ -41,7 +42,7 @@ from broadsheet.model import Span
 DASHES = frozenset({"―", "—", "–"})
 _NOT_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "advmod"})
 _CLAUSE_DEPS = frozenset(
-    {"nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "dobj", "dative", "iobj", "prt", "agent"}
+    {"nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "dobj", "dative", "iobj", "prt", "agent", "mark"}
 )
 _MAX_GAP = 4
 
@@ -123,11 +124,23 @@ def content_candidates(doc: Doc, site: CueSite) -> list[Candidate]:
     for candidate in _content_readings(doc, site):
         if candidate is None:
             continue
-        span = tidy_content(text_of(doc), candidate.span, list(site.quotes))
+        span = _without_that(doc, tidy_content(text_of(doc), candidate.span, list(site.quotes)))
         if span[1] > span[0] and span not in seen:
             seen.add(span)
             found.append(Candidate(candidate.kind, span, candidate.first, candidate.last))
     return found
+
+
+def _without_that(doc: Doc, span: Span) -> Span:
+    """The span without a leading complementiser "that" ("said *that* the talks failed")."""
+    text = text_of(doc)
+    if not text.startswith(("that ", "That "), span[0]) or word_count(text, span) < 3:
+        return span
+    start = span[0] + 5
+    while start < span[1] and text[start].isspace():
+        start += 1
+    first = doc.char_span(span[0], span[0] + 4)
+    return (start, span[1]) if first is not None and first[0].dep_ == "mark" else span
 
 
 def _content_readings(doc: Doc, site: CueSite) -> Iterator[Candidate | None]:
@@ -197,7 +210,8 @@ def _quotations(doc: Doc, site: CueSite) -> Iterator[Candidate | None]:
     if before is not None:
         yield _quote_candidate(doc, "quote_before", before.start, before.end)
         follow = after or _next_in_paragraph(text, site, clause[1])
-        if follow is not None:
+        opens = not any(char.isalnum() for char in text[doc[site.sentence[0]].idx : before.start])
+        if follow is not None and opens:
             yield _quote_candidate(doc, "quote_pair", before.start, follow.end)
     if after is not None:
         yield _quote_candidate(doc, "quote_after", after.start, after.end)

@@ -125,7 +125,44 @@ def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: froze
     }
     for other in kinds:
         feats[f"kind|has={candidate.kind}|{other}"] = 1.0
+    feats.update(_shape(doc, site, candidate))
     return feats
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _shape(doc: Doc, site: CueSite, candidate: Candidate) -> Features:
+    """What the reading looks like: the punctuation between it and the cue clause, its first word's
+    tag, its root's dependency, whether it holds a finite verb."""
+    text = text_of(doc)
+    words = [t for t in doc[site.clause[0] : site.clause[1] + 1] if not t.is_punct] or [doc[site.head]]
+    clause = (words[0].idx, words[-1].idx + len(words[-1]))
+    if candidate.span[1] <= clause[0]:
+        gap = text[candidate.span[1] : clause[0]]
+    elif candidate.span[0] >= clause[1]:
+        gap = text[clause[1] : candidate.span[0]]
+    else:
+        gap = "around"
+    gap = "".join(ch for ch in gap if not ch.isspace())[:3] or "none"
+    tokens = doc[candidate.first : candidate.last + 1]
+    kind = candidate.kind
+    final = candidate.span[1] <= clause[0] and "," in gap and closes_sentence(doc, site)
+    return {
+        f"kind|final_frame={kind}|{final}": 1.0,
+        f"kind|gap={kind}|{gap}": 1.0,
+        f"kind|first_tag={kind}|{doc[candidate.first].tag_}": 1.0,
+        f"kind|root_dep={kind}|{tokens.root.dep_}": 1.0,
+        f"kind|finite={kind}|{any(t.tag_ in _FINITE for t in tokens)}": 1.0,
+    }
+
+
+def closes_sentence(doc: Doc, site: CueSite) -> bool:
+    """Whether nothing but punctuation, or a participle clause ("..., citing officials"), follows
+    the cue clause in its sentence: the clause closes the sentence ("..., Kirby said last week.")."""
+    rest = [t for t in doc[site.clause[1] + 1 : site.sentence[1] + 1] if not t.is_space]
+    words = [t for t in rest if not t.is_punct]
+    return not words or (rest[0].text == "," and words[0].tag_ == "VBG")
 
 
 def _quote_overlap(candidate: Candidate, quotes: tuple[Quotation, ...]) -> str:

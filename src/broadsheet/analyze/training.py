@@ -74,9 +74,9 @@ def build_lexicon(pairs: Sequence[Pair]) -> dict[str, float]:
     }
 
 
-def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> dict[str, tuple[list[Features], list[int]]]:
+def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> dict[str, tuple[list[Features], list[float]]]:
     """Training rows of the three models: ``{"cue"|"content"|"source": (features, labels)}``."""
-    rows: dict[str, tuple[list[Features], list[int]]] = {k: ([], []) for k in ("cue", "content", "source")}
+    rows: dict[str, tuple[list[Features], list[float]]] = {k: ([], []) for k in ("cue", "content", "source")}
     for document, doc in pairs:
         quotes = tuple(find_quotations(doc.text))
         tokens = _Tokens(doc.text)
@@ -93,7 +93,7 @@ def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> dict[str, tupl
     return rows
 
 
-def _part_rows(rows: dict[str, tuple[list[Features], list[int]]], doc: Doc, site: object,
+def _part_rows(rows: dict[str, tuple[list[Features], list[float]]], doc: Doc, site: object,
                gold: Gold, tokens: _Tokens) -> None:
     """Content and source rows of one gold cue."""
     from broadsheet.analyze.candidates import CueSite
@@ -103,8 +103,8 @@ def _part_rows(rows: dict[str, tuple[list[Features], list[int]]], doc: Doc, site
     kinds = frozenset(c.kind for c in contents)
     wanted = tokens.inside(gold.content)
     for candidate in contents:
-        label = _dice(tokens.inside((candidate.span,)), wanted) >= 0.5
-        _add(rows["content"], content_features(doc, site, candidate, kinds), label)
+        overlap = _dice(tokens.inside((candidate.span,)), wanted)
+        _add(rows["content"], content_features(doc, site, candidate, kinds), overlap)
     source = tokens.inside(gold.source)
     if not source:
         return
@@ -115,29 +115,41 @@ def _part_rows(rows: dict[str, tuple[list[Features], list[int]]], doc: Doc, site
         _add(rows["source"], source_features(doc, site, candidate, kinds), label)
 
 
-def _add(rows: tuple[list[Features], list[int]], features: Features, label: bool) -> None:
-    """Append one row."""
+def _add(rows: tuple[list[Features], list[float]], features: Features, label: float) -> None:
+    """Append one row; ``label`` is 0 or 1, or for contents the Dice overlap with the gold (a soft
+    label: the model then estimates the overlap a reading will have)."""
     rows[0].append(features)
-    rows[1].append(int(label))
+    rows[1].append(float(label))
 
 
-def fit(features: list[Features], labels: list[int], c: float) -> LinearModel:
-    """A logistic regression on sparse features, as a ``LinearModel`` (weights rounded, zeros dropped)."""
+def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
+    """A logistic regression on sparse features, as a ``LinearModel`` (weights rounded, zeros dropped).
+
+    A soft label ``y`` between 0 and 1 enters as two weighted rows (1 with weight ``y``, 0 with
+    weight ``1 - y``), which is logistic regression on the expected label."""
+    import numpy as np
+    from scipy.sparse import vstack
+
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(features).tocsr()
-    matrix.indices = matrix.indices.astype("int32")  # liblinear takes 32-bit indices only
-    matrix.indptr = matrix.indptr.astype("int32")
+    matrix = vectorizer.fit_transform(features)
+    target = np.asarray(labels, dtype=float)
+    y = np.concatenate([np.ones(len(target)), np.zeros(len(target))])
+    weights = np.concatenate([target, 1.0 - target])
+    keep = weights > 0
+    rows = vstack([matrix, matrix]).tocsr()[keep]
+    rows.indices = rows.indices.astype("int32")  # liblinear takes 32-bit indices only
+    rows.indptr = rows.indptr.astype("int32")
     model = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
-    model.fit(matrix, labels)
-    weights = {
+    model.fit(rows, y[keep], sample_weight=weights[keep])
+    learned = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
         if abs(w) >= 1e-4
     }
-    return LinearModel(weights, round(float(model.intercept_[0]), 4))
+    return LinearModel(learned, round(float(model.intercept_[0]), 4))
 
 
 def score_detections(pairs: Sequence[Pair], found: Sequence[list[Detection]], accept: float) -> dict[str, float]:

@@ -171,7 +171,14 @@ INSERT INTO article_versions (article_id, version, title, text, published, store
     SELECT id, 1, title, text, published, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM articles;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2)
+# Version 3: an attribution's act (statement, question, request, belief) and the canonical key of
+# its speaker, by which voices group a person across a story.
+_V3 = """
+ALTER TABLE attributions ADD COLUMN act TEXT NOT NULL DEFAULT 'statement';
+ALTER TABLE attributions ADD COLUMN canonical TEXT;
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3)
 LATEST = len(STEPS)
 
 

@@ -31,12 +31,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from broadsheet.analyze.acts import classify_act
+from broadsheet.analyze.candidates import Candidate
 from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.entities import bare_name, find_entities
 from broadsheet.analyze.frames import cited_source, find_via, find_when
 from broadsheet.analyze.learned import Models, shipped_models
 from broadsheet.analyze.quotes import Quotation, find_quotations
-from broadsheet.analyze.spans import strip_space, text_of, tidy_content
+from broadsheet.analyze.spans import char_span, strip_space, text_of, tidy_content
 from broadsheet.analyze.speakers import EntityIndex, Speaker, canonical_key, name_speaker
 from broadsheet.model import Article, Attribution, AttributionKind, Entity, Span
 
@@ -110,16 +111,18 @@ def _found(doc: Doc, detection: Detection, index: EntityIndex, earlier: list[_Fo
         return None
     head = detection.site.head
     via = None
+    mention = _mention(doc, detection.source, speaker.span)
     cited = cited_source(doc[head])
     if cited is not None:
         via, speaker = speaker.text, name_speaker(doc, cited, index, [], quoted) or speaker
+        mention = speaker.span
     if detection.carrier is not None:
         via = text_of(doc)[detection.carrier.span[0] : detection.carrier.span[1]]
     content = detection.content.span
     return _Found(
         detection=detection,
         speaker=speaker,
-        mention=_mention(detection.source.span, speaker.span),
+        mention=mention,
         content=content,
         sentence=sentences.at(detection.cue[0]),
         via=via or find_via(doc, head, content, index),
@@ -127,10 +130,13 @@ def _found(doc: Doc, detection: Detection, index: EntityIndex, earlier: list[_Fo
     )
 
 
-def _mention(source: Span, named: Span) -> Span:
-    """The speaker's mention in its clause: the name inside the source phrase ("Steve Hall" of
-    "CNN national security analyst Steve Hall"), else the source itself ("he", "who")."""
-    return named if source[0] <= named[0] and named[1] <= source[1] else source
+def _mention(doc: Doc, source: Candidate, named: Span) -> Span:
+    """The speaker's mention in its clause: the name inside the source phrase or its apposition
+    ("Steve Hall" of "CNN national security analyst Steve Hall", "Ana Berg" of "The chief
+    executive, Ana Berg,"), else the source itself ("he", "who")."""
+    root = doc[source.first : source.last + 1].root
+    outer = char_span(doc, root.left_edge.i, root.right_edge.i)
+    return named if outer[0] <= named[0] and named[1] <= outer[1] else source.span
 
 
 def _share_roles(found: list[_Found]) -> list[_Found]:

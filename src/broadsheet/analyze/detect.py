@@ -88,12 +88,17 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
     """Two shapes of English copy the parse often breaks, settled by rule over the model:
 
     - a reporting clause that closes its sentence after a comma ("X, Kirby said last week.",
-      "X, the Times reported, citing officials.") attributes the words before the comma;
+      "X, the Times reported, citing officials.") attributes the words before the comma, and
+      "according to Y" the rest of its sentence on the side away from it;
     - "warned for months that X": a "that" clause inside the chosen words is what was said.
     """
     by_kind = {c.kind: (p, c) for p, c in scored}
     left = by_kind.get("left")
     text = text_of(doc)
+    if doc[site.head].lower_ == "according":
+        side = by_kind.get("right") if site.clause[0] <= site.sentence[0] else left
+        if side is not None and (side is by_kind.get("right") or closes_sentence(doc, site)):
+            return side[1], max(side[0], probability, FRAME_CONFIDENCE)
     if left is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and closes_sentence(doc, site):
         before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
         if before.endswith(","):

@@ -12,7 +12,6 @@ from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.nlp import load_model
 from broadsheet.model import Article, Attribution
 
-
 PRONOUNS = {"he", "she", "they", "it", "who", "i", "we", "you", "which", "that"}
 
 

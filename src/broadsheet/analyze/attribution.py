@@ -197,7 +197,9 @@ def _owner(text: str, found: Sequence[_Found], sentence: int, quote: Quotation,
     start = sentences.bounds[sentence - 1][0]
     if "\n" in text[start : quote.start]:
         return None
-    before = [f for f in found if sentences.at(f.content[1] - 1) == sentence - 1 or f.sentence == sentence - 1]
+    before = [
+        f for f in found if sentence - 1 in {sentences.at(f.content[1] - 1), f.sentence}
+    ]
     return max(before, key=lambda f: f.content[1]) if before else None
 
 

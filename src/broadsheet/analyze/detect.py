@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.candidates import DASHES, Candidate, CueSite, content_candidates, make_site
+from broadsheet.analyze.candidates import Candidate, CueSite, content_candidates, make_site
 from broadsheet.analyze.features import (
     closes_sentence,
     content_features,

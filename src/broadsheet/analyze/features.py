@@ -110,6 +110,7 @@ def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: froze
     text = text_of(doc)
     words = word_count(text, candidate.span)
     sentence_words = max(1, site.sentence[1] - site.sentence[0] + 1)
+    share = 10 * (candidate.last - candidate.first + 1) // sentence_words
     feats: Features = {
         "bias": 1.0,
         f"kind={candidate.kind}": 1.0,
@@ -117,7 +118,7 @@ def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: froze
         f"kind|tag={candidate.kind}|{head.tag_}": 1.0,
         f"kind|dep={candidate.kind}|{head.dep_}": 1.0,
         f"kind|words={candidate.kind}|{_bucket(words)}": 1.0,
-        f"kind|share={candidate.kind}|{_bucket(10 * (candidate.last - candidate.first + 1) // sentence_words)}": 1.0,
+        f"kind|share={candidate.kind}|{_bucket(share)}": 1.0,
         f"kind|after={candidate.kind}|{candidate.first > site.head}": 1.0,
         f"kind|quoted={candidate.kind}|{_quote_overlap(candidate, site.quotes)}": 1.0,
         f"kind|ends_sentence={candidate.kind}|{candidate.last >= site.sentence[1] - 1}": 1.0,

@@ -38,7 +38,8 @@ def source_candidates(doc: Doc, site: CueSite) -> list[Candidate]:
     for kind, token in _source_readings(doc, site):
         if token is None or token.is_punct or token.is_space:
             continue
-        first, last = phrase_range(token) if kind not in {"relative", "prefix", "suffix"} else (token.i, token.i)
+        single = kind in {"relative", "prefix", "suffix"}
+        first, last = (token.i, token.i) if single else phrase_range(token)
         if kind in {"prefix", "suffix"}:
             first, last = _line_phrase(doc, site.head, before=kind == "prefix")
             if last < first:

@@ -30,7 +30,7 @@ from broadsheet.analyze.candidates import Candidate
 from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
 from broadsheet.model import Entity, Span
-from broadsheet.text import HONORIFICS, name_key, person_key
+from broadsheet.text import HONORIFICS, name_key, person_key, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -361,31 +361,31 @@ def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | 
 # Common nouns that name people or bodies who can speak ("officials said", "a spokesman said",
 # "the campaign said"), drawn from the heads of PolNeAR train sources; documents, polls and things
 # ("the report", "a poll", "the ad") are not among them and make no voice.
-AGENT_NOUNS = frozenset(
+AGENT_NOUNS = word_set(
     """
     official campaign candidate voter supporter leader group senator aide people expert adviser
-    advisor president source member spokesman spokeswoman spokesperson company governor judge team
-    strategist administration woman ally critic lawmaker friend nominee politician analyst police
-    organization organisation man party executive government reporter office economist secretary
-    activist manager employee insider advocate board opponent person conservative rival organizer
-    prosecutor delegate agency lawyer court businessman wife crowd union investor director donor
-    chairman authority family camp protester progressive host moderator observer network chief
-    editorial father backer researcher mogul actor department mayor pollster operative worker
-    diplomat superdelegate attorney commentator journalist actress speaker fan panel brother head
-    officer columnist firm staffer checker hopeful justice editor student author staff scientist
-    minister lobbyist partner tycoon veteran guy pastor resident mother army representative
-    daughter proponent liberal associate legislature socialist faction council commission colleague
-    defender developer scholar son demonstrator investigator husband environmentalist prince pundit
-    congressman congresswoman owner legislator frontrunner citizen participant lady ambassador
-    historian writer child founder evangelical institute agent elder chairwoman admiral viewer
-    confidant parent teacher respondent speechwriter specialist hacker foundation caller guard
-    newspaper magazine outlet paper station broadcaster publisher ministry embassy military
-    committee senate house congress democrat republican voter lawmaker aide insider official
-    candidate contender runner neighbor neighbour witness victim survivor expert professor
-    doctor physician nurse officer sheriff commissioner trustee regulator watchdog coalition
-    alliance association federation leadership spokespeople executive ceo cfo founder insider
-    manufacturer retailer bank lender insurer plaintiff defendant counsel campaigner pollster
-    """.split()
+    advisor president source member spokesman spokeswoman spokesperson company governor judge
+    team strategist administration woman ally critic lawmaker friend nominee politician analyst
+    police organization organisation man party executive government reporter office economist
+    secretary activist manager employee insider advocate board opponent person conservative
+    rival organizer prosecutor delegate agency lawyer court businessman wife crowd union
+    investor director donor chairman authority family camp protester progressive host moderator
+    observer network chief editorial father backer researcher mogul actor department mayor
+    pollster operative worker diplomat superdelegate attorney commentator journalist actress
+    speaker fan panel brother head officer columnist firm staffer checker hopeful justice editor
+    student author staff scientist minister lobbyist partner tycoon veteran guy pastor resident
+    mother army representative daughter proponent liberal associate legislature socialist
+    faction council commission colleague defender developer scholar son demonstrator
+    investigator husband environmentalist prince pundit congressman congresswoman owner
+    legislator frontrunner citizen participant lady ambassador historian writer child founder
+    evangelical institute agent elder chairwoman admiral viewer confidant parent teacher
+    respondent speechwriter specialist hacker foundation caller guard newspaper magazine outlet
+    paper station broadcaster publisher ministry embassy military committee senate house
+    congress democrat republican contender runner neighbor neighbour witness victim survivor
+    professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
+    alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
+    lender insurer plaintiff defendant counsel campaigner
+    """
 )
 _UNNAMED = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which", "that", "one", "this"})
 
@@ -424,9 +424,9 @@ def resolve_title(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
     named: dict[str, Entity] = {}
     for entity in index.entities:
         start = doc.char_span(*entity.span, alignment_mode="expand")
-        if entity.label == "PERSON" and start is not None and start.start > 0:
-            if doc[start.start - 1].lower_ in titles and doc[start.start - 1].is_title:
-                named.setdefault(entity.canonical, entity)
+        before = doc[start.start - 1] if start is not None and start.start > 0 else None
+        if entity.label == "PERSON" and before is not None and before.lower_ in titles and before.is_title:
+            named.setdefault(entity.canonical, entity)
     if len(named) != 1:
         return speaker
     entity = next(iter(named.values()))

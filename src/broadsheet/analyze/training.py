@@ -28,13 +28,22 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from broadsheet.analyze.candidates import content_candidates, make_site
+from broadsheet.analyze.candidates import CueSite, content_candidates, make_site
 from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.features import Features, content_features, cue_features, cue_key, source_features
 from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models
 from broadsheet.analyze.quotes import find_quotations
 from broadsheet.analyze.sources import source_candidates
-from broadsheet.bench.polnear import Document, Gold, Predicted, Tally, _Tokens, _dice, load_split, score_document
+from broadsheet.bench.polnear import (
+    Document,
+    Gold,
+    Predicted,
+    Tally,
+    _dice,
+    _Tokens,
+    load_split,
+    score_document,
+)
 
 Pair = tuple[Document, Doc]
 MIN_CUE_COUNT = 2
@@ -74,9 +83,12 @@ def build_lexicon(pairs: Sequence[Pair]) -> dict[str, float]:
     }
 
 
-def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> dict[str, tuple[list[Features], list[float]]]:
+Rows = dict[str, tuple[list[Features], list[float]]]
+
+
+def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> Rows:
     """Training rows of the three models: ``{"cue"|"content"|"source": (features, labels)}``."""
-    rows: dict[str, tuple[list[Features], list[float]]] = {k: ([], []) for k in ("cue", "content", "source")}
+    rows: Rows = {k: ([], []) for k in ("cue", "content", "source")}
     for document, doc in pairs:
         quotes = tuple(find_quotations(doc.text))
         tokens = _Tokens(doc.text)
@@ -93,12 +105,8 @@ def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> dict[str, tupl
     return rows
 
 
-def _part_rows(rows: dict[str, tuple[list[Features], list[float]]], doc: Doc, site: object,
-               gold: Gold, tokens: _Tokens) -> None:
+def _part_rows(rows: Rows, doc: Doc, site: CueSite, gold: Gold, tokens: _Tokens) -> None:
     """Content and source rows of one gold cue."""
-    from broadsheet.analyze.candidates import CueSite
-
-    assert isinstance(site, CueSite)
     contents = content_candidates(doc, site)
     kinds = frozenset(c.kind for c in contents)
     wanted = tokens.inside(gold.content)
@@ -129,7 +137,6 @@ def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
     weight ``1 - y``), which is logistic regression on the expected label."""
     import numpy as np
     from scipy.sparse import vstack
-
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -152,7 +159,9 @@ def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
     return LinearModel(learned, round(float(model.intercept_[0]), 4))
 
 
-def score_detections(pairs: Sequence[Pair], found: Sequence[list[Detection]], accept: float) -> dict[str, float]:
+def score_detections(
+    pairs: Sequence[Pair], found: Sequence[list[Detection]], accept: float
+) -> dict[str, float]:
     """The benchmark's figures for the detections scoring at least ``accept``."""
     total = Tally()
     for (document, _), detections in zip(pairs, found, strict=True):
@@ -179,7 +188,9 @@ def tune(models: Models, pairs: Sequence[Pair]) -> dict[str, float]:
     return {"cue": 0.1, "accept": accept}
 
 
-def train(train_pairs: Sequence[Pair], dev_pairs: Sequence[Pair], heldout_names: Sequence[str] = ()) -> Models:
+def train(
+    train_pairs: Sequence[Pair], dev_pairs: Sequence[Pair], heldout_names: Sequence[str] = ()
+) -> Models:
     """Learn the lexicon and models on ``train_pairs`` and tune the thresholds on ``dev_pairs``."""
     lexicon = build_lexicon(train_pairs)
     rows = examples(train_pairs, lexicon)

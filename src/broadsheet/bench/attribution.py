@@ -28,6 +28,7 @@ from typing import Any
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.errors import ConfigError
+from broadsheet.model import Span
 
 System = Callable[[list[str]], list[list[Predicted]]]
 NOTES = (
@@ -100,9 +101,14 @@ def textacy_system(model: str | None = None) -> System | None:
 
 def _triple(triple: Any) -> Predicted:
     """A textacy ``DQTriple`` as character spans (speaker and cue from first to last token)."""
-    speaker = (triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])) if triple.speaker else None
-    cue = (triple.cue[0].idx, triple.cue[-1].idx + len(triple.cue[-1])) if triple.cue else None
+    speaker = _token_range(triple.speaker)
+    cue = _token_range(triple.cue)
     return Predicted(speaker, cue, (triple.content.start_char, triple.content.end_char))
+
+
+def _token_range(tokens: Any) -> Span | None:
+    """From the first token's start to the last token's end (None for no tokens)."""
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else None
 
 
 def _systems(baselines: bool) -> list[tuple[str, System]]:

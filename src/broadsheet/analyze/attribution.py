@@ -82,6 +82,18 @@ def find_attributions(
     ``entities`` (from ``entities.find_entities``) are computed when not given; ``models`` default
     to the ones shipped in the package.
     """
+    return [found for found, _ in scored_attributions(doc, article, entities=entities, models=models)]
+
+
+def scored_attributions(
+    doc: Doc,
+    article: Article | None = None,
+    *,
+    entities: Sequence[Entity] | None = None,
+    models: Models | None = None,
+) -> list[tuple[Attribution, float]]:
+    """``find_attributions`` with each attribution's score (its detection's; a continuation takes
+    its owner's), for tuning the threshold on what the stage really outputs."""
     text = text_of(doc)
     if not text.strip():
         return []
@@ -97,7 +109,7 @@ def find_attributions(
     found += _continuations(doc, found, quotes, sentences)
     found.sort(key=lambda f: (f.content[0], f.detection.cue[0]))
     outlet = article.outlet if article is not None else None
-    return [_to_attribution(doc, f, quotes, outlet, index) for f in found]
+    return [(_to_attribution(doc, f, quotes, outlet, index), f.detection.score) for f in found]
 
 
 def _found(doc: Doc, detection: Detection, index: EntityIndex, earlier: list[_Found],

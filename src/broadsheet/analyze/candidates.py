@@ -70,9 +70,23 @@ class CueSite:
 
 def make_site(doc: Doc, head: int, quotes: tuple[Quotation, ...]) -> CueSite:
     """The site of a cue whose head is token ``head``."""
-    token = doc[head]
-    sent = token.sent
-    return CueSite(head, clause_of(token, quotes), (sent.start, sent.end - 1), quotes)
+    return CueSite(head, clause_of(doc[head], quotes), sentence_of(doc, head), quotes)
+
+
+_SENTENCES_KEY = "broadsheet.sentence_of"
+
+
+def sentence_of(doc: Doc, index: int) -> tuple[int, int]:
+    """First and last token of the sentence holding token ``index`` (the table is built once per
+    Doc: spaCy's ``token.sent`` walks the sentence on every call)."""
+    table = doc.user_data.get(_SENTENCES_KEY)
+    if not isinstance(table, list):
+        table = []
+        for sent in doc.sents:
+            table.extend([(sent.start, sent.end - 1)] * (sent.end - sent.start))
+        doc.user_data[_SENTENCES_KEY] = table
+    bounds: tuple[int, int] = table[index]
+    return bounds
 
 
 def clause_of(token: Token, quotes: tuple[Quotation, ...]) -> tuple[int, int]:

@@ -38,7 +38,8 @@ FRAME_VERBS = frozenset(
     {
         "say", "tell", "add", "report", "write", "warn", "note", "explain", "argue", "insist",
         "claim", "state", "announce", "acknowledge", "admit", "continue", "conclude", "tweet",
-        "reply", "respond", "ask", "suggest", "caution", "predict", "recall", "observe", "remark"
+        "reply", "respond", "ask", "suggest", "caution", "predict", "recall", "observe", "remark",
+        "accord"
     }
 )
 
@@ -112,9 +113,11 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
 
 
 def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Detection]:
-    """The attributions of ``doc`` the models accept, in text order of their cues."""
+    """The attributions of ``doc`` the models accept, in text order of their cues (a detection
+    ``_plain_speech`` keeps scores 1)."""
     accept = models.thresholds.get("accept", 0.3)
-    cue_floor = max(models.thresholds.get("cue", 0.2), accept)  # the score is at most P(cue)
+    # the score is at most P(cue), unless a plain verb of saying is kept by rule
+    cue_floor = max(models.thresholds.get("cue", 0.2), min(accept, PLAIN_SPEECH))
     found = []
     for site, p_cue in cue_sites(doc, quotes, models):
         if p_cue < cue_floor:
@@ -123,9 +126,9 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
         if content is None:
             continue
         source, p_source = best(models, doc, site, content=False)
-        score = p_cue * p_content * (p_source if source is not None else 0.5)
-        if score >= accept or _plain_speech(doc, site, (p_cue, p_content, p_source)):
-            parts = (p_cue, p_content, p_source)
+        parts = (p_cue, p_content, p_source)
+        score = 1.0 if _plain_speech(doc, site, parts) else p_cue * p_content * p_source
+        if score >= accept:
             found.append(Detection(site, cue_span(doc, doc[site.head]), content, source, score, None, parts))
     found = _cut_at_inner_frames(doc, _according_chains(doc, found))
     return _one_per_content(text_of(doc), found)

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.dates import resolve_date
@@ -103,7 +105,13 @@ def find_when(doc: Doc, head: int, content: Span, speaker: Span) -> str | None:
         return None
     start, end = char_span(doc, run[0].i, run[-1].i)
     phrase = text_of(doc)[start:end]
-    return phrase if resolve_date(phrase, _ANY_DAY) is not None else None
+    return phrase if _point_in_time(phrase) else None
+
+
+@lru_cache(maxsize=4096)
+def _point_in_time(phrase: str) -> bool:
+    """Whether ``dates.resolve_date`` can place the phrase (dateparser is slow: asked once per phrase)."""
+    return resolve_date(phrase, _ANY_DAY) is not None
 
 
 def cited_source(verb: Token) -> int | None:

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from broadsheet.analyze.candidates import CueSite, content_candidates, make_site
-from broadsheet.analyze.detect import Detection, detect
+from broadsheet.analyze.detect import Detection
 from broadsheet.analyze.features import Features, content_features, cue_features, cue_key, source_features
 from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models
 from broadsheet.analyze.quotes import find_quotations
@@ -39,11 +39,12 @@ from broadsheet.bench.polnear import (
     Gold,
     Predicted,
     Tally,
-    _dice,
-    _Tokens,
+    Tokens,
+    dice,
     load_split,
     score_document,
 )
+from broadsheet.model import Attribution
 
 Pair = tuple[Document, Doc]
 MIN_CUE_COUNT = 2
@@ -91,7 +92,7 @@ def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> Rows:
     rows: Rows = {k: ([], []) for k in ("cue", "content", "source")}
     for document, doc in pairs:
         quotes = tuple(find_quotations(doc.text))
-        tokens = _Tokens(doc.text)
+        tokens = Tokens(doc.text)
         roots = cue_roots(doc, document.gold)
         for token in doc:
             prior = lexicon.get(cue_key(token))
@@ -105,13 +106,13 @@ def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> Rows:
     return rows
 
 
-def _part_rows(rows: Rows, doc: Doc, site: CueSite, gold: Gold, tokens: _Tokens) -> None:
+def _part_rows(rows: Rows, doc: Doc, site: CueSite, gold: Gold, tokens: Tokens) -> None:
     """Content and source rows of one gold cue."""
     contents = content_candidates(doc, site)
     kinds = frozenset(c.kind for c in contents)
     wanted = tokens.inside(gold.content)
     for candidate in contents:
-        overlap = _dice(tokens.inside((candidate.span,)), wanted)
+        overlap = dice(tokens.inside((candidate.span,)), wanted)
         _add(rows["content"], content_features(doc, site, candidate, kinds), overlap)
     source = tokens.inside(gold.source)
     if not source:
@@ -176,16 +177,43 @@ def score_detections(
 
 def tune(models: Models, pairs: Sequence[Pair]) -> dict[str, float]:
     """The ``accept`` threshold with the best speech F1 at precision >= ``TARGET_PRECISION`` (else
-    the best speech F1), measured on ``pairs``."""
-    loose = Models(models.lexicon, models.cue, models.content, models.source, {"cue": 0.1, "accept": 0.0})
-    found = [detect(doc, tuple(find_quotations(doc.text)), loose) for _, doc in pairs]
-    results = []
-    for step in range(2, 90):
-        accept = step / 100
-        metrics = score_detections(pairs, found, accept)
-        results.append((metrics["precision"] >= TARGET_PRECISION, metrics["speech_f1"], accept))
-    _, _, accept = max(results)
-    return {"cue": 0.1, "accept": accept}
+    the best speech F1) on what ``find_attributions`` outputs for ``pairs``: a first estimate from
+    one loose run scored at every threshold, then real runs at thresholds around it."""
+    from broadsheet.analyze.attribution import scored_attributions
+
+    loose = _with_accept(models, 0.0)
+    found = [scored_attributions(doc, models=loose) for _, doc in pairs]
+    estimate = _best([(step / 100, _figures(pairs, found, step / 100)) for step in range(2, 95)])
+    steps = sorted({min(0.95, max(0.02, estimate + delta / 100)) for delta in range(-6, 9, 2)})
+    real = [(accept, _figures(pairs, _run(pairs, _with_accept(models, accept)), 0.0)) for accept in steps]
+    return {"cue": 0.1, "accept": _best(real)}
+
+
+def _with_accept(models: Models, accept: float) -> Models:
+    """The same models with the ``accept`` threshold set."""
+    return Models(models.lexicon, models.cue, models.content, models.source, {"cue": 0.1, "accept": accept})
+
+
+def _run(pairs: Sequence[Pair], models: Models) -> list[list[tuple[Attribution, float]]]:
+    """The scored attributions of every document."""
+    from broadsheet.analyze.attribution import scored_attributions
+
+    return [scored_attributions(doc, models=models) for _, doc in pairs]
+
+
+def _figures(pairs: Sequence[Pair], found: Sequence[list[tuple[Attribution, float]]], accept: float
+             ) -> dict[str, float]:
+    """The benchmark's figures for the attributions scoring at least ``accept``."""
+    total = Tally()
+    for (document, _), scored in zip(pairs, found, strict=True):
+        kept = [Predicted(a.speaker_span, a.cue_span, a.content_span) for a, s in scored if s >= accept]
+        total.add(score_document(document.text, document.gold, kept))
+    return total.metrics()
+
+
+def _best(results: Sequence[tuple[float, dict[str, float]]]) -> float:
+    """The threshold with the best speech F1 among those at the target precision (else overall)."""
+    return max(results, key=lambda r: (r[1]["precision"] >= TARGET_PRECISION, r[1]["speech_f1"], r[0]))[0]
 
 
 def train(

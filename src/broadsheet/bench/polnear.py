@@ -140,7 +140,7 @@ def load_split(data: Path, split: str = "dev", *, limit: int | None = None,
     return documents[:limit]
 
 
-class _Tokens:
+class Tokens:
     """The ``\\w+`` tokens of a text, to turn character spans into sets of token numbers."""
 
     def __init__(self, text: str) -> None:
@@ -196,7 +196,7 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _dice(a: frozenset[int], b: frozenset[int]) -> float:
+def dice(a: frozenset[int], b: frozenset[int]) -> float:
     """Dice overlap of two token sets (0 when either is empty)."""
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
@@ -204,7 +204,7 @@ def _dice(a: frozenset[int], b: frozenset[int]) -> float:
 def pair(predicted: list[frozenset[int]], gold: list[frozenset[int]]) -> dict[int, int]:
     """One-to-one greedy pairing by content Dice (>= ``MIN_DICE``): ``{gold index: predicted index}``."""
     candidates = sorted(
-        ((_dice(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)), reverse=True
+        ((dice(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)), reverse=True
     )
     used: set[int] = set()
     pairs: dict[int, int] = {}
@@ -219,7 +219,7 @@ def pair(predicted: list[frozenset[int]], gold: list[frozenset[int]]) -> dict[in
 
 def score_document(text: str, gold: tuple[Gold, ...], predicted: list[Predicted]) -> Tally:
     """The counts of one article (see the module docstring)."""
-    tokens = _Tokens(text)
+    tokens = Tokens(text)
     scored = [p for p in predicted if p.content]
     contents = [tokens.inside((p.content,)) for p in scored if p.content]
     speakers = [tokens.inside((p.speaker,)) if p.speaker else frozenset() for p in scored]

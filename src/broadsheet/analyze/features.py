@@ -111,22 +111,22 @@ def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: froze
     words = word_count(text, candidate.span)
     sentence_words = max(1, site.sentence[1] - site.sentence[0] + 1)
     share = 10 * (candidate.last - candidate.first + 1) // sentence_words
-    feats: Features = {
-        "bias": 1.0,
-        f"kind={candidate.kind}": 1.0,
-        f"kind|key={candidate.kind}|{key}": 1.0,
-        f"kind|tag={candidate.kind}|{head.tag_}": 1.0,
-        f"kind|dep={candidate.kind}|{head.dep_}": 1.0,
-        f"kind|words={candidate.kind}|{_bucket(words)}": 1.0,
-        f"kind|share={candidate.kind}|{_bucket(share)}": 1.0,
-        f"kind|after={candidate.kind}|{candidate.first > site.head}": 1.0,
-        f"kind|quoted={candidate.kind}|{_quote_overlap(candidate, site.quotes)}": 1.0,
-        f"kind|ends_sentence={candidate.kind}|{candidate.last >= site.sentence[1] - 1}": 1.0,
-        f"kind|crosses={candidate.kind}|{_crosses_sentence(doc, candidate)}": 1.0,
-    }
-    for other in kinds:
-        feats[f"kind|has={candidate.kind}|{other}"] = 1.0
+    feats = _reading(candidate.kind, kinds, {
+        "key": key, "tag": head.tag_, "dep": head.dep_, "words": _bucket(words), "share": _bucket(share),
+        "after": candidate.first > site.head, "quoted": _quote_overlap(candidate, site.quotes),
+        "ends_sentence": candidate.last >= site.sentence[1] - 1,
+        "crosses": _crosses_sentence(doc, candidate),
+    })
     feats.update(_shape(doc, site, candidate))
+    return feats
+
+
+def _reading(kind: str, kinds: frozenset[str], values: dict[str, object]) -> Features:
+    """The features of a reading of ``kind``: each value paired with the kind
+    (``kind|name=kind|value``), and every other kind proposed beside it."""
+    feats: Features = {"bias": 1.0, f"kind={kind}": 1.0}
+    feats.update({f"kind|{name}={kind}|{value}": 1.0 for name, value in values.items()})
+    feats.update({f"kind|has={kind}|{other}": 1.0 for other in kinds})
     return feats
 
 
@@ -185,18 +185,9 @@ def source_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: frozen
     key = cue_key(head)
     root = doc[candidate.first : candidate.last + 1].root
     ent = root.ent_type_ or "-"
-    feats: Features = {
-        "bias": 1.0,
-        f"kind={candidate.kind}": 1.0,
-        f"kind|key={candidate.kind}|{key}": 1.0,
-        f"kind|tag={candidate.kind}|{head.tag_}": 1.0,
-        f"kind|ent={candidate.kind}|{ent}": 1.0,
-        f"kind|pos={candidate.kind}|{root.pos_}": 1.0,
-        f"kind|pron={candidate.kind}|{root.lower_ if root.lower_ in _PRONOUNS else '-'}": 1.0,
-        f"kind|len={candidate.kind}|{_bucket(candidate.last - candidate.first + 1)}": 1.0,
-        f"kind|distance={candidate.kind}|{_bucket(abs(site.head - root.i))}": 1.0,
-        f"kind|quoted={candidate.kind}|{_in_quotes(root, site.quotes)}": 1.0,
-    }
-    for other in kinds:
-        feats[f"kind|has={candidate.kind}|{other}"] = 1.0
-    return feats
+    return _reading(candidate.kind, kinds, {
+        "key": key, "tag": head.tag_, "ent": ent, "pos": root.pos_,
+        "pron": root.lower_ if root.lower_ in _PRONOUNS else "-",
+        "len": _bucket(candidate.last - candidate.first + 1), "distance": _bucket(abs(site.head - root.i)),
+        "quoted": _in_quotes(root, site.quotes),
+    })

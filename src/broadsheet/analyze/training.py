@@ -50,7 +50,8 @@ Pair = tuple[Document, Doc]
 MIN_CUE_COUNT = 2
 MIN_CUE_SHARE = 0.03
 TARGET_PRECISION = 0.90
-REGULARISATION = {"cue": 0.3, "content": 0.3, "source": 0.3}
+REGULARISATION = {"cue": 0.3, "content": 0.3, "source": 0.3}  # C; 0.1 and 1.0 were worse on dev
+MIN_WEIGHT = 0.03
 
 
 def heldout(name: str) -> bool:
@@ -132,7 +133,8 @@ def _add(rows: tuple[list[Features], list[float]], features: Features, label: fl
 
 
 def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
-    """A logistic regression on sparse features, as a ``LinearModel`` (weights rounded, zeros dropped).
+    """A logistic regression on sparse features, as a ``LinearModel`` (weights rounded to three
+    places; those below ``MIN_WEIGHT`` dropped: a third of the file, no change on dev).
 
     A soft label ``y`` between 0 and 1 enters as two weighted rows (1 with weight ``y``, 0 with
     weight ``1 - y``), which is logistic regression on the expected label."""
@@ -153,11 +155,11 @@ def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
     model = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
     model.fit(rows, y[keep], sample_weight=weights[keep])
     learned = {
-        name: round(float(w), 4)
+        name: round(float(w), 3)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-4
+        if abs(w) >= MIN_WEIGHT
     }
-    return LinearModel(learned, round(float(model.intercept_[0]), 4))
+    return LinearModel(learned, round(float(model.intercept_[0]), 3))
 
 
 def score_detections(

@@ -1,16 +1,22 @@
-"""The attribution benchmark: brat parsing and the overlap scorer on hand examples, then a short run."""
+"""The attribution benchmark: brat parsing and the issue's metric on hand examples, then agreement
+with the reference scorer (``shared/tools/score_attribution.py``) on our output for real dev articles."""
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from broadsheet.bench.attribution import Parts, parse_brat, regex_baseline, run, score
+from broadsheet.bench.attribution import broadsheet_system, regex_baseline, run
+from broadsheet.bench.polnear import Document, Predicted, load_split, pair, parse_brat, score
 from broadsheet.errors import ConfigError
-from conftest import require
+from conftest import eval_data_dir, require
 
-TEXT = 'Officials said the talks failed. "We tried," Ana Berg added, "and lost."'
+TEXT = 'Officials said the talks failed. "We tried," Ana Berg added, "and lost." Critics fear a veto.'
 ANN = "\n".join(
     [
         "T1\tSource 0 9\tOfficials",
@@ -23,49 +29,54 @@ ANN = "\n".join(
         'T7\tContent 33 44;61 72\t"We tried," "and lost."',
         "T8\tAttribution 54 59\tadded",
         "E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7",
-        "T9\tDiscard 0 9\tOfficials",
+        "T9\tSource 73 80\tCritics",
+        "T10\tCue 81 85\tfear",
+        "T11\tContent 86 92\ta veto",
+        "E3\tAttribution:T10 source:T9 Cue:T10 Content:T11",
     ]
 )
+DOC = Document("t", TEXT, tuple(parse_brat(ANN)))
 
 
-def test_brat_parser_reads_the_parts_events_use() -> None:
-    parts = parse_brat(ANN)
-    assert parts.spans["source"] == [((0, 9),), ((45, 53),)]
-    assert parts.spans["cue"] == [((10, 14),), ((54, 59),)]
-    assert parts.spans["content"] == [((15, 31),), ((33, 44), (61, 72))]
-    for part in ("source", "cue"):
-        for (start, end), in parts.spans[part]:
-            assert TEXT[start:end] in {"Officials", "said", "Ana Berg", "added"}
+def test_brat_is_read_as_the_reference_scorer_reads_it() -> None:
+    gold = DOC.gold
+    assert [g.cue_text for g in gold] == ["said", "added", "fear"]
+    assert gold[1].content == ((33, 44), (61, 72))
+    assert [g.speech for g in gold] == [True, True, False]
+    assert gold[2].source == ()  # a lower-case "source" argument is no Source
 
 
 def test_perfect_prediction_scores_one() -> None:
-    gold = parse_brat(ANN)
-    metrics = score([(TEXT, gold, gold)])
-    assert all(value == 1.0 for value in metrics.values())
+    predicted = [Predicted(g.source[0] if g.source else None, g.cue[0], (g.content[0][0], g.content[-1][1]))
+                 for g in DOC.gold]
+    metrics = score([DOC], [predicted])
+    assert metrics == {"precision": 1.0, "speech_recall": 1.0, "speech_f1": 1.0, "recall_all": 1.0,
+                       "cue_accuracy": 1.0}
 
 
-def test_overlap_versus_exact() -> None:
-    predicted = Parts()
-    predicted.add("source", ((45, 49),))  # "Ana" overlaps "Ana Berg"
-    predicted.add("cue", ((54, 59),))
-    predicted.add("content", ((34, 42),))  # inside the first piece of the discontinuous span
-    predicted.add("content", ((0, 3),))  # "Off" touches "Officials", which is no gold content
-    metrics = score([(TEXT, parse_brat(ANN), predicted)])
-    assert metrics["source_p"] == 1.0 and metrics["source_r"] == 0.5
-    assert metrics["source_exact_f1"] == 0.0
-    assert metrics["cue_p"] == 1.0 and metrics["cue_exact_f1"] == pytest.approx(2 / 3)
-    assert metrics["content_p"] == 0.5 and metrics["content_r"] == 0.5
+def test_wrong_speaker_or_thin_content_is_not_correct() -> None:
+    predicted = [
+        Predicted((45, 53), (10, 14), (15, 31)),  # right words, speaker "Ana Berg" is not "Officials"
+        Predicted((45, 53), (54, 59), (33, 44)),  # "We tried": Dice 2*2/(2+4) = 0.67, speaker right
+        Predicted(None, None, (86, 88)),  # "a" of "a veto": Dice 2/3, no gold Source to miss
+    ]
+    metrics = score([DOC], [predicted])
+    assert metrics["precision"] == pytest.approx(2 / 3)
+    assert metrics["speech_recall"] == pytest.approx(1 / 2)
+    assert metrics["recall_all"] == pytest.approx(2 / 3)
+    assert metrics["cue_accuracy"] == pytest.approx(2 / 3)
 
 
-def test_nothing_predicted_scores_zero_not_an_error() -> None:
-    metrics = score([(TEXT, parse_brat(ANN), Parts())])
-    assert metrics["source_p"] == 0.0 and metrics["source_f1"] == 0.0
+def test_pairing_is_one_to_one_and_greedy() -> None:
+    a, b = frozenset({1, 2, 3}), frozenset({1, 2, 3, 4})
+    assert pair([a, b], [a]) == {0: 0}  # the exact match wins, the other prediction stays unpaired
+    assert pair([frozenset({9})], [a]) == {}
 
 
 def test_regex_baseline_finds_the_simple_patterns() -> None:
-    parts = regex_baseline('"The vote is over," said Ana Berg. Tom Ray said "no way."')
-    assert len(parts.spans["source"]) == 2
-    assert len(parts.spans["content"]) == 2
+    found = regex_baseline('"The vote is over," said Ana Berg. Tom Ray said "no way."')
+    assert len(found) == 2
+    assert all(p.speaker and p.content for p in found)
 
 
 def test_missing_corpus_is_a_config_error(tmp_path: Path) -> None:
@@ -73,11 +84,43 @@ def test_missing_corpus_is_a_config_error(tmp_path: Path) -> None:
         run(tmp_path)
 
 
+def _reference(split: Path, predictions: Path) -> dict[str, float]:
+    """The figures the reference scorer prints."""
+    script = require(eval_data_dir().parent / "tools" / "score_attribution.py", "the reference scorer")
+    out = subprocess.run([sys.executable, str(script), str(split), str(predictions)],
+                         capture_output=True, text=True, check=True).stdout
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", out)}
+
+
+def test_our_figures_agree_with_the_reference_scorer(eval_data: Path, tmp_path: Path) -> None:
+    dev = require(eval_data / "attribution" / "polnear" / "dev", "PolNeAR dev")
+    documents = load_split(eval_data, "dev", limit=4)
+    split = tmp_path / "split"
+    for folder in ("text", "attributions"):
+        (split / folder).mkdir(parents=True)
+    for document in documents:
+        (split / "text" / f"{document.name}.txt").symlink_to(dev / "text" / f"{document.name}.txt")
+        for ann in (dev / "attributions").glob(f"{document.name}_*.ann"):
+            (split / "attributions" / ann.name).symlink_to(ann)
+    predicted = broadsheet_system()([d.text for d in documents])
+    lines = [{"source": f"{d.name}.txt", "attributions": [
+        {"spans": {"speaker": p.speaker, "cue": p.cue, "content": p.content}} for p in found]}
+        for d, found in zip(documents, predicted, strict=True)]
+    (tmp_path / "pred.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    reference = _reference(split, tmp_path / "pred.jsonl")
+    ours = score(documents, predicted)
+    assert sum(len(found) for found in predicted) == reference["pred"] > 0
+    for name, theirs in (("precision", "precision"), ("speech_recall", "speech_recall"),
+                         ("speech_f1", "speech_F1"), ("recall_all", "recall_all"),
+                         ("cue_accuracy", "cue_acc")):
+        assert round(ours[name], 3) == reference[theirs], name
+
+
 def test_short_run_on_polnear(eval_data: Path) -> None:
     require(eval_data / "attribution" / "polnear" / "dev", "PolNeAR dev")
-    report = run(eval_data, limit=3)
-    assert {row.system for row in report.rows} == {"broadsheet", "regex-baseline"}
-    ours = report.score("polnear-dev", "broadsheet", "cue_f1")
-    assert 0.0 < ours <= 1.0
-    assert report.rows[0].documents == 3
-    assert "Citron" in " ".join(report.notes)
+    report = run(eval_data, limit=3, baselines=False)
+    assert {row.system for row in report.rows} == {"broadsheet"}
+    row = report.rows[0]
+    assert row.dataset == "polnear-dev" and row.documents == 3
+    assert 0.0 < row.metrics["precision"] <= 1.0
+    assert row.metrics["articles_per_s"] > 0

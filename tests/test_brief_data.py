@@ -32,13 +32,19 @@ def said(
     kind: AttributionKind = "direct", role: str | None = None, organisation: str | None = None,
     via: str | None = None,
 ) -> Attribution:
-    """An Attribution whose spans are found in ``article.text`` (the words must be there)."""
+    """An Attribution whose spans are found in ``article.text`` (the words must be there); its
+    canonical key is the speaker's name key, as analysis gives a person or organisation (none for a
+    pronoun)."""
+    from broadsheet.brief.voices import clean_speaker, is_pronoun
+    from broadsheet.text import name_key
+
     text = article.text
+    name = clean_speaker(speaker)[0]
     start = text.index(content)
     who = text.find(speaker)
     return Attribution(
         speaker=speaker, cue=cue, content=content, kind=kind, role=role,
-        organisation=organisation, via=via,
+        organisation=organisation, via=via, canonical=None if is_pronoun(name) else name_key(name),
         content_span=(start, start + len(content)),
         speaker_span=(who, who + len(speaker)) if who >= 0 else None,
     )

@@ -121,3 +121,26 @@ def test_speaker_key_ignores_case_punctuation_and_the() -> None:
         "Washington Post")
     assert speaker_key("U.S. officials") == speaker_key("US officials")
     assert speaker_key("The") == "the"  # a lone word is kept
+
+
+def test_voices_group_by_the_canonical_person_and_skip_things() -> None:
+    from dataclasses import replace
+
+    from broadsheet.model import Analysis
+
+    first = make_article("s-1", "The Daily", "Schiff speaks", [
+        "Adam B. Schiff said the hearing would go on."])
+    second = make_article("s-2", "The Ledger", "Schiff again", [
+        "Adam Schiff said the vote was close. The report said the money was gone."])
+    analyses = {
+        "s-1": Analysis(first, attributions=(
+            replace(said(first, "Adam B. Schiff", "the hearing would go on"), canonical="adam schiff"),)),
+        "s-2": Analysis(second, attributions=(
+            replace(said(second, "Adam Schiff", "the vote was close"), canonical="adam schiff"),
+            replace(said(second, "The report", "the money was gone"), canonical=None),
+        )),
+    }
+    story = Story(id="s", title="Schiff", article_ids=("s-1", "s-2"))
+    voices = story_voices(story, analyses)
+    assert [v.speaker for v in voices] == ["Adam B. Schiff"]
+    assert len(voices[0].quotes) == 2

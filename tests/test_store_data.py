@@ -36,7 +36,8 @@ WEATHER = Article(id="u-weather", source="feed", title="Storm heads north",
 QUOTE = Attribution(
     speaker="John Everard", cue="told", content="It is a gamble.", kind="direct",
     role="former British ambassador", via="BBC News",
-    speaker_span=(53, 65), cue_span=(66, 70), content_span=(81, 96),
+    speaker_span=(53, 65), cue_span=(66, 70), content_span=(81, 96), act="statement",
+    canonical="john everard",
 )
 
 
@@ -240,6 +241,8 @@ def test_export_rows_are_flat_json_records(store: Store) -> None:
     assert said["url"] == SUMMIT.url and said["title"] == SUMMIT.title
     assert (said["speaker"], said["via"], said["kind"]) == ("John Everard", "BBC News", "direct")
     assert (said["content_start"], said["content_end"]) == QUOTE.content_span
+    assert (said["act"], said["canonical"]) == ("statement", "john everard")
+    assert store.get_analysis(SUMMIT.id).attributions == (QUOTE,)  # type: ignore[union-attr]
     assert [(r["article_id"], r["duplicate_of"]) for r in rows["stories"]] == [
         (SUMMIT.id, None), (WEATHER.id, SUMMIT.id)]
     assert all(r["story_id"] == "s1" for r in rows["stories"])

@@ -18,6 +18,7 @@ from typing import Literal
 Span = tuple[int, int]
 PageKind = Literal["html", "text", "record", "summary"]
 AttributionKind = Literal["direct", "indirect", "mixed"]
+SpeechAct = Literal["statement", "question", "request", "belief"]
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -149,9 +150,15 @@ class Attribution:
     ``via`` is the outlet or person that carried it ("told BBC News" -> "BBC News"); ``when`` is the
     time phrase attached to the cue ("Monday evening"). ``kind`` is ``direct`` for a verbatim quote,
     ``indirect`` for reported speech, ``mixed`` for a paraphrase that embeds a quotation.
-    ``speaker`` is a person's fullest name in the article ("Donald Trump" for "Trump said");
-    ``speaker_span`` points at the mention that spoke, ``cue_span`` and ``content_span`` at exactly
-    ``cue`` and ``content``.
+    ``speaker`` is the resolved name: a person's fullest name in the article ("Donald Trump" for "Trump
+    said" or "he said"); ``speaker_span`` points at the mention in the attribution's own clause (the
+    pronoun "he" of "he said"), ``cue_span`` and ``content_span`` at exactly ``cue`` and ``content``.
+    ``act`` is ``statement``, ``question`` ("asked if ..."), ``request`` ("called on X to ...") or
+    ``belief`` ("critics fear that ..."). ``canonical`` is the key voices group by, the same across
+    the articles of a story: for a person the first and last word of their name ("adam schiff" for
+    "Adam B. Schiff", "Rep. Schiff" and "he"), for an organisation or a group of people its name
+    ("new york times", "us officials"); None when the speaker is no person or organisation (a poll,
+    a document, a thing, a pronoun left unresolved), which voices then leave out.
     """
 
     speaker: str
@@ -165,6 +172,8 @@ class Attribution:
     speaker_span: Span | None = None
     cue_span: Span | None = None
     content_span: Span | None = None
+    act: SpeechAct = "statement"
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)

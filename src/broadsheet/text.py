@@ -104,6 +104,18 @@ def name_key(name: str) -> str:
     return " ".join(parts[1:] if len(parts) > 1 and parts[0] == "the" else parts)
 
 
+_GENERATIONS = word_set("jr sr ii iii iv")
+
+
+def person_key(name: str) -> str:
+    """The key one person goes by whatever the article calls them: first and last word of the name
+    without courtesy titles, initials and generational suffixes ("Adam B. Schiff", "Mr. Adam Schiff"
+    and "adam schiff jr." -> "adam schiff"; a single word stays itself: "Trump" -> "trump")."""
+    parts = [p for p in name_key(name).split() if p not in HONORIFICS and p not in _GENERATIONS]
+    named = [p for p in parts if len(p) > 1] or parts
+    return " ".join(named[:1] + named[-1:]) if len(named) > 1 else "".join(named)
+
+
 QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["analyze_articles", "analyze_doc", "load_model"]
+__all__ = [
+    "analyze_articles", "analyze_doc", "attribution_pipeline", "find_article_attributions", "load_model"
+]
 
 
 def __getattr__(name: str) -> Any:

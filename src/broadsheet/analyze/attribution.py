@@ -1,37 +1,25 @@
-"""Who said what: attributions of direct quotes and reported speech in one parsed article.
+"""Who said what: the attributions of one parsed article, each with a named speaker.
 
-The rules, in the order they run (the parse comes from ``nlp``; cues from ``cues``; what was said
-from ``content``; speakers, roles and pronouns from ``speakers``; the cue's frame, ``via`` and
-``when``, from ``frames``):
+1. **Detection** (``detect``, with the models learned from PolNeAR): the cues, and for each the
+   content and the source mention in the cue's own clause ("he" in "he said", "who" in "Obama, who
+   said"). ``spans.speaker`` points at that mention.
+2. **The speaker's name** (``speakers``): a name speaks as the person's fullest name in the article
+   ("Trump" -> "Donald Trump"), with the ``role`` and ``organisation`` its own phrase gives it; a
+   pronoun or a relative "who" takes the name of what it stands for; a common noun ("officials")
+   keeps its words. "X reported, citing Y": Y is the speaker and X the ``via``.
+3. **Continuations**: a quotation no attribution covers, in the same paragraph as an attribution
+   just before it, continues that attribution (``"X," said Hall. "Y."`` gives Hall a second,
+   ``direct`` attribution); its content is the quotation, or the sentence up to the quotation's end
+   when the words before it hold no verb (``Kim "expects ..."``). A quotation that directly follows
+   a quoted content is part of it (``quote_pair``), as annotators mark it.
+4. **Kind** (direct, indirect, mixed), **act** (``acts``), ``via`` and ``when`` (``frames``); a
+   person's role found in one attribution fills their others; ``canonical`` is the key that groups
+   a speaker's voices across a story (``speakers.canonical_key``), None for a speaker who is no
+   person or organisation.
 
-1. **Cues** are speech verbs, "according to" and "Name:" line openers, outside quotations, with a
-   speaker (``cues``).
-2. **Content** of a cue is its complement, else a quotation touching its clause, else the rest of
-   the sentence across a comma (``content``). A quotation is never cut in two.
-3. A content stops where a later sentence-final cue clause begins, so nested frames separate:
-   in "The U.S. has warned that X, Kirby said", the U.S. warned "X" and Kirby said "The U.S. has
-   warned that X".
-4. **Pronoun speakers** (he, she, it, they) resolve to their antecedent (``speakers``); the speaker
-   span then points at the antecedent mention. A relative "who said" speaks for the noun it
-   modifies. A person is named by their canonical name in the article ("Trump" -> "Donald Trump"),
-   so ``text[speaker_span]`` is the mention and its words are always among the speaker's.
-5. **Continuations**: a quotation no attribution covers attaches to the attribution whose cue is
-   in the same sentence, else to the attribution of the sentence just before (chains run on across
-   paragraphs). A continuation keeps the speaker, cue span, role, via and when; its content is the
-   quotation (``direct``) or, when the words before it hold no verb (``Kim "expects ..."``), the
-   sentence up to the quotation's end (``mixed``). Short or title-case quotations (titles, scare
-   quotes) and sentences with a verb of their own ("He described it as "...") continue nothing.
-6. **Kind**: ``direct`` when the content lies inside one quotation, ``mixed`` when it contains or
-   overlaps one, ``indirect`` otherwise. A person's role found in one attribution is shared with
-   the person's other attributions in the article (same canonical entity).
-
-**Reporting chains** (the convention): the speaker is always the original source and ``via`` the
-outlet or person that carried the words. "Everard ... told BBC News" -> speaker John Everard,
-via "BBC News"; "The New York Times reported Monday, citing U.S. and allied officials" -> speaker
-"U.S. and allied officials", via "The New York Times", cue "reported", when "Monday"; "'...,'
-Welch said, according to Vermont Edition" -> speaker Welch, via "Vermont Edition". An outlet
-reporting on its own ("The Times reported that ...") is the speaker, with no via. A ``via`` equal
-to the article's own outlet is dropped (the outlet carrying its own interview is not a chain).
+**Reporting chains**: the speaker is the original source and ``via`` the outlet or person that
+carried the words ("Everard told BBC News" -> via "BBC News"); a ``via`` equal to the article's own
+outlet is dropped.
 """
 
 from __future__ import annotations
@@ -42,43 +30,40 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from broadsheet.analyze.content import FINITE_TAGS, find_content, is_quotation
-from broadsheet.analyze.cues import Cue, find_cues, needs_support
+from broadsheet.analyze.acts import classify_act
+from broadsheet.analyze.candidates import Candidate
+from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.entities import bare_name, find_entities
-from broadsheet.analyze.frames import clause_range, find_via, find_when
+from broadsheet.analyze.frames import cited_source, find_via, find_when
+from broadsheet.analyze.learned import Models, shipped_models
 from broadsheet.analyze.quotes import Quotation, find_quotations
-from broadsheet.analyze.spans import (
-    char_span,
-    strip_space,
-    text_of,
-    tidy_content,
-    word_count,
-)
-from broadsheet.analyze.speakers import EntityIndex, Speaker, describe, resolve_pronoun
+from broadsheet.analyze.spans import char_span, strip_space, text_of, tidy_content
+from broadsheet.analyze.speakers import EntityIndex, Speaker, canonical_key, name_speaker
 from broadsheet.model import Article, Attribution, AttributionKind, Entity, Span
 
 _MIN_CONTINUATION_WORDS = 3
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 @dataclass(frozen=True)
 class _Found:
-    """An attribution under construction; ``clause`` is the cue clause's character span."""
+    """An attribution under construction."""
 
-    cue: Span
+    detection: Detection
     speaker: Speaker
+    mention: Span
     content: Span
-    clause: Span
     sentence: int
-    last_sentence: int
     via: str | None = None
     when: str | None = None
-    according: bool = False
 
 
 class _Sentences:
     """Sentence numbers by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        self.starts = [int(sent.start_char) for sent in doc.sents]
         self.bounds = [(int(sent.start_char), int(sent.end_char)) for sent in doc.sents]
+        self.starts = [start for start, _ in self.bounds]
 
     def at(self, char: int) -> int:
         """The number of the sentence holding character ``char``."""
@@ -90,126 +75,91 @@ def find_attributions(
     article: Article | None = None,
     *,
     entities: Sequence[Entity] | None = None,
-    resolve_pronouns: bool = True,
+    models: Models | None = None,
 ) -> list[Attribution]:
     """Every attribution in ``doc`` (the parse of ``article.text``), in text order.
 
-    ``entities`` (from ``entities.find_entities``) are computed when not given; with
-    ``resolve_pronouns=False`` a pronoun speaker stays the pronoun (benchmarks score mentions).
+    ``entities`` (from ``entities.find_entities``) are computed when not given; ``models`` default
+    to the ones shipped in the package.
     """
-    if not text_of(doc).strip():
+    return [found for found, _ in scored_attributions(doc, article, entities=entities, models=models)]
+
+
+def scored_attributions(
+    doc: Doc,
+    article: Article | None = None,
+    *,
+    entities: Sequence[Entity] | None = None,
+    models: Models | None = None,
+) -> list[tuple[Attribution, float]]:
+    """``find_attributions`` with each attribution's score (its detection's; a continuation takes
+    its owner's), for tuning the threshold on what the stage really outputs."""
+    text = text_of(doc)
+    if not text.strip():
         return []
-    quotes = find_quotations(text_of(doc))
+    quotes = tuple(find_quotations(text))
     index = EntityIndex(doc, find_entities(doc) if entities is None else entities)
     sentences = _Sentences(doc)
-    found = [f for cue in find_cues(doc, quotes) if (f := _attribute(doc, cue, quotes, index, sentences))]
-    found = _cut_at_parentheticals(text_of(doc), found, quotes)
-    found = _according_chains(found)
-    if resolve_pronouns:
-        found = _resolve_pronouns(doc, found, index, [(q.start, q.end) for q in quotes])
-    found = _share_roles(found, index)
+    found: list[_Found] = []
+    for detection in detect(doc, quotes, models or shipped_models()):
+        item = _found(doc, detection, index, found, sentences)
+        if item is not None:
+            found.append(item)
+    found = _share_roles(found)
     found += _continuations(doc, found, quotes, sentences)
-    found.sort(key=lambda f: (f.content[0], f.cue[0]))
+    found.sort(key=lambda f: (f.content[0], f.detection.cue[0]))
     outlet = article.outlet if article is not None else None
-    return [_to_attribution(text_of(doc), f, quotes, outlet, index) for f in found]
+    return [(_to_attribution(doc, f, quotes, outlet, index), f.detection.score) for f in found]
 
 
-def _attribute(
-    doc: Doc, cue: Cue, quotes: list[Quotation], index: EntityIndex, sentences: _Sentences
-) -> _Found | None:
-    """The attribution a cue introduces, or None when it has no speaker or no content."""
-    if cue.speaker is None:
+def _found(doc: Doc, detection: Detection, index: EntityIndex, earlier: list[_Found],
+           sentences: _Sentences) -> _Found | None:
+    """The attribution of one detection, its speaker named; None when it has no speaker."""
+    if detection.source is None:
         return None
-    clause = clause_range(doc, cue, quotes)
-    sentence = sentences.bounds[sentences.at(doc[cue.head].idx)]
-    content = find_content(doc, cue, clause, quotes, sentence)
-    if content is None or (needs_support(cue, doc) and not is_quotation(content, quotes)):
+    quoted = [(q.start, q.end) for q in detection.site.quotes]
+    speaker = name_speaker(doc, detection.source, index, [f.speaker for f in earlier], quoted)
+    if speaker is None:
         return None
-    speaker = describe(doc, cue.cited if cue.cited is not None else cue.speaker, index)
-    if cue.kind == "colon" and speaker.span[1] > doc[cue.head].idx:
-        speaker = _prefix_speaker(doc, cue, index)
-    via = describe(doc, cue.speaker, index).text if cue.cited is not None else None
-    clause_chars = char_span(doc, *clause)
-    cue_span = char_span(doc, cue.first, cue.last)
+    head = detection.site.head
+    via = None
+    mention = _mention(doc, detection.source, speaker.span)
+    cited = cited_source(doc[head])
+    if cited is not None:
+        via, speaker = speaker.text, name_speaker(doc, cited, index, [], quoted) or speaker
+        mention = speaker.span
+    if detection.carrier is not None:
+        via = text_of(doc)[detection.carrier.span[0] : detection.carrier.span[1]]
+    content = detection.content.span
     return _Found(
-        cue=cue_span,
+        detection=detection,
         speaker=speaker,
+        mention=mention,
         content=content,
-        clause=clause_chars,
-        sentence=sentences.at(cue_span[0]),
-        last_sentence=sentences.at(max(content[1], cue_span[1]) - 1),
-        via=via or find_via(doc, cue, content, index),
-        when=find_when(doc, cue, content, speaker.span),
-        according=cue.kind == "according",
+        sentence=sentences.at(detection.cue[0]),
+        via=via or find_via(doc, head, content, index),
+        when=find_when(doc, head, content, detection.source.span),
     )
 
 
-def _prefix_speaker(doc: Doc, cue: Cue, index: EntityIndex) -> Speaker:
-    """The words before the colon of a ``colon`` cue, as the speaker."""
-    first = cue.speaker if cue.speaker is not None else cue.head
-    while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
-        first -= 1
-    span = char_span(doc, first, cue.head - 1)
-    return Speaker(text_of(doc)[span[0] : span[1]], span, cue.speaker or first, index.label(first))
+def _mention(doc: Doc, source: Candidate, named: Span) -> Span:
+    """The speaker's mention in its clause: the name inside the source phrase or its apposition
+    ("Steve Hall" of "CNN national security analyst Steve Hall", "Ana Berg" of "The chief
+    executive, Ana Berg,"), else the source itself ("he", "who")."""
+    root = doc[source.first : source.last + 1].root
+    outer = char_span(doc, root.left_edge.i, root.right_edge.i)
+    return named if outer[0] <= named[0] and named[1] <= outer[1] else source.span
 
 
-def _cut_at_parentheticals(text: str, found: list[_Found], quotes: list[Quotation]) -> list[_Found]:
-    """Rule 3: end a content where a later sentence-final cue clause begins."""
-    finals = [f.clause[0] for f in found if f.content[1] <= f.clause[0]]
-    result = []
-    for item in found:
-        cut = min(
-            (c for c in finals if item.cue[1] <= c and item.content[0] < c < item.content[1]), default=None
-        )
-        if cut is not None:
-            content = tidy_content(text, (item.content[0], cut), quotes)
-            item = replace(item, content=content) if word_count(text, content) >= 2 else item
-        result.append(item)
-    return result
-
-
-def _according_chains(found: list[_Found]) -> list[_Found]:
-    """"'...,' Welch said, according to Vermont Edition": an "according to Y" whose content holds
-    another attribution's cue is a reporting chain; Y becomes that attribution's via."""
-    carriers: dict[int, str] = {}
-    chains = set()
-    for outer in found:
-        if not outer.according:
-            continue
-        for position, inner in enumerate(found):
-            inside = outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
-            if inner is not outer and inside:
-                chains.add(id(outer))
-                carriers.setdefault(position, outer.speaker.text)
-    return [
-        replace(item, via=item.via or carriers.get(position))
-        for position, item in enumerate(found)
-        if id(item) not in chains
-    ]
-
-
-def _resolve_pronouns(doc: Doc, found: list[_Found], index: EntityIndex, quoted: list[Span]) -> list[_Found]:
-    """Rule 4: replace pronoun speakers by their antecedents."""
-    resolved: list[_Found] = []
-    for item in sorted(found, key=lambda f: f.cue[0]):
-        if item.speaker.is_pronoun:
-            earlier = [f.speaker for f in resolved]
-            speaker = resolve_pronoun(doc, item.speaker, earlier, index, quoted)
-            item = replace(item, speaker=speaker)
-        resolved.append(item)
-    return resolved
-
-
-def _share_roles(found: list[_Found], index: EntityIndex) -> list[_Found]:
+def _share_roles(found: list[_Found]) -> list[_Found]:
     """A person's role and organisation, found once, fill the person's other attributions."""
     roles: dict[str, Speaker] = {}
     for item in found:
-        key = _person_key(item.speaker, index)
-        if key and item.speaker.role and key not in roles:
-            roles[key] = item.speaker
+        if item.speaker.label == "PERSON" and item.speaker.role:
+            roles.setdefault(item.speaker.text, item.speaker)
     shared = []
     for item in found:
-        known = roles.get(_person_key(item.speaker, index) or "")
+        known = roles.get(item.speaker.text) if item.speaker.label == "PERSON" else None
         if known is not None and item.speaker.role is None:
             speaker = replace(item.speaker, role=known.role, organisation=known.organisation)
             item = replace(item, speaker=speaker)
@@ -217,40 +167,29 @@ def _share_roles(found: list[_Found], index: EntityIndex) -> list[_Found]:
     return shared
 
 
-def _person_key(speaker: Speaker, index: EntityIndex) -> str | None:
-    """The canonical name of a PERSON speaker, or None."""
-    if speaker.label != "PERSON":
-        return None
-    entity = next((e for e in index.entities if e.span == speaker.span), None)
-    return entity.canonical if entity is not None else bare_name(speaker.text)
-
-
 def _continuations(
-    doc: Doc, found: list[_Found], quotes: list[Quotation], sentences: _Sentences
+    doc: Doc, found: list[_Found], quotes: tuple[Quotation, ...], sentences: _Sentences
 ) -> list[_Found]:
-    """Rule 5: attributions for quotations that no attribution covers yet."""
+    """Rule 3: attributions for quotations of the same paragraph that no attribution covers yet."""
+    text = text_of(doc)
     made: list[_Found] = []
     for quote in quotes:
-        if _covered(quote, found + made) or not _speech_like(text_of(doc), quote):
+        if _covered(quote, found + made) or not _speech_like(text, quote):
             continue
         first = sentences.at(quote.start)
-        owner = _owner(found + made, first)
-        if owner is None:
-            continue
-        last = sentences.at(quote.end - 1)
-        content = _continuation_content(doc, quote, sentences.bounds[first])
-        if content is None:
-            continue
-        made.append(replace(owner, content=content, sentence=first, last_sentence=last))
+        owner = _owner(text, found + made, first, quote, sentences)
+        content = _continuation_content(doc, quote, sentences.bounds[first]) if owner else None
+        if owner is not None and content is not None:
+            made.append(replace(owner, content=content, sentence=first))
     return made
 
 
 def _covered(quote: Quotation, found: Sequence[_Found]) -> bool:
-    """Whether an attribution's content or clause already overlaps the quotation."""
+    """Whether an attribution's content, cue or speaker already overlaps the quotation."""
     return any(
         span[0] < quote.end and quote.start < span[1]
         for item in found
-        for span in (item.content, item.clause)
+        for span in (item.content, item.detection.cue, item.mention)
     )
 
 
@@ -262,31 +201,35 @@ def _speech_like(text: str, quote: Quotation) -> bool:
     return not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
 
 
-def _owner(found: Sequence[_Found], sentence: int) -> _Found | None:
-    """The attribution a quotation in ``sentence`` continues: same sentence, else the one before."""
-    same = [f for f in found if f.sentence == sentence]
-    if same:
-        return same[0]
-    before = [f for f in found if f.last_sentence == sentence - 1]
+def _owner(text: str, found: Sequence[_Found], sentence: int, quote: Quotation,
+           sentences: _Sentences) -> _Found | None:
+    """The attribution a quotation continues: one in the sentence before, in the same paragraph."""
+    if sentence == 0:
+        return None
+    start = sentences.bounds[sentence - 1][0]
+    if "\n" in text[start : quote.start]:
+        return None
+    before = [
+        f for f in found if sentence - 1 in {sentences.at(f.content[1] - 1), f.sentence}
+    ]
     return max(before, key=lambda f: f.content[1]) if before else None
 
 
 def _continuation_content(doc: Doc, quote: Quotation, sentence: Span) -> Span | None:
-    """The quoted words when the quotation fills its sentence; the sentence up to the quotation's
-    end when the words before it hold no finite verb (``Kim "expects ..."``); else None (the
-    sentence has a verb of its own: "He described it as "..."" is not a continuation)."""
+    """The quoted words when the quotation opens its sentence; the sentence up to the quotation's
+    end when the words before it hold no verb (``Kim "expects ..."``); else None."""
     text = text_of(doc)
     if not any(char.isalnum() for char in text[sentence[0] : quote.start]):
         return tidy_content(text, (quote.start, quote.end), [quote])
     before = doc.char_span(sentence[0], quote.start, alignment_mode="contract")
-    if before is not None and any(t.tag_ in FINITE_TAGS or t.pos_ == "VERB" for t in before):
+    if before is not None and any(t.tag_ in _FINITE or t.pos_ == "VERB" for t in before):
         return None
     return strip_space(text, (sentence[0], quote.end))
 
 
 def _speaker_name(speaker: Speaker, index: EntityIndex) -> str:
-    """The name a speaker goes by: a person's canonical (fullest) name in the article, so that
-    "Trump said" after "President Donald Trump" reads "Donald Trump"; otherwise the mention itself."""
+    """A person's canonical (fullest) name in the article when the mention's words are among it
+    ("Trump" -> "Donald Trump"); otherwise the speaker's own words."""
     entity = next((e for e in index.entities if e.span == speaker.span), None)
     if speaker.label != "PERSON" or entity is None:
         return speaker.text
@@ -294,26 +237,31 @@ def _speaker_name(speaker: Speaker, index: EntityIndex) -> str:
     return entity.canonical if mention <= set(entity.canonical.split()) else speaker.text
 
 
-def _to_attribution(text: str, item: _Found, quotes: list[Quotation], outlet: str | None,
+def _to_attribution(doc: Doc, item: _Found, quotes: tuple[Quotation, ...], outlet: str | None,
                     index: EntityIndex) -> Attribution:
     """The public record of one attribution."""
+    text = text_of(doc)
+    cue = item.detection.cue
+    speaker = item.speaker
     return Attribution(
-        speaker=_speaker_name(item.speaker, index),
-        cue=text[item.cue[0] : item.cue[1]],
+        speaker=_speaker_name(speaker, index),
+        cue=text[cue[0] : cue[1]],
         content=text[item.content[0] : item.content[1]],
         kind=_kind(item.content, quotes),
-        role=item.speaker.role,
-        organisation=item.speaker.organisation,
+        role=speaker.role,
+        organisation=speaker.organisation,
         via=None if _same_outlet(item.via, outlet) else item.via,
         when=item.when,
-        speaker_span=item.speaker.span,
-        cue_span=item.cue,
+        speaker_span=item.mention,
+        cue_span=cue,
         content_span=item.content,
+        act=classify_act(doc, item.detection.site.head, text[item.content[0] : item.content[1]]),
+        canonical=canonical_key(doc, replace(speaker, text=_speaker_name(speaker, index))),
     )
 
 
-def _kind(content: Span, quotes: list[Quotation]) -> AttributionKind:
-    """Rule 6: direct, mixed or indirect."""
+def _kind(content: Span, quotes: tuple[Quotation, ...]) -> AttributionKind:
+    """Direct, mixed or indirect."""
     if any(q.inner[0] <= content[0] and content[1] <= q.inner[1] for q in quotes):
         return "direct"
     if any(q.start < content[1] and content[0] < q.end for q in quotes):

@@ -1,8 +1,6 @@
 """The frame of a cue: the clause around it, the outlet that carried the words, and when.
 
-- ``clause_range``: the narrator's words of an attribution — the cue with its subject, auxiliaries,
-  adverbs, objects and prepositional phrases, minus the content and anything inside a quotation.
-  ``attribution`` needs it to tell a sentence-final "..., Kirby said last week" from the content.
+- ``cited_source``: in "X reported, citing Y", Y (the original source; X becomes the via).
 - ``find_via``: the carrier of reported words: the named outlet "told" ("told *BBC News*") or a
   named outlet in a prepositional phrase on the cue ("said in an interview with *CNN*", "wrote in
   *The Washington Post*", "said on *Fox News*"); a person only after "with" ("an interview with
@@ -15,32 +13,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.cues import Cue
 from broadsheet.analyze.dates import resolve_date
-from broadsheet.analyze.quotes import Quotation
 from broadsheet.analyze.spans import char_span, text_of
 from broadsheet.analyze.speakers import EntityIndex, phrase_range
 from broadsheet.model import Span
 
-_CLAUSE_DEPS = frozenset(
-    {
-        "nsubj",
-        "aux",
-        "auxpass",
-        "neg",
-        "advmod",
-        "npadvmod",
-        "prep",
-        "dobj",
-        "dative",
-        "iobj",
-        "prt",
-        "agent",
-        "mark",
-    }
-)
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART"})
 _CARRIER_LABELS = _OUTLET_LABELS | {"PERSON"}
@@ -50,32 +31,11 @@ _DURATION_PREPOSITIONS = frozenset({"for", "over", "throughout", "since"})  # "w
 _WHEN_SKIP = frozenset({"ccomp", "nsubj", "conj", "cc", "punct", "advcl", "parataxis"})
 
 
-def clause_range(doc: Doc, cue: Cue, quotes: list[Quotation]) -> tuple[int, int]:
-    """First and last token of the cue clause (see module docstring)."""
-    head = doc[cue.head]
-    if cue.kind == "according":
-        last = cue.last
-        if cue.speaker is not None:
-            last = max(last, doc[cue.speaker].right_edge.i)
-        return cue.first, last
-    quoted = [(quote.start, quote.end) for quote in quotes]
-    members = {cue.first, cue.last}
-    for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "advcl" and child.lemma_ == "cite"):
-            members.update(t.i for t in child.subtree if not _inside(t, quoted) and not t.is_space)
-    return min(members), max(members)
-
-
-def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    """Whether a token lies in a quotation."""
-    return any(start <= token.idx < end for start, end in quoted)
-
-
-def find_via(doc: Doc, cue: Cue, content: Span, index: EntityIndex) -> str | None:
-    """The named carrier of the words (see module docstring), or None."""
-    if cue.kind != "verb":
+def find_via(doc: Doc, head: int, content: Span, index: EntityIndex) -> str | None:
+    """The named carrier of the words a verb cue (head token ``head``) attributes, or None."""
+    verb = doc[head]
+    if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    verb = doc[cue.head]
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if _within(child, content):
@@ -124,12 +84,12 @@ def _first_named(doc: Doc, prep: Token, index: EntityIndex, labels: frozenset[st
     return None
 
 
-def find_when(doc: Doc, cue: Cue, content: Span, speaker: Span) -> str | None:
-    """The first run of DATE/TIME words on the cue, outside content and speaker, or None."""
-    if cue.kind != "verb":
+def find_when(doc: Doc, head: int, content: Span, speaker: Span) -> str | None:
+    """The first run of DATE/TIME words on a verb cue, outside content and speaker, or None."""
+    if doc[head].pos_ not in {"VERB", "AUX"}:
         return None
     run: list[Token] = []
-    for child in doc[cue.head].children:
+    for child in doc[head].children:
         if child.dep_ in _WHEN_SKIP or child.lower_ in _DURATION_PREPOSITIONS:
             continue
         for token in child.subtree:
@@ -145,4 +105,45 @@ def find_when(doc: Doc, cue: Cue, content: Span, speaker: Span) -> str | None:
         return None
     start, end = char_span(doc, run[0].i, run[-1].i)
     phrase = text_of(doc)[start:end]
-    return phrase if resolve_date(phrase, _ANY_DAY) is not None else None
+    return phrase if _point_in_time(phrase) else None
+
+
+@lru_cache(maxsize=4096)
+def _point_in_time(phrase: str) -> bool:
+    """Whether ``dates.resolve_date`` can place the phrase (dateparser is slow: asked once per phrase)."""
+    return resolve_date(phrase, _ANY_DAY) is not None
+
+
+def cited_source(verb: Token) -> int | None:
+    """In "X reported, citing Y" the head of Y: only when X reports (the verb is "report" or X is
+    an organisation) and Y is a source, not a document or a reason ("citing low growth")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    reporter = verb.lemma_.lower() == "report" or (
+        subject is not None and subject.ent_type_ in {"ORG", "WORK_OF_ART"}
+    )
+    if not reporter:
+        return None
+    for child in verb.children:
+        if child.lemma_.lower() != "cite":
+            continue
+        obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() not in _DOCUMENTS and _source_like(obj):
+            return obj.i
+    return None
+
+
+def _source_like(token: Token) -> bool:
+    """A named source or people: "U.S. officials", "sources", "Reuters", "a person familiar"."""
+    return (
+        token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or token.tag_ in {"NNS", "NNPS"}
+        or (token.lemma_.lower() in {"source", "official", "person", "aide", "spokesman", "spokeswoman"})
+    )
+
+
+_DOCUMENTS = frozenset(
+    {
+        "report", "reports", "data", "study", "poll", "survey", "figure", "statistic", "document",
+        "record", "filing", "analysis"
+    }
+)

@@ -26,9 +26,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from broadsheet.analyze.candidates import Candidate
+from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
 from broadsheet.model import Entity, Span
-from broadsheet.text import HONORIFICS
+from broadsheet.text import HONORIFICS, name_key, person_key, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -307,3 +309,125 @@ def _mentions(doc: Doc, index: EntityIndex, wanted: set[str], start: int, end: i
             speaker = Speaker(entity.text, entity.span, span.root.i, entity.label)
         found.append(speaker)
     return found
+
+
+# Capitalised words before a colon that label a part of the page, not a speaker ("Update: ...").
+EDITORIAL_LABELS = frozenset(
+    {
+        "update", "updated", "note", "editor", "related", "photo", "photos", "video", "watch",
+        "read", "more", "correction", "source", "sources", "live", "breaking", "exclusive",
+        "analysis", "opinion", "transcript", "listen", "see", "also", "warning", "q", "a"
+    }
+)
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
+
+
+def name_speaker(
+    doc: Doc,
+    source: Candidate | int,
+    index: EntityIndex,
+    earlier: Sequence[Speaker],
+    quoted: Sequence[Span] = (),
+) -> Speaker | None:
+    """The named speaker of a source mention (a reading from ``sources``, or a head token): a
+    relative "who" names the noun it stands for, a pronoun its antecedent (``resolve_pronoun``);
+    a name before a colon or after a closing dash speaks as written. None when the mention is an
+    editorial label ("Update:") or a relative with nothing to stand for."""
+    if isinstance(source, int):
+        root, kind = doc[source], "subject"
+    else:
+        root, kind = doc[source.first : source.last + 1].root, source.kind
+    if kind in {"prefix", "suffix"} and not isinstance(source, int):
+        return _line_speaker(doc, source, index)
+    if root.lower_ in _RELATIVE_WORDS and root.tag_ in {"WP", "WDT"}:
+        if root.head.dep_ not in {"relcl", "acl"}:
+            return None
+        root = root.head.head
+    speaker = describe(doc, root.i, index)
+    if speaker.is_pronoun:
+        speaker = resolve_pronoun(doc, speaker, earlier, index, quoted)
+    return resolve_title(doc, speaker, index)
+
+
+def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | None:
+    """The words before a line's colon or after its closing dash, as the speaker."""
+    words = [t for t in doc[source.first : source.last + 1] if not t.is_punct]
+    if not words or any(t.lower_ in EDITORIAL_LABELS for t in words):
+        return None
+    text = text_of(doc)[source.span[0] : source.span[1]]
+    return Speaker(text, source.span, words[-1].i, index.label(words[-1].i))
+
+
+# Common nouns that name people or bodies who can speak ("officials said", "a spokesman said",
+# "the campaign said"), drawn from the heads of PolNeAR train sources; documents, polls and things
+# ("the report", "a poll", "the ad") are not among them and make no voice.
+AGENT_NOUNS = word_set(
+    """
+    official campaign candidate voter supporter leader group senator aide people expert adviser
+    advisor president source member spokesman spokeswoman spokesperson company governor judge
+    team strategist administration woman ally critic lawmaker friend nominee politician analyst
+    police organization organisation man party executive government reporter office economist
+    secretary activist manager employee insider advocate board opponent person conservative
+    rival organizer prosecutor delegate agency lawyer court businessman wife crowd union
+    investor director donor chairman authority family camp protester progressive host moderator
+    observer network chief editorial father backer researcher mogul actor department mayor
+    pollster operative worker diplomat superdelegate attorney commentator journalist actress
+    speaker fan panel brother head officer columnist firm staffer checker hopeful justice editor
+    student author staff scientist minister lobbyist partner tycoon veteran guy pastor resident
+    mother army representative daughter proponent liberal associate legislature socialist
+    faction council commission colleague defender developer scholar son demonstrator
+    investigator husband environmentalist prince pundit congressman congresswoman owner
+    legislator frontrunner citizen participant lady ambassador historian writer child founder
+    evangelical institute agent elder chairwoman admiral viewer confidant parent teacher
+    respondent speechwriter specialist hacker foundation caller guard newspaper magazine outlet
+    paper station broadcaster publisher ministry embassy military committee senate house
+    congress democrat republican contender runner neighbor neighbour witness victim survivor
+    professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
+    alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
+    lender insurer plaintiff defendant counsel campaigner
+    """
+)
+_UNNAMED = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which", "that", "one", "this"})
+
+
+def canonical_key(doc: Doc, speaker: Speaker) -> str | None:
+    """The key voices group this speaker by (see ``model.Attribution.canonical``), or None when the
+    speaker is no person or organisation."""
+    head = doc[speaker.head]
+    if bare_name(speaker.text).lower() in _UNNAMED or speaker.is_pronoun:
+        return None
+    if speaker.label == "PERSON":
+        return person_key(speaker.text)
+    if speaker.label in {"ORG", "NORP", "GPE"}:
+        return name_key(bare_name(speaker.text))
+    if head.pos_ == "PROPN" or head.lemma_.lower() in AGENT_NOUNS:
+        return name_key(bare_name(speaker.text))
+    return None
+
+
+_TITLES = {
+    "president": ("president",), "senator": ("senator", "sen."), "governor": ("governor", "gov."),
+    "mayor": ("mayor",), "secretary": ("secretary",), "speaker": ("speaker",),
+    "congressman": ("rep.", "representative", "congressman"), "congresswoman": ("rep.", "congresswoman"),
+    "chairman": ("chairman",), "chancellor": ("chancellor",), "judge": ("judge",),
+    "candidate": (), "nominee": (),
+}
+
+
+def resolve_title(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
+    """ "the president" -> the person the article gives that title ("President Donald Trump"), when
+    it gives it to exactly one person; otherwise the speaker unchanged."""
+    words = bare_name(speaker.text).lower().split()
+    if speaker.label is not None or len(words) != 1 or words[0] not in _TITLES or not _TITLES[words[0]]:
+        return speaker
+    titles = _TITLES[words[0]]
+    named: dict[str, Entity] = {}
+    for entity in index.entities:
+        start = doc.char_span(*entity.span, alignment_mode="expand")
+        before = doc[start.start - 1] if start is not None and start.start > 0 else None
+        if entity.label == "PERSON" and before is not None and before.lower_ in titles and before.is_title:
+            named.setdefault(entity.canonical, entity)
+    if len(named) != 1:
+        return speaker
+    entity = next(iter(named.values()))
+    return Speaker(entity.canonical, speaker.span, speaker.head, "PERSON", speaker.text, speaker.organisation)

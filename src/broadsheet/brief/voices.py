@@ -4,7 +4,10 @@ Speakers are matched on a normalised name: case and punctuation ignored, courtes
 "Ms.", "Dr.") dropped, and a title of office ("President Putin") moved into the role. A speaker
 named by one word ("Hall") joins the one full name of the same story that contains it ("Steve
 Hall"); when two full names would fit ("Donald Trump", "Melania Trump") the short form stays apart.
-Pronoun-only speakers ("he", "they") are skipped: the analysis stage could not resolve them.
+Pronoun-only speakers ("he", "they") are skipped: the analysis stage could not resolve them. An
+attribution carries the canonical key of its speaker (``Attribution.canonical``: "adam schiff" for
+"Adam B. Schiff" and "Rep. Schiff"); voices group by it, and an attribution whose speaker is no
+person or organisation (no key: a poll, a document, a thing) makes no voice.
 
 Each quote keeps the article that carried it. The same words carried by near-duplicate articles
 (wire copy) are one quote, cited to the original; the same words in independent articles stay, as
@@ -97,11 +100,11 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
             continue
         for number, attribution in enumerate(analyses[aid].attributions):
             name, office = clean_speaker(attribution.speaker)
-            if is_pronoun(name) or not attribution.content.strip():
+            if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical:
                 continue
             quote = _quote(attribution, analyses[aid])
             role = attribution.role or office
-            key = name_key(name)
+            key = attribution.canonical
             said.append(_Said(name, key, attribution, quote, (index, number), role))
     return said
 

@@ -49,6 +49,8 @@ def attribution_record(attribution: Attribution) -> dict[str, Any]:
         "kind": attribution.kind,
         "via": attribution.via,
         "when": attribution.when,
+        "act": attribution.act,
+        "canonical": attribution.canonical,
         "spans": {
             "speaker": _span(attribution.speaker_span),
             "cue": _span(attribution.cue_span),

@@ -9,7 +9,7 @@
       ├─ analyses ──────── article_id: the article was analysed (replaced as a whole)
       │    ├─ entities     article_id, ord, text, label, canonical, start, end
       │    ├─ attributions article_id, ord, speaker, cue, content, kind, role, organisation, via,
-      │    │               said_when, speaker/cue/content _start/_end
+      │    │               said_when, speaker/cue/content _start/_end, act, canonical
       │    └─ dates        article_id, ord, text, value, start, end
       └─ story_articles ── story_id, ord, article_id (one story per article), duplicate_of
            └─ stories      id, ord (minted order), title, outlets·json, first/last_published,

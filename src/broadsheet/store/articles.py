@@ -56,8 +56,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_ATTRIBUTION = """
 INSERT INTO attributions (article_id, ord, speaker, cue, content, kind, role, organisation, via,
-    said_when, speaker_start, speaker_end, cue_start, cue_end, content_start, content_end)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    said_when, speaker_start, speaker_end, cue_start, cue_end, content_start, content_end, act, canonical)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_DATE = 'INSERT INTO dates (article_id, ord, text, value, start, "end") VALUES (?, ?, ?, ?, ?, ?)'
 
@@ -153,6 +153,7 @@ def _attribution_values(a: Attribution) -> tuple[object, ...]:
     return (
         a.speaker, a.cue, a.content, a.kind, a.role, a.organisation, a.via, a.when,
         *_span_values(a.speaker_span), *_span_values(a.cue_span), *_span_values(a.content_span),
+        a.act, a.canonical,
     )
 
 
@@ -210,5 +211,5 @@ def attribution_from_row(r: sqlite3.Row) -> Attribution:
         speaker=r["speaker"], cue=r["cue"], content=r["content"], kind=r["kind"],
         role=r["role"], organisation=r["organisation"], via=r["via"], when=r["said_when"],
         speaker_span=_span(r, "speaker"), cue_span=_span(r, "cue"),
-        content_span=_span(r, "content"),
+        content_span=_span(r, "content"), act=r["act"], canonical=r["canonical"],
     )

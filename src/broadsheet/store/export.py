@@ -30,7 +30,8 @@ WHERE a.seq > ? ORDER BY a.seq LIMIT ?
 """
 _ATTRIBUTIONS = """
 SELECT t.rowid AS seq, t.article_id, a.outlet, a.url, a.title, a.published, t.ord AS "index",
-       t.speaker, t.role, t.organisation, t.cue, t.content, t.kind, t.via, t.said_when AS "when",
+       t.speaker, t.role, t.organisation, t.cue, t.content, t.kind, t.act, t.canonical, t.via,
+       t.said_when AS "when",
        t.speaker_start, t.speaker_end, t.cue_start, t.cue_end, t.content_start, t.content_end
 FROM attributions AS t JOIN articles AS a ON a.id = t.article_id
 WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?

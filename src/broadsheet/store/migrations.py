@@ -299,7 +299,14 @@ CREATE TABLE send_runs (
 );
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: an attribution's act (statement, question, request, belief) and the canonical key of
+# its speaker, by which voices group a person across a story.
+_V7 = """
+ALTER TABLE attributions ADD COLUMN act TEXT NOT NULL DEFAULT 'statement';
+ALTER TABLE attributions ADD COLUMN canonical TEXT;
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 LATEST = len(STEPS)
 
 

@@ -1,0 +1,221 @@
+"""Detecting attributions with the learned models: which tokens are cues, what each attributes, to whom.
+
+For every token whose key is in the cue lexicon (and every line colon and closing dash), the cue
+model gives P(cue). For a likely cue, every content reading and every source reading
+(``candidates``, ``sources``) is scored by its model and the best of each is kept; the attribution's
+score is the product of the three probabilities, and it is kept when that clears the tuned
+``accept`` threshold. Two detections that claim the same words (content Dice >= 0.5, as when the
+parse makes both "said" and "added" cues of one sentence) keep the higher score only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from broadsheet.analyze.candidates import Candidate, CueSite, content_candidates, make_site
+from broadsheet.analyze.features import (
+    closes_sentence,
+    content_features,
+    cue_features,
+    cue_key,
+    source_features,
+)
+from broadsheet.analyze.learned import Models
+from broadsheet.analyze.quotes import Quotation
+from broadsheet.analyze.sources import source_candidates
+from broadsheet.analyze.spans import char_span, text_of, tidy_content
+from broadsheet.model import Span
+
+_WORD = re.compile(r"\w+")
+_JOINED_PREPOSITIONS = frozenset({"for", "on", "to", "out"})
+PLAIN_SPEECH = 0.75  # P(cue) above which a verb of saying needs no joint score
+FRAME_CONFIDENCE = 0.9  # how often the frame rule's content is right on PolNeAR train
+# Verbs of saying whose sentence-closing clause attributes the words before it.
+FRAME_VERBS = frozenset(
+    {
+        "say", "tell", "add", "report", "write", "warn", "note", "explain", "argue", "insist",
+        "claim", "state", "announce", "acknowledge", "admit", "continue", "conclude", "tweet",
+        "reply", "respond", "ask", "suggest", "caution", "predict", "recall", "observe", "remark",
+        "accord"
+    }
+)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One attribution found: the cue's site and span, the chosen content and source, the score."""
+
+    site: CueSite
+    cue: Span
+    content: Candidate
+    source: Candidate | None
+    score: float
+    carrier: Candidate | None = None
+    parts: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+
+def cue_sites(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[tuple[CueSite, float]]:
+    """Every candidate cue of ``doc`` with its probability, in text order."""
+    found = []
+    for token in doc:
+        prior = models.lexicon.get(cue_key(token))
+        if prior is None or token.is_space:
+            continue
+        site = make_site(doc, token.i, quotes)
+        found.append((site, models.cue.probability(cue_features(doc, site, prior))))
+    return found
+
+
+def best(models: Models, doc: Doc, site: CueSite, *, content: bool) -> tuple[Candidate | None, float]:
+    """The best content (or source) reading of a cue and its probability."""
+    candidates = content_candidates(doc, site) if content else source_candidates(doc, site)
+    if not candidates:
+        return None, 0.0
+    kinds = frozenset(c.kind for c in candidates)
+    model = models.content if content else models.source
+    features = content_features if content else source_features
+    scored = [(model.probability(features(doc, site, c, kinds)), c) for c in candidates]
+    probability, chosen = max(scored, key=lambda pair: pair[0])
+    if content:
+        return _frame_rules(doc, site, scored, chosen, probability)
+    return chosen, probability
+
+
+def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]], chosen: Candidate,
+                 probability: float) -> tuple[Candidate, float]:
+    """Two shapes of English copy the parse often breaks, settled by rule over the model:
+
+    - a reporting clause that closes its sentence after a comma ("X, Kirby said last week.",
+      "X, the Times reported, citing officials.") attributes the words before the comma, and
+      "according to Y" the rest of its sentence on the side away from it;
+    - "warned for months that X": a "that" clause inside the chosen words is what was said.
+    """
+    by_kind = {c.kind: (p, c) for p, c in scored}
+    left = by_kind.get("left")
+    text = text_of(doc)
+    if doc[site.head].lower_ == "according":
+        side = by_kind.get("right") if site.clause[0] <= site.sentence[0] else left
+        if side is not None and (side is by_kind.get("right") or closes_sentence(doc, site)):
+            return side[1], max(side[0], probability, FRAME_CONFIDENCE)
+    if left is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and closes_sentence(doc, site):
+        before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
+        if before.endswith(","):
+            return left[1], max(left[0], probability, FRAME_CONFIDENCE)
+    that = by_kind.get("that") or by_kind.get("ccomp")
+    if that is not None and chosen.kind in {"rights", "object", "sentence"}:
+        inside = chosen.span[0] < that[1].span[0] and that[1].span[1] <= chosen.span[1]
+        if inside:
+            return that[1], max(that[0], probability)
+    return chosen, probability
+
+
+def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Detection]:
+    """The attributions of ``doc`` the models accept, in text order of their cues (a detection
+    ``_plain_speech`` keeps scores 1)."""
+    accept = models.thresholds.get("accept", 0.3)
+    # the score is at most P(cue), unless a plain verb of saying is kept by rule
+    cue_floor = max(models.thresholds.get("cue", 0.2), min(accept, PLAIN_SPEECH))
+    found = []
+    for site, p_cue in cue_sites(doc, quotes, models):
+        if p_cue < cue_floor:
+            continue
+        content, p_content = best(models, doc, site, content=True)
+        if content is None:
+            continue
+        source, p_source = best(models, doc, site, content=False)
+        parts = (p_cue, p_content, p_source)
+        score = 1.0 if _plain_speech(doc, site, parts) else p_cue * p_content * p_source
+        if score >= accept:
+            found.append(Detection(site, cue_span(doc, doc[site.head]), content, source, score, None, parts))
+    found = _cut_at_inner_frames(doc, _according_chains(doc, found))
+    return _one_per_content(text_of(doc), found)
+
+
+def _plain_speech(doc: Doc, site: CueSite, parts: tuple[float, float, float]) -> bool:
+    """A verb of saying the cue model is sure of, with a likely content and source, is kept even
+    below the joint threshold: "The U.S. has warned that ...", "X, the Times reported"."""
+    p_cue, p_content, p_source = parts
+    return (
+        doc[site.head].lemma_.lower() in FRAME_VERBS
+        and p_cue >= PLAIN_SPEECH
+        and min(p_content, p_source) >= 0.75
+    )
+
+
+def cue_span(doc: Doc, head: Token) -> Span:
+    """The cue's words: the head, with "to" after "according", a particle or a joined preposition
+    right after it ("pointed out", "called for", "called on")."""
+    last = head.i
+    if last + 1 < len(doc):
+        nxt = doc[last + 1]
+        joined = nxt.dep_ == "prt" or (nxt.lower_ in _JOINED_PREPOSITIONS and nxt.head is head)
+        if head.lower_ == "according" or joined:
+            last += 1
+    return char_span(doc, head.i, last)
+
+
+def _according_chains(doc: Doc, found: list[Detection]) -> list[Detection]:
+    """ "'...,' Welch said, according to Vermont Edition": an "according to Y" whose content holds
+    another detection's cue is a reporting chain; Y becomes that detection's ``carrier``."""
+    chains: set[int] = set()
+    carriers: dict[int, Candidate] = {}
+    for outer in found:
+        if doc[outer.site.head].lower_ != "according" or outer.source is None:
+            continue
+        for position, inner in enumerate(found):
+            inside = outer.content.span[0] <= inner.cue[0] and inner.cue[1] <= outer.content.span[1]
+            if inner is not outer and inside:
+                chains.add(id(outer))
+                carriers.setdefault(position, outer.source)
+    return [
+        replace(item, carrier=carriers.get(position))
+        for position, item in enumerate(found)
+        if id(item) not in chains
+    ]
+
+
+def _cut_at_inner_frames(doc: Doc, found: list[Detection]) -> list[Detection]:
+    """ "The U.S. has warned that X, Kirby said": a content stops where another cue's clause begins
+    when that cue attributes the words before it, so the two frames separate (the U.S. warned "X",
+    Kirby said "The U.S. has warned that X")."""
+    text = text_of(doc)
+    starts = [
+        doc[d.site.clause[0]].idx for d in found if d.content.span[1] <= doc[d.site.clause[0]].idx
+    ]
+    result = []
+    for item in found:
+        start, end = item.content.span
+        cut = min((c for c in starts if item.cue[1] <= c and start < c < end), default=None)
+        if cut is not None:
+            span = tidy_content(text, (start, cut), list(item.site.quotes))
+            if len(_WORD.findall(text, span[0], span[1])) >= 2:
+                item = replace(item, content=replace(item.content, span=span))
+        result.append(item)
+    return result
+
+
+def _nested(a: Detection, b: Detection) -> bool:
+    """Whether one detection's cue lies inside the other's content (two frames, not one twice)."""
+    return any(
+        x.content.span[0] <= y.cue[0] and y.cue[1] <= x.content.span[1] for x, y in ((a, b), (b, a))
+    )
+
+
+def _words(text: str, span: Span) -> set[tuple[int, int]]:
+    """The ``\\w+`` words of a span, as character spans."""
+    return {m.span() for m in _WORD.finditer(text, span[0], span[1])}
+
+
+def _one_per_content(text: str, found: list[Detection]) -> list[Detection]:
+    """Drop a detection whose content overlaps a better one's by Dice >= 0.5 (unless one frame holds
+    the other's cue)."""
+    kept: list[tuple[Detection, set[tuple[int, int]]]] = []
+    for item in sorted(found, key=lambda d: -d.score):
+        words = _words(text, item.content.span)
+        if all(4 * len(words & other) < len(words) + len(other) or _nested(item, chosen)
+               for chosen, other in kept):
+            kept.append((item, words))
+    return sorted((item for item, _ in kept), key=lambda d: d.cue[0])

@@ -1,0 +1,193 @@
+"""Features of cues and of their candidate contents and sources, for the learned models.
+
+Each function returns a sparse feature dict (name -> value, mostly 1.0) from the parse alone: the
+words, lemmas, part-of-speech tags, dependency labels and named-entity types of the small spaCy
+model, the quotation marks of the text, and the cue lexicon's prior. No feature names a site, an
+outlet or a person; what the models learn from PolNeAR's train split is how English reports speech.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Doc, Token
+
+from broadsheet.analyze.candidates import DASHES, Candidate, CueSite
+from broadsheet.analyze.quotes import Quotation
+from broadsheet.analyze.spans import text_of, word_count
+
+Features = dict[str, float]
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
+
+
+def cue_key(token: Token) -> str:
+    """The lexicon key of a token: its lower-case lemma (a dash or colon as itself)."""
+    return token.text if token.text in DASHES or token.text == ":" else token.lemma_.lower()
+
+
+def _bucket(value: int, edges: tuple[int, ...] = (0, 1, 2, 4, 8, 16, 32, 64)) -> str:
+    """A coarse size label: the largest edge not above ``value``."""
+    return str(max(edge for edge in edges if edge <= value)) if value >= 0 else "neg"
+
+
+def _in_quotes(token: Token, quotes: tuple[Quotation, ...]) -> bool:
+    """Whether the token lies inside a quotation."""
+    return any(q.start < token.idx < q.end for q in quotes)
+
+
+def cue_features(doc: Doc, site: CueSite, prior: float) -> Features:
+    """Features of the token at ``site.head`` as a possible cue head (``prior``: the lexicon's
+    share of this key's occurrences that were cues in training)."""
+    token = doc[site.head]
+    key = cue_key(token)
+    feats: Features = {
+        "bias": 1.0,
+        "prior": prior,
+        "logit_prior": math.log((prior + 0.01) / (1.01 - prior)),
+        f"key={key}": 1.0,
+        f"pos={token.pos_}": 1.0,
+        f"tag={token.tag_}": 1.0,
+        f"dep={token.dep_}": 1.0,
+        f"key|tag={key}|{token.tag_}": 1.0,
+        f"key|dep={key}|{token.dep_}": 1.0,
+        f"head_dep={token.head.dep_}": 1.0,
+        f"head_pos={token.head.pos_}": 1.0,
+        f"prev={doc[token.i - 1].lower_ if token.i else '<s>'}": 1.0,
+        f"next={doc[token.i + 1].lower_ if token.i + 1 < len(doc) else '</s>'}": 1.0,
+        "in_quotes": float(_in_quotes(token, site.quotes)),
+        "sent_start": float(token.i == site.sentence[0]),
+    }
+    for child in token.children:
+        feats[f"child={child.dep_}"] = 1.0
+        feats[f"key|child={key}|{child.dep_}"] = 1.0
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            feats[f"subj_pos={child.pos_}"] = 1.0
+            feats[f"subj_ent={child.ent_type_ or '-'}"] = 1.0
+            if child.lower_ in _PRONOUNS:
+                feats[f"subj={child.lower_}"] = 1.0
+    feats.update(_quote_context(doc, site))
+    if key in DASHES or key == ":":
+        feats.update(_line_features(doc, token))
+    return feats
+
+
+def _quote_context(doc: Doc, site: CueSite) -> Features:
+    """Whether a quotation touches the cue clause before or after it, or fills the sentence."""
+    text = text_of(doc)
+    start, end = doc[site.clause[0]].idx, doc[site.clause[1]].idx + len(doc[site.clause[1]])
+    feats: Features = {}
+    for quote in site.quotes:
+        if 0 <= start - quote.end <= 3:
+            feats["quote_before"] = 1.0
+        if 0 <= quote.start - end <= 3:
+            feats["quote_after"] = 1.0
+    sentence = (doc[site.sentence[0]].idx, doc[site.sentence[1]].idx + len(doc[site.sentence[1]]))
+    quoted = sum(word_count(text, (max(q.start, sentence[0]), min(q.end, sentence[1])))
+                 for q in site.quotes if q.start < sentence[1] and sentence[0] < q.end)
+    feats[f"quoted_share={_bucket(10 * quoted // max(1, word_count(text, sentence)))}"] = 1.0
+    return feats
+
+
+def _line_features(doc: Doc, token: Token) -> Features:
+    """For a colon or a dash: how far into its line it stands and what the words before it are."""
+    first = token.i
+    while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
+        first -= 1
+    before = doc[first : token.i]
+    return {
+        f"line_offset={_bucket(token.i - first)}": 1.0,
+        "before_capitalised": float(all(t.is_title or t.is_upper or t.is_punct for t in before)),
+        "before_named": float(any(t.ent_type_ in {"PERSON", "ORG"} for t in before)),
+        "before_verb": float(any(t.pos_ in {"VERB", "AUX"} for t in before)),
+        "after_named": float(any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[token.i + 1 : token.i + 5])),
+    }
+
+
+def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: frozenset[str]) -> Features:
+    """Features of one content reading of a cue (``kinds``: every kind proposed for this cue)."""
+    head = doc[site.head]
+    key = cue_key(head)
+    text = text_of(doc)
+    words = word_count(text, candidate.span)
+    sentence_words = max(1, site.sentence[1] - site.sentence[0] + 1)
+    share = 10 * (candidate.last - candidate.first + 1) // sentence_words
+    feats = _reading(candidate.kind, kinds, {
+        "key": key, "tag": head.tag_, "dep": head.dep_, "words": _bucket(words), "share": _bucket(share),
+        "after": candidate.first > site.head, "quoted": _quote_overlap(candidate, site.quotes),
+        "ends_sentence": candidate.last >= site.sentence[1] - 1,
+        "crosses": _crosses_sentence(doc, candidate),
+    })
+    feats.update(_shape(doc, site, candidate))
+    return feats
+
+
+def _reading(kind: str, kinds: frozenset[str], values: dict[str, object]) -> Features:
+    """The features of a reading of ``kind``: each value paired with the kind
+    (``kind|name=kind|value``), and every other kind proposed beside it."""
+    feats: Features = {"bias": 1.0, f"kind={kind}": 1.0}
+    feats.update({f"kind|{name}={kind}|{value}": 1.0 for name, value in values.items()})
+    feats.update({f"kind|has={kind}|{other}": 1.0 for other in kinds})
+    return feats
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _shape(doc: Doc, site: CueSite, candidate: Candidate) -> Features:
+    """What the reading looks like: the punctuation between it and the cue clause, its first word's
+    tag, its root's dependency, whether it holds a finite verb."""
+    text = text_of(doc)
+    words = [t for t in doc[site.clause[0] : site.clause[1] + 1] if not t.is_punct] or [doc[site.head]]
+    clause = (words[0].idx, words[-1].idx + len(words[-1]))
+    if candidate.span[1] <= clause[0]:
+        gap = text[candidate.span[1] : clause[0]]
+    elif candidate.span[0] >= clause[1]:
+        gap = text[clause[1] : candidate.span[0]]
+    else:
+        gap = "around"
+    gap = "".join(ch for ch in gap if not ch.isspace())[:3] or "none"
+    tokens = doc[candidate.first : candidate.last + 1]
+    kind = candidate.kind
+    final = candidate.span[1] <= clause[0] and "," in gap and closes_sentence(doc, site)
+    return {
+        f"kind|final_frame={kind}|{final}": 1.0,
+        f"kind|gap={kind}|{gap}": 1.0,
+        f"kind|first_tag={kind}|{doc[candidate.first].tag_}": 1.0,
+        f"kind|root_dep={kind}|{tokens.root.dep_}": 1.0,
+        f"kind|finite={kind}|{any(t.tag_ in _FINITE for t in tokens)}": 1.0,
+    }
+
+
+def closes_sentence(doc: Doc, site: CueSite) -> bool:
+    """Whether nothing but punctuation, or a participle clause ("..., citing officials"), follows
+    the cue clause in its sentence: the clause closes the sentence ("..., Kirby said last week.")."""
+    rest = [t for t in doc[site.clause[1] + 1 : site.sentence[1] + 1] if not t.is_space]
+    words = [t for t in rest if not t.is_punct]
+    return not words or (rest[0].text == "," and words[0].tag_ == "VBG")
+
+
+def _quote_overlap(candidate: Candidate, quotes: tuple[Quotation, ...]) -> str:
+    """``exact`` when the candidate is one quotation, ``some`` when it holds one, else ``none``."""
+    start, end = candidate.span
+    if any(q.start <= start and end <= q.end for q in quotes):
+        return "exact"
+    return "some" if any(q.start < end and start < q.end for q in quotes) else "none"
+
+
+def _crosses_sentence(doc: Doc, candidate: Candidate) -> bool:
+    """Whether the candidate runs over a sentence boundary."""
+    return any(doc[i].is_sent_start for i in range(candidate.first + 1, candidate.last + 1))
+
+
+def source_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: frozenset[str]) -> Features:
+    """Features of one source reading of a cue."""
+    head = doc[site.head]
+    key = cue_key(head)
+    root = doc[candidate.first : candidate.last + 1].root
+    ent = root.ent_type_ or "-"
+    return _reading(candidate.kind, kinds, {
+        "key": key, "tag": head.tag_, "ent": ent, "pos": root.pos_,
+        "pron": root.lower_ if root.lower_ in _PRONOUNS else "-",
+        "len": _bucket(candidate.last - candidate.first + 1), "distance": _bucket(abs(site.head - root.i)),
+        "quoted": _in_quotes(root, site.quotes),
+    })

@@ -1,0 +1,106 @@
+"""The learned parts of attribution: a cue lexicon and three small linear models, shipped as JSON.
+
+``analyze.training`` learns them from PolNeAR's train split (minus a held-out fold) and writes
+``analyze/models/attribution.json``; this module reads that file once and scores feature dicts
+(``features``) with plain Python, so running them needs neither scikit-learn nor any pickle:
+
+- ``lexicon``: for each cue key (lower-case lemma), the share of its occurrences in training that
+  were the head of a gold cue; only keys seen as cues at least twice, at a share of at least 3%;
+- ``cue``: P(this token heads an attribution's cue);
+- ``content``: P(this reading of the cue's content overlaps the gold content with Dice >= 0.5);
+- ``source``: P(this reading of the cue's source overlaps the gold source);
+- ``thresholds``: the cut-offs tuned on the dev split (``cue`` and ``accept``).
+
+The file also records which train articles were held out (``heldout``), so the benchmark can report
+figures on articles nothing was trained or tuned on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from broadsheet.errors import AnalyzeError
+
+MODEL_FILE = "attribution.json"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic model: ``P = sigmoid(bias + sum(weight[name] * value))``."""
+
+    weights: dict[str, float]
+    bias: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The model's probability for one feature dict (unknown names weigh nothing)."""
+        total = self.bias
+        weights = self.weights
+        for name, value in features.items():
+            weight = weights.get(name)
+            if weight is not None:
+                total += weight * value
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form written by training."""
+        return {"bias": self.bias, "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        """Read the JSON form."""
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
+
+
+@dataclass(frozen=True)
+class Models:
+    """Everything attribution learned: the lexicon, the three models and the tuned thresholds."""
+
+    lexicon: dict[str, float]
+    cue: LinearModel
+    content: LinearModel
+    source: LinearModel
+    thresholds: dict[str, float]
+    heldout: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form written by training."""
+        return {
+            "lexicon": self.lexicon,
+            "cue": self.cue.to_json(),
+            "content": self.content.to_json(),
+            "source": self.source.to_json(),
+            "thresholds": self.thresholds,
+            "heldout": list(self.heldout),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Models:
+        """Read the JSON form."""
+        return cls(
+            lexicon={str(k): float(v) for k, v in data["lexicon"].items()},
+            cue=LinearModel.from_json(data["cue"]),
+            content=LinearModel.from_json(data["content"]),
+            source=LinearModel.from_json(data["source"]),
+            thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
+            heldout=tuple(data.get("heldout", ())),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_models() -> Models:
+    """The models shipped in the package (read once per process); AnalyzeError when missing."""
+    try:
+        raw = resources.files("broadsheet.analyze").joinpath("models", MODEL_FILE).read_text("utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise AnalyzeError(f"attribution models missing ({MODEL_FILE}): reinstall broadsheet") from exc
+    return Models.from_json(json.loads(raw))
+
+
+def heldout_names() -> frozenset[str]:
+    """The PolNeAR train articles the shipped models never saw."""
+    return frozenset(shipped_models().heldout)

@@ -1,0 +1,130 @@
+"""Candidate sources of a cue: the mentions in the cue's own clause that may be who spoke.
+
+The source is the mention *in the attribution's own clause*: the pronoun "he" of "he said", the "who"
+of "Obama, who said", the name of "said Steve Hall". Resolving a pronoun to a name is the speaker's
+business (``speakers``), never the source span's. Readings, named by ``kind``:
+
+- ``subject``: the cue's subject; a verb without one borrows the subject of the verb it hangs on
+  ("..., saying", "and added"), at most four steps up;
+- ``relative``: the relative pronoun of "X, who said" and ``antecedent`` the noun it stands for;
+- ``object``: the object of "according to X", "in the poll", "citing X";
+- ``agent``: "was described by X"; ``possessor``: "Trump's claim that ...";
+- ``prefix``: the words before the colon of "Name: ..."; ``suffix``: the name after a closing dash;
+- ``nearest``: the nearest PERSON or ORG mention in the sentence before the cue, when nothing else.
+
+Each span covers the mention's noun phrase without appositions and relative clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from broadsheet.analyze.candidates import DASHES, Candidate, CueSite
+from broadsheet.analyze.spans import char_span, ents_of
+from broadsheet.analyze.speakers import phrase_range
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp", "ccomp", "relcl"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def source_candidates(doc: Doc, site: CueSite) -> list[Candidate]:
+    """Every source reading of the cue at ``site``, without repeats."""
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for kind, token in _source_readings(doc, site):
+        if token is None or token.is_punct or token.is_space:
+            continue
+        single = kind in {"relative", "prefix", "suffix"}
+        first, last = (token.i, token.i) if single else phrase_range(token)
+        if kind in {"prefix", "suffix"}:
+            first, last = _line_phrase(doc, site.head, before=kind == "prefix")
+            if last < first:
+                continue
+        if (first, last) not in seen:
+            seen.add((first, last))
+            found.append(Candidate(kind, char_span(doc, first, last), first, last))
+    return found
+
+
+def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | None]]:
+    """``(kind, head token)`` pairs, in a fixed order."""
+    head = doc[site.head]
+    if head.text == ":":
+        yield "prefix", head
+    if head.text in DASHES:
+        yield "suffix", head
+    subject, steps = _subject(head)
+    if subject is not None and subject.lower_ in _RELATIVE:
+        yield "relative", subject
+        verb = subject.head
+        yield "antecedent", verb.head if verb.dep_ in {"relcl", "acl"} else None
+    elif subject is not None:
+        yield ("subject" if steps == 0 else "borrowed"), subject
+    yield "object", _object(head)
+    yield "agent", _agent(head)
+    yield "possessor", next((c for c in head.children if c.dep_ == "poss"), None)
+    yield "nearest", _nearest_name(doc, site)
+
+
+def _subject(verb: Token) -> tuple[Token | None, int]:
+    """The verb's subject, or one borrowed from the verbs above it, and how many steps up."""
+    current = verb
+    for steps in range(5):
+        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject, steps
+        if current.dep_ not in _CLIMB or current.head is current:
+            return None, steps
+        current = current.head
+    return None, 5
+
+
+def _object(cue: Token) -> Token | None:
+    """The object of "according to X", "in X", "citing X", or of the cue's own preposition."""
+    if cue.dep_ == "pobj":
+        return None
+    preposition = cue if cue.pos_ == "ADP" else next((c for c in cue.children if c.dep_ == "prep"), None)
+    if cue.lower_ == "according":
+        preposition = next((c for c in cue.children if c.lower_ == "to"), preposition)
+        if preposition is None and cue.i + 1 < len(cue.doc):
+            preposition = cue.doc[cue.i + 1]
+    if preposition is None:
+        return None
+    obj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if obj is None and cue.lower_ == "according":
+        obj = next((c for c in cue.children if c.dep_ == "pobj"), None)
+    return obj
+
+
+def _agent(cue: Token) -> Token | None:
+    """The X of "was said by X"."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _line_phrase(doc: Doc, head: int, *, before: bool) -> tuple[int, int]:
+    """The tokens of the cue's line before a colon, or after a dash up to the line's end."""
+    if before:
+        first = head
+        while first > 0 and "\n" not in doc[first - 1].text + doc[first - 1].whitespace_:
+            first -= 1
+        return first, head - 1
+    last = head
+    while last + 1 < len(doc) and "\n" not in doc[last].whitespace_ + doc[last + 1].text:
+        last += 1
+    while last > head and (doc[last].is_punct or doc[last].like_num or doc[last].ent_type_ == "DATE"):
+        last -= 1
+    return head + 1, last
+
+
+def _nearest_name(doc: Doc, site: CueSite) -> Token | None:
+    """The root of the last PERSON/ORG mention of the cue's sentence before the cue."""
+    named = [
+        ent for ent in ents_of(doc)
+        if ent.label_ in _PERSONISH and site.sentence[0] <= ent.start and ent.end <= site.head
+    ]
+    return named[-1].root if named else None

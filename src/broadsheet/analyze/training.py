@@ -1,0 +1,272 @@
+"""Training the attribution models on PolNeAR: ``python -m broadsheet.analyze.training --data DIR``.
+
+Reads the train split (minus the held-out fold: one article in ten, chosen by a hash of its name,
+so the benchmark can report figures on articles never seen), parses it with the analyze pipeline,
+and learns (see ``learned``):
+
+1. the cue **lexicon**: for every key (lower-case lemma) that heads a gold cue at least twice, the
+   share of its occurrences that do;
+2. the **cue** model over every lexicon token of the text (positive: it heads a gold cue);
+3. the **content** and **source** models over the readings ``candidates`` and ``sources`` propose for
+   each gold cue (positive: Dice >= 0.5 with the gold content; overlap with the gold source);
+
+each a logistic regression (scikit-learn, L2) on the sparse features of ``features``. Then the
+thresholds are tuned on the dev split: the one that gives the best speech F1 at a precision of at
+least ``TARGET_PRECISION``, else the best speech F1. The result is written as JSON to
+``analyze/models/attribution.json`` (or ``--out``). Parses are cached with ``--cache DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from broadsheet.analyze.candidates import CueSite, content_candidates, make_site
+from broadsheet.analyze.detect import Detection
+from broadsheet.analyze.features import Features, content_features, cue_features, cue_key, source_features
+from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models
+from broadsheet.analyze.quotes import find_quotations
+from broadsheet.analyze.sources import source_candidates
+from broadsheet.bench.polnear import (
+    Document,
+    Gold,
+    Predicted,
+    Tally,
+    Tokens,
+    dice,
+    load_split,
+    score_document,
+)
+from broadsheet.model import Attribution
+
+Pair = tuple[Document, Doc]
+MIN_CUE_COUNT = 2
+MIN_CUE_SHARE = 0.03
+TARGET_PRECISION = 0.90
+REGULARISATION = {"cue": 0.3, "content": 0.3, "source": 0.3}  # C; 0.1 and 1.0 were worse on dev
+MIN_WEIGHT = 0.03
+
+
+def heldout(name: str) -> bool:
+    """Whether a train article is in the held-out fold (one in ten, by a hash of its name)."""
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 10 == 0
+
+
+def cue_roots(doc: Doc, gold: Iterable[Gold]) -> dict[int, Gold]:
+    """The head token of each gold cue (the syntactic root of its first piece) -> the attribution."""
+    roots: dict[int, Gold] = {}
+    for item in gold:
+        if not item.cue:
+            continue
+        span = doc.char_span(*item.cue[0], alignment_mode="expand")
+        if span is not None and len(span):
+            roots.setdefault(span.root.i, item)
+    return roots
+
+
+def build_lexicon(pairs: Sequence[Pair]) -> dict[str, float]:
+    """Cue keys seen heading a gold cue at least ``MIN_CUE_COUNT`` times, with their cue share."""
+    cues: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for document, doc in pairs:
+        seen.update(cue_key(token) for token in doc)
+        cues.update(cue_key(doc[i]) for i in cue_roots(doc, document.gold))
+    return {
+        key: round(count / seen[key], 4)
+        for key, count in sorted(cues.items())
+        if count >= MIN_CUE_COUNT and count / seen[key] >= MIN_CUE_SHARE
+    }
+
+
+Rows = dict[str, tuple[list[Features], list[float]]]
+
+
+def examples(pairs: Sequence[Pair], lexicon: dict[str, float]) -> Rows:
+    """Training rows of the three models: ``{"cue"|"content"|"source": (features, labels)}``."""
+    rows: Rows = {k: ([], []) for k in ("cue", "content", "source")}
+    for document, doc in pairs:
+        quotes = tuple(find_quotations(doc.text))
+        tokens = Tokens(doc.text)
+        roots = cue_roots(doc, document.gold)
+        for token in doc:
+            prior = lexicon.get(cue_key(token))
+            if prior is None or token.is_space:
+                continue
+            site = make_site(doc, token.i, quotes)
+            _add(rows["cue"], cue_features(doc, site, prior), token.i in roots)
+            gold = roots.get(token.i)
+            if gold is not None:
+                _part_rows(rows, doc, site, gold, tokens)
+    return rows
+
+
+def _part_rows(rows: Rows, doc: Doc, site: CueSite, gold: Gold, tokens: Tokens) -> None:
+    """Content and source rows of one gold cue."""
+    contents = content_candidates(doc, site)
+    kinds = frozenset(c.kind for c in contents)
+    wanted = tokens.inside(gold.content)
+    for candidate in contents:
+        overlap = dice(tokens.inside((candidate.span,)), wanted)
+        _add(rows["content"], content_features(doc, site, candidate, kinds), overlap)
+    source = tokens.inside(gold.source)
+    if not source:
+        return
+    sources = source_candidates(doc, site)
+    kinds = frozenset(c.kind for c in sources)
+    for candidate in sources:
+        label = bool(tokens.inside((candidate.span,)) & source)
+        _add(rows["source"], source_features(doc, site, candidate, kinds), label)
+
+
+def _add(rows: tuple[list[Features], list[float]], features: Features, label: float) -> None:
+    """Append one row; ``label`` is 0 or 1, or for contents the Dice overlap with the gold (a soft
+    label: the model then estimates the overlap a reading will have)."""
+    rows[0].append(features)
+    rows[1].append(float(label))
+
+
+def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
+    """A logistic regression on sparse features, as a ``LinearModel`` (weights rounded to three
+    places; those below ``MIN_WEIGHT`` dropped: a third of the file, no change on dev).
+
+    A soft label ``y`` between 0 and 1 enters as two weighted rows (1 with weight ``y``, 0 with
+    weight ``1 - y``), which is logistic regression on the expected label."""
+    import numpy as np
+    from scipy.sparse import vstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(features)
+    target = np.asarray(labels, dtype=float)
+    y = np.concatenate([np.ones(len(target)), np.zeros(len(target))])
+    weights = np.concatenate([target, 1.0 - target])
+    keep = weights > 0
+    rows = vstack([matrix, matrix]).tocsr()[keep]
+    rows.indices = rows.indices.astype("int32")  # liblinear takes 32-bit indices only
+    rows.indptr = rows.indptr.astype("int32")
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    model.fit(rows, y[keep], sample_weight=weights[keep])
+    learned = {
+        name: round(float(w), 3)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= MIN_WEIGHT
+    }
+    return LinearModel(learned, round(float(model.intercept_[0]), 3))
+
+
+def score_detections(
+    pairs: Sequence[Pair], found: Sequence[list[Detection]], accept: float
+) -> dict[str, float]:
+    """The benchmark's figures for the detections scoring at least ``accept``."""
+    total = Tally()
+    for (document, _), detections in zip(pairs, found, strict=True):
+        predicted = [
+            Predicted(d.source.span if d.source else None, d.cue, d.content.span)
+            for d in detections
+            if d.score >= accept
+        ]
+        total.add(score_document(document.text, document.gold, predicted))
+    return total.metrics()
+
+
+def tune(models: Models, pairs: Sequence[Pair]) -> dict[str, float]:
+    """The ``accept`` threshold with the best speech F1 at precision >= ``TARGET_PRECISION`` (else
+    the best speech F1) on what ``find_attributions`` outputs for ``pairs``: a first estimate from
+    one loose run scored at every threshold, then real runs at thresholds around it."""
+    from broadsheet.analyze.attribution import scored_attributions
+
+    loose = _with_accept(models, 0.0)
+    found = [scored_attributions(doc, models=loose) for _, doc in pairs]
+    estimate = _best([(step / 100, _figures(pairs, found, step / 100)) for step in range(2, 95)])
+    steps = sorted({min(0.95, max(0.02, estimate + delta / 100)) for delta in range(-6, 9, 2)})
+    real = [(accept, _figures(pairs, _run(pairs, _with_accept(models, accept)), 0.0)) for accept in steps]
+    return {"cue": 0.1, "accept": _best(real)}
+
+
+def _with_accept(models: Models, accept: float) -> Models:
+    """The same models with the ``accept`` threshold set."""
+    return Models(models.lexicon, models.cue, models.content, models.source, {"cue": 0.1, "accept": accept})
+
+
+def _run(pairs: Sequence[Pair], models: Models) -> list[list[tuple[Attribution, float]]]:
+    """The scored attributions of every document."""
+    from broadsheet.analyze.attribution import scored_attributions
+
+    return [scored_attributions(doc, models=models) for _, doc in pairs]
+
+
+def _figures(pairs: Sequence[Pair], found: Sequence[list[tuple[Attribution, float]]], accept: float
+             ) -> dict[str, float]:
+    """The benchmark's figures for the attributions scoring at least ``accept``."""
+    total = Tally()
+    for (document, _), scored in zip(pairs, found, strict=True):
+        kept = [Predicted(a.speaker_span, a.cue_span, a.content_span) for a, s in scored if s >= accept]
+        total.add(score_document(document.text, document.gold, kept))
+    return total.metrics()
+
+
+def _best(results: Sequence[tuple[float, dict[str, float]]]) -> float:
+    """The threshold with the best speech F1 among those at the target precision (else overall)."""
+    return max(results, key=lambda r: (r[1]["precision"] >= TARGET_PRECISION, r[1]["speech_f1"], r[0]))[0]
+
+
+def train(
+    train_pairs: Sequence[Pair], dev_pairs: Sequence[Pair], heldout_names: Sequence[str] = ()
+) -> Models:
+    """Learn the lexicon and models on ``train_pairs`` and tune the thresholds on ``dev_pairs``."""
+    lexicon = build_lexicon(train_pairs)
+    rows = examples(train_pairs, lexicon)
+    fitted = {name: fit(*rows[name], REGULARISATION[name]) for name in rows}
+    models = Models(lexicon, fitted["cue"], fitted["content"], fitted["source"], {}, tuple(heldout_names))
+    thresholds = tune(models, dev_pairs)
+    return Models(lexicon, models.cue, models.content, models.source, thresholds, tuple(heldout_names))
+
+
+def parsed(documents: Sequence[Document], nlp: Language, cache: Path | None, name: str) -> list[Pair]:
+    """The documents with their parses (read from / written to ``cache/<name>.spacy`` when given)."""
+    from broadsheet.analyze.nlp import parse_texts
+
+    path = cache / f"{name}.spacy" if cache is not None else None
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [d.text for d in documents]:
+            return list(zip(documents, docs, strict=True))
+    docs = list(parse_texts([d.text for d in documents], nlp))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(docs=docs)
+        bin_.to_disk(path)
+    return list(zip(documents, docs, strict=True))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Train on ``--data``'s PolNeAR train split, tune on dev, write the models."""
+    from broadsheet.analyze.nlp import load_model
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "models" / MODEL_FILE)
+    parser.add_argument("--cache", type=Path, default=None)
+    args = parser.parse_args(argv)
+    nlp = load_model()
+    everything = load_split(args.data, "train")
+    kept = [d for d in everything if not heldout(d.name)]
+    held = [d.name for d in everything if heldout(d.name)]
+    train_pairs = parsed(kept, nlp, args.cache, "train-kept")
+    dev_pairs = parsed(load_split(args.data, "dev"), nlp, args.cache, "dev")
+    models = train(train_pairs, dev_pairs, held)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(models.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(models.lexicon)} cue keys, thresholds {models.thresholds}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Acts, canonical speakers and the learned models on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from broadsheet.analyze.acts import classify_act
+from broadsheet.analyze.attribution import find_attributions
+from broadsheet.analyze.learned import LinearModel, Models, shipped_models
+from broadsheet.analyze.nlp import load_model
+from broadsheet.analyze.training import heldout
+from broadsheet.text import person_key
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def _act(nlp: Language, text: str, cue: str, content: str) -> str:
+    doc = nlp(text)
+    head = next(t.i for t in doc if t.text == cue)
+    return classify_act(doc, head, content)
+
+
+def test_acts_from_the_cue_and_the_content(nlp: Language) -> None:
+    assert _act(nlp, "She asked if he supported impeaching the president.", "asked",
+                "if he supported impeaching the president") == "question"
+    assert _act(nlp, "He called on Mr. Barr to testify publicly.", "called",
+                "Mr. Barr to testify publicly") == "request"
+    assert _act(nlp, "Critics fear that the law will fail.", "fear", "the law will fail") == "belief"
+    assert _act(nlp, "The mayor said the bridge would reopen.", "said",
+                "the bridge would reopen") == "statement"
+    assert _act(nlp, "She asked him to leave.", "asked", "him to leave") == "request"
+
+
+def test_person_key_is_one_key_for_a_name_however_written() -> None:
+    assert person_key("Adam B. Schiff") == person_key("Adam Schiff") == person_key("Mr. Adam Schiff")
+    assert person_key("Trump") == "trump"
+    assert person_key("Hillary Clinton") != person_key("Bill Clinton")
+
+
+def test_the_president_is_the_person_the_article_names_so(nlp: Language) -> None:
+    text = ("President Donald Trump met the governors on Tuesday. "
+            "The president said the wall would be finished by spring.")
+    (found,) = [a for a in find_attributions(nlp(text)) if "wall" in a.content]
+    assert found.speaker == "Donald Trump"
+    assert found.canonical == "donald trump"
+    start, end = found.speaker_span or (0, 0)
+    assert text[start:end] == "The president"
+
+
+def test_a_thing_is_no_voice(nlp: Language) -> None:
+    text = "A new poll shows that most voters oppose the plan. Officials said the plan would pass."
+    found = {a.cue: a for a in find_attributions(nlp(text))}
+    assert found["said"].canonical == "officials"
+    if "shows" in found:
+        assert found["shows"].canonical is None
+
+
+def test_shipped_models_are_small_and_self_consistent() -> None:
+    models = shipped_models()
+    assert models.lexicon["say"] > 0.5 and 0 < models.thresholds["accept"] < 1
+    assert all(heldout(name) for name in models.heldout)
+    assert Models.from_json(models.to_json()) == models
+
+
+def test_linear_model_probability() -> None:
+    model = LinearModel({"a": 2.0, "b": -2.0}, 0.0)
+    assert model.probability({}) == pytest.approx(0.5)
+    assert model.probability({"a": 1.0}) > 0.85 > 0.15 > model.probability({"b": 1.0})
+    assert model.probability({"unknown": 5.0}) == pytest.approx(0.5)

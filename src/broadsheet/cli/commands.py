@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from broadsheet import demo, pipeline, timestamps
+from broadsheet.cli.backfill import cmd_backfill
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
 from broadsheet.errors import ConfigError, InputError, UnreadableInput
 from broadsheet.extract import extract, from_record
@@ -28,7 +29,7 @@ from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.text import printable
 
-BENCH_STAGES = ("extraction", "attribution", "clustering", "edition")
+BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "backfill")
 T = TypeVar("T")
 
 
@@ -298,7 +299,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "demo": cmd_demo, "ingest": cmd_ingest, "extract": cmd_extract, "analyze": cmd_analyze,
     "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
-    "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench,
+    "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench, "backfill": cmd_backfill,
 }
 
 

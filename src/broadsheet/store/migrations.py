@@ -185,7 +185,18 @@ CREATE TABLE site_template_lines (
 ) WITHOUT ROWID;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: the ledger of shard outputs loaded by ``broadsheet backfill`` (``scale/load.py``): a shard
+# is loaded in one transaction together with its row here, so loading it again changes nothing.
+_V4 = """
+CREATE TABLE shard_loads (
+    name      TEXT PRIMARY KEY,
+    sha256    TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    loaded_at TEXT NOT NULL
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(STEPS)
 
 

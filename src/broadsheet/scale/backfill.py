@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from broadsheet.scale.output import InputStamp, ShardCounts, is_complete, marker_path, read_marker
+from broadsheet.scale.output import (
+    InputStamp,
+    ShardCounts,
+    is_complete,
+    marker_path,
+    read_marker,
+    remove_leftovers,
+)
 from broadsheet.scale.shards import Shard
 from broadsheet.scale.work import ShardResult, WorkOptions
 
@@ -113,6 +120,7 @@ def _record(report: BackfillReport, result: ShardResult, options: WorkOptions,
     report.results.append(result)
     error_file = Path(options.folder) / f"{result.shard}{ERROR_SUFFIX}"
     if result.status == "failed":
+        remove_leftovers(Path(options.folder), result.shard)  # what a killed worker left half-written
         error_file.write_text(f"{result.error}\n\n{result.trace or ''}".rstrip() + "\n",
                               encoding="utf-8")
     elif result.status == "done":

@@ -74,21 +74,31 @@ class LocalExecutor:
     def run(self, shards: Sequence[Shard], options: WorkOptions) -> Iterator[ShardResult]:
         """Process ``shards``; yield each one's result as it finishes (in no particular order)."""
         state = _Run(deque(shards), options)
-        pool = self._pool(options)
+        pool: ProcessPoolExecutor | None = None
+        size = 0
         try:
             while state.busy():
+                want = 1 if state.suspects else max(1, self.workers)  # a suspect runs alone
+                if pool is None or (size != want and not state.running):
+                    self._shutdown(pool)
+                    pool, size = self._pool(options, want), want
                 self._submit(pool, state)
                 results, broken = self._collect(state)
                 yield from results
                 if broken:
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = self._pool(options)
+                    self._shutdown(pool)
+                    pool = None
         finally:
+            self._shutdown(pool)
+
+    @staticmethod
+    def _shutdown(pool: ProcessPoolExecutor | None) -> None:
+        if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _pool(self, options: WorkOptions) -> ProcessPoolExecutor:
+    def _pool(self, options: WorkOptions, size: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=max(1, self.workers), mp_context=multiprocessing.get_context("spawn"),
+            max_workers=size, mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker, initargs=(options,),
             max_tasks_per_child=max(1, self.tasks_per_worker))
 

@@ -146,6 +146,7 @@ class ShardWriter:
     _gzip: gzip.GzipFile = field(init=False)
 
     def __enter__(self) -> ShardWriter:
+        self.folder.mkdir(parents=True, exist_ok=True)
         final = output_path(self.folder, self.name)
         self._temporary = final.with_name(f"{final.name}.tmp-{os.getpid()}")
         self._raw = self._temporary.open("wb")

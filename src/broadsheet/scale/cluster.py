@@ -20,8 +20,10 @@ scheduler, and results come back as they finish.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from broadsheet.errors import ConfigError
@@ -56,6 +58,7 @@ class RayExecutor:
     tasks_per_worker: int = DEFAULT_TASKS_PER_WORKER
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     work: Work = process_shard
+    startup_seconds: float = 0.0
     _cpus: int = 0
 
     @property
@@ -70,7 +73,9 @@ class RayExecutor:
     def run(self, shards: Sequence[Shard], options: WorkOptions) -> Iterator[ShardResult]:
         """Process ``shards`` on the cluster; yield each one's result as it finishes."""
         ray = import_ray()
+        started = time.perf_counter()
         started_here = self._connect(ray)
+        self.startup_seconds = time.perf_counter() - started
         try:
             self._cpus = int(ray.cluster_resources().get("CPU", 1))
             yield from self._schedule(ray, shards, options)
@@ -86,7 +91,7 @@ class RayExecutor:
                                    "logging_level": logging.WARNING}
         if self.address:
             options["address"] = self.address
-        else:
+        elif not os.environ.get("RAY_ADDRESS"):  # joining RAY_ADDRESS's cluster: its CPUs, not ours
             options["num_cpus"] = self.workers
         try:
             ray.init(**options)
@@ -122,4 +127,4 @@ class RayExecutor:
             return failed(shard, f"the worker died while processing it ({type(exc).__name__}; "
                                  f"tried {self.max_attempts} times)", trace=str(exc),
                           attempts=self.max_attempts)
-        return replace(result, attempts=1)
+        return result

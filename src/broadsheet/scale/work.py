@@ -71,6 +71,7 @@ class ShardResult:
     status: Status
     counts: ShardCounts = field(default_factory=ShardCounts)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     extract_seconds: float = 0.0
     analyse_seconds: float = 0.0
     peak_rss_mb: float = 0.0
@@ -125,7 +126,7 @@ def peak_rss_mb() -> float:
 
 def process_shard(shard: Shard, options: WorkOptions) -> ShardResult:
     """Extract and analyse every document of ``shard`` into its output; skip it when complete."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     folder = Path(options.folder)
     stamp, config = InputStamp.of(shard.path), options.config()
     marker = read_marker(folder, shard.name)
@@ -138,8 +139,9 @@ def process_shard(shard: Shard, options: WorkOptions) -> ShardResult:
             writer.add(record)
         counts = _counts(clock.tally)
         writer.commit(stamp, config, counts)
-    return ShardResult(shard.name, "done", counts, time.perf_counter() - started, clock.extract,
-                       clock.analyse, peak_rss_mb(), worker_id())
+    return ShardResult(shard.name, "done", counts, time.perf_counter() - started,
+                       time.process_time() - cpu, clock.extract, clock.analyse, peak_rss_mb(),
+                       worker_id())
 
 
 def _records(shard: Shard, options: WorkOptions, clock: _Clock) -> Iterator[Record]:

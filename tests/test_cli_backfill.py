@@ -40,3 +40,16 @@ def test_a_shard_folder_serves_one_store(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["backfill", warc, "--db", str(tmp_path / "news.db"), "--out",
                  str(tmp_path / "shards")]) == 2
     assert "holds the shard outputs of the store" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_backfill_that_cannot_work_stops_early(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    warcs = [str(warc_of(tmp_path / "crawl", f"part{n}", 40 + n, 1)) for n in range(5)]
+    code = main(["backfill", *warcs, "--db", str(tmp_path / "news.db"), "--workers", "1",
+                 "--model", "no_such_model"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "stopped: the first 3 shards all failed with the same error: AnalyzeError: spaCy model " \
+           "'no_such_model' is not installed" in err
+    assert err.count(": failed: AnalyzeError") == 3  # and the other two were never tried
+    assert len(list((tmp_path / "news.db.shards").glob("*.error"))) == 3

@@ -70,6 +70,8 @@ def _load(settings: Settings, folder: Path, names: list[str], reprocess: bool) -
 
 
 def _check(report: BackfillReport, loaded: LoadReport | None, folder: Path) -> None:
+    if report.stopped:
+        raise InputError(f"{report.stopped} (the other shards were not tried)")
     failed = report.with_status("failed")
     if failed:
         raise InputError(f"{len(failed)} of {len(report.results)} shards failed (why: "

@@ -28,6 +28,7 @@ from broadsheet.scale.shards import Shard
 from broadsheet.scale.work import ShardResult, WorkOptions
 
 ERROR_SUFFIX = ".error"
+FAIL_FAST = 3  # the first this many shards all failing with one same error stop the run
 OnResult = Callable[[ShardResult], None]
 
 
@@ -50,6 +51,7 @@ class BackfillReport:
     cores: int
     results: list[ShardResult] = field(default_factory=list)
     seconds: float = 0.0
+    stopped: str | None = None  # why the run stopped before every shard was tried
 
     def with_status(self, status: str) -> list[ShardResult]:
         """The results of the shards that ended ``done``, ``skipped`` or ``failed``."""
@@ -103,11 +105,26 @@ def run_shards(shards: Sequence[Shard], options: WorkOptions, executor: Executor
     started = time.perf_counter()
     if redo:
         _forget_markers(todo, options)
+    tried: list[ShardResult] = []
     for result in executor.run(todo, options) if todo else ():
         _record(report, result, options, on_result)
+        tried.append(result)
+        report.stopped = _hopeless(tried)
+        if report.stopped:
+            break
     report.seconds = time.perf_counter() - started
     report.executor, report.cores = executor.description, executor.cores()
     return report
+
+
+def _hopeless(tried: Sequence[ShardResult]) -> str | None:
+    """Why to stop: the first ``FAIL_FAST`` shards tried all failed with the same error (a missing
+    model, a folder the workers cannot write, broadsheet missing on the nodes ...)."""
+    if len(tried) != FAIL_FAST or any(r.status != "failed" for r in tried):
+        return None
+    errors = {r.error for r in tried}
+    return None if len(errors) != 1 else (f"stopped: the first {FAIL_FAST} shards all failed with "
+                                          f"the same error: {errors.pop()}")
 
 
 def _forget_markers(shards: Sequence[Shard], options: WorkOptions) -> None:

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from broadsheet.errors import ConfigError
-from broadsheet.scale.local import DEFAULT_MAX_ATTEMPTS, DEFAULT_TASKS_PER_WORKER, Work, failed
+from broadsheet.scale.local import DEFAULT_MAX_ATTEMPTS, DEFAULT_TASKS_PER_WORKER, failed
 from broadsheet.scale.shards import Shard
-from broadsheet.scale.work import ShardResult, WorkOptions, init_worker, process_shard
+from broadsheet.scale.work import ShardResult, Work, WorkOptions, process_shard, run_in_worker
 
 IN_FLIGHT_PER_CPU = 2
 
@@ -41,12 +41,6 @@ def import_ray() -> Any:
     except ImportError as exc:
         raise ConfigError("--executor ray needs Ray: pip install 'broadsheet[ray]'") from exc
     return ray
-
-
-def run_in_worker(work: Work, shard: Shard, options: WorkOptions) -> ShardResult:
-    """The body of the Ray task: the model once per worker process, then the shard."""
-    init_worker(options)
-    return work(shard, options)
 
 
 @dataclass

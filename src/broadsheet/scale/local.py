@@ -16,15 +16,21 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 
 from broadsheet.scale.shards import Shard
-from broadsheet.scale.work import ShardResult, WorkOptions, init_worker, process_shard
+from broadsheet.scale.work import (
+    ShardResult,
+    Work,
+    WorkOptions,
+    init_worker,
+    process_shard,
+    run_in_worker,
+)
 
-Work = Callable[[Shard, WorkOptions], ShardResult]
 DEFAULT_TASKS_PER_WORKER = 8
 DEFAULT_MAX_ATTEMPTS = 3
 
@@ -107,11 +113,11 @@ class LocalExecutor:
         if state.suspects:
             if not state.running:
                 shard = state.suspects.popleft()
-                state.running[pool.submit(self.work, shard, state.options)] = shard
+                state.running[pool.submit(run_in_worker, self.work, shard, state.options)] = shard
             return
         while state.queue and len(state.running) < max(1, self.workers):
             shard = state.queue.popleft()
-            state.running[pool.submit(self.work, shard, state.options)] = shard
+            state.running[pool.submit(run_in_worker, self.work, shard, state.options)] = shard
 
     def _collect(self, state: _Run) -> tuple[list[ShardResult], bool]:
         """Wait for at least one shard; when the pool broke, for every shard in flight."""

@@ -18,7 +18,7 @@ import resource
 import socket
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -81,6 +81,9 @@ class ShardResult:
     trace: str | None = None
 
 
+Work = Callable[[Shard, WorkOptions], ShardResult]
+
+
 @dataclass
 class _Clock:
     extract: float = 0.0
@@ -97,6 +100,9 @@ _WARM_UP = Page(
             "the vote was close.</p></article></body></html>")
 
 
+_READY: dict[str, Exception | None] = {}  # model -> None once warmed up, or why it could not be
+
+
 def load_nlp(model: str) -> Any:
     """The spaCy model ``model``, loaded once per process (imported here: spaCy is slow to import)."""
     from broadsheet.analyze.nlp import load_model
@@ -105,13 +111,33 @@ def load_nlp(model: str) -> Any:
 
 
 def init_worker(options: WorkOptions) -> None:
-    """Executor initializer: load the spaCy model and warm every stage up once, before the worker
-    takes its first shard (imports and lazy tables otherwise land on the first document)."""
-    nlp = partial(load_nlp, options.model)
-    article = extract(_WARM_UP)
-    if isinstance(article, Article):
-        pipeline.analyze_batch([article], nlp, 1)
-    nlp()
+    """Executor initializer: load the spaCy model and warm every stage up, once per process, before
+    the worker takes its first shard (imports and lazy tables otherwise land on its first document).
+
+    It never raises: a raising initializer breaks a whole process pool, and every shard would look
+    like a dead worker. The error is kept and ``run_in_worker`` raises it for each shard instead,
+    so each fails at once with the reason (a missing model, say).
+    """
+    if options.model in _READY:
+        return
+    try:
+        nlp = partial(load_nlp, options.model)
+        nlp()
+        article = extract(_WARM_UP)
+        if isinstance(article, Article):
+            pipeline.analyze_batch([article], nlp, 1)
+        _READY[options.model] = None
+    except Exception as exc:  # kept, and raised for each shard by run_in_worker
+        _READY[options.model] = exc
+
+
+def run_in_worker(work: Work, shard: Shard, options: WorkOptions) -> ShardResult:
+    """What an executor runs in its worker: the warm-up once per process, then ``work`` on the shard."""
+    init_worker(options)
+    error = _READY[options.model]
+    if error is not None:
+        raise error
+    return work(shard, options)
 
 
 def worker_id() -> str:
@@ -158,12 +184,16 @@ def _batch_records(batch: Sequence[Page | Rejected], options: WorkOptions,
     started = time.perf_counter()
     extracted = [_extract(page, options.time_limit) for page in pages]
     clock.extract += time.perf_counter() - started
-    results = _analyse(extracted, options, clock)
+    analysed = _analyse([a for a in extracted if isinstance(a, Article)], options, clock)
+    outcomes = iter(extracted)
     for item in batch:
-        result = item if isinstance(item, Rejected) else results[item.id]
-        clock.tally[_outcome(result)] += 1
         if isinstance(item, Page):
             yield item
+            done = next(outcomes)
+            result = done if isinstance(done, Rejected) else analysed[done.id]
+        else:
+            result = item
+        clock.tally[_outcome(result)] += 1
         yield result
 
 
@@ -178,17 +208,14 @@ def _extract(page: Page, seconds: float) -> Article | Rejected:
         return Rejected.of(page, "extract", "extract_error", repr(exc))
 
 
-def _analyse(extracted: Sequence[Article | Rejected], options: WorkOptions,
+def _analyse(articles: Sequence[Article], options: WorkOptions,
              clock: _Clock) -> dict[str, Analysis | Rejected]:
-    """The analysis (or rejection) of each extracted page, by page id."""
-    articles = [a for a in extracted if isinstance(a, Article)]
+    """The analysis of each article, or the rejection of the one that broke it, by article id."""
     started = time.perf_counter()
     analyses, failed = pipeline.analyze_batch(articles, partial(load_nlp, options.model),
                                               options.batch_size)
     clock.analyse += time.perf_counter() - started
-    results: dict[str, Analysis | Rejected] = {
-        r.page_id: r for r in extracted if isinstance(r, Rejected) and r.page_id}
-    results.update((a.article.id, a) for a in analyses)
+    results: dict[str, Analysis | Rejected] = {a.article.id: a for a in analyses}
     results.update((r.page_id, r) for r in failed if r.page_id)
     return results
 

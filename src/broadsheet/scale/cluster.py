@@ -27,9 +27,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from broadsheet.errors import ConfigError
-from broadsheet.scale.local import DEFAULT_MAX_ATTEMPTS, DEFAULT_TASKS_PER_WORKER, failed
+from broadsheet.scale.local import DEFAULT_MAX_ATTEMPTS, DEFAULT_TASKS_PER_WORKER
 from broadsheet.scale.shards import Shard
-from broadsheet.scale.work import ShardResult, Work, WorkOptions, process_shard, run_in_worker
+from broadsheet.scale.work import (
+    ShardResult,
+    Work,
+    WorkOptions,
+    failure,
+    process_shard,
+    run_in_worker,
+)
 
 IN_FLIGHT_PER_CPU = 2
 
@@ -103,22 +110,26 @@ class RayExecutor:
         task, queue = self._task(ray), list(reversed(shards))
         work_ref, options_ref = ray.put(self.work), ray.put(options)
         pending: dict[Any, Shard] = {}
-        while queue or pending:
-            while queue and len(pending) < IN_FLIGHT_PER_CPU * self._cpus:
-                shard = queue.pop()
-                pending[task.remote(work_ref, shard, options_ref)] = shard
-            ready, _ = ray.wait(list(pending), num_returns=1)
-            for ref in ready:
-                yield self._outcome(ray, ref, pending.pop(ref))
+        try:
+            while queue or pending:
+                while queue and len(pending) < IN_FLIGHT_PER_CPU * self._cpus:
+                    shard = queue.pop()
+                    pending[task.remote(work_ref, shard, options_ref)] = shard
+                ready, _ = ray.wait(list(pending), num_returns=1)
+                for ref in ready:
+                    yield self._outcome(ray, ref, pending.pop(ref))
+        finally:  # the caller stopped early: do not leave shards running on the cluster
+            for ref in pending:
+                ray.cancel(ref, force=True)
 
     def _outcome(self, ray: Any, ref: Any, shard: Shard) -> ShardResult:
         try:
             result: ShardResult = ray.get(ref)
         except ray.exceptions.RayTaskError as exc:
             cause = exc.cause if isinstance(exc.cause, BaseException) else exc
-            return failed(shard, f"{type(cause).__name__}: {cause}", trace=str(exc))
+            return failure(shard, f"{type(cause).__name__}: {cause}", trace=str(exc))
         except ray.exceptions.RayError as exc:
-            return failed(shard, f"the worker died while processing it ({type(exc).__name__}; "
+            return failure(shard, f"the worker died while processing it ({type(exc).__name__}; "
                                  f"tried {self.max_attempts} times)", trace=str(exc),
                           attempts=self.max_attempts)
         return result

@@ -26,6 +26,7 @@ from broadsheet.scale.work import (
     ShardResult,
     Work,
     WorkOptions,
+    failure,
     init_worker,
     process_shard,
     run_in_worker,
@@ -33,11 +34,6 @@ from broadsheet.scale.work import (
 
 DEFAULT_TASKS_PER_WORKER = 8
 DEFAULT_MAX_ATTEMPTS = 3
-
-
-def failed(shard: Shard, error: str, *, trace: str | None = None, attempts: int = 1) -> ShardResult:
-    """The result of a shard that could not be processed."""
-    return ShardResult(shard.name, "failed", attempts=attempts, error=error, trace=trace)
 
 
 def describe(exc: BaseException) -> tuple[str, str | None]:
@@ -137,10 +133,10 @@ class LocalExecutor:
             return replace(future.result(), attempts=attempts)
         if not isinstance(error, BrokenProcessPool):
             message, trace = describe(error)
-            return failed(shard, message, trace=trace, attempts=attempts)
+            return failure(shard, message, trace=trace, attempts=attempts)
         state.breaks[shard.name] += 1
         if state.breaks[shard.name] >= self.max_attempts:
-            return failed(shard, f"the worker died while processing it, {self.max_attempts} times "
+            return failure(shard, f"the worker died while processing it, {self.max_attempts} times "
                                  "(killed, out of memory, or a crash in C code)", attempts=attempts)
         state.suspects.append(shard)
         return None

@@ -84,6 +84,11 @@ class ShardResult:
 Work = Callable[[Shard, WorkOptions], ShardResult]
 
 
+def failure(shard: Shard, error: str, *, trace: str | None = None, attempts: int = 1) -> ShardResult:
+    """The result of a shard that could not be processed: ``error`` in one line, the traceback."""
+    return ShardResult(shard.name, "failed", attempts=attempts, error=error, trace=trace)
+
+
 @dataclass
 class _Clock:
     extract: float = 0.0

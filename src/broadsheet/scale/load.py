@@ -17,6 +17,7 @@ from pathlib import Path
 
 from broadsheet import pipeline
 from broadsheet.errors import InputError
+from broadsheet.extract.templates import count_lines
 from broadsheet.identity import content_hash
 from broadsheet.model import Analysis, Page, Rejected
 from broadsheet.scale.output import Marker, Record, read_marker, read_records
@@ -102,6 +103,7 @@ def _store_units(store: Store, batch: Sequence[Unit], reprocess: bool, report: L
     analyses = [r for _, r in fresh if isinstance(r, Analysis)]
     rejected = [r for _, r in fresh if isinstance(r, Rejected)]
     pipeline.store_batch(store, pages, analyses, rejected)
+    store.add_template_counts(count_lines([a.article for a in analyses]))  # what ingest learns too
     report.articles += len(analyses)
     report.rejected += len(rejected)
     report.skipped += len(batch) - len(fresh)

@@ -1,6 +1,6 @@
 """``process_shard``: one input file read, extracted and analysed into its shard output, nothing else.
 
-    shard file ──ingest.read_file──▶ Page | Rejected ──extract (time limit)──▶ Article | Rejected
+    shard file ──ingest.read_file──▶ Page | Rejected ──extract (time limit; site templates)──▶ Article
                ──pipeline.analyze_batch──▶ Analysis | Rejected ──output.ShardWriter──▶ <shard>.jsonl.gz
 
 No side effect on the store: the store is written later, by one loader (``load.py``). The function
@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from broadsheet import __version__, pipeline
 from broadsheet.extract import extract
+from broadsheet.extract.templates import apply, count_lines, learn, merge
 from broadsheet.ingest.files import read_file
 from broadsheet.model import Analysis, Article, Page, Rejected
 from broadsheet.scale.output import (
@@ -91,9 +92,12 @@ def failure(shard: Shard, error: str, *, trace: str | None = None, attempts: int
 
 @dataclass
 class _Clock:
+    """What a shard keeps while it runs: stage times, outcome counts, the site-template counts."""
+
     extract: float = 0.0
     analyse: float = 0.0
     tally: Counter[str] = field(default_factory=Counter)
+    templates: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 _WARM_UP = Page(
@@ -187,7 +191,7 @@ def _batch_records(batch: Sequence[Page | Rejected], options: WorkOptions,
     """For each input: its page and then its analysis or rejection (or the lone input rejection)."""
     pages = [item for item in batch if isinstance(item, Page)]
     started = time.perf_counter()
-    extracted = [_extract(page, options.time_limit) for page in pages]
+    extracted = _without_templates([_extract(page, options.time_limit) for page in pages], clock)
     clock.extract += time.perf_counter() - started
     analysed = _analyse([a for a in extracted if isinstance(a, Article)], options, clock)
     outcomes = iter(extracted)
@@ -200,6 +204,16 @@ def _batch_records(batch: Sequence[Page | Rejected], options: WorkOptions,
             result = item
         clock.tally[_outcome(result)] += 1
         yield result
+
+
+def _without_templates(results: list[Article | Rejected], clock: _Clock) -> list[Article | Rejected]:
+    """As ``ingest`` does (``extract.templates``), with what this shard has shown of each site so far
+    instead of the store's counts (a worker never reads the store; the loader adds the counts)."""
+    articles = [r for r in results if isinstance(r, Article)]
+    templates = learn(merge(clock.templates, count_lines(articles)))
+    kept = [r if isinstance(r, Rejected) else apply(r, templates) for r in results]
+    clock.templates = merge(clock.templates, count_lines([a for a in kept if isinstance(a, Article)]))
+    return kept
 
 
 def _extract(page: Page, seconds: float) -> Article | Rejected:

@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/broadsheet bench attribution --data $(DATA)
 	$(BIN)/broadsheet bench clustering --data $(DATA)
 	$(BIN)/broadsheet bench edition --data $(DATA)
+	$(BIN)/broadsheet bench backfill --data $(DATA)   # long: 2,000 documents, three ways
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .mypy_cache .ruff_cache .pytest_cache

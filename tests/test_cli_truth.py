@@ -93,7 +93,7 @@ def test_every_setting_is_a_flag_where_it_applies() -> None:
 
 
 def _required(command: str) -> list[str]:
-    return {"extract": ["x"], "analyze": ["x"], "cluster": ["x"], "export": ["articles"],
+    return {"extract": ["x"], "analyze": ["x"], "cluster": ["x"], "backfill": ["x"], "export": ["articles"],
             "search": ["q"], "bench": ["extraction"], "sources": ["list"],
             "subscribers": ["list"]}.get(command, [])
 

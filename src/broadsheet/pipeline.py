@@ -114,8 +114,8 @@ def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
     return analyses, rejected
 
 
-def _store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
-                 rejected: Sequence[Rejected], unanalysed: Sequence[Article] = ()) -> None:
+def store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],
+                rejected: Sequence[Rejected], unanalysed: Sequence[Article] = ()) -> None:
     """Write one batch in one transaction: pages, articles (with their analysis, or without one
     when their language is not analysed), rejections."""
     with store.transaction():
@@ -154,7 +154,7 @@ def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Set
     analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
     rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
     unanalysed = [a for a in extracted if a.id in {note.page_id for note in foreign}]
-    _store_batch(store, fresh, analyses, [*rejected, *foreign], unanalysed)
+    store_batch(store, fresh, analyses, [*rejected, *foreign], unanalysed)
     report.not_analysed.extend(foreign)
     report.pages += len(found)
     report.skipped += len(found) - len(fresh)

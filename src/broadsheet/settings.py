@@ -23,9 +23,9 @@ from typing import Any, get_type_hints
 from broadsheet.errors import ConfigError
 
 # Groups of commands a setting applies to (its flag is added to each of them).
-STORE = ("demo", "ingest", "brief", "export", "search", "status", "serve", "sources", "run", "prune",
-         "subscribers", "send")
-ANALYSE = ("demo", "ingest", "analyze", "run")
+STORE = ("demo", "ingest", "backfill", "brief", "export", "search", "status", "serve", "sources", "run",
+         "prune", "subscribers", "send")
+ANALYSE = ("demo", "ingest", "backfill", "analyze", "run")
 EDITION = ("demo", "brief", "send")
 READER = ("demo", "brief", "serve")
 FETCH = ("ingest", "sources", "run")
@@ -33,6 +33,8 @@ FOLLOW = ("ingest", "run")
 ARCHIVE = ("ingest", "sources", "run", "prune")
 MAIL = ("send", "serve")  # commands that send mail (the newsletter; serve: a confirmation)
 SCHEDULE = ("send",)  # commands that decide when the edition is due
+CLUSTER = ("demo", "ingest", "backfill", "cluster", "run")
+READ = ("demo", "ingest", "backfill", "extract", "analyze")
 
 
 def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
@@ -58,9 +60,9 @@ class Settings:
         "and extracted but not analysed", ("demo", "ingest", "run"))
     cluster_threshold: float = _setting(
         0.0, "probability an article must reach to join a story (0: the learned default)",
-        ("demo", "ingest", "cluster", "run"))
+        CLUSTER)
     cluster_window_days: int = _setting(
-        14, "articles further apart than this are not one story", ("demo", "ingest", "cluster", "run"))
+        14, "articles further apart than this are not one story", CLUSTER)
     edition_title: str = _setting("broadsheet", "title printed on the edition", READER)
     max_stories: int = _setting(30, "stories in an edition", EDITION)
     summary_sentences: int = _setting(
@@ -74,7 +76,7 @@ class Settings:
         "http://127.0.0.1:8000 (where broadsheet serve listens by default)", (*READER, *MAIL))
     max_page_bytes: int = _setting(
         5_000_000, "larger files are cut to this many bytes; a larger fetched page (counted after "
-        "decompression) is refused", ("demo", "ingest", "extract", "analyze", "sources", "run"))
+        "decompression) is refused", (*READ, "sources", "run"))
     allow_private_addresses: bool = _setting(
         False, "allow fetching private and loopback addresses", FETCH)
     user_agent: str = _setting(

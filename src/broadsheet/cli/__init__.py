@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "  broadsheet ingest https://www.bbc.co.uk/news/articles/c0000000000o   # fetch one page\n"
                "  broadsheet ingest broadsheet-archive/   # rebuild offline from the WARC archive\n"
                "  broadsheet ingest --reprocess --db news.db   # re-extract every stored page"),
+    "backfill": ("process many WARC files in parallel shards (process pool or Ray), then load the store",
+                 "broadsheet backfill crawl/*.warc.gz --db news.db --workers 8\n"
+                 "  broadsheet backfill /shared/cc-news/ --db news.db --executor ray --address auto"),
     "extract": ("print the clean article of each page (no store)",
                 "broadsheet extract ../shared/seed/000_94a96eb25a09a214.txt --format jsonl"),
     "analyze": ("print each article with its entities, attributions and dates (no store)",
@@ -90,6 +93,29 @@ ARGUMENTS: dict[str, list[Arg]] = {
                (("--reprocess",), {"action": "store_true",
                                    "help": "extract and analyse again pages already stored; with no "
                                            "PATH, every page the store holds"})],
+    "backfill": [
+        (("paths",), {"nargs": "+", "metavar": "WARC",
+                      "help": "WARC files (or any file ingest reads) and folders; one shard per file"}),
+        (("--executor",), {"choices": ("local", "ray"), "default": "local",
+                           "help": "local: a process pool on this machine (default); ray: Ray tasks, "
+                                   "needs pip install 'broadsheet[ray]'"}),
+        (("--address",), {"help": "the Ray cluster to run on (auto, HOST:6379 or ray://HOST:10001; "
+                                  "default RAY_ADDRESS, else a local Ray instance)"}),
+        (("--out",), {"metavar": "DIR", "help": "folder of the shard outputs (default: <db>.shards "
+                                                "beside the store; on a cluster, a shared folder)"}),
+        (("--workers",), {"type": int, "help": "worker processes (local: default one per CPU; ray: "
+                                                "CPUs of the local instance)"}),
+        (("--tasks-per-worker",), {"type": int, "default": 8,
+                                   "help": "shards a worker processes before it is replaced (default 8)"}),
+        (("--time-limit",), {"type": float, "default": 30.0, "metavar": "SECONDS",
+                             "help": "extraction time limit per document; longer is a rejection "
+                                     "(default 30)"}),
+        (("--reprocess",), {"action": "store_true",
+                            "help": "process every shard again, even complete ones, and replace the "
+                                    "stored analyses"}),
+        (("--no-load",), {"action": "store_true",
+                          "help": "only write the shard outputs; a later run without it loads them"}),
+    ],
     "extract": [PATHS, _format("jsonl", "json")],
     "analyze": [PATHS, _format("jsonl", "json"),
                 (("--no-extract",), {"action": "store_true",

@@ -18,6 +18,7 @@ from typing import Any, TextIO, TypeVar
 
 from broadsheet import demo, pipeline, timestamps
 from broadsheet.cli import follow, mail
+from broadsheet.cli.backfill import cmd_backfill
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
 from broadsheet.errors import ConfigError, InputError, UnreadableInput
 from broadsheet.extract import extract, from_record
@@ -29,7 +30,7 @@ from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.text import printable
 
-BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "ingest")
+BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "ingest", "backfill")
 T = TypeVar("T")
 
 
@@ -333,7 +334,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
     "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench, "sources": follow.cmd_sources,
     "run": cmd_run, "prune": follow.cmd_prune, "subscribers": mail.cmd_subscribers,
-    "send": mail.cmd_send,
+    "send": mail.cmd_send, "backfill": cmd_backfill,
 }
 
 

@@ -21,6 +21,7 @@
     editions ──────────── seq, id, created, title, body·json (the whole Edition)
     rejections ────────── (source, stage), reason, detail, page_id, first_seen, last_seen, count
     site_template_lines ─ (site, line_key), pages: paragraph forms seen on several pages of a site
+    shard_loads ───────── name, sha256, documents, loaded_at: backfill shards loaded (scale/load.py)
 
 ``─`` is a foreign key (``ON DELETE CASCADE``); ``┊`` shares the id but is not enforced, since an
 article may arrive without a page (an already-clean JSONL record). The schema version is

@@ -20,6 +20,7 @@ from broadsheet.model import Analysis, Article, Edition, FeedItem, Page, Rejecte
 from broadsheet.store import articles as _articles
 from broadsheet.store import browse, migrations, pages, reading, rejections, search, stories
 from broadsheet.store import editions as _editions
+from broadsheet.store import shards as _shards
 from broadsheet.store import sources as _sources
 from broadsheet.store import templates as _templates
 from broadsheet.store.db import Database, connect, exists, translate
@@ -35,7 +36,7 @@ COUNTED_TABLES = (
     "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
     "story_articles", "story_postings", "story_redirects", "editions", "rejections", "sources",
     "feed_items", "subscribers",
-    "deliveries",
+    "deliveries", "shard_loads",
 )
 _SCAN_ARTICLES = {
     None: "",
@@ -149,6 +150,12 @@ class Store(MailStore):
         with self._db.transaction() as conn:
             stories.save_changes(conn, changes)
 
+    def mark_shard_loaded(self, name: str, sha256: str, documents: int) -> None:
+        """Record that the backfill shard ``name`` (output ``sha256``) is loaded; call it in the
+        transaction that loads the shard's documents."""
+        with self._db.transaction() as conn:
+            _shards.mark_loaded(conn, name, sha256, documents, self._clock())
+
     def put_edition(self, edition: Edition) -> None:
         """Upsert an edition by its id."""
         with self._db.transaction() as conn:
@@ -160,6 +167,11 @@ class Store(MailStore):
         """The content hash stored for a page, or None when it was never stored."""
         with translate("read a page"):
             return pages.page_hash(self._db.conn, page_id)
+
+    def shard_digest(self, name: str) -> str | None:
+        """The SHA-256 of the backfill shard output ``name`` last loaded, or None."""
+        with translate("read the shard ledger"):
+            return _shards.loaded_digest(self._db.conn, name)
 
     def get_page(self, page_id: str) -> Page | None:
         """The stored page (content included) with this id, or None."""

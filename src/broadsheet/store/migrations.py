@@ -306,7 +306,18 @@ ALTER TABLE attributions ADD COLUMN act TEXT NOT NULL DEFAULT 'statement';
 ALTER TABLE attributions ADD COLUMN canonical TEXT;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# Version 8: the ledger of shard outputs loaded by ``broadsheet backfill`` (``scale/load.py``): a shard
+# is loaded in one transaction together with its row here, so loading it again changes nothing.
+_V8 = """
+CREATE TABLE shard_loads (
+    name      TEXT PRIMARY KEY,
+    sha256    TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    loaded_at TEXT NOT NULL
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 LATEST = len(STEPS)
 
 

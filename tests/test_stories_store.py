@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet import pipeline
-from broadsheet.model import Analysis, Article
+from broadsheet.model import Analysis, Article, Source
 from broadsheet.settings import Settings
 from broadsheet.store import Store, StoryChanges
 from broadsheet.stories import cluster_articles
@@ -109,8 +109,10 @@ def test_publish_reads_the_stored_stories_and_clusters_nothing(store: Store, tmp
     late = art("a9", "Redding wildfire: evacuation orders lifted",
                "Cal Fire lifted evacuation orders in Redding.", published="2021-08-12")
     put(store, [late])
+    store.add_source(Source("https://nyt.example/feed", title="nyt", leaning="left"))
+    store.add_source(Source("https://fox.example/feed", title="fox", leaning="right"))
     edition, _ = pipeline.publish(store, SETTINGS, created="2021-08-13T00:00:00+00:00",
-                                  out_dir=tmp_path / "out", leanings={"nyt": "left", "fox": "right"})
+                                  out_dir=tmp_path / "out", everything=True)
     assert store.unclustered() == ["a9"]  # brief did not place it: ingest does
     assert all("a9" not in s.article_ids for s in edition.stories)
     fire = next(s for s in edition.stories if "a1" in s.article_ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from broadsheet.bench.backfill import repeated, write_warcs
+from broadsheet.bench.backfill import CANONICAL_LINK, repeated, write_warcs
 from broadsheet.ingest.files import read_paths
 from broadsheet.model import Page
 from scale_data import sample_documents
@@ -13,7 +13,8 @@ from scale_data import sample_documents
 def test_repeated_pages_are_distinct_documents() -> None:
     pages = sample_documents()[:3]
     documents = list(repeated(pages, 8))
-    assert [body for _, body in documents] == [pages[n % 3][1] for n in range(8)]
+    assert [body for _, body in documents] == [CANONICAL_LINK.sub(b"", pages[n % 3][1]) for n in range(8)]
+    assert not any(CANONICAL_LINK.search(body) for _, body in documents)
     assert len({url for url, _ in documents}) == 8
     assert documents[0][0] == pages[0][0]
 

@@ -27,6 +27,7 @@ import gzip
 import io
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -65,12 +66,19 @@ def scrapinghub_pages(data: Path) -> list[Document]:
             for key in sorted(gold)]
 
 
+CANONICAL_LINK = re.compile(rb"<link\b[^>]*\bcanonical\b[^>]*>", re.IGNORECASE)
+
+
 def repeated(pages: Sequence[Document], count: int) -> Iterator[Document]:
-    """``count`` documents: the pages in turn, each round under new URLs (``?bscopy=N``)."""
+    """``count`` documents: the pages in turn, each round under new URLs (``?bscopy=N``).
+
+    The pages' ``<link rel=canonical>`` is removed: a page is identified by its canonical link, so
+    with it every round would be the same article again (ingest skips it as already stored)."""
     for n in range(count):
         url, body = pages[n % len(pages)]
         copy = n // len(pages)
-        yield (f"{url}{'&' if '?' in url else '?'}bscopy={copy}" if copy else url), body
+        yield (f"{url}{'&' if '?' in url else '?'}bscopy={copy}" if copy else url), \
+            CANONICAL_LINK.sub(b"", body)
 
 
 def write_warc(documents: Sequence[Document], path: Path) -> Path:

@@ -45,7 +45,7 @@ def edition_tag(edition_id: str) -> str:
 def story_html(story: EditionStory, routes: Routes) -> str:
     """The Speed Read of ``story`` as an HTML fragment, each sentence followed by its citation."""
     parts = [
-        Markup("{} (<a href=\"{}\">{}</a>)").format(
+        Markup("{} (<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>)").format(
             s.text, cite_href(routes, story.story_id, s.article_id, s.url), s.outlet or "source")
         for s in story.summary
     ]

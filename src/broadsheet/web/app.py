@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -52,6 +53,21 @@ from broadsheet.web.admin import AdminPages
 from broadsheet.web.guard import Csrf, SecurityHeaders
 from broadsheet.web.subscriptions import Subscriptions
 
+
+class AnyText(Convertor[str]):
+    """A path parameter that may hold anything, line breaks included (Starlette's ``path`` stops
+    at one): a name from a source is whatever the source wrote, and its page must still open."""
+
+    regex = "[\\s\\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("text", AnyText())
 CACHE_PAGES = 512
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
@@ -263,7 +279,7 @@ def _routes(reader: Reader) -> list[Route]:
              ("/sources", "sources", False), ("/sources.json", "sources", True),
              ("/search", "search", False), ("/search.json", "search", True)]
     routes = [Route(path, page_handler(reader, v[name], twin)) for path, name, twin in fixed]
-    routes += [Route(f"/{prefix}/{{key:path}}", page_handler(reader, v[name]))
+    routes += [Route(f"/{prefix}/{{key:text}}", page_handler(reader, v[name]))
                for prefix, name in (("editions", "edition"), ("stories", "story"),
                                     ("people", "person"), ("organisations", "organisation"),
                                     ("outlets", "outlet"))]

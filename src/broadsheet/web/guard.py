@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+log = logging.getLogger(__name__)
+FAILED = b"Something went wrong: the page could not be made.\n"
 CSRF_COOKIE = "broadsheet_csrf"
 CSRF_FIELD = "csrf_token"
 ADMIN_COOKIE = "broadsheet_admin"
@@ -66,15 +69,29 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 kept = [h for h in message.get("headers", []) if h[0].lower() not in _NAMES]
                 policy = content_security_policy(secrets.token_urlsafe(18)).encode()
                 message = {**message, "headers": [*kept, (b"content-security-policy", policy),
                                                   *STATIC_HEADERS]}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if started:
+                raise
+            # failed before the app could answer (the page cache cannot read the store): the
+            # server's own 500 would go out without these headers, so answer here instead
+            log.exception("the web reader failed before answering %s", scope.get("path"))
+            await send_with_headers({"type": "http.response.start", "status": 500, "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"), (b"cache-control", b"no-store")]})
+            await send_with_headers({"type": "http.response.body", "body": FAILED})
 
 
 def safe_next(target: str | None) -> str:

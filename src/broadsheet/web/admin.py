@@ -97,7 +97,9 @@ class AdminPages:
         return response
 
     def _login_page(self, request: Request, status: int, error: str = "") -> Response:
-        target = safe_next(request.query_params.get("next") or request.url.path)
+        given = request.query_params.get("next")
+        here = "/admin" if request.url.path == "/admin/login" else request.url.path
+        target = safe_next(here if given is None else given)
         return self._page(request, status, {"heading": "Administration", "login": True,
                                             "next": target, "error": error})
 

@@ -21,8 +21,9 @@ crash can be recognised), ``List-Unsubscribe`` (the subscriber's one-click link)
 ``Auto-Submitted: auto-generated`` (no vacation replies). A value derived from a source is made one
 line first, and any RFC 2047 encoded-word in it defused (``header_text``): Python's email package
 decodes ``=?utf-8?b?...?=`` in a header value it is given, and on Python before 3.11.10 writes a
-CR/LF hidden that way out as a new header (CVE-2024-6923). ``_checked`` refuses a message whose
-header values still hold a line break, whatever put it there.
+CR/LF hidden that way out as a new header (CVE-2024-6923). The sender's name is kept short and
+free of characters that need quoting (``display_name``), since the package loses the quotes when it
+folds a long one. ``_checked`` refuses a message whose header values still hold a line break.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ from broadsheet.timestamps import display_date, instant
 
 MAX_SUBJECT = 140
 _ENCODED_WORD = re.compile(r"=\?")
+_SPECIALS = re.compile(r'["(),.:;<>@\[\\\]]')
+MAX_NAME = 48
 # The letter carries the edition's top stories; the rest are a link away. Ten stories make about
 # 40 KB of HTML: Gmail clips a message whose HTML passes 102 KB.
 EMAIL_STORIES = 10
@@ -136,6 +139,15 @@ def header_text(text: str | None) -> str:
     return _ENCODED_WORD.sub("= ?", one_line(text))
 
 
+def display_name(title: str) -> str:
+    """The sender's display name for ``title``: ``header_text`` without the characters that
+    would need quoting (``"(),.:;<>@[\\]``), at most ``MAX_NAME`` long. Python's email package
+    drops the quotes of a long quoted display name when it folds the line, after which an ``@`` or
+    ``:`` in it reads as another address; a name that needs no quotes and no folding cannot."""
+    plain = " ".join(_SPECIALS.sub(" ", header_text(title)).split())
+    return plain[:MAX_NAME].rstrip()
+
+
 def _checked(message: EmailMessage) -> EmailMessage:
     """``message``, after making sure no header value holds a line break (one header each)."""
     for name, value in message.items():
@@ -208,7 +220,7 @@ def address(letter: Letter, *, token: str, recipient: str, sender: str, date: st
     unsubscribe = letter.routes.unsubscribe(token)
     message = EmailMessage()
     message["Subject"] = letter.subject
-    message["From"] = Address(display_name=letter.title, addr_spec=sender)
+    message["From"] = Address(display_name=display_name(letter.title), addr_spec=sender)
     message["To"] = recipient
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(letter.edition_id, recipient, sender)
@@ -253,7 +265,7 @@ def confirmation_email(*, title: str, base_url: str, token: str, recipient: str,
     name = header_text(title)
     message = EmailMessage()
     message["Subject"] = f"Confirm your subscription to {name}"
-    message["From"] = Address(display_name=name, addr_spec=sender)
+    message["From"] = Address(display_name=display_name(name), addr_spec=sender)
     message["To"] = recipient
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(f"confirm {token}", recipient, sender)

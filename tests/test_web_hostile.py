@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from markdown_it import MarkdownIt
 
 from broadsheet.model import Edition
 from broadsheet.render import render_site
@@ -146,6 +147,8 @@ def test_the_static_site_shows_hostile_fields_as_text(hostile_site: tuple[httpx.
     assert len(pages) == 1 + len(edition.stories)
     for name in pages:
         assert live_markup(files[name]) == [], name
+    markdown = MarkdownIt("commonmark").render(files["edition.md"])  # raw HTML passes through
+    assert markdown.count("<h3>") == len(edition.stories) and live_markup(markdown) == []
     for name in ("feed.atom", "feed/editions.atom"):
         for html in _atom_html(files[name]):
             assert live_markup(html) == [], name

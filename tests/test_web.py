@@ -35,7 +35,7 @@ class Outline(HTMLParser):
         self.tags: list[str] = []
         self.headings: list[int] = []
         self.inline: list[str] = []
-        self.links: list[str] = []
+        self.links: list[tuple[str, str | None]] = []  # (href, rel)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -47,7 +47,7 @@ class Outline(HTMLParser):
         if tag in ("script", "style") or "style" in values or any(k.startswith("on") for k in values):
             self.inline.append(tag)
         if tag in ("a", "link") and values.get("href"):
-            self.links.append(values["href"] or "")
+            self.links.append((values["href"] or "", values.get("rel")))
 
 
 def outline(page: str) -> Outline:
@@ -81,8 +81,9 @@ def test_every_page_is_accessible_html_with_a_json_twin(client: httpx.Client, pa
     assert page.headings.count(1) == 1 and page.headings[0] == 1
     assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:], strict=False))  # no skipped level
     assert page.inline == []  # no script, no style element or attribute, no event handler
-    assert all(not link.startswith(("http://", "https://", "//")) or "127.0.0.1" in link
-               or 'rel="nofollow noopener"' for link in page.links)
+    assert all(rel is not None and {"noopener", "noreferrer"} <= set(rel.split())
+               for link, rel in page.links if link.startswith(("http://", "https://", "//"))
+               and "127.0.0.1" not in link)
     twin = path.split("?")[0].rstrip("/") or "/index"
     query = "?" + path.split("?")[1] if "?" in path else ""
     data = client.get(f"{twin}.json{query}")
@@ -96,11 +97,16 @@ def test_every_response_carries_the_content_security_policy(client: httpx.Client
         client.get("/style.css"), client.get("/favicon.svg"), client.get("/feed.atom"),
         client.get("/no/such/page"), client.get("/stories/nope.json"), client.post("/")]
     assert [a.status_code for a in answers[-3:]] == [404, 404, 405]
+    nonces = []
     for answer in answers:
         csp = answer.headers["content-security-policy"]
         assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
-        assert "style-src 'self'" in csp and "script-src" not in csp
+        assert "style-src 'self'" in csp and "'unsafe-inline'" not in csp
+        nonce = re.search(r"script-src 'nonce-([A-Za-z0-9_-]{22,})'", csp)
+        assert nonce and f"style-src 'self' 'nonce-{nonce[1]}'" in csp
+        nonces.append(nonce[1])
         assert answer.headers["x-content-type-options"] == "nosniff"
+    assert len(set(nonces)) == len(nonces)  # a fresh nonce per response, cached pages included
 
 
 def test_the_home_page_is_the_latest_edition_and_its_twin_is_the_edition(

@@ -81,6 +81,18 @@ def _confirm_link(site: Site, email: str) -> str:
     return found.group(1)
 
 
+def _csrf(site: Site, path: str = "/subscribe") -> str:
+    """The CSRF token of the form on ``path`` (its cookie stays in the client)."""
+    found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', site.client.get(path).text)
+    assert found, path
+    return found.group(1)
+
+
+def _post(site: Site, path: str, fields: dict[str, str], form: str = "/subscribe") -> httpx.Response:
+    """A POST as the browser sends it from the page ``form``: its fields and its CSRF token."""
+    return site.client.post(path, data={**fields, "csrf_token": _csrf(site, form)})
+
+
 def test_subscribe_confirm_by_post_only(site: Site) -> None:
     home = site.client.get("/")  # every page of the reader links to the form
     assert f'href="{site.base}/subscribe"' in home.text or 'href="/subscribe"' in home.text
@@ -89,7 +101,7 @@ def test_subscribe_confirm_by_post_only(site: Site) -> None:
     assert form.headers["cache-control"] == "no-store"
     assert "default-src 'none'" in form.headers["content-security-policy"]
     assert site.client.get("/subscribe.json").json()["fields"] == ["email"]
-    answer = site.client.post("/subscribe", data={"email": "Ann@Example.org"})
+    answer = _post(site, "/subscribe", {"email": "Ann@Example.org"})
     assert answer.status_code == 200 and "Check your inbox" in answer.text
     assert site.status("ann@example.org") == "pending"
     link = _confirm_link(site, "ann@example.org")
@@ -98,24 +110,24 @@ def test_subscribe_confirm_by_post_only(site: Site) -> None:
         assert page.status_code == 200 and "Confirm" in page.text and "ann@example.org" in page.text
     assert site.client.head(link).status_code == 200
     assert site.status("ann@example.org") == "pending"
-    done = site.client.post(link)
+    done = _post(site, link, {}, form=link)
     assert done.status_code == 200 and "You are subscribed" in done.text
     assert site.status("ann@example.org") == "active"
-    assert site.client.post(link).status_code == 404  # used up
+    assert _post(site, link, {}).status_code == 404  # used up
 
 
 def test_the_answer_does_not_tell_who_is_subscribed(site: Site) -> None:
     with site.store() as store:
         store.add_subscriber("bob@example.org")
-    known = site.client.post("/subscribe", data={"email": "bob@example.org"})
-    new = site.client.post("/subscribe", data={"email": "cat@example.org"})
+    known = _post(site, "/subscribe", {"email": "bob@example.org"})
+    new = _post(site, "/subscribe", {"email": "cat@example.org"})
     assert known.status_code == new.status_code == 200
     assert known.text.replace("bob@", "x@") == new.text.replace("cat@", "x@")
     assert [m.recipients for m in site.mailbox.messages] == [("cat@example.org",)]
 
 
 def test_a_bad_address_shows_the_form_again_escaped(site: Site) -> None:
-    answer = site.client.post("/subscribe", data={"email": '"><script>alert(1)</script>'})
+    answer = _post(site, "/subscribe", {"email": '"><script>alert(1)</script>'})
     assert answer.status_code == 400 and 'name="email"' in answer.text
     assert "<script>" not in answer.text and "&lt;script&gt;" in answer.text
     too_big = site.client.post("/subscribe", data={"email": "x" * 10_000})
@@ -171,7 +183,34 @@ def test_a_wrong_token_changes_nothing(site: Site, path: str) -> None:
     with site.store() as store:
         ann, _ = store.add_subscriber("ann@example.org")
     assert site.client.get(path).status_code == 404
-    assert site.client.post(path, **ONE_CLICK).status_code == 404  # type: ignore[arg-type]
+    assert _post(site, path, {"List-Unsubscribe": "One-Click"}).status_code == 404
     other = site.client.post(f"/unsubscribe/{ann.id}.{'A' * len(ann.secret)}", **ONE_CLICK)  # type: ignore[arg-type]
     assert other.status_code == 404
     assert site.status("ann@example.org") == "active"
+
+
+def test_a_post_without_the_form_s_csrf_token_changes_nothing(site: Site) -> None:
+    """Another site can make a browser post the forms, but cannot read or set the cookie the
+    token is bound to: no token, a made-up one, or one without its cookie is refused with 403."""
+    with site.store() as store:
+        pending = store.request_subscription("dan@example.org")
+    assert pending is not None and pending.confirm_token
+    confirm = f"/subscribe/confirm/{pending.confirm_token}"
+    token = _csrf(site)
+    tries = [site.client.post("/subscribe", data={"email": "eve@example.org"}),
+             site.client.post("/subscribe", data={"email": "eve@example.org", "csrf_token": "0" * 64}),
+             httpx.post(f"{site.base}/subscribe", data={"email": "eve@example.org", "csrf_token": token}),
+             site.client.post(confirm), site.client.post(confirm, data={"csrf_token": token[::-1]})]
+    assert [t.status_code for t in tries] == [403] * len(tries)
+    assert "Nothing was changed" in tries[0].text
+    assert site.status("eve@example.org") is None and site.status("dan@example.org") == "pending"
+    assert site.mailbox.messages == []
+    cookie = site.client.get("/subscribe").headers.get("set-cookie")  # the cookie is reused
+    assert cookie is None
+
+
+def test_the_csrf_cookie_is_http_only_and_same_site_strict(tmp_path: Path, site: Site) -> None:
+    answer = httpx.get(f"{site.base}/subscribe")
+    cookie = answer.headers["set-cookie"]
+    assert cookie.startswith("broadsheet_csrf=") and "HttpOnly" in cookie
+    assert "SameSite=Strict" in cookie and "Path=/" in cookie

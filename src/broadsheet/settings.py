@@ -112,6 +112,10 @@ class Settings:
     smtp_password: str = _setting(
         "", "SMTP password (never printed; prefer BROADSHEET_SMTP_PASSWORD to a flag)", MAIL,
         secret=True)
+    admin_token: str = _setting(
+        "", "secret that opens the web reader's administration pages (/admin: sources, "
+        "subscribers); empty: those pages are off (never printed; prefer BROADSHEET_ADMIN_TOKEN)",
+        ("serve",), secret=True)
     mail_from: str = _setting("broadsheet@localhost", "sender address of the newsletter", (*MAIL, "demo"))
     send_at: str = _setting("07:00", "local time (HH:MM) the daily edition is sent at", SCHEDULE)
     weekly_day: str = _setting(

@@ -19,7 +19,11 @@ Headers: ``Subject`` (the edition title, the day and the top story), ``From``, `
 crash can be recognised), ``List-Unsubscribe`` (the subscriber's one-click link) and
 ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058: the link takes a POST), and
 ``Auto-Submitted: auto-generated`` (no vacation replies). A value derived from a source is made one
-line first (``one_line``), so it can never add a header.
+line first, and any RFC 2047 encoded-word in it defused (``header_text``): Python's email package
+decodes ``=?utf-8?b?...?=`` in a header value it is given, and on Python before 3.11.10 writes a
+CR/LF hidden that way out as a new header (CVE-2024-6923). The sender's name is kept short and
+free of characters that need quoting (``display_name``), since the package loses the quotes when it
+folds a long one. ``_checked`` refuses a message whose header values still hold a line break.
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ from broadsheet.render.routes import Routes
 from broadsheet.timestamps import display_date, instant
 
 MAX_SUBJECT = 140
+_ENCODED_WORD = re.compile(r"=\?")
+_SPECIALS = re.compile(r'["(),.:;<>@\[\\\]]')
+MAX_NAME = 48
 # The letter carries the edition's top stories; the rest are a link away. Ten stories make about
 # 40 KB of HTML: Gmail clips a message whose HTML passes 102 KB.
 EMAIL_STORIES = 10
@@ -126,15 +133,38 @@ def dateline(edition: Edition) -> str:
     return f"{label} · {_when(edition)} · {count_line(len(edition.stories))}"
 
 
+def header_text(text: str | None) -> str:
+    """``text`` safe as a header value: one line (``one_line``), its ``=?`` openers of encoded
+    words broken (``= ?``), so the email package takes it as the text it shows."""
+    return _ENCODED_WORD.sub("= ?", one_line(text))
+
+
+def display_name(title: str) -> str:
+    """The sender's display name for ``title``: ``header_text`` without the characters that
+    would need quoting (``"(),.:;<>@[\\]``), at most ``MAX_NAME`` long. Python's email package
+    drops the quotes of a long quoted display name when it folds the line, after which an ``@`` or
+    ``:`` in it reads as another address; a name that needs no quotes and no folding cannot."""
+    plain = " ".join(_SPECIALS.sub(" ", header_text(title)).split())
+    return plain[:MAX_NAME].rstrip()
+
+
+def _checked(message: EmailMessage) -> EmailMessage:
+    """``message``, after making sure no header value holds a line break (one header each)."""
+    for name, value in message.items():
+        if "\r" in str(value) or "\n" in str(value):
+            raise ValueError(f"the {name} header would hold a line break")
+    return message
+
+
 def subject(edition: Edition) -> str:
     """The edition's title and day, then its lead (the first Good News story of a weekly edition,
     else the top story), on one line of at most ``MAX_SUBJECT`` characters."""
-    title = one_line(edition.title) + (" weekly" if edition.kind == "weekly" else "")
+    title = header_text(edition.title) + (" weekly" if edition.kind == "weekly" else "")
     text = f"{title}, {_when(edition)}"
     good = next((s for s in edition.sections if s.key == GOOD_NEWS), None)
     lead = stories_of(edition, good.story_ids[:1]) if good else list(edition.stories[:1])
     if lead:
-        text += f": {one_line(lead[0].title)}"
+        text += f": {header_text(lead[0].title)}"
     return text if len(text) <= MAX_SUBJECT else text[: MAX_SUBJECT - 1].rstrip() + "…"
 
 
@@ -166,7 +196,7 @@ def compose(edition: Edition, base_url: str) -> Letter:
         placeholder = f"token-{seed}-{attempt}"
         html, text = _render(edition, routes, placeholder)
         if html.count(placeholder) == 1 and text.count(placeholder) == 1:
-            return Letter(edition.id, one_line(edition.title), subject(edition), html, text,
+            return Letter(edition.id, header_text(edition.title), subject(edition), html, text,
                           placeholder, routes)
     raise ConfigError("the edition's text holds every placeholder tried for the unsubscribe token")
 
@@ -190,7 +220,7 @@ def address(letter: Letter, *, token: str, recipient: str, sender: str, date: st
     unsubscribe = letter.routes.unsubscribe(token)
     message = EmailMessage()
     message["Subject"] = letter.subject
-    message["From"] = Address(display_name=letter.title, addr_spec=sender)
+    message["From"] = Address(display_name=display_name(letter.title), addr_spec=sender)
     message["To"] = recipient
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(letter.edition_id, recipient, sender)
@@ -200,7 +230,7 @@ def address(letter: Letter, *, token: str, recipient: str, sender: str, date: st
     message.set_content(letter.text.replace(letter.placeholder, token), cte="quoted-printable")
     message.add_alternative(letter.html.replace(letter.placeholder, token), subtype="html",
                             cte="quoted-printable")
-    return message
+    return _checked(message)
 
 
 def render_email(edition: Edition, *, base_url: str, token: str, recipient: str, sender: str,
@@ -232,10 +262,10 @@ def confirmation_email(*, title: str, base_url: str, token: str, recipient: str,
     when = instant(date)
     if when is None or normalise_address(recipient) != recipient:
         raise ValueError("a confirmation needs an ISO date and a normalised address")
-    name = one_line(title)
+    name = header_text(title)
     message = EmailMessage()
     message["Subject"] = f"Confirm your subscription to {name}"
-    message["From"] = Address(display_name=name, addr_spec=sender)
+    message["From"] = Address(display_name=display_name(name), addr_spec=sender)
     message["To"] = recipient
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id(f"confirm {token}", recipient, sender)
@@ -243,4 +273,4 @@ def confirmation_email(*, title: str, base_url: str, token: str, recipient: str,
     link = Routes.web(base_address(base_url)).confirm(token)
     message.set_content(CONFIRMATION.format(address=recipient, title=name, link=link, days=days),
                         cte="quoted-printable")
-    return message
+    return _checked(message)

@@ -9,12 +9,14 @@
 
 Links come from ``Routes`` (absolute when the ``base_url`` setting or the web request gives one).
 Pure functions from values to text; all third-party text is escaped (XML by ElementTree, HTML
-content by markupsafe) and only safe http(s) urls become links.
+content by markupsafe, then passed through the allow-list ``sanitize``) and only safe http(s) urls
+become links.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
@@ -25,11 +27,13 @@ from markupsafe import Markup, escape
 from broadsheet.model import Edition, EditionStory
 from broadsheet.render.html import KIND_LABELS, cite_href
 from broadsheet.render.routes import Routes
+from broadsheet.render.sanitize import sanitize
 from broadsheet.timestamps import display_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED = "https://jsonfeed.org/version/1.1"
 TAG = "tag:broadsheet,2025:"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 def story_tag(story_id: str) -> str:
@@ -50,7 +54,7 @@ def story_html(story: EditionStory, routes: Routes) -> str:
         for s in story.summary
     ]
     outlets = escape(", ".join(story.outlets))
-    return str(Markup("<p>{}</p><p>Covered by {}.</p>").format(Markup(" ").join(parts), outlets))
+    return sanitize(Markup("<p>{}</p><p>Covered by {}.</p>").format(Markup(" ").join(parts), outlets))
 
 
 def story_text(story: EditionStory) -> str:
@@ -73,17 +77,24 @@ def edition_html(edition: Edition, routes: Routes) -> str:
             for i in section.story_ids if i in by_id))
         for section in edition.sections
     ]
-    return str(Markup("").join(sections))
+    return sanitize(Markup("").join(sections))
 
 
 def _updated(story: EditionStory, edition: Edition) -> str:
     return story.last_published or story.published or edition.created
 
 
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (NUL, other C0 controls, U+FFFE/F,
+    lone surrogates) or that would reorder it (bidirectional overrides): ElementTree writes them
+    as they are, and one of them makes the whole feed unreadable."""
+    return _NOT_XML.sub("", text)
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -138,8 +149,19 @@ def atom_editions(editions: Sequence[Edition], routes: Routes, *, site: str) -> 
     return _atom_text(feed)
 
 
+def _cleaned(value: Any) -> Any:
+    """Every string in a JSON value made ``xml_text`` (no controls, no direction overrides)."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
+
+
 def _json_text(feed: dict[str, Any]) -> str:
-    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_cleaned(feed), ensure_ascii=False, indent=2) + "\n"
 
 
 def json_stories(edition: Edition, routes: Routes, *, site: str | None = None) -> str:

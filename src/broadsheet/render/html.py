@@ -4,7 +4,8 @@ Every renderer takes ``Routes`` (``render.routes``) and so serves both the web a
 ``out/``: the same templates, only the links differ. Article text, titles, names and urls come from
 the open web and are untrusted: autoescaping is on for every template, and a url is only ever used
 as a link when it is plain ``http``/``https`` (a ``javascript:`` or ``data:`` url is no link at
-all). Pages need no JavaScript, hold no inline style or script and load nothing from elsewhere (the
+all), and no control character or bidirectional override reaches a page (``printable``). Pages
+need no JavaScript, hold no inline style or script and load nothing from elsewhere (the
 one stylesheet, ``style.css``), so an edition reads the same offline and under a strict
 Content-Security-Policy.
 
@@ -22,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from broadsheet.model import Coverage, Edition, EditionStory, Quote, Voice
 from broadsheet.render.routes import Routes, article_anchor, slug, story_file
@@ -33,6 +35,9 @@ TEMPLATES = "render/templates"
 INDEX_QUOTE_WORDS = 30  # a longer quote is cut (with an ellipsis) where space is short
 INDEX_VOICES = 3  # voices shown per story where space is short (the Markdown edition)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+# Never written into a page: C0 controls (NUL ...) and the bidirectional embeddings, overrides
+# and isolates, with which a title could reverse how the words after it read ("gnp.exe").
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 KIND_LABELS = {"daily": "Daily edition", "weekly": "Weekly edition"}
 SECTION_LABELS = {"feature": "Feature", "speed-read": "Speed Read", "good-news": "Good News",
                   "brief": "In Brief"}
@@ -113,12 +118,22 @@ def stories_of(edition: Edition, story_ids: Sequence[str]) -> list[EditionStory]
     return [by_id[i] for i in story_ids if i in by_id]
 
 
+def printable(value: Any) -> Any:
+    """A value as it may be written into a page: text without ``_UNPRINTABLE`` characters (markup
+    already made safe stays markup); other values as they are. Every ``{{ }}`` goes through it."""
+    if isinstance(value, Markup):
+        return Markup(_UNPRINTABLE.sub("", str(value)))
+    if isinstance(value, str):
+        return _UNPRINTABLE.sub("", value)
+    return value
+
+
 @functools.cache
 def environment() -> Environment:
     """The Jinja2 environment: package templates, autoescape on, strict about missing names."""
     env = Environment(
         loader=PackageLoader("broadsheet", TEMPLATES), autoescape=True, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=printable,
     )
     env.filters.update(display_date=display_date, shorten=shorten, plural=plural)
     env.globals.update(

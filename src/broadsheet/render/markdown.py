@@ -1,8 +1,9 @@
 """The edition as Markdown (``edition.md``): the front page in plain text, for email drafts and notes.
 
 Text from articles is untrusted here too: Markdown passes raw HTML through to most renderers, so
-every piece of text is escaped (``<``, ``>``, brackets, emphasis marks, backticks) and kept on one
-line; only safe http(s) urls become link targets, as in the HTML pages.
+every piece of text is escaped (``<``, ``>``, brackets, emphasis marks, backticks), rid of control
+characters and direction overrides, and kept on one line; only safe http(s) urls become link
+targets, as in the HTML pages.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from broadsheet.render.html import (
     cite_href,
     date_range,
     plural,
+    printable,
     shorten,
     stories_of,
 )
@@ -27,7 +29,7 @@ _URL_SPECIAL = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20"}
 
 def escape(text: str) -> str:
     """``text`` on one line with every Markdown/HTML-significant character backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
 
 
 def link(text: str, href: str) -> str:

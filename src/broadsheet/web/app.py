@@ -10,9 +10,11 @@ Routes (each page has a JSON twin: the same path with ``.json`` appended; ``/`` 
     /style.css, /favicon.svg   the stylesheet, the icon    /feed.atom, /feed.json  stories feeds
     /feed/editions.atom, /feed/editions.json               the feed of editions
     /subscribe, /subscribe/confirm/<token>, /unsubscribe/<token>   the daily email (``subscriptions``)
+    /admin, /admin/sources, /admin/subscribers   administration, behind the admin token (``admin``)
 
 Pages are rendered on the server and need no JavaScript. Every response, errors included, carries
-a Content-Security-Policy that allows nothing but the app's own stylesheet (``SecurityHeaders``).
+a Content-Security-Policy that allows nothing but the app's own stylesheet, with a fresh nonce
+(``guard.SecurityHeaders``); state-changing forms carry CSRF tokens (``guard.Csrf``).
 A rendered page is cached until the store changes (``PRAGMA data_version``), so a page is built
 once per change of the store, not once per reader: readers who ask while it is being built wait
 for that one build, and a cached page is answered before routing (``CachedPages``). Views run in
@@ -32,11 +34,12 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from broadsheet.codec import to_dict
 from broadsheet.errors import StoreError
@@ -46,41 +49,29 @@ from broadsheet.render.routes import Routes
 from broadsheet.settings import Settings
 from broadsheet.store import Store
 from broadsheet.web import views
+from broadsheet.web.admin import AdminPages
+from broadsheet.web.guard import Csrf, SecurityHeaders
 from broadsheet.web.subscriptions import Subscriptions
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-       "base-uri 'none'; frame-ancestors 'none'")
-HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-]
+
+class AnyText(Convertor[str]):
+    """A path parameter that may hold anything, line breaks included (Starlette's ``path`` stops
+    at one): a name from a source is whatever the source wrote, and its page must still open."""
+
+    regex = "[\\s\\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("text", AnyText())
 CACHE_PAGES = 512
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
 View = Callable[[Store], views.Page]
-
-
-class SecurityHeaders:
-    """ASGI middleware: the security headers on every HTTP response, whatever answered it."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {name for name, _ in HEADERS}
-                kept = [h for h in message.get("headers", []) if h[0].lower() not in names]
-                message = {**message, "headers": kept + HEADERS}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 @dataclass(frozen=True)
@@ -288,7 +279,7 @@ def _routes(reader: Reader) -> list[Route]:
              ("/sources", "sources", False), ("/sources.json", "sources", True),
              ("/search", "search", False), ("/search.json", "search", True)]
     routes = [Route(path, page_handler(reader, v[name], twin)) for path, name, twin in fixed]
-    routes += [Route(f"/{prefix}/{{key:path}}", page_handler(reader, v[name]))
+    routes += [Route(f"/{prefix}/{{key:text}}", page_handler(reader, v[name]))
                for prefix, name in (("editions", "edition"), ("stories", "story"),
                                     ("people", "person"), ("organisations", "organisation"),
                                     ("outlets", "outlet"))]
@@ -320,7 +311,9 @@ def create_app(db: str, settings: Settings) -> ASGIApp:
     Store.open(db, create=False).close()  # fail now, with a clear StoreError, not per request
     reader = Reader(db, settings)
     handler = _error_handler(reader)
-    newsletter = Subscriptions(db, settings, reader.routes).routes()
-    app = Starlette(routes=_routes(reader) + newsletter,
+    csrf = Csrf()
+    newsletter = Subscriptions(db, settings, reader.routes, csrf).routes()
+    admin = AdminPages(db, settings, reader.routes, csrf).routes()
+    app = Starlette(routes=_routes(reader) + newsletter + admin,
                     exception_handlers={HTTPException: handler, Exception: handler})
     return SecurityHeaders(CachedPages(app, reader))

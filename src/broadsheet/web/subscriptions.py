@@ -8,7 +8,9 @@ A GET never changes anything: mail scanners and link previews follow every link 
 must neither unsubscribe (listmonk #1078) nor confirm anyone. The change is the POST: the page's
 button, or — for ``List-Unsubscribe`` — the mail client's one-click POST (body
 ``List-Unsubscribe=One-Click``, no cookie, no session: the token in the address is the authority,
-checked in constant time by the store). Each page has a JSON twin (the path + ``.json``), which
+checked in constant time by the store). Every other POST (the subscribe form, the confirm button, an
+unsubscribe without the one-click body) must carry the CSRF token of its form (``guard.Csrf``), or
+it is refused with a 403 and changes nothing. Each page has a JSON twin (the path + ``.json``), which
 changes nothing either.
 
 The subscribe answer is the same whatever the address's state ("if it can subscribe, a link is on
@@ -37,6 +39,7 @@ from broadsheet.settings import Settings
 from broadsheet.store import Store
 from broadsheet.store.subscribers import Subscriber
 from broadsheet.timestamps import now
+from broadsheet.web.guard import CSRF_FIELD, Csrf
 
 MAX_BODY = 4096
 FORM = "application/x-www-form-urlencoded"
@@ -65,6 +68,7 @@ class Subscriptions:
     db: str
     settings: Settings
     links: Routes = field(default_factory=Routes.web)
+    csrf: Csrf = field(default_factory=Csrf)
 
     def routes(self) -> list[Route]:
         """The routes to add to the web app."""
@@ -73,8 +77,8 @@ class Subscriptions:
             Route("/subscribe.json", self._endpoint(self.form_page, twin=True), methods=["GET"]),
             Route("/subscribe/confirm/{token}", self._endpoint(self.confirm_page, self.confirm),
                   methods=["GET", "POST"]),
-            Route("/unsubscribe/{token}", self._endpoint(self.unsubscribe_page, self.unsubscribe),
-                  methods=["GET", "POST"]),
+            Route("/unsubscribe/{token}", self._endpoint(self.unsubscribe_page, self.unsubscribe,
+                                                         one_click=True), methods=["GET", "POST"]),
         ]
 
     # --- the pages (run in a worker thread; each opens the store it needs) ---------------------
@@ -149,27 +153,41 @@ class Subscriptions:
 
     def _endpoint(self, show: Callable[..., Page],
                   change: Callable[[str, dict[str, str]], Page] | None = None,
-                  twin: bool = False) -> Endpoint:
-        """GET shows (``show``, or its JSON twin for a ``.json`` token); POST ``change``s."""
+                  twin: bool = False, one_click: bool = False) -> Endpoint:
+        """GET shows (``show``, or its JSON twin for a ``.json`` token); POST ``change``s, when
+        its CSRF token is valid (or, with ``one_click``, it is an RFC 8058 one-click POST)."""
         async def endpoint(request: Request) -> Response:
             raw = request.path_params.get("token", "")
             if request.method == "POST" and change is not None:
-                form = await _form(request)
-                page = await run_in_threadpool(change, raw, form) if form is not None else _too_big()
-                return self._respond(page, twin=False)
+                form = await read_form(request)
+                if form is None:
+                    page = _too_big()
+                elif not (one_click and _is_one_click(form)) and not self._token_ok(request, form):
+                    page = _forbidden()
+                else:
+                    page = await run_in_threadpool(change, raw, form)
+                return self._respond(request, page, twin=False)
             token, as_json = (raw[: -len(".json")], True) if raw.endswith(".json") else (raw, twin)
             page = await run_in_threadpool(show, token) if token or not raw else _invalid("")
-            return self._respond(page, twin=as_json, path=_raw_path(request))
+            return self._respond(request, page, twin=as_json, path=_raw_path(request))
         return endpoint
 
-    def _respond(self, page: Page, *, twin: bool, path: str = "") -> Response:
+    def _token_ok(self, request: Request, form: dict[str, str]) -> bool:
+        return self.csrf.valid(request.headers.get("cookie", ""), form.get(CSRF_FIELD))
+
+    def _respond(self, request: Request, page: Page, *, twin: bool, path: str = "") -> Response:
         if twin:
             body = {"status": page.status, "heading": page.heading, **page.data}
             return Response(json.dumps(body, ensure_ascii=False), page.status,
                             media_type="application/json", headers=NO_STORE)
+        token, cookie = self.csrf.issue(request.headers.get("cookie", "")) if page.button else ("", None)
         html = render_page("subscription.html", self.links, site=self.settings.edition_title,
-                           twin=f"{path}.json" if path and page.status == 200 else None, page=page)
-        return Response(html, page.status, media_type="text/html; charset=utf-8", headers=NO_STORE)
+                           twin=f"{path}.json" if path and page.status == 200 else None, page=page,
+                           csrf=token)
+        response = Response(html, page.status, media_type="text/html; charset=utf-8", headers=NO_STORE)
+        if cookie:
+            response.headers.append("set-cookie", cookie)
+        return response
 
 
 def _raw_path(request: Request) -> str:
@@ -189,11 +207,22 @@ def _invalid(kind: str) -> Page:
         "incompletely.",), data={"outcome": "invalid"})
 
 
+def _is_one_click(form: dict[str, str]) -> bool:
+    """An RFC 8058 one-click POST: its body is ``List-Unsubscribe=One-Click``."""
+    return form.get("List-Unsubscribe") == "One-Click"
+
+
+def _forbidden() -> Page:
+    return Page(403, "This form has expired", (
+        "The form was not sent from this site's own page, or the page is too old. Nothing was "
+        "changed: open the page again and press its button.",), data={"outcome": "forbidden"})
+
+
 def _too_big() -> Page:
     return Page(413, "Too much data", ("The form sent more than a form of ours can hold.",))
 
 
-async def _form(request: Request) -> dict[str, str] | None:
+async def read_form(request: Request) -> dict[str, str] | None:
     """The urlencoded fields of a POST (other bodies give no fields), or None when too large."""
     body = b""
     async for chunk in request.stream():

@@ -26,6 +26,7 @@ from broadsheet.brief.verify import story_versions, verify_story
 from broadsheet.brief.voices import clean_speaker
 from broadsheet.codec import to_dict
 from broadsheet.model import Edition, EditionStory
+from broadsheet.render.sanitize import sanitize
 from broadsheet.settings import Settings
 from broadsheet.store import Store
 from broadsheet.store.browse import MARK_END, MARK_START
@@ -170,7 +171,7 @@ def sources(store: Store) -> Page:
 def highlighted(snippet: str) -> str:
     """A search snippet as HTML: its text escaped, its match markers made ``<mark>`` elements."""
     escaped = str(escape(snippet))
-    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return sanitize(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
 def _hit(record: dict[str, Any]) -> dict[str, Any]:

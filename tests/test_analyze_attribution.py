@@ -157,3 +157,9 @@ def test_a_surname_speaker_is_named_by_the_full_name(nlp: Language) -> None:
     (found,) = [a for a in attributions(nlp, text) if "rebuild" in a.content]
     assert found.speaker == "Donald Trump"
     assert found.speaker_span is not None and text[found.speaker_span[0]:found.speaker_span[1]] == "Trump"
+
+
+def test_a_dateline_never_speaks(nlp: Language) -> None:
+    found = attributions(nlp, "BERLIN -- The European Space Agency says putting astronauts into a state "
+                              "of suspended animation could make it easier to reach other planets.")
+    assert [a.speaker for a in found] == ["The European Space Agency"]

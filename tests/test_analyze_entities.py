@@ -54,3 +54,22 @@ def test_bare_name_and_alias_table() -> None:
 
 def test_empty_doc_has_no_entities(nlp: Language) -> None:
     assert find_entities(nlp("")) == []
+
+
+# Sentences of the scrapinghub pages (MIT, see tests/data/extraction/LICENSE.md) where the small model
+# swept a verb or an adjective into a name, or took a dateline for a name.
+@pytest.mark.parametrize(("text", "name"), [
+    ("When Ford visited his editor at Tor, he wrote poems. “All it took was one bad infection,” "
+     "Teresa Nielsen Hayden explained.", "Teresa Nielsen Hayden"),
+    ("Dempsey picked up the phone and rang Taylor.", "Taylor"),
+])
+def test_edge_words_that_are_not_names_are_trimmed(nlp: Language, text: str, name: str) -> None:
+    names = [e.text for e in find_entities(nlp(text))]
+    assert name in names
+    assert not any(n != name and name in n for n in names)
+
+
+def test_a_dateline_is_not_an_entity(nlp: Language) -> None:
+    doc = nlp("BUFFALO, N.Y. — Hours before the game, Wild coach Bruce Boudreau expressed confidence.")
+    names = {e.text for e in find_entities(doc)}
+    assert "Bruce Boudreau" in names and not names & {"BUFFALO", "N.Y."}

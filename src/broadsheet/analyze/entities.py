@@ -23,10 +23,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from broadsheet.analyze.spans import ents_of, text_of
+from broadsheet.analyze.spans import ents_of, in_dateline, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import name_key
 
@@ -110,13 +110,41 @@ def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]]) -> list[tuple[S
 
 
 def _trimmed(ent: SpacySpan) -> Span | None:
-    """The entity's char span without a trailing possessive; None when nothing is left."""
-    start, end = ent.start_char, ent.end_char
-    match = _POSSESSIVE.search(ent.text)
-    if match and len(ent.text) > len(match.group()) and ent.label_ in NAME_LABELS:
+    """The entity's char span without words that are not part of the name and without a trailing
+    possessive; None when nothing is left, or when the entity is a dateline (``spans.in_dateline``)."""
+    if in_dateline(ent[0]):
+        return None
+    tokens = _name_tokens(ent)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    match = _POSSESSIVE.search(text_of(ent.doc)[start:end])
+    if match and end - start > len(match.group()) and ent.label_ in NAME_LABELS:
         end -= len(match.group())
     text = text_of(ent.doc)[start:end].rstrip()
     return (start, start + len(text)) if text else None
+
+
+def _name_tokens(ent: SpacySpan) -> list[Token]:
+    """The entity's tokens without edge words the small model swept into a name: a lowercase word
+    ("rang Taylor", "Hayden explained") or a verb or adjective ("Hosting Cook", "Recent Samsung")."""
+    tokens = list(ent)
+    while tokens and _not_name(tokens[0]):
+        tokens.pop(0)
+    while tokens and _not_name(tokens[-1]):
+        tokens.pop()
+    return tokens
+
+
+def _not_name(token: Token) -> bool:
+    if token.is_lower and token.is_alpha:
+        return token.lower_ not in _NAME_PARTICLES
+    return token.is_title and token.tag_ in _NOT_NAME_TAGS
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin",
+                             "al", "el", "ter", "y", "and", "of", "the", "for", "&"})
+_NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "JJ", "JJS", "JJR", "RB"})
 
 
 def _label_votes(texts: list[str], labels: list[str]) -> dict[str, str]:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import DASHES, Candidate, CueSite
-from broadsheet.analyze.spans import char_span, ents_of
+from broadsheet.analyze.spans import char_span, ents_of, in_dateline
 from broadsheet.analyze.speakers import phrase_range
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -36,7 +36,7 @@ def source_candidates(doc: Doc, site: CueSite) -> list[Candidate]:
     seen: set[tuple[int, int]] = set()
     found = []
     for kind, token in _source_readings(doc, site):
-        if token is None or token.is_punct or token.is_space:
+        if token is None or token.is_punct or token.is_space or in_dateline(token):
             continue
         single = kind in {"relative", "prefix", "suffix"}
         first, last = (token.i, token.i) if single else phrase_range(token)

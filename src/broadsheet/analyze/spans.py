@@ -39,6 +39,32 @@ def ents_of(doc: Doc) -> tuple[SpacySpan, ...]:
 _WORD = re.compile(r"\w+")
 
 
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", "("})
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether ``token`` is part of a paragraph's dateline ("BERLIN --", "BUFFALO, N.Y. —",
+    "WASHINGTON (Reuters) -"): capitals from the paragraph's start, then a dash or a parenthesis.
+    A dateline names where a story was filed, never who spoke."""
+    if not _capitals(token):
+        return False
+    start = token.i
+    while start > 0 and not _breaks_line(token.doc[start - 1]):
+        if not _capitals(token.doc[start - 1]) and token.doc[start - 1].text != ",":
+            return False
+        start -= 1
+    after = token.doc[token.i + 1 : token.i + 5]
+    return any(t.text in _DATELINE_MARKS for t in after)
+
+
+def _capitals(token: Token) -> bool:
+    return token.text.isupper() and sum(c.isalpha() for c in token.text) >= 2
+
+
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 def char_span(doc: Doc, first: int, last: int) -> Span:
     """The characters of tokens ``first`` .. ``last`` (both included)."""
     end_token = doc[last]

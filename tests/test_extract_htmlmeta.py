@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from broadsheet.extract import extract
-from broadsheet.extract.htmlmeta import clean_title, is_opinion, markup_published, people
+from broadsheet.extract.htmlmeta import clean_title, is_opinion, markup_published, people, site_name
 from broadsheet.model import Article, Page
 
 BODY = "".join(
@@ -84,3 +84,14 @@ def test_a_shop_page_is_not_an_article_and_says_why() -> None:
     assert isinstance(result, Article)
     assert not result.is_article
     assert result.not_article == "product"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("https://www.hawaiinewsnow.com", "hawaiinewsnow.com"),
+    ("www.example.co.uk", "example.co.uk"),
+    ("  The Guardian ", "The Guardian"),
+    ("", None),
+    (None, None),
+])
+def test_a_site_name_given_as_an_address_is_its_host(raw: str | None, expected: str | None) -> None:
+    assert site_name(raw) == expected

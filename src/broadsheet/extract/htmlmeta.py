@@ -139,9 +139,22 @@ def _strings(values: Any) -> list[str]:
     return [v.strip() for v in values or () if isinstance(v, str) and v.strip()]
 
 
+def site_name(raw: str | None) -> str | None:
+    """The site's name as a reader would write it: a name given as an address
+    ("https://www.hawaiinewsnow.com") becomes its host without "www." ("hawaiinewsnow.com")."""
+    name = (raw or "").strip()
+    if _ADDRESS.match(name):
+        name = urlsplit(name if "//" in name else f"//{name}").hostname or ""
+        name = name.removeprefix("www.")
+    return name or None
+
+
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
 def from_document(doc: Any, markup: str, url: str | None = None) -> HtmlMetadata:
     """Cleaned metadata from a trafilatura ``Document`` and the page's markup."""
-    outlet = (doc.sitename or "").strip() or None
+    outlet = site_name(doc.sitename)
     labels = _strings(doc.categories) + _strings(doc.tags)
     return HtmlMetadata(
         title=clean_title(doc.title, outlet, url),

@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from broadsheet.errors import AnalyzeError
 from broadsheet.extract.templates import count_lines, extract_batch, not_article_rejection, site_of
 from broadsheet.identity import content_hash
 from broadsheet.ingest import read_paths
@@ -92,9 +93,19 @@ def split_languages(articles: Sequence[Article], setting: str) -> tuple[list[Art
     return keep, notes
 
 
+CANARY = Article(id="broadsheet-canary", source="broadsheet-canary", title="Canary",
+                 paragraphs=('The council approved the new bridge on Monday, the mayor said. '
+                             '"It opens in May," Jane Smith told reporters in Leeds.',))
+
+
 def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
                  batch_size: int) -> tuple[list[Analysis], list[Rejected]]:
-    """Analyse a batch; if the batch fails, each article alone, so one bad text is one rejection."""
+    """Analyse a batch; if the batch fails, each article alone, so one bad text is one rejection.
+
+    Unless the model itself is at fault: when a batch fails, a plain known-good text (``CANARY``)
+    is analysed, and if that fails too the model is broken and ``AnalyzeError`` stops the command
+    (exit 5) instead of turning the whole corpus into rejections.
+    """
     from broadsheet.analyze import analyze_articles
 
     if not articles:
@@ -102,8 +113,8 @@ def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
     nlp = load_nlp()
     try:
         return analyze_articles(articles, nlp, batch_size=batch_size), []
-    except Exception:  # a bad text broke the batch: find it by analysing one at a time, below
-        pass
+    except Exception as exc:  # a bad text, or a broken model: the canary tells them apart
+        _check_model(nlp, exc)
     analyses: list[Analysis] = []
     rejected: list[Rejected] = []
     for article in articles:
@@ -112,6 +123,17 @@ def analyze_batch(articles: Sequence[Article], load_nlp: NlpLoader,
         except Exception as exc:  # a per-item boundary: the failure is stored, never raised
             rejected.append(Rejected(article.source, "analyze", "analyze_error", repr(exc), article.id))
     return analyses, rejected
+
+
+def _check_model(nlp: Any, failure: Exception) -> None:
+    """Raise ``AnalyzeError`` when ``nlp`` fails on ``CANARY`` too (``failure`` was no bad text)."""
+    from broadsheet.analyze import analyze_articles
+
+    try:
+        analyze_articles([CANARY], nlp, batch_size=1)
+    except Exception as exc:  # the model fails on a plain sentence: it is the model
+        message = f"the spaCy model fails on plain text, so it is broken: {failure!r}"
+        raise AnalyzeError(message[:400]) from exc
 
 
 def store_batch(store: Store, pages: Sequence[Page], analyses: Sequence[Analysis],

@@ -43,12 +43,24 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return _MODELS[name]
 
 
+REQUIRED_PIPES = ("parser", "ner")
+
+
 def _load(name: str) -> Language:
-    """``spacy.load`` with the missing-model error translated."""
+    """``spacy.load`` with its errors translated: a missing model, and a broken one (corrupt
+    weights, an unknown component, no parser or entity recogniser) are each an ``AnalyzeError``
+    that stops the command, never one rejection per article later."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise AnalyzeError(f"spaCy model {name!r} is not installed: {_INSTALL_HINT}") from exc
+    except Exception as exc:  # the edge of a third-party loader: any failure is a broken model
+        raise AnalyzeError(f"spaCy model {name!r} is broken and cannot be loaded: {exc!r}"[:400]) from exc
+    missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+    if missing:
+        raise AnalyzeError(f"spaCy model {name!r} has no {' or '.join(missing)}: "
+                           f"broadsheet's analysis needs both ({_INSTALL_HINT})")
+    return nlp
 
 
 def add_sentence_hints(nlp: Language) -> Language:

@@ -6,7 +6,9 @@ bytes are read (``aiter_raw``) and decoded here by decoders that never produce m
 left under the cap (zlib's ``max_length``, brotli's ``output_buffer_limit``): memory stays within
 the cap whatever the body holds. Supported codings are the ones we advertise in
 ``Accept-Encoding``: ``gzip``, ``deflate`` (zlib-wrapped or raw, both seen in the wild) and
-``br``. A body over the cap, or a coding we did not ask for, is a ``FetchError``.
+``br``, and stacks of them (``Content-Encoding: gzip, br``, at most ``MAX_CODINGS``), undone in
+reverse order with every layer under the same cap (a gzip bomb inside a gzip stops as early as a
+plain one). A body over the cap, or a coding we did not ask for, is a ``FetchError``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import httpx
 from broadsheet.errors import FetchError
 
 ACCEPT_ENCODING = "gzip, deflate, br"
+MAX_CODINGS = 3
 
 
 class Decoder(Protocol):
@@ -80,9 +83,33 @@ class Brotli:
         return out
 
 
+class Stacked:
+    """Several codings, applied in the listed order, so undone from the last: each layer's output is
+    the next one's input, and each is held to the room left."""
+
+    def __init__(self, layers: list[Decoder]) -> None:
+        self._layers = layers  # innermost (the first coding applied) first
+
+    def decode(self, data: bytes, room: int) -> bytes:
+        for layer in reversed(self._layers):
+            data = layer.decode(data, room)
+        return data
+
+
 def decoder_for(content_encoding: str | None) -> Decoder:
-    """The decoder of a ``Content-Encoding`` value; ``FetchError`` for one we did not ask for."""
-    coding = (content_encoding or "identity").strip().lower()
+    """The decoder of a ``Content-Encoding`` value (one coding or a list of them); ``FetchError``
+    for a coding we did not ask for or more than ``MAX_CODINGS`` of them."""
+    codings = [c for c in (content_encoding or "").split(",") if c.strip().lower() not in ("", "identity")]
+    if len(codings) > MAX_CODINGS:
+        raise FetchError(f"the body is encoded {len(codings)} times over: refused", reason="bad_encoding")
+    if len(codings) > 1:
+        return Stacked([_single(coding) for coding in codings])
+    return _single(codings[0] if codings else "identity")
+
+
+def _single(coding_name: str) -> Decoder:
+    """The decoder of one content coding."""
+    coding = coding_name.strip().lower()
     if coding in ("", "identity"):
         return Identity()
     if coding in ("gzip", "x-gzip", "deflate"):

@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from broadsheet.errors import UnreadableInput
+from broadsheet.ingest.feeds import refuse_entities
 from broadsheet.model import Source
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
@@ -28,6 +29,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 def read_opml(data: bytes) -> list[Source]:
     """The sources an OPML document lists, each feed address once; ``UnreadableInput`` if it is not
     OPML."""
+    refuse_entities(data)
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:

@@ -22,12 +22,22 @@ _SPACE = re.compile(r"\s+")
 
 
 def canonical_url(url: str) -> str:
-    """Return the canonical form of ``url``; ``canonical_url(canonical_url(u)) == canonical_url(u)``."""
-    parts = urlsplit(url.strip())
+    """Return the canonical form of ``url``; ``canonical_url(canonical_url(u)) == canonical_url(u)``.
+
+    An address Python cannot split (an unclosed ``[`` IPv6 bracket, a port that is not a number)
+    comes back stripped, its scheme lower-cased, otherwise as it was: an identity, not an exception."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        scheme, colon, rest = url.strip().partition(":")
+        return scheme.lower() + colon + rest
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{parts.port}"
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    if port and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                    if not _TRACKING.match(k))
     path = parts.path or "/"
@@ -45,6 +55,6 @@ def content_hash(text: str) -> str:
 
 def page_id(url: str | None, content: str) -> str:
     """The stable id of a page: from its canonical URL when it has one, else from its content."""
-    if url and urlsplit(url).scheme in ("http", "https"):
+    if url and canonical_url(url).startswith(("http://", "https://")):
         return "u" + _digest(canonical_url(url))
     return "c" + content_hash(content)

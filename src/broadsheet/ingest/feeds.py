@@ -118,7 +118,10 @@ def _feedparser(data: bytes, url: str, content_type: str) -> ParsedFeed:
     import feedparser
 
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as exc:  # feedparser's edge: hostile bytes raise many types (found by fuzzing)
+        raise UnreadableInput(f"not a feed: feedparser failed: {exc!r}"[:300], reason="not_a_feed") from exc
     feed = parsed.get("feed", {})
     entries = parsed.get("entries", [])
     if not entries and not feed.get("title"):
@@ -217,6 +220,13 @@ def _sitemap(data: bytes) -> ParsedFeed:
         raise UnreadableInput(f"not a sitemap: {exc}", reason="not_a_feed") from exc
     if root is None:
         raise UnreadableInput("not a sitemap: no XML element", reason="not_a_feed")
+    try:
+        return _sitemap_of(root)
+    except ValueError as exc:  # lxml refuses odd names (a namespace holding "{"): found by fuzzing
+        raise UnreadableInput(f"not a sitemap: {exc}"[:300], reason="not_a_feed") from exc
+
+
+def _sitemap_of(root: Any) -> ParsedFeed:
     if etree.QName(root).localname == "sitemapindex":
         return ParsedFeed(kind="sitemap", items=(), children=_index_children(root))
     items = (_sitemap_item(node) for node in root if _local(node) == "url")

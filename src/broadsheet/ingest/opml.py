@@ -34,7 +34,11 @@ def read_opml(data: bytes) -> list[Source]:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise UnreadableInput(f"not an OPML file: {exc}", reason="parse_error") from exc
-    if root is None or etree.QName(root).localname.lower() != "opml":
+    try:
+        name = etree.QName(root).localname.lower() if root is not None else ""
+    except ValueError as exc:  # a namespace lxml cannot name
+        raise UnreadableInput(f"not an OPML file: {exc}", reason="parse_error") from exc
+    if name != "opml":
         raise UnreadableInput("not an OPML file: the root element is not <opml>", reason="parse_error")
     found: dict[str, Source] = {}
     for outline in root.iter("outline"):

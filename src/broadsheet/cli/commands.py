@@ -30,7 +30,7 @@ from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.text import printable
 
-BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "ingest", "backfill")
+BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "ingest", "backfill", "robustness")
 T = TypeVar("T")
 
 

@@ -33,6 +33,7 @@ from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, Relat
 from broadsheet.text import word_count
 
 MAX_HTML_CHARS = 5_000_000
+MAX_TAGS = 100_000  # the largest of 1,678 real pages (WCXB dev, scrapinghub) has 21,646 "<"
 SHORT_ARTICLE_WORDS = 50
 DECLARED_ARTICLE_WORDS = 150
 URL_ARTICLE_WORDS = 200
@@ -128,6 +129,9 @@ class HtmlParts:
 def html_parts(page: Page) -> HtmlParts | Rejected:
     """Run trafilatura and our boilerplate stage on an HTML page, or say why there is no text."""
     markup = _CONTROL.sub(" ", page.content[:MAX_HTML_CHARS])
+    if markup.count("<") > MAX_TAGS:  # trafilatura's time grows faster than the tag count
+        return Rejected.of(page, "extract", "too_complex",
+                           f"the markup has more than {MAX_TAGS:,} tags: refused unparsed")
     try:
         text, doc = _extraction(markup, page.url)
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from broadsheet.bench import BenchReport, BenchRow
-from broadsheet.bench.hostile import Case, all_input_cases, local_server
+from broadsheet.bench.hostile import Case, all_input_cases, feed_cases, feedparser_alone, local_server
 
 DEFAULT_KILLS = 50
 CAP = 2_000_000
@@ -53,8 +53,8 @@ class Tally:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
-    def row(self, category: str) -> BenchRow:
-        return BenchRow(category, "broadsheet", {
+    def row(self, category: str, system: str = "broadsheet") -> BenchRow:
+        return BenchRow(category, system, {
             "cases": self.cases, "crashes": self.crashes, "wrong": self.wrong, "lost": self.lost,
             "worst_s": self.worst_seconds, "worst_MB": self.worst_mb}, self.cases, self.seconds)
 
@@ -187,6 +187,14 @@ def run_kills(kills: int, workdir: Path) -> dict[str, Tally]:
     return tallies
 
 
+def _feed_baseline() -> Tally:
+    """The feed cases through feedparser with its defaults (the same bytes, a forked worker each);
+    its wrong outcomes are the bombs and external entities it did not refuse."""
+    baseline: dict[str, Tally] = {}
+    run_cases(feed_cases(feedparser_alone), baseline)
+    return baseline["feeds"]
+
+
 def run(data: Path, *, limit: int | None = None) -> BenchReport:
     """Every category (module docstring); ``limit``: kills per stage (fuzz inputs: ten times it)."""
     kills = limit or DEFAULT_KILLS
@@ -204,6 +212,8 @@ def run(data: Path, *, limit: int | None = None) -> BenchReport:
     for category, tally in tallies.items():
         report.rows.append(tally.row(category))
         report.notes.extend(tally.notes)
+        if category == "feeds":
+            report.rows.append(_feed_baseline().row("feeds", "feedparser alone"))
     report.notes.append(
         f"goal: crashes 0, wrong 0, lost 0. fetch: cap {CAP:,} decoded bytes, deadline {DEADLINE:g} s, "
         "only 127.0.0.1 allowed; worst_MB: a case's peak resident set above its parent's "

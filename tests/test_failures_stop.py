@@ -20,6 +20,8 @@ from broadsheet.model import Article
 from broadsheet.pipeline import CANARY, analyze_batch
 from broadsheet.store import Store
 from conftest import SEED
+from newsroom import article_html, rss, rss_item, variant
+from newsserver import serving
 
 BROKEN = "broadsheet_test_broken"
 # The child registers a component that fails on every text, then runs the CLI: a model that loads
@@ -42,8 +44,9 @@ def _broken(doc: Doc) -> Doc:
     raise RuntimeError("the weights do not fit this spaCy")
 
 
-def _cli(tmp: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+def _cli(tmp: Path, *argv: str, **settings: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BROADSHEET_")}
+    env.update({f"BROADSHEET_{name.upper()}": value for name, value in settings.items()})
     return subprocess.run([sys.executable, "-c", CHILD, *argv], env=env, cwd=tmp, text=True,
                           capture_output=True, timeout=300)
 
@@ -139,3 +142,22 @@ def test_a_broken_model_raises_from_analyze_batch(broken_model: Path) -> None:
     nlp = spacy.load(broken_model)
     with pytest.raises(AnalyzeError, match="broken"):
         analyze_batch([CANARY], lambda: nlp, 4)
+
+
+def test_a_broken_model_stops_run_once_and_leaves_the_items_for_next_time(
+        tmp_path: Path, broken_model: Path) -> None:
+    with serving() as server:
+        html = {"Content-Type": "text/html"}
+        for n in range(3):
+            server.add(f"/news/{n}", article_html(f"Story {n}", variant(n)), headers=html)
+        items = [rss_item(f"g{n}", server.url(f"/news/{n}"), f"Story {n}") for n in range(3)]
+        feed = server.add("/feed.xml", rss("Gazette", items), headers={"Content-Type": "application/rss+xml"})
+        local = {"allow_private_addresses": "1", "host_delay": "0", "config": "/nonexistent.toml"}
+        assert _cli(tmp_path, "sources", "add", feed, "--db", "news.db", **local).returncode == 0
+        done = _cli(tmp_path, "run", "--once", "--db", "news.db", "--model", str(broken_model), **local)
+    assert done.returncode == 5, done.stderr
+    assert "Traceback" not in done.stderr
+    assert _rejections(tmp_path / "news.db") == 0
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        states = {row[0] for row in conn.execute("SELECT state FROM feed_items")}
+    assert "rejected" not in states and states  # not given up: the next run (a sound model) goes on

@@ -20,8 +20,8 @@ import socketserver
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -243,16 +243,11 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
                 return
 
 
-@contextmanager
-def smtp_sink() -> Iterator[Sink]:
-    sink = Sink()
-    thread = threading.Thread(target=sink.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield sink
-    finally:
-        sink.shutdown()
-        sink.server_close()
+def smtp_sink() -> AbstractContextManager[Sink]:
+    """A ``Sink`` on a free port of 127.0.0.1, served for the block."""
+    from broadsheet.bench.hostile import serving
+
+    return serving(Sink())
 
 
 def send_stage(workdir: Path, load_nlp: Callable[[], Any], sink: Sink, per_topic: int = 2) -> CrashStage:

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import socketserver
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 
 import brotli
 
@@ -79,10 +81,12 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+S = TypeVar("S", bound=socketserver.BaseServer)
+
+
 @contextmanager
-def local_server(routes: dict[str, Route]) -> Iterator[_Server]:
-    server = _Server(("127.0.0.1", 0), _Handler)
-    server.routes, server.hits = routes, {}
+def serving(server: S) -> Iterator[S]:
+    """Serve ``server`` from a daemon thread for the block, then shut it and its socket down."""
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
@@ -90,6 +94,13 @@ def local_server(routes: dict[str, Route]) -> Iterator[_Server]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def local_server(routes: dict[str, Route]) -> AbstractContextManager[_Server]:
+    """The HTTP server of the fetch cases on 127.0.0.1 (a free port), serving ``routes``."""
+    server = _Server(("127.0.0.1", 0), _Handler)
+    server.routes, server.hits = routes, {}
+    return serving(server)
 
 
 def _bomb_routes(cap: int) -> dict[str, Route]:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.hostile import Case, all_input_cases, feed_cases, feedparser_alone, local_server
+from broadsheet.bench.ingest import rss_mb
 
 DEFAULT_KILLS = 50
 CAP = 2_000_000
@@ -67,7 +68,7 @@ def in_child(work: Callable[[], str]) -> tuple[str | None, float, float]:
     """Run ``work`` in a forked child: (its outcome, or None when it crashed; seconds; peak MB above
     the parent's resident set)."""
     read, write = os.pipe()
-    base = _current_rss_mb()
+    base = rss_mb()
     started = time.monotonic()
     sys.stdout.flush()
     pid = os.fork()
@@ -91,16 +92,6 @@ def in_child(work: Callable[[], str]) -> tuple[str | None, float, float]:
         return None, seconds, extra
     kind, value = pickle.loads(b"".join(chunks))
     return (value if kind == "ok" else None), seconds, extra
-
-
-def _current_rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return _rss_mb()
 
 
 def run_cases(cases: list[Case], tallies: dict[str, Tally]) -> None:

@@ -254,3 +254,18 @@ def test_a_pass_keeps_going_past_bombs_and_stores_the_good_source(tmp_path: Path
     assert server.url("/news/ok") in articles
     assert (server.url("/news/bomb"), "too_large") in rejected
     assert server.url("/news/deep") not in articles
+
+
+def test_the_fetcher_is_the_only_way_out() -> None:
+    """One chokepoint: no module outside ``ingest/fetch.py`` (and its guard and session) builds an
+    HTTP client or opens a URL; the benchmarks talk to their own servers on 127.0.0.1 only."""
+    opener = re.compile(r"httpx\.(Async)?Client\(|urlopen\(|urllib\.request|http\.client|requests\.(get|post)"
+                        r"|aiohttp|\.fetch_url\(|socket\.create_connection\(")
+    allowed = {"broadsheet/ingest/fetch.py", "broadsheet/ingest/guard.py", "broadsheet/ingest/session.py"}
+    found = set()
+    for path in sorted((REPO / "src").rglob("*.py")):
+        name = str(path.relative_to(REPO / "src"))
+        if opener.search(path.read_text(encoding="utf-8")) and not name.startswith("broadsheet/bench/"):
+            found.add(name)
+    assert found <= allowed, found - allowed
+    assert "broadsheet/ingest/fetch.py" in found

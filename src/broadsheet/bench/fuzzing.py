@@ -5,12 +5,14 @@
                                                           ──render_site──▶ pages, feeds, JSON
                                                           ──compose/address──▶ the e-mail
           ──canonical_link / canonical_url──▶ only ever http(s)
+          ──render.sanitize (the allow-list sanitiser)──▶ only allowed tags, idempotent
 
 ``one_input`` raises only for a broken invariant (an ``AssertionError``) or an unexpected crash;
 an input the stages refuse (``BroadsheetError``: not a feed, binary junk ...) is an expected outcome,
 returned as its name. It runs under atheris (``fuzz/fuzz_inputs.py``, CI with a time budget), under
 hypothesis (``tests/test_fuzz.py``) and in ``broadsheet bench robustness``. Invariants checked:
 - every address canonicalisation returns is http(s) (or nothing);
+- ``sanitize`` keeps only allowed tags, no event handler nor script, and is idempotent;
 - no rendered HTML page, feed or e-mail part carries a source string with markup verbatim;
 - the e-mail has exactly broadsheet's headers (a title cannot add one) and a single From.
 """
@@ -30,7 +32,8 @@ URL = "https://news.example/2024/05/01/fuzzed-story"
 HEADERS = frozenset({"subject", "from", "to", "date", "message-id", "list-unsubscribe",
                      "list-unsubscribe-post", "auto-submitted", "mime-version", "content-type"})
 _MARKUP = re.compile(r"<[A-Za-z]")
-_TAG_LEFT = re.compile(r"<[A-Za-z/!][^>]*>")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+_HANDLER = re.compile(r"<[^>]*(\son\w+\s*=|javascript:)", re.I)
 TOKEN = "1." + "t" * 32
 
 
@@ -44,6 +47,7 @@ def one_input(data: bytes) -> str:
     except BroadsheetError as exc:
         return f"{outcome}+{exc.reason}"
     _check_links(text)
+    _check_sanitiser(text[:20_000])
     article = _extract(text)
     if not isinstance(article, Article):
         article = Article(id="fuzz", source=URL, title=text[:300] or "untitled", paragraphs=(text[:2000],),
@@ -71,6 +75,16 @@ def _check_links(text: str) -> None:
 
     found = canonical_link(text, URL)
     assert found is None or found.startswith(("http://", "https://")), found
+
+
+def _check_sanitiser(text: str) -> None:
+    from broadsheet.render.sanitize import ALLOWED, sanitize
+
+    clean = sanitize(text)
+    assert sanitize(clean) == clean, clean[:200]
+    tags = {t.lower() for t in _TAG_NAME.findall(clean)}
+    assert tags <= ALLOWED, tags - ALLOWED
+    assert not _HANDLER.search(clean), clean[:200]
 
 
 def _extract(text: str) -> Article | None:

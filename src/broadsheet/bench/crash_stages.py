@@ -229,8 +229,8 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
             if verb.startswith("QUIT"):
                 self._say("221 bye")
                 return
-            if verb.startswith("RSET") or verb.startswith("MAIL"):
-                recipients = [] if verb.startswith("RSET") else recipients
+            if verb.startswith(("RSET", "MAIL")):  # a new transaction
+                recipients = []
             self._say("250 ok" if not verb.startswith("EHLO") else "250 sink")
 
     def _data(self, recipients: list[str]) -> None:

@@ -95,3 +95,13 @@ def test_the_invariants_catch_markup_left_verbatim(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(render, "render_site", careless)
     with pytest.raises(AssertionError):
         one_input(b"<html><head><title>x<script>alert(1)</script></title></head><body><p>hi</p></body></html>")
+
+
+@pytest.mark.parametrize("fragment", ["<![\xf3CDATA[&gt;</title>", "<![if x]>y",
+                                      "<![CDATA[<script>x</script>]]>"])
+def test_the_sanitiser_survives_marked_sections(fragment: str) -> None:
+    """Found by the fuzz target: Python's HTML parser raised AssertionError on ``<![x``."""
+    from broadsheet.render.sanitize import sanitize
+
+    clean = sanitize(fragment)
+    assert sanitize(clean) == clean and "<script" not in clean

@@ -208,5 +208,6 @@ def run(data: Path, *, limit: int | None = None) -> BenchReport:
     report.notes.append(
         f"goal: crashes 0, wrong 0, lost 0. fetch: cap {CAP:,} decoded bytes, deadline {DEADLINE:g} s, "
         "only 127.0.0.1 allowed; worst_MB: a case's peak resident set above its parent's "
-        "(kills: the largest child's whole resident set, spaCy included)")
+        "(fuzz: the bench process's own peak; kills: the largest child's whole resident set, spaCy "
+        "included)")
     return report

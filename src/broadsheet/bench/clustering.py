@@ -225,7 +225,9 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True,
             report.notes.append(f"ours-lodo on {held} learned without it: {describe(model)}")
     report.notes.append(f"ours (shipped DEFAULT_MODEL): {describe(DEFAULT_MODEL)}")
     if "all" in models:
-        report.notes.append(f"learned now on every training set: {describe(models['all'])}")
+        same = "the shipped model" if models["all"] == DEFAULT_MODEL else "NOT the shipped model"
+        report.notes.append(f"learned now on every training set ({same}): "
+                            f"{describe(models['all'])}")
     _extras(data, report, baselines)
     _reference_check(data, report, {n: (*sets[n], p) for n, p in predicted.items()})
     if limit is not None:

@@ -1,4 +1,4 @@
-"""Shared fixtures: where the evaluation data and the seed page live.
+"""Shared fixtures: where the evaluation data and the seed page live; a PostgreSQL server.
 
 Outside CI a missing evaluation folder skips the tests that need it (a contributor without the data
 can still run the rest). In CI (``CI`` set, as ``.ci/run`` does) a missing folder FAILS those tests:
@@ -8,6 +8,7 @@ a gate that skips to green measures nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,39 @@ SEED = SAMPLE / "000_94a96eb25a09a214.txt"  # the user's reference page, bundled
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return require(SEED, "the seed page")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server (``tests/pgserver.py``): its base URL. Skipped where
+    PostgreSQL is not installed, failed in CI."""
+    import pgserver
+
+    reason = pgserver.missing()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    with pgserver.server() as base:
+        yield base
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """The URL of an empty database of its own on the test server."""
+    import pgserver
+
+    with pgserver.fresh_database(pg_server) as url:
+        yield url
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A ``--db`` value for each backend: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    url: str = request.getfixturevalue("pg_url")
+    return url

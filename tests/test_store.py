@@ -1,4 +1,5 @@
-"""The store's connection, schema versioning, transactions and error translation (real files)."""
+"""The store's connection, schema versioning, transactions and error translation (real SQLite
+files; the backend-neutral tests also against a real PostgreSQL server: ``db_target``)."""
 
 from __future__ import annotations
 
@@ -37,13 +38,13 @@ def test_wal_mode_is_on_and_persists_in_the_file(tmp_path: Path) -> None:
     assert raw_pragma(path, "journal_mode") == "wal"
 
 
-def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "b.db") as store, pytest.raises(StoreError, match="FOREIGN KEY"):
+def test_foreign_keys_are_enforced(db_target: str) -> None:
+    with Store.open(db_target) as store, pytest.raises(StoreError, match=r"(?i)FOREIGN KEY"):
         store.replace_stories([Story(id="s1", title="t", article_ids=("missing",))])
 
 
-def test_reopen_keeps_data_and_applies_no_step_again(tmp_path: Path) -> None:
-    path = tmp_path / "b.db"
+def test_reopen_keeps_data_and_applies_no_step_again(db_target: str) -> None:
+    path = db_target
     with Store.open(path) as store:
         store.put_article(article())
     with Store.open(path) as store:  # re-running step 1 would fail: its tables exist
@@ -107,8 +108,8 @@ def test_memory_store_works() -> None:
         assert store.counts()["articles"] == 1
 
 
-def test_a_closed_store_raises_store_error(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "b.db")
+def test_a_closed_store_raises_store_error(db_target: str) -> None:
+    store = Store.open(db_target)
     store.close()
     with pytest.raises(StoreError):
         store.get_article("u1")
@@ -121,8 +122,8 @@ def test_text_sqlite_cannot_encode_is_a_store_error(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 0
 
 
-def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "b.db") as store:
+def test_a_failed_transaction_writes_nothing(db_target: str) -> None:
+    with Store.open(db_target) as store:
         with pytest.raises(RuntimeError), store.transaction():
             store.put_article(article("u1"))
             store.put_article(article("u2"))
@@ -130,8 +131,8 @@ def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 0
 
 
-def test_a_failed_write_inside_a_batch_rolls_back_only_itself(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "b.db") as store:
+def test_a_failed_write_inside_a_batch_rolls_back_only_itself(db_target: str) -> None:
+    with Store.open(db_target) as store:
         with store.transaction():
             store.put_article(article("u1"))
             with pytest.raises(StoreError):
@@ -141,8 +142,8 @@ def test_a_failed_write_inside_a_batch_rolls_back_only_itself(tmp_path: Path) ->
         assert store.stories() == []
 
 
-def test_a_second_connection_reads_what_the_first_committed(tmp_path: Path) -> None:
-    path = tmp_path / "b.db"
+def test_a_second_connection_reads_what_the_first_committed(db_target: str) -> None:
+    path = db_target
     with Store.open(path) as writer, Store.open(path) as reader:
         writer.put_article(article("u1"))
         assert reader.get_article("u1") == article("u1")
@@ -150,3 +151,26 @@ def test_a_second_connection_reads_what_the_first_committed(tmp_path: Path) -> N
             writer.put_article(article("u2"))
             assert reader.get_article("u2") is None  # not committed yet; WAL: no blocking
         assert reader.has_article("u2")
+
+
+def test_postgresql_keeps_the_schema_version_and_refuses_a_newer_one(pg_url: str) -> None:
+    import psycopg
+
+    Store.open(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        assert conn.execute("SELECT version FROM broadsheet_schema").fetchall() == [(migrations.LATEST,)]
+        conn.execute("UPDATE broadsheet_schema SET version = version + 1")
+    with pytest.raises(StoreError, match="schema version"):
+        Store.open(pg_url)
+
+
+def test_postgresql_drops_nul_which_its_text_cannot_hold(pg_url: str) -> None:
+    with Store.open(pg_url) as store:
+        store.put_article(article(text="a\x00b"))
+        assert store._db.one("SELECT text FROM articles WHERE id = 'u1'") == ("ab",)
+        assert store.get_article("u1") == article(text="a\x00b")  # paragraphs are JSON: \\u0000
+
+
+def test_a_postgresql_server_that_is_not_there_is_a_store_error(pg_server: str) -> None:
+    with pytest.raises(StoreError, match="could not open postgresql://postgres@"):
+        Store.open(f"{pg_server}/no_such_database")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -52,8 +51,8 @@ class Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "data.db", clock=Clock()) as opened:
+def store(db_target: str) -> Iterator[Store]:
+    with Store.open(db_target, clock=Clock()) as opened:
         yield opened
 
 

@@ -3,8 +3,9 @@
 Each method is a thin, typed wrapper: it runs the aggregate module's function inside a
 transaction (writes) or an error translator (reads), so every failure surfaces as ``StoreError``.
 Writes are upserts keyed by stable ids, so re-running the pipeline on the same input changes
-nothing. A Store holds one ``sqlite3`` connection: use it from the thread that opened it (open one
-Store per thread or request; WAL lets readers and one writer work side by side).
+nothing. A Store holds one connection (an SQLite file, or a PostgreSQL server when the path is a
+``postgresql://`` URL): use it from the thread that opened it (open one Store per thread or
+request; WAL lets readers and one writer work side by side).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from broadsheet.store import templates as _templates
 from broadsheet.store.db import Database, connect, exists, translate
 from broadsheet.store.export import ExportKind, Record, export_rows
 from broadsheet.store.mailing import MailStore
+from broadsheet.store.postgres import redacted
 from broadsheet.store.rejections import RejectionRecord
 from broadsheet.store.sources import PendingItem, SourceCheck
 from broadsheet.store.stories import StoryChanges
@@ -71,7 +73,7 @@ class Store(MailStore):
                              "`broadsheet ingest` creates one)")
         conn = connect(path)
         try:
-            with translate(f"migrate {path}"):
+            with translate(f"migrate {redacted(str(path))}"):
                 migrations.migrate(conn, str(path))
         except BaseException:
             conn.close()

@@ -10,7 +10,6 @@ A change to an article's text deletes its analysis (a trigger), since the old sp
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from typing import Any
 
@@ -25,6 +24,7 @@ from broadsheet.model import (
     RelatedItem,
     Span,
 )
+from broadsheet.store.db import Connection, Row
 
 ARTICLE_COLUMNS = (
     "seq, id, source, title, paragraphs, url, authors, published, outlet, section, language, "
@@ -67,7 +67,7 @@ def dumps(value: Any) -> str:
     return json.dumps(to_dict(value), ensure_ascii=False, separators=(",", ":"))
 
 
-def put_article(conn: sqlite3.Connection, article: Article, now: str) -> int:
+def put_article(conn: Connection, article: Article, now: str) -> int:
     """Upsert ``article`` by its id; return its version (one more when its title or text changed).
 
     Every version is also kept in ``article_versions``, so what an edition quoted stays readable.
@@ -87,7 +87,7 @@ def put_article(conn: sqlite3.Connection, article: Article, now: str) -> int:
     return version
 
 
-def _next_version(conn: sqlite3.Connection, article: Article) -> int:
+def _next_version(conn: Connection, article: Article) -> int:
     """The stored version when title and text are unchanged, else the next one (1 when new)."""
     sql = "SELECT version, title, text FROM articles WHERE id = ?"
     row = conn.execute(sql, (article.id,)).fetchone()
@@ -97,7 +97,7 @@ def _next_version(conn: sqlite3.Connection, article: Article) -> int:
     return int(row["version"]) + (0 if unchanged else 1)
 
 
-def get_version(conn: sqlite3.Connection, article_id: str, version: int) -> Article | None:
+def get_version(conn: Connection, article_id: str, version: int) -> Article | None:
     """The article as it read in ``version``: that version's title, text and date, the rest current."""
     current = get_article(conn, article_id)
     sql = "SELECT * FROM article_versions WHERE article_id = ? AND version = ?"
@@ -108,7 +108,7 @@ def get_version(conn: sqlite3.Connection, article_id: str, version: int) -> Arti
                    published=row["published"], version=version)
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
+def article_from_row(row: Row) -> Article:
     """Rebuild an Article from a row selected with ``ARTICLE_COLUMNS``."""
     return Article(
         id=row["id"], source=row["source"], title=row["title"],
@@ -122,14 +122,14 @@ def article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
+def get_article(conn: Connection, article_id: str) -> Article | None:
     """The stored article with ``article_id``, or None."""
     sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"
     row = conn.execute(sql, (article_id,)).fetchone()
     return None if row is None else article_from_row(row)
 
 
-def put_analysis(conn: sqlite3.Connection, analysis: Analysis, now: str) -> int:
+def put_analysis(conn: Connection, analysis: Analysis, now: str) -> int:
     """Upsert the article and replace its entities, attributions and dates (call in a transaction);
     return the article's version."""
     article_id = analysis.article.id
@@ -161,18 +161,18 @@ def _span_values(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else span
 
 
-def _span(row: sqlite3.Row, name: str) -> Span | None:
+def _span(row: Row, name: str) -> Span | None:
     start, end = row[f"{name}_start"], row[f"{name}_end"]
     return None if start is None or end is None else (start, end)
 
 
-def is_analysed(conn: sqlite3.Connection, article_id: str) -> bool:
+def is_analysed(conn: Connection, article_id: str) -> bool:
     """True when an analysis of ``article_id`` is stored."""
     sql = "SELECT 1 FROM analyses WHERE article_id = ?"
     return conn.execute(sql, (article_id,)).fetchone() is not None
 
 
-def analysis_of(conn: sqlite3.Connection, article: Article) -> Analysis:
+def analysis_of(conn: Connection, article: Article) -> Analysis:
     """The stored entities, attributions and dates of ``article``, as an Analysis."""
     return Analysis(
         article=article,
@@ -182,30 +182,30 @@ def analysis_of(conn: sqlite3.Connection, article: Article) -> Analysis:
     )
 
 
-def _children(conn: sqlite3.Connection, table: str, article_id: str) -> list[sqlite3.Row]:
+def _children(conn: Connection, table: str, article_id: str) -> list[Row]:
     sql = f"SELECT * FROM {table} WHERE article_id = ? ORDER BY ord"
     return conn.execute(sql, (article_id,)).fetchall()
 
 
-def _entities(conn: sqlite3.Connection, article_id: str) -> list[Entity]:
+def _entities(conn: Connection, article_id: str) -> list[Entity]:
     return [
         Entity(text=r["text"], label=r["label"], canonical=r["canonical"], span=(r["start"], r["end"]))
         for r in _children(conn, "entities", article_id)
     ]
 
 
-def _dates(conn: sqlite3.Connection, article_id: str) -> list[DateMention]:
+def _dates(conn: Connection, article_id: str) -> list[DateMention]:
     return [
         DateMention(text=r["text"], value=r["value"], span=(r["start"], r["end"]))
         for r in _children(conn, "dates", article_id)
     ]
 
 
-def _attributions(conn: sqlite3.Connection, article_id: str) -> list[Attribution]:
+def _attributions(conn: Connection, article_id: str) -> list[Attribution]:
     return [attribution_from_row(r) for r in _children(conn, "attributions", article_id)]
 
 
-def attribution_from_row(r: sqlite3.Row) -> Attribution:
+def attribution_from_row(r: Row) -> Attribution:
     """Rebuild an Attribution from a row of the ``attributions`` table."""
     return Attribution(
         speaker=r["speaker"], cue=r["cue"], content=r["content"], kind=r["kind"],

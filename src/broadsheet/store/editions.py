@@ -4,11 +4,11 @@ in columns so that the latest one and the list of editions are cheap to find."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from broadsheet.codec import from_dict
 from broadsheet.model import Edition
 from broadsheet.store.articles import dumps
+from broadsheet.store.db import Connection
 
 _UPSERT = """
 INSERT INTO editions (id, created, title, body) VALUES (?, ?, ?, ?)
@@ -18,19 +18,19 @@ ON CONFLICT (id) DO UPDATE SET
 _NEWEST_FIRST = "ORDER BY created DESC, seq DESC"
 
 
-def put_edition(conn: sqlite3.Connection, edition: Edition) -> None:
+def put_edition(conn: Connection, edition: Edition) -> None:
     """Upsert ``edition`` by its id."""
     conn.execute(_UPSERT, (edition.id, edition.created, edition.title, dumps(edition)))
 
 
-def editions(conn: sqlite3.Connection, limit: int | None) -> list[Edition]:
+def editions(conn: Connection, limit: int | None) -> list[Edition]:
     """Stored editions, newest ``created`` first (ties: last stored first)."""
-    sql = f"SELECT body FROM editions {_NEWEST_FIRST} LIMIT ?"
-    rows = conn.execute(sql, (-1 if limit is None else limit,)).fetchall()
+    sql = f"SELECT body FROM editions {_NEWEST_FIRST}" + ("" if limit is None else " LIMIT ?")
+    rows = conn.execute(sql, () if limit is None else (limit,)).fetchall()
     return [from_dict(Edition, json.loads(row["body"])) for row in rows]
 
 
-def get_edition(conn: sqlite3.Connection, edition_id: str) -> Edition | None:
+def get_edition(conn: Connection, edition_id: str) -> Edition | None:
     """The edition with ``edition_id``, or None."""
     row = conn.execute("SELECT body FROM editions WHERE id = ?", (edition_id,)).fetchone()
     return None if row is None else from_dict(Edition, json.loads(row["body"]))

@@ -13,11 +13,10 @@ Values are scalars, except ``authors`` (a list of strings) and ``related`` (a li
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from broadsheet.store.db import Database
+from broadsheet.store.db import Database, Row
 
 ExportKind = Literal["articles", "attributions", "stories"]
 Record = dict[str, object]
@@ -46,7 +45,7 @@ WHERE m.rowid > ? ORDER BY m.rowid LIMIT ?
 """
 
 
-def _article(row: sqlite3.Row) -> Record:
+def _article(row: Row) -> Record:
     record = _plain(row)
     record["authors"] = json.loads(row["authors"])
     record["related"] = json.loads(row["related"])
@@ -55,19 +54,19 @@ def _article(row: sqlite3.Row) -> Record:
     return record
 
 
-def _plain(row: sqlite3.Row) -> Record:
+def _plain(row: Row) -> Record:
     names: list[str] = row.keys()  # a Row iterates over values, not names
     return {name: row[name] for name in names if name != "seq"}
 
 
-def _story_member(row: sqlite3.Row) -> Record:
+def _story_member(row: Row) -> Record:
     record = _plain(row)
     record["merged_from"] = json.loads(row["merged_from"])
     record["roundup"] = bool(row["roundup"])
     return record
 
 
-_KINDS: dict[str, tuple[str, Callable[[sqlite3.Row], Record]]] = {
+_KINDS: dict[str, tuple[str, Callable[[Row], Record]]] = {
     "articles": (_ARTICLES, _article),
     "attributions": (_ATTRIBUTIONS, _plain),
     "stories": (_STORIES, _story_member),

@@ -24,9 +24,10 @@ each one once.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Literal
+
+from broadsheet.store.db import Connection, Row
 
 State = Literal["pending", "sending", "sent", "failed"]
 STATES: tuple[State, ...] = ("pending", "sending", "sent", "failed")
@@ -37,7 +38,7 @@ _CLAIM = """
 INSERT INTO deliveries (edition_id, email, state, attempts, error, message_id, updated)
 VALUES (?, ?, 'pending', 1, NULL, ?, ?)
 ON CONFLICT (edition_id, email) DO UPDATE SET
-    state = 'pending', attempts = attempts + 1, error = NULL, message_id = excluded.message_id,
+    state = 'pending', attempts = deliveries.attempts + 1, error = NULL, message_id = excluded.message_id,
     updated = excluded.updated
 """
 
@@ -55,31 +56,31 @@ class Delivery:
     message_id: str | None = None
 
 
-def _delivery(row: sqlite3.Row) -> Delivery:
+def _delivery(row: Row) -> Delivery:
     return Delivery(**dict(row))
 
 
-def deliveries(conn: sqlite3.Connection, edition_id: str) -> list[Delivery]:
+def deliveries(conn: Connection, edition_id: str) -> list[Delivery]:
     """Every ledger row of an edition, in the order they were first written."""
     rows = conn.execute("SELECT * FROM deliveries WHERE edition_id = ? ORDER BY rowid", (edition_id,))
     return [_delivery(row) for row in rows]
 
 
-def delivery(conn: sqlite3.Connection, edition_id: str, email: str) -> Delivery | None:
+def delivery(conn: Connection, edition_id: str, email: str) -> Delivery | None:
     """The ledger row of one edition and address, or None when nothing was tried."""
     row = conn.execute("SELECT * FROM deliveries WHERE edition_id = ? AND email = ?",
                        (edition_id, email)).fetchone()
     return None if row is None else _delivery(row)
 
 
-def claim(conn: sqlite3.Connection, edition_id: str, email: str, message_id: str, now: str) -> int:
+def claim(conn: Connection, edition_id: str, email: str, message_id: str, now: str) -> int:
     """Record the start of an attempt (state ``pending``); return the attempt's number."""
     conn.execute(_CLAIM, (edition_id, email, message_id, now))
     found = delivery(conn, edition_id, email)
     return found.attempts if found else 0
 
 
-def mark(conn: sqlite3.Connection, edition_id: str, email: str, state: State, now: str,
+def mark(conn: Connection, edition_id: str, email: str, state: State, now: str,
          error: str | None = None) -> None:
     """Move a claimed row to ``state`` (``sending``, ``sent`` or ``failed`` with its ``error``)."""
     conn.execute("UPDATE deliveries SET state = ?, error = ?, updated = ? "
@@ -87,7 +88,7 @@ def mark(conn: sqlite3.Connection, edition_id: str, email: str, state: State, no
                  (state, error[:MAX_ERROR_CHARS] if error else None, now, edition_id, email))
 
 
-def counts(conn: sqlite3.Connection, edition_id: str) -> dict[State, int]:
+def counts(conn: Connection, edition_id: str) -> dict[State, int]:
     """How many rows of an edition are in each state (every state present, 0 when none)."""
     found = dict.fromkeys(STATES, 0)
     sql = "SELECT state, count(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY state"
@@ -96,13 +97,13 @@ def counts(conn: sqlite3.Connection, edition_id: str) -> dict[State, int]:
     return found
 
 
-def record_run(conn: sqlite3.Connection, kind: str, day: str, edition_id: str, now: str) -> None:
+def record_run(conn: Connection, kind: str, day: str, edition_id: str, now: str) -> None:
     """Remember that the scheduled ``kind`` edition of local ``day`` is ``edition_id``, sent from now."""
     conn.execute("INSERT OR IGNORE INTO send_runs (kind, day, edition_id, started) VALUES (?, ?, ?, ?)",
                  (kind, day, edition_id, now))
 
 
-def run_edition(conn: sqlite3.Connection, kind: str, day: str) -> str | None:
+def run_edition(conn: Connection, kind: str, day: str) -> str | None:
     """The edition the scheduled ``kind`` send of ``day`` used, or None when it has not started."""
     row = conn.execute("SELECT edition_id FROM send_runs WHERE kind = ? AND day = ?",
                        (kind, day)).fetchone()

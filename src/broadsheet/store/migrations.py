@@ -5,6 +5,9 @@ applies every pending step and sets the new version in ONE transaction, so a cra
 opener never sees a half-built schema, and re-opening an up-to-date database applies nothing.
 A database written by a newer broadsheet (a version beyond ``len(STEPS)``) is refused rather than
 guessed at. Never edit a released step: append a new one.
+
+On PostgreSQL the same steps run in their PostgreSQL text (``pg_schema.step``), under an advisory
+lock, and the version is the row of ``broadsheet_schema``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from __future__ import annotations
 import sqlite3
 
 from broadsheet.errors import StoreError
+from broadsheet.store import pg_schema
+from broadsheet.store.db import Connection
+from broadsheet.store.postgres import PgConnection
 
 _V1 = """
 CREATE TABLE pages (
@@ -317,7 +323,27 @@ CREATE TABLE shard_loads (
 );
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+# Version 9: the shared work queue (``queue.py``): one row per unit of work (a stored page to
+# extract and analyse, a backfill shard to load) and the version of it that is wanted (the page's
+# content hash, the shard's digest). Workers on several machines claim rows with
+# ``FOR UPDATE SKIP LOCKED`` (PostgreSQL), so no page is processed twice.
+_V9 = """
+CREATE TABLE jobs (
+    kind     TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    version  TEXT NOT NULL,
+    state    TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done')),
+    worker   TEXT,
+    claimed  TEXT,
+    finished TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    added    TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX jobs_state ON jobs(kind, state, added);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 LATEST = len(STEPS)
 
 
@@ -333,18 +359,23 @@ def statements(script: str) -> list[str]:
     return [s for s in done if s.strip("; \n")]
 
 
-def version(conn: sqlite3.Connection) -> int:
-    """The schema version recorded in the database file."""
+def version(conn: Connection) -> int:
+    """The schema version recorded in the database."""
+    if isinstance(conn, PgConnection):
+        row = conn.execute("SELECT version FROM broadsheet_schema").fetchone()
+        return int(row[0]) if row else 0
     value: int = conn.execute("PRAGMA user_version").fetchone()[0]
     return value
 
 
-def migrate(conn: sqlite3.Connection, where: str) -> int:
+def migrate(conn: Connection, where: str) -> int:
     """Bring the schema of ``conn`` (opened in autocommit mode) up to ``LATEST``; return it.
 
     Raises ``StoreError`` for a database newer than this code or a step that fails; ``where``
     names the file in messages.
     """
+    if isinstance(conn, PgConnection):
+        return _migrate_postgres(conn, where)
     conn.execute("BEGIN IMMEDIATE")
     try:
         _apply_pending(conn, version(conn), where)
@@ -355,12 +386,37 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
     return LATEST
 
 
-def _apply_pending(conn: sqlite3.Connection, current: int, where: str) -> None:
+def _migrate_postgres(conn: PgConnection, where: str) -> int:
+    """``migrate`` on PostgreSQL: one transaction under ``MIGRATE_LOCK``, so two workers that
+    open a new database at once build its schema once."""
+    conn.raw.execute("BEGIN")
+    try:
+        conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (pg_schema.MIGRATE_LOCK,))
+        conn.script(pg_schema.VERSION_TABLE)
+        current = version(conn)
+        _refuse_newer(current, where)
+        for number in range(current + 1, LATEST + 1):
+            conn.script(pg_schema.step(number, statements(STEPS[number - 1])))
+        if current != LATEST:
+            conn.raw.execute("DELETE FROM broadsheet_schema")
+            conn.raw.execute("INSERT INTO broadsheet_schema (version) VALUES (%s)", (LATEST,))
+    except BaseException:
+        conn.raw.execute("ROLLBACK")
+        raise
+    conn.raw.execute("COMMIT")
+    return LATEST
+
+
+def _refuse_newer(current: int, where: str) -> None:
     if current > LATEST:
         raise StoreError(
             f"store: {where} has schema version {current}, but this broadsheet only knows "
             f"versions up to {LATEST}; upgrade broadsheet or use another --db file"
         )
+
+
+def _apply_pending(conn: Connection, current: int, where: str) -> None:
+    _refuse_newer(current, where)
     for step in STEPS[current:]:
         for sql in statements(step):
             conn.execute(sql)

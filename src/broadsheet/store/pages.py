@@ -7,12 +7,12 @@ source has changed since it was last stored.
 
 from __future__ import annotations
 
-import sqlite3
 import zlib
 from collections.abc import Iterator
 
 from broadsheet.identity import content_hash
 from broadsheet.model import Page
+from broadsheet.store.db import Connection, Row
 
 _UPSERT = """
 INSERT INTO pages (id, source, url, kind, fetched_at, content_hash, content, title, outlet,
@@ -28,7 +28,7 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 
-def put_page(conn: sqlite3.Connection, page: Page, now: str) -> bool:
+def put_page(conn: Connection, page: Page, now: str) -> bool:
     """Upsert ``page``; True when it is new or its content changed since it was last stored."""
     digest = content_hash(page.content)
     row = conn.execute("SELECT content_hash FROM pages WHERE id = ?", (page.id,)).fetchone()
@@ -45,13 +45,13 @@ def _params(page: Page, digest: str, now: str) -> dict[str, object]:
     }
 
 
-def page_hash(conn: sqlite3.Connection, page_id: str) -> str | None:
+def page_hash(conn: Connection, page_id: str) -> str | None:
     """The stored content hash of a page, or None when the page was never stored."""
     row = conn.execute("SELECT content_hash FROM pages WHERE id = ?", (page_id,)).fetchone()
     return None if row is None else str(row["content_hash"])
 
 
-def _page(row: sqlite3.Row) -> Page:
+def _page(row: Row) -> Page:
     return Page(
         id=row["id"], source=row["source"], kind=row["kind"],
         content=zlib.decompress(row["content"]).decode("utf-8", "surrogatepass"),
@@ -60,18 +60,18 @@ def _page(row: sqlite3.Row) -> Page:
     )
 
 
-def get_page(conn: sqlite3.Connection, page_id: str) -> Page | None:
+def get_page(conn: Connection, page_id: str) -> Page | None:
     """The stored page with this id, content included, or None."""
     row = conn.execute("SELECT * FROM pages WHERE id = ?", (page_id,)).fetchone()
     return None if row is None else _page(row)
 
 
-def page_ids(conn: sqlite3.Connection) -> list[str]:
+def page_ids(conn: Connection) -> list[str]:
     """Ids of every stored page, in the order they were first stored."""
     return [row["id"] for row in conn.execute("SELECT id FROM pages ORDER BY first_seen, id")]
 
 
-def iter_pages(conn: sqlite3.Connection) -> Iterator[Page]:
+def iter_pages(conn: Connection) -> Iterator[Page]:
     """Every stored page, one query per page so writes may go on while iterating."""
     for page_id in page_ids(conn):
         page = get_page(conn, page_id)

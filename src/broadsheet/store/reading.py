@@ -10,12 +10,12 @@ many ids it reads.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 
 from broadsheet.codec import from_dict
 from broadsheet.model import Analysis, Article, Attribution, Edition, Entity, Story
 from broadsheet.store.articles import ARTICLE_COLUMNS, article_from_row, attribution_from_row
+from broadsheet.store.db import Connection, Row
 from broadsheet.text import normal
 
 DATED = """
@@ -40,7 +40,7 @@ WHERE COALESCE(a.published, p.fetched_at, v.stored_at) <= ?
 """
 
 
-def latest_article_date(conn: sqlite3.Connection, not_after: str) -> str | None:
+def latest_article_date(conn: Connection, not_after: str) -> str | None:
     """The latest publication date no later than ``not_after`` (a future date is a bad byline);
     the latest fetch time only when no article has a publication date, the latest storing time
     only when none has either (a file read today must not make today the latest news day)."""
@@ -48,7 +48,7 @@ def latest_article_date(conn: sqlite3.Connection, not_after: str) -> str | None:
     return (row["published"] or row["fetched"] or row["stored"]) if row else None
 
 
-def _window_members(conn: sqlite3.Connection, start: str | None, end: str | None) -> list[sqlite3.Row]:
+def _window_members(conn: Connection, start: str | None, end: str | None) -> list[Row]:
     """Members of every story with an article dated in ``[start, end)`` (all stories when unbounded)."""
     params: tuple[str, ...] = ()
     if start is None or end is None:
@@ -63,13 +63,13 @@ def _window_members(conn: sqlite3.Connection, start: str | None, end: str | None
     return conn.execute(sql, params).fetchall()
 
 
-def stories_between(conn: sqlite3.Connection, start: str | None, end: str | None) -> list[Story]:
+def stories_between(conn: Connection, start: str | None, end: str | None) -> list[Story]:
     """The stories with an article dated in ``[start, end)``, each holding only its members dated
     before ``end`` (what was known when the window closed); in stored order.
 
     Outlets and dates are left for the brief to read from those members.
     """
-    members: dict[str, list[sqlite3.Row]] = {}
+    members: dict[str, list[Row]] = {}
     for row in _window_members(conn, start, end):
         if end is None or row["at"] is None or row["at"] < end:
             members.setdefault(row["story_id"], []).append(row)
@@ -77,7 +77,7 @@ def stories_between(conn: sqlite3.Connection, start: str | None, end: str | None
     return [_story(row, members[row["id"]]) for row in conn.execute(sql, (_ids(members),))]
 
 
-def _story(row: sqlite3.Row, members: Sequence[sqlite3.Row]) -> Story:
+def _story(row: Row, members: Sequence[Row]) -> Story:
     ids = {m["article_id"] for m in members}
     return Story(
         id=row["id"], title=row["title"], article_ids=tuple(m["article_id"] for m in members),
@@ -86,7 +86,7 @@ def _story(row: sqlite3.Row, members: Sequence[sqlite3.Row]) -> Story:
     )
 
 
-def articles_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Article]:
+def articles_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, Article]:
     """The stored articles with these ids (current versions)."""
     sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({_IDS})"
     return {row["id"]: article_from_row(row) for row in conn.execute(sql, (_ids(ids),))}
@@ -95,7 +95,7 @@ def articles_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Ar
 HEAD_CHARS = 2000
 
 
-def article_heads(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Analysis]:
+def article_heads(conn: Connection, ids: Iterable[str]) -> dict[str, Analysis]:
     """Light articles for ranking and choosing: title, outlet, url, date, version and only the
     first ``HEAD_CHARS`` characters of the text (as one paragraph); no entities, no attributions.
     Never summarise or cite from these: ``analyses_for`` reads the real thing."""
@@ -110,7 +110,7 @@ def article_heads(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Ana
     }
 
 
-def analyses_for(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Analysis]:
+def analyses_for(conn: Connection, ids: Iterable[str]) -> dict[str, Analysis]:
     """Articles with their entities and attributions (what the brief reads; not dates), in bulk."""
     articles = articles_by_id(conn, ids)
     found = _ids(articles)
@@ -130,7 +130,7 @@ def analyses_for(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Anal
     }
 
 
-def version_texts(conn: sqlite3.Connection,
+def version_texts(conn: Connection,
                   keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """``{(article_id, version): text}`` of the stored versions among ``keys``."""
     wanted = json.dumps(sorted({f"{aid}\x1f{version}" for aid, version in keys}))
@@ -139,7 +139,7 @@ def version_texts(conn: sqlite3.Connection,
     return {(r["article_id"], r["version"]): r["text"] for r in conn.execute(sql, (wanted,))}
 
 
-def previous_edition(conn: sqlite3.Connection, kind: str, date: str | None,
+def previous_edition(conn: Connection, kind: str, date: str | None,
                      created: str) -> Edition | None:
     """The latest stored edition of ``kind`` for an earlier day than ``date`` (any day when
     ``date`` is None) created before ``created``."""
@@ -149,7 +149,7 @@ def previous_edition(conn: sqlite3.Connection, kind: str, date: str | None,
     return None if row is None else from_dict(Edition, json.loads(row["body"]))
 
 
-def leanings(conn: sqlite3.Connection) -> dict[str, str]:
+def leanings(conn: Connection) -> dict[str, str]:
     """Outlet key -> leaning the user gave its source; empty until a ``sources`` table exists.
 
     The seam for the sources of the fetch issue: a source row's ``title`` names the outlet.

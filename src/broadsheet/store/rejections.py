@@ -6,17 +6,17 @@ is lost because a later fetch or extraction of the same source failed.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from broadsheet.model import Rejected
+from broadsheet.store.db import Connection, Row
 
 _UPSERT = """
 INSERT INTO rejections (source, stage, reason, detail, page_id, first_seen, last_seen, count)
 VALUES (?, ?, ?, ?, ?, ?, ?, 1)
 ON CONFLICT (source, stage) DO UPDATE SET
     reason = excluded.reason, detail = excluded.detail, page_id = excluded.page_id,
-    last_seen = excluded.last_seen, count = count + 1
+    last_seen = excluded.last_seen, count = rejections.count + 1
 """
 _ORDER = "ORDER BY last_seen DESC, source, stage"
 
@@ -31,7 +31,7 @@ class RejectionRecord:
     last_seen: str
 
 
-def put_rejection(conn: sqlite3.Connection, rejected: Rejected, now: str) -> None:
+def put_rejection(conn: Connection, rejected: Rejected, now: str) -> None:
     """Record ``rejected``: a new row, or one more occurrence of the same (source, stage)."""
     conn.execute(_UPSERT, (
         rejected.source, rejected.stage, rejected.reason, rejected.detail, rejected.page_id,
@@ -39,7 +39,7 @@ def put_rejection(conn: sqlite3.Connection, rejected: Rejected, now: str) -> Non
     ))
 
 
-def clear_rejection(conn: sqlite3.Connection, source: str, stage: str | None) -> int:
+def clear_rejection(conn: Connection, source: str, stage: str | None) -> int:
     """Forget the rejections of ``source`` (of one ``stage``, or all); return how many."""
     if stage is None:
         cursor = conn.execute("DELETE FROM rejections WHERE source = ?", (source,))
@@ -49,13 +49,13 @@ def clear_rejection(conn: sqlite3.Connection, source: str, stage: str | None) ->
     return cursor.rowcount
 
 
-def rejection_records(conn: sqlite3.Connection) -> list[RejectionRecord]:
+def rejection_records(conn: Connection) -> list[RejectionRecord]:
     """Every stored rejection with its count, most recently seen first."""
     rows = conn.execute(f"SELECT * FROM rejections {_ORDER}").fetchall()
     return [_record(row) for row in rows]
 
 
-def _record(row: sqlite3.Row) -> RejectionRecord:
+def _record(row: Row) -> RejectionRecord:
     rejected = Rejected(
         source=row["source"], stage=row["stage"], reason=row["reason"],
         detail=row["detail"], page_id=row["page_id"],

@@ -7,7 +7,7 @@ and a shard whose output is unchanged since it was loaded is not loaded again.
 
 from __future__ import annotations
 
-import sqlite3
+from broadsheet.store.db import Connection
 
 _UPSERT = """
 INSERT INTO shard_loads (name, sha256, documents, loaded_at) VALUES (?, ?, ?, ?)
@@ -16,12 +16,12 @@ ON CONFLICT (name) DO UPDATE SET
 """
 
 
-def loaded_digest(conn: sqlite3.Connection, name: str) -> str | None:
+def loaded_digest(conn: Connection, name: str) -> str | None:
     """The SHA-256 of the output of shard ``name`` last loaded, or None when it never was."""
     row = conn.execute("SELECT sha256 FROM shard_loads WHERE name = ?", (name,)).fetchone()
     return None if row is None else str(row["sha256"])
 
 
-def mark_loaded(conn: sqlite3.Connection, name: str, sha256: str, documents: int, now: str) -> None:
+def mark_loaded(conn: Connection, name: str, sha256: str, documents: int, now: str) -> None:
     """Record that the output ``sha256`` of shard ``name`` (``documents`` documents) is loaded."""
     conn.execute(_UPSERT, (name, sha256, documents, now))

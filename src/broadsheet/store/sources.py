@@ -19,11 +19,11 @@ its items, never the articles they became.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from broadsheet.model import FeedItem, Source
+from broadsheet.store.db import Connection, Row
 
 ITEM_STATES = ("new", "fetched", "done", "summary", "rejected", "old")
 SOURCE_COLUMNS = ("url, title, leaning, site_url, language, kind, etag, last_modified, last_error, "
@@ -61,43 +61,45 @@ class PendingItem:
     page_id: str | None = None  # set when the item was fetched before (an update: fetch again)
 
 
-def _source(row: sqlite3.Row) -> Source:
+def _source(row: Row) -> Source:
     names: list[str] = row.keys()  # a Row iterates over values, not names
     return Source(**{key: row[key] for key in names if key in Source.__dataclass_fields__})
 
 
-def add_source(conn: sqlite3.Connection, source: Source, now: str) -> bool:
+def add_source(conn: Connection, source: Source, now: str) -> bool:
     """Add ``source`` (due at once), or update the names it gives; True when it is new."""
     new = conn.execute("SELECT 1 FROM sources WHERE url = ?", (source.url,)).fetchone() is None
     conn.execute("""
         INSERT INTO sources (url, title, leaning, site_url, language, kind, next_check, added)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (url) DO UPDATE SET
-            title = coalesce(excluded.title, title), leaning = coalesce(excluded.leaning, leaning),
-            site_url = coalesce(excluded.site_url, site_url),
-            language = coalesce(excluded.language, language), kind = coalesce(excluded.kind, kind)
+            title = coalesce(excluded.title, sources.title),
+            leaning = coalesce(excluded.leaning, sources.leaning),
+            site_url = coalesce(excluded.site_url, sources.site_url),
+            language = coalesce(excluded.language, sources.language),
+            kind = coalesce(excluded.kind, sources.kind)
     """, (source.url, source.title, source.leaning, source.site_url, source.language, source.kind,
           now, now))
     return new
 
 
-def remove_source(conn: sqlite3.Connection, url: str) -> int:
+def remove_source(conn: Connection, url: str) -> int:
     """Remove the source with this feed address (or, failing that, this site address)."""
     removed = conn.execute("DELETE FROM sources WHERE url = ?", (url,)).rowcount
     return removed or conn.execute("DELETE FROM sources WHERE site_url = ?", (url,)).rowcount
 
 
-def sources(conn: sqlite3.Connection) -> list[Source]:
+def sources(conn: Connection) -> list[Source]:
     """Every source, in the order added."""
     return [_source(r) for r in conn.execute(f"SELECT {SOURCE_COLUMNS} FROM sources ORDER BY added, url")]
 
 
-def get_source(conn: sqlite3.Connection, url: str) -> Source | None:
+def get_source(conn: Connection, url: str) -> Source | None:
     row = conn.execute(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE url = ?", (url,)).fetchone()
     return None if row is None else _source(row)
 
 
-def due_sources(conn: sqlite3.Connection, now: str, *, all_now: bool) -> list[Source]:
+def due_sources(conn: Connection, now: str, *, all_now: bool) -> list[Source]:
     """Sources to poll: those whose ``next_check`` has come (or all, with ``all_now``), except
     those whose server asked for a pause that has not ended."""
     sql = (f"SELECT {SOURCE_COLUMNS} FROM sources WHERE (? OR next_check <= ?) "
@@ -105,13 +107,14 @@ def due_sources(conn: sqlite3.Connection, now: str, *, all_now: bool) -> list[So
     return [_source(r) for r in conn.execute(sql, (int(all_now), now, now))]
 
 
-def next_due(conn: sqlite3.Connection) -> str | None:
+def next_due(conn: Connection) -> str | None:
     """The earliest time a source is due (its pause included), or None when there are none."""
-    row = conn.execute("SELECT min(max(next_check, coalesce(retry_after, ''))) FROM sources").fetchone()
+    row = conn.execute("SELECT min(CASE WHEN next_check > coalesce(retry_after, '') THEN next_check "
+                       "ELSE retry_after END) FROM sources").fetchone()
     return row[0] if row else None
 
 
-def record_check(conn: sqlite3.Connection, url: str, check: SourceCheck, now: str) -> None:
+def record_check(conn: Connection, url: str, check: SourceCheck, now: str) -> None:
     """Store the outcome of one poll of ``url`` (see ``SourceCheck``)."""
     common = {"url": url, "now": now, "next": check.next_check, "status": check.status,
               "retry": check.retry_after}
@@ -130,7 +133,7 @@ def record_check(conn: sqlite3.Connection, url: str, check: SourceCheck, now: st
                               "language": check.language})
 
 
-def record_items(conn: sqlite3.Connection, source_url: str, items: Iterable[FeedItem], now: str,
+def record_items(conn: Connection, source_url: str, items: Iterable[FeedItem], now: str,
                  oldest: str) -> list[FeedItem]:
     """Remember the items of one poll; return those to fetch (new, or updated since last seen).
 
@@ -154,14 +157,14 @@ def record_items(conn: sqlite3.Connection, source_url: str, items: Iterable[Feed
     return fresh
 
 
-def _insert_item(conn: sqlite3.Connection, source_url: str, item: FeedItem, state: str, now: str) -> None:
+def _insert_item(conn: Connection, source_url: str, item: FeedItem, state: str, now: str) -> None:
     conn.execute("""INSERT INTO feed_items (source_url, guid, url, title, summary, content, published,
         updated, state, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                  (source_url, item.guid, item.url, item.title, item.summary, item.content,
                   item.published, item.updated, state, now, now))
 
 
-def _refresh_item(conn: sqlite3.Connection, source_url: str, item: FeedItem, now: str) -> None:
+def _refresh_item(conn: Connection, source_url: str, item: FeedItem, now: str) -> None:
     conn.execute("""UPDATE feed_items SET url = ?, title = ?, summary = ?, content = ?, updated = ?,
         state = 'new', attempts = 0, retry_at = NULL, last_error = NULL, last_seen = ?
         WHERE source_url = ? AND guid = ?""",
@@ -169,7 +172,7 @@ def _refresh_item(conn: sqlite3.Connection, source_url: str, item: FeedItem, now
                   item.guid))
 
 
-def pending_items(conn: sqlite3.Connection, now: str, limit: int,
+def pending_items(conn: Connection, now: str, limit: int,
                   skip: Sequence[tuple[str, str]] = ()) -> list[PendingItem]:
     """Items to fetch now (``new``, not waiting for a retry), oldest first, minus ``skip``."""
     sql = """SELECT i.*, s.title AS source_title FROM feed_items AS i JOIN sources AS s
@@ -181,13 +184,13 @@ def pending_items(conn: sqlite3.Connection, now: str, limit: int,
     return found[:limit]
 
 
-def _pending(row: sqlite3.Row) -> PendingItem:
+def _pending(row: Row) -> PendingItem:
     item = FeedItem(guid=row["guid"], url=row["url"], title=row["title"], summary=row["summary"],
                     content=row["content"], published=row["published"], updated=row["updated"])
     return PendingItem(row["source_url"], row["source_title"], item, row["attempts"], row["page_id"])
 
 
-def set_item(conn: sqlite3.Connection, source_url: str, guid: str, state: str, *,
+def set_item(conn: Connection, source_url: str, guid: str, state: str, *,
              page_id: str | None = None, error: str | None = None, retry_at: str | None = None) -> None:
     """Move an item to ``state`` (a failed attempt: ``new`` with ``retry_at`` and one more attempt).
     Its full content, once made into a page, is not kept twice."""
@@ -201,20 +204,20 @@ def set_item(conn: sqlite3.Connection, source_url: str, guid: str, state: str, *
                  (state, page_id, error, retry_at, attempt, keep_content, source_url, guid))
 
 
-def fetched_page_ids(conn: sqlite3.Connection, limit: int) -> list[str]:
+def fetched_page_ids(conn: Connection, limit: int) -> list[str]:
     """Pages fetched and stored but not yet processed (a run stopped before processing them)."""
     sql = "SELECT DISTINCT page_id FROM feed_items WHERE state = 'fetched' AND page_id IS NOT NULL LIMIT ?"
     return [row[0] for row in conn.execute(sql, (limit,))]
 
 
-def finish_pages(conn: sqlite3.Connection, page_ids: Sequence[str]) -> int:
+def finish_pages(conn: Connection, page_ids: Sequence[str]) -> int:
     """Mark the items of processed pages ``done``."""
     marks = ",".join("?" * len(page_ids))
     sql = f"UPDATE feed_items SET state = 'done' WHERE state = 'fetched' AND page_id IN ({marks})"
     return conn.execute(sql, tuple(page_ids)).rowcount if page_ids else 0
 
 
-def item_counts(conn: sqlite3.Connection) -> dict[str, int]:
+def item_counts(conn: Connection) -> dict[str, int]:
     """How many items are in each state."""
     counts = dict.fromkeys(ITEM_STATES, 0)
     for row in conn.execute("SELECT state, count(*) AS n FROM feed_items GROUP BY state"):
@@ -222,7 +225,7 @@ def item_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return counts
 
 
-def forget_items(conn: sqlite3.Connection, before: str) -> int:
+def forget_items(conn: Connection, before: str) -> int:
     """Forget finished items not seen in their feed since ``before`` (a feed that still lists an
     item keeps it, so it is never fetched twice)."""
     sql = "DELETE FROM feed_items WHERE last_seen < ? AND state NOT IN ('new', 'fetched')"

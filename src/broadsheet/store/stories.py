@@ -20,13 +20,13 @@ bytes.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.errors import StoreError
 from broadsheet.model import Story
 from broadsheet.store.articles import dumps
+from broadsheet.store.db import Connection, Row
 
 _UPSERT_STORY = """
 INSERT INTO stories (id, ord, title, outlets, first_published, last_published, merged_from, roundup)
@@ -64,7 +64,7 @@ class StoryChanges:
     meta: dict[str, bytes] = field(default_factory=dict)
 
 
-def save_changes(conn: sqlite3.Connection, changes: StoryChanges) -> None:
+def save_changes(conn: Connection, changes: StoryChanges) -> None:
     """Write ``changes`` (call inside a transaction)."""
     for story, _ in changes.stories:
         _check(story)
@@ -91,7 +91,7 @@ def _story_row(story: Story) -> tuple[object, ...]:
             dumps(story.merged_from), int(story.roundup))
 
 
-def load_states(conn: sqlite3.Connection, wanted: Sequence[tuple[int, int, int]]) -> list[bytes]:
+def load_states(conn: Connection, wanted: Sequence[tuple[int, int, int]]) -> list[bytes]:
     """The encoded states of the stories posted under any (term, bucket range) of ``wanted``,
     and of the stories with no date posted under any of its terms."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS story_wanted (term INTEGER, low INTEGER, high INTEGER)")
@@ -104,12 +104,12 @@ def load_states(conn: sqlite3.Connection, wanted: Sequence[tuple[int, int, int]]
     return [found[k] for k in sorted(found)]
 
 
-def meta(conn: sqlite3.Connection) -> dict[str, bytes]:
+def meta(conn: Connection) -> dict[str, bytes]:
     """Every named blob of ``story_meta``."""
     return {row[0]: row[1] for row in conn.execute("SELECT name, value FROM story_meta")}
 
 
-def resolve(conn: sqlite3.Connection, story_id: str) -> str:
+def resolve(conn: Connection, story_id: str) -> str:
     """The id a story lives under now (following redirects from absorbed ids)."""
     seen = {story_id}
     while True:
@@ -121,7 +121,7 @@ def resolve(conn: sqlite3.Connection, story_id: str) -> str:
         seen.add(story_id)
 
 
-def replace_stories(conn: sqlite3.Connection, stories: Sequence[Story]) -> None:
+def replace_stories(conn: Connection, stories: Sequence[Story]) -> None:
     """Delete every stored story and the story index, and store ``stories`` instead (call inside a
     transaction). Stories stored this way have no index state: later articles start new stories."""
     for story in stories:
@@ -151,14 +151,14 @@ def _members(story: Story) -> list[tuple[str, int, str, str | None]]:
     ]
 
 
-def unclustered(conn: sqlite3.Connection) -> list[str]:
+def unclustered(conn: Connection) -> list[str]:
     """Ids of stored articles (``is_article``) that belong to no story yet, in storing order."""
     sql = ("SELECT id FROM articles WHERE is_article = 1 AND id NOT IN "
            "(SELECT article_id FROM story_articles) ORDER BY seq")
     return [row[0] for row in conn.execute(sql)]
 
 
-def stories(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> list[Story]:
+def stories(conn: Connection, ids: Sequence[str] | None = None) -> list[Story]:
     """Stored stories in the order they were minted (only ``ids``, when given)."""
     members = _members_by_story(conn)
     rows = conn.execute("SELECT * FROM stories ORDER BY ord").fetchall()
@@ -168,15 +168,15 @@ def stories(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> list[
     return [_story(row, members.get(row["id"], [])) for row in rows]
 
 
-def _members_by_story(conn: sqlite3.Connection) -> Mapping[str, list[sqlite3.Row]]:
-    grouped: dict[str, list[sqlite3.Row]] = {}
+def _members_by_story(conn: Connection) -> Mapping[str, list[Row]]:
+    grouped: dict[str, list[Row]] = {}
     sql = "SELECT story_id, article_id, duplicate_of FROM story_articles ORDER BY story_id, ord"
     for row in conn.execute(sql):
         grouped.setdefault(row["story_id"], []).append(row)
     return grouped
 
 
-def _story(row: sqlite3.Row, members: list[sqlite3.Row]) -> Story:
+def _story(row: Row, members: list[Row]) -> Story:
     return Story(
         id=row["id"], title=row["title"],
         article_ids=tuple(m["article_id"] for m in members),

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
+from broadsheet.store.db import Connection, Row
 from broadsheet.timestamps import seconds_between
 
 Status = Literal["pending", "active", "unsubscribed"]
@@ -65,30 +65,30 @@ def new_secret() -> str:
     return secrets.token_urlsafe(SECRET_BYTES)
 
 
-def _subscriber(row: sqlite3.Row | None) -> Subscriber | None:
+def _subscriber(row: Row | None) -> Subscriber | None:
     return None if row is None else Subscriber(**dict(row))
 
 
-def by_email(conn: sqlite3.Connection, email: str) -> Subscriber | None:
+def by_email(conn: Connection, email: str) -> Subscriber | None:
     """The subscriber with this (normalised) address, or None."""
     return _subscriber(conn.execute(f"SELECT {_COLUMNS} FROM subscribers WHERE email = ?",
                                     (email,)).fetchone())
 
 
-def by_id(conn: sqlite3.Connection, subscriber_id: int) -> Subscriber | None:
+def by_id(conn: Connection, subscriber_id: int) -> Subscriber | None:
     """The subscriber with this id, or None."""
     return _subscriber(conn.execute(f"SELECT {_COLUMNS} FROM subscribers WHERE id = ?",
                                     (subscriber_id,)).fetchone())
 
 
-def listing(conn: sqlite3.Connection, status: Status | None = None) -> list[Subscriber]:
+def listing(conn: Connection, status: Status | None = None) -> list[Subscriber]:
     """Every subscriber (of one ``status``), in the order they first subscribed."""
     where, params = ("WHERE status = ?", (status,)) if status else ("", ())
     rows = conn.execute(f"SELECT {_COLUMNS} FROM subscribers {where} ORDER BY id", params)
     return [s for s in map(_subscriber, rows) if s is not None]
 
 
-def _insert(conn: sqlite3.Connection, email: str, status: Status, origin: str, now: str,
+def _insert(conn: Connection, email: str, status: Status, origin: str, now: str,
             confirm: str | None) -> Subscriber:
     conn.execute(
         "INSERT INTO subscribers (email, status, secret, confirm, origin, created, confirm_sent, "
@@ -100,7 +100,7 @@ def _insert(conn: sqlite3.Connection, email: str, status: Status, origin: str, n
     return found
 
 
-def add(conn: sqlite3.Connection, email: str, now: str) -> tuple[Subscriber, bool]:
+def add(conn: Connection, email: str, now: str) -> tuple[Subscriber, bool]:
     """Make ``email`` an active subscriber (the operator's ``subscribers add``); True when it was
     not active before. An address that had unsubscribed is active again: the operator says so."""
     found = by_email(conn, email)
@@ -113,13 +113,13 @@ def add(conn: sqlite3.Connection, email: str, now: str) -> tuple[Subscriber, boo
     return _require(conn, found.id), True
 
 
-def _require(conn: sqlite3.Connection, subscriber_id: int) -> Subscriber:
+def _require(conn: Connection, subscriber_id: int) -> Subscriber:
     found = by_id(conn, subscriber_id)
     assert found is not None  # callers pass the id of a row they just read or wrote
     return found
 
 
-def request(conn: sqlite3.Connection, email: str, now: str) -> Subscriber | None:
+def request(conn: Connection, email: str, now: str) -> Subscriber | None:
     """A visitor asked to subscribe ``email`` (double opt-in): the pending subscriber whose
     confirmation mail is to be sent now, or None when no mail should go (already active, or a
     confirmation was mailed less than ``RESEND_MINUTES`` ago)."""
@@ -150,14 +150,14 @@ def _matches(given: str, stored: str | None) -> bool:
     return stored is not None and hmac.compare_digest(given.encode(), stored.encode())
 
 
-def by_token(conn: sqlite3.Connection, token: str) -> Subscriber | None:
+def by_token(conn: Connection, token: str) -> Subscriber | None:
     """The subscriber whose unsubscribe token this is, or None (reads only: a GET may call it)."""
     parts = _split(token)
     found = by_id(conn, parts[0]) if parts else None
     return found if found is not None and parts and _matches(parts[1], found.secret) else None
 
 
-def by_confirm_token(conn: sqlite3.Connection, token: str, now: str) -> Subscriber | None:
+def by_confirm_token(conn: Connection, token: str, now: str) -> Subscriber | None:
     """The pending subscriber whose unexpired confirmation token this is, or None (reads only)."""
     parts = _split(token)
     found = by_id(conn, parts[0]) if parts else None
@@ -167,7 +167,7 @@ def by_confirm_token(conn: sqlite3.Connection, token: str, now: str) -> Subscrib
     return found if seconds_between(sent, now) <= CONFIRM_DAYS * 86400 else None
 
 
-def confirm(conn: sqlite3.Connection, token: str, now: str) -> Subscriber | None:
+def confirm(conn: Connection, token: str, now: str) -> Subscriber | None:
     """Activate the subscriber whose confirmation token this is; None when the token is not valid."""
     found = by_confirm_token(conn, token, now)
     if found is None:
@@ -177,7 +177,7 @@ def confirm(conn: sqlite3.Connection, token: str, now: str) -> Subscriber | None
     return _require(conn, found.id)
 
 
-def unsubscribe(conn: sqlite3.Connection, token: str, now: str) -> Subscriber | None:
+def unsubscribe(conn: Connection, token: str, now: str) -> Subscriber | None:
     """Unsubscribe the subscriber whose unsubscribe token this is (again is harmless); None when
     the token is not valid."""
     found = by_token(conn, token)
@@ -189,18 +189,18 @@ def unsubscribe(conn: sqlite3.Connection, token: str, now: str) -> Subscriber | 
     return _require(conn, found.id)
 
 
-def forget_confirmation(conn: sqlite3.Connection, subscriber_id: int) -> None:
+def forget_confirmation(conn: Connection, subscriber_id: int) -> None:
     """The confirmation mail could not be sent: void its link, and let the visitor ask again now."""
     conn.execute("UPDATE subscribers SET confirm = NULL, confirm_sent = NULL "
                  "WHERE id = ? AND status = 'pending'", (subscriber_id,))
 
 
-def confirmations_since(conn: sqlite3.Connection, since: str) -> int:
+def confirmations_since(conn: Connection, since: str) -> int:
     """How many outstanding confirmation mails were sent at ``since`` or later."""
     row = conn.execute("SELECT count(*) FROM subscribers WHERE confirm_sent >= ?", (since,)).fetchone()
     return int(row[0])
 
 
-def remove(conn: sqlite3.Connection, email: str) -> bool:
+def remove(conn: Connection, email: str) -> bool:
     """Forget ``email``; True when it was there."""
     return conn.execute("DELETE FROM subscribers WHERE email = ?", (email,)).rowcount > 0

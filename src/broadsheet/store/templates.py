@@ -6,17 +6,18 @@ site); the store only keeps the counts so later batches of the same site benefit
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from broadsheet.store.db import Connection
+
 _ADD = """
 INSERT INTO site_template_lines (site, line_key, pages) VALUES (?, ?, ?)
-ON CONFLICT (site, line_key) DO UPDATE SET pages = pages + excluded.pages
+ON CONFLICT (site, line_key) DO UPDATE SET pages = site_template_lines.pages + excluded.pages
 """
 
 
-def template_counts(conn: sqlite3.Connection, sites: Iterable[str]) -> dict[str, Counter[str]]:
+def template_counts(conn: Connection, sites: Iterable[str]) -> dict[str, Counter[str]]:
     """The stored page counts of every paragraph form of each of ``sites``."""
     found: dict[str, Counter[str]] = {}
     for site in set(sites):
@@ -27,6 +28,6 @@ def template_counts(conn: sqlite3.Connection, sites: Iterable[str]) -> dict[str,
     return found
 
 
-def add_template_counts(conn: sqlite3.Connection, counts: Mapping[str, Counter[str]]) -> None:
+def add_template_counts(conn: Connection, counts: Mapping[str, Counter[str]]) -> None:
     """Add one batch's page counts to the stored ones."""
     conn.executemany(_ADD, [(site, key, n) for site, c in counts.items() for key, n in c.items()])

@@ -46,9 +46,12 @@ def inbox(tmp_path: Path, eval_data: Path, seed_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "db" / "broadsheet.db") as opened:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An SQLite file; then a PostgreSQL database, where ingest goes through the work queue."""
+    target = (str(tmp_path / "db" / "broadsheet.db") if request.param == "sqlite"
+              else request.getfixturevalue("pg_url"))
+    with Store.open(target) as opened:
         yield opened
 
 

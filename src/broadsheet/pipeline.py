@@ -7,6 +7,11 @@ Stages are pure functions from ``model`` values to ``model`` values; this module
 the world: it reads inputs through ``ingest``, keeps everything (rejections included) in the
 ``Store`` and writes the rendered edition with ``render.write_site``. One bad input never stops a
 batch: it is stored as a ``Rejected`` row and the batch goes on.
+
+On a store that several workers share (PostgreSQL, ``Store.shares_work``) ``ingest`` does not
+process what it reads itself: it stores each new or changed page and queues it (a ``page`` job),
+then claims queued pages and processes those (``drain_queue``), so workers on several machines
+split the work and no page is processed twice.
 """
 
 from __future__ import annotations
@@ -161,6 +166,33 @@ def _changed(page: Page, store: Store) -> bool | None:
     return None if stored is None else stored != content_hash(page.content)
 
 
+@dataclass(frozen=True)
+class _Worked:
+    """What extraction and analysis made of a batch of pages (nothing stored yet)."""
+
+    analyses: list[Analysis]
+    rejected: list[Rejected]
+    foreign: list[Rejected]  # notes: extracted, not analysed (language)
+    unanalysed: list[Article]  # the articles of those notes
+
+
+def _work(pages: Sequence[Page], store: Store, settings: Settings, load_nlp: NlpLoader) -> _Worked:
+    """Extract and analyse ``pages``; every failure becomes a rejection to store."""
+    extracted, rejected = _extract_all(pages, store)
+    articles, foreign = split_languages(extracted, settings.languages)
+    analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
+    unanalysed = [a for a in extracted if a.id in {note.page_id for note in foreign}]
+    return _Worked(analyses, rejected + failed, foreign, unanalysed)
+
+
+def _count(report: IngestReport, worked: _Worked, updated: set[str]) -> None:
+    report.not_analysed.extend(worked.foreign)
+    report.updated += sum(1 for a in worked.analyses if a.article.id in updated)
+    report.articles += len(worked.analyses)
+    report.rejected.extend(worked.rejected)
+    report.outlets.update(a.article.outlet for a in worked.analyses if a.article.outlet)
+
+
 def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Settings,
                    load_nlp: NlpLoader, reprocess: bool, report: IngestReport) -> None:
     """Extract, analyse and store one batch; every failure becomes a stored rejection.
@@ -171,19 +203,57 @@ def _process_batch(batch: Sequence[Page | Rejected], store: Store, settings: Set
     found = [p for p in batch if isinstance(p, Page)]
     state = {p.id: _changed(p, store) for p in found}
     fresh = [p for p in found if reprocess or state[p.id] is not False]
-    extracted, rejected = _extract_all(fresh, store)
-    articles, foreign = split_languages(extracted, settings.languages)
-    analyses, failed = analyze_batch(articles, load_nlp, settings.batch_size)
-    rejected = [r for r in batch if isinstance(r, Rejected)] + rejected + failed
-    unanalysed = [a for a in extracted if a.id in {note.page_id for note in foreign}]
-    store_batch(store, fresh, analyses, [*rejected, *foreign], unanalysed)
-    report.not_analysed.extend(foreign)
+    worked = _work(fresh, store, settings, load_nlp)
+    unread = [r for r in batch if isinstance(r, Rejected)]
+    store_batch(store, fresh, worked.analyses, [*unread, *worked.rejected, *worked.foreign],
+                worked.unanalysed)
     report.pages += len(found)
     report.skipped += len(found) - len(fresh)
-    report.updated += sum(1 for a in analyses if state.get(a.article.id))
-    report.articles += len(analyses)
-    report.rejected.extend(rejected)
-    report.outlets.update(a.article.outlet for a in analyses if a.article.outlet)
+    report.rejected.extend(unread)
+    _count(report, worked, {key for key, changed in state.items() if changed})
+
+
+PAGE_JOB = "page"  # the queue's kind for a stored page to extract, analyse and store
+
+
+def _queue_batch(batch: Sequence[Page | Rejected], store: Store, reprocess: bool,
+                 report: IngestReport) -> None:
+    """Store the new or changed pages of ``batch`` and queue them, in one transaction (another
+    worker that reads the same input finds them stored and queued); ``reprocess`` queues every
+    page again."""
+    found = [p for p in batch if isinstance(p, Page)]
+    fresh = [p for p in found if reprocess or _changed(p, store) is not False]
+    unread = [r for r in batch if isinstance(r, Rejected)]
+    with store.transaction():
+        for page in fresh:
+            store.put_page(page)
+        for rejection in unread:
+            store.put_rejection(rejection)
+        store.enqueue_jobs(PAGE_JOB, [(p.id, content_hash(p.content)) for p in fresh], force=reprocess)
+    report.pages += len(found)
+    report.skipped += len(found) - len(fresh)
+    report.rejected.extend(unread)
+
+
+def drain_queue(store: Store, settings: Settings, load_nlp: NlpLoader,
+                report: IngestReport) -> list[str]:
+    """Claim queued pages until none is left, process each claim and store it together with the
+    end of its jobs; return the ids of the pages this worker processed."""
+    from broadsheet.store.queue import worker_id
+
+    worker, done = worker_id(), []
+    while claimed := store.claim_jobs(PAGE_JOB, worker, max(1, settings.batch_size) * 4):
+        keys = [key for key, _ in claimed]
+        pages = [p for p in (store.get_page(key) for key in keys) if p is not None]
+        known = {p.id for p in pages if store.has_article(p.id)}
+        worked = _work(pages, store, settings, load_nlp)
+        with store.transaction():
+            store_batch(store, [], worked.analyses, [*worked.rejected, *worked.foreign],
+                        worked.unanalysed)
+            store.finish_jobs(PAGE_JOB, keys, worker)
+        _count(report, worked, known)
+        done.extend(keys)
+    return done
 
 
 def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_nlp: NlpLoader,
@@ -197,7 +267,11 @@ def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_n
     report = IngestReport()
     source = pages if pages is not None else read_paths(paths, max_bytes=settings.max_page_bytes)
     for batch in batched(source, max(1, settings.batch_size) * 4):
-        _process_batch(batch, store, settings, load_nlp, reprocess, report)
+        if store.shares_work:
+            _queue_batch(batch, store, reprocess, report)
+            drain_queue(store, settings, load_nlp, report)
+        else:
+            _process_batch(batch, store, settings, load_nlp, reprocess, report)
     return report
 
 
@@ -226,10 +300,11 @@ def update_stories(store: Store, settings: Settings, model: Model | None = None)
     from broadsheet.stories import persist
 
     report = StoryReport()
-    if persist.open_index(store.story_meta(), window_days=settings.cluster_window_days) is None:
-        store.replace_stories([])
-    for chunk in batched(store.unclustered(), CLUSTER_CHUNK):
-        _place_chunk(store, settings, chunk, report, model or cluster_model(settings))
+    with store.exclusive("stories"):  # workers sharing a store place articles one at a time
+        if persist.open_index(store.story_meta(), window_days=settings.cluster_window_days) is None:
+            store.replace_stories([])
+        for chunk in batched(store.unclustered(), CLUSTER_CHUNK):
+            _place_chunk(store, settings, chunk, report, model or cluster_model(settings))
     report.stories = store.counts()["stories"]
     return report
 

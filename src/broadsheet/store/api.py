@@ -31,6 +31,7 @@ from broadsheet.store.postgres import redacted
 from broadsheet.store.rejections import RejectionRecord
 from broadsheet.store.sources import PendingItem, SourceCheck
 from broadsheet.store.stories import StoryChanges
+from broadsheet.store.work import WorkStore
 from broadsheet.timestamps import now
 
 Clock = Callable[[], str]
@@ -38,7 +39,7 @@ COUNTED_TABLES = (
     "pages", "articles", "article_versions", "analyses", "entities", "attributions", "dates", "stories",
     "story_articles", "story_postings", "story_redirects", "editions", "rejections", "sources",
     "feed_items", "subscribers",
-    "deliveries", "shard_loads",
+    "deliveries", "shard_loads", "jobs",
 )
 _SCAN_ARTICLES = {
     None: "",
@@ -49,9 +50,10 @@ _SCAN_ARTICLES = {
 
 
 
-class Store(MailStore):
-    """The broadsheet database: pages, articles and analyses, stories, editions, rejections; and
-    (``MailStore``) the subscribers and send ledger of the daily email."""
+class Store(MailStore, WorkStore):
+    """The broadsheet database: pages, articles and analyses, stories, editions, rejections;
+    (``MailStore``) the subscribers and send ledger of the daily email; and (``WorkStore``) the
+    work queue that several workers share."""
 
     def __init__(self, db: Database, path: str, clock: Clock = now) -> None:
         self._db = db

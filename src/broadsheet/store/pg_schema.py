@@ -11,6 +11,9 @@ are 64-bit), an ``INTEGER PRIMARY KEY`` is an identity column, ``BLOB`` is ``BYT
 - steps 1, 4 and 6: the tables the code reads in ``rowid`` order get a hidden ``rowid`` identity
   column (``postgres.Row`` never shows it, as SQLite never shows its own).
 - step 2: ``GLOB`` and ``strftime`` become a regular expression and ``to_char``.
+- step 3: a paragraph form (``site_template_lines.line_key``) can be longer than a btree entry may
+  be (about 2.7 kB), so the table's key is a unique index on ``(site, md5(line_key))``;
+  ``postgres.to_postgres`` points that table's ``ON CONFLICT`` at it.
 
 The schema version is the one row of ``broadsheet_schema`` (PostgreSQL has no ``user_version``).
 """
@@ -51,6 +54,7 @@ INSERT INTO article_versions (article_id, version, title, text, published, store
     SELECT id, 1, title, text, published,
            to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"') FROM articles;
 """,
+    3: "CREATE UNIQUE INDEX site_template_lines_key ON site_template_lines (site, md5(line_key));\n",
     4: _ROWID.format("feed_items"),
     6: _ROWID.format("deliveries"),
 }
@@ -60,6 +64,7 @@ _TYPES = [
     (re.compile(r"\bINTEGER\b"), "BIGINT"),
     (re.compile(r"\bBLOB\b"), "BYTEA"),
     (re.compile(r"\)\s*WITHOUT ROWID"), ")"),
+    (re.compile(r",\s*PRIMARY KEY \(site, line_key\)"), ""),
 ]
 
 

@@ -46,6 +46,7 @@ _WORDS = [
     (re.compile(r"\bchar\(31\)"), "chr(31)"),
     (re.compile(r"\bWHERE 1 "), "WHERE TRUE "),
     (re.compile(r"\btemp\.(\w+)"), r"pg_temp.\1"),
+    (re.compile(r"ON CONFLICT \(site, line_key\)"), "ON CONFLICT (site, md5(line_key))"),
     (re.compile(r"FROM sqlite_master WHERE type = 'table' AND name ="),
      "FROM information_schema.tables WHERE table_schema = current_schema() AND table_name ="),
 ]

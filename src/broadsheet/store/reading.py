@@ -144,7 +144,8 @@ def previous_edition(conn: Connection, kind: str, date: str | None,
     """The latest stored edition of ``kind`` for an earlier day than ``date`` (any day when
     ``date`` is None) created before ``created``."""
     sql = ("SELECT body FROM editions WHERE json_extract(body, '$.kind') = ? AND created < ? "
-           "AND (? IS NULL OR json_extract(body, '$.date') < ?) ORDER BY created DESC, seq DESC LIMIT 1")
+           "AND (CAST(? AS TEXT) IS NULL OR json_extract(body, '$.date') < ?) "
+           "ORDER BY created DESC, seq DESC LIMIT 1")
     row = conn.execute(sql, (kind, created, date, date)).fetchone()
     return None if row is None else from_dict(Edition, json.loads(row["body"]))
 

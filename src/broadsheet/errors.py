@@ -94,7 +94,7 @@ class AnalyzeError(BroadsheetError):
 
 
 class StoreError(BroadsheetError):
-    """The SQLite store could not be opened, migrated or written."""
+    """The store (an SQLite file or a PostgreSQL database) could not be opened, migrated or written."""
 
     exit_code = 6
     reason = "store"

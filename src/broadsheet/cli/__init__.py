@@ -45,6 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "broadsheet search 'North Korea' --db out/broadsheet.db"),
     "status": ("counts of what the store holds, and every stored rejection",
                "broadsheet status --db out/broadsheet.db"),
+    "migrate": ("copy an SQLite store into an empty PostgreSQL database (every table, checked)",
+                "broadsheet migrate --from broadsheet.db --to postgresql://news@db.example.org/news"),
     "serve": ("serve the store as a web reader: editions, stories, people, outlets, sources, search",
               "broadsheet serve --db out/broadsheet.db --port 8000"),
     "sources": ("the feeds and news sitemaps to follow: add, remove, list, import, export",
@@ -132,6 +134,12 @@ ARGUMENTS: dict[str, list[Arg]] = {
                _format("jsonl", "csv")],
     "search": [(("query",), {}), (("--limit",), {"type": int, "default": 20})],
     "status": [],
+    "migrate": [(("--from",), {"dest": "source", "required": True, "metavar": "FILE",
+                               "help": "the SQLite store to copy (it is left as it is, bar schema "
+                                       "steps of a newer broadsheet)"}),
+                (("--to",), {"dest": "target", "required": True, "metavar": "URL",
+                             "help": "an empty PostgreSQL database: postgresql://USER[:PASSWORD]@HOST"
+                                     "[:PORT]/DATABASE"})],
     "serve": [(("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1)"}),
               (("--port",), {"type": int, "default": 8000, "help": "port to listen on (default 8000)"})],
     "subscribers": [(("action",), {"choices": SUBSCRIBER_ACTIONS}),

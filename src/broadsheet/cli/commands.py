@@ -301,6 +301,18 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from broadsheet.store.copy import copy_store
+    from broadsheet.store.postgres import redacted
+
+    report = copy_store(args.source, args.target)
+    for table, rows in report.rows.items():
+        print(f"{table:<20} {rows}")
+    print(f"copied {sum(report.rows.values())} rows of {len(report.rows)} tables from {args.source} "
+          f"to {redacted(args.target)}; use it with --db or BROADSHEET_DB")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from broadsheet.web import serve
 
@@ -332,7 +344,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "demo": cmd_demo, "ingest": cmd_ingest, "extract": cmd_extract, "analyze": cmd_analyze,
     "cluster": cmd_cluster, "brief": cmd_brief, "export": cmd_export, "search": cmd_search,
-    "status": cmd_status, "serve": cmd_serve, "bench": cmd_bench, "sources": follow.cmd_sources,
+    "status": cmd_status, "migrate": cmd_migrate, "serve": cmd_serve, "bench": cmd_bench,
+    "sources": follow.cmd_sources,
     "run": cmd_run, "prune": follow.cmd_prune, "subscribers": mail.cmd_subscribers,
     "send": mail.cmd_send, "backfill": cmd_backfill,
 }

@@ -142,3 +142,34 @@ def test_migrate_needs_sqlite_in_and_postgresql_out(pg_url: str, tmp_path: Path)
 
     with pytest.raises(StoreError, match="SQLite store"):
         copy_store(pg_url, str(tmp_path / "x.db"))
+
+
+def _backfill_process(warcs: list[str], url: str, out: Path) -> subprocess.Popen[str]:
+    run = "import sys; from broadsheet.cli import main; sys.exit(main())"
+    return subprocess.Popen([sys.executable, "-c", run, "backfill", *warcs, "--db", url, "--out", str(out),
+                             "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_two_backfills_on_postgresql_share_the_shards(pg_url: str, tmp_path: Path) -> None:
+    from scale_data import warc_of
+
+    warcs = [str(warc_of(tmp_path / "crawl", f"part{n}", 40 + 2 * n, 2)) for n in range(4)]
+    Store.open(pg_url).close()
+    workers = [_backfill_process(warcs, pg_url, tmp_path / "shards") for _ in range(2)]
+    outputs = [worker.communicate(timeout=600) for worker in workers]
+    assert [w.returncode for w in workers] == [0, 0], outputs
+    processed = [int(m.group(1)) for out, _ in outputs
+                 for m in [re.search(r"shards on .*?: (\d+) processed", out)] if m]
+    assert len(processed) == 2 and sum(processed) == 4, outputs  # each shard run by one of them
+    with Store.open(pg_url) as store:
+        assert store.counts()["shard_loads"] == 4 and store.counts()["articles"] == 8
+        assert store.job_counts() == {"shard/done": 4}
+        assert store.counts()["story_articles"] == 8
+
+
+def test_backfill_on_postgresql_needs_a_shard_folder(pg_url: str, capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.")
+    assert main(["backfill", str(tmp_path / "a.txt"), "--db", pg_url]) == 2
+    assert "needs --out DIR" in capsys.readouterr().err

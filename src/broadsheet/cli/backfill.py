@@ -1,4 +1,8 @@
-"""``broadsheet backfill``: shards on a process pool or a Ray cluster, then one load into the store."""
+"""``broadsheet backfill``: shards on a process pool or a Ray cluster, then one load into the store.
+
+On a PostgreSQL store several backfills (on several machines) share the shards through the work
+queue (``scale/shared.py``): each claims shards, runs and loads them, until none is left.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,18 @@ import sys
 from pathlib import Path
 
 from broadsheet import pipeline
-from broadsheet.errors import InputError
+from broadsheet.errors import ConfigError, InputError
 from broadsheet.scale.backfill import BackfillReport, Executor, run_shards
 from broadsheet.scale.cluster import RayExecutor
 from broadsheet.scale.load import LoadReport, load_shards
 from broadsheet.scale.local import LocalExecutor
-from broadsheet.scale.shards import claim_folder, folder_lock, plan_shards, store_folder
+from broadsheet.scale.shards import Shard, claim_folder, folder_lock, plan_shards, store_folder
+from broadsheet.scale.shared import shared_backfill
 from broadsheet.scale.work import ShardResult, WorkOptions
 from broadsheet.settings import Settings
 from broadsheet.store import Store
+from broadsheet.store.db import is_postgres
+from broadsheet.store.postgres import redacted
 from broadsheet.text import printable
 
 
@@ -82,12 +89,35 @@ def _check(report: BackfillReport, loaded: LoadReport | None, folder: Path) -> N
                          "command again to write them anew")
 
 
+def _shared(args: argparse.Namespace, settings: Settings, shards: list[Shard], options: WorkOptions,
+            folder: Path) -> tuple[BackfillReport, LoadReport]:
+    """The backfill of a PostgreSQL store: shards claimed from the shared queue, each loaded as
+    soon as it is processed."""
+    if args.no_load:
+        raise ConfigError("backfill: --no-load is for an SQLite store; on PostgreSQL each worker "
+                          "loads the shards it processed")
+    with Store.open(settings.db) as store:
+        report, loaded = shared_backfill(store, shards, options, executor_of(args),
+                                         redo=args.reprocess, on_result=_note)
+        _print_run(report, folder)
+        _print_load(loaded, redacted(settings.db))
+        if loaded.articles:
+            placed = pipeline.update_stories(store, settings)
+            print(f"store {redacted(settings.db)}: {placed.placed} articles placed into stories "
+                  f"({placed.merged} merged); {placed.stories} stories")
+    return report, loaded
+
+
 def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
     shards = plan_shards(args.paths)
     folder = store_folder(settings.db, args.out)
     claim_folder(folder, settings.db)
     options = WorkOptions(str(folder), settings.model, settings.batch_size, settings.max_page_bytes,
                           args.time_limit)
+    if is_postgres(settings.db):
+        report, shared = _shared(args, settings, shards, options, folder)
+        _check(report, shared, folder)
+        return 0
     with folder_lock(folder):
         report = run_shards(shards, options, executor_of(args), redo=args.reprocess, on_result=_note)
         _print_run(report, folder)

@@ -25,6 +25,7 @@ from typing import TextIO
 
 from broadsheet.errors import ConfigError, InputError
 from broadsheet.ingest.files import discover
+from broadsheet.store.postgres import is_url, redacted
 
 OWNER_FILE = "STORE"
 LOCK_FILE = ".lock"
@@ -69,10 +70,15 @@ def store_folder(db: str, out: str | None) -> Path:
         return Path(out).absolute()
     if db == ":memory:" or db.startswith("file:"):
         raise ConfigError("backfill: an in-memory or URI store needs --out DIR for its shard outputs")
+    if is_url(db):
+        raise ConfigError("backfill: a PostgreSQL store needs --out DIR for its shard outputs (on "
+                          "several machines, a folder they all reach at the same path)")
     return Path(f"{db}.shards").absolute()
 
 
 def _owner(db: str) -> str:
+    if is_url(db):
+        return redacted(db)
     return db if db == ":memory:" or db.startswith("file:") else str(Path(db).absolute())
 
 

@@ -55,9 +55,10 @@ def _items(store: Store) -> dict[str, tuple[str, str | None]]:
     return {r["guid"]: (r["state"], r["last_error"]) for r in rows}
 
 
-def test_one_pass_ends_every_case_in_the_right_state(tmp_path: Path, server: NewsServer) -> None:
+def test_one_pass_ends_every_case_in_the_right_state(tmp_path: Path, server: NewsServer,
+                                                     db_target: str) -> None:
     room = Newsroom(server, private_item=True)
-    with Store.open(tmp_path / "s.db") as store, _session(tmp_path) as session:
+    with Store.open(db_target) as store, _session(tmp_path) as session:
         _follow(store, room)
         report = scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
         items = _items(store)
@@ -157,10 +158,10 @@ def _finished(store: Store, room: Newsroom) -> None:
 
 @pytest.mark.parametrize(("kind", "after"), [("processed", 1), ("item", 3)])
 def test_a_run_stopped_in_the_middle_finishes_without_duplicates(
-        tmp_path: Path, server: NewsServer, kind: str, after: int) -> None:
+        tmp_path: Path, server: NewsServer, kind: str, after: int, db_target: str) -> None:
     room = Newsroom(server)
     small = replace(SETTINGS, batch_size=1)  # pages are processed 4 at a time: several chunks
-    with Store.open(tmp_path / "s.db") as store:
+    with Store.open(db_target) as store:
         store.add_source(Source(url=room.feed))
         with _session(tmp_path) as session, pytest.raises(KeyboardInterrupt):
             scheduler.run_pass(store, session, small, _nlp, all_now=True, progress=Interrupt(kind, after))
@@ -216,12 +217,13 @@ def _atom(server: NewsServer, updated: str) -> str:
             f"<updated>{updated}</updated><summary>The bridge.</summary></entry></feed>")
 
 
-def test_an_updated_item_is_fetched_again_as_a_new_version(tmp_path: Path, server: NewsServer) -> None:
+def test_an_updated_item_is_fetched_again_as_a_new_version(tmp_path: Path, server: NewsServer,
+                                                           db_target: str) -> None:
     first = shift(now(), -3600)
     server.add("/atom.xml", _atom(server, first), headers={"Content-Type": "application/atom+xml"})
     server.add("/news/bridge", article_html("Bridge to reopen", variant(0)),
                headers={"Content-Type": "text/html"})
-    with Store.open(tmp_path / "s.db") as store, _session(tmp_path) as session:
+    with Store.open(db_target) as store, _session(tmp_path) as session:
         store.add_source(Source(url=server.url("/atom.xml")))
         scheduler.run_pass(store, session, SETTINGS, _nlp, all_now=True)
         (article,) = store.articles()
@@ -273,3 +275,29 @@ def test_a_news_sitemap_index_is_followed(tmp_path: Path, server: NewsServer) ->
         source = store.get_source(server.url("/sitemap-index.xml"))
     assert report.ingest.articles == 1 and article.title == "Harbour fire"
     assert source is not None and source.kind == "sitemap"
+
+
+def test_two_runs_on_postgresql_never_process_a_page_twice(tmp_path: Path, server: NewsServer,
+                                                           pg_url: str) -> None:
+    import threading
+
+    room = Newsroom(server)
+    small = replace(SETTINGS, batch_size=1)
+    with Store.open(pg_url) as store:
+        _follow(store, room)
+    reports: list[scheduler.PassReport] = []
+
+    def follow(name: str) -> None:
+        with Store.open(pg_url) as mine, _session(tmp_path / name) as session:
+            reports.append(scheduler.run_pass(mine, session, small, _nlp, all_now=True))
+
+    runs = [threading.Thread(target=follow, args=(f"run{i}",)) for i in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    with Store.open(pg_url) as store:
+        _finished(store, room)
+        analysed = store.counts()["analyses"]
+        assert analysed > 0 and sum(r.ingest.articles for r in reports) == analysed
+        assert len(reports) == 2 and set(store.job_counts()) == {"page/done"}

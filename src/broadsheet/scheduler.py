@@ -14,6 +14,10 @@ The store is the queue (``store/sources.py``): a pass killed at any point — Ct
 leaves every fetched page stored and every unfinished item pending, and the next pass finishes the
 work; upserts by stable ids mean nothing is stored twice. An item whose article is already stored
 (the same article in two feeds, or already fetched by ``ingest URL``) is not fetched again.
+
+On a PostgreSQL store several runs (on several machines) may follow the same sources: a fetched
+page is queued (a ``page`` job, by content hash) and processed by whichever run claims it
+(``pipeline.drain_queue``), so no page is processed twice; an item is done once its page's job is.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from broadsheet.store.sources import PendingItem
 from broadsheet.timestamps import now, seconds_between, shift
 
 Key = tuple[str, str]  # (source url, item guid)
+SHARED_RESUME = 100_000  # fetched pages a run on a shared store queues when it starts
 
 
 @dataclass
@@ -113,6 +118,9 @@ class _Pass:
 
     def resume(self) -> None:
         """Process the pages a stopped pass fetched but did not process."""
+        if self.store.shares_work:
+            self._process_shared(self.store.fetched_page_ids(SHARED_RESUME))
+            return
         while ids := self.store.fetched_page_ids(self.chunk):
             pages = [p for p in (self.store.get_page(i) for i in ids) if p is not None]
             self._process(pages, ids)
@@ -237,8 +245,24 @@ class _Pass:
         pages, self.ready = self.ready, []
         self._process(pages, [p.id for p in pages])
 
+    def _process_shared(self, ids: list[str]) -> None:
+        """Queue the stored pages ``ids`` (a page already queued or done with the same content
+        stays so), process every page this run can claim, and finish the items of every page
+        whose job is done."""
+        jobs = [(i, digest) for i in ids if (digest := self.store.page_hash(i)) is not None]
+        self.store.enqueue_jobs(pipeline.PAGE_JOB, jobs)
+        part = pipeline.IngestReport()
+        drained = pipeline.drain_queue(self.store, self.settings, self.load_nlp, part)
+        if drained:
+            _merge(self.report.ingest, part)
+            self.progress.processed(len(drained), part)
+        self.store.finish_pages(sorted(self.store.done_jobs(pipeline.PAGE_JOB, [*ids, *drained])))
+
     def _process(self, pages: list[Page], ids: list[str]) -> None:
         """Extract, analyse and store ``pages``; their items are done."""
+        if self.store.shares_work:
+            self._process_shared(ids)
+            return
         if pages:
             part = pipeline.ingest([], self.store, self.settings, self.load_nlp, pages=pages,
                                    reprocess=True)

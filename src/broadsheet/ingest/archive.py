@@ -50,10 +50,11 @@ _FILE_NUMBERS = itertools.count(1)
 
 def archive_folder(archive_dir: str, db: str) -> Path | None:
     """Where the archive of the store ``db`` lives: ``archive_dir``, else ``<db stem>-archive``
-    beside the store; None for an in-memory store with no folder set (nothing is archived)."""
+    beside the store; None for an in-memory or PostgreSQL store with no folder set (nothing is
+    archived: such a store has no folder beside it)."""
     if archive_dir:
         return Path(archive_dir)
-    if db == ":memory:" or db.startswith("file:"):
+    if db == ":memory:" or db.startswith(("file:", "postgresql://", "postgres://")):
         return None
     path = Path(db)
     return path.with_name(f"{path.stem}-archive")

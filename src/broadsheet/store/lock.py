@@ -5,7 +5,8 @@ processing the same items twice.
 The lock is ``flock`` on an open file: the operating system releases it when the process ends,
 however it ends (Ctrl-C, a crash, ``kill -9``), so a stale lock never blocks the next run. The file
 holds the pid of the holder, for the message the second instance prints. An in-memory store needs
-no lock.
+no lock; nor does a PostgreSQL store, whose runs (on several machines) share the work through its
+queue (``store/queue.py``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from broadsheet.errors import StoreBusy, StoreError
+from broadsheet.store.postgres import is_url
 
 
 def lock_path(db: str) -> Path | None:
-    """The lock file of the store ``db`` (None for an in-memory store)."""
-    if db == ":memory:" or db.startswith("file:"):
+    """The lock file of the store ``db`` (None for an in-memory store, and for a PostgreSQL one:
+    there several runs share the work through the store's queue)."""
+    if db == ":memory:" or db.startswith("file:") or is_url(db):
         return None
     return Path(f"{db}.lock")
 

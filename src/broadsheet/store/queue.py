@@ -17,6 +17,7 @@ store's write transaction, which one writer holds at a time.)
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import uuid
@@ -74,6 +75,12 @@ def claim(conn: Connection, kind: str, worker: str, limit: int, now: str,
 def finish(conn: Connection, kind: str, keys: Sequence[str], worker: str, now: str) -> None:
     """Mark the jobs ``keys`` of ``kind`` that ``worker`` holds done."""
     conn.executemany(_FINISH, [(now, kind, key, worker) for key in keys])
+
+
+def done(conn: Connection, kind: str, keys: Sequence[str]) -> set[str]:
+    """Those of ``keys`` whose job of ``kind`` is done."""
+    sql = "SELECT key FROM jobs WHERE kind = ? AND state = 'done' AND key IN (SELECT value FROM json_each(?))"
+    return {row[0] for row in conn.execute(sql, (kind, json.dumps(list(keys))))}
 
 
 def counts(conn: Connection) -> dict[str, int]:

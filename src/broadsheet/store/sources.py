@@ -102,7 +102,7 @@ def get_source(conn: Connection, url: str) -> Source | None:
 def due_sources(conn: Connection, now: str, *, all_now: bool) -> list[Source]:
     """Sources to poll: those whose ``next_check`` has come (or all, with ``all_now``), except
     those whose server asked for a pause that has not ended."""
-    sql = (f"SELECT {SOURCE_COLUMNS} FROM sources WHERE (? OR next_check <= ?) "
+    sql = (f"SELECT {SOURCE_COLUMNS} FROM sources WHERE (? = 1 OR next_check <= ?) "
            "AND (retry_after IS NULL OR retry_after <= ?) ORDER BY next_check, url")
     return [_source(r) for r in conn.execute(sql, (int(all_now), now, now))]
 
@@ -199,7 +199,7 @@ def set_item(conn: Connection, source_url: str, guid: str, state: str, *,
     attempt = 1 if error is not None else 0
     keep_content = state == "new"
     conn.execute("""UPDATE feed_items SET state = ?, page_id = coalesce(?, page_id), last_error = ?,
-        retry_at = ?, attempts = attempts + ?, content = CASE WHEN ? THEN content END
+        retry_at = ?, attempts = attempts + ?, content = CASE WHEN ? = 1 THEN content END
         WHERE source_url = ? AND guid = ?""",
                  (state, page_id, error, retry_at, attempt, keep_content, source_url, guid))
 

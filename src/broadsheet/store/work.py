@@ -50,6 +50,11 @@ class WorkStore:
         with self._db.transaction() as conn:
             queue.finish(conn, kind, keys, worker, self._clock())
 
+    def done_jobs(self, kind: str, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` whose job of ``kind`` is done (by any worker)."""
+        with translate("read the work queue"):
+            return queue.done(self._db.conn, kind, keys)
+
     def job_counts(self) -> dict[str, int]:
         """Jobs by ``kind/state``."""
         with translate("read the work queue"):

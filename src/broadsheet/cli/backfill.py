@@ -69,7 +69,7 @@ def _print_load(report: LoadReport, db: str) -> None:
 def _load(settings: Settings, folder: Path, names: list[str], reprocess: bool) -> LoadReport:
     with Store.open(settings.db) as store:
         report = load_shards(store, folder, names, reprocess=reprocess)
-        _print_load(report, settings.db)
+        _print_load(report, redacted(settings.db))
         if report.articles:
             placed = pipeline.update_stories(store, settings)
             print(f"store {settings.db}: {placed.placed} articles placed into stories "

@@ -28,6 +28,7 @@ from broadsheet.ingest.records import record_to_page
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected
 from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
+from broadsheet.store.postgres import redacted
 from broadsheet.text import printable
 
 BENCH_STAGES = ("extraction", "attribution", "clustering", "edition", "ingest", "backfill", "robustness")
@@ -198,7 +199,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         _check_ingest(report)
         if report.articles or report.not_analysed:
             placed = pipeline.update_stories(store, settings)
-            print(f"store {settings.db}: {placed.placed} articles placed into stories "
+            print(f"store {redacted(settings.db)}: {placed.placed} articles placed into stories "
                   f"({placed.merged} merged); {placed.stories} stories")
     return 0
 
@@ -303,7 +304,6 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     from broadsheet.store.copy import copy_store
-    from broadsheet.store.postgres import redacted
 
     report = copy_store(args.source, args.target)
     for table, rows in report.rows.items():
@@ -317,7 +317,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from broadsheet.web import serve
 
     Store.open(settings.db, create=False).close()
-    print(f"serving {settings.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+    print(f"serving {redacted(settings.db)} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
     serve(settings.db, settings, host=args.host, port=args.port)
     return 0
 

@@ -29,7 +29,9 @@ from broadsheet.errors import StoreError
 from broadsheet.model import Edition
 from broadsheet.render.email import Letter, address, compose
 from broadsheet.store import Store
+from broadsheet.store.db import translate
 from broadsheet.store.ledger import MAX_ATTEMPTS, Delivery
+from broadsheet.store.postgres import held_lock, is_url, redacted
 from broadsheet.store.subscribers import Subscriber
 from broadsheet.timestamps import now
 
@@ -118,8 +120,9 @@ def send_edition(store: Store, edition: Edition, config: SmtpConfig, base_url: s
 
 
 def lock_file(db: str) -> Path | None:
-    """The file whose lock one send holds: ``<store>.send.lock`` (None for an in-memory store)."""
-    if db == ":memory:" or db.startswith("file:"):
+    """The file whose lock one send holds: ``<store>.send.lock`` (None for an in-memory or a
+    PostgreSQL store)."""
+    if db == ":memory:" or db.startswith("file:") or is_url(db):
         return None
     return Path(f"{db}.send.lock")
 
@@ -129,7 +132,14 @@ def send_lock(db: str) -> Iterator[None]:
     """Hold the store's send lock for the block; ``StoreError`` when another send holds it.
 
     ``flock`` on an open file: the system releases it however the holder ends (``kill -9``
-    included), so a crashed send never blocks the next one."""
+    included), so a crashed send never blocks the next one. On a PostgreSQL store the lock is a
+    server-wide advisory lock instead (sends on several machines exclude each other)."""
+    if is_url(db):
+        with translate("take the send lock"), held_lock(db, "broadsheet send") as taken:
+            if not taken:
+                raise StoreError(f"store: another send is running on {redacted(db)}; wait for it to finish")
+            yield
+        return
     path = lock_file(db)
     if path is None:
         yield

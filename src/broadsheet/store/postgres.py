@@ -19,7 +19,9 @@ story placement) never races and concurrent upserts never deadlock. The job queu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -184,6 +186,17 @@ class PgConnection:
     def close(self) -> None:
         """Close the connection (idempotent)."""
         self.raw.close()
+
+
+@contextmanager
+def held_lock(url: str, name: str) -> Iterator[bool]:
+    """Try to take the server-wide advisory lock ``name`` on its own connection to ``url`` and hold
+    it for the block; yield whether it was taken (another process holds it otherwise). The server
+    releases it however this process ends."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        key = zlib.crc32(name.encode())
+        row = conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()
+        yield bool(row and row[0])
 
 
 def redacted(url: str) -> str:

@@ -24,8 +24,8 @@ EAGER = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, me
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "stories.db") as opened:
+def store(db_target: str) -> Iterator[Store]:
+    with Store.open(db_target) as opened:
         yield opened
 
 

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
@@ -56,12 +57,20 @@ def outline(page: str) -> Outline:
     return parsed
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Edition]]:
-    db = str(tmp_path_factory.mktemp("web") / "broadsheet.db")
-    edition = build_store(Path(db))
-    with serving(db, SETTINGS) as base:
-        yield base, db, edition
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def site(request: pytest.FixtureRequest,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Edition]]:
+    """The web reader on an SQLite file, then on a PostgreSQL database."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            db = str(tmp_path_factory.mktemp("web") / "broadsheet.db")
+        else:
+            import pgserver
+
+            db = stack.enter_context(pgserver.fresh_database(request.getfixturevalue("pg_server")))
+        edition = build_store(db)
+        with serving(db, SETTINGS) as base:
+            yield base, db, edition
 
 
 @pytest.fixture(scope="module")

@@ -50,8 +50,9 @@ def with_entities(analyses: dict[str, Analysis]) -> dict[str, Analysis]:
     return done
 
 
-def build_store(path: Path, settings: Settings = SETTINGS) -> Edition:
-    """Write the fixtures, their stories and a weekly edition of everything to ``path``."""
+def build_store(path: Path | str, settings: Settings = SETTINGS) -> Edition:
+    """Write the fixtures, their stories and a weekly edition of everything to ``path`` (a file,
+    or a ``postgresql://`` URL)."""
     stories, analyses = corpus()
     evil_story, evil = hostile()
     analyses = with_entities({**analyses, "evil": evil})

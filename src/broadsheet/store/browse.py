@@ -37,7 +37,7 @@ JOIN story_articles AS sa ON sa.article_id = e.article_id
 JOIN stories AS s ON s.id = sa.story_id
 JOIN ({DATED}) AS d ON d.id = e.article_id
 WHERE e.canonical = ? AND e.label IN (SELECT value FROM json_each(?))
-GROUP BY sa.story_id ORDER BY last_seen DESC LIMIT {LIMIT}
+GROUP BY sa.story_id, s.title ORDER BY last_seen DESC LIMIT {LIMIT}
 """
 
 

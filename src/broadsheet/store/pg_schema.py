@@ -6,7 +6,8 @@ are 64-bit), an ``INTEGER PRIMARY KEY`` is an identity column, ``BLOB`` is ``BYT
 (``SQLITE_ONLY``) and adds its PostgreSQL ones (``EXTRA``):
 
 - step 1: FTS5 becomes a generated ``tsvector`` column ``search`` (title weighted A, text B,
-  English stemming) with a GIN index; the trigger that voids an analysis when its text changes is
+  English stemming; ``<`` and ``>`` read as spaces, or PostgreSQL's parser would skip
+  ``<script>`` as markup where FTS5 reads a word) with a GIN index; the trigger that voids an analysis when its text changes is
   a PL/pgSQL trigger function.
 - steps 1, 4 and 6: the tables the code reads in ``rowid`` order get a hidden ``rowid`` identity
   column (``postgres.Row`` never shows it, as SQLite never shows its own).
@@ -34,7 +35,8 @@ SQLITE_ONLY = re.compile(r"articles_fts|CREATE TRIGGER|GLOB|strftime")
 EXTRA: dict[int, str] = {
     1: """
 ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', text), 'B')
+    setweight(to_tsvector('english', translate(title, '<>', '  ')), 'A')
+    || setweight(to_tsvector('english', translate(text, '<>', '  ')), 'B')
 ) STORED;
 CREATE INDEX articles_search ON articles USING GIN (search);
 CREATE FUNCTION articles_text_changed() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -4,7 +4,8 @@ The SQL modules keep ONE text each. ``PgConnection.execute`` rewrites it for Pos
 (``to_postgres``, cached per text): ``?`` and ``:name`` placeholders become ``%s`` and
 ``%(name)s``; ``INSERT OR IGNORE`` / ``INSERT OR REPLACE`` become ``ON CONFLICT``; SQLite's JSON
 functions (``json_each``, ``json_extract``, ``json_array_length``) become PostgreSQL's; the
-``sqlite_master`` and ``PRAGMA`` look-ups become ``information_schema`` queries. Rows behave like
+``sqlite_master`` and ``PRAGMA`` look-ups become ``information_schema`` queries; ``LIKE`` is
+``ILIKE`` (SQLite's ignores case). Rows behave like
 ``sqlite3.Row`` (by index and by name, ``keys()``), and a ``rowid`` column is hidden from them as
 SQLite hides its own. Booleans are passed as integers, as SQLite stores them; a NUL character,
 which PostgreSQL text cannot hold, is dropped from text parameters (it never means anything in a
@@ -46,6 +47,7 @@ _TABLE_INFO = re.compile(r"^PRAGMA table_info\((\w+)\)$")
 _WORDS = [
     (re.compile(r"json_each\(\?\)"), "json_array_elements_text(?::json)"),
     (re.compile(r"\bchar\(31\)"), "chr(31)"),
+    (re.compile(r"\bLIKE\b"), "ILIKE"),  # SQLite's LIKE ignores (ASCII) case
     (re.compile(r"\bWHERE 1 "), "WHERE TRUE "),
     (re.compile(r"\btemp\.(\w+)"), r"pg_temp.\1"),
     (re.compile(r"ON CONFLICT \(site, line_key\)"), "ON CONFLICT (site, md5(line_key))"),

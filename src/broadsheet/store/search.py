@@ -28,7 +28,7 @@ ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), a.seq
 LIMIT ?
 """
 # ts_rank weights are {D, C, B, A}: titles are A, texts B, so a title match weighs 5 times more.
-PG_QUERY = "plainto_tsquery('english', ?)"
+PG_QUERY = "plainto_tsquery('english', translate(?, '<>', '  '))"
 PG_RANK = f"ts_rank('{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}', a.search, q)"
 _PG_SEARCH = f"""
 SELECT {", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))}

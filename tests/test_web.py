@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from contextlib import ExitStack
-from pathlib import Path
+from html.parser import HTMLParser
 from urllib.parse import quote
 
 import feedparser

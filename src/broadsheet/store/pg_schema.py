@@ -7,8 +7,8 @@ are 64-bit), an ``INTEGER PRIMARY KEY`` is an identity column, ``BLOB`` is ``BYT
 
 - step 1: FTS5 becomes a generated ``tsvector`` column ``search`` (title weighted A, text B,
   English stemming; ``<`` and ``>`` read as spaces, or PostgreSQL's parser would skip
-  ``<script>`` as markup where FTS5 reads a word) with a GIN index; the trigger that voids an analysis when its text changes is
-  a PL/pgSQL trigger function.
+  ``<script>`` as markup where FTS5 reads a word) with a GIN index; the trigger that voids an
+  analysis when its text changes is a PL/pgSQL trigger function.
 - steps 1, 4 and 6: the tables the code reads in ``rowid`` order get a hidden ``rowid`` identity
   column (``postgres.Row`` never shows it, as SQLite never shows its own).
 - step 2: ``GLOB`` and ``strftime`` become a regular expression and ``to_char``.

@@ -277,8 +277,8 @@ def test_a_news_sitemap_index_is_followed(tmp_path: Path, server: NewsServer) ->
     assert source is not None and source.kind == "sitemap"
 
 
-def test_two_runs_on_postgresql_never_process_a_page_twice(tmp_path: Path, server: NewsServer,
-                                                           pg_url: str) -> None:
+def test_two_runs_on_postgresql_never_fetch_an_item_or_process_a_page_twice(
+        tmp_path: Path, server: NewsServer, pg_url: str) -> None:
     import threading
 
     room = Newsroom(server)
@@ -300,4 +300,6 @@ def test_two_runs_on_postgresql_never_process_a_page_twice(tmp_path: Path, serve
         _finished(store, room)
         analysed = store.counts()["analyses"]
         assert analysed > 0 and sum(r.ingest.articles for r in reports) == analysed
-        assert len(reports) == 2 and set(store.job_counts()) == {"page/done"}
+        assert len(reports) == 2 and set(store.job_counts()) == {"page/done", "item/done"}
+    for name in ("ok", "charset", "french", "full"):  # each item fetched by one of the runs
+        assert server.hits["/news/" + name] <= 1, name

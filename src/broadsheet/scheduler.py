@@ -15,9 +15,11 @@ leaves every fetched page stored and every unfinished item pending, and the next
 work; upserts by stable ids mean nothing is stored twice. An item whose article is already stored
 (the same article in two feeds, or already fetched by ``ingest URL``) is not fetched again.
 
-On a PostgreSQL store several runs (on several machines) may follow the same sources: a fetched
-page is queued (a ``page`` job, by content hash) and processed by whichever run claims it
-(``pipeline.drain_queue``), so no page is processed twice; an item is done once its page's job is.
+On a PostgreSQL store several runs (on several machines) may follow the same sources: a run
+fetches an item only after taking its ``item`` job (so two runs never fetch the same item at
+once); a fetched page is queued (a ``page`` job, by content hash) and processed by whichever run
+claims it (``pipeline.drain_queue``), so no page is processed twice; an item is done once its
+page's job is.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ from broadsheet.ingest.session import FetchSession
 from broadsheet.model import Page
 from broadsheet.settings import Settings
 from broadsheet.store import Store
+from broadsheet.store.queue import worker_id
 from broadsheet.store.sources import PendingItem
 from broadsheet.timestamps import now, seconds_between, shift
 
 Key = tuple[str, str]  # (source url, item guid)
+ITEM_JOB = "item"  # the queue's kind for a feed item being fetched (``_job_key``)
 SHARED_RESUME = 100_000  # fetched pages a run on a shared store queues when it starts
 
 
@@ -98,6 +102,14 @@ def _merge(total: pipeline.IngestReport, part: pipeline.IngestReport) -> None:
     total.not_analysed.extend(part.not_analysed)
 
 
+def _job_key(pending: PendingItem) -> str:
+    """The ``item`` job of a feed item: the page it links to (two feeds may list the same page),
+    else its source and GUID."""
+    if pending.item.url:
+        return page_id(pending.item.url, "")
+    return "\x1f".join((pending.source_url, pending.item.guid))
+
+
 class _Pass:
     """The state of one pass (see the module docstring): what is in flight, what waits."""
 
@@ -115,6 +127,7 @@ class _Pass:
         self.ready: list[Page] = []
         self.window = max(1, settings.fetch_concurrency) * 4
         self.chunk = max(1, settings.batch_size) * 4
+        self.worker = worker_id()
 
     def resume(self) -> None:
         """Process the pages a stopped pass fetched but did not process."""
@@ -178,11 +191,26 @@ class _Pass:
                 self.waiting.setdefault(link, set()).add(key)  # the same page is on its way
                 continue
             self.tried.add(key)
-            if not self._already_stored(pending, link):
-                future = self.session.submit(lambda f, p=pending: fetch_item(f, p))  # type: ignore[misc]
-                self.items[future] = key
-                if link is not None:
-                    self.linked[link] = key
+            if not self._taken(pending):
+                continue  # another run is fetching it
+            if self._already_stored(pending, link):
+                self._release(pending)
+                continue
+            future = self.session.submit(lambda f, p=pending: fetch_item(f, p))  # type: ignore[misc]
+            self.items[future] = key
+            if link is not None:
+                self.linked[link] = key
+
+    def _taken(self, pending: PendingItem) -> bool:
+        """On a shared store: take the item's job, False when another run holds it."""
+        if not self.store.shares_work:
+            return True
+        version = pending.item.updated or pending.item.published or ""
+        return self.store.take_job(ITEM_JOB, _job_key(pending), version, self.worker)
+
+    def _release(self, pending: PendingItem) -> None:
+        if self.store.shares_work:
+            self.store.finish_jobs(ITEM_JOB, [_job_key(pending)], self.worker)
 
     def _already_stored(self, pending: PendingItem, link: str | None) -> bool:
         """A first sighting of a page stored already (another feed, ``ingest URL``): done."""
@@ -205,6 +233,7 @@ class _Pass:
             if outcome.rejected is not None:
                 self.store.put_rejection(outcome.rejected)
             self._store_outcome(outcome)
+            self._release(outcome.pending)  # stored with the item's new state: another run may take it
         if outcome.from_feed and outcome.page is not None and self.session.archive is not None:
             self.session.archive.record_page(outcome.page)
         self.progress.item(outcome)

@@ -49,6 +49,16 @@ WHERE kind = ? AND key = ? AND worker = ? AND state = 'running'
 """
 
 
+_TAKE = """
+INSERT INTO jobs (kind, key, version, state, worker, claimed, attempts, added)
+VALUES (?, ?, ?, 'running', ?, ?, 1, ?)
+ON CONFLICT (kind, key) DO UPDATE SET
+    version = excluded.version, state = 'running', worker = excluded.worker,
+    claimed = excluded.claimed, attempts = jobs.attempts + 1
+WHERE jobs.state <> 'running' OR jobs.claimed < ?
+"""
+
+
 def worker_id() -> str:
     """A name for this worker that no other process on any machine has: host, pid, random."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -70,6 +80,15 @@ def claim(conn: Connection, kind: str, worker: str, limit: int, now: str,
     rows = conn.execute(_CLAIM.format(lock=lock),
                         (worker, now, kind, kind, stale_before, limit)).fetchall()
     return [(row[0], row[1]) for row in rows]
+
+
+def take(conn: Connection, kind: str, key: str, version: str, worker: str, now: str,
+         stale_before: str) -> bool:
+    """Claim the one job ``key`` of ``kind`` for ``worker``, adding it when it is new; False when
+    another worker holds it (claimed after ``stale_before``). One statement: of two workers
+    taking the same key at once, one gets it."""
+    cursor = conn.execute(_TAKE, (kind, key, version, worker, now, now, stale_before))
+    return cursor.rowcount == 1
 
 
 def finish(conn: Connection, kind: str, keys: Sequence[str], worker: str, now: str) -> None:

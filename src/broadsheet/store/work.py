@@ -45,6 +45,17 @@ class WorkStore:
         with self._db.transaction() as conn:
             return queue.claim(conn, kind, worker, limit, now, stale)
 
+    def take_job(self, kind: str, key: str, version: str, worker: str) -> bool:
+        """Claim the job ``key`` (added if new) for ``worker``; False when another worker holds
+        it (``queue.take``). Like ``claim_jobs``, outside the writers' lock on PostgreSQL."""
+        now = self._clock()
+        stale = shift(now, -queue.LEASE_SECONDS)
+        if self.shares_work:
+            with translate("claim a job"):
+                return queue.take(self._db.conn, kind, key, version, worker, now, stale)
+        with self._db.transaction() as conn:
+            return queue.take(conn, kind, key, version, worker, now, stale)
+
     def finish_jobs(self, kind: str, keys: Sequence[str], worker: str) -> None:
         """Mark ``worker``'s jobs ``keys`` done; call it in the transaction that stores their work."""
         with self._db.transaction() as conn:

@@ -291,6 +291,9 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
         items = ", ".join(f"{n} {state}" for state, n in store.item_counts().items() if n)
         if items:
             print(f"feed items     {items}")
+        jobs = ", ".join(f"{n} {kind_state}" for kind_state, n in store.job_counts().items())
+        if jobs:
+            print(f"work queue     {jobs}")
         for source in store.followed_sources():
             if source.error_count:
                 print(f"broken source  {printable(source.url)} ({source.error_count} in a row): "

@@ -46,8 +46,13 @@ def _free_port() -> int:
         return port
 
 
-def _run(args: list[str]) -> None:
-    subprocess.run(_as_server_user(args), check=True, capture_output=True, text=True, timeout=120)
+def _run(args: list[str], folder: Path) -> None:
+    """Run a server tool in ``folder`` (the server user may not enter the caller's folder)."""
+    done = subprocess.run(_as_server_user(args), capture_output=True, text=True, timeout=120, cwd=folder)
+    if done.returncode != 0:
+        log = folder / "log"
+        raise RuntimeError(f"{args[0]} failed: {done.stderr.strip()}\n"
+                           f"{log.read_text() if log.exists() else ''}")
 
 
 @contextmanager
@@ -57,13 +62,15 @@ def server() -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(folder, USER, USER)
     data, port = folder / "data", _free_port()
-    _run([str(BIN / "initdb"), "-D", str(data), "-U", USER, "-A", "trust", "--no-sync", "-E", "UTF8"])
+    _run([str(BIN / "initdb"), "-D", str(data), "-U", USER, "-A", "trust", "--no-sync", "-E", "UTF8"],
+         folder)
     options = f"-h 127.0.0.1 -p {port} -k {folder} -F -c fsync=off -c full_page_writes=off"
-    _run([str(BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"])
+    _run([str(BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
+         folder)
     try:
         yield f"postgresql://{USER}@127.0.0.1:{port}"
     finally:
-        _run([str(BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
+        _run([str(BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], folder)
         shutil.rmtree(folder, ignore_errors=True)
 
 

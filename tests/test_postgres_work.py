@@ -173,3 +173,24 @@ def test_backfill_on_postgresql_needs_a_shard_folder(pg_url: str, capsys: pytest
     (tmp_path / "a.txt").write_text("Some text.")
     assert main(["backfill", str(tmp_path / "a.txt"), "--db", pg_url]) == 2
     assert "needs --out DIR" in capsys.readouterr().err
+
+
+def test_an_interrupted_worker_puts_its_claim_back_at_once(db_target: str, seed_path: Path) -> None:
+    from broadsheet.identity import content_hash
+    from broadsheet.ingest import read_paths
+    from broadsheet.model import Page
+
+    (page,) = [p for p in read_paths([seed_path]) if isinstance(p, Page)]
+
+    def interrupted() -> Any:
+        raise KeyboardInterrupt
+
+    with Store.open(db_target) as store:
+        store.put_page(page)
+        store.enqueue_jobs(pipeline.PAGE_JOB, [(page.id, content_hash(page.content))])
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.drain_queue(store, SETTINGS, interrupted, pipeline.IngestReport())
+        assert store.job_counts() == {"page/queued": 1}  # not held by the stopped worker
+        report = pipeline.IngestReport()
+        assert pipeline.drain_queue(store, SETTINGS, _nlp, report) == [page.id]
+        assert report.articles == 1 and store.job_counts() == {"page/done": 1}

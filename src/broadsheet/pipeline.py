@@ -244,16 +244,24 @@ def drain_queue(store: Store, settings: Settings, load_nlp: NlpLoader,
     worker, done = worker_id(), []
     while claimed := store.claim_jobs(PAGE_JOB, worker, max(1, settings.batch_size) * 4):
         keys = [key for key, _ in claimed]
-        pages = [p for p in (store.get_page(key) for key in keys) if p is not None]
-        known = {p.id for p in pages if store.has_article(p.id)}
-        worked = _work(pages, store, settings, load_nlp)
-        with store.transaction():
-            store_batch(store, [], worked.analyses, [*worked.rejected, *worked.foreign],
-                        worked.unanalysed)
-            store.finish_jobs(PAGE_JOB, keys, worker)
-        _count(report, worked, known)
+        try:
+            _process_claimed(store, settings, load_nlp, report, keys, worker)
+        except BaseException:  # Ctrl-C, a store error: the claim goes back to the queue at once
+            store.release_jobs(PAGE_JOB, keys, worker)
+            raise
         done.extend(keys)
     return done
+
+
+def _process_claimed(store: Store, settings: Settings, load_nlp: NlpLoader, report: IngestReport,
+                     keys: Sequence[str], worker: str) -> None:
+    pages = [p for p in (store.get_page(key) for key in keys) if p is not None]
+    known = {p.id for p in pages if store.has_article(p.id)}
+    worked = _work(pages, store, settings, load_nlp)
+    with store.transaction():
+        store_batch(store, [], worked.analyses, [*worked.rejected, *worked.foreign], worked.unanalysed)
+        store.finish_jobs(PAGE_JOB, keys, worker)
+    _count(report, worked, known)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, settings: Settings, load_nlp: NlpLoader,

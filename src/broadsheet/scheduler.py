@@ -128,6 +128,7 @@ class _Pass:
         self.window = max(1, settings.fetch_concurrency) * 4
         self.chunk = max(1, settings.batch_size) * 4
         self.worker = worker_id()
+        self.held: set[str] = set()  # item jobs taken and not yet released (a shared store)
 
     def resume(self) -> None:
         """Process the pages a stopped pass fetched but did not process."""
@@ -206,11 +207,23 @@ class _Pass:
         if not self.store.shares_work:
             return True
         version = pending.item.updated or pending.item.published or ""
-        return self.store.take_job(ITEM_JOB, _job_key(pending), version, self.worker)
+        key = _job_key(pending)
+        if not self.store.take_job(ITEM_JOB, key, version, self.worker):
+            return False
+        self.held.add(key)
+        return True
 
     def _release(self, pending: PendingItem) -> None:
         if self.store.shares_work:
-            self.store.finish_jobs(ITEM_JOB, [_job_key(pending)], self.worker)
+            key = _job_key(pending)
+            self.store.finish_jobs(ITEM_JOB, [key], self.worker)
+            self.held.discard(key)
+
+    def release_all(self) -> None:
+        """Let go of every item job this pass still holds (it stopped before their fetch ended)."""
+        if self.held:
+            self.store.finish_jobs(ITEM_JOB, sorted(self.held), self.worker)
+            self.held.clear()
 
     def _already_stored(self, pending: PendingItem, link: str | None) -> bool:
         """A first sighting of a page stored already (another feed, ``ingest URL``): done."""
@@ -306,9 +319,12 @@ def run_pass(store: Store, session: FetchSession, settings: Settings, load_nlp: 
     """One pass over the due sources (every source with ``all_now``); see the module docstring.
     ``update_stories`` False leaves the stories as they were (the ingest benchmark)."""
     work = _Pass(store, session, settings, load_nlp, progress or Quiet())
-    work.resume()
-    work.poll_all(all_now)
-    work.drain()
+    try:
+        work.resume()
+        work.poll_all(all_now)
+        work.drain()
+    finally:
+        work.release_all()  # a stopped run leaves no item held: the next run fetches them
     if update_stories and not work.report.nothing_new:
         work.report.stories = pipeline.update_stories(store, settings).stories
     return work.report

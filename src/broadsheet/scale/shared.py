@@ -41,7 +41,11 @@ def shared_backfill(store: Store, shards: Sequence[Shard], options: WorkOptions,
     retry: list[Shard] = []
     while not report.stopped and (claimed := store.claim_jobs(SHARD_JOB, worker, max(1, report.cores))):
         mine = [Shard(path, name) for name, path in claimed]
-        part = run_shards(mine, options, executor, redo=redo, on_result=on_result)
+        try:
+            part = run_shards(mine, options, executor, redo=redo, on_result=on_result)
+        except BaseException:  # Ctrl-C: the claimed shards go back to the queue at once
+            store.release_jobs(SHARD_JOB, [s.name for s in mine], worker)
+            raise
         report.results.extend(part.results)
         report.seconds += part.seconds
         report.stopped = part.stopped

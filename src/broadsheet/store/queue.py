@@ -6,7 +6,7 @@ A job is one unit of work of a ``kind`` (``page``: extract, analyse and store a 
 ``version`` of it (the page's content hash, the shard output's digest). Its life::
 
     queued ──claim──▶ running ──finish──▶ done
-      ▲                  │ (its worker died: the lease ran out, another worker claims it)
+      ▲                  │ (its worker stopped: released at once; it died: the lease runs out)
       └── enqueued again with another version (the page changed), or forced (--reprocess)
 
 ``claim`` is one statement that picks the oldest queued jobs and marks them running; on
@@ -94,6 +94,17 @@ def take(conn: Connection, kind: str, key: str, version: str, worker: str, now: 
 def finish(conn: Connection, kind: str, keys: Sequence[str], worker: str, now: str) -> None:
     """Mark the jobs ``keys`` of ``kind`` that ``worker`` holds done."""
     conn.executemany(_FINISH, [(now, kind, key, worker) for key in keys])
+
+
+_RELEASE = """
+UPDATE jobs SET state = 'queued', worker = NULL, claimed = NULL
+WHERE kind = ? AND key = ? AND worker = ? AND state = 'running'
+"""
+
+
+def release(conn: Connection, kind: str, keys: Sequence[str], worker: str) -> None:
+    """Put ``worker``'s running jobs ``keys`` back in the queue (it stopped before finishing)."""
+    conn.executemany(_RELEASE, [(kind, key, worker) for key in keys])
 
 
 def done(conn: Connection, kind: str, keys: Sequence[str]) -> set[str]:

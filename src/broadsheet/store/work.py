@@ -61,6 +61,11 @@ class WorkStore:
         with self._db.transaction() as conn:
             queue.finish(conn, kind, keys, worker, self._clock())
 
+    def release_jobs(self, kind: str, keys: Sequence[str], worker: str) -> None:
+        """Put ``worker``'s unfinished jobs ``keys`` back in the queue for any worker."""
+        with self._db.transaction() as conn:
+            queue.release(conn, kind, keys, worker)
+
     def done_jobs(self, kind: str, keys: Sequence[str]) -> set[str]:
         """Those of ``keys`` whose job of ``kind`` is done (by any worker)."""
         with translate("read the work queue"):

@@ -17,7 +17,6 @@ The edition is rendered once (``render.email.compose``) and addressed per subscr
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from broadsheet.deliver.smtp import SmtpConfig, SmtpMailer
 from broadsheet.errors import StoreError
+from broadsheet.locks import exclusive
 from broadsheet.model import Edition
 from broadsheet.render.email import Letter, address, compose
 from broadsheet.store import Store
@@ -144,17 +144,8 @@ def send_lock(db: str) -> Iterator[None]:
     if path is None:
         yield
         return
-    try:
-        handle = path.open("a+")
-    except OSError as exc:
-        raise StoreError(f"store: cannot open the send lock {path}: {exc}") from exc
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise StoreError(f"store: another send is running on {db} (pid in {path}); "
-                             "wait for it to finish") from exc
-        handle.truncate(0)
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
+    with exclusive(path, f"{os.getpid()}\n",
+                   busy=lambda holder: StoreError(f"store: another send (pid {holder}) is running on {db}; "
+                                                  "wait for it to finish"),
+                   unopenable=lambda exc: StoreError(f"store: cannot open the send lock {path}: {exc}")):
         yield

@@ -13,7 +13,6 @@ folder: ``folder_lock`` holds an exclusive ``flock`` on ``<folder>/.lock`` while
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import re
@@ -21,10 +20,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from broadsheet.errors import ConfigError, InputError
 from broadsheet.ingest.files import discover
+from broadsheet.locks import exclusive
 from broadsheet.store.postgres import is_url, redacted
 
 OWNER_FILE = "STORE"
@@ -106,30 +105,10 @@ def folder_lock(folder: Path) -> Iterator[None]:
     ``flock`` is released by the operating system however the holder ends, so a crash never leaves
     a stale lock behind.
     """
-    try:
-        handle = (folder / LOCK_FILE).open("a+")
-    except OSError as exc:
-        raise ConfigError(f"backfill: cannot open the lock of {folder}: {exc}") from exc
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise ConfigError(f"backfill: another backfill (pid {_holder(handle)}) is writing "
-                              f"{folder}; one at a time per store") from exc
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.truncate(0)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with exclusive(folder / LOCK_FILE, str(os.getpid()),
+                   busy=lambda holder: ConfigError(f"backfill: another backfill (pid {holder}) is writing "
+                                                   f"{folder}; one at a time per store"),
+                   unopenable=lambda exc: ConfigError(f"backfill: cannot open the lock of {folder}: {exc}")):
+        yield
 
 
-def _holder(handle: TextIO) -> str:
-    try:
-        handle.seek(0)
-        return handle.read().strip() or "?"
-    except OSError:
-        return "?"

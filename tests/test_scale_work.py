@@ -94,3 +94,14 @@ def test_a_page_that_breaks_the_extractor_is_one_failed_document(
     assert (result.counts.docs_out, result.counts.failed, result.counts.rejected) == (2, 1, 1)
     failed = next(r for r in _lines(tmp_path, shard.name) if getattr(r, "page_id", None) == broken[0])
     assert failed.reason == "extract_error" and "RecursionError" in failed.detail  # type: ignore[attr-defined]
+
+
+def test_articles_in_a_language_not_analysed_get_a_note_not_an_analysis(
+        shard: Shard, tmp_path: Path) -> None:
+    options = WorkOptions(str(tmp_path), SETTINGS.model, SETTINGS.batch_size, SETTINGS.max_page_bytes,
+                          languages="fr")
+    result = process_shard(shard, options)
+    assert (result.counts.docs_out, result.counts.rejected) == (0, 4)
+    notes = [r for r in _lines(tmp_path, shard.name) if type(r).__name__ == "Rejected"]
+    assert [n.reason for n in notes] == ["language"] * 3 + ["truncated"]  # type: ignore[attr-defined]
+    assert all(n.stage == "analyze" for n in notes[:3])  # type: ignore[attr-defined]

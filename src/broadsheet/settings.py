@@ -57,7 +57,7 @@ class Settings:
     batch_size: int = _setting(16, "articles per spaCy batch", ANALYSE)
     languages: str = _setting(
         "en", "languages analysed (comma-separated codes, * for all); pages in others are stored "
-        "and extracted but not analysed", ("demo", "ingest", "run"))
+        "and extracted but not analysed", ("demo", "ingest", "run", "backfill"))
     cluster_threshold: float = _setting(
         0.0, "probability an article must reach to join a story (0: the learned default)",
         CLUSTER)

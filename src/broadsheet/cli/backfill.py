@@ -113,7 +113,7 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings) -> int:
     folder = store_folder(settings.db, args.out)
     claim_folder(folder, settings.db)
     options = WorkOptions(str(folder), settings.model, settings.batch_size, settings.max_page_bytes,
-                          args.time_limit)
+                          args.time_limit, settings.languages)
     if is_postgres(settings.db):
         report, shared = _shared(args, settings, shards, options, folder)
         _check(report, shared, folder)

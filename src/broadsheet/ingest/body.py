@@ -34,13 +34,18 @@ def _too_large(limit: int) -> FetchError:
     return FetchError(f"the page is larger than {limit:,} bytes once decoded", reason="too_large")
 
 
+def _within(out: bytes, room: int) -> bytes:
+    """``out`` itself, or ``FetchError("too_large")`` when it does not fit in ``room`` bytes."""
+    if len(out) > room:
+        raise FetchError("over the cap", reason="too_large")
+    return out
+
+
 class Identity:
     """No content coding."""
 
     def decode(self, data: bytes, room: int) -> bytes:
-        if len(data) > room:
-            raise FetchError("over the cap", reason="too_large")
-        return data
+        return _within(data, room)
 
 
 class Inflate:
@@ -62,9 +67,7 @@ class Inflate:
             out = self._decompressor(data).decompress(data, room + 1)
         except zlib.error as exc:
             raise FetchError(f"the compressed body is corrupt: {exc}", reason="bad_encoding") from exc
-        if len(out) > room:
-            raise FetchError("over the cap", reason="too_large")
-        return out
+        return _within(out, room)
 
 
 class Brotli:
@@ -78,9 +81,7 @@ class Brotli:
             out: bytes = self._brotli.process(data, output_buffer_limit=room + 1)
         except brotli.error as exc:
             raise FetchError(f"the compressed body is corrupt: {exc}", reason="bad_encoding") from exc
-        if len(out) > room:
-            raise FetchError("over the cap", reason="too_large")
-        return out
+        return _within(out, room)
 
 
 class Stacked:

@@ -56,11 +56,13 @@ class WorkOptions:
     batch_size: int
     max_page_bytes: int
     time_limit: float = DEFAULT_TIME_LIMIT
+    languages: str = "*"  # the ``languages`` setting: articles in others get a "language" note
 
     def config(self) -> dict[str, Any]:
         """The settings an output depends on: a shard written under others is written again."""
         return {"broadsheet": __version__, "format": FORMAT, "model": self.model,
-                "max_page_bytes": self.max_page_bytes, "time_limit": self.time_limit}
+                "max_page_bytes": self.max_page_bytes, "time_limit": self.time_limit,
+                "languages": self.languages}
 
 
 @dataclass(frozen=True)
@@ -229,13 +231,15 @@ def _extract(page: Page, seconds: float) -> Article | Rejected:
 
 def _analyse(articles: Sequence[Article], options: WorkOptions,
              clock: _Clock) -> dict[str, Analysis | Rejected]:
-    """The analysis of each article, or the rejection of the one that broke it, by article id."""
+    """The analysis of each article, or the rejection of the one that broke it, or the note of one
+    in a language not analysed (as ``ingest`` stores it), by article id."""
     started = time.perf_counter()
-    analyses, failed = pipeline.analyze_batch(articles, partial(load_nlp, options.model),
+    wanted, foreign = pipeline.split_languages(articles, options.languages)
+    analyses, failed = pipeline.analyze_batch(wanted, partial(load_nlp, options.model),
                                               options.batch_size)
     clock.analyse += time.perf_counter() - started
     results: dict[str, Analysis | Rejected] = {a.article.id: a for a in analyses}
-    results.update((r.page_id, r) for r in failed if r.page_id)
+    results.update((r.page_id, r) for r in failed + foreign if r.page_id)
     return results
 
 

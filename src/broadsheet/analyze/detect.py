@@ -115,12 +115,12 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
 def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Detection]:
     """The attributions of ``doc`` the models accept, in text order of their cues (a detection
     ``_plain_speech`` keeps scores 1)."""
-    accept = models.thresholds.get("accept", 0.3)
-    # the score is at most P(cue), unless a plain verb of saying is kept by rule
-    cue_floor = max(models.thresholds.get("cue", 0.2), min(accept, PLAIN_SPEECH))
+    floor = models.thresholds.get("cue", 0.2)
     found = []
     for site, p_cue in cue_sites(doc, quotes, models):
-        if p_cue < cue_floor:
+        accept = models.accepts(cue_key(doc[site.head]))
+        # the score is at most P(cue), unless a plain verb of saying is kept by rule
+        if p_cue < max(floor, min(accept, PLAIN_SPEECH)):
             continue
         content, p_content = best(models, doc, site, content=True)
         if content is None:

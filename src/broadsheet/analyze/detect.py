@@ -86,11 +86,13 @@ def best(models: Models, doc: Doc, site: CueSite, *, content: bool) -> tuple[Can
 
 def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]], chosen: Candidate,
                  probability: float) -> tuple[Candidate, float]:
-    """Two shapes of English copy the parse often breaks, settled by rule over the model:
+    """Shapes of English copy the parse often breaks, settled by rule over the model:
 
     - a reporting clause that closes its sentence after a comma ("X, Kirby said last week.",
       "X, the Times reported, citing officials.") attributes the words before the comma, and
       "according to Y" the rest of its sentence on the side away from it;
+    - a reporting clause between commas inside its sentence ("The museum, Mr. Obama said, would
+      ...") attributes the whole sentence around it;
     - "warned for months that X": a "that" clause inside the chosen words is what was said.
     """
     by_kind = {c.kind: (p, c) for p, c in scored}
@@ -104,12 +106,28 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
         if before.endswith(","):
             return left[1], max(left[0], probability, FRAME_CONFIDENCE)
+    whole = by_kind.get("sentence")
+    if whole is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and _parenthetical(doc, site):
+        return whole[1], max(whole[0], probability, FRAME_CONFIDENCE)
     that = by_kind.get("that") or by_kind.get("ccomp")
     if that is not None and chosen.kind in {"rights", "object", "sentence"}:
         inside = chosen.span[0] < that[1].span[0] and that[1].span[1] <= chosen.span[1]
         if inside:
             return that[1], max(that[0], probability)
     return chosen, probability
+
+
+def _parenthetical(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue clause sits between commas inside its sentence with words on both sides
+    ("The museum, Mr. Obama said, would make visitors ..."): the sentence around it is what was
+    said, as annotators mark it."""
+    first, last = site.clause
+    start, end = site.sentence
+    before = [t for t in doc[start:first] if not t.is_space]
+    after = [t for t in doc[last + 1 : end + 1] if not t.is_space]
+    if len(before) < 3 or len(after) < 3 or before[-1].text != "," or after[0].text != ",":
+        return False
+    return any(t.is_alpha for t in before[:-1]) and any(t.is_alpha for t in after[1:])
 
 
 def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Detection]:

@@ -82,7 +82,10 @@ def test_hoped_is_a_belief_though_the_lemmatizer_says_hop(nlp: Language) -> None
 def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> None:
     models = shipped_models()
     assert "believe" in models.trusted and "say" not in models.trusted
-    assert models.accepts("believe") == models.thresholds["trusted"] < models.accepts("say")
+    trusted = models.thresholds["trusted"]
+    assert models.accepts("believe", "ccomp") == trusted < models.accepts("say", "ccomp")
+    assert models.accepts("confirm", "ccomp") == trusted < models.accepts("confirm", "object")
+    assert models.lowest("confirm") == trusted < models.lowest("say")
     text = "Many Republicans believe that the tax plan will hurt the middle class."
     doc = nlp(text)
     kept = [a for a in find_attributions(doc, models=models) if a.cue == "believe"]

@@ -136,13 +136,14 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
     floor = models.thresholds.get("cue", 0.2)
     found = []
     for site, p_cue in cue_sites(doc, quotes, models):
-        accept = models.accepts(cue_key(doc[site.head]))
+        key = cue_key(doc[site.head])
         # the score is at most P(cue), unless a plain verb of saying is kept by rule
-        if p_cue < max(floor, min(accept, PLAIN_SPEECH)):
+        if p_cue < max(floor, min(models.lowest(key), PLAIN_SPEECH)):
             continue
         content, p_content = best(models, doc, site, content=True)
         if content is None:
             continue
+        accept = models.accepts(key, content.kind)
         source, p_source = best(models, doc, site, content=False)
         parts = (p_cue, p_content, p_source)
         score = 1.0 if _plain_speech(doc, site, parts) else p_cue * p_content * p_source

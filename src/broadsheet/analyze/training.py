@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from broadsheet.analyze.candidates import CueSite, content_candidates, make_site
-from broadsheet.analyze.detect import Detection
+from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.features import Features, content_features, cue_features, cue_key, source_features
 from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models
 from broadsheet.analyze.quotes import find_quotations
@@ -244,15 +244,18 @@ def with_trusted(models: Models, pairs: Sequence[Pair]) -> Models:
     ``pairs`` were right at least ``TRUSTED_PRECISION`` of the time (at least ``TRUSTED_MIN`` of
     them), and the ``trusted`` threshold."""
     accept = models.thresholds["accept"]
-    counts: dict[str, list[int]] = {}
-    for (document, doc), found in zip(pairs, _run(pairs, _with_accept(models, TRUSTED_FROM)), strict=True):
-        for key, right in _keyed_outcomes(document, doc, found, accept):
-            tally = counts.setdefault(key, [0, 0])
-            tally[0] += 1
-            tally[1] += right
-    trusted = frozenset(
-        key for key, (n, right) in counts.items() if n >= TRUSTED_MIN and right >= TRUSTED_PRECISION * n
+    loose = _with_accept(models, TRUSTED_FROM)
+    keys = _precise(
+        outcome
+        for (document, doc), found in zip(pairs, _run(pairs, loose), strict=True)
+        for outcome in _keyed_outcomes(document, doc, found, accept)
     )
+    kinds = _precise(
+        outcome
+        for document, doc in pairs
+        for outcome in _kind_outcomes(document, doc, _detections(doc, loose), accept)
+    )
+    trusted = keys | {name for name in kinds if name.split("|")[0] not in keys}
     thresholds = {**models.thresholds, "trusted": TRUSTED_FROM}
     return Models(models.lexicon, models.cue, models.content, models.source, thresholds, models.heldout,
                   trusted)
@@ -275,6 +278,42 @@ def _keyed_outcomes(document: Document, doc: Doc, found: list[tuple[Attribution,
         if score < below and cue is not None and len(cue):
             outcomes.append((cue_key(cue[0]), i in right))
     return outcomes
+
+
+def _detections(doc: Doc, models: Models) -> list[Detection]:
+    """The detections of one parsed document."""
+    return detect(doc, tuple(find_quotations(doc.text)), models)
+
+
+def _precise(outcomes: Iterable[tuple[str, bool]]) -> frozenset[str]:
+    """The names seen at least ``TRUSTED_MIN`` times and right at least ``TRUSTED_PRECISION`` of them."""
+    counts: dict[str, list[int]] = {}
+    for name, right in outcomes:
+        tally = counts.setdefault(name, [0, 0])
+        tally[0] += 1
+        tally[1] += right
+    return frozenset(
+        name for name, (n, right) in counts.items() if n >= TRUSTED_MIN and right >= TRUSTED_PRECISION * n
+    )
+
+
+def _kind_outcomes(document: Document, doc: Doc, found: list[Detection], below: float
+                   ) -> list[tuple[str, bool]]:
+    """``key|kind`` of each detection scoring under ``below`` (its cue key and content reading) and
+    whether it is right when all of ``found`` is scored together."""
+    tokens = Tokens(document.text)
+    contents = [tokens.inside((d.content.span,)) for d in found]
+    right: set[int] = set()
+    for j, i in pair(contents, [tokens.inside(g.content) for g in document.gold]).items():
+        source = tokens.inside(document.gold[j].source)
+        speaker = found[i].source
+        if not source or (speaker is not None and tokens.inside((speaker.span,)) & source):
+            right.add(i)
+    return [
+        (f"{cue_key(doc[d.site.head])}|{d.content.kind}", i in right)
+        for i, d in enumerate(found)
+        if d.score < below
+    ]
 
 
 def _pieces(span: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:

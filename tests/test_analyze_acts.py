@@ -94,3 +94,12 @@ def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> No
     scores = [s for a, s in scored_attributions(doc, models=models) if a.cue == "believe"]
     assert scores and all(s < models.thresholds["accept"] for s in scores)  # kept only as trusted
     assert not [a for a in find_attributions(doc, models=untrusted) if a.cue == "believe"]
+
+
+def test_a_capital_that_only_opens_the_sentence_names_no_voice(nlp: Language) -> None:
+    text = ("Research shows that yoga can lower the stress hormones of adults. "
+            "Dr. Ana Berg said the effect was small. Berg added that more trials were needed.")
+    found = {a.cue: a for a in find_attributions(nlp(text))}
+    assert found["said"].canonical == "ana berg"
+    if "shows" in found:
+        assert found["shows"].canonical is None

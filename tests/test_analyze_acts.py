@@ -103,3 +103,18 @@ def test_a_capital_that_only_opens_the_sentence_names_no_voice(nlp: Language) ->
     assert found["said"].canonical == "ana berg"
     if "shows" in found:
         assert found["shows"].canonical is None
+
+
+def test_the_subject_of_a_passive_cue_is_no_believer(nlp: Language) -> None:
+    text = ("US pricing has not been confirmed yet, but the 2020 Audi e-tron Sportback is expected "
+            "to go on sale in North America next year.")
+    doc = nlp(text)
+    assert not [a for a in find_attributions(doc) if a.cue == "expected"]
+    loose = Models.from_json({**shipped_models().to_json(), "thresholds": {"accept": 0.5, "cue": 0.1}})
+    assert [a.speaker for a in find_attributions(doc, models=loose) if a.cue == "expected"] == ["Sportback"]
+
+
+def test_a_heading_word_before_a_capital_does_not_make_it_a_name(nlp: Language) -> None:
+    text = ("Stress can lead to overeating.\n\nSummary Studies show that fasting may increase cravings."
+            "\n\nSummary Studies show that exercising can reduce stress.")
+    assert all(a.canonical is None for a in find_attributions(nlp(text)) if a.cue == "show")

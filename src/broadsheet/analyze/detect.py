@@ -117,6 +117,12 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
     return chosen, probability
 
 
+def _passive(head: Token) -> bool:
+    """Whether the cue is passive ("is expected to", "was asked"): its subject is not who speaks or
+    believes, so a trusted key's lower threshold does not apply."""
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children)
+
+
 def _parenthetical(doc: Doc, site: CueSite) -> bool:
     """Whether the cue clause sits between commas inside its sentence with words on both sides
     ("The museum, Mr. Obama said, would make visitors ..."): the sentence around it is what was
@@ -143,7 +149,7 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
         content, p_content = best(models, doc, site, content=True)
         if content is None:
             continue
-        accept = models.accepts(key, content.kind)
+        accept = models.accepts(key, content.kind) if not _passive(doc[site.head]) else models.accepts("", "")
         source, p_source = best(models, doc, site, content=False)
         parts = (p_cue, p_content, p_source)
         score = 1.0 if _plain_speech(doc, site, parts) else p_cue * p_content * p_source

@@ -414,8 +414,17 @@ def _capital_by_position(doc: Doc, speaker: Speaker) -> bool:
     if span is None or not len(span) or not span[0].is_sent_start:
         return False
     capitals = {t.text for t in span if t.is_title}
-    return not any(t.text in capitals and not t.is_sent_start and t.i not in range(span.start, span.end)
+    return not any(t.text in capitals and _mid_sentence(t) and t.i not in range(span.start, span.end)
                    for t in doc)
+
+
+def _mid_sentence(token: Token) -> bool:
+    """Whether a word stands inside a sentence after a word that is not capitalised itself (the
+    "Studies" of "Summary Studies show" opens its sentence as much as "Summary" does)."""
+    if token.is_sent_start or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_title or before.is_upper) or before.is_punct
 
 
 _TITLES = {

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from broadsheet.analyze.acts import classify_act
-from broadsheet.analyze.attribution import find_attributions
+from broadsheet.analyze.attribution import find_attributions, scored_attributions
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
 from broadsheet.analyze.training import heldout
@@ -71,3 +71,50 @@ def test_linear_model_probability() -> None:
     assert model.probability({}) == pytest.approx(0.5)
     assert model.probability({"a": 1.0}) > 0.85 > 0.15 > model.probability({"b": 1.0})
     assert model.probability({"unknown": 5.0}) == pytest.approx(0.5)
+
+
+def test_hoped_is_a_belief_though_the_lemmatizer_says_hop(nlp: Language) -> None:
+    assert _act(nlp, "Officials hoped that the talks would resume.", "hoped",
+                "the talks would resume") == "belief"
+    assert _act(nlp, "The rabbits hopped over the fence.", "hopped", "over the fence") == "statement"
+
+
+def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> None:
+    models = shipped_models()
+    assert "believe" in models.trusted and "say" not in models.trusted
+    trusted = models.thresholds["trusted"]
+    assert models.accepts("believe", "ccomp") == trusted < models.accepts("say", "ccomp")
+    assert models.accepts("confirm", "ccomp") == trusted < models.accepts("confirm", "object")
+    assert models.lowest("confirm") == trusted < models.lowest("say")
+    text = "Many Republicans believe that the tax plan will hurt the middle class."
+    doc = nlp(text)
+    kept = [a for a in find_attributions(doc, models=models) if a.cue == "believe"]
+    assert [(a.speaker, a.act) for a in kept] == [("Republicans", "belief")]
+    untrusted = Models.from_json({**models.to_json(), "trusted": []})
+    scores = [s for a, s in scored_attributions(doc, models=models) if a.cue == "believe"]
+    assert scores and all(s < models.thresholds["accept"] for s in scores)  # kept only as trusted
+    assert not [a for a in find_attributions(doc, models=untrusted) if a.cue == "believe"]
+
+
+def test_a_capital_that_only_opens_the_sentence_names_no_voice(nlp: Language) -> None:
+    text = ("Research shows that yoga can lower the stress hormones of adults. "
+            "Dr. Ana Berg said the effect was small. Berg added that more trials were needed.")
+    found = {a.cue: a for a in find_attributions(nlp(text))}
+    assert found["said"].canonical == "ana berg"
+    if "shows" in found:
+        assert found["shows"].canonical is None
+
+
+def test_the_subject_of_a_passive_cue_is_no_believer(nlp: Language) -> None:
+    text = ("US pricing has not been confirmed yet, but the 2020 Audi e-tron Sportback is expected "
+            "to go on sale in North America next year.")
+    doc = nlp(text)
+    assert not [a for a in find_attributions(doc) if a.cue == "expected"]
+    loose = Models.from_json({**shipped_models().to_json(), "thresholds": {"accept": 0.5, "cue": 0.1}})
+    assert [a.speaker for a in find_attributions(doc, models=loose) if a.cue == "expected"] == ["Sportback"]
+
+
+def test_a_heading_word_before_a_capital_does_not_make_it_a_name(nlp: Language) -> None:
+    text = ("Stress can lead to overeating.\n\nSummary Studies show that fasting may increase cravings."
+            "\n\nSummary Studies show that exercising can reduce stress.")
+    assert all(a.canonical is None for a in find_attributions(nlp(text)) if a.cue == "show")

@@ -163,3 +163,11 @@ def test_a_dateline_never_speaks(nlp: Language) -> None:
     found = attributions(nlp, "BERLIN -- The European Space Agency says putting astronauts into a state "
                               "of suspended animation could make it easier to reach other planets.")
     assert [a.speaker for a in found] == ["The European Space Agency"]
+
+
+def test_a_reporting_clause_between_commas_attributes_its_whole_sentence(nlp: Language) -> None:
+    text = ("The new bridge, the mayor said on Monday, would open to traffic before the winter "
+            "and carry twice as many cars.")
+    (found,) = [a for a in attributions(nlp, text) if a.cue == "said"]
+    assert found.speaker == "the mayor"
+    assert found.content.startswith("The new bridge") and found.content.endswith("as many cars")

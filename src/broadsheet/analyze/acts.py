@@ -39,7 +39,7 @@ _QUESTION_WORDS = frozenset({"if", "whether", "why", "what", "how", "when", "whe
 def classify_act(doc: Doc, head: int, content: str) -> SpeechAct:
     """The act of the attribution whose cue head is token ``head`` and whose content is ``content``."""
     cue = doc[head]
-    lemma = cue.lemma_.lower()
+    lemma = _lemma(cue.lemma_.lower(), cue.lower_)
     first = content.split(maxsplit=1)[0].lower().strip("\"“'‘") if content.split() else ""
     if lemma in QUESTION_CUES and (first in _QUESTION_WORDS or content.rstrip("\"”'’ ").endswith("?")):
         return "question"
@@ -48,6 +48,11 @@ def classify_act(doc: Doc, head: int, content: str) -> SpeechAct:
     if lemma in BELIEF_CUES:
         return "belief"
     return "statement"
+
+
+def _lemma(lemma: str, word: str) -> str:
+    """The cue's lemma, mended where the small model's lemmatizer is wrong ("hoped" -> "hop")."""
+    return "hope" if lemma == "hop" and word.startswith("hope") else lemma
 
 
 def _demands(doc: Doc, head: int) -> bool:

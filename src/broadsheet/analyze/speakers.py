@@ -400,9 +400,31 @@ def canonical_key(doc: Doc, speaker: Speaker) -> str | None:
         return person_key(speaker.text)
     if speaker.label in {"ORG", "NORP", "GPE"}:
         return name_key(bare_name(speaker.text))
-    if head.pos_ == "PROPN" or head.lemma_.lower() in AGENT_NOUNS:
+    proper = head.pos_ == "PROPN" and not _capital_by_position(doc, speaker)
+    if proper or head.lemma_.lower() in AGENT_NOUNS:
         return name_key(bare_name(speaker.text))
     return None
+
+
+def _capital_by_position(doc: Doc, speaker: Speaker) -> bool:
+    """Whether an unlabelled "proper noun" is capitalised only because it opens its sentence
+    ("Research shows", "Court papers showed", "Summary Studies show"): the phrase starts the
+    sentence and none of its capitalised words is capitalised anywhere else in the article."""
+    span = doc.char_span(*speaker.span, alignment_mode="expand")
+    if span is None or not len(span) or not span[0].is_sent_start:
+        return False
+    capitals = {t.text for t in span if t.is_title}
+    return not any(t.text in capitals and _mid_sentence(t) and t.i not in range(span.start, span.end)
+                   for t in doc)
+
+
+def _mid_sentence(token: Token) -> bool:
+    """Whether a word stands inside a sentence after a word that is not capitalised itself (the
+    "Studies" of "Summary Studies show" opens its sentence as much as "Summary" does)."""
+    if token.is_sent_start or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_title or before.is_upper) or before.is_punct
 
 
 _TITLES = {

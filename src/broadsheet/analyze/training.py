@@ -12,7 +12,10 @@ and learns (see ``learned``):
 
 each a logistic regression (scikit-learn, L2) on the sparse features of ``features``. Then the
 thresholds are tuned on the dev split: the one that gives the best speech F1 at a precision of at
-least ``TARGET_PRECISION``, else the best speech F1. The result is written as JSON to
+least ``TARGET_PRECISION``, else the best speech F1. Last, the **trusted** cue keys are chosen on
+train: the keys (mostly beliefs and perceptions: "believe", "fear", "complain", "describe") whose
+attributions scoring between ``TRUSTED_FROM`` and the tuned threshold were right at least
+``TRUSTED_PRECISION`` of the time; they are kept from ``TRUSTED_FROM`` up. The result is written as JSON to
 ``analyze/models/attribution.json`` (or ``--out``). Parses are cached with ``--cache DIR``.
 """
 
@@ -29,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from broadsheet.analyze.candidates import CueSite, content_candidates, make_site
-from broadsheet.analyze.detect import Detection
+from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.features import Features, content_features, cue_features, cue_key, source_features
 from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models
 from broadsheet.analyze.quotes import find_quotations
@@ -42,6 +45,7 @@ from broadsheet.bench.polnear import (
     Tokens,
     dice,
     load_split,
+    pair,
     score_document,
 )
 from broadsheet.model import Attribution
@@ -52,6 +56,9 @@ MIN_CUE_SHARE = 0.03
 TARGET_PRECISION = 0.90
 REGULARISATION = {"cue": 0.3, "content": 0.3, "source": 0.3}  # C; 0.1 and 1.0 were worse on dev
 MIN_WEIGHT = 0.03
+TRUSTED_FROM = 0.7  # the lower threshold of trusted cue keys (0.5 and 0.6 cost dev precision)
+TRUSTED_PRECISION = 0.9
+TRUSTED_MIN = 5  # attributions between the thresholds on train before a key's precision counts
 
 
 def heldout(name: str) -> bool:
@@ -192,7 +199,7 @@ def tune(models: Models, pairs: Sequence[Pair]) -> dict[str, float]:
 
 
 def _with_accept(models: Models, accept: float) -> Models:
-    """The same models with the ``accept`` threshold set."""
+    """The same models with the ``accept`` threshold set (and no trusted keys)."""
     return Models(models.lexicon, models.cue, models.content, models.source, {"cue": 0.1, "accept": accept})
 
 
@@ -221,13 +228,97 @@ def _best(results: Sequence[tuple[float, dict[str, float]]]) -> float:
 def train(
     train_pairs: Sequence[Pair], dev_pairs: Sequence[Pair], heldout_names: Sequence[str] = ()
 ) -> Models:
-    """Learn the lexicon and models on ``train_pairs`` and tune the thresholds on ``dev_pairs``."""
+    """Learn the lexicon and models on ``train_pairs``, tune the thresholds on ``dev_pairs``, then
+    choose the trusted cue keys on ``train_pairs``."""
     lexicon = build_lexicon(train_pairs)
     rows = examples(train_pairs, lexicon)
     fitted = {name: fit(*rows[name], REGULARISATION[name]) for name in rows}
     models = Models(lexicon, fitted["cue"], fitted["content"], fitted["source"], {}, tuple(heldout_names))
     thresholds = tune(models, dev_pairs)
-    return Models(lexicon, models.cue, models.content, models.source, thresholds, tuple(heldout_names))
+    tuned = Models(lexicon, models.cue, models.content, models.source, thresholds, tuple(heldout_names))
+    return with_trusted(tuned, train_pairs)
+
+
+def with_trusted(models: Models, pairs: Sequence[Pair]) -> Models:
+    """``models`` with the cue keys whose attributions scoring in ``[TRUSTED_FROM, accept)`` on
+    ``pairs`` were right at least ``TRUSTED_PRECISION`` of the time (at least ``TRUSTED_MIN`` of
+    them), and the ``trusted`` threshold."""
+    accept = models.thresholds["accept"]
+    loose = _with_accept(models, TRUSTED_FROM)
+    keys = _precise(
+        outcome
+        for (document, doc), found in zip(pairs, _run(pairs, loose), strict=True)
+        for outcome in _keyed_outcomes(document, doc, found, accept)
+    )
+    kinds = _precise(
+        outcome
+        for document, doc in pairs
+        for outcome in _kind_outcomes(document, doc, _detections(doc, loose), accept)
+    )
+    trusted = keys | {name for name in kinds if name.split("|")[0] not in keys}
+    thresholds = {**models.thresholds, "trusted": TRUSTED_FROM}
+    return Models(models.lexicon, models.cue, models.content, models.source, thresholds, models.heldout,
+                  trusted)
+
+
+def _keyed_outcomes(document: Document, doc: Doc, found: list[tuple[Attribution, float]],
+                    below: float) -> list[tuple[str, bool]]:
+    """The cue key of each attribution scoring under ``below`` and whether it is right when all of
+    ``found`` is scored together (paired one-to-one with the gold, its speaker overlapping)."""
+    tokens = Tokens(document.text)
+    contents = [tokens.inside(_pieces(a.content_span)) for a, _ in found]
+    right: set[int] = set()
+    for j, i in pair(contents, [tokens.inside(g.content) for g in document.gold]).items():
+        source = tokens.inside(document.gold[j].source)
+        if not source or tokens.inside(_pieces(found[i][0].speaker_span)) & source:
+            right.add(i)
+    outcomes = []
+    for i, (item, score) in enumerate(found):
+        cue = doc.char_span(*item.cue_span, alignment_mode="expand") if item.cue_span else None
+        if score < below and cue is not None and len(cue):
+            outcomes.append((cue_key(cue[0]), i in right))
+    return outcomes
+
+
+def _detections(doc: Doc, models: Models) -> list[Detection]:
+    """The detections of one parsed document."""
+    return detect(doc, tuple(find_quotations(doc.text)), models)
+
+
+def _precise(outcomes: Iterable[tuple[str, bool]]) -> frozenset[str]:
+    """The names seen at least ``TRUSTED_MIN`` times and right at least ``TRUSTED_PRECISION`` of them."""
+    counts: dict[str, list[int]] = {}
+    for name, right in outcomes:
+        tally = counts.setdefault(name, [0, 0])
+        tally[0] += 1
+        tally[1] += right
+    return frozenset(
+        name for name, (n, right) in counts.items() if n >= TRUSTED_MIN and right >= TRUSTED_PRECISION * n
+    )
+
+
+def _kind_outcomes(document: Document, doc: Doc, found: list[Detection], below: float
+                   ) -> list[tuple[str, bool]]:
+    """``key|kind`` of each detection scoring under ``below`` (its cue key and content reading) and
+    whether it is right when all of ``found`` is scored together."""
+    tokens = Tokens(document.text)
+    contents = [tokens.inside((d.content.span,)) for d in found]
+    right: set[int] = set()
+    for j, i in pair(contents, [tokens.inside(g.content) for g in document.gold]).items():
+        source = tokens.inside(document.gold[j].source)
+        speaker = found[i].source
+        if not source or (speaker is not None and tokens.inside((speaker.span,)) & source):
+            right.add(i)
+    return [
+        (f"{cue_key(doc[d.site.head])}|{d.content.kind}", i in right)
+        for i, d in enumerate(found)
+        if d.score < below
+    ]
+
+
+def _pieces(span: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+    """An optional span as the pieces ``Tokens.inside`` reads."""
+    return (span,) if span is not None else ()
 
 
 def parsed(documents: Sequence[Document], nlp: Language, cache: Path | None, name: str) -> list[Pair]:

@@ -171,3 +171,13 @@ def test_a_reporting_clause_between_commas_attributes_its_whole_sentence(nlp: La
     (found,) = [a for a in attributions(nlp, text) if a.cue == "said"]
     assert found.speaker == "the mayor"
     assert found.content.startswith("The new bridge") and found.content.endswith("as many cars")
+
+
+def test_papers_and_a_paper_are_documents_the_paper_is_an_outlet(nlp: Language) -> None:
+    found = attributions(nlp, "Court papers showed that the company had lost the records. "
+                              "According to a paper by two economists, prices rose by a tenth. "
+                              "The paper said on Monday that its editor would resign.")
+    canonical = {a.cue: a.canonical for a in found}
+    assert set(canonical) == {"showed", "According to", "said"}  # all three found ...
+    assert canonical["showed"] is None and canonical["According to"] is None  # ... two make no voice
+    assert canonical["said"] == "paper"

@@ -105,3 +105,12 @@ def test_articles_in_a_language_not_analysed_get_a_note_not_an_analysis(
     notes = [r for r in _lines(tmp_path, shard.name) if type(r).__name__ == "Rejected"]
     assert [n.reason for n in notes] == ["language"] * 3 + ["truncated"]  # type: ignore[attr-defined]
     assert all(n.stage == "analyze" for n in notes[:3])  # type: ignore[attr-defined]
+
+
+def test_a_shard_written_by_other_extraction_or_analysis_code_is_written_again(
+        shard: Shard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(work.stages_digest()) == 16
+    process_shard(shard, _options(tmp_path))
+    assert process_shard(shard, _options(tmp_path)).status == "skipped"
+    monkeypatch.setattr(work, "stages_digest", lambda: "a retrained model")
+    assert process_shard(shard, _options(tmp_path)).status == "done"

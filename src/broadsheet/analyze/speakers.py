@@ -401,9 +401,18 @@ def canonical_key(doc: Doc, speaker: Speaker) -> str | None:
     if speaker.label in {"ORG", "NORP", "GPE"}:
         return name_key(bare_name(speaker.text))
     proper = head.pos_ == "PROPN" and not _capital_by_position(doc, speaker)
-    if proper or head.lemma_.lower() in AGENT_NOUNS:
+    if proper or (head.lemma_.lower() in AGENT_NOUNS and not _a_document(head)):
         return name_key(bare_name(speaker.text))
     return None
+
+
+def _a_document(head: Token) -> bool:
+    """Whether "paper" names a document, not a newspaper: a newspaper is "the paper" (singular,
+    definite); "court papers" and "a paper" (a study) are documents and make no voice."""
+    if head.lemma_.lower() != "paper":
+        return False
+    definite = any(t.dep_ == "det" and t.lower_ == "the" for t in head.children)
+    return head.tag_ == "NNS" or not definite
 
 
 def _capital_by_position(doc: Doc, speaker: Speaker) -> bool:

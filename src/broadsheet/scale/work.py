@@ -13,6 +13,7 @@ line (counted as failed), never a failed shard; a shard fails only when its outp
 
 from __future__ import annotations
 
+import hashlib
 import os
 import resource
 import socket
@@ -20,7 +21,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,7 +63,22 @@ class WorkOptions:
         """The settings an output depends on: a shard written under others is written again."""
         return {"broadsheet": __version__, "format": FORMAT, "model": self.model,
                 "max_page_bytes": self.max_page_bytes, "time_limit": self.time_limit,
-                "languages": self.languages}
+                "languages": self.languages, "stages": stages_digest()}
+
+
+_STAGES = Path(__file__).resolve().parent.parent  # the broadsheet package
+
+
+@cache
+def stages_digest() -> str:
+    """A digest of the code and shipped models of extraction and analysis: a shard written by
+    other rules or models (a new release, a retrained model) is written again, even when the
+    version number did not move."""
+    digest = hashlib.sha256()
+    for path in sorted((_STAGES / "extract").rglob("*")) + sorted((_STAGES / "analyze").rglob("*")):
+        if path.suffix in (".py", ".json"):
+            digest.update(path.relative_to(_STAGES).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)

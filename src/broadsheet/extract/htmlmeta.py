@@ -210,7 +210,7 @@ def published_date(markup: str, guessed: str | None, url: str | None) -> str | N
 
 def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:
     """True for an opinion piece: an opinion schema type, section or label, or URL path."""
-    if _OPINION_TYPE.search(markup):
+    if "NewsArticle" in markup and _OPINION_TYPE.search(markup):
         return True
     if any(_OPINION_WORDS.search(label) and word_count(label) <= 3 for label in labels):
         return True

@@ -84,3 +84,4 @@ def test_held_out_rows_retrain_without_the_scored_sites(eval_data: Path) -> None
     assert 0.0 <= report.score("wcxb-dev-all", "broadsheet, sites held out is_article",
                                "accuracy") <= 1.0
     assert 0.0 <= report.score("wcxb-dev-article-meta", "broadsheet", "title_exact") <= 1.0
+    assert 0.0 < report.score("wcxb-dev-strings-all", "broadsheet", "both") <= 1.0

@@ -11,7 +11,7 @@ import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
 from broadsheet.extract import extract
-from broadsheet.extract.html import MAX_HTML_CHARS
+from broadsheet.extract.html import MAX_HTML_CHARS, needs_full_run
 from broadsheet.extract.metadata import declares_article, url_hint
 from broadsheet.model import Article, Page, Rejected
 from conftest import TEST_DATA
@@ -152,3 +152,11 @@ def test_seed_wrapped_in_article_markup_comes_out_like_the_text_path(seed_path: 
     assert from_html.paragraphs == from_text.paragraphs and len(from_html.paragraphs) == 6
     assert (from_html.title, from_html.outlet) == (from_text.title, "The Week")
     assert from_html.related == from_text.related and len(from_html.related) == 11
+
+
+def test_the_full_trafilatura_run_is_made_only_for_a_body_that_looks_cut_short() -> None:
+    body = "word " * 250
+    assert not needs_full_run(body, "<html><body>" + "<p>a</p>" * 20 + "</body></html>")
+    assert needs_full_run(body, "<html><body>" + "<P class='x'>a</P>" * 40 + "</body></html>")
+    assert needs_full_run("word " * 150, "<p>one paragraph</p>")
+    assert not needs_full_run(body, "<pre>a</pre><param>" * 40)

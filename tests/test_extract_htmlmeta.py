@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from broadsheet.bench.metadata import metadata_matches
 from broadsheet.extract import extract
-from broadsheet.extract.htmlmeta import clean_title, is_opinion, markup_published, people, site_name
+from broadsheet.extract.htmlmeta import (
+    clean_title,
+    is_opinion,
+    markup_published,
+    people,
+    published_date,
+    site_name,
+)
 from broadsheet.model import Article, Page
 
 BODY = "".join(
@@ -37,6 +45,43 @@ def test_authors_are_people_not_the_outlet() -> None:
     raw = "By Jane Smith; Reuters Staff; The Daily Planet; jane@dailyplanet.com; Editorial Team"
     assert people(raw, "The Daily Planet", "https://dailyplanet.com/a") == ("Jane Smith",)
     assert people("John Doe; Mary Major", None, None) == ("John Doe", "Mary Major")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Podium Staff", ("Podium Staff",)),  # no person named: the page's own credit
+        ("Help Net Security", ("Help Net Security",)),
+        ("Written By; Name; Undefined; Dec", ()),
+        ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
+        ("Cazzy Magennis Last Updated August 1", ("Cazzy Magennis",)),
+        ("Jordana Cepelewicz December", ("Jordana Cepelewicz",)),
+        ("Tom May; Gary Marcus", ("Tom May", "Gary Marcus")),
+        ("CM Craig McCarthy Last updated", ("Craig McCarthy",)),
+        ("Tina Flint Huffman; Tina Huffman; Podium", ("Tina Flint Huffman",)),
+        ("Zackery Cuevas Writer; Hardware", ("Zackery Cuevas",)),
+        ("Author Isaiah Shelton", ("Isaiah Shelton",)),
+    ],
+)
+def test_bylines_are_cleaned_of_labels_roles_and_dates(raw: str,
+                                                      expected: tuple[str, ...]) -> None:
+    assert people(raw, "Help Net Security", "https://www.podium.com/article/x") == expected
+
+
+def test_the_date_is_htmldates_day_with_the_declared_time_and_never_a_bare_year() -> None:
+    declared = '<meta property="article:published_time" content="2020-04-12T18:00:00-07:00">'
+    assert published_date(declared, "2020-04-12", None) == "2020-04-12T18:00:00-07:00"
+    assert published_date(declared, "2021-06-01", None) == "2021-06-01"
+    assert published_date(declared, None, None) == "2020-04-12T18:00:00-07:00"
+    assert published_date("<p>© 2025</p>", "2025-01-01", "https://x.com/a") is None
+    assert published_date("<p/>", "2025-01-01", "https://x.com/2025/01/01/a") == "2025-01-01"
+
+
+def test_the_bench_compares_the_day_the_page_declares() -> None:
+    truth = {"title": None, "author": "Jane Smith", "date": "2020-04-12"}
+    ours = {"title": None, "author": "Jane Smith", "date": "2020-04-12T18:00:00-07:00"}
+    assert metadata_matches(truth, ours) == {"title": 1.0, "author": 1.0, "date": 1.0}
+    assert metadata_matches(truth, {**ours, "date": "2020-04-13T01:00:00+00:00"})["date"] == 0.0
 
 
 def test_published_date_is_the_declared_first_publication() -> None:

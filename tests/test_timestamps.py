@@ -67,3 +67,10 @@ def test_readers() -> None:
     assert timestamp("2025-01-01") == timestamp("2025-01-01T00:00:00+00:00")
     assert timestamp("last Tuesday") is None and timestamp(None) is None
     assert timestamps.now().endswith("+00:00")
+
+
+def test_the_declared_day_is_read_in_the_values_own_offset() -> None:
+    assert timestamps.declared_day("2020-04-12T18:00:00-07:00") == "2020-04-12"
+    assert normalise("2020-04-12T18:00:00-07:00") == "2020-04-13T01:00:00+00:00"
+    assert timestamps.declared_day("Jun 24, 2025") == "2025-06-24"
+    assert timestamps.declared_day("soon") is None and timestamps.declared_day(None) is None

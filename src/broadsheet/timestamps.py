@@ -13,6 +13,7 @@ so stores and stages compare them without parsing again. Rules:
   matter: ``analyze.dates`` resolves them against the article's publication date);
 - anything else unreadable is ``None`` — an unknown date, never a guess.
 
+``declared_day`` reads the day a raw value names in its own offset (what the page prints).
 Readers of normalised values: ``instant`` (a ``datetime``), ``day`` (its UTC date), ``timestamp``
 (seconds since the epoch) and ``display_date`` ("19 November 2019"); ``shift`` and
 ``seconds_between`` do arithmetic on them (next checks, Retry-After). ``now`` is the one clock.
@@ -131,6 +132,16 @@ def _first_day_named(text: str) -> datetime | None:
 
 
 # --- readers of normalised values ---------------------------------------------------------------
+
+
+def declared_day(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` day a date string names in its OWN offset, or None when unreadable.
+
+    ``normalise`` moves an evening with a negative offset to the next UTC day, as the store must;
+    the day a page prints ("2020-04-12T18:00:00-07:00" is the 12th) is this one.
+    """
+    moment = parse(value)
+    return moment.date().isoformat() if moment is not None else None
 
 
 def instant(iso: str | None) -> datetime | None:

@@ -35,6 +35,7 @@ from statistics import mean, median
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.heldout import held_out_rows
 from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafilatura_meta, truth_of
+from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
 from broadsheet.extract.html import judged
 from broadsheet.extract.train import site_of
@@ -42,6 +43,7 @@ from broadsheet.extract.train_pages import PageRow
 from broadsheet.model import Article, Page, Rejected
 
 _TOKEN = re.compile(r"\w+")
+TRAFILATURA = "trafilatura (default)"
 _SHINGLE = 4
 
 PUBLISHED_NOTES = (
@@ -222,7 +224,7 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
         base["median_ms"] = 1000 * median(s for _, s in theirs) if theirs else 0.0
         if base["median_ms"]:
             metrics["time_ratio"] = metrics["median_ms"] / base["median_ms"]
-        rows.append(BenchRow("scrapinghub-html", "trafilatura (default)", base, len(golds),
+        rows.append(BenchRow("scrapinghub-html", TRAFILATURA, base, len(golds),
                              sum(s for _, s in theirs)))
     return rows
 
@@ -268,50 +270,96 @@ def _main_content(record: dict[str, object]) -> str:
     return str(truth.get("main_content") or "") if isinstance(truth, dict) else ""
 
 
+@dataclass
+class WcxbTally:
+    """What the WCXB pass gathers: per-page scores of ours and of trafilatura alone."""
+
+    ours_f1: list[float] = field(default_factory=list)
+    theirs_f1: list[float] = field(default_factory=list)
+    correct: list[bool] = field(default_factory=list)
+    meta: dict[str, list[dict[str, float]]] = field(
+        default_factory=lambda: {"ours": [], "theirs": []})
+    strings: dict[str, list[tuple[bool, PageStrings]]] = field(
+        default_factory=lambda: {"ours": [], "theirs": []})
+    seconds: list[float] = field(default_factory=lambda: [0.0, 0.0])
+
+    def add_theirs(self, record: dict[str, object], markup: str, url: str | None,
+                   is_article: bool) -> None:
+        """Run trafilatura alone on a page: its strings on every page, F1 and metadata on articles."""
+        start = time.perf_counter()
+        text = trafilatura_alone(markup)
+        if is_article:
+            self.seconds[1] += time.perf_counter() - start
+            self.theirs_f1.append(bag_f1(_main_content(record), text))
+            self.meta["theirs"].append(metadata_matches(truth_of(record), trafilatura_meta(markup,
+                                                                                          url)))
+        self.strings["theirs"].append((is_article, page_strings(text, record)))
+
+    def add_ours(self, record: dict[str, object], result: Article | Rejected,
+                 is_article: bool) -> None:
+        """Score our result on a page: is_article and strings on every page, F1 and metadata on
+        articles."""
+        text = result.text if isinstance(result, Article) else ""
+        self.correct.append((isinstance(result, Article) and result.is_article) == is_article)
+        self.strings["ours"].append((is_article, page_strings(text, record)))
+        if is_article:
+            self.ours_f1.append(bag_f1(_main_content(record), text))
+            self.meta["ours"].append(metadata_matches(truth_of(record), our_meta(result)))
+
+
+def _strings_rows(tally: WcxbTally, system: str, who: str) -> list[BenchRow]:
+    """Must / must-not string rows of one system: every page, and the pages that are not
+    articles (forums, products, services, listings, collections, docs)."""
+    pages = tally.strings[who]
+    other = [p for article, p in pages if not article]
+    return [BenchRow("wcxb-dev-strings-all", system, strings_metrics([p for _, p in pages]),
+                     len(pages)),
+            BenchRow("wcxb-dev-strings-other", system, strings_metrics(other), len(other))]
+
+
+def _wcxb_report(tally: WcxbTally, baselines: bool) -> list[BenchRow]:
+    """The WCXB rows, trafilatura's (with ``baselines``) right after ours on each dataset."""
+    def f1(values: list[float]) -> dict[str, float]:
+        return {"f1": mean(values) if values else 0.0}
+
+    pairs: list[tuple[BenchRow, BenchRow | None]] = [
+        (BenchRow("wcxb-dev-article", "broadsheet", f1(tally.ours_f1), len(tally.ours_f1),
+                  tally.seconds[0]),
+         BenchRow("wcxb-dev-article", TRAFILATURA, f1(tally.theirs_f1), len(tally.theirs_f1),
+                  tally.seconds[1])),
+        (BenchRow("wcxb-dev-all", "broadsheet is_article",
+                  {"accuracy": mean(tally.correct) if tally.correct else 0.0},
+                  len(tally.correct), tally.seconds[0]), None),
+        (BenchRow("wcxb-dev-article-meta", "broadsheet", means(tally.meta["ours"]),
+                  len(tally.meta["ours"])),
+         BenchRow("wcxb-dev-article-meta", TRAFILATURA, means(tally.meta["theirs"]),
+                  len(tally.meta["theirs"]))),
+    ]
+    pairs += zip(_strings_rows(tally, "broadsheet", "ours"),
+                 _strings_rows(tally, TRAFILATURA, "theirs"), strict=True)
+    return [row for ours_row, theirs_row in pairs
+            for row in (ours_row, theirs_row if baselines else None) if row is not None]
+
+
 def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
               collected: Collected | None = None) -> list[BenchRow]:
     """WCXB dev: bag-of-words F1 on article pages (ours, trafilatura), is_article accuracy over
-    every page, and title / author / date exact match on article pages (ours, trafilatura)."""
-    ours_f1: list[float] = []
-    theirs_f1: list[float] = []
-    correct: list[bool] = []
-    meta: dict[str, list[dict[str, float]]] = {"ours": [], "theirs": []}
-    seconds = [0.0, 0.0]
+    every page, title / author / date exact match on article pages, and the must / must-not
+    strings of every page (``bench/strings.py``), ours beside trafilatura's."""
+    tally = WcxbTally()
     for key, record, markup in _wcxb_pages(root, limit):
         is_article = _page_type(record) == "article"
         url = record.get("url")
         url = url if isinstance(url, str) else None
         result, signals, spent = _judge(key, markup, url)
-        seconds[0] += spent
+        tally.seconds[0] += spent
         if collected is not None:
             collected.page_rows.append(PageRow(key, site_of(url, key), "wcxb", is_article,
                                                tuple(signals) if signals else None))
-        correct.append((isinstance(result, Article) and result.is_article) == is_article)
-        if not is_article:
-            continue
-        truth = truth_of(record)
-        ours_f1.append(bag_f1(_main_content(record), result.text if isinstance(result, Article)
-                              else ""))
-        meta["ours"].append(metadata_matches(truth, our_meta(result)))
+        tally.add_ours(record, result, is_article)
         if baselines:
-            start = time.perf_counter()
-            theirs_f1.append(bag_f1(_main_content(record), trafilatura_alone(markup)))
-            seconds[1] += time.perf_counter() - start
-            meta["theirs"].append(metadata_matches(truth, trafilatura_meta(markup, url)))
-    rows = [
-        BenchRow("wcxb-dev-article", "broadsheet",
-                 {"f1": mean(ours_f1) if ours_f1 else 0.0}, len(ours_f1), seconds[0]),
-        BenchRow("wcxb-dev-all", "broadsheet is_article",
-                 {"accuracy": mean(correct) if correct else 0.0}, len(correct), seconds[0]),
-        BenchRow("wcxb-dev-article-meta", "broadsheet", means(meta["ours"]), len(meta["ours"])),
-    ]
-    if baselines:
-        rows.insert(1, BenchRow("wcxb-dev-article", "trafilatura (default)",
-                                {"f1": mean(theirs_f1) if theirs_f1 else 0.0}, len(theirs_f1),
-                                seconds[1]))
-        rows.append(BenchRow("wcxb-dev-article-meta", "trafilatura (default)",
-                             means(meta["theirs"]), len(meta["theirs"])))
-    return rows
+            tally.add_theirs(record, markup, url, is_article)
+    return _wcxb_report(tally, baselines)
 
 
 def run(data: Path, *, limit: int | None = None, wcxb: bool = True,

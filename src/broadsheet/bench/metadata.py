@@ -15,7 +15,7 @@ from statistics import mean
 from typing import Any
 
 from broadsheet.model import Article, Rejected
-from broadsheet.timestamps import normalise
+from broadsheet.timestamps import declared_day
 
 _WORD = re.compile(r"\w+")
 _JOINERS = frozenset({"and", "und", "et", "y", "e"})
@@ -29,10 +29,13 @@ def _words(value: str | None, joiners: bool = False) -> tuple[str, ...]:
 
 
 def _day(value: str | None) -> str | None:
-    """The ``YYYY-MM-DD`` day of a date (normalised first when it can be), else None."""
+    """The ``YYYY-MM-DD`` day a date names in its own offset (the day the page prints), else
+    its first ten characters. Our HTML path hands the bench the date as the page declared it,
+    before ``extract`` normalises it to UTC for the store: an evening with a negative offset
+    would otherwise count as the next day."""
     if not value:
         return None
-    return (normalise(value) or value)[:10]
+    return declared_day(value) or value[:10]
 
 
 def metadata_matches(truth: Meta, ours: Meta) -> dict[str, float]:

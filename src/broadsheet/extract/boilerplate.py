@@ -172,7 +172,7 @@ def is_ui_label(line: str) -> bool:
 
 def is_brand_line(line: str, outlet: str | None) -> bool:
     """The outlet's name alone on a line (its logo, flattened to text)."""
-    if not outlet:
+    if not outlet or len(line) > 4 * len(outlet) + 8:  # a logo line is short: skip the rest
         return False
     return squash(line) == squash(outlet)
 

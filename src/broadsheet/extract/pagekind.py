@@ -54,6 +54,7 @@ _MARKS = {
              "in den warenkorb", "ajouter au panier", "buy now", "checkout"),
 }
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?€")
+_PRICE_NO_EURO = re.compile(r"[$£¥]\s?\d")  # the same count when the markup has no "€": 4x faster
 _DATE_PATH = re.compile(r"/(?:19|20)\d{2}(?:[/-]\d{1,2})?(?:[/-]|$)")
 _ID_PATH = re.compile(r"\d{5,}")
 _PATH_WORDS = {
@@ -104,9 +105,15 @@ URL_NAMES = ("url_hint", "url_depth", "slug_words", "dated_path", "id_in_path", 
              "html_suffix", "site_root", "no_url")
 
 
-def _markup_signals(sample: str, low: str) -> list[float]:
+def _prices(low: str) -> int:
+    """How many prices the markup shows ("$ 20", "19,99 €")."""
+    return len((_PRICE if "€" in low else _PRICE_NO_EURO).findall(low))
+
+
+def _markup_signals(sample: str, low: str, declared: bool) -> list[float]:
     """Tag counts per 10 kB of markup, and what the markup declares (one pass per kind of mark,
-    on the lower-cased markup ``low``: the signals must cost little beside trafilatura)."""
+    on the lower-cased markup ``low``: the signals must cost little beside trafilatura);
+    ``declared``: the metadata found an Article-like schema.org type."""
     size = max(len(sample) / 10_000, 1.0)
     counts = Counter(_TAG_PATTERN.findall(low))
     tags = [math.log1p(counts[tag] / size) for tag in _TAGS]
@@ -116,8 +123,8 @@ def _markup_signals(sample: str, low: str) -> list[float]:
     marks = {name: any(m in low for m in found) for name, found in _MARKS.items()}
     return [*tags, *schema, float(marks["person"]), float(marks["published"]),
             float(marks["og_article"]), float(marks["og_product"] or marks["price"]),
-            math.log1p(len(_PRICE.findall(low)) / size), float(marks["cart"]),
-            float(metadata.declares_article(sample)), math.log1p(len(sample))]
+            math.log1p(_prices(low) / size), float(marks["cart"]),
+            float(declared), math.log1p(len(sample))]
 
 
 MARKUP_NAMES = (*(f"tag_{t}" for t in _TAGS), *(f"schema_{k}" for k in _SCHEMA),
@@ -177,8 +184,8 @@ def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
     """One row of ``SIGNAL_NAMES`` for a page."""
     sample = markup[:_SAMPLE]
     low = sample.lower()
-    return [*_url_signals(url), *_markup_signals(sample, low), *_body_signals(paragraphs),
-            *_meta_signals(meta, rule), *structure_signals(low, url)]
+    return [*_url_signals(url), *_markup_signals(sample, low, meta.declares_article),
+            *_body_signals(paragraphs), *_meta_signals(meta, rule), *structure_signals(low, url)]
 
 
 @lru_cache(maxsize=1)

@@ -50,8 +50,9 @@ def test_authors_are_people_not_the_outlet() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("Podium Staff", ("Podium Staff",)),  # no person named: the page's own credit
-        ("Help Net Security", ("Help Net Security",)),
+        ("Metro Desk", ("Metro Desk",)),  # no person named: the desk the page credits
+        ("Podium Staff", ()),  # ... but never the site itself (podium.com, "Help Net Security")
+        ("Help Net Security", ()),
         ("Written By; Name; Undefined; Dec", ()),
         ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
         ("Cazzy Magennis Last Updated August 1", ("Cazzy Magennis",)),

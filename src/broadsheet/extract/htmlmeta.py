@@ -147,11 +147,12 @@ def clean_name(raw: str) -> str:
     return " ".join(words)
 
 
-def is_credit(name: str) -> bool:
-    """True for a byline that is not a person but still names who wrote the piece: a team, a
-    desk or the site itself ("Podium Staff", "Help Net Security") — not an address or a role."""
+def is_credit(name: str, keys: set[str]) -> bool:
+    """True for a byline that is not a person but still names who wrote the piece: a team or a
+    desk ("Podium Staff", "Metro Desk") — never the site itself, an address or a role."""
     words = name.split()
-    return 1 <= len(words) <= _MAX_CREDIT_WORDS and not is_role(name) and "@" not in name
+    return (1 <= len(words) <= _MAX_CREDIT_WORDS and not is_role(name) and "@" not in name
+            and not _names_site(name, keys))
 
 
 def _subsumed(name: str, others: Sequence[str]) -> bool:
@@ -163,14 +164,14 @@ def _subsumed(name: str, others: Sequence[str]) -> bool:
 
 def people(raw: str | None, outlet: str | None, url: str | None) -> tuple[str, ...]:
     """The authors of trafilatura's "; "-joined byline: the people it names, each once; when it
-    names no person, the collective credit it gives instead (a team, a desk, the site's name),
-    as the page credits it."""
+    names no person, the collective credit it gives instead (a team, a desk; never the site's
+    own name, which is the outlet, not an author)."""
     keys = site_keys(outlet, url)
     names = [n for n in (clean_name(part) for part in (raw or "").split(";")) if n]
     persons = [n for n in names if is_person(n, keys)]
     if any(len(n.split()) > 1 for n in persons):  # a lone word beside full names is a fragment
         persons = [n for n in persons if len(n.split()) > 1]
-    chosen = persons or [n for n in names if is_credit(n)]
+    chosen = persons or [n for n in names if is_credit(n, keys)]
     return tuple(dict.fromkeys(n for n in chosen if not _subsumed(n, chosen)))
 
 

@@ -292,6 +292,44 @@ def test_stories_merge_when_evidence_accumulates_and_the_absorbed_id_redirects()
     assert story.merged_from and all(index.resolve(s) == story.id for s in story.merged_from)
 
 
+def _members(index: StoryIndex) -> set[frozenset[str]]:
+    return {frozenset(m.article_id for m in s.members) for s in index.stories.values()}
+
+
+CAUTIOUS = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.999, merge=1.01)
+
+
+def test_the_merge_pass_joins_stories_the_article_scorer_left_apart() -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index, dataclasses.replace(CAUTIOUS, merge=0.5))
+    engine.add_all(prepare(a) for a in [*FIRE, *BAKERY])
+    assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
+    (fire,) = (s for s in index.stories.values() if s.size == 3)
+    assert len(fire.merged_from) == 2
+    assert all(index.resolve(s) == fire.id for s in fire.merged_from)
+
+
+def test_the_merge_pass_reads_only_the_stories_a_batch_touched() -> None:
+    index = StoryIndex(window_days=14)
+    Clusterer(index, CAUTIOUS).add_all(prepare(a) for a in FIRE[:2])
+    assert len(index.stories) == 2  # split, and no merge pass could join them
+    eager = Clusterer(index, dataclasses.replace(CAUTIOUS, merge=0.5))
+    eager.add_all([prepare(BAKERY[0])])  # touches the bakery story only
+    assert len(index.stories) == 3
+    eager.add_all([prepare(FIRE[2])])  # a third report: its story is compared, all three merge
+    assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
+
+
+def test_story_candidates_never_include_the_story_itself() -> None:
+    index = StoryIndex(window_days=14)
+    Clusterer(index, CAUTIOUS).add_all(prepare(a) for a in [*FIRE, *SENATE])
+    for story in index.stories.values():
+        found = index.story_candidates(story, 3)
+        assert story not in found and len(found) <= 3
+    fire = index.stories[index.where["a1"]]
+    assert {m.article_id for s in index.story_candidates(fire, 2) for m in s.members} <= {"a2", "a3"}
+
+
 # --- features ----------------------------------------------------------------------------------
 
 def test_plural_fold() -> None:

@@ -75,17 +75,21 @@ class Scratch:
                 dense[vector.ids] = 0.0
 
 
-def _gather(dense: npt.NDArray[np.float32], vectors: Sequence[Weighted]) -> npt.NDArray[np.float64]:
-    """For each vector, the dot product of ``dense`` with it."""
+def _gather(denses: Sequence[npt.NDArray[np.float32]],
+            vectors: Sequence[Weighted]) -> list[npt.NDArray[np.float64]]:
+    """For each of ``denses``, the dot product of it with each vector (the vectors' ids and
+    values are joined once, whatever the number of dense arrays)."""
     lengths = np.array([len(v.ids) for v in vectors])
     if not lengths.sum():
-        return np.zeros(len(vectors))
+        return [np.zeros(len(vectors)) for _ in denses]
     ids = np.concatenate([v.ids for v in vectors])
-    vals = np.concatenate([v.vals for v in vectors])
-    products = np.append(dense[ids].astype(np.float64) * vals, 0.0)
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    sums = np.add.reduceat(products, np.minimum(starts, len(products) - 1))
-    return np.where(lengths > 0, sums, 0.0)
+    vals = np.concatenate([v.vals for v in vectors]).astype(np.float64)
+    starts = np.minimum(np.concatenate([[0], np.cumsum(lengths)[:-1]]), len(ids))
+    found = []
+    for dense in denses:
+        products = np.append(dense[ids] * vals, 0.0)
+        found.append(np.where(lengths > 0, np.add.reduceat(products, starts), 0.0))
+    return found
 
 
 def _ratio(num: npt.NDArray[np.float64], den: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -98,9 +102,9 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
     """One row of ``FEATURES`` per story, ``side`` (an article or a story) against each."""
     titles, leads = [s.title for s in stories], [s.lead for s in stories]
     with scratch.holding(side):
-        tt, lt = _gather(scratch.title, titles), _gather(scratch.lead, titles)
-        ll, tl = _gather(scratch.lead, leads), _gather(scratch.title, leads)
-        nn = _gather(scratch.names, [s.names for s in stories])
+        tt, lt = _gather((scratch.title, scratch.lead), titles)
+        ll, tl = _gather((scratch.lead, scratch.title), leads)
+        (nn,) = _gather((scratch.names,), [s.names for s in stories])
     st, sl = np.array([t.norm for t in titles]), np.array([v.norm for v in leads])
     sn = np.array([s.names.norm for s in stories])
     s_all = np.array([s.all_norm for s in stories])
@@ -121,6 +125,6 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
 DEFAULT_MODEL = Model(
     weights=(0.8617, -5.7203, 2.0997, 25.5456, -2.9374, -2.3139, -1.2358, -2.9794, -3.0463, -0.6878),
     bias=-1.228,
-    join=0.3,
+    join=0.4,
     merge=0.9,
 )

@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.stories.features import ArticleFeatures
-from broadsheet.stories.sparse import Idf, Ids, Sparse, Weighted, dot
+from broadsheet.stories.sparse import Idf, Ids, Sparse, Vals, Weighted, dot
 
 UNDATED = -1
 BUCKET_DAYS = 7.0  # fixed: stored postings are keyed by it
@@ -59,12 +59,15 @@ class Member:
 
 @dataclass(frozen=True)
 class WeightedStory:
-    """IDF-weighted fields of a story or an article, and ``title . lead`` (for the joint norm)."""
+    """IDF-weighted fields of a story or an article, ``title . lead`` (for the joint norm), and
+    the rarity of each title and name term: its IDF over the IDF of a term never seen (1: rare)."""
 
     title: Weighted
     lead: Weighted
     names: Weighted
     title_lead: float
+    rare_title: Vals
+    rare_names: Vals
 
     @property
     def all_norm(self) -> float:
@@ -74,8 +77,10 @@ class WeightedStory:
 
 def weigh(idf: Idf, title: Sparse, lead: Sparse, names: Sparse) -> WeightedStory:
     """The IDF-weighted fields of a story or an article."""
-    t, ld = idf.weigh(title), idf.weigh(lead)
-    return WeightedStory(t, ld, idf.weigh(names), dot(t, ld))
+    t, ld, n = idf.weigh(title), idf.weigh(lead), idf.weigh(names)
+    ceiling = idf.ceiling()
+    return WeightedStory(t, ld, n, dot(t, ld), idf.weights(title.ids) / ceiling,
+                         idf.weights(names.ids) / ceiling)
 
 
 @dataclass

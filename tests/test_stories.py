@@ -19,7 +19,8 @@ from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, prepare
 from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, shingles, sketch
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
-from broadsheet.stories.score import DEFAULT_MODEL, Model
+from broadsheet.stories.index import weigh
+from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, Model
 
 
 def art(id_: str, title: str, *paragraphs: str, published: str | None = "2021-08-10",
@@ -101,8 +102,9 @@ def test_the_same_words_months_apart_are_two_stories() -> None:
     early = dataclasses.replace(SENATE[0], id="x1", published="2021-03-01")
     late = dataclasses.replace(SENATE[1], id="x2", published="2021-08-10")
     close = dataclasses.replace(SENATE[1], id="x2", published="2021-03-03")
-    assert len(cluster_articles([early, late])) == 2
-    assert len(cluster_articles([early, close])) == 1
+    eager = dataclasses.replace(DEFAULT_MODEL, join=0.01)  # the window decides, not the score
+    assert len(cluster_articles([early, late], model=eager)) == 2
+    assert len(cluster_articles([early, close], model=eager)) == 1
 
 
 def test_window_days_widens_the_window() -> None:
@@ -277,7 +279,7 @@ def test_nothing_joins_a_roundup_that_came_first() -> None:
 # --- merges ------------------------------------------------------------------------------------
 
 def test_stories_merge_when_evidence_accumulates_and_the_absorbed_id_redirects() -> None:
-    eager = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, merge=0.5)
+    eager = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, merge=0.5)
     halves = [art("h1", "Redding wildfire forces evacuations in Shasta County",
                   "Redding residents evacuate from the Shasta County wildfire.", outlet="x"),
               art("h2", "Cal Fire crews battle blaze near river",
@@ -290,6 +292,57 @@ def test_stories_merge_when_evidence_accumulates_and_the_absorbed_id_redirects()
     (story,) = index.stories.values()
     assert {m.article_id for m in story.members} == {"h1", "h2", "h3"}
     assert story.merged_from and all(index.resolve(s) == story.id for s in story.merged_from)
+
+
+def _members(index: StoryIndex) -> set[frozenset[str]]:
+    return {frozenset(m.article_id for m in s.members) for s in index.stories.values()}
+
+
+CAUTIOUS = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.999, merge=1.01)
+
+
+def test_the_merge_pass_joins_stories_the_article_scorer_left_apart() -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index, dataclasses.replace(CAUTIOUS, merge=0.5))
+    engine.add_all(prepare(a) for a in [*FIRE, *BAKERY])
+    assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
+    (fire,) = (s for s in index.stories.values() if s.size == 3)
+    assert len(fire.merged_from) == 2
+    assert all(index.resolve(s) == fire.id for s in fire.merged_from)
+
+
+def test_the_merge_pass_reads_only_the_stories_a_batch_touched() -> None:
+    index = StoryIndex(window_days=14)
+    Clusterer(index, CAUTIOUS).add_all(prepare(a) for a in FIRE[:2])
+    assert len(index.stories) == 2  # split, and no merge pass could join them
+    eager = Clusterer(index, dataclasses.replace(CAUTIOUS, merge=0.5))
+    eager.add_all([prepare(BAKERY[0])])  # touches the bakery story only
+    assert len(index.stories) == 3
+    eager.add_all([prepare(FIRE[2])])  # a third report: its story is compared, all three merge
+    assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
+
+
+def test_story_candidates_never_include_the_story_itself() -> None:
+    index = StoryIndex(window_days=14)
+    Clusterer(index, CAUTIOUS).add_all(prepare(a) for a in [*FIRE, *SENATE])
+    for story in index.stories.values():
+        found = index.story_candidates(story, 3)
+        assert story not in found and len(found) <= 3
+    fire = index.stories[index.where["a1"]]
+    assert {m.article_id for s in index.story_candidates(fire, 2) for m in s.members} <= {"a2", "a3"}
+
+
+def test_rare_features_are_the_rarest_shared_title_word_and_name() -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index, CAUTIOUS)
+    engine.add_all(prepare(a) for a in [*FIRE[:2], *BAKERY])
+    item = prepare(FIRE[2])
+    side = weigh(index.idf, item.features.title, item.features.lead, item.features.names)
+    stories = [index.stories[index.where[i]] for i in ("a1", "c1")]
+    rows = engine.features(side, stories, [0.0, 0.0])
+    rare_title, rare_names = FEATURES.index("rare_title"), FEATURES.index("rare_names")
+    assert rows[0, rare_names] > 0.5 and rows[1, rare_names] == 0.0
+    assert 0 < rows[0, rare_title] <= 1 and rows[1, rare_title] == 0.0
 
 
 # --- features ----------------------------------------------------------------------------------

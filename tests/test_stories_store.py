@@ -20,7 +20,7 @@ from broadsheet.stories.score import Model
 from test_stories import ALL, FIRE, SENATE, art
 
 SETTINGS = Settings()
-EAGER = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, merge=0.5)
+EAGER = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, merge=0.5)
 
 
 @pytest.fixture

@@ -45,6 +45,7 @@ DEFAULT_WINDOW_DAYS = 14
 CANDIDATES = 10
 DUPLICATE_THRESHOLD = 0.8
 COPY_SIMILARITY = 0.5
+SETTLE_ROUNDS = 2
 
 
 def story_id(first_article_id: str) -> str:
@@ -78,12 +79,58 @@ class Clusterer:
         self.model = model
         self.limit = candidates
         self.scratch = Scratch()
+        self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
     def add_all(self, items: Iterable[Incoming]) -> None:
-        """Place every item, in publication order, skipping articles already placed."""
+        """Place every item, in publication order, skipping articles already placed; then the
+        merge pass over the stories the batch touched (``settle``)."""
         for item in sorted(items, key=lambda i: i.features.order):
             if item.member.article_id not in self.index.where:
                 self.add(item)
+        self.settle()
+
+    def settle(self, rounds: int = SETTLE_ROUNDS) -> int:
+        """The merge pass: each touched story (smallest first) against its index candidates,
+        story to story with the same scorer; a pair at ``Model.merge`` or above becomes one story.
+        A story a merge changed is looked at again, for at most ``rounds`` rounds. Returns how
+        many stories were absorbed. Only touched stories and their candidates are read, so the
+        cost follows the batch, not the index."""
+        merged = 0
+        for _ in range(rounds):
+            queue, self.touched = self._settle_order(self.touched), set()
+            for story in queue:
+                if story.id in self.index.stories:
+                    merged += self._settle_one(story)
+            if not self.touched:
+                break
+        self.touched = set()
+        return merged
+
+    def _settle_order(self, ids: Iterable[str]) -> list[StoryState]:
+        live = {self.index.resolve(i) for i in ids}
+        stories = [self.index.stories[i] for i in live if i in self.index.stories]
+        return sorted((s for s in stories if not s.roundup), key=lambda s: (s.size, s.id))
+
+    def _settle_one(self, story: StoryState) -> int:
+        others = [s for s in self.index.story_candidates(story, self.limit) if not s.roundup]
+        if not others:
+            return 0
+        gaps = [story.gap_to(s) for s in others]
+        side = self.index.weighted(story)
+        chances = self.model.probabilities(self.features(side, others, gaps))
+        merged = 0
+        for other, chance in zip(others, chances.tolist(), strict=True):
+            if chance < self.model.merge or other.id not in self.index.stories:
+                continue
+            if story.id not in self.index.stories:
+                story = self.index.stories[self.index.resolve(story.id)]
+            if other is story:
+                continue
+            small, large = sorted((story, other), key=lambda s: (s.size, s.id))
+            story = self.index.merge(large, small)
+            self.touched.add(story.id)
+            merged += 1
+        return merged
 
     def add(self, item: Incoming) -> StoryState:
         """Place one article; return the story it is now in."""
@@ -151,6 +198,7 @@ class Clusterer:
     def _placed(self, story: StoryState, member: Member) -> StoryState:
         self.index.where[member.article_id] = story.id
         self.index.changed.add(story.id)
+        self.touched.add(story.id)
         return story
 
     def _merge(self, story: StoryState, others: Sequence[StoryState]) -> StoryState:
@@ -159,8 +207,7 @@ class Clusterer:
             if other.id not in self.index.stories or other.roundup or other is story:
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
-            gap = min((x for d in small.days if (x := large.gap(d)) is not None), default=None)
-            row = self.features(self.index.weighted(small), [large], [gap])
+            row = self.features(self.index.weighted(small), [large], [small.gap_to(large)])
             if float(self.model.probabilities(row)[0]) >= self.model.merge:
                 story = self.index.merge(large, small)
         return story

@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.stories.features import ArticleFeatures
-from broadsheet.stories.sparse import Idf, Ids, Sparse, Weighted, dot
+from broadsheet.stories.sparse import Idf, Ids, Sparse, Vals, Weighted, dot
 
 UNDATED = -1
 BUCKET_DAYS = 7.0  # fixed: stored postings are keyed by it
@@ -39,6 +39,7 @@ COMMON_SHARE = 0.15
 MAX_TERMS = 400
 POSTING_SCAN = 300
 SIZE_DAMPING = 0.75
+STORY_TERMS = 30  # a story is looked up by this many of its heaviest terms per field
 REWEIGH = 0.1
 LOOKUP_SLACK = 0.8  # the store loads a little more than the look-ups read: the IDF moves in a batch
 
@@ -58,12 +59,15 @@ class Member:
 
 @dataclass(frozen=True)
 class WeightedStory:
-    """IDF-weighted fields of a story or an article, and ``title . lead`` (for the joint norm)."""
+    """IDF-weighted fields of a story or an article, ``title . lead`` (for the joint norm), and
+    the rarity of each title and name term: its IDF over the IDF of a term never seen (1: rare)."""
 
     title: Weighted
     lead: Weighted
     names: Weighted
     title_lead: float
+    rare_title: Vals
+    rare_names: Vals
 
     @property
     def all_norm(self) -> float:
@@ -73,8 +77,10 @@ class WeightedStory:
 
 def weigh(idf: Idf, title: Sparse, lead: Sparse, names: Sparse) -> WeightedStory:
     """The IDF-weighted fields of a story or an article."""
-    t, ld = idf.weigh(title), idf.weigh(lead)
-    return WeightedStory(t, ld, idf.weigh(names), dot(t, ld))
+    t, ld, n = idf.weigh(title), idf.weigh(lead), idf.weigh(names)
+    ceiling = idf.ceiling()
+    return WeightedStory(t, ld, n, dot(t, ld), idf.weights(title.ids) / ceiling,
+                         idf.weights(names.ids) / ceiling)
 
 
 @dataclass
@@ -110,9 +116,26 @@ class StoryState:
 
     def gap(self, day: float | None) -> float | None:
         """Days from ``day`` to the nearest dated member; None when either side has no date."""
-        days = self.days
-        if day is None or not days:
+        if day is None or not self.days:
             return None
+        return self.gap_from(self.days, day)
+
+    def gap_to(self, other: StoryState) -> float | None:
+        """Days between the nearest dated members of two stories; None when either has none."""
+        few, many = sorted((self.days, other.days), key=len)
+        if not few:
+            return None
+        if len(few) == 1:
+            return (self if few is self.days else other).gap_from(many, few[0])
+        dense, probe = np.asarray(many), np.asarray(few)
+        at = np.searchsorted(dense, probe)
+        below = dense[np.maximum(at - 1, 0)]
+        above = dense[np.minimum(at, len(dense) - 1)]
+        return float(np.minimum(np.abs(probe - below), np.abs(probe - above)).min())
+
+    @staticmethod
+    def gap_from(days: list[float], day: float) -> float:
+        """Days from ``day`` to the nearest of ``days`` (sorted, not empty)."""
         at = bisect.bisect_left(days, day)
         return min(abs(day - days[k]) for k in (at - 1, at) if 0 <= k < len(days))
 
@@ -149,6 +172,14 @@ class StoryState:
         self.title = self.title.plus(title).top(MAX_TERMS)
         self.lead = self.lead.plus(lead).top(MAX_TERMS)
         self.names = self.names.plus(names).top(MAX_TERMS)
+
+
+def _heaviest(vector: Weighted, size: int) -> Weighted:
+    """The ``size`` largest entries of a weighted vector (its norm kept: only look-ups use it)."""
+    if len(vector.ids) <= size:
+        return vector
+    keep = np.sort(np.argpartition(-vector.vals, size)[:size])
+    return Weighted(vector.ids[keep], vector.vals[keep], vector.norm)
 
 
 class StoryIndex:
@@ -301,11 +332,27 @@ class StoryIndex:
     def candidates(self, features: ArticleFeatures, article: WeightedStory,
                    limit: int) -> list[StoryState]:
         """Up to ``limit`` stories within the window sharing the most IDF weight with the article."""
-        numbers: list[npt.NDArray[np.int32]] = []
+        vectors = (article.title, article.lead, article.names)
+        return self._lookup(vectors, features.day, limit)
+
+    def story_candidates(self, story: StoryState, limit: int) -> list[StoryState]:
+        """Up to ``limit`` other stories within the window of ``story``'s middle day that share
+        the most IDF weight with its ``STORY_TERMS`` heaviest terms per field (the merge pass)."""
+        weighted = self.weighted(story)
+        vectors = tuple(_heaviest(v, STORY_TERMS)
+                        for v in (weighted.title, weighted.lead, weighted.names))
+        day = story.days[len(story.days) // 2] if story.days else None
+        found = self._lookup(vectors, day, limit + 1)
+        return [s for s in found if s is not story][:limit]
+
+    def _lookup(self, vectors: tuple[Weighted, ...], day: float | None,
+                limit: int) -> list[StoryState]:
+        numbers: array[int] = array("i")  # the story numbers read, every posting list in a row
+        lengths: list[int] = []
         weights: list[float] = []
         common = self.common_idf()
-        buckets = self._buckets(features.day)
-        for vector in (article.title, article.lead, article.names):
+        buckets = self._buckets(day)
+        for vector in vectors:
             keep = self.idf.weights(vector.ids) >= common
             for term, weight in zip(vector.ids[keep].tolist(), vector.vals[keep].tolist(),
                                     strict=True):
@@ -315,16 +362,17 @@ class StoryIndex:
                 for b in by_bucket if buckets is None else buckets:
                     found = by_bucket.get(b)
                     if found is not None:
-                        numbers.append(np.frombuffer(found, dtype=np.int32)[-POSTING_SCAN:])
+                        numbers.extend(found if len(found) <= POSTING_SCAN
+                                       else found[-POSTING_SCAN:])
+                        lengths.append(min(len(found), POSTING_SCAN))
                         weights.append(weight)
-        if not numbers:
+        if not lengths:
             return []
-        return self._best(numbers, weights, features.day, limit)
+        spread = np.repeat(np.asarray(weights), lengths)
+        return self._best(np.frombuffer(numbers, dtype=np.int32), spread, day, limit)
 
-    def _best(self, numbers: list[npt.NDArray[np.int32]], weights: list[float],
+    def _best(self, every: npt.NDArray[np.int32], spread: npt.NDArray[np.float64],
               day: float | None, limit: int) -> list[StoryState]:
-        every = np.concatenate(numbers)
-        spread = np.repeat(np.asarray(weights), [len(n) for n in numbers])
         unique, inverse = np.unique(every, return_inverse=True)
         scores = np.bincount(inverse, weights=spread) / self._norms[unique]
         order = np.lexsort((unique, -scores))

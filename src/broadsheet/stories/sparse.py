@@ -118,6 +118,10 @@ class Idf:
         ratio = (self.docs + 1.0) / (self.df[ids].astype(np.float32) + 1.0)
         return np.asarray(np.log(ratio) + 1.0, dtype=np.float32)
 
+    def ceiling(self) -> float:
+        """The IDF of a term no document has had yet (the highest there is now)."""
+        return math.log(self.docs + 1.0) + 1.0
+
     def weigh(self, vector: Sparse) -> Weighted:
         """``vector`` times the current IDF, with its norm."""
         vals = vector.vals * self.weights(vector.ids)

@@ -181,3 +181,11 @@ def test_papers_and_a_paper_are_documents_the_paper_is_an_outlet(nlp: Language) 
     assert set(canonical) == {"showed", "According to", "said"}  # all three found ...
     assert canonical["showed"] is None and canonical["According to"] is None  # ... two make no voice
     assert canonical["said"] == "paper"
+
+
+def test_a_quotation_said_with_an_unsure_content_reading_is_kept(nlp: Language) -> None:
+    # the content model is unsure of this clause (a dash, vocatives); the quotation marks it
+    found = attributions(nlp, "“That is right, friends — this city, folks,” he said as the music played.")
+    assert [(a.cue, a.content, a.kind) for a in found] == [
+        ("said", "That is right, friends — this city, folks", "direct")
+    ]

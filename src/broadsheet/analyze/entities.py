@@ -101,11 +101,13 @@ def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]]) -> list[tuple[S
     text = text_of(doc)
     names = [text[start:end] for (start, end), label in tagged if label == "PERSON"]
     surnames = {name.split()[-1] for name in names if len(name.split()) >= 2}
+    if not surnames:
+        return []
     covered = {i for (start, end), _ in tagged for i in range(start, end)}
     return [
         ((t.idx, t.idx + len(t.text)), "PERSON")
         for t in doc
-        if t.pos_ == "PROPN" and t.text in surnames and t.idx not in covered
+        if t.text in surnames and t.pos_ == "PROPN" and t.idx not in covered
     ]
 
 

@@ -189,3 +189,15 @@ def test_a_quotation_said_with_an_unsure_content_reading_is_kept(nlp: Language) 
     assert [(a.cue, a.content, a.kind) for a in found] == [
         ("said", "That is right, friends — this city, folks", "direct")
     ]
+
+
+def test_other_verbs_of_saying_are_kept_when_every_model_is_sure(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "The mayor cited rising rents as the main reason for the new housing plan.",
+        "The company denied that its trucks had polluted the river.",
+    )
+    assert [(a.speaker, a.cue, a.content) for a in found] == [
+        ("The mayor", "cited", "rising rents as the main reason for the new housing plan"),
+        ("The company", "denied", "its trucks had polluted the river"),
+    ]

@@ -201,3 +201,10 @@ def test_other_verbs_of_saying_are_kept_when_every_model_is_sure(nlp: Language) 
         ("The mayor", "cited", "rising rents as the main reason for the new housing plan"),
         ("The company", "denied", "its trucks had polluted the river"),
     ]
+
+
+def test_archived_copy_quoted_with_two_apostrophes(nlp: Language) -> None:
+    found = attributions(nlp, "''This is no way to run a railway,'' said Dana Whitfield, a rail analyst.")
+    assert [(a.speaker, a.content, a.kind) for a in found] == [
+        ("Dana Whitfield", "This is no way to run a railway", "direct")
+    ]

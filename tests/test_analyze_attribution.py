@@ -208,3 +208,15 @@ def test_archived_copy_quoted_with_two_apostrophes(nlp: Language) -> None:
     assert [(a.speaker, a.content, a.kind) for a in found] == [
         ("Dana Whitfield", "This is no way to run a railway", "direct")
     ]
+
+
+def test_who_said_in_a_relative_clause_is_a_cue(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "The mayor defended the contract with a builder who said he was never paid for the new school.",
+        "Reporters spoke to a nurse who said the clinic had run out of vaccine in March.",
+    )
+    assert [(a.speaker, a.content) for a in found] == [
+        ("a builder", "he was never paid for the new school"),
+        ("a nurse", "the clinic had run out of vaccine in March"),
+    ]

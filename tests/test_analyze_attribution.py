@@ -220,3 +220,16 @@ def test_who_said_in_a_relative_clause_is_a_cue(nlp: Language) -> None:
         ("a builder", "he was never paid for the new school"),
         ("a nurse", "the clinic had run out of vaccine in March"),
     ]
+
+
+def test_a_quotation_opened_after_said_comma_is_the_content_however_long(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Asked about the fire at the depot, Mayor Ruth Okafor said, “I think it is important to know "
+        "the facts first. That is why we support the firefighters.”",
+    )
+    assert [(a.speaker, a.content, a.kind) for a in found] == [
+        ("Ruth Okafor",
+         "I think it is important to know the facts first. That is why we support the firefighters",
+         "direct")
+    ]

@@ -117,6 +117,10 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
       "according to Y" the rest of its sentence on the side away from it;
     - a reporting clause between commas inside its sentence ("The museum, Mr. Obama said, would
       ...") attributes the whole sentence around it;
+    - ``X said, "..."``: a quotation opening right after the cue and a comma or colon is what was
+      said, all of it, however many sentences it runs over (unless a quotation closed before the cue
+      in the same sentence: ``"A," he said, "B."`` is one interrupted quotation): speech F1 +0.4
+      on dev, +0.2 on unseen articles, precision the same or better;
     - "warned for months that X": a "that" clause inside the chosen words is what was said.
     """
     by_kind = {c.kind: (p, c) for p, c in scored}
@@ -130,6 +134,9 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
         if before.endswith(","):
             return left[1], max(left[0], probability, FRAME_CONFIDENCE)
+    quoted = _quoted_after(doc, site)
+    if quoted is not None:
+        return quoted, max(probability, FRAME_CONFIDENCE)
     whole = by_kind.get("sentence")
     if whole is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and _parenthetical(doc, site):
         return whole[1], max(whole[0], probability, FRAME_CONFIDENCE)
@@ -139,6 +146,34 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         if inside:
             return that[1], max(that[0], probability)
     return chosen, probability
+
+
+def _quoted_after(doc: Doc, site: CueSite) -> Candidate | None:
+    """The whole quotation opened right after the cue (``_quote_opened_after``) as a content, when
+    no quotation closed before the cue in its sentence."""
+    opened = _quote_opened_after(doc, site)
+    cue_at = doc[site.head].idx
+    if opened is None or any(doc[site.sentence[0]].idx <= q.end <= cue_at for q in site.quotes):
+        return None
+    span = tidy_content(text_of(doc), (opened.start, opened.end), list(site.quotes))
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    return Candidate("quote_after", span, words.start, words.end - 1)
+
+
+def _quote_opened_after(doc: Doc, site: CueSite) -> Quotation | None:
+    """The quotation that opens right after the cue and a comma or colon (``Clinton said, "I ..."``),
+    unless it opens in lower case (``said, "we were floored"``: the sentence goes on through it)."""
+    head = doc[site.head]
+    after = head.idx + len(head.text)
+    text = text_of(doc)
+    for quote in site.quotes:
+        if quote.start >= after:
+            between = text[after : quote.start].strip()
+            opens = text[quote.inner[0] : quote.inner[1]].lstrip("' ")[:1]
+            return quote if between in {",", ":"} and not opens.islower() else None
+    return None
 
 
 def _passive(head: Token) -> bool:

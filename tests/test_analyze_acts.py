@@ -41,6 +41,19 @@ def test_person_key_is_one_key_for_a_name_however_written() -> None:
     assert person_key("Hillary Clinton") != person_key("Bill Clinton")
 
 
+def test_a_short_given_name_is_the_same_person() -> None:
+    assert person_key("Josh Apte") == person_key("Joshua Apte") == person_key("Dr. Joshua S. Apte")
+    assert person_key("Tim Morrison") == person_key("Timothy Morrison")
+    assert person_key("Bill Clinton") == person_key("William J. Clinton") != person_key("Billie Clinton")
+    assert person_key("Steve Hall") != person_key("Stephen Hall")  # Steve: Stephen or Steven
+    assert person_key("Tim") == "tim"  # one word is no given name to expand
+
+
+def test_voices_of_a_short_and_a_full_given_name_share_a_key(nlp: Language) -> None:
+    found = find_attributions(nlp("Josh Apte said the air was clean. Joshua Apte said the tests were done."))
+    assert [a.canonical for a in found] == ["joshua apte", "joshua apte"]
+
+
 def test_the_president_is_the_person_the_article_names_so(nlp: Language) -> None:
     text = ("President Donald Trump met the governors on Tuesday. "
             "The president said the wall would be finished by spring.")

@@ -181,3 +181,55 @@ def test_papers_and_a_paper_are_documents_the_paper_is_an_outlet(nlp: Language) 
     assert set(canonical) == {"showed", "According to", "said"}  # all three found ...
     assert canonical["showed"] is None and canonical["According to"] is None  # ... two make no voice
     assert canonical["said"] == "paper"
+
+
+def test_a_quotation_said_with_an_unsure_content_reading_is_kept(nlp: Language) -> None:
+    # the content model is unsure of this clause (a dash, vocatives); the quotation marks it
+    found = attributions(nlp, "“That is right, friends — this city, folks,” he said as the music played.")
+    assert [(a.cue, a.content, a.kind) for a in found] == [
+        ("said", "That is right, friends — this city, folks", "direct")
+    ]
+
+
+def test_other_verbs_of_saying_are_kept_when_every_model_is_sure(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "The mayor cited rising rents as the main reason for the new housing plan.",
+        "The company denied that its trucks had polluted the river.",
+    )
+    assert [(a.speaker, a.cue, a.content) for a in found] == [
+        ("The mayor", "cited", "rising rents as the main reason for the new housing plan"),
+        ("The company", "denied", "its trucks had polluted the river"),
+    ]
+
+
+def test_archived_copy_quoted_with_two_apostrophes(nlp: Language) -> None:
+    found = attributions(nlp, "''This is no way to run a railway,'' said Dana Whitfield, a rail analyst.")
+    assert [(a.speaker, a.content, a.kind) for a in found] == [
+        ("Dana Whitfield", "This is no way to run a railway", "direct")
+    ]
+
+
+def test_who_said_in_a_relative_clause_is_a_cue(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "The mayor defended the contract with a builder who said he was never paid for the new school.",
+        "Reporters spoke to a nurse who said the clinic had run out of vaccine in March.",
+    )
+    assert [(a.speaker, a.content) for a in found] == [
+        ("a builder", "he was never paid for the new school"),
+        ("a nurse", "the clinic had run out of vaccine in March"),
+    ]
+
+
+def test_a_quotation_opened_after_said_comma_is_the_content_however_long(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Asked about the fire at the depot, Mayor Ruth Okafor said, “I think it is important to know "
+        "the facts first. That is why we support the firefighters.”",
+    )
+    assert [(a.speaker, a.content, a.kind) for a in found] == [
+        ("Ruth Okafor",
+         "I think it is important to know the facts first. That is why we support the firefighters",
+         "direct")
+    ]

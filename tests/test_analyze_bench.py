@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from broadsheet.bench.attribution import broadsheet_system, regex_baseline, run
+from broadsheet.bench.attribution import broadsheet_system, profile_row, regex_baseline, run
 from broadsheet.bench.polnear import Document, Predicted, load_split, pair, parse_brat, score
 from broadsheet.errors import ConfigError
 from conftest import eval_data_dir, require
@@ -124,3 +124,11 @@ def test_short_run_on_polnear(eval_data: Path) -> None:
     assert row.dataset == "polnear-dev" and row.documents == 3
     assert 0.0 < row.metrics["precision"] <= 1.0
     assert row.metrics["articles_per_s"] > 0
+
+
+def test_profile_names_every_component_and_the_rules(eval_data: Path) -> None:
+    require(eval_data / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
+    row = profile_row(eval_data, limit=2)
+    assert row.dataset == "basil-profile" and row.documents == 2
+    assert {"tokenizer_ms", "parser_ms", "ner_ms", "rules_ms"} <= set(row.metrics)
+    assert all(value > 0 for value in row.metrics.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from broadsheet.analyze.attribution import find_attributions
 from broadsheet.analyze.entities import ALIASES, bare_name, find_entities
 from broadsheet.analyze.nlp import load_model
 
@@ -73,3 +74,10 @@ def test_a_dateline_is_not_an_entity(nlp: Language) -> None:
     doc = nlp("BUFFALO, N.Y. — Hours before the game, Wild coach Bruce Boudreau expressed confidence.")
     names = {e.text for e in find_entities(doc)}
     assert "Bruce Boudreau" in names and not names & {"BUFFALO", "N.Y."}
+
+
+def test_an_opening_gerund_is_no_part_of_a_name(nlp: Language) -> None:
+    doc = nlp('Hosting Cook at the summit "is our dream," Benioff said. '
+              "To that, Cook joked that he is no singer.")
+    assert "Hosting Cook" not in {e.text for e in find_entities(doc)}
+    assert "Hosting Cook" not in {a.speaker for a in find_attributions(doc)}

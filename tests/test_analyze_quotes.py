@@ -51,3 +51,10 @@ def test_quotations_are_ordered_disjoint_and_never_cross_a_line(text: str) -> No
         assert text[quote.start] in '"“'
     for first, second in itertools.pairwise(found):
         assert first.end <= second.start
+
+
+def test_two_apostrophes_are_a_double_mark_of_archived_copy() -> None:
+    text = "''Not now,'' she said. ''We're done.'' Rock 'n' roll and the 'single' quotes stay."
+    found = find_quotations(text)
+    assert [text[q.inner[0] : q.inner[1]] for q in found] == ["Not now,", "We're done."]
+    assert all(q.closed for q in found)

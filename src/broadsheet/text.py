@@ -107,13 +107,46 @@ def name_key(name: str) -> str:
 _GENERATIONS = word_set("jr sr ii iii iv")
 
 
+# Short forms of common English given names, each under the form a person's key uses ("Josh Apte"
+# and "Joshua Apte", "Tim Morrison" and "Timothy Morrison" are one person in a story). General
+# knowledge of names, not strings of any site; a short form of several names goes with none.
+_GIVEN_NAMES = """
+    abraham:abe alexander:alex andrew:andy anthony:tony benjamin:ben,benji
+    charles:chuck,charlie christopher:chris daniel:dan,danny david:dave deborah:debbie,deb
+    donald:don edward:ed,eddie,ted elizabeth:liz,beth,betsy frederick:fred gerald:jerry
+    gregory:greg james:jim,jimmy,jamie jeffrey:jeff jennifer:jen,jenny jonathan:jon joseph:joe,joey
+    joshua:josh katherine:kate,kathy,katie kenneth:ken kimberly:kim lawrence:larry leonard:len
+    margaret:maggie,peggy matthew:matt michael:mike,mikey mitchell:mitch nathaniel:nate
+    nicholas:nick,nicky patricia:pat,patty patrick:paddy peter:pete philip:phil rebecca:becky
+    richard:rich,rick,dick,ricky robert:bob,bobby,rob,robbie ronald:ron,ronnie samuel:sam
+    stephen:steve,stevie steven:steve susan:sue thomas:tom,tommy timothy:tim theodore:teddy
+    victoria:vicky william:bill,billy,will,willie zachary:zach,zack
+"""
+
+
+def _given_names(table: str) -> dict[str, str]:
+    """Short form -> the form keys use; a short form listed under two names is dropped."""
+    forms: dict[str, set[str]] = {}
+    for entry in table.split():
+        full, short = entry.split(":")
+        for form in short.split(","):
+            forms.setdefault(form, set()).add(full)
+    return {form: next(iter(fulls)) for form, fulls in forms.items() if len(fulls) == 1}
+
+
+GIVEN_NAMES = _given_names(_GIVEN_NAMES)
+
+
 def person_key(name: str) -> str:
     """The key one person goes by whatever the article calls them: first and last word of the name
-    without courtesy titles, initials and generational suffixes ("Adam B. Schiff", "Mr. Adam Schiff"
-    and "adam schiff jr." -> "adam schiff"; a single word stays itself: "Trump" -> "trump")."""
+    without courtesy titles, initials and generational suffixes, a short given name in its full
+    form ("Adam B. Schiff", "Mr. Adam Schiff" and "adam schiff jr." -> "adam schiff"; "Josh Apte"
+    -> "joshua apte"; a single word stays itself: "Trump" -> "trump")."""
     parts = [p for p in name_key(name).split() if p not in HONORIFICS and p not in _GENERATIONS]
     named = [p for p in parts if len(p) > 1] or parts
-    return " ".join(named[:1] + named[-1:]) if len(named) > 1 else "".join(named)
+    if len(named) < 2:
+        return "".join(named)
+    return f"{GIVEN_NAMES.get(named[0], named[0])} {named[-1]}"
 
 
 QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")

@@ -32,6 +32,10 @@ from broadsheet.model import Span
 _WORD = re.compile(r"\w+")
 _JOINED_PREPOSITIONS = frozenset({"for", "on", "to", "out"})
 PLAIN_SPEECH = 0.75  # P(cue) above which a verb of saying needs no joint score
+QUOTED_CONTENT = 0.5  # P(content) enough for such a verb when its content is one quotation
+SURE_SPEECH = 0.85  # P(cue), P(content) and P(source) at which any verb of saying is kept
+RELATIVE_SAY = 0.8  # P(cue) of a "who said ..." relative clause (``_relative_say``)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 FRAME_CONFIDENCE = 0.9  # how often the frame rule's content is right on PolNeAR train
 # Verbs of saying whose sentence-closing clause attributes the words before it.
 FRAME_VERBS = frozenset(
@@ -40,6 +44,15 @@ FRAME_VERBS = frozenset(
         "claim", "state", "announce", "acknowledge", "admit", "continue", "conclude", "tweet",
         "reply", "respond", "ask", "suggest", "caution", "predict", "recall", "observe", "remark",
         "accord"
+    }
+)
+# Other verbs of saying (the issue's list of speech cues): kept by rule only when all three models
+# are sure (``SURE_SPEECH``).
+SPEECH_VERBS = FRAME_VERBS | frozenset(
+    {
+        "accuse", "deny", "confirm", "declare", "describe", "promise", "vow", "testify", "comment",
+        "stress", "emphasize", "assert", "contend", "maintain", "concede", "complain", "urge",
+        "quote", "cite"
     }
 )
 
@@ -65,8 +78,19 @@ def cue_sites(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[t
         if prior is None or token.is_space:
             continue
         site = make_site(doc, token.i, quotes)
-        found.append((site, models.cue.probability(cue_features(doc, site, prior))))
+        probability = models.cue.probability(cue_features(doc, site, prior))
+        found.append((site, max(probability, RELATIVE_SAY) if _relative_say(token) else probability))
     return found
+
+
+def _relative_say(token: Token) -> bool:
+    """ "an architect who said he was stiffed", "donations, which he said were ...": a finite "say"
+    heading a relative clause, with its own subject and a clausal complement, is a cue, though the
+    cue model (which rarely saw one) doubts it: speech F1 +0.3 on dev, +0.4 on unseen articles."""
+    if token.lemma_.lower() != "say" or token.dep_ != "relcl" or token.tag_ not in _FINITE_TAGS:
+        return False
+    children = {child.dep_ for child in token.children}
+    return "nsubj" in children and "ccomp" in children
 
 
 def best(models: Models, doc: Doc, site: CueSite, *, content: bool) -> tuple[Candidate | None, float]:
@@ -93,6 +117,10 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
       "according to Y" the rest of its sentence on the side away from it;
     - a reporting clause between commas inside its sentence ("The museum, Mr. Obama said, would
       ...") attributes the whole sentence around it;
+    - ``X said, "..."``: a quotation opening right after the cue and a comma or colon is what was
+      said, all of it, however many sentences it runs over (unless a quotation closed before the cue
+      in the same sentence: ``"A," he said, "B."`` is one interrupted quotation): speech F1 +0.4
+      on dev, +0.2 on unseen articles, precision the same or better;
     - "warned for months that X": a "that" clause inside the chosen words is what was said.
     """
     by_kind = {c.kind: (p, c) for p, c in scored}
@@ -106,6 +134,9 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
         if before.endswith(","):
             return left[1], max(left[0], probability, FRAME_CONFIDENCE)
+    quoted = _quoted_after(doc, site)
+    if quoted is not None:
+        return quoted, max(probability, FRAME_CONFIDENCE)
     whole = by_kind.get("sentence")
     if whole is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and _parenthetical(doc, site):
         return whole[1], max(whole[0], probability, FRAME_CONFIDENCE)
@@ -115,6 +146,34 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         if inside:
             return that[1], max(that[0], probability)
     return chosen, probability
+
+
+def _quoted_after(doc: Doc, site: CueSite) -> Candidate | None:
+    """The whole quotation opened right after the cue (``_quote_opened_after``) as a content, when
+    no quotation closed before the cue in its sentence."""
+    opened = _quote_opened_after(doc, site)
+    cue_at = doc[site.head].idx
+    if opened is None or any(doc[site.sentence[0]].idx <= q.end <= cue_at for q in site.quotes):
+        return None
+    span = tidy_content(text_of(doc), (opened.start, opened.end), list(site.quotes))
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    return Candidate("quote_after", span, words.start, words.end - 1)
+
+
+def _quote_opened_after(doc: Doc, site: CueSite) -> Quotation | None:
+    """The quotation that opens right after the cue and a comma or colon (``Clinton said, "I ..."``),
+    unless it opens in lower case (``said, "we were floored"``: the sentence goes on through it)."""
+    head = doc[site.head]
+    after = head.idx + len(head.text)
+    text = text_of(doc)
+    for quote in site.quotes:
+        if quote.start >= after:
+            between = text[after : quote.start].strip()
+            opens = text[quote.inner[0] : quote.inner[1]].lstrip("' ")[:1]
+            return quote if between in {",", ":"} and not opens.islower() else None
+    return None
 
 
 def _passive(head: Token) -> bool:
@@ -152,22 +211,35 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
         accept = models.accepts(key, content.kind) if not _passive(doc[site.head]) else models.accepts("", "")
         source, p_source = best(models, doc, site, content=False)
         parts = (p_cue, p_content, p_source)
-        score = 1.0 if _plain_speech(doc, site, parts) else p_cue * p_content * p_source
+        score = 1.0 if _plain_speech(doc, site, parts, content) else p_cue * p_content * p_source
         if score >= accept:
             found.append(Detection(site, cue_span(doc, doc[site.head]), content, source, score, None, parts))
     found = _cut_at_inner_frames(doc, _according_chains(doc, found))
     return _one_per_content(text_of(doc), found)
 
 
-def _plain_speech(doc: Doc, site: CueSite, parts: tuple[float, float, float]) -> bool:
+def _plain_speech(doc: Doc, site: CueSite, parts: tuple[float, float, float], content: Candidate) -> bool:
     """A verb of saying the cue model is sure of, with a likely content and source, is kept even
-    below the joint threshold: "The U.S. has warned that ...", "X, the Times reported"."""
+    below the joint threshold: "The U.S. has warned that ...", "X, the Times reported". When the
+    content lies inside one closed quotation (``"It never crossed my mind," she said``) the
+    quotation marks the words already, and a content reading the model is less sure of
+    (``QUOTED_CONTENT``) is enough: speech F1 +0.5 on dev and on unseen articles, precision
+    -0.002 on dev, +0.003 on unseen. Any other verb of saying ("cited", "vowed", "is stressing")
+    is kept when all three models are sure of it (``SURE_SPEECH``): speech F1 +0.4 on dev and on
+    unseen, precision the same."""
     p_cue, p_content, p_source = parts
-    return (
-        doc[site.head].lemma_.lower() in FRAME_VERBS
-        and p_cue >= PLAIN_SPEECH
-        and min(p_content, p_source) >= 0.75
-    )
+    lemma = doc[site.head].lemma_.lower()
+    if lemma in SPEECH_VERBS and min(parts) >= SURE_SPEECH:
+        return True
+    if lemma not in FRAME_VERBS or min(p_cue, p_source) < PLAIN_SPEECH:
+        return False
+    return p_content >= PLAIN_SPEECH or (p_content >= QUOTED_CONTENT and _in_one_quote(site, content))
+
+
+def _in_one_quote(site: CueSite, content: Candidate) -> bool:
+    """Whether the content lies inside one closed quotation (its marks included)."""
+    start, end = content.span
+    return any(q.closed and q.start <= start and end <= q.end for q in site.quotes)
 
 
 def cue_span(doc: Doc, head: Token) -> Span:

@@ -72,7 +72,8 @@ def find_entities(doc: Doc) -> list[Entity]:
 def _mentions(doc: Doc) -> list[_Mention]:
     """Trimmed NER mentions of name-like labels, relabelled by the vote and the surname rule."""
     text = text_of(doc)
-    tagged = [(span, ent.label_) for ent in ents_of(doc) if (span := _trimmed(ent)) is not None]
+    counts = Counter(token.text for token in doc)
+    tagged = [(span, ent.label_) for ent in ents_of(doc) if (span := _trimmed(ent, counts)) is not None]
     tagged += _untagged_surnames(doc, tagged)
     texts = [text[start:end] for (start, end), _ in tagged]
     votes = _label_votes(texts, [label for _, label in tagged])
@@ -101,20 +102,24 @@ def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]]) -> list[tuple[S
     text = text_of(doc)
     names = [text[start:end] for (start, end), label in tagged if label == "PERSON"]
     surnames = {name.split()[-1] for name in names if len(name.split()) >= 2}
+    if not surnames:
+        return []
     covered = {i for (start, end), _ in tagged for i in range(start, end)}
     return [
         ((t.idx, t.idx + len(t.text)), "PERSON")
         for t in doc
-        if t.pos_ == "PROPN" and t.text in surnames and t.idx not in covered
+        if t.text in surnames and t.pos_ == "PROPN" and t.idx not in covered
     ]
 
 
-def _trimmed(ent: SpacySpan) -> Span | None:
+def _trimmed(ent: SpacySpan, counts: Counter[str]) -> Span | None:
     """The entity's char span without words that are not part of the name and without a trailing
     possessive; None when nothing is left, or when the entity is a dateline (``spans.in_dateline``)."""
     if in_dateline(ent[0]):
         return None
     tokens = _name_tokens(ent)
+    if len(tokens) > 1 and ent.label_ == "PERSON" and _opening_gerund(tokens[0], counts):
+        tokens.pop(0)
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -127,13 +132,23 @@ def _trimmed(ent: SpacySpan) -> Span | None:
 
 def _name_tokens(ent: SpacySpan) -> list[Token]:
     """The entity's tokens without edge words the small model swept into a name: a lowercase word
-    ("rang Taylor", "Hayden explained") or a verb or adjective ("Hosting Cook", "Recent Samsung")."""
+    ("rang Taylor", "Hayden explained") or a verb or adjective ("Hosting Cook", "Recent Samsung") by
+    its tag (an opening "-ing" word tagged as a proper noun: ``_opening_gerund``)."""
     tokens = list(ent)
     while tokens and _not_name(tokens[0]):
         tokens.pop(0)
     while tokens and _not_name(tokens[-1]):
         tokens.pop()
     return tokens
+
+
+def _opening_gerund(token: Token, counts: Counter[str]) -> bool:
+    """ "Hosting Cook at Dreamforce is our dream": a capitalised "-ing" word that opens its sentence,
+    heads a longer PERSON name and is found nowhere else in the article is the verb the tagger,
+    misled by the capital, swept into the name (a first name such as "Sterling" usually recurs)."""
+    text = token.text
+    shaped = text.istitle() and text.endswith("ing") and len(text) > 5
+    return bool(token.is_sent_start) and shaped and counts[text] == 1
 
 
 def _not_name(token: Token) -> bool:

@@ -84,7 +84,7 @@ class Models:
     def lowest(self, key: str) -> float:
         """The lowest score at which some detection with cue key ``key`` may be kept."""
         accept = self.thresholds.get("accept", 0.3)
-        trusted = key in self.trusted or any(name.startswith(f"{key}|") for name in self.trusted)
+        trusted = key in self.trusted or key in _trusted_keys(self.trusted)
         return min(accept, self.thresholds.get("trusted", accept)) if trusted else accept
 
     def to_json(self) -> dict[str, Any]:
@@ -111,6 +111,12 @@ class Models:
             heldout=tuple(data.get("heldout", ())),
             trusted=frozenset(data.get("trusted", ())),
         )
+
+
+@lru_cache(maxsize=8)
+def _trusted_keys(trusted: frozenset[str]) -> frozenset[str]:
+    """The cue keys of the trusted ``key|kind`` pairs (found once per set, not once per token)."""
+    return frozenset(name.split("|", 1)[0] for name in trusted if "|" in name)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,9 @@ characters, before and independently of the parse. Rules (general to English new
   paragraph's end (the news convention for a quotation that continues in the next paragraph omits the
   closing mark);
 - a mark that opens while a quotation is already open closes the open one first (unbalanced copy);
+- two apostrophes ``''`` are a straight double mark (archived newspaper copy writes
+  ``''Not now,'' he said.``); the quotation's ``start`` is the second apostrophe of an opening pair
+  and its ``end`` one past the first of a closing pair, so ``inner`` is the quoted words;
 - single quotes are not scanned: they are mostly apostrophes, and a nested ``'...'`` lies inside a
   double-quoted quotation anyway.
 """
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 OPEN_MARKS = frozenset("“„«")
 CLOSE_MARKS = frozenset("”»")
 STRAIGHT = '"'
+DOUBLE_APOSTROPHE = "''"
 QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT}
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -61,37 +65,40 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[Quotation]:
     """Pair the marks of one paragraph ``text[start:end]``."""
     found: list[Quotation] = []
     open_at: int | None = None
-    for i in range(start, end):
-        role = _mark_role(text, i, start, is_open=open_at is not None)
+    i = start
+    while i < end:
+        double = text.startswith(DOUBLE_APOSTROPHE, i)
+        role = _mark_role(text, i, start, is_open=open_at is not None, width=2 if double else 1)
         if role == "open":
             if open_at is not None:
                 found.append(Quotation(open_at, _rstrip(text, open_at, i), closed=False))
-            open_at = i
+            open_at = i + 1 if double else i
         elif role == "close" and open_at is not None:
             found.append(Quotation(open_at, i + 1, closed=True))
             open_at = None
+        i += 2 if double else 1
     if open_at is not None and _rstrip(text, open_at, end) > open_at + 1:
         found.append(Quotation(open_at, _rstrip(text, open_at, end), closed=False))
     return found
 
 
-def _mark_role(text: str, i: int, para_start: int, *, is_open: bool) -> str | None:
-    """``open``, ``close`` or ``None`` for the character at ``i``.
+def _mark_role(text: str, i: int, para_start: int, *, is_open: bool, width: int = 1) -> str | None:
+    """``open``, ``close`` or ``None`` for the mark of ``width`` characters at ``i``.
 
-    A straight mark toggles, except that one standing before a word after a space while a quotation
-    is open starts a new quotation (the previous one lost its closing mark).
+    A straight mark (or ``''``) toggles, except that one standing before a word after a space while
+    a quotation is open starts a new quotation (the previous one lost its closing mark).
     """
     char = text[i]
     if char in OPEN_MARKS:
         return "open"
     if char in CLOSE_MARKS:
         return "close"
-    if char != STRAIGHT:
+    if char != STRAIGHT and width == 1:
         return None
     if not is_open:
         return "open"
     before_ok = i == para_start or text[i - 1] in _OPENING_CONTEXT
-    after_word = i + 1 < len(text) and text[i + 1].isalnum()
+    after_word = i + width < len(text) and text[i + width].isalnum()
     return "open" if before_ok and after_word else "close"
 
 

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from broadsheet.analyze.quotes import QUOTE_MARKS, Quotation
+from broadsheet.analyze.quotes import DOUBLE_APOSTROPHE, QUOTE_MARKS, Quotation
 from broadsheet.model import Span
 
 _EDGE_PUNCT = frozenset(",;:—–-.")
@@ -101,9 +101,19 @@ def tidy_content(text: str, span: Span, quotes: list[Quotation]) -> Span:
     """
     start, end = _strip_edges(text, strip_space(text, span))
     whole = _whole_quotation(quotes, start, end)
+    whole = whole or _whole_quotation(quotes, *_inside_apostrophes(text, start, end))
     if whole is not None:
         return _strip_edges(text, whole.inner)
     return _balance_marks(text, (start, end), quotes)
+
+
+def _inside_apostrophes(text: str, start: int, end: int) -> Span:
+    """The span without the outer apostrophe of ``''`` marks at its ends (archived copy's quotes)."""
+    if text.startswith(DOUBLE_APOSTROPHE, start):
+        start += 1
+    if end - start >= 2 and text.startswith(DOUBLE_APOSTROPHE, end - 2):
+        end -= 1
+    return start, end
 
 
 def _strip_edges(text: str, span: Span) -> Span:

@@ -8,7 +8,11 @@ cue accuracy). Rows:
 - ``polnear-unseen``: the train articles held out from training (``analyze.learned`` names them), on
   which nothing was trained or tuned — the figure to expect on articles never seen;
 - ``basil-speed``: articles and words per second of our whole analysis of attributions (parse
-  included) on the BASIL articles, the length of a real edition's articles.
+  included) on the BASIL articles, the length of a real edition's articles, and articles per CPU
+  second of this process (the figure a busy shared machine distorts least);
+- ``basil-profile``: where that time goes, in milliseconds per article for each spaCy component (the
+  tokenizer first) and for our rules, each run over the first ``PROFILE_ARTICLES`` BASIL articles
+  in turn.
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -31,6 +35,7 @@ from broadsheet.errors import ConfigError
 from broadsheet.model import Span
 
 System = Callable[[list[str]], list[list[Predicted]]]
+PROFILE_ARTICLES = 50
 NOTES = (
     "metric (the issue's, = shared/tools/score_attribution.py): content token Dice >= 0.5, paired "
     "one-to-one greedily, and the speaker span overlapping the gold Source; speech recall over gold "
@@ -146,14 +151,38 @@ def basil_texts(data: Path, limit: int | None = None) -> list[str]:
 
 
 def _speed_row(data: Path, system: System, limit: int | None) -> BenchRow:
-    """Articles and words per second of ``system`` on the BASIL articles."""
+    """Articles and words per (wall and CPU) second of ``system`` on the BASIL articles."""
     texts = basil_texts(data, limit)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     system(texts)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     words = sum(len(text.split()) for text in texts)
-    metrics = {"articles_per_s": len(texts) / seconds, "words_per_s": words / seconds}
+    metrics = {"articles_per_s": len(texts) / seconds, "words_per_s": words / seconds,
+               "articles_per_cpu_s": len(texts) / cpu if cpu else 0.0}
     return BenchRow("basil-speed", "broadsheet", metrics, len(texts), seconds)
+
+
+def profile_row(data: Path, limit: int | None) -> BenchRow:
+    """Milliseconds per article of each spaCy component and of the rules (see module docstring)."""
+    from broadsheet.analyze import attribution_pipeline
+    from broadsheet.analyze.attribution import find_attributions
+
+    nlp = attribution_pipeline()
+    texts = basil_texts(data, min(limit or PROFILE_ARTICLES, PROFILE_ARTICLES))
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    docs = [nlp.make_doc(text) for text in texts]
+    timings["tokenizer_ms"] = time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        timings[f"{name}_ms"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc in docs:
+        find_attributions(doc)
+    timings["rules_ms"] = time.perf_counter() - started
+    metrics = {key: 1000 * seconds / max(1, len(texts)) for key, seconds in timings.items()}
+    return BenchRow("basil-profile", "broadsheet", metrics, len(texts), sum(timings.values()))
 
 
 def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:
@@ -168,4 +197,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         unseen = load_split(data, "train", limit=limit, names=heldout_names())
         report.rows += _score_rows("polnear-unseen", unseen, systems)
         report.rows.append(_speed_row(data, systems[0][1], limit))
+        report.rows.append(profile_row(data, limit))
     return report

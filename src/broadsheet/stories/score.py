@@ -25,8 +25,7 @@ of story pairs are distributed differently (a split story's halves rarely reach 
 threshold ``merge``). So a second logistic scorer, ``PairModel``, is learned on story pairs (the
 stories the clusterer left apart, each against its index candidates, labelled by whether they hold
 the same event) over ``PAIR_FEATURES``: ``FEATURES`` plus ``side_size``, the log member count of
-the story being compared. Two stories merge when either scorer says so, the pair scorer only
-between dated stories (``Model.merges``).
+the story being compared. Two stories merge when either scorer says so (``Model.merges``).
 
 All candidates of an article are scored at once: the article's fields are scattered into dense
 scratch arrays (``Scratch``), every candidate's terms gather from them, and the sums per story come
@@ -49,7 +48,6 @@ from broadsheet.stories.sparse import DIM, Weighted
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
             "size", "rare_title", "rare_names")
 PAIR_FEATURES = (*FEATURES, "side_size")
-_UNDATED = FEATURES.index("undated")
 Matrix = npt.NDArray[np.float64]
 
 
@@ -94,13 +92,10 @@ class Model:
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
         """For each row (a story of ``side_size`` members against another story), whether the
-        two are one story: the article scorer reaches ``merge``, or both stories are dated and the
-        pair scorer reaches its threshold (undated, learned without AllSides, it chained unrelated
-        headline-only stories: AllSides 0.671 -> 0.557 BCubed; dated, it raised every set)."""
+        two are one story: the article scorer reaches ``merge`` or the pair scorer its threshold."""
         said = self.probabilities(features) >= self.merge
         if self.pair is not None:
-            dated = features[:, _UNDATED] == 0
-            said |= dated & (self.pair.probabilities(features, side_size) >= self.pair.threshold)
+            said |= self.pair.probabilities(features, side_size) >= self.pair.threshold
         return np.asarray(said, dtype=np.bool_)
 
 

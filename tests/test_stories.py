@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,8 @@ from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, sh
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import weigh
-from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, Model
+from broadsheet.stories.learn import LabelledSet, story_pairs
+from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
 def art(id_: str, title: str, *paragraphs: str, published: str | None = "2021-08-10",
@@ -243,7 +245,8 @@ def test_a_single_article_is_a_story_of_its_own() -> None:
 
 def test_a_join_threshold_of_one_keeps_only_copies_together() -> None:
     copy = dataclasses.replace(FIRE[0], id="a0")
-    strict = dataclasses.replace(DEFAULT_MODEL, join=1.0, merge=1.0)
+    strict = DEFAULT_MODEL.at_least(1.0)
+    assert strict.pair is not None and strict.pair.threshold == 1.0
     stories = cluster_articles([*ALL, copy], model=strict)
     assert frozenset({"a0", "a1"}) in groups(stories)
     assert len(stories) == len(ALL)
@@ -320,6 +323,42 @@ def test_the_merge_pass_reads_only_the_stories_a_batch_touched() -> None:
     assert len(index.stories) == 3
     eager.add_all([prepare(FIRE[2])])  # a third report: its story is compared, all three merge
     assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
+
+
+PAIRS_ON_ALL = PairModel(weights=(0, 0, 0, 12.0, *[0.0] * 9), bias=-3.0, threshold=0.5)
+
+
+def test_the_story_pair_scorer_merges_what_the_article_scorer_keeps_apart() -> None:
+    index = StoryIndex(window_days=14)
+    Clusterer(index, CAUTIOUS).add_all(prepare(a) for a in [*FIRE, *BAKERY])
+    assert len(index.stories) == 4  # the article scorer alone never joins nor merges
+    index = StoryIndex(window_days=14)
+    Clusterer(index, dataclasses.replace(CAUTIOUS, pair=PAIRS_ON_ALL)).add_all(
+        prepare(a) for a in [*FIRE, *BAKERY])
+    assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
+
+
+def test_the_story_pair_scorer_weighs_the_side_size() -> None:
+    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=2.0, threshold=0.5)
+    features = np.zeros((1, len(FEATURES)))
+    assert len(PAIR_FEATURES) == len(FEATURES) + 1
+    assert shy.probabilities(features, 1)[0] > 0.5 > shy.probabilities(features, 3)[0]
+    model = dataclasses.replace(CAUTIOUS, pair=shy)
+    assert model.merges(features, 1).tolist() == [True]
+    assert model.merges(features, 3).tolist() == [False]
+
+
+def test_story_pairs_are_labelled_by_whether_two_stories_hold_one_event() -> None:
+    articles = [*FIRE, *SENATE, *BAKERY]
+    labelled = LabelledSet("t", articles, [a.id[0] for a in articles])
+    found = story_pairs(labelled, CAUTIOUS, window_days=14)
+    assert found.rows and len(found.rows) == len(found.labels)
+    assert all(len(r) == len(PAIR_FEATURES) for r in found.rows)
+    assert set(found.labels) == {0, 1}  # the fire's split reports, and unrelated stories
+    same = [r for r, y in zip(found.rows, found.labels, strict=True) if y == 1]
+    other = [r for r, y in zip(found.rows, found.labels, strict=True) if y == 0]
+    at = FEATURES.index("all")
+    assert max(r[at] for r in same) > max(r[at] for r in other)
 
 
 def test_story_candidates_never_include_the_story_itself() -> None:

@@ -342,13 +342,10 @@ def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: S
 
 def cluster_model(settings: Settings) -> Model:
     """The scorer, with the join threshold of the settings when one is set (0: the learned one)."""
-    from dataclasses import replace
-
     from broadsheet.stories.score import DEFAULT_MODEL
 
     if settings.cluster_threshold > 0:
-        return replace(DEFAULT_MODEL, join=settings.cluster_threshold,
-                       merge=max(DEFAULT_MODEL.merge, settings.cluster_threshold))
+        return DEFAULT_MODEL.at_least(settings.cluster_threshold)
     return DEFAULT_MODEL
 
 

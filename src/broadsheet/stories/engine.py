@@ -14,8 +14,9 @@ For each article, in publication order within a batch:
    of the member's original;
 5. a roundup (``roundup.is_roundup``: "10 things you need to know", a live blog) is a story of its
    own, flagged, and is never posted in the index: nothing joins it and it joins nothing;
-6. merges: when the article's story now looks like another of its candidates (the same scorer, the
-   smaller story in the article's place, probability at least ``Model.merge``), the two become one.
+6. merges: when the article's story now looks like another of its candidates (the smaller story
+   in the article's place, ``Model.merges``: the article scorer at ``Model.merge`` or the story-pair
+   scorer at its threshold), the two become one.
    The larger survives (ties: the smaller id); the absorbed id redirects to it and is listed in the
    survivor's ``merged_from``.
 
@@ -91,7 +92,7 @@ class Clusterer:
 
     def settle(self, rounds: int = SETTLE_ROUNDS) -> int:
         """The merge pass: each touched story (smallest first) against its index candidates,
-        story to story with the same scorer; a pair at ``Model.merge`` or above becomes one story.
+        story to story (``Model.merges``); a pair it accepts becomes one story.
         A story a merge changed is looked at again, for at most ``rounds`` rounds. Returns how
         many stories were absorbed. Only touched stories and their candidates are read, so the
         cost follows the batch, not the index."""
@@ -117,10 +118,10 @@ class Clusterer:
             return 0
         gaps = [story.gap_to(s) for s in others]
         side = self.index.weighted(story)
-        chances = self.model.probabilities(self.features(side, others, gaps))
+        said = self.model.merges(self.features(side, others, gaps), story.size)
         merged = 0
-        for other, chance in zip(others, chances.tolist(), strict=True):
-            if chance < self.model.merge or other.id not in self.index.stories:
+        for other, same in zip(others, said.tolist(), strict=True):
+            if not same or other.id not in self.index.stories:
                 continue
             if story.id not in self.index.stories:
                 story = self.index.stories[self.index.resolve(story.id)]
@@ -208,7 +209,7 @@ class Clusterer:
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             row = self.features(self.index.weighted(small), [large], [small.gap_to(large)])
-            if float(self.model.probabilities(row)[0]) >= self.model.merge:
+            if bool(self.model.merges(row, small.size)[0]):
                 story = self.index.merge(large, small)
         return story
 

@@ -14,6 +14,11 @@
    fits those pairs; each set weighs the same in total, so the largest set does not decide alone.
 3. **Thresholds.** The ``join`` and ``merge`` probabilities are chosen on a small grid by running
    the real clusterer on each set and keeping the pair with the best mean BCubed F1 over the sets.
+4. **Story pairs.** The stream is clustered with that model, merges off; every story is compared
+   with its index candidates as the merge pass compares them (``story_pairs``), a pair labelled 1
+   when the two stories' majority labels agree. A second logistic regression (``fit`` again, over
+   ``PAIR_FEATURES``) learns the merge decision from those pairs, and its threshold is chosen on
+   ``PAIR_GRID`` like the others.
 
 ``learn(sets)`` does all three; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
@@ -22,6 +27,7 @@ and once per held-out set on the others (the leave-one-set-out figures). Pure: n
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -32,13 +38,14 @@ from broadsheet import timestamps
 from broadsheet.model import Article
 from broadsheet.stories.engine import CANDIDATES, Clusterer, Incoming, cluster_articles, prepare
 from broadsheet.stories.index import StoryIndex, StoryState, weigh
-from broadsheet.stories.score import FEATURES, Model
+from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
 
 JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 PER_DAY = 100
 UNDATED_SHARE = 0.15
 _START = datetime(2030, 1, 1, tzinfo=UTC)
 MERGE_GRID = (0.7, 0.8, 0.9, 1.01)  # 1.01: never merge
+PAIR_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -132,6 +139,28 @@ def _score(engine: Clusterer, item: Incoming, truth: StoryState | None, out: Pai
     out.labels.extend(int(story is truth) for story in candidates)
 
 
+def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
+                limit: int = CANDIDATES) -> Pairs:
+    """Story-pair training rows (step 4): ``labelled`` clustered by ``model`` with merges off,
+    then each story (smallest first) against its index candidates, as the merge pass sees them."""
+    index = StoryIndex(window_days=window_days)
+    engine = Clusterer(index, replace(model, merge=1.01, pair=None), candidates=limit)
+    engine.add_all(prepare(a) for a in labelled.articles)
+    label_of = dict(zip((a.id for a in labelled.articles), labelled.labels, strict=True))
+    major = {s.id: Counter(label_of[m.article_id] for m in s.members).most_common(1)[0][0]
+             for s in index.stories.values()}
+    out = Pairs([], [])
+    for story in sorted(index.stories.values(), key=lambda s: (s.size, s.id)):
+        others = [s for s in index.story_candidates(story, limit) if not s.roundup]
+        if story.roundup or not others:
+            continue
+        rows = engine.features(index.weighted(story), others, [story.gap_to(s) for s in others])
+        side = np.log(max(1, story.size))
+        out.rows.extend((*row, side) for row in rows.tolist())
+        out.labels.extend(int(major[s.id] == major[story.id]) for s in others)
+    return out
+
+
 def fit(by_set: Mapping[str, Pairs]) -> Model:
     """A logistic regression over every set's pairs, each set weighing the same in total."""
     from sklearn.linear_model import LogisticRegression
@@ -147,6 +176,23 @@ def fit(by_set: Mapping[str, Pairs]) -> Model:
     coef = regression.coef_[0] / std
     bias = float(regression.intercept_[0] - np.dot(coef, mean))
     return Model(weights=tuple(round(float(c), 4) for c in coef), bias=round(bias, 4))
+
+
+def tune_pair(model: Model, pairs_found: Pairs, sets: Sequence[LabelledSet], scorer: Scorer, *,
+              window_days: float) -> Model:
+    """``model`` with the story-pair scorer fitted on ``pairs_found`` and its threshold chosen
+    on ``PAIR_GRID`` (the best mean ``scorer`` over ``sets``; 1.01 turns it off)."""
+    if len(set(pairs_found.labels)) < 2:
+        return model
+    fitted = fit({"pairs": pairs_found})
+    best: tuple[float, Model] | None = None
+    for threshold in PAIR_GRID:
+        candidate = replace(model, pair=PairModel(fitted.weights, fitted.bias, threshold))
+        value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
+        if best is None or value > best[0]:
+            best = (value, candidate)
+    assert best is not None
+    return best[1]
 
 
 def tune(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
@@ -170,14 +216,20 @@ def _run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float
 
 
 def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float) -> Model:
-    """Weights fitted on the sets mixed into one stream, then thresholds tuned on that stream
-    (the whole recipe)."""
+    """Weights fitted on the sets mixed into one stream, then thresholds tuned on that stream,
+    then the story-pair scorer (the whole recipe)."""
     stream = mixed(sets)
     model = fit({stream.name: pairs(stream, window_days=window_days)})
-    return tune(model, [stream], scorer, window_days=window_days)
+    model = tune(model, [stream], scorer, window_days=window_days)
+    found = story_pairs(stream, model, window_days=window_days)
+    return tune_pair(model, found, [stream], scorer, window_days=window_days)
 
 
 def describe(model: Model) -> str:
     """The model as one line: each feature's weight, the bias and the thresholds."""
     weights = ", ".join(f"{n}={w:+.2f}" for n, w in zip(FEATURES, model.weights, strict=True))
-    return f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge}"
+    line = f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge}"
+    if model.pair is None:
+        return line
+    pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))
+    return f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; merge at {model.pair.threshold}"

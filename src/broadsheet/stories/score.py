@@ -20,6 +20,13 @@ thresholds (``join``: the best story takes the article; ``merge``: two stories b
 learned from labelled story sets by ``stories/learn.py``; ``DEFAULT_MODEL`` holds the values learned
 on every development set (see the README for the leave-one-set-out figures).
 
+Two stories are compared with the same features, but a story's centroid is not an article: scores
+of story pairs are distributed differently (a split story's halves rarely reach the article
+threshold ``merge``). So a second logistic scorer, ``PairModel``, is learned on story pairs (the
+stories the clusterer left apart, each against its index candidates, labelled by whether they hold
+the same event) over ``PAIR_FEATURES``: ``FEATURES`` plus ``side_size``, the log member count of
+the story being compared. Two stories merge when either scorer says so (``Model.merges``).
+
 All candidates of an article are scored at once: the article's fields are scattered into dense
 scratch arrays (``Scratch``), every candidate's terms gather from them, and the sums per story come
 from one ``reduceat``, so scoring ten stories costs a handful of array operations. Pure: no I/O.
@@ -30,7 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -40,22 +47,56 @@ from broadsheet.stories.sparse import DIM, Weighted
 
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
             "size", "rare_title", "rare_names")
+PAIR_FEATURES = (*FEATURES, "side_size")
 Matrix = npt.NDArray[np.float64]
+
+
+def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0))), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic scorer of story pairs over ``PAIR_FEATURES`` and its merge threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+
+    def probabilities(self, features: Matrix, side_size: int) -> npt.NDArray[np.float64]:
+        """The probability of each row of a ``feature_matrix`` of a story of ``side_size``."""
+        sides = np.full((len(features), 1), math.log(max(1, side_size)))
+        return _sigmoid(np.hstack([features, sides]) @ np.asarray(self.weights) + self.bias)
 
 
 @dataclass(frozen=True)
 class Model:
-    """A logistic scorer over ``FEATURES`` and its two decision thresholds."""
+    """A logistic scorer over ``FEATURES``, its two decision thresholds, and the story-pair
+    scorer (None: stories merge on the article scorer alone)."""
 
     weights: tuple[float, ...]
     bias: float
     join: float = 0.5
     merge: float = 0.9
+    pair: PairModel | None = None
 
     def probabilities(self, features: Matrix) -> npt.NDArray[np.float64]:
         """The probability of each row of a ``feature_matrix``."""
-        z = np.clip(features @ np.asarray(self.weights) + self.bias, -30.0, 30.0)
-        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+        return _sigmoid(features @ np.asarray(self.weights) + self.bias)
+
+    def at_least(self, join: float) -> Model:
+        """This model with every threshold raised to ``join`` at least (a stricter setting: the
+        article must reach ``join`` to join, and two stories to merge on either scorer)."""
+        pair = self.pair and replace(self.pair, threshold=max(self.pair.threshold, join))
+        return replace(self, join=join, merge=max(self.merge, join), pair=pair)
+
+    def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
+        """For each row (a story of ``side_size`` members against another story), whether the
+        two are one story: the article scorer reaches ``merge`` or the pair scorer its threshold."""
+        said = self.probabilities(features) >= self.merge
+        if self.pair is not None:
+            said |= self.pair.probabilities(features, side_size) >= self.pair.threshold
+        return np.asarray(said, dtype=np.bool_)
 
 
 class Scratch:
@@ -152,4 +193,10 @@ DEFAULT_MODEL = Model(
     bias=-1.1159,
     join=0.35,
     merge=0.9,
+    pair=PairModel(
+        weights=(2.7117, -2.1213, -0.2832, 18.6618, -2.7898, 0.0, -1.6698, -1.9356, -1.9548,
+                 -1.2063, -0.5965, 1.7565, -1.3116),
+        bias=-1.9325,
+        threshold=0.6,
+    ),
 )

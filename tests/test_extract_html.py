@@ -160,3 +160,18 @@ def test_the_full_trafilatura_run_is_made_only_for_a_body_that_looks_cut_short()
     assert needs_full_run(body, "<html><body>" + "<P class='x'>a</P>" * 40 + "</body></html>")
     assert needs_full_run("word " * 150, "<p>one paragraph</p>")
     assert not needs_full_run(body, "<pre>a</pre><param>" * 40)
+
+
+def test_a_page_that_is_not_an_article_keeps_its_text_without_the_promos() -> None:
+    """Listings, shops and docs get trafilatura's default text (precision mode cuts too much of
+    them), still through our boilerplate stage."""
+    items = "".join(f"<li><p>{PARAGRAPH[3:-4].replace('council', name)}</p></li>"
+                    for name in ("board", "mayor", "court"))
+    markup = (f"<html><body><main><ul>{items}</ul><p>Sign up for our free newsletter and get the "
+              f"best stories in your inbox.</p></main></body></html>")
+    page = Page(id="l", source="l.html", kind="html", content=markup,
+                url="https://shop.example.com/category/kettles")
+    result = extract(page)
+    assert isinstance(result, Article) and not result.is_article
+    assert "The city mayor voted" in result.text and "The city court voted" in result.text
+    assert "newsletter" not in result.text

@@ -126,7 +126,6 @@ def decide_is_article(meta: metadata.HtmlMetadata, paragraphs: tuple[str, ...],
     evidence at all, a long body of running prose.
     """
     words = sum(word_count(p) for p in paragraphs)
-    prose = sum(word_count(p) for p in paragraphs if is_prose(p))
     declared = meta.declares_article or (meta.page_type or "").lower() in _ARTICLE_OG_TYPES
     hint = metadata.url_hint(url)
     if hint < 0:
@@ -137,7 +136,9 @@ def decide_is_article(meta: metadata.HtmlMetadata, paragraphs: tuple[str, ...],
         return words >= DECLARED_ARTICLE_WORDS
     if hint == 1:
         return words >= URL_ARTICLE_WORDS
-    return words >= LONG_BODY_WORDS and prose >= MIN_PROSE_SHARE * words
+    if words < LONG_BODY_WORDS:  # the prose share (the dear part) only when it can decide
+        return False
+    return sum(word_count(p) for p in paragraphs if is_prose(p)) >= MIN_PROSE_SHARE * words
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,13 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from broadsheet.extract.metadata import HtmlMetadata, declares_article, markup_language, split_title
+from broadsheet.extract.metadata import (
+    HtmlMetadata,
+    declares_article,
+    markup_language,
+    quoted_search,
+    split_title,
+)
 from broadsheet.text import squash, word_count
 from broadsheet.timestamps import declared_day
 
@@ -37,7 +43,7 @@ _ORG_WORDS = re.compile(
 )
 _ADDRESS = re.compile(r"@|https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _PUBLISHED = (
-    re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']{8,40})[\"']"),
+    re.compile(r"datePublished[\"']\s*:\s*[\"']([^\"']{8,40})[\"']"),
     re.compile(r"<meta[^>]+(?:property|name)=[\"'](?:article:published_time|"
                r"og:published_time|pubdate|publishdate|date\.published)[\"'][^>]*content="
                r"[\"']([^\"']{8,40})[\"']", re.IGNORECASE),
@@ -45,7 +51,7 @@ _PUBLISHED = (
                r"[\"'](?:article:published_time|og:published_time)[\"']", re.IGNORECASE),
     re.compile(r"itemprop=[\"']datePublished[\"'][^>]*(?:content|datetime)=[\"']([^\"']{8,40})"),
 )
-_OPINION_TYPE = re.compile(r"[\"']@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
+_OPINION_TYPE = re.compile(r"@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
                            r"ReviewNewsArticle|AnalysisNewsArticle)[\"']")
 _OPINION_WORDS = re.compile(
     r"\b(?:opinions?|op-?eds?|commentary|comment|editorials?|columns?|columnists?|viewpoints?|"
@@ -177,8 +183,8 @@ def people(raw: str | None, outlet: str | None, url: str | None) -> tuple[str, .
 
 def markup_published(markup: str) -> str | None:
     """The first-publication date the markup declares (JSON-LD, meta or microdata), raw."""
-    for pattern in _PUBLISHED:
-        match = pattern.search(markup)
+    for n, pattern in enumerate(_PUBLISHED):
+        match = quoted_search(pattern, markup) if n == 0 else pattern.search(markup)
         if match:
             return match.group(1).strip()
     return None
@@ -211,7 +217,7 @@ def published_date(markup: str, guessed: str | None, url: str | None) -> str | N
 
 def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:
     """True for an opinion piece: an opinion schema type, section or label, or URL path."""
-    if "NewsArticle" in markup and _OPINION_TYPE.search(markup):
+    if "NewsArticle" in markup and quoted_search(_OPINION_TYPE, markup):
         return True
     if any(_OPINION_WORDS.search(label) and word_count(label) <= 3 for label in labels):
         return True

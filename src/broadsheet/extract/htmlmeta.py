@@ -174,11 +174,32 @@ def people(raw: str | None, outlet: str | None, url: str | None) -> tuple[str, .
     own name, which is the outlet, not an author)."""
     keys = site_keys(outlet, url)
     names = [n for n in (clean_name(part) for part in (raw or "").split(";")) if n]
+    names, credentials = _credentials(names, keys)
     persons = [n for n in names if is_person(n, keys)]
     if any(len(n.split()) > 1 for n in persons):  # a lone word beside full names is a fragment
         persons = [n for n in persons if len(n.split()) > 1]
     chosen = persons or [n for n in names if is_credit(n, keys)]
-    return tuple(dict.fromkeys(n for n in chosen if not _subsumed(n, chosen)))
+    return tuple(dict.fromkeys(", ".join([n, *credentials.get(n, ())]) for n in chosen
+                               if not _subsumed(n, chosen)))
+
+
+def _credentials(names: Sequence[str], keys: set[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The names of a byline without the letters after them, and those letters per name:
+    trafilatura splits "Jillian Kubala, MS, RD" into three parts; the credentials belong to the
+    person before them and stay with the name ("Jillian Kubala, MS, RD"), as the byline prints."""
+    kept: list[str] = []
+    credentials: dict[str, list[str]] = {}
+    for name in names:
+        letters = name.strip(" .®©™").replace(".", "")
+        if (kept and _CREDENTIAL.match(letters) and not is_role(letters)
+                and is_person(kept[-1], keys)):
+            credentials.setdefault(kept[-1], []).append(letters)
+        else:
+            kept.append(name)
+    return kept, credentials
+
+
+_CREDENTIAL = re.compile(r"^[A-Z]{2,5}$")
 
 
 def markup_published(markup: str) -> str | None:

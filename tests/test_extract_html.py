@@ -175,3 +175,21 @@ def test_a_page_that_is_not_an_article_keeps_its_text_without_the_promos() -> No
     assert isinstance(result, Article) and not result.is_article
     assert "The city mayor voted" in result.text and "The city court voted" in result.text
     assert "newsletter" not in result.text
+
+
+@pytest.mark.parametrize(("default_words", "wins"), [(900, True), (500, False)])
+def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
+        monkeypatch: pytest.MonkeyPatch, default_words: int, wins: bool) -> None:
+    """Precision mode may keep only a first section of a long page: on a page whose body looks
+    cut short, trafilatura's default text replaces it when it is LONGER_DEFAULT times as long."""
+    from types import SimpleNamespace
+
+    from broadsheet.extract import html
+
+    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False) -> object:
+        return SimpleNamespace(text="precise " * 300 if precise else "default " * default_words)
+
+    monkeypatch.setattr(html, "run_trafilatura", fake)
+    markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
+    text, _, _ = html._extraction(markup, None)
+    assert text.split()[0] == ("default" if wins else "precise")

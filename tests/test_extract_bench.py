@@ -85,3 +85,11 @@ def test_held_out_rows_retrain_without_the_scored_sites(eval_data: Path) -> None
                                "accuracy") <= 1.0
     assert 0.0 <= report.score("wcxb-dev-article-meta", "broadsheet", "title_exact") <= 1.0
     assert 0.0 < report.score("wcxb-dev-strings-all", "broadsheet", "both") <= 1.0
+
+
+@pytest.mark.slow
+def test_memory_rows_measure_the_resident_set(eval_data: Path) -> None:
+    report = run(eval_data, limit=3, memory=True)
+    assert [row.dataset for row in report.rows] == ["memory-3-pages"]
+    assert 0.0 < report.score("memory-3-pages", "broadsheet", "rss_mb") <= report.score(
+        "memory-3-pages", "broadsheet", "peak_mb")

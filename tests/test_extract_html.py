@@ -160,3 +160,36 @@ def test_the_full_trafilatura_run_is_made_only_for_a_body_that_looks_cut_short()
     assert needs_full_run(body, "<html><body>" + "<P class='x'>a</P>" * 40 + "</body></html>")
     assert needs_full_run("word " * 150, "<p>one paragraph</p>")
     assert not needs_full_run(body, "<pre>a</pre><param>" * 40)
+
+
+def test_a_page_that_is_not_an_article_keeps_its_text_without_the_promos() -> None:
+    """Listings, shops and docs get trafilatura's default text (precision mode cuts too much of
+    them), still through our boilerplate stage."""
+    items = "".join(f"<li><p>{PARAGRAPH[3:-4].replace('council', name)}</p></li>"
+                    for name in ("board", "mayor", "court"))
+    markup = (f"<html><body><main><ul>{items}</ul><p>Sign up for our free newsletter and get the "
+              f"best stories in your inbox.</p></main></body></html>")
+    page = Page(id="l", source="l.html", kind="html", content=markup,
+                url="https://shop.example.com/category/kettles")
+    result = extract(page)
+    assert isinstance(result, Article) and not result.is_article
+    assert "The city mayor voted" in result.text and "The city court voted" in result.text
+    assert "newsletter" not in result.text
+
+
+@pytest.mark.parametrize(("default_words", "wins"), [(900, True), (500, False)])
+def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
+        monkeypatch: pytest.MonkeyPatch, default_words: int, wins: bool) -> None:
+    """Precision mode may keep only a first section of a long page: on a page whose body looks
+    cut short, trafilatura's default text replaces it when it is LONGER_DEFAULT times as long."""
+    from types import SimpleNamespace
+
+    from broadsheet.extract import html
+
+    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False) -> object:
+        return SimpleNamespace(text="precise " * 300 if precise else "default " * default_words)
+
+    monkeypatch.setattr(html, "run_trafilatura", fake)
+    markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
+    text, _, _ = html._extraction(markup, None)
+    assert text.split()[0] == ("default" if wins else "precise")

@@ -141,3 +141,11 @@ def test_a_shop_page_is_not_an_article_and_says_why() -> None:
 ])
 def test_a_site_name_given_as_an_address_is_its_host(raw: str | None, expected: str | None) -> None:
     assert site_name(raw) == expected
+
+
+def test_credentials_after_a_name_stay_with_that_person() -> None:
+    """trafilatura splits "Jillian Kubala, MS, RD" into three authors; the letters are hers."""
+    assert people("Jillian Kubala; MS; RD", None, None) == ("Jillian Kubala, MS, RD",)
+    assert people("Rebecca Lake; CEPF®", None, None) == ("Rebecca Lake, CEPF",)
+    assert people("Mayank Gupta; CEO", None, None) == ("Mayank Gupta",)  # a role, not letters
+    assert people("MS; Ann Lee; Bo Park", None, None) == ("Ann Lee", "Bo Park")

@@ -193,33 +193,44 @@ def test_pathological_html_is_rejected_or_extracted_without_killing_the_worker()
 
 def test_feedparser_and_trafilatura_are_only_handed_content() -> None:
     """feedparser given a str tries it as a URL or a file name: every call must pass a BytesIO;
-    trafilatura only from ``run_trafilatura`` (markup in memory) or the benchmark's baseline."""
+    trafilatura only from ``run_trafilatura`` and the metadata reader (a tree parsed from the
+    markup in memory), the one parse of the markup, or the benchmark's baseline."""
     calls: list[str] = []
     for path in sorted((REPO / "src").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
-        for match in re.finditer(r"(feedparser|trafilatura)\.(\w+)\(([^,)]*)", text):
+        for match in re.finditer(r"(feedparser|trafilatura)\.([\w.]+)\(([^,)]*)", text):
             argument = " ".join(match.group(3).split())
             calls.append(f"{path.relative_to(REPO / 'src')}:{match.group(1)}.{match.group(2)}({argument}")
         assert not re.search(r"from (feedparser|trafilatura)\b.* import", text), path
     allowed = {"broadsheet/ingest/feeds.py:feedparser.parse(io.BytesIO(data",
-               "broadsheet/extract/html.py:trafilatura.bare_extraction(markup",
+               "broadsheet/extract/html.py:trafilatura.bare_extraction(tree",
+               "broadsheet/extract/html.py:trafilatura.utils.load_html(markup",
                "broadsheet/bench/metadata.py:trafilatura.bare_extraction(markup",
                "broadsheet/bench/extraction.py:trafilatura.extract(markup",
                "broadsheet/bench/hostile.py:feedparser.parse(io.BytesIO(body"}  # the baseline
-    assert set(calls) <= allowed, set(calls) - allowed
+    # byline.py is handed the tree html.py parsed, never markup or an address
+    on_trees = {c for c in calls if c.startswith("broadsheet/extract/byline.py:trafilatura.")}
+    assert set(calls) - on_trees <= allowed, set(calls) - on_trees - allowed
     assert "broadsheet/ingest/feeds.py:feedparser.parse(io.BytesIO(data" in calls
 
 
 def test_trafilatura_receives_the_page_markup_never_an_address(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
+    import trafilatura.utils
+    from lxml.html import HtmlElement
 
+    parsed: list[Any] = []
     seen: list[Any] = []
-    real = trafilatura.bare_extraction
-    monkeypatch.setattr(trafilatura, "bare_extraction", lambda markup, **k: seen.append(markup) or real(
-        markup, **k))
+    real, load = trafilatura.bare_extraction, trafilatura.utils.load_html
+    monkeypatch.setattr(trafilatura.utils, "load_html",
+                        lambda markup, *a: parsed.append(markup) or load(markup, *a))
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **k: seen.append(tree) or real(
+        tree, **k))
     markup = article_html("Bridge to reopen", variant(0))
     extract(_page(markup))
-    assert seen and all(isinstance(m, str) and m == markup for m in seen)
+    assert markup in parsed  # the one parse of the page, from the markup in memory
+    assert all(isinstance(m, HtmlElement) or m == markup for m in parsed)
+    assert seen and all(isinstance(m, HtmlElement) for m in seen)  # the runs get that tree
 
 
 # --- a pass goes on past its hostile sources --------------------------------------------------

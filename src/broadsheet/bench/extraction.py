@@ -61,6 +61,12 @@ WCXB_NOTE = (
 )
 
 
+MEMORY_NOTE = (
+    "memory: the scrapinghub and WCXB dev pages extracted over and over in one process; rss_mb "
+    "is the resident set after that many pages, peak_mb the largest it has been so far"
+)
+
+
 @dataclass(frozen=True)
 class Counts:
     """Shingle counts of one document: true positives, false positives, false negatives."""
@@ -362,15 +368,61 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
     return _wcxb_report(tally, baselines)
 
 
+MEMORY_PAGES = 10_000
+MEMORY_CHECKPOINT = 1_000
+
+
+def _dev_pages(root: Path) -> list[tuple[str, Path, str | None]]:
+    """``(id, gzipped markup, url)`` of every scrapinghub and WCXB dev page (read when used, so
+    the pages themselves do not sit in memory: the measure is of the extractor)."""
+    found: list[tuple[str, Path, str | None]] = []
+    if (root / "scrapinghub").is_dir():
+        found += [(key, root / "scrapinghub" / "html" / f"{key}.html.gz", url)
+                  for key, _, url in _scrapinghub_items(root / "scrapinghub", None)]
+    for path in sorted((root / "wcxb-dev" / "ground-truth").glob("*.json")):
+        markup = root / "wcxb-dev" / "html" / f"{path.stem}.html.gz"
+        url = json.loads(path.read_text(encoding="utf-8")).get("url")
+        if markup.exists():
+            found.append((path.stem, markup, url if isinstance(url, str) else None))
+    return found
+
+
+def memory_rows(root: Path, pages: int = MEMORY_PAGES) -> list[BenchRow]:
+    """Memory over a long run: the dev pages extracted over and over in one process, ``pages``
+    extractions in all; the resident set (``VmRSS``) and the peak after ``MEMORY_CHECKPOINT``
+    pages and at the end. Flat means the end is not above the checkpoint by more than noise."""
+    from itertools import cycle, islice
+
+    from broadsheet.bench.ingest import rss_mb
+    from broadsheet.scale.work import peak_rss_mb
+
+    listed = _dev_pages(root)
+    rows: list[BenchRow] = []
+    start = time.perf_counter()
+    for done, (key, path, url) in enumerate(islice(cycle(listed), pages if listed else 0), 1):
+        extract(Page(id=key, source=path.name, kind="html", content=_read_gz(path), url=url))
+        if done in (min(MEMORY_CHECKPOINT, pages), pages):
+            now = rss_mb()  # the kernel's two counters differ by a few pages: peak >= now
+            rows.append(BenchRow(f"memory-{done}-pages", "broadsheet",
+                                 {"rss_mb": now, "peak_mb": max(now, peak_rss_mb())}, done,
+                                 time.perf_counter() - start))
+    return rows
+
+
 def run(data: Path, *, limit: int | None = None, wcxb: bool = True,
-        baselines: bool = True, heldout: bool | None = None) -> BenchReport:
+        baselines: bool = True, heldout: bool | None = None, memory: bool = False) -> BenchReport:
     """Score our extractor (and, with ``baselines``, the others) on every extraction dataset found
     under ``data``; with ``heldout`` (by default: when the baselines run, i.e. not in the quality
     gate, whose time must stay small), also the learned models retrained without the sites they
-    are measured on (``bench/heldout.py``)."""
+    are measured on (``bench/heldout.py``). With ``memory``, only the memory rows instead
+    (``memory_rows``: ``limit`` extractions, 10,000 by default)."""
     heldout = baselines if heldout is None else heldout
     report = BenchReport(stage="extraction", notes=list(PUBLISHED_NOTES))
     root = data / "extraction" if (data / "extraction").is_dir() else data
+    if memory:
+        report.rows.extend(memory_rows(root, limit or MEMORY_PAGES))
+        report.notes[:] = [MEMORY_NOTE]
+        return report
     scrapinghub = root / "scrapinghub"
     collected = Collected()
     if scrapinghub.is_dir():

@@ -156,7 +156,10 @@ ARGUMENTS: dict[str, list[Arg]] = {
                                                     "(ingest: pages, default 2000)"}),
               (("--scale",), {"action": "store_true",
                               "help": "clustering: measure adding 100,000 articles instead "
-                                      "(--limit: fewer)"})],
+                                      "(--limit: fewer)"}),
+              (("--memory",), {"action": "store_true",
+                               "help": "extraction: resident memory over 10,000 page extractions "
+                                       "in one process instead (--limit: fewer)"})],
     "sources": [(("action",), {"choices": SOURCE_ACTIONS}),
                 (("target",), {"nargs": "?", "metavar": "URL|FILE",
                                "help": "a feed or site address (add, remove), an OPML file (import)"}),

@@ -333,6 +333,10 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     options: dict[str, object] = {"scale": True} if getattr(args, "scale", False) else {}
     if options and args.stage != "clustering":
         raise ConfigError("--scale applies to bench clustering only")
+    if getattr(args, "memory", False):
+        if args.stage != "extraction":
+            raise ConfigError("--memory applies to bench extraction only")
+        options["memory"] = True
     if args.stage == "ingest":
         options["settings"] = settings
     report = module.run(data, limit=args.limit, **options)

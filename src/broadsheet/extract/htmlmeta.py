@@ -25,7 +25,13 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from broadsheet.extract.metadata import HtmlMetadata, declares_article, markup_language, split_title
+from broadsheet.extract.metadata import (
+    HtmlMetadata,
+    declares_article,
+    markup_language,
+    quoted_search,
+    split_title,
+)
 from broadsheet.text import squash, word_count
 from broadsheet.timestamps import declared_day
 
@@ -37,7 +43,7 @@ _ORG_WORDS = re.compile(
 )
 _ADDRESS = re.compile(r"@|https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _PUBLISHED = (
-    re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']{8,40})[\"']"),
+    re.compile(r"datePublished[\"']\s*:\s*[\"']([^\"']{8,40})[\"']"),
     re.compile(r"<meta[^>]+(?:property|name)=[\"'](?:article:published_time|"
                r"og:published_time|pubdate|publishdate|date\.published)[\"'][^>]*content="
                r"[\"']([^\"']{8,40})[\"']", re.IGNORECASE),
@@ -45,7 +51,7 @@ _PUBLISHED = (
                r"[\"'](?:article:published_time|og:published_time)[\"']", re.IGNORECASE),
     re.compile(r"itemprop=[\"']datePublished[\"'][^>]*(?:content|datetime)=[\"']([^\"']{8,40})"),
 )
-_OPINION_TYPE = re.compile(r"[\"']@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
+_OPINION_TYPE = re.compile(r"@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
                            r"ReviewNewsArticle|AnalysisNewsArticle)[\"']")
 _OPINION_WORDS = re.compile(
     r"\b(?:opinions?|op-?eds?|commentary|comment|editorials?|columns?|columnists?|viewpoints?|"
@@ -168,17 +174,38 @@ def people(raw: str | None, outlet: str | None, url: str | None) -> tuple[str, .
     own name, which is the outlet, not an author)."""
     keys = site_keys(outlet, url)
     names = [n for n in (clean_name(part) for part in (raw or "").split(";")) if n]
+    names, credentials = _credentials(names, keys)
     persons = [n for n in names if is_person(n, keys)]
     if any(len(n.split()) > 1 for n in persons):  # a lone word beside full names is a fragment
         persons = [n for n in persons if len(n.split()) > 1]
     chosen = persons or [n for n in names if is_credit(n, keys)]
-    return tuple(dict.fromkeys(n for n in chosen if not _subsumed(n, chosen)))
+    return tuple(dict.fromkeys(", ".join([n, *credentials.get(n, ())]) for n in chosen
+                               if not _subsumed(n, chosen)))
+
+
+def _credentials(names: Sequence[str], keys: set[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The names of a byline without the letters after them, and those letters per name:
+    trafilatura splits "Jillian Kubala, MS, RD" into three parts; the credentials belong to the
+    person before them and stay with the name ("Jillian Kubala, MS, RD"), as the byline prints."""
+    kept: list[str] = []
+    credentials: dict[str, list[str]] = {}
+    for name in names:
+        letters = name.strip(" .®©™").replace(".", "")
+        if (kept and _CREDENTIAL.match(letters) and not is_role(letters)
+                and is_person(kept[-1], keys)):
+            credentials.setdefault(kept[-1], []).append(letters)
+        else:
+            kept.append(name)
+    return kept, credentials
+
+
+_CREDENTIAL = re.compile(r"^[A-Z]{2,5}$")
 
 
 def markup_published(markup: str) -> str | None:
     """The first-publication date the markup declares (JSON-LD, meta or microdata), raw."""
-    for pattern in _PUBLISHED:
-        match = pattern.search(markup)
+    for n, pattern in enumerate(_PUBLISHED):
+        match = quoted_search(pattern, markup) if n == 0 else pattern.search(markup)
         if match:
             return match.group(1).strip()
     return None
@@ -211,7 +238,7 @@ def published_date(markup: str, guessed: str | None, url: str | None) -> str | N
 
 def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:
     """True for an opinion piece: an opinion schema type, section or label, or URL path."""
-    if "NewsArticle" in markup and _OPINION_TYPE.search(markup):
+    if "NewsArticle" in markup and quoted_search(_OPINION_TYPE, markup):
         return True
     if any(_OPINION_WORDS.search(label) and word_count(label) <= 3 for label in labels):
         return True

@@ -75,8 +75,7 @@ def _first(element: Any, tag: str, attrib: Any) -> bool:
 
 def _rel_me(element: Any) -> bool:
     """XPath's ``rel='me'``: a child element ``<rel>`` whose text is "me" (kept for fidelity)."""
-    child = element.find("rel")
-    return child is not None and any(c.text_content() == "me" for c in element.iterfind("rel"))
+    return any(c.text_content() == "me" for c in element.iterfind("rel"))
 
 
 def _second(tag: str, attrib: Any) -> bool:
@@ -100,9 +99,6 @@ def _candidates(tree: Any) -> list[Any]:
     the class, id, itemprop, rel and data attributes holding one of the words the queries test
     (a superset, read with one attribute XPath and one regular expression), ``<author>``
     elements and the parents of ``<rel>`` ones; the exact tests then narrow it."""
-    global _ATTRIBUTES
-    if _ATTRIBUTES is None:
-        _ATTRIBUTES = XPath("//@class|//@id|//@itemprop|//@rel|//@data-testid|//@data-component")
     found = {value.getparent() for value in _ATTRIBUTES(tree) if _ANY_WORD.search(value)}
     found.update(tree.iter("author"))
     found.update(rel.getparent() for rel in tree.iter("rel"))
@@ -111,7 +107,7 @@ def _candidates(tree: Any) -> list[Any]:
 
 _ANY_WORD = re.compile(r"uthor|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|"
                        r"journalist-name|screenname|writer|yline|byl|BBL|username|Byline")
-_ATTRIBUTES: Any = None
+_ATTRIBUTES = XPath("//@class|//@id|//@itemprop|//@rel|//@data-testid|//@data-component")
 
 
 def _kept(element: Any) -> bool:

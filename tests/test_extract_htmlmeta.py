@@ -149,3 +149,40 @@ def test_credentials_after_a_name_stay_with_that_person() -> None:
     assert people("Rebecca Lake; CEPF®", None, None) == ("Rebecca Lake, CEPF",)
     assert people("Mayank Gupta; CEO", None, None) == ("Mayank Gupta",)  # a role, not letters
     assert people("MS; Ann Lee; Bo Park", None, None) == ("Ann Lee", "Bo Park")
+
+
+@pytest.mark.parametrize(
+    ("raw", "outlet", "url", "expected"),
+    [
+        ("Rick Steves", "Rick Steves", "https://www.ricksteves.com/tips", ("Rick Steves",)),
+        ("Mark Denney", "Mark Denney | Landscape Photography",
+         "https://markdenneyphotography.com/blog/a", ("Mark Denney",)),
+        ("Help Net Security", "Help Net Security", "https://www.helpnetsecurity.com/a", ()),
+        ("Block Renovation", "Block Renovation", "https://www.blockrenovation.com/a", ()),
+        ("Podium Staff", "podium.com", "https://www.podium.com/article/a", ()),
+        # the site is its owner's, the piece another writer's: the writer only
+        ("Emily Henderson; Arlyn Hernandez", "Emily Henderson",
+         "https://emilyhenderson.com/a", ("Arlyn Hernandez",)),
+    ],
+)
+def test_a_person_named_like_their_own_site_is_the_author(
+        raw: str, outlet: str, url: str, expected: tuple[str, ...]) -> None:
+    assert people(raw, outlet, url) == expected
+
+
+def test_without_the_model_the_sites_name_stays_the_outlet(monkeypatch: pytest.MonkeyPatch) -> None:
+    from broadsheet.analyze import nlp
+    from broadsheet.errors import AnalyzeError
+    from broadsheet.extract import persons
+
+    def missing(name: str = "") -> None:
+        raise AnalyzeError("not installed")
+
+    monkeypatch.setattr(nlp, "load_model", missing)
+    monkeypatch.setattr(persons, "_NO_MODEL", [])
+    persons.reads_as_person.cache_clear()
+    try:
+        assert people("Rick Steves", "Rick Steves", "https://www.ricksteves.com/a") == ()
+        assert persons._NO_MODEL == [True]
+    finally:
+        persons.reads_as_person.cache_clear()

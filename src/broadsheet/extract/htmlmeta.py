@@ -32,6 +32,7 @@ from broadsheet.extract.metadata import (
     quoted_search,
     split_title,
 )
+from broadsheet.extract.persons import reads_as_person
 from broadsheet.text import squash, word_count
 from broadsheet.timestamps import declared_day
 
@@ -170,17 +171,33 @@ def _subsumed(name: str, others: Sequence[str]) -> bool:
 
 def people(raw: str | None, outlet: str | None, url: str | None) -> tuple[str, ...]:
     """The authors of trafilatura's "; "-joined byline: the people it names, each once; when it
-    names no person, the collective credit it gives instead (a team, a desk; never the site's
-    own name, which is the outlet, not an author)."""
+    names no one else, the person whose site it is (``_site_owner``); when it names no person,
+    the collective credit it gives instead (a team, a desk; never the site's own name, which is
+    the outlet, not an author)."""
     keys = site_keys(outlet, url)
     names = [n for n in (clean_name(part) for part in (raw or "").split(";")) if n]
     names, credentials = _credentials(names, keys)
-    persons = [n for n in names if is_person(n, keys)]
+    persons = ([n for n in names if is_person(n, keys)]
+               or [n for n in names if _site_owner(n, keys)][:1])
     if any(len(n.split()) > 1 for n in persons):  # a lone word beside full names is a fragment
         persons = [n for n in persons if len(n.split()) > 1]
     chosen = persons or [n for n in names if is_credit(n, keys)]
     return tuple(dict.fromkeys(", ".join([n, *credentials.get(n, ())]) for n in chosen
                                if not _subsumed(n, chosen)))
+
+
+def _site_owner(name: str, keys: set[str]) -> bool:
+    """True for a byline that names the site because the site is the person's own ("Rick
+    Steves" on ricksteves.com, "Mark Denney" on "Mark Denney | Landscape Photography"): a name of
+    two to four words that would read as a person's were it not the site's, and that the
+    entity recogniser reads as a person's. A company's name ("Help Net Security", "Block
+    Renovation") stays the outlet and is never the author."""
+    words = name.split()
+    return (2 <= len(words) <= MAX_OWNER_WORDS and _names_site(name, keys)
+            and is_person(name, set()) and reads_as_person(name))
+
+
+MAX_OWNER_WORDS = 4
 
 
 def _credentials(names: Sequence[str], keys: set[str]) -> tuple[list[str], dict[str, list[str]]]:

@@ -193,3 +193,23 @@ def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
     markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
     text, _, _ = html._extraction(markup, None)
     assert text.split()[0] == ("default" if wins else "precise")
+
+
+def test_a_shop_page_keeps_its_product_tiles_and_a_bare_page_its_story_list_out() -> None:
+    """On a page that is not an article, a separator-divided run of product tiles is the content,
+    not a related-stories list: only a list whose items carry shared section labels (the seed's
+    "Feature ...") stays out of the text."""
+    blurbs = ["A fast-heating espresso machine with an adjustable milk frother for the home.",
+              "A compact, high-performance espresso machine that fits on any kitchen counter.",
+              "A revolutionary coffee and espresso machine with capsules and a milk steamer.",
+              "A compact and powerful grinder and espresso maker for every kind of bean."]
+    tiles = "".join(f"<p>-</p><p>({n})</p><p>{escape(b)}</p>"
+                    for n, b in zip((513, 34, 28, 24), blurbs, strict=True))
+    intro = ("<p>Our espresso machines under five hundred dollars are chosen by our staff for "
+             "their quality, their price and the coffee they make every morning.</p>")
+    markup = f"<html><body><main><h1>Espresso machines</h1>{intro}{tiles}</main></body></html>"
+    page = Page(id="s", source="s.html", kind="html", content=markup,
+                url="https://shop.example.com/category/espresso")
+    result = extract(page)
+    assert isinstance(result, Article) and not result.is_article
+    assert all(blurb in result.text for blurb in blurbs)

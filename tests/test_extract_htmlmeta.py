@@ -54,6 +54,7 @@ def test_authors_are_people_not_the_outlet() -> None:
         ("Podium Staff", ()),  # ... but never the site itself (podium.com, "Help Net Security")
         ("Help Net Security", ()),
         ("Written By; Name; Undefined; Dec", ()),
+        ("Category", ()),  # a theme's label left where the name should be
         ("Keith Barry Senior Autos Reporter", ("Keith Barry",)),
         ("Cazzy Magennis Last Updated August 1", ("Cazzy Magennis",)),
         ("Jordana Cepelewicz December", ("Jordana Cepelewicz",)),

@@ -74,7 +74,7 @@ _ROLE_WORDS = frozenset({
     "administrator", "webmaster", "the", "ceo", "founder", "director", "sr", "senior", "attorney",
     "trial", "editor", "writer", "contributor", "expert", "consultant", "manager", "president",
     "specialist", "posted", "published", "updated", "last", "on", "and", "reporter", "columnist",
-    "correspondent", "head",
+    "correspondent", "head", "category", "categories",
 })
 _BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|reviewed)\s+by|by|von|par|por|di|author)\b[:\s]*",
                            re.IGNORECASE)
@@ -136,7 +136,7 @@ def is_person(name: str, keys: set[str]) -> bool:
 
 def is_role(name: str) -> bool:
     """True for a job title or a placeholder standing where a name should ("Trial Attorney",
-    "Written By", "Name", "Undefined", a month name left over from the date)."""
+    "Written By", "Name", "Undefined", "Category", a month name left over from the date)."""
     words = [w.strip(".,").lower() for w in name.split()]
     return all(w in _ROLE_WORDS or _MONTH.fullmatch(w) for w in words)
 

@@ -10,7 +10,7 @@ import trafilatura.metadata
 import trafilatura.utils
 
 from broadsheet.extract import extract
-from broadsheet.extract.byline import find_author, page_metadata, text_byline
+from broadsheet.extract.byline import _catstags, find_author, page_metadata, text_byline
 from broadsheet.model import Article, Page
 from conftest import TEST_DATA
 
@@ -72,3 +72,22 @@ def test_the_printed_byline_reaches_the_article() -> None:
     result = extract(Page(id="b", source="b.html", kind="html", content=markup,
                           url="https://example.org/news/2024/05/03/budget-vote"))
     assert isinstance(result, Article) and result.authors == ("Ann Lee",)
+
+
+CATSTAGS = [
+    '<div class="post-meta"><a href="/category/politics/">Politics</a><a href="/x">X</a></div>',
+    '<footer class="entry-footer"><a href="/tags/budget/">Budget</a></footer>',
+    '<div class="tags"><a href="/tag/council/">Council</a></div><a href="/category/a/">A</a>',
+    '<p class="entry-categories"><a href="/categories/city/">City</a></p>',
+    '<div class="sidebar"><a href="/categorical">Not one</a></div>',
+    '<p>No category links at all.</p>',
+]
+
+
+@pytest.mark.parametrize("inner", CATSTAGS)
+@pytest.mark.parametrize("kind", ["category", "tag"])
+def test_categories_and_tags_are_trafilaturas(inner: str, kind: str) -> None:
+    head = '<meta property="article:section" content="City Hall">'
+    markup = _page(inner).replace("<head>", f"<head>{head}")
+    tree = _tree(markup)
+    assert _catstags(kind, tree) == trafilatura.metadata.extract_catstags(kind, tree)

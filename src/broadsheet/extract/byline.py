@@ -161,11 +161,30 @@ def page_metadata(tree: Any, url: str | None) -> Any:
     date_config["url"] = found.url
     found.date = find_date(tree, **date_config)
     _site_name(found, tree)
-    found.categories = found.categories or _meta.extract_catstags("category", tree)
-    found.tags = found.tags or _meta.extract_catstags("tag", tree)
+    found.categories = found.categories or _catstags("category", tree)
+    found.tags = found.tags or _catstags("tag", tree)
     found.filedate = date_config.get("max_date")
     found.clean_and_trim()
     return found
+
+
+def _catstags(metatype: str, tree: Any) -> list[str]:
+    """trafilatura's ``extract_catstags``, skipped where it cannot find anything: its XPath
+    queries (regular expressions on class names, a tenth of the metadata's time) keep only links
+    whose address holds "/categor..." or "/tag...", so without such a link there are no tags,
+    and the categories are its fallback's (``article:section`` or a subject ``<meta>``)."""
+    if _LINKS[metatype](tree):
+        return list(_meta.extract_catstags(metatype, tree))
+    if metatype != "category":
+        return []
+    return [r for r in dict.fromkeys(trafilatura.utils.line_processing(x)
+                                     for x in _SECTIONS(tree) if x) if r]
+
+
+_LINKS = {"category": XPath("boolean(//a[contains(@href, '/categor')])"),
+          "tag": XPath("boolean(//a[contains(@href, '/tag')])")}
+_SECTIONS = XPath('.//head//meta[@property="article:section" or contains(@name, "subject")]'
+                  '/@content')
 
 
 def _site_name(found: Any, tree: Any) -> None:

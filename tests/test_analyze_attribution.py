@@ -233,3 +233,20 @@ def test_a_quotation_opened_after_said_comma_is_the_content_however_long(nlp: La
          "I think it is important to know the facts first. That is why we support the firefighters",
          "direct")
     ]
+
+
+@pytest.mark.parametrize("between", [
+    "said Ana Berg",
+    "said Ana Berg, an economist at the city's planning office",
+    "Ana Berg said on Tuesday in an interview with local radio",
+])
+def test_a_quotation_resumed_in_the_next_sentence_is_one_attribution(nlp: Language, between: str) -> None:
+    # PolNeAR marks '"X," said Y, a title. "Z."' as one attribution whose words are both quotations,
+    # however long the words around the cue
+    found = attributions(
+        nlp, f'"The budget is a disgrace," {between}. "It cuts the schools and pays for nothing new."'
+    )
+    assert len(found) == 1
+    assert found[0].speaker == "Ana Berg"
+    assert found[0].content.startswith('"The budget is a disgrace,"')
+    assert found[0].content.endswith('pays for nothing new."')

@@ -112,6 +112,10 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
                  probability: float) -> tuple[Candidate, float]:
     """Shapes of English copy the parse often breaks, settled by rule over the model:
 
+    - ``"X," she said. "Y."`` and ``"X," said Ann Lee, an economist. "Y."``: a quotation that opens
+      the cue's sentence, resumed by one that opens the next sentence of the paragraph, is one
+      interrupted quotation (``quote_pair``), as annotators mark it: precision +0.8 on dev
+      (0.902 -> 0.910), +1.0 on unseen articles (0.894 -> 0.904), speech F1 +0.2 and +0.4;
     - a reporting clause that closes its sentence after a comma ("X, Kirby said last week.",
       "X, the Times reported, citing officials.") attributes the words before the comma, and
       "according to Y" the rest of its sentence on the side away from it;
@@ -126,6 +130,9 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
     by_kind = {c.kind: (p, c) for p, c in scored}
     left = by_kind.get("left")
     text = text_of(doc)
+    pair = by_kind.get("quote_pair")
+    if pair is not None:
+        return pair[1], max(pair[0], probability)
     if doc[site.head].lower_ == "according":
         side = by_kind.get("right") if site.clause[0] <= site.sentence[0] else left
         if side is not None and (side is by_kind.get("right") or closes_sentence(doc, site)):

@@ -250,3 +250,14 @@ def test_a_quotation_resumed_in_the_next_sentence_is_one_attribution(nlp: Langua
     assert found[0].speaker == "Ana Berg"
     assert found[0].content.startswith('"The budget is a disgrace,"')
     assert found[0].content.endswith('pays for nothing new."')
+
+
+def test_a_resumed_quotation_in_two_apostrophes_is_one_attribution(nlp: Language) -> None:
+    found = attributions(
+        nlp, "''The budget is a disgrace,'' said Ana Berg, an economist at the city's planning office. "
+        "''It cuts the schools and pays for nothing new.''"
+    )
+    assert len(found) == 1
+    assert found[0].speaker == "Ana Berg"
+    assert found[0].content.startswith("''The budget is a disgrace,''")
+    assert found[0].content.endswith("pays for nothing new.''")

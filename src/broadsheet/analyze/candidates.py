@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.quotes import QUOTE_MARKS, Quotation
+from broadsheet.analyze.quotes import DOUBLE_APOSTROPHE, QUOTE_MARKS, Quotation
 from broadsheet.analyze.spans import char_span, strip_space, text_of, tidy_content, word_count
 from broadsheet.model import Span
 
@@ -227,14 +227,16 @@ def _quotations(doc: Doc, site: CueSite) -> Iterator[Candidate | None]:
         follow = after or _next_in_paragraph(text, site, clause[1], _sentence_end(doc, site))
         opens = not any(char.isalnum() for char in text[doc[site.sentence[0]].idx : before.start])
         if follow is not None and opens:
-            yield _quote_candidate(doc, "quote_pair", before.start, follow.end)
+            end = follow.end + 1 if text.startswith(DOUBLE_APOSTROPHE, follow.end - 1) else follow.end
+            yield _quote_candidate(doc, "quote_pair", _opening(text, before), end)
     if after is not None:
         yield _quote_candidate(doc, "quote_after", after.start, after.end)
 
 
 def _gap(text: str, start: int, end: int, *, colon: bool = False) -> bool:
-    """Whether only a little punctuation separates ``start`` from ``end``."""
-    allowed = ",?!—–- :\n" if colon else ",?!—–- "
+    """Whether only a little punctuation separates ``start`` from ``end`` (an apostrophe: the
+    rest of an archived copy's ``''``)."""
+    allowed = ",?!—–-' :\n" if colon else ",?!—–-' "
     return 0 <= end - start <= _MAX_GAP + 1 and all(char in allowed for char in text[start:end])
 
 
@@ -246,12 +248,18 @@ def _next_in_paragraph(text: str, site: CueSite, after: int, sentence_end: int) 
     line_end = len(text) if line_end < 0 else line_end
     for quote in site.quotes:
         if after <= quote.start < line_end:
-            between = text[after : quote.start].strip()
+            opens = _opening(text, quote)
+            between = text[after:opens].strip()
             if between in {".", ",", ":", ""}:
                 return quote
-            closes = between.endswith(".") and not text[sentence_end : quote.start].strip()
+            closes = between.endswith(".") and not text[sentence_end:opens].strip()
             return quote if closes and not any(mark in between for mark in QUOTE_MARKS) else None
     return None
+
+
+def _opening(text: str, quote: Quotation) -> int:
+    """Where a quotation opens, the first of two apostrophes included (archived copy's ``''``)."""
+    return quote.start - 1 if text.startswith(DOUBLE_APOSTROPHE, quote.start - 1) else quote.start
 
 
 def _sentence_end(doc: Doc, site: CueSite) -> int:

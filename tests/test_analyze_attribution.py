@@ -261,3 +261,15 @@ def test_a_resumed_quotation_in_two_apostrophes_is_one_attribution(nlp: Language
     assert found[0].speaker == "Ana Berg"
     assert found[0].content.startswith("''The budget is a disgrace,''")
     assert found[0].content.endswith("pays for nothing new.''")
+
+
+def test_a_name_and_a_verb_of_saying_before_a_colon_say_the_next_paragraph(nlp: Language) -> None:
+    # "X continued:" then the quotation as its own paragraph: the cue model is only fairly sure of
+    # a cue closing its line, which a plain verb of saying now clears (PLAIN_SPEECH)
+    found = attributions(
+        nlp, "Ana Berg continued:",
+        '"The budget overall is very much a political choice, but that does not explain the cuts to '
+        'the schools."',
+    )
+    assert [(a.speaker, a.cue) for a in found] == [("Ana Berg", "continued")]
+    assert found[0].content.startswith("The budget overall")

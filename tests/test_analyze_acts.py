@@ -152,3 +152,18 @@ def test_an_owner_s_agent_and_a_labelled_street_still_speak(nlp: Language) -> No
     keys = {a.cue + " " + a.speaker: a.canonical for a in find_attributions(nlp(text))}
     assert all(keys.values()), keys
     assert len(keys) == 3
+
+
+def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> None:
+    from broadsheet.analyze.candidates import Candidate, make_site
+    from broadsheet.analyze.detect import _plain_speech
+    from broadsheet.analyze.quotes import find_quotations
+
+    text = "Ana Berg said that the bridge would reopen in May."
+    doc = nlp(text)
+    site = make_site(doc, next(t.i for t in doc if t.text == "said"), tuple(find_quotations(text)))
+    sure = (0.8, 0.8, 0.8)  # above PLAIN_SPEECH and PLAIN_SOURCE, below SURE_SPEECH
+    clause = text.index("the bridge")
+    assert _plain_speech(doc, site, sure, Candidate("ccomp", (clause, len(text) - 1), 4, 10))
+    word = text.index("that")
+    assert not _plain_speech(doc, site, sure, Candidate("object", (word, word + 4), 3, 3))

@@ -273,3 +273,13 @@ def test_a_name_and_a_verb_of_saying_before_a_colon_say_the_next_paragraph(nlp: 
     )
     assert [(a.speaker, a.cue) for a in found] == [("Ana Berg", "continued")]
     assert found[0].content.startswith("The budget overall")
+
+
+@pytest.mark.parametrize("rest", [
+    "; they only learned of the figures on Friday", ", although she again refused to release the figures",
+])
+def test_the_narrator_takes_the_content_back(nlp: Language, rest: str) -> None:
+    found = attributions(nlp, f"Ana Berg said that the tax cut had paid for itself{rest}.")
+    assert [(a.speaker, a.content) for a in found if a.cue == "said"] == [
+        ("Ana Berg", "the tax cut had paid for itself")
+    ]

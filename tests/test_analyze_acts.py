@@ -131,3 +131,39 @@ def test_a_heading_word_before_a_capital_does_not_make_it_a_name(nlp: Language) 
     text = ("Stress can lead to overeating.\n\nSummary Studies show that fasting may increase cravings."
             "\n\nSummary Studies show that exercising can reduce stress.")
     assert all(a.canonical is None for a in find_attributions(nlp(text)) if a.cue == "show")
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # something a person owns is no voice, whatever the parse makes of the names before it
+    ("Berg and Lindqvist’s work suggested that the cells might act as sentinels in the gut.", "suggested"),
+    # an unlabelled street is a market or a place
+    ("The shares rose on Monday after Wall Street predicted a rebound in sales.", "predicted"),
+    # a plural across time is a class of bodies, not one voice
+    ("Recent governments have, however, recognized that the country shared the blame.", "recognized"),
+])
+def test_a_possession_a_street_or_bodies_across_time_are_no_voice(nlp: Language, text: str, cue: str) -> None:
+    found = [a for a in find_attributions(nlp(text)) if a.cue == cue]
+    assert found and all(a.canonical is None for a in found)
+
+
+def test_an_owner_s_agent_and_a_labelled_street_still_speak(nlp: Language) -> None:
+    text = ("Mr. Berg's lawyer said the case was closed. The pound fell after Downing Street said "
+            "the talks would resume. Former officials said the plan had failed.")
+    keys = {a.cue + " " + a.speaker: a.canonical for a in find_attributions(nlp(text))}
+    assert all(keys.values()), keys
+    assert len(keys) == 3
+
+
+def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> None:
+    from broadsheet.analyze.candidates import Candidate, make_site
+    from broadsheet.analyze.detect import _plain_speech
+    from broadsheet.analyze.quotes import find_quotations
+
+    text = "Ana Berg said that the bridge would reopen in May."
+    doc = nlp(text)
+    site = make_site(doc, next(t.i for t in doc if t.text == "said"), tuple(find_quotations(text)))
+    sure = (0.8, 0.8, 0.8)  # above PLAIN_SPEECH and PLAIN_SOURCE, below SURE_SPEECH
+    clause = text.index("the bridge")
+    assert _plain_speech(doc, site, sure, Candidate("ccomp", (clause, len(text) - 1), 4, 10))
+    word = text.index("that")
+    assert not _plain_speech(doc, site, sure, Candidate("object", (word, word + 4), 3, 3))

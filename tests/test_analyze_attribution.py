@@ -233,3 +233,64 @@ def test_a_quotation_opened_after_said_comma_is_the_content_however_long(nlp: La
          "I think it is important to know the facts first. That is why we support the firefighters",
          "direct")
     ]
+
+
+@pytest.mark.parametrize("between", [
+    "said Ana Berg",
+    "said Ana Berg, an economist at the city's planning office",
+    "Ana Berg said on Tuesday in an interview with local radio",
+])
+def test_a_quotation_resumed_in_the_next_sentence_is_one_attribution(nlp: Language, between: str) -> None:
+    # PolNeAR marks '"X," said Y, a title. "Z."' as one attribution whose words are both quotations,
+    # however long the words around the cue
+    found = attributions(
+        nlp, f'"The budget is a disgrace," {between}. "It cuts the schools and pays for nothing new."'
+    )
+    assert len(found) == 1
+    assert found[0].speaker == "Ana Berg"
+    assert found[0].content.startswith('"The budget is a disgrace,"')
+    assert found[0].content.endswith('pays for nothing new."')
+
+
+def test_a_resumed_quotation_in_two_apostrophes_is_one_attribution(nlp: Language) -> None:
+    found = attributions(
+        nlp, "''The budget is a disgrace,'' said Ana Berg, an economist at the city's planning office. "
+        "''It cuts the schools and pays for nothing new.''"
+    )
+    assert len(found) == 1
+    assert found[0].speaker == "Ana Berg"
+    assert found[0].content.startswith("''The budget is a disgrace,''")
+    assert found[0].content.endswith("pays for nothing new.''")
+
+
+def test_a_name_and_a_verb_of_saying_before_a_colon_say_the_next_paragraph(nlp: Language) -> None:
+    # "X continued:" then the quotation as its own paragraph: the cue model is only fairly sure of
+    # a cue closing its line, which a plain verb of saying now clears (PLAIN_SPEECH)
+    found = attributions(
+        nlp, "Ana Berg continued:",
+        '"The budget overall is very much a political choice, but that does not explain the cuts to '
+        'the schools."',
+    )
+    assert [(a.speaker, a.cue) for a in found] == [("Ana Berg", "continued")]
+    assert found[0].content.startswith("The budget overall")
+
+
+@pytest.mark.parametrize("rest", [
+    "; they only learned of the figures on Friday", ", although she again refused to release the figures",
+])
+def test_the_narrator_takes_the_content_back(nlp: Language, rest: str) -> None:
+    found = attributions(nlp, f"Ana Berg said that the tax cut had paid for itself{rest}.")
+    assert [(a.speaker, a.content) for a in found if a.cue == "said"] == [
+        ("Ana Berg", "the tax cut had paid for itself")
+    ]
+
+
+def test_the_cue_verbs_own_conjunct_is_no_part_of_what_was_said(nlp: Language) -> None:
+    from broadsheet.analyze.detect import _cue_conjunct
+
+    text = "The mayor said in a statement that the bridge would reopen in May, and asked residents to wait."
+    doc = nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    start = text.index("the bridge")
+    assert _cue_conjunct(doc, said, start, len(text)) == [text.index(", and asked")]
+    assert _cue_conjunct(doc, said, start, text.index(", and asked")) == []

@@ -12,8 +12,9 @@ PolNeAR train split) scores them. Content readings:
   "called *it a sham*");
 - ``raised``: the subject with the verb's open complement ("*the bank* is expected *to wait*");
 - ``quote_before`` / ``quote_after``: the quotation touching the cue clause, and ``quote_pair`` the
-  two quotations around it when the first opens the sentence (``"X," she said. "Y."``: one
-  interrupted quotation, which annotators mark as one attribution);
+  two quotations around it when the first opens the sentence and the second follows the cue
+  clause or opens the next sentence (``"X," she said. "Y."``, ``"X," said Ann Lee, an economist at
+  the bank. "Y."``: one interrupted quotation, which annotators mark as one attribution);
 - ``left`` / ``right`` / ``sentence``: the rest of the sentence before or after the cue clause, or all
   of it ("..., Kirby said", "According to X, ...", "In a new poll, ...");
 - ``governor``: for a prepositional or participial cue, the clause it hangs on minus the cue's own
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.quotes import Quotation
+from broadsheet.analyze.quotes import DOUBLE_APOSTROPHE, QUOTE_MARKS, Quotation
 from broadsheet.analyze.spans import char_span, strip_space, text_of, tidy_content, word_count
 from broadsheet.model import Span
 
@@ -223,29 +224,48 @@ def _quotations(doc: Doc, site: CueSite) -> Iterator[Candidate | None]:
     after = next((q for q in site.quotes if _gap(text, clause[1], q.start, colon=True)), None)
     if before is not None:
         yield _quote_candidate(doc, "quote_before", before.start, before.end)
-        follow = after or _next_in_paragraph(text, site, clause[1])
+        follow = after or _next_in_paragraph(text, site, clause[1], _sentence_end(doc, site))
         opens = not any(char.isalnum() for char in text[doc[site.sentence[0]].idx : before.start])
         if follow is not None and opens:
-            yield _quote_candidate(doc, "quote_pair", before.start, follow.end)
+            end = follow.end + 1 if text.startswith(DOUBLE_APOSTROPHE, follow.end - 1) else follow.end
+            yield _quote_candidate(doc, "quote_pair", _opening(text, before), end)
     if after is not None:
         yield _quote_candidate(doc, "quote_after", after.start, after.end)
 
 
 def _gap(text: str, start: int, end: int, *, colon: bool = False) -> bool:
-    """Whether only a little punctuation separates ``start`` from ``end``."""
-    allowed = ",?!—–- :\n" if colon else ",?!—–- "
+    """Whether only a little punctuation separates ``start`` from ``end`` (an apostrophe: the
+    rest of an archived copy's ``''``)."""
+    allowed = ",?!—–-' :\n" if colon else ",?!—–-' "
     return 0 <= end - start <= _MAX_GAP + 1 and all(char in allowed for char in text[start:end])
 
 
-def _next_in_paragraph(text: str, site: CueSite, after: int) -> Quotation | None:
-    """The quotation that opens the next sentence of the same paragraph (``"X," she said. "Y."``)."""
+def _next_in_paragraph(text: str, site: CueSite, after: int, sentence_end: int) -> Quotation | None:
+    """The quotation that opens the next sentence of the same paragraph (``"X," she said. "Y."``,
+    and ``"X," said Ann Lee, an economist at the bank. "Y."``: the words after the cue clause run
+    to a full stop with no quotation mark among them)."""
     line_end = text.find("\n", after)
     line_end = len(text) if line_end < 0 else line_end
     for quote in site.quotes:
         if after <= quote.start < line_end:
-            between = text[after : quote.start].strip()
-            return quote if between in {".", ",", ":", ""} else None
+            opens = _opening(text, quote)
+            between = text[after:opens].strip()
+            if between in {".", ",", ":", ""}:
+                return quote
+            closes = between.endswith(".") and not text[sentence_end:opens].strip()
+            return quote if closes and not any(mark in between for mark in QUOTE_MARKS) else None
     return None
+
+
+def _opening(text: str, quote: Quotation) -> int:
+    """Where a quotation opens, the first of two apostrophes included (archived copy's ``''``)."""
+    return quote.start - 1 if text.startswith(DOUBLE_APOSTROPHE, quote.start - 1) else quote.start
+
+
+def _sentence_end(doc: Doc, site: CueSite) -> int:
+    """The character just after the last token of the cue's sentence."""
+    last = doc[site.sentence[1]]
+    return int(last.idx + len(last.text))
 
 
 def _quote_candidate(doc: Doc, kind: str, start: int, end: int) -> Candidate | None:

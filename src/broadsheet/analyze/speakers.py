@@ -394,16 +394,50 @@ def canonical_key(doc: Doc, speaker: Speaker) -> str | None:
     """The key voices group this speaker by (see ``model.Attribution.canonical``), or None when the
     speaker is no person or organisation."""
     head = doc[speaker.head]
-    if bare_name(speaker.text).lower() in _UNNAMED or speaker.is_pronoun:
+    if bare_name(speaker.text).lower() in _UNNAMED or speaker.is_pronoun or _a_possession(doc, speaker):
         return None
     if speaker.label == "PERSON":
         return person_key(speaker.text)
     if speaker.label in {"ORG", "NORP", "GPE"}:
         return name_key(bare_name(speaker.text))
-    proper = head.pos_ == "PROPN" and not _capital_by_position(doc, speaker)
+    if _across_time(head):
+        return None
+    proper = head.pos_ == "PROPN" and not _capital_by_position(doc, speaker) and not _a_place(head)
     if proper or (head.lemma_.lower() in AGENT_NOUNS and not _a_document(head)):
         return name_key(bare_name(speaker.text))
     return None
+
+
+# Words that end the name of a place: an unlabelled "Wall Street" or "Main Street" is a market or a
+# place, not a body that speaks (the entity recogniser labels "Downing Street" an ORG when it is one).
+_PLACE_WORDS = frozenset({"street", "avenue", "road", "square", "boulevard", "lane"})
+# Adjectives of time that make a plural a class of bodies across the years ("recent governments",
+# "previous administrations"), not one voice.
+_ACROSS_TIME = frozenset({"recent", "previous", "past", "successive", "earlier", "prior", "future"})
+
+
+def _a_place(head: Token) -> bool:
+    """Whether an unlabelled proper noun names a street or a square ("Wall Street")."""
+    return head.lower_ in _PLACE_WORDS
+
+
+def _across_time(head: Token) -> bool:
+    """Whether a plural noun is a class of bodies across time ("Recent governments have said")."""
+    return head.tag_ in {"NNS", "NNPS"} and any(
+        child.dep_ == "amod" and child.lower_ in _ACROSS_TIME for child in head.children
+    )
+
+
+def _a_possession(doc: Doc, speaker: Speaker) -> bool:
+    """Whether the speaker's words end in something owned that cannot speak ("Howitt and Garett's
+    work", "Trump's claim"): the noun after the last possessive is no agent noun ("Trump's
+    lawyer", "the party's leader" speak)."""
+    span = doc.char_span(*speaker.span, alignment_mode="expand")
+    if span is None:
+        return False
+    marks = [t.i for t in span if t.tag_ == "POS"]
+    after = [t for t in doc[marks[-1] + 1 : span.end] if t.pos_ in {"NOUN", "PROPN"}] if marks else []
+    return bool(after) and after[-1].lemma_.lower() not in AGENT_NOUNS and after[-1].pos_ == "NOUN"
 
 
 def _a_document(head: Token) -> bool:

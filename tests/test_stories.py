@@ -348,6 +348,18 @@ def test_the_story_pair_scorer_weighs_the_side_size() -> None:
     assert model.merges(features, 3).tolist() == [False]
 
 
+def test_undated_story_pairs_meet_their_own_threshold() -> None:
+    keen = PairModel(weights=(*[0.0] * len(FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
+    rows = np.zeros((2, len(FEATURES)))
+    rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
+    model = dataclasses.replace(CAUTIOUS, pair=keen)
+    assert model.merges(rows, 1).tolist() == [True, False]
+    same = dataclasses.replace(keen, undated=None)  # None: the dated threshold for both
+    assert dataclasses.replace(CAUTIOUS, pair=same).merges(rows, 1).tolist() == [True, True]
+    strict = model.at_least(0.7).pair
+    assert strict is not None and (strict.threshold, strict.undated) == (0.7, 0.7)
+
+
 def test_story_pairs_are_labelled_by_whether_two_stories_hold_one_event() -> None:
     articles = [*FIRE, *SENATE, *BAKERY]
     labelled = LabelledSet("t", articles, [a.id[0] for a in articles])

@@ -191,7 +191,15 @@ def tune_pair(model: Model, pairs_found: Pairs, sets: Sequence[LabelledSet], sco
         value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
         if best is None or value > best[0]:
             best = (value, candidate)
-    assert best is not None
+    assert best is not None and best[1].pair is not None
+    chosen = best[1].pair
+    for undated in PAIR_GRID:  # then the threshold of undated pairs, the other one kept
+        if undated == chosen.threshold:
+            continue
+        candidate = replace(model, pair=replace(chosen, undated=undated))
+        value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
+        if value > best[0]:
+            best = (value, candidate)
     return best[1]
 
 
@@ -232,4 +240,6 @@ def describe(model: Model) -> str:
     if model.pair is None:
         return line
     pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))
-    return f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; merge at {model.pair.threshold}"
+    undated = model.pair.threshold if model.pair.undated is None else model.pair.undated
+    return (f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; "
+            f"merge at {model.pair.threshold} (undated {undated})")

@@ -57,16 +57,31 @@ def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 @dataclass(frozen=True)
 class PairModel:
-    """A logistic scorer of story pairs over ``PAIR_FEATURES`` and its merge threshold."""
+    """A logistic scorer of story pairs over ``PAIR_FEATURES`` and its merge thresholds:
+    ``threshold`` for two stories with dates, ``undated`` when either has none (None: the same).
+    Without dates, two stories of the same kind of event (two weeks' jobless claims) differ only
+    in their words, so the recipe may ask more of them."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    undated: float | None = None
 
     def probabilities(self, features: Matrix, side_size: int) -> npt.NDArray[np.float64]:
         """The probability of each row of a ``feature_matrix`` of a story of ``side_size``."""
         sides = np.full((len(features), 1), math.log(max(1, side_size)))
         return _sigmoid(np.hstack([features, sides]) @ np.asarray(self.weights) + self.bias)
+
+    def thresholds(self, features: Matrix) -> npt.NDArray[np.float64]:
+        """The threshold each row must reach (``undated`` for rows without a gap)."""
+        undated = self.threshold if self.undated is None else self.undated
+        without = features[:, FEATURES.index("undated")] > 0
+        return np.where(without, undated, self.threshold)
+
+    def at_least(self, join: float) -> PairModel:
+        """Both thresholds raised to ``join`` at least."""
+        undated = None if self.undated is None else max(self.undated, join)
+        return replace(self, threshold=max(self.threshold, join), undated=undated)
 
 
 @dataclass(frozen=True)
@@ -87,7 +102,7 @@ class Model:
     def at_least(self, join: float) -> Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
         article must reach ``join`` to join, and two stories to merge on either scorer)."""
-        pair = self.pair and replace(self.pair, threshold=max(self.pair.threshold, join))
+        pair = self.pair and self.pair.at_least(join)
         return replace(self, join=join, merge=max(self.merge, join), pair=pair)
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
@@ -95,7 +110,7 @@ class Model:
         two are one story: the article scorer reaches ``merge`` or the pair scorer its threshold."""
         said = self.probabilities(features) >= self.merge
         if self.pair is not None:
-            said |= self.pair.probabilities(features, side_size) >= self.pair.threshold
+            said |= self.pair.probabilities(features, side_size) >= self.pair.thresholds(features)
         return np.asarray(said, dtype=np.bool_)
 
 

@@ -9,7 +9,9 @@ For an (article, story) pair it computes ``FEATURES``:
 - ``has_title`` / ``has_names``: 1 when both sides have that field (so a missing headline is not
   read as a different one);
 - ``gap``: log(1 + days to the nearest member), ``undated``: 1 when either side has no date;
-- ``size``: log of the story's member count (a big story's centroid is blurrier);
+- ``size``: log of the story's member count (a big story's centroid is blurrier), counted up to
+  ``Model.size_cap``, the largest story of the training stream (Google News topics of 400 items
+  are not scored as if the penalty learned on stories of 3 to 22 kept growing);
 - ``rare_title`` / ``rare_names``: the rarity (IDF over the IDF of an unseen term) of the rarest
   title word / name the two sides share, 0 when they share none: one shared rare name ("Redding",
   "WeWork") says more than many shared common words, and a name common across unrelated stories
@@ -94,6 +96,12 @@ class Model:
     join: float = 0.5
     merge: float = 0.9
     pair: PairModel | None = None
+    size_cap: int | None = None  # the largest story learned from: bigger ones count as this big
+
+    def capped(self, size: int) -> int:
+        """A story's size as the scorers read it: never beyond ``size_cap`` (the weights of the
+        size features were learned on stories up to that size, and are not extrapolated)."""
+        return size if self.size_cap is None else min(size, self.size_cap)
 
     def probabilities(self, features: Matrix) -> npt.NDArray[np.float64]:
         """The probability of each row of a ``feature_matrix``."""
@@ -110,7 +118,8 @@ class Model:
         two are one story: the article scorer reaches ``merge`` or the pair scorer its threshold."""
         said = self.probabilities(features) >= self.merge
         if self.pair is not None:
-            said |= self.pair.probabilities(features, side_size) >= self.pair.thresholds(features)
+            chances = self.pair.probabilities(features, self.capped(side_size))
+            said |= chances >= self.pair.thresholds(features)
         return np.asarray(said, dtype=np.bool_)
 
 
@@ -208,6 +217,7 @@ DEFAULT_MODEL = Model(
     bias=-1.1159,
     join=0.35,
     merge=0.9,
+    size_cap=22,
     pair=PairModel(
         weights=(2.7117, -2.1213, -0.2832, 18.6618, -2.7898, 0.0, -1.6698, -1.9356, -1.9548,
                  -1.2063, -0.5965, 1.7565, -1.3116),

@@ -118,6 +118,18 @@ def test_run_scores_ours_beside_the_baselines_and_itself_in_batches(tmp_path: Pa
     assert "basil" in report.format()
 
 
+def test_the_baseline_threshold_for_a_set_is_chosen_on_the_others() -> None:
+    gold = ["a", "a", "b"]
+    cut = {"basil": (gold, {0.1: [0, 0, 0], 0.5: [0, 0, 1]}),  # 0.5 is right here
+           "allsides": (gold, {0.1: [0, 0, 1], 0.5: [0, 1, 2]}),  # 0.1 is right here
+           "googlenews-TS": (gold, {0.1: [0, 0, 1], 0.5: [0, 0, 0]})}
+    rows = {r.dataset: r for r in bench.baseline_lodo(cut)}
+    assert rows["basil"].system == "average-link-lodo@0.1"  # what the other two prefer
+    assert rows["basil"].metrics["bcubed_f1"] < 1.0
+    assert rows["allsides"].system == "average-link-lodo@0.1"
+    assert rows["googlenews-TS"].metrics["bcubed_f1"] < 1.0
+
+
 def test_run_limit_keeps_whole_stories(tmp_path: Path) -> None:
     _write_basil_like(tmp_path)
     report = bench.run(tmp_path / "clustering", limit=1, baselines=False)

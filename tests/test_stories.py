@@ -7,6 +7,7 @@ covered by three outlets in their own words, plus one unrelated item.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,7 +22,7 @@ from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, sh
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import weigh
-from broadsheet.stories.learn import LabelledSet, story_pairs
+from broadsheet.stories.learn import LabelledSet, learn, story_pairs
 from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
@@ -346,6 +347,36 @@ def test_the_story_pair_scorer_weighs_the_side_size() -> None:
     model = dataclasses.replace(CAUTIOUS, pair=shy)
     assert model.merges(features, 1).tolist() == [True]
     assert model.merges(features, 3).tolist() == [False]
+
+
+def test_story_sizes_beyond_the_cap_score_as_the_cap() -> None:
+    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=12.0, threshold=0.5)
+    rows = np.zeros((1, len(FEATURES)))
+    free = dataclasses.replace(CAUTIOUS, pair=shy)  # p > 0.5 while 5 log(size) < 12
+    capped = dataclasses.replace(free, size_cap=10)
+    assert (capped.capped(3), capped.capped(400), free.capped(400)) == (3, 10, 400)
+    assert free.merges(rows, 400).tolist() == [False]
+    assert capped.merges(rows, 400).tolist() == [True]
+
+
+def test_learning_caps_sizes_at_the_largest_story_of_the_stream() -> None:
+    articles = [*FIRE, *SENATE, *BAKERY]
+    labelled = LabelledSet("t", articles, [a.id[0] for a in articles])
+    model = learn([labelled], lambda gold, pred: 0.0, window_days=14)
+    largest = max(Counter(a.id[0] for a in articles).values())
+    assert model.size_cap == largest
+
+
+def test_undated_story_pairs_meet_their_own_threshold() -> None:
+    keen = PairModel(weights=(*[0.0] * len(FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
+    rows = np.zeros((2, len(FEATURES)))
+    rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
+    model = dataclasses.replace(CAUTIOUS, pair=keen)
+    assert model.merges(rows, 1).tolist() == [True, False]
+    same = dataclasses.replace(keen, undated=None)  # None: the dated threshold for both
+    assert dataclasses.replace(CAUTIOUS, pair=same).merges(rows, 1).tolist() == [True, True]
+    strict = model.at_least(0.7).pair
+    assert strict is not None and (strict.threshold, strict.undated) == (0.7, 0.7)
 
 
 def test_story_pairs_are_labelled_by_whether_two_stories_hold_one_event() -> None:

@@ -168,21 +168,28 @@ def tuned(articles: Sequence[Article], gold: Sequence[str], grid: Sequence[float
           scorer: Callable[[Sequence[str], Sequence[int]], float]) -> tuple[float, list[int]]:
     """Plain TF-IDF (title + text) average link, cut at the threshold of ``grid`` that scores best
     against ``gold`` on these very articles: (threshold, labels in input order)."""
+    found = cuts(articles, grid)
+    best = max(grid, key=lambda t: (scorer(gold, found[t]), -t))
+    return best, found[best]
+
+
+def cuts(articles: Sequence[Article], grid: Sequence[float]) -> dict[float, list[int]]:
+    """Plain TF-IDF (title + text) average link cut at every threshold of ``grid``: the labels
+    in input order for each threshold."""
     texts = [f"{a.title}\n{a.text}" for a in articles]
     try:
         vectors = csr_matrix(TfidfVectorizer(sublinear_tf=True, stop_words="english",
                                              dtype=np.float64).fit_transform(texts))
     except ValueError:
-        return grid[0], list(range(len(articles)))
+        return {t: list(range(len(articles))) for t in grid}
     undated = np.full(len(articles), np.nan)
     labels = components(vectors, undated, 0, min(grid))
-    cuts: dict[float, list[int]] = {t: [0] * len(articles) for t in grid}
+    found: dict[float, list[int]] = {t: [0] * len(articles) for t in grid}
     for label in np.unique(labels):
         members = [int(i) for i in np.flatnonzero(labels == label)]
         sims = similarities(vectors[members], undated[members], 0)
         for t in grid:
             sub = average_link(sims, t)
             for k, m in enumerate(members):
-                cuts[t][m] = int(label) * len(articles) + int(sub[k])
-    best = max(grid, key=lambda t: (scorer(gold, cuts[t]), -t))
-    return best, cuts[best]
+                found[t][m] = int(label) * len(articles) + int(sub[k])
+    return found

@@ -160,7 +160,8 @@ class Clusterer:
                  gaps: Sequence[float | None]) -> Matrix:
         """The feature rows of ``side`` against each of ``stories``."""
         weighted = [self.index.weighted(s) for s in stories]
-        return feature_matrix(side, self.scratch, weighted, gaps, [s.size for s in stories])
+        sizes = [self.model.capped(s.size) for s in stories]
+        return feature_matrix(side, self.scratch, weighted, gaps, sizes)
 
     def _copy_of(self, item: Incoming, candidates: Sequence[StoryState],
                  similar: npt.NDArray[np.float64]) -> tuple[StoryState, str] | None:

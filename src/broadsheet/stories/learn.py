@@ -12,6 +12,7 @@
    The article then joins its true story, so later articles see the stories as they should be.
 2. **Weights.** A logistic regression (scikit-learn, L2, features standardised then folded back)
    fits those pairs; each set weighs the same in total, so the largest set does not decide alone.
+   The model reads story sizes up to the largest story of the stream (``Model.size_cap``).
 3. **Thresholds.** The ``join`` and ``merge`` probabilities are chosen on a small grid by running
    the real clusterer on each set and keeping the pair with the best mean BCubed F1 over the sets.
 4. **Story pairs.** The stream is clustered with that model, merges off; every story is compared
@@ -155,7 +156,7 @@ def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
         if story.roundup or not others:
             continue
         rows = engine.features(index.weighted(story), others, [story.gap_to(s) for s in others])
-        side = np.log(max(1, story.size))
+        side = np.log(max(1, model.capped(story.size)))
         out.rows.extend((*row, side) for row in rows.tolist())
         out.labels.extend(int(major[s.id] == major[story.id]) for s in others)
     return out
@@ -191,7 +192,15 @@ def tune_pair(model: Model, pairs_found: Pairs, sets: Sequence[LabelledSet], sco
         value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
         if best is None or value > best[0]:
             best = (value, candidate)
-    assert best is not None
+    assert best is not None and best[1].pair is not None
+    chosen = best[1].pair
+    for undated in PAIR_GRID:  # then the threshold of undated pairs, the other one kept
+        if undated == chosen.threshold:
+            continue
+        candidate = replace(model, pair=replace(chosen, undated=undated))
+        value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
+        if value > best[0]:
+            best = (value, candidate)
     return best[1]
 
 
@@ -220,6 +229,7 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float) ->
     then the story-pair scorer (the whole recipe)."""
     stream = mixed(sets)
     model = fit({stream.name: pairs(stream, window_days=window_days)})
+    model = replace(model, size_cap=max(Counter(stream.labels).values()))
     model = tune(model, [stream], scorer, window_days=window_days)
     found = story_pairs(stream, model, window_days=window_days)
     return tune_pair(model, found, [stream], scorer, window_days=window_days)
@@ -228,8 +238,11 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float) ->
 def describe(model: Model) -> str:
     """The model as one line: each feature's weight, the bias and the thresholds."""
     weights = ", ".join(f"{n}={w:+.2f}" for n, w in zip(FEATURES, model.weights, strict=True))
-    line = f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge}"
+    line = (f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge}; "
+            f"sizes up to {model.size_cap}")
     if model.pair is None:
         return line
     pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))
-    return f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; merge at {model.pair.threshold}"
+    undated = model.pair.threshold if model.pair.undated is None else model.pair.undated
+    return (f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; "
+            f"merge at {model.pair.threshold} (undated {undated})")

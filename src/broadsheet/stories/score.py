@@ -9,7 +9,9 @@ For an (article, story) pair it computes ``FEATURES``:
 - ``has_title`` / ``has_names``: 1 when both sides have that field (so a missing headline is not
   read as a different one);
 - ``gap``: log(1 + days to the nearest member), ``undated``: 1 when either side has no date;
-- ``size``: log of the story's member count (a big story's centroid is blurrier);
+- ``size``: log of the story's member count (a big story's centroid is blurrier), counted up to
+  ``Model.size_cap``, the largest story of the training stream (Google News topics of 400 items
+  are not scored as if the penalty learned on stories of 3 to 22 kept growing);
 - ``rare_title`` / ``rare_names``: the rarity (IDF over the IDF of an unseen term) of the rarest
   title word / name the two sides share, 0 when they share none: one shared rare name ("Redding",
   "WeWork") says more than many shared common words, and a name common across unrelated stories
@@ -57,16 +59,31 @@ def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 @dataclass(frozen=True)
 class PairModel:
-    """A logistic scorer of story pairs over ``PAIR_FEATURES`` and its merge threshold."""
+    """A logistic scorer of story pairs over ``PAIR_FEATURES`` and its merge thresholds:
+    ``threshold`` for two stories with dates, ``undated`` when either has none (None: the same).
+    Without dates, two stories of the same kind of event (two weeks' jobless claims) differ only
+    in their words, so the recipe may ask more of them."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    undated: float | None = None
 
     def probabilities(self, features: Matrix, side_size: int) -> npt.NDArray[np.float64]:
         """The probability of each row of a ``feature_matrix`` of a story of ``side_size``."""
         sides = np.full((len(features), 1), math.log(max(1, side_size)))
         return _sigmoid(np.hstack([features, sides]) @ np.asarray(self.weights) + self.bias)
+
+    def thresholds(self, features: Matrix) -> npt.NDArray[np.float64]:
+        """The threshold each row must reach (``undated`` for rows without a gap)."""
+        undated = self.threshold if self.undated is None else self.undated
+        without = features[:, FEATURES.index("undated")] > 0
+        return np.where(without, undated, self.threshold)
+
+    def at_least(self, join: float) -> PairModel:
+        """Both thresholds raised to ``join`` at least."""
+        undated = None if self.undated is None else max(self.undated, join)
+        return replace(self, threshold=max(self.threshold, join), undated=undated)
 
 
 @dataclass(frozen=True)
@@ -79,6 +96,12 @@ class Model:
     join: float = 0.5
     merge: float = 0.9
     pair: PairModel | None = None
+    size_cap: int | None = None  # the largest story learned from: bigger ones count as this big
+
+    def capped(self, size: int) -> int:
+        """A story's size as the scorers read it: never beyond ``size_cap`` (the weights of the
+        size features were learned on stories up to that size, and are not extrapolated)."""
+        return size if self.size_cap is None else min(size, self.size_cap)
 
     def probabilities(self, features: Matrix) -> npt.NDArray[np.float64]:
         """The probability of each row of a ``feature_matrix``."""
@@ -87,7 +110,7 @@ class Model:
     def at_least(self, join: float) -> Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
         article must reach ``join`` to join, and two stories to merge on either scorer)."""
-        pair = self.pair and replace(self.pair, threshold=max(self.pair.threshold, join))
+        pair = self.pair and self.pair.at_least(join)
         return replace(self, join=join, merge=max(self.merge, join), pair=pair)
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
@@ -95,7 +118,8 @@ class Model:
         two are one story: the article scorer reaches ``merge`` or the pair scorer its threshold."""
         said = self.probabilities(features) >= self.merge
         if self.pair is not None:
-            said |= self.pair.probabilities(features, side_size) >= self.pair.threshold
+            chances = self.pair.probabilities(features, self.capped(side_size))
+            said |= chances >= self.pair.thresholds(features)
         return np.asarray(said, dtype=np.bool_)
 
 
@@ -193,9 +217,10 @@ DEFAULT_MODEL = Model(
     bias=-1.1159,
     join=0.35,
     merge=0.9,
+    size_cap=22,
     pair=PairModel(
-        weights=(2.7117, -2.1213, -0.2832, 18.6618, -2.7898, 0.0, -1.6698, -1.9356, -1.9548,
-                 -1.2063, -0.5965, 1.7565, -1.3116),
+        weights=(2.7125, -2.1191, -0.2825, 18.6599, -2.7894, 0.0, -1.6699, -1.9355, -1.9546,
+                 -1.2067, -0.5965, 1.7561, -1.3118),
         bias=-1.9325,
         threshold=0.6,
     ),

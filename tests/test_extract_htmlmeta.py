@@ -176,14 +176,19 @@ def test_without_the_model_the_sites_name_stays_the_outlet(monkeypatch: pytest.M
     from broadsheet.errors import AnalyzeError
     from broadsheet.extract import persons
 
+    calls: list[str] = []
+
     def missing(name: str = "") -> None:
+        calls.append(name)
         raise AnalyzeError("not installed")
 
     monkeypatch.setattr(nlp, "load_model", missing)
-    monkeypatch.setattr(persons, "_NO_MODEL", [])
+    persons._model.cache_clear()
     persons.reads_as_person.cache_clear()
     try:
         assert people("Rick Steves", "Rick Steves", "https://www.ricksteves.com/a") == ()
-        assert persons._NO_MODEL == [True]
+        assert people("Mark Denney", "Mark Denney", "https://markdenney.com/b") == ()
+        assert len(calls) == 1  # a missing model is asked for once, not on every byline
     finally:
+        persons._model.cache_clear()
         persons.reads_as_person.cache_clear()

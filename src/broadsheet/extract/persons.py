@@ -14,19 +14,15 @@ from typing import Any
 
 from broadsheet.errors import AnalyzeError
 
-_NO_MODEL: list[bool] = []
 
-
+@lru_cache(maxsize=1)
 def _model() -> Any:
-    """The analysis model, or None once it has failed to load."""
-    if _NO_MODEL:
-        return None
+    """The analysis model, or None when it cannot be loaded (asked once per process)."""
     from broadsheet.analyze.nlp import load_model
 
     try:
         return load_model()
     except AnalyzeError:
-        _NO_MODEL.append(True)
         return None
 
 

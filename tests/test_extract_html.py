@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from html import escape
 from pathlib import Path
 
 import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
-from broadsheet.extract import extract
+from broadsheet.extract import extract, pagekind
 from broadsheet.extract.html import MAX_HTML_CHARS, needs_full_run
 from broadsheet.extract.metadata import declares_article, url_hint
+from broadsheet.extract.text import CONTROL, control_count
 from broadsheet.model import Article, Page, Rejected
 from conftest import TEST_DATA
 
@@ -155,11 +157,10 @@ def test_seed_wrapped_in_article_markup_comes_out_like_the_text_path(seed_path: 
 
 
 def test_the_full_trafilatura_run_is_made_only_for_a_body_that_looks_cut_short() -> None:
-    body = "word " * 250
-    assert not needs_full_run(body, "<html><body>" + "<p>a</p>" * 20 + "</body></html>")
-    assert needs_full_run(body, "<html><body>" + "<P class='x'>a</P>" * 40 + "</body></html>")
-    assert needs_full_run("word " * 150, "<p>one paragraph</p>")
-    assert not needs_full_run(body, "<pre>a</pre><param>" * 40)
+    assert not needs_full_run(250, "<html><body>" + "<p>a</p>" * 20 + "</body></html>")
+    assert needs_full_run(250, "<html><body>" + "<P class='x'>a</P>" * 40 + "</body></html>")
+    assert needs_full_run(150, "<p>one paragraph</p>")
+    assert not needs_full_run(250, "<pre>a</pre><param>" * 40)
 
 
 def test_a_page_that_is_not_an_article_keeps_its_text_without_the_promos() -> None:
@@ -213,3 +214,26 @@ def test_a_shop_page_keeps_its_product_tiles_and_a_bare_page_its_story_list_out(
     result = extract(page)
     assert isinstance(result, Article) and not result.is_article
     assert all(blurb in result.text for blurb in blurbs)
+
+
+@pytest.mark.parametrize("text", ["", "plain <p>text</p>\n\ttabs\r\n", "a\x00b\x1fc\x0bd", "\x07" * 40,
+                                  "ünïcödé \u2028 \ud800 \x1c\x1d"])
+def test_control_count_counts_what_the_control_pattern_finds(text: str) -> None:
+    assert control_count(text) == len(CONTROL.findall(text))
+
+
+@pytest.mark.parametrize("markup", [
+    '<P CLASS="Byline">By Ann</P><li>one<li\xa0x>two</LI><Article><TIME>',
+    '<div class="comment-reply">Replies</div><a rel="author" class="author-name">Ann</a>',
+    "<p>İstanbul card \u212aelvin ADD TO CART</p><p\u3000>x",  # letters that lower-case to ASCII
+    '<span>19,99\xa0€</span> <b>$ 20</b> <blockquote>',
+])
+def test_the_mark_searches_on_bytes_count_what_the_lowered_text_holds(markup: str) -> None:
+    low = markup.lower()
+    found = pagekind.lowered(markup)
+    assert found.chars == len(low)
+    for marks in (*pagekind._MARKS.values(), *pagekind._CLASS_HINTS.values()):
+        for mark in marks:
+            assert found.data.count(mark) == low.count(mark.decode())
+    as_text = re.compile(rf"<({'|'.join(pagekind._TAGS)})[\s>/]")
+    assert [t.decode() for t in pagekind._TAG_PATTERN.findall(found.data)] == as_text.findall(low)

@@ -37,6 +37,10 @@ def test_tree_sends_rows_left_at_or_below_the_threshold() -> None:
     ensemble = Ensemble(1.0, (tree, tree))
     assert ensemble.probability(x).round(4).tolist() == [
         round(1 / (1 + np.exp(3.0)), 4), round(1 / (1 + np.exp(-7.0)), 4), round(1 / (1 + np.exp(3.0)), 4)]
+    for row, value, probability in zip(x.tolist(), tree.predict(x).tolist(),
+                                       ensemble.probability(x).tolist(), strict=True):
+        assert tree.value_of(row) == value  # the one-row walk of the page classifier agrees
+        assert ensemble.probability_one(row) == pytest.approx(probability)
 
 
 def test_features_one_row_per_non_blank_line() -> None:

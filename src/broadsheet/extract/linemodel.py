@@ -61,25 +61,19 @@ class Tree:
 
     def value_of(self, row: Sequence[float]) -> float:
         """The leaf value one row reaches, walked in plain Python (one row: no numpy overhead)."""
-        feature, threshold, left, right = self.lists
+        feature, threshold, left, right, value = self.walk
         node = 0
-        while not self.leaf_list[node]:
-            node = left[node] if row[feature[node]] <= threshold[node] else right[node]
-        return self.value_list[node]
+        while (index := feature[node]) >= 0:
+            node = left[node] if row[index] <= threshold[node] else right[node]
+        return value[node]
 
     @cached_property
-    def lists(self) -> tuple[list[int], list[float], list[int], list[int]]:
-        """The node arrays as Python lists, for ``value_of``."""
-        return (self.feature.tolist(), self.threshold.tolist(), self.left.tolist(),
-                self.right.tolist())
-
-    @cached_property
-    def leaf_list(self) -> list[bool]:
-        return [bool(b) for b in self.leaf.tolist()]
-
-    @cached_property
-    def value_list(self) -> list[float]:
-        return [float(v) for v in self.value.tolist()]
+    def walk(self) -> tuple[list[int], list[float], list[int], list[int], list[float]]:
+        """The node arrays as Python lists for ``value_of``, a leaf's feature set to -1."""
+        feature = [-1 if leaf else int(f) for f, leaf in
+                   zip(self.feature.tolist(), self.leaf.tolist(), strict=True)]
+        return (feature, self.threshold.tolist(), self.left.tolist(), self.right.tolist(),
+                [float(v) for v in self.value.tolist()])
 
     def predict(self, x: Matrix) -> Matrix:
         """The leaf value every row of ``x`` reaches."""

@@ -48,7 +48,9 @@ MIN_PROSE_WORDS = 8
 MIN_ARTICLE_WORDS = 12
 MAX_CHARS = 2_000_000
 _SAMPLE = 65_536
-_ODD = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f]")  # control or undecodable characters
+# the control characters lxml refuses (tab, line feed, form feed and carriage return are fine)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes(code for code in range(32) if CONTROL.match(chr(code)))
 MIN_SHARE = 0.2
 ANCHOR_REACH = 40
 PROMO_PENALTY = 20.0
@@ -329,12 +331,20 @@ def text_from_probabilities(content: str, found: PageLines, probabilities: Matri
     return result.text if isinstance(result, Article) else ""
 
 
+def control_count(text: str) -> int:
+    """How many control characters (``CONTROL``) ``text`` holds. Counted on its UTF-8 bytes,
+    where a byte under 32 is always that character: a few times faster than a search of the
+    text, which most pages store two or four bytes a character."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
 def junk_reason(content: str) -> tuple[str, str] | None:
     """Why ``content`` is not a page at all (``empty``, ``binary``), or None when it may be one."""
-    if not content.strip():
+    if not content or content.isspace():
         return "empty", "the page is empty"
     sample = content[:_SAMPLE]
-    odd = len(_ODD.findall(sample))
+    odd = sample.count("\ufffd") + control_count(sample)  # undecodable or control characters
     if odd > 0.1 * len(sample):
         return "binary", f"{odd} of the first {len(sample)} characters are control or undecodable"
     return None

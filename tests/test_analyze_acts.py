@@ -103,7 +103,8 @@ def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> No
     doc = nlp(text)
     kept = [a for a in find_attributions(doc, models=models) if a.cue == "believe"]
     assert [(a.speaker, a.act) for a in kept] == [("Republicans", "belief")]
-    untrusted = Models.from_json({**models.to_json(), "trusted": []})
+    bare = {k: v for k, v in models.to_json().items() if k != "acceptor"}
+    untrusted = Models.from_json({**bare, "trusted": []})
     scores = [s for a, s in scored_attributions(doc, models=models) if a.cue == "believe"]
     assert scores and all(s < models.thresholds["accept"] for s in scores)  # kept only as trusted
     assert not [a for a in find_attributions(doc, models=untrusted) if a.cue == "believe"]
@@ -167,3 +168,20 @@ def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> 
     assert _plain_speech(doc, site, sure, Candidate("ccomp", (clause, len(text) - 1), 4, 10))
     word = text.index("that")
     assert not _plain_speech(doc, site, sure, Candidate("object", (word, word + 4), 3, 3))
+
+
+def test_the_acceptor_keeps_a_criticism_the_joint_threshold_drops(nlp: Language) -> None:
+    models = shipped_models()
+    assert models.acceptor is not None
+    doc = nlp("The governor criticized the legislature for failing to pass a budget.")
+    kept = [(a.cue, a.speaker, s) for a, s in scored_attributions(doc, models=models)]
+    assert [(cue, speaker) for cue, speaker, _ in kept] == [("criticized", "The governor")]
+    assert all(s < models.thresholds["accept"] for _, _, s in kept)  # kept by the acceptor only
+    bare = Models.from_json({k: v for k, v in models.to_json().items() if k != "acceptor"})
+    assert bare.acceptor is None and not find_attributions(doc, models=bare)
+
+
+def test_models_round_trip_with_the_acceptor() -> None:
+    models = shipped_models()
+    again = Models.from_json(models.to_json())
+    assert again.acceptor == models.acceptor and again.thresholds == models.thresholds

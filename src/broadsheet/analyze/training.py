@@ -283,8 +283,9 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], dev_pairs: Sequen
     Its rows are cross-fitted: the train split in ``ACCEPTOR_FOLDS`` folds, each fold's detections
     (joint score from ``ACCEPTOR_FROM``) found by models learned on the other folds, each labelled
     right when its content overlaps a gold content by Dice >= 0.5 and its source the gold source.
-    Its threshold is the lowest on dev (most recall over all) that keeps precision at least
-    ``ACCEPTOR_PRECISION`` and speech F1 at least ``ACCEPTOR_SPEECH_F1``."""
+    Its threshold is the lowest on dev (most recall over all) down to which every threshold keeps
+    precision at least ``ACCEPTOR_PRECISION`` and speech F1 at least ``ACCEPTOR_SPEECH_F1`` (the
+    figures are noisy from one step to the next: the first that fails ends the walk down)."""
     features: list[Features] = []
     labels: list[float] = []
     for fold in range(ACCEPTOR_FOLDS):
@@ -299,8 +300,9 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], dev_pairs: Sequen
     for step in range(95, 74, -1):
         tried = replace(models, acceptor=acceptor, thresholds={**base, "acceptor": step / 100})
         figures = _figures(dev_pairs, _run(dev_pairs, tried), 0.0)
-        if figures["precision"] >= ACCEPTOR_PRECISION and figures["speech_f1"] >= ACCEPTOR_SPEECH_F1:
-            chosen = step / 100
+        if figures["precision"] < ACCEPTOR_PRECISION or figures["speech_f1"] < ACCEPTOR_SPEECH_F1:
+            break
+        chosen = step / 100
     return replace(models, acceptor=acceptor, thresholds={**base, "acceptor": chosen})
 
 

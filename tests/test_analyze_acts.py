@@ -185,3 +185,11 @@ def test_models_round_trip_with_the_acceptor() -> None:
     models = shipped_models()
     again = Models.from_json(models.to_json())
     assert again.acceptor == models.acceptor and again.thresholds == models.thresholds
+
+
+def test_a_title_case_heading_is_no_attribution_for_the_acceptor(nlp: Language) -> None:
+    # a review's section heading (digg.com, scrapinghub sample): "Seems" capitalised mid-sentence
+    text = ("About half came out this year, and almost all of them are available on other platforms.\n\n"
+            "Provided You Have A Solid Internet Connection, The Streaming Quality Seems To Be Mostly "
+            "Excellent\n\nStadia's performance is promising at worst, and impressive at best.")
+    assert not [a for a in find_attributions(nlp(text)) if a.cue.lower() == "seems"]

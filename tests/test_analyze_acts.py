@@ -193,3 +193,13 @@ def test_a_title_case_heading_is_no_attribution_for_the_acceptor(nlp: Language) 
             "Provided You Have A Solid Internet Connection, The Streaming Quality Seems To Be Mostly "
             "Excellent\n\nStadia's performance is promising at worst, and impressive at best.")
     assert not [a for a in find_attributions(nlp(text)) if a.cue.lower() == "seems"]
+
+
+def test_a_name_with_an_indefinite_article_is_no_voice(nlp: Language) -> None:
+    # forbes.com (scrapinghub sample): the recogniser calls "CT" an organisation
+    text = ("Breathing tests showed that his lungs could not hold as much air as normal.\n\n"
+            "A CT of his chest showed a “ground glass” pattern in both of his lungs. "
+            "A Reuters reporter said the clinic had closed.")
+    found = {a.speaker: a.canonical for a in find_attributions(nlp(text))}
+    assert "CT" in found and found["CT"] is None
+    assert found["A Reuters reporter"] == "a reuters reporter"

@@ -15,10 +15,11 @@ thresholds are tuned on the dev split: the one that gives the best speech F1 at 
 least ``TARGET_PRECISION``, else the best speech F1. Last, the **trusted** cue keys are chosen on
 train: the keys (mostly beliefs and perceptions: "believe", "fear", "complain", "describe") whose
 attributions scoring between ``TRUSTED_FROM`` and the tuned threshold were right at least
-``TRUSTED_PRECISION`` of the time; they are kept from ``TRUSTED_FROM`` up. Last of all the **acceptor** (``with_acceptor``): a fourth
-logistic model, learned on cross-fitted detections of the train split, that keeps a detection under
-the threshold when it is sure it is right; its threshold is tuned on dev (``--acceptor-only`` learns
-it alone beside the shipped models). The result is written as JSON to
+``TRUSTED_PRECISION`` of the time; they are kept from ``TRUSTED_FROM`` up. Last of all the
+**acceptor** (``with_acceptor``): a fourth logistic model, learned on cross-fitted detections of the
+train split, that keeps a detection under the threshold when it is sure it is right; its threshold
+is tuned on dev (``--acceptor-only`` learns it alone beside the shipped models). The result is
+written as JSON to
 ``analyze/models/attribution.json`` (or ``--out``). Parses are cached with ``--cache DIR``.
 """
 

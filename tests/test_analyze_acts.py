@@ -9,7 +9,8 @@ from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
-from broadsheet.analyze.training import heldout
+from broadsheet.analyze.training import _acceptor_rows, heldout
+from broadsheet.bench.polnear import Document, Gold
 from broadsheet.text import person_key
 
 
@@ -203,3 +204,16 @@ def test_a_name_with_an_indefinite_article_is_no_voice(nlp: Language) -> None:
     found = {a.speaker: a.canonical for a in find_attributions(nlp(text))}
     assert "CT" in found and found["CT"] is None
     assert found["A Reuters reporter"] == "a reuters reporter"
+
+
+def test_acceptor_rows_are_labelled_by_the_gold(nlp: Language) -> None:
+    text = "The governor criticized the legislature for failing to pass a budget."
+    start = text.index("the legislature")
+    gold = Gold(((0, 12),), ((13, 23),), ((start, len(text) - 1),), "criticized")
+    loose = Models.from_json({**shipped_models().to_json(), "thresholds": {"cue": 0.1, "accept": 0.1}})
+    rows = list(_acceptor_rows([(Document("a", text, (gold,)), nlp(text))], loose))
+    assert [label for _, label in rows] == [1.0]
+    assert rows[0][0]["key|kind=criticize|rights"] == 1.0
+    other = Gold(((0, 12),), ((13, 23),), ((0, 12),), "criticized")
+    rows = list(_acceptor_rows([(Document("a", text, (other,)), nlp(text))], loose))
+    assert [label for _, label in rows] == [0.0]

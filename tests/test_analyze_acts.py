@@ -9,7 +9,8 @@ from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
-from broadsheet.analyze.training import heldout
+from broadsheet.analyze.training import _acceptor_rows, heldout
+from broadsheet.bench.polnear import Document, Gold
 from broadsheet.text import person_key
 
 
@@ -103,7 +104,8 @@ def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> No
     doc = nlp(text)
     kept = [a for a in find_attributions(doc, models=models) if a.cue == "believe"]
     assert [(a.speaker, a.act) for a in kept] == [("Republicans", "belief")]
-    untrusted = Models.from_json({**models.to_json(), "trusted": []})
+    bare = {k: v for k, v in models.to_json().items() if k != "acceptor"}
+    untrusted = Models.from_json({**bare, "trusted": []})
     scores = [s for a, s in scored_attributions(doc, models=models) if a.cue == "believe"]
     assert scores and all(s < models.thresholds["accept"] for s in scores)  # kept only as trusted
     assert not [a for a in find_attributions(doc, models=untrusted) if a.cue == "believe"]
@@ -167,3 +169,51 @@ def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> 
     assert _plain_speech(doc, site, sure, Candidate("ccomp", (clause, len(text) - 1), 4, 10))
     word = text.index("that")
     assert not _plain_speech(doc, site, sure, Candidate("object", (word, word + 4), 3, 3))
+
+
+def test_the_acceptor_keeps_a_criticism_the_joint_threshold_drops(nlp: Language) -> None:
+    models = shipped_models()
+    assert models.acceptor is not None
+    doc = nlp("The governor criticized the legislature for failing to pass a budget.")
+    kept = [(a.cue, a.speaker, s) for a, s in scored_attributions(doc, models=models)]
+    assert [(cue, speaker) for cue, speaker, _ in kept] == [("criticized", "The governor")]
+    assert all(s < models.thresholds["accept"] for _, _, s in kept)  # kept by the acceptor only
+    bare = Models.from_json({k: v for k, v in models.to_json().items() if k != "acceptor"})
+    assert bare.acceptor is None and not find_attributions(doc, models=bare)
+
+
+def test_models_round_trip_with_the_acceptor() -> None:
+    models = shipped_models()
+    again = Models.from_json(models.to_json())
+    assert again.acceptor == models.acceptor and again.thresholds == models.thresholds
+
+
+def test_a_title_case_heading_is_no_attribution_for_the_acceptor(nlp: Language) -> None:
+    # a review's section heading (digg.com, scrapinghub sample): "Seems" capitalised mid-sentence
+    text = ("About half came out this year, and almost all of them are available on other platforms.\n\n"
+            "Provided You Have A Solid Internet Connection, The Streaming Quality Seems To Be Mostly "
+            "Excellent\n\nStadia's performance is promising at worst, and impressive at best.")
+    assert not [a for a in find_attributions(nlp(text)) if a.cue.lower() == "seems"]
+
+
+def test_a_name_with_an_indefinite_article_is_no_voice(nlp: Language) -> None:
+    # forbes.com (scrapinghub sample): the recogniser calls "CT" an organisation
+    text = ("Breathing tests showed that his lungs could not hold as much air as normal.\n\n"
+            "A CT of his chest showed a “ground glass” pattern in both of his lungs. "
+            "A Reuters reporter said the clinic had closed.")
+    found = {a.speaker: a.canonical for a in find_attributions(nlp(text))}
+    assert "CT" in found and found["CT"] is None
+    assert found["A Reuters reporter"] == "a reuters reporter"
+
+
+def test_acceptor_rows_are_labelled_by_the_gold(nlp: Language) -> None:
+    text = "The governor criticized the legislature for failing to pass a budget."
+    start = text.index("the legislature")
+    gold = Gold(((0, 12),), ((13, 23),), ((start, len(text) - 1),), "criticized")
+    loose = Models.from_json({**shipped_models().to_json(), "thresholds": {"cue": 0.1, "accept": 0.1}})
+    rows = list(_acceptor_rows([(Document("a", text, (gold,)), nlp(text))], loose))
+    assert [label for _, label in rows] == [1.0]
+    assert rows[0][0]["key|kind=criticize|rights"] == 1.0
+    other = Gold(((0, 12),), ((13, 23),), ((0, 12),), "criticized")
+    rows = list(_acceptor_rows([(Document("a", text, (other,)), nlp(text))], loose))
+    assert [label for _, label in rows] == [0.0]

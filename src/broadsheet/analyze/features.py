@@ -191,3 +191,47 @@ def source_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: frozen
         "len": _bucket(candidate.last - candidate.first + 1), "distance": _bucket(abs(site.head - root.i)),
         "quoted": _in_quotes(root, site.quotes),
     })
+
+
+def _logit(probability: float) -> float:
+    """log(p / (1 - p)), kept finite."""
+    p = min(0.999, max(0.001, probability))
+    return math.log(p / (1.0 - p))
+
+
+def detection_features(doc: Doc, site: CueSite, content: Candidate, source: Candidate | None,
+                       parts: tuple[float, float, float]) -> Features:
+    """Features of a whole detection for the acceptor (``learned``): the three models' probabilities
+    as logits, the cue key with its content reading, what the source is, the content's size."""
+    head = doc[site.head]
+    key = cue_key(head)
+    root = doc[source.first : source.last + 1].root if source is not None else None
+    words = word_count(text_of(doc), content.span)
+    feats: Features = {
+        "bias": 1.0,
+        "logit_cue": _logit(parts[0]),
+        "logit_content": _logit(parts[1]),
+        "logit_source": _logit(parts[2]),
+        "logit_joint": _logit(parts[0] * parts[1] * parts[2]),
+        f"key={key}": 1.0,
+        f"kind={content.kind}": 1.0,
+        f"key|kind={key}|{content.kind}": 1.0,
+        f"tag={head.tag_}": 1.0,
+        f"dep={head.dep_}": 1.0,
+        f"words={_bucket(words)}": 1.0,
+        f"kind|words={content.kind}|{_bucket(words)}": 1.0,
+        f"quoted={_quote_overlap(content, site.quotes)}": 1.0,
+        "passive": float(any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children)),
+    }
+    if root is None or source is None:
+        feats["source=none"] = 1.0
+        return feats
+    feats.update({
+        f"source={source.kind}": 1.0,
+        f"source_pos={root.pos_}": 1.0,
+        f"source_ent={root.ent_type_ or '-'}": 1.0,
+        f"source_pron={root.lower_ if root.lower_ in _PRONOUNS else '-'}": 1.0,
+        f"key|source_ent={key}|{root.ent_type_ or '-'}": 1.0,
+        f"key|source_pos={key}|{root.pos_}": 1.0,
+    })
+    return feats

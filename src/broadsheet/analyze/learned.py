@@ -15,6 +15,11 @@
   ``training.TRUSTED_PRECISION`` of the time on train (belief and perception cues such as
   "believe", "complain", "describe"): these are kept from ``trusted`` up, the rest from ``accept``
   up — recall over all attributions without spending precision.
+- ``acceptor``: P(a detection is right) from its three probabilities, its cue key and content
+  reading, and what its source is (``features.detection_features``); it keeps detections under
+  ``accept`` (from ``thresholds["acceptor_from"]``, cues from ``thresholds["acceptor_cue"]``) when it
+  clears ``thresholds["acceptor"]``: mostly beliefs, perceptions and other non-speech cues ("called",
+  "shows", "wants") whose joint score the speech-tuned threshold drops.
 
 The file also records which train articles were held out (``heldout``), so the benchmark can report
 figures on articles nothing was trained or tuned on.
@@ -72,6 +77,7 @@ class Models:
     thresholds: dict[str, float]
     heldout: tuple[str, ...] = ()
     trusted: frozenset[str] = frozenset()
+    acceptor: LinearModel | None = None
 
     def accepts(self, key: str, kind: str) -> float:
         """The lowest score at which a detection is kept whose cue key is ``key`` and whose content
@@ -97,6 +103,7 @@ class Models:
             "thresholds": self.thresholds,
             "heldout": list(self.heldout),
             "trusted": sorted(self.trusted),
+            **({"acceptor": self.acceptor.to_json()} if self.acceptor is not None else {}),
         }
 
     @classmethod
@@ -110,6 +117,7 @@ class Models:
             thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
             heldout=tuple(data.get("heldout", ())),
             trusted=frozenset(data.get("trusted", ())),
+            acceptor=LinearModel.from_json(data["acceptor"]) if "acceptor" in data else None,
         )
 
 

@@ -398,6 +398,8 @@ def canonical_key(doc: Doc, speaker: Speaker) -> str | None:
         return None
     if speaker.label == "PERSON":
         return person_key(speaker.text)
+    if (head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "GPE"}) and _indefinite(head):
+        return None
     if speaker.label in {"ORG", "NORP", "GPE"}:
         return name_key(bare_name(speaker.text))
     if _across_time(head):
@@ -414,6 +416,12 @@ _PLACE_WORDS = frozenset({"street", "avenue", "road", "square", "boulevard", "la
 # Adjectives of time that make a plural a class of bodies across the years ("recent governments",
 # "previous administrations"), not one voice.
 _ACROSS_TIME = frozenset({"recent", "previous", "past", "successive", "earlier", "prior", "future"})
+
+
+def _indefinite(head: Token) -> bool:
+    """Whether a name takes "a" or "an" ("A CT of his chest showed ...", labelled an organisation;
+    not "a Reuters reporter", whose head is a common noun): one of a kind, not a named body."""
+    return any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in head.children)
 
 
 def _a_place(head: Token) -> bool:

@@ -15,7 +15,13 @@ For an (article, story) pair it computes ``FEATURES``:
 - ``rare_title`` / ``rare_names``: the rarity (IDF over the IDF of an unseen term) of the rarest
   title word / name the two sides share, 0 when they share none: one shared rare name ("Redding",
   "WeWork") says more than many shared common words, and a name common across unrelated stories
-  ("New York") has a low IDF, so it says little.
+  ("New York") has a low IDF, so it says little;
+- ``best`` / ``second``: the best and second-best cosine (title + lead, IDF-weighted) of the side
+  with one of the story's exemplars, the newest ``index.EXEMPLARS`` members (``Exemplars``,
+  ``best_members``); a story is compared member to member the same way, its own exemplars against
+  the other's. A story whose centroid has drifted (a developing event, two halves merged) still
+  takes an article that repeats one of its members, and a bounded number of members keeps the
+  cost per article constant.
 
 The probability is ``sigmoid(bias + weights . features)``. Weights, bias and the two decision
 thresholds (``join``: the best story takes the article; ``merge``: two stories become one) are

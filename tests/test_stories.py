@@ -283,7 +283,7 @@ def test_nothing_joins_a_roundup_that_came_first() -> None:
 # --- merges ------------------------------------------------------------------------------------
 
 def test_stories_merge_when_evidence_accumulates_and_the_absorbed_id_redirects() -> None:
-    eager = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, merge=0.5)
+    eager = Model(weights=(0, 0, 0, 12.0, *[0.0] * (len(FEATURES) - 4)), bias=-3.0, join=0.5, merge=0.5)
     halves = [art("h1", "Redding wildfire forces evacuations in Shasta County",
                   "Redding residents evacuate from the Shasta County wildfire.", outlet="x"),
               art("h2", "Cal Fire crews battle blaze near river",
@@ -302,7 +302,7 @@ def _members(index: StoryIndex) -> set[frozenset[str]]:
     return {frozenset(m.article_id for m in s.members) for s in index.stories.values()}
 
 
-CAUTIOUS = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.999, merge=1.01)
+CAUTIOUS = Model(weights=(0, 0, 0, 12.0, *[0.0] * (len(FEATURES) - 4)), bias=-3.0, join=0.999, merge=1.01)
 
 
 def test_the_merge_pass_joins_stories_the_article_scorer_left_apart() -> None:
@@ -326,7 +326,7 @@ def test_the_merge_pass_reads_only_the_stories_a_batch_touched() -> None:
     assert _members(index) == {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
 
 
-PAIRS_ON_ALL = PairModel(weights=(0, 0, 0, 12.0, *[0.0] * 9), bias=-3.0, threshold=0.5)
+PAIRS_ON_ALL = PairModel(weights=(0, 0, 0, 12.0, *[0.0] * (len(PAIR_FEATURES) - 4)), bias=-3.0, threshold=0.5)
 
 
 def test_the_story_pair_scorer_merges_what_the_article_scorer_keeps_apart() -> None:
@@ -409,7 +409,7 @@ def test_rare_features_are_the_rarest_shared_title_word_and_name() -> None:
     item = prepare(FIRE[2])
     side = weigh(index.idf, item.features.title, item.features.lead, item.features.names)
     stories = [index.stories[index.where[i]] for i in ("a1", "c1")]
-    rows = engine.features(side, stories, [0.0, 0.0])
+    rows = engine.features(side, stories, [0.0, 0.0], [item.features.title.plus(item.features.lead)])
     rare_title, rare_names = FEATURES.index("rare_title"), FEATURES.index("rare_names")
     assert rows[0, rare_names] > 0.5 and rows[1, rare_names] == 0.0
     assert 0 < rows[0, rare_title] <= 1 and rows[1, rare_title] == 0.0
@@ -449,3 +449,53 @@ def test_entities_from_the_analysis_replace_the_texts_names() -> None:
     plain = featurize(SENATE[0])
     assert len(features.names) == 1  # the person; a date is no name, "$1" is too short a number
     assert len(plain.names) > len(features.names)
+
+
+# --- best members --------------------------------------------------------------------------------
+
+def test_best_member_features_find_the_member_an_article_repeats() -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index, CAUTIOUS)
+    mixed_story = index.stories[engine.add(prepare(FIRE[0])).id]
+    for other in (*SENATE, *BAKERY):  # the story's centroid drifts far from the fire report
+        placed = engine.add(prepare(other))
+        if placed is not mixed_story:
+            mixed_story = index.merge(mixed_story, placed)
+    item = prepare(FIRE[0].__class__(**{**dataclasses.asdict(FIRE[0]), "id": "copy"}))
+    side = weigh(index.idf, item.features.title, item.features.lead, item.features.names)
+    rows = engine.features(side, [mixed_story], [0.0], [item.features.title.plus(item.features.lead)])
+    best, second, centroid = (FEATURES.index(n) for n in ("best", "second", "all"))
+    assert rows[0, best] == pytest.approx(1.0, abs=1e-5)
+    assert rows[0, centroid] < 0.7 and 0 <= rows[0, second] < rows[0, best]
+
+
+def test_a_story_keeps_its_newest_exemplars_whatever_the_order_they_came_in() -> None:
+    from broadsheet.stories.index import EXEMPLARS
+
+    days = [art(f"d{k}", f"Storm day {k} floods town {k}", f"Rain fell for day {k} in the valley.",
+                published=f"2021-08-{k + 1:02d}") for k in range(EXEMPLARS + 3)]
+    kept = []
+    for order in (days, days[::-1]):
+        index = StoryIndex(window_days=14)
+        engine = Clusterer(index, CAUTIOUS)
+        story = engine.add(prepare(order[0]))
+        for other in order[1:]:
+            placed = engine.add(prepare(other))
+            if placed is not story:  # a near-copy joins the story by itself
+                story = index.merge(story, placed)
+        kept.append([e[0] for e in story.exemplars])
+    assert kept[0] == kept[1] and len(kept[0]) == EXEMPLARS
+    assert kept[0] == sorted(prepare(a).features.order for a in days)[-EXEMPLARS:]
+
+
+def test_exemplars_survive_the_store_encoding() -> None:
+    from broadsheet.stories.persist import decode_state, encode_state
+
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index, CAUTIOUS)
+    engine.add_all(prepare(a) for a in [*FIRE, art("u1", "Undated wildfire note", published=None)])
+    for story in index.stories.values():
+        back = decode_state(encode_state(story))
+        assert [o for o, _ in back.exemplars] == [o for o, _ in story.exemplars]
+        for (_, a), (_, b) in zip(back.exemplars, story.exemplars, strict=True):
+            assert a.ids.tolist() == b.ids.tolist() and a.vals.tolist() == b.vals.tolist()

@@ -16,11 +16,11 @@ from broadsheet.model import Analysis, Article, Source
 from broadsheet.settings import Settings
 from broadsheet.store import Store, StoryChanges
 from broadsheet.stories import cluster_articles
-from broadsheet.stories.score import Model
+from broadsheet.stories.score import FEATURES, Model
 from test_stories import ALL, FIRE, SENATE, art
 
 SETTINGS = Settings()
-EAGER = Model(weights=(0, 0, 0, 12.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-3.0, join=0.5, merge=0.5)
+EAGER = Model(weights=(0, 0, 0, 12.0, *[0.0] * (len(FEATURES) - 4)), bias=-3.0, join=0.5, merge=0.5)
 
 
 @pytest.fixture

@@ -39,7 +39,16 @@ from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
 from broadsheet.stories.roundup import is_roundup
-from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, Matrix, Model, Scratch, feature_matrix
+from broadsheet.stories.score import (
+    DEFAULT_MODEL,
+    FEATURES,
+    Exemplars,
+    Matrix,
+    Model,
+    Scratch,
+    best_members,
+    feature_matrix,
+)
 from broadsheet.stories.sparse import Sparse, Weighted, cosine
 
 DEFAULT_WINDOW_DAYS = 14
@@ -116,9 +125,7 @@ class Clusterer:
         others = [s for s in self.index.story_candidates(story, self.limit) if not s.roundup]
         if not others:
             return 0
-        gaps = [story.gap_to(s) for s in others]
-        side = self.index.weighted(story)
-        said = self.model.merges(self.features(side, others, gaps), story.size)
+        said = self.model.merges(self.story_features(story, others), story.size)
         merged = 0
         for other, same in zip(others, said.tolist(), strict=True):
             if not same or other.id not in self.index.stories:
@@ -143,7 +150,8 @@ class Clusterer:
         candidates = index.candidates(features, article, self.limit)
         if not candidates:
             return self._start(item, indexed=True)
-        matrix = self.features(article, candidates, [s.gap(features.day) for s in candidates])
+        matrix = self.features(article, candidates, [s.gap(features.day) for s in candidates],
+                               [features.title.plus(features.lead)])
         copied = self._copy_of(item, candidates, matrix[:, FEATURES.index("all")])
         if copied is not None:
             return self._join(copied[0], item, duplicate_of=copied[1])
@@ -157,11 +165,20 @@ class Clusterer:
         return self._merge(story, likely)
 
     def features(self, side: WeightedStory, stories: Sequence[StoryState],
-                 gaps: Sequence[float | None]) -> Matrix:
-        """The feature rows of ``side`` against each of ``stories``."""
+                 gaps: Sequence[float | None], members: Sequence[Sparse]) -> Matrix:
+        """The feature rows of ``side`` against each of ``stories``; ``members``: the title +
+        lead vectors of ``side``'s members (an article: its own) for the best-member features."""
         weighted = [self.index.weighted(s) for s in stories]
         sizes = [self.model.capped(s.size) for s in stories]
-        return feature_matrix(side, self.scratch, weighted, gaps, sizes)
+        idf = self.index.idf
+        found = Exemplars.weigh(idf, [[v for _, v in s.exemplars] for s in stories])
+        best = best_members(self.scratch, [idf.weigh(v) for v in members], found)
+        return feature_matrix(side, self.scratch, weighted, gaps, sizes, best)
+
+    def story_features(self, story: StoryState, others: Sequence[StoryState]) -> Matrix:
+        """The feature rows of ``story`` against each of ``others`` (the merge decisions)."""
+        return self.features(self.index.weighted(story), others,
+                             [story.gap_to(s) for s in others], [v for _, v in story.exemplars])
 
     def _copy_of(self, item: Incoming, candidates: Sequence[StoryState],
                  similar: npt.NDArray[np.float64]) -> tuple[StoryState, str] | None:
@@ -209,7 +226,7 @@ class Clusterer:
             if other.id not in self.index.stories or other.roundup or other is story:
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
-            row = self.features(self.index.weighted(small), [large], [small.gap_to(large)])
+            row = self.story_features(small, [large])
             if bool(self.model.merges(row, small.size)[0]):
                 story = self.index.merge(large, small)
         return story

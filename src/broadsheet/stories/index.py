@@ -42,6 +42,7 @@ SIZE_DAMPING = 0.75
 STORY_TERMS = 30  # a story is looked up by this many of its heaviest terms per field
 REWEIGH = 0.1
 LOOKUP_SLACK = 0.8  # the store loads a little more than the look-ups read: the IDF moves in a batch
+EXEMPLARS = 8  # a story keeps the title+lead vectors of this many members (its newest) to compare
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class StoryState:
     cache: tuple[int, int, WeightedStory] | None = None  # (documents, members, weights) when weighed
     days: list[float] = field(default_factory=list)  # the dated members' days, sorted
     undated: bool = False  # some member has no date: the story is compared with every article
+    exemplars: list[tuple[tuple[float, str], Sparse]] = field(default_factory=list)
+    # (order, title + lead) of the newest ``EXEMPLARS`` members, oldest first
 
     @property
     def size(self) -> int:
@@ -147,6 +150,7 @@ class StoryState:
         if sketch is not None:
             self._add_sketches(sketch[None, :], [member.article_id])
         self._add_vectors(features.title, features.lead, features.names)
+        self._keep_exemplars([(features.order, features.title.plus(features.lead))])
 
     def absorb(self, other: StoryState) -> None:
         """Take over every member and the centroid of ``other`` (a merge)."""
@@ -156,7 +160,14 @@ class StoryState:
         if other.sketches is not None:
             self._add_sketches(other.sketches, other.sketch_ids)
         self._add_vectors(other.title, other.lead, other.names)
+        self._keep_exemplars(other.exemplars)
         self.merged_from.extend([other.id, *other.merged_from])
+
+    def _keep_exemplars(self, added: list[tuple[tuple[float, str], Sparse]]) -> None:
+        """Add members' vectors to the exemplars, keeping the newest ``EXEMPLARS`` (by
+        publication order, so the same members are kept whatever order they came in)."""
+        merged = sorted([*self.exemplars, *added], key=lambda e: e[0])
+        self.exemplars = merged[-EXEMPLARS:]
 
     def _note_day(self, day: float | None) -> None:
         if day is None:

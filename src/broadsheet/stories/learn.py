@@ -135,7 +135,8 @@ def _score(engine: Clusterer, item: Incoming, truth: StoryState | None, out: Pai
         out.missed += 1
     if not candidates:
         return
-    matrix = engine.features(article, candidates, [s.gap(features.day) for s in candidates])
+    matrix = engine.features(article, candidates, [s.gap(features.day) for s in candidates],
+                             [features.title.plus(features.lead)])
     out.rows.extend(tuple(row) for row in matrix.tolist())
     out.labels.extend(int(story is truth) for story in candidates)
 
@@ -155,7 +156,7 @@ def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
         others = [s for s in index.story_candidates(story, limit) if not s.roundup]
         if story.roundup or not others:
             continue
-        rows = engine.features(index.weighted(story), others, [story.gap_to(s) for s in others])
+        rows = engine.story_features(story, others)
         side = np.log(max(1, model.capped(story.size)))
         out.rows.extend((*row, side) for row in rows.tolist())
         out.labels.extend(int(major[s.id] == major[story.id]) for s in others)

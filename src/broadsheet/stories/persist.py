@@ -1,8 +1,9 @@
 """A story's running state as bytes, and back: what the store keeps so ``ingest`` can add to it.
 
 Layout (then zlib): a 4-byte length, a JSON header (members, time buckets, merged ids, the roundup
-flag, which member each sketch row belongs to), the title, lead and names vectors
-(``Sparse.to_bytes``) and the members' MinHash sketches as one uint32 matrix. ``FORMAT`` names this
+flag, which member each sketch row belongs to, the publication order of each exemplar), the title,
+lead and names vectors (``Sparse.to_bytes``), the exemplars' title + lead vectors, and the members'
+MinHash sketches as one uint32 matrix. ``FORMAT`` names this
 layout together with the features it stores (hashing, fields, folding): a store written with
 another format is re-clustered from its articles rather than read wrongly. Pure: no I/O.
 """
@@ -22,7 +23,7 @@ from broadsheet.stories.engine import to_story
 from broadsheet.stories.index import Member, StoryIndex, StoryState
 from broadsheet.stories.sparse import Idf, Sparse
 
-FORMAT = "stories-1"
+FORMAT = "stories-2"
 
 
 def encode_state(state: StoryState) -> bytes:
@@ -34,10 +35,12 @@ def encode_state(state: StoryState) -> bytes:
         "merged_from": state.merged_from,
         "roundup": state.roundup,
         "sketch_ids": state.sketch_ids,
+        "exemplars": [list(order) for order, _ in state.exemplars],
     }, ensure_ascii=False).encode("utf-8")
     sketches = state.sketches if state.sketches is not None else np.zeros((0, SKETCH_PERM), np.uint32)
     parts = [len(header).to_bytes(4, "little"), header, state.title.to_bytes(),
              state.lead.to_bytes(), state.names.to_bytes(),
+             *(vector.to_bytes() for _, vector in state.exemplars),
              np.ascontiguousarray(sketches, dtype=np.uint32).tobytes()]
     return zlib.compress(b"".join(parts), 1)
 
@@ -51,6 +54,10 @@ def decode_state(data: bytes) -> StoryState:
     title, offset = Sparse.from_bytes(raw, offset)
     lead, offset = Sparse.from_bytes(raw, offset)
     names, offset = Sparse.from_bytes(raw, offset)
+    exemplars = []
+    for day, tie in header["exemplars"]:
+        vector, offset = Sparse.from_bytes(raw, offset)
+        exemplars.append(((float(day), str(tie)), vector))
     rows = np.frombuffer(raw, dtype=np.uint32, offset=offset).reshape(-1, SKETCH_PERM).copy()
     members = [Member(**m) for m in header["members"]]
     state = StoryState(
@@ -60,6 +67,7 @@ def decode_state(data: bytes) -> StoryState:
         sketch_ids=list(header["sketch_ids"]),
         days=[m.day for m in members if m.day is not None],
         undated=any(m.day is None for m in members),
+        exemplars=exemplars,
     )
     return state
 

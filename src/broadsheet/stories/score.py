@@ -15,7 +15,13 @@ For an (article, story) pair it computes ``FEATURES``:
 - ``rare_title`` / ``rare_names``: the rarity (IDF over the IDF of an unseen term) of the rarest
   title word / name the two sides share, 0 when they share none: one shared rare name ("Redding",
   "WeWork") says more than many shared common words, and a name common across unrelated stories
-  ("New York") has a low IDF, so it says little.
+  ("New York") has a low IDF, so it says little;
+- ``best`` / ``second``: the best and second-best cosine (title + lead, IDF-weighted) of the side
+  with one of the story's exemplars, the newest ``index.EXEMPLARS`` members (``Exemplars``,
+  ``best_members``); a story is compared member to member the same way, its own exemplars against
+  the other's. A story whose centroid has drifted (a developing event, two halves merged) still
+  takes an article that repeats one of its members, and a bounded number of members keeps the
+  cost per article constant.
 
 The probability is ``sigmoid(bias + weights . features)``. Weights, bias and the two decision
 thresholds (``join``: the best story takes the article; ``merge``: two stories become one) are
@@ -45,10 +51,10 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.stories.index import WeightedStory
-from broadsheet.stories.sparse import DIM, Weighted
+from broadsheet.stories.sparse import DIM, Idf, Sparse, Weighted
 
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
-            "size", "rare_title", "rare_names")
+            "size", "rare_title", "rare_names", "best", "second")
 PAIR_FEATURES = (*FEATURES, "side_size")
 Matrix = npt.NDArray[np.float64]
 
@@ -132,6 +138,7 @@ class Scratch:
         self.names = np.zeros(DIM, dtype=np.float32)
         self.rare_title = np.zeros(DIM, dtype=np.float32)
         self.rare_names = np.zeros(DIM, dtype=np.float32)
+        self.all = np.zeros(DIM, dtype=np.float32)  # one member's vector (``best_members``)
 
     @contextmanager
     def holding(self, side: WeightedStory) -> Iterator[Scratch]:
@@ -183,9 +190,68 @@ def _ratio(num: npt.NDArray[np.float64], den: npt.NDArray[np.float64]) -> npt.ND
     return np.where(den > 0, num / safe, 0.0)
 
 
+@dataclass(frozen=True)
+class Exemplars:
+    """Members' title + lead vectors, IDF-weighted, of several stories in a row: ``ids`` and
+    ``vals`` of every vector joined, each vector's ``lengths`` and ``norms``, and ``story``: which
+    story (0, 1 ...) each vector belongs to, ``rank`` its place among that story's."""
+
+    ids: npt.NDArray[np.int32]
+    vals: npt.NDArray[np.float64]
+    lengths: npt.NDArray[np.int64]
+    norms: npt.NDArray[np.float64]
+    story: npt.NDArray[np.int64]
+    rank: npt.NDArray[np.int64]
+    stories: int
+
+    @classmethod
+    def weigh(cls, idf: Idf, groups: Sequence[Sequence[Sparse]]) -> Exemplars:
+        """The exemplars of each story of ``groups`` weighted by ``idf`` (in one pass)."""
+        vectors = [v for group in groups for v in group]
+        lengths = np.array([len(v) for v in vectors], dtype=np.int64)
+        story = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+        rank = np.concatenate([np.arange(len(g)) for g in groups] or [np.zeros(0, np.int64)])
+        if not lengths.sum():
+            zeros = np.zeros(len(vectors))
+            return cls(np.zeros(0, np.int32), zeros, lengths, zeros, story, rank, len(groups))
+        ids = np.concatenate([v.ids for v in vectors])
+        vals = np.concatenate([v.vals for v in vectors]).astype(np.float64)
+        vals *= idf.weights(ids)
+        starts = np.minimum(np.concatenate([[0], np.cumsum(lengths)[:-1]]), len(ids))
+        squares = np.add.reduceat(np.append(vals * vals, 0.0), starts)
+        norms = np.sqrt(np.where(lengths > 0, squares, 0.0))
+        return cls(ids, vals, lengths, norms, story, rank, len(groups))
+
+    def dots(self, dense: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        """The dot product of ``dense`` with each vector."""
+        if not len(self.ids):
+            return np.zeros(len(self.lengths))
+        starts = np.minimum(np.concatenate([[0], np.cumsum(self.lengths)[:-1]]), len(self.ids))
+        products = np.append(dense[self.ids] * self.vals, 0.0)
+        return np.where(self.lengths > 0, np.add.reduceat(products, starts), 0.0)
+
+
+def best_members(scratch: Scratch, side: Sequence[Weighted], found: Exemplars) -> Matrix:
+    """For each story of ``found``, the best and second-best cosine of one of its members with
+    one of ``side``'s (an article: itself; a story: its exemplars), 0 when there is none."""
+    table = np.zeros((found.stories, 1 + int(found.rank.max(initial=0))))
+    for vector in side:
+        if not vector.norm:
+            continue
+        scratch.all[vector.ids] = vector.vals
+        cosines = _ratio(found.dots(scratch.all), found.norms * vector.norm)
+        scratch.all[vector.ids] = 0.0
+        np.maximum.at(table, (found.story, found.rank), cosines)
+    ranked = -np.sort(-table, axis=1)
+    second = ranked[:, 1] if ranked.shape[1] > 1 else np.zeros(found.stories)
+    return np.column_stack([ranked[:, 0], second])
+
+
 def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[WeightedStory],
-                   gaps: Sequence[float | None], sizes: Sequence[int]) -> Matrix:
-    """One row of ``FEATURES`` per story, ``side`` (an article or a story) against each."""
+                   gaps: Sequence[float | None], sizes: Sequence[int],
+                   members: Matrix | None = None) -> Matrix:
+    """One row of ``FEATURES`` per story, ``side`` (an article or a story) against each
+    (``members``: the ``best_members`` columns, zeros when not given)."""
     titles, leads = [s.title for s in stories], [s.lead for s in stories]
     with scratch.holding(side):
         tt, lt = _gather((scratch.title, scratch.lead), titles)
@@ -205,6 +271,7 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
         gap, np.array([g is None for g in gaps], dtype=np.float64),
         np.log(np.maximum(1, np.asarray(sizes, dtype=np.float64))),
         rare_title, rare_names,
+        members if members is not None else np.zeros((len(stories), 2)),
     ]).astype(np.float64)
 
 
@@ -212,16 +279,17 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
 # one stream (``broadsheet bench clustering`` prints the same values as "learned now on every training
 # set"; googlenews is never learned from). See the README for the leave-one-set-out figures.
 DEFAULT_MODEL = Model(
-    weights=(-0.1418, -4.8261, 1.5839, 24.0711, -2.961, -2.8821, -1.5992, -2.9533, -2.9348, -0.663,
-             1.5583, 0.6667),
-    bias=-1.1159,
-    join=0.35,
-    merge=0.9,
+    weights=(-0.0893, -4.4916, 1.6897, 22.7678, -2.7116, -3.0397, -1.5663, -2.9351, -2.8986,
+             -0.4549, 1.6279, 0.561, 1.6763, -1.6598),
+    bias=-1.1655,
+    join=0.5,
+    merge=0.8,
     size_cap=22,
     pair=PairModel(
-        weights=(2.7125, -2.1191, -0.2825, 18.6599, -2.7894, 0.0, -1.6699, -1.9355, -1.9546,
-                 -1.2067, -0.5965, 1.7561, -1.3118),
-        bias=-1.9325,
-        threshold=0.6,
+        weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
+                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),
+        bias=-2.5499,
+        threshold=0.5,
+        undated=0.7,
     ),
 )

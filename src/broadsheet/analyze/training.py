@@ -78,6 +78,7 @@ ACCEPTOR_FROM = 0.1  # the joint score from which the acceptor looks at a detect
 ACCEPTOR_CUE = 0.5  # the P(cue) from which it does (0.1 to 0.6: the same figures on dev; 0.5 costs no time)
 ACCEPTOR_PRECISION = 0.905  # dev precision its threshold must keep (the quality gate's floor)
 ACCEPTOR_SPEECH_F1 = 0.85  # and dev speech F1 (the issue's goal)
+_EVERY_DETECTION = {"cue": 0.1, "accept": ACCEPTOR_FROM}  # the acceptor's fold models keep these
 
 
 def heldout(name: str) -> bool:
@@ -249,12 +250,8 @@ def train(
 ) -> Models:
     """Learn the lexicon and models on ``train_pairs``, tune the thresholds on ``dev_pairs``, then
     choose the trusted cue keys on ``train_pairs``."""
-    lexicon = build_lexicon(train_pairs)
-    rows = examples(train_pairs, lexicon)
-    fitted = {name: fit(*rows[name], REGULARISATION[name]) for name in rows}
-    models = Models(lexicon, fitted["cue"], fitted["content"], fitted["source"], {}, tuple(heldout_names))
-    thresholds = tune(models, dev_pairs)
-    tuned = Models(lexicon, models.cue, models.content, models.source, thresholds, tuple(heldout_names))
+    models = fitted_models(train_pairs, {}, heldout_names)
+    tuned = replace(models, thresholds=tune(models, dev_pairs))
     return with_acceptor(with_trusted(tuned, train_pairs), train_pairs, dev_pairs)
 
 
@@ -295,7 +292,7 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], dev_pairs: Sequen
     for fold in range(ACCEPTOR_FOLDS):
         rest = [p for i, p in enumerate(train_pairs) if i % ACCEPTOR_FOLDS != fold]
         held = [p for i, p in enumerate(train_pairs) if i % ACCEPTOR_FOLDS == fold]
-        for row, label in _acceptor_rows(held, _fitted(rest)):
+        for row, label in _acceptor_rows(held, fitted_models(rest, _EVERY_DETECTION)):
             features.append(row)
             labels.append(label)
     acceptor = fit(features, labels, ACCEPTOR_C)
@@ -310,14 +307,15 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], dev_pairs: Sequen
     return replace(models, acceptor=acceptor, thresholds={**base, "acceptor": chosen})
 
 
-def _fitted(pairs: Sequence[Pair]) -> Models:
-    """The lexicon and the three models learned on ``pairs``, keeping every detection from
-    ``ACCEPTOR_FROM`` up."""
+def fitted_models(pairs: Sequence[Pair], thresholds: dict[str, float],
+                  heldout_names: Sequence[str] = ()) -> Models:
+    """The lexicon and the cue, content and source models learned on ``pairs``, with
+    ``thresholds``."""
     lexicon = build_lexicon(pairs)
     rows = examples(pairs, lexicon)
     fitted = {name: fit(*rows[name], REGULARISATION[name]) for name in rows}
-    thresholds = {"cue": 0.1, "accept": ACCEPTOR_FROM}
-    return Models(lexicon, fitted["cue"], fitted["content"], fitted["source"], thresholds)
+    return Models(lexicon, fitted["cue"], fitted["content"], fitted["source"], thresholds,
+                  tuple(heldout_names))
 
 
 def _acceptor_rows(pairs: Sequence[Pair], models: Models) -> Iterable[tuple[Features, float]]:

@@ -217,8 +217,7 @@ class Exemplars:
         ids = np.concatenate([v.ids for v in vectors])
         vals = np.concatenate([v.vals for v in vectors]).astype(np.float64)
         vals *= idf.weights(ids)
-        starts = np.minimum(np.concatenate([[0], np.cumsum(lengths)[:-1]]), len(ids))
-        squares = np.add.reduceat(np.append(vals * vals, 0.0), starts)
+        squares = np.add.reduceat(np.append(vals * vals, 0.0), _starts(lengths, len(ids)))
         norms = np.sqrt(np.where(lengths > 0, squares, 0.0))
         return cls(ids, vals, lengths, norms, story, rank, len(groups))
 
@@ -226,9 +225,16 @@ class Exemplars:
         """The dot product of ``dense`` with each vector."""
         if not len(self.ids):
             return np.zeros(len(self.lengths))
-        starts = np.minimum(np.concatenate([[0], np.cumsum(self.lengths)[:-1]]), len(self.ids))
         products = np.append(dense[self.ids] * self.vals, 0.0)
-        return np.where(self.lengths > 0, np.add.reduceat(products, starts), 0.0)
+        return np.where(self.lengths > 0,
+                        np.add.reduceat(products, _starts(self.lengths, len(self.ids))), 0.0)
+
+
+def _starts(lengths: npt.NDArray[np.int64], total: int) -> npt.NDArray[np.int64]:
+    """Where each of the joined vectors of ``lengths`` begins, for ``np.add.reduceat`` (an empty
+    vector at the end points at the 0 appended past the last value)."""
+    starts: npt.NDArray[np.int64] = np.minimum(np.concatenate([[0], np.cumsum(lengths)[:-1]]), total)
+    return starts
 
 
 def best_members(scratch: Scratch, side: Sequence[Weighted], found: Exemplars) -> Matrix:

@@ -7,10 +7,11 @@ from spacy.language import Language
 
 from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
+from broadsheet.analyze.detect import acceptor_group, acceptor_threshold
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
-from broadsheet.analyze.training import _acceptor_rows, heldout
-from broadsheet.bench.polnear import Document, Gold
+from broadsheet.analyze.training import _acceptor_rows, _acceptor_thresholds, heldout
+from broadsheet.bench.polnear import Document, Gold, Tally
 from broadsheet.text import person_key
 
 
@@ -217,3 +218,26 @@ def test_acceptor_rows_are_labelled_by_the_gold(nlp: Language) -> None:
     other = Gold(((0, 12),), ((13, 23),), ((0, 12),), "criticized")
     rows = list(_acceptor_rows([(Document("a", text, (other,)), nlp(text))], loose))
     assert [label for _, label in rows] == [0.0]
+
+
+def test_each_acceptor_group_has_its_own_threshold(nlp: Language) -> None:
+    doc = nlp("The senator warned that the governor criticized the budget.")
+    warned, criticized = doc[2], doc[6]
+    assert (acceptor_group(warned), acceptor_group(criticized)) == ("speech", "other")
+    models = shipped_models()
+    thresholds = {"acceptor_speech": 0.6, "acceptor_other": 0.9}
+    grouped = Models.from_json({**models.to_json(), "thresholds": thresholds})
+    assert (acceptor_threshold(grouped, warned), acceptor_threshold(grouped, criticized)) == (0.6, 0.9)
+    shared = Models.from_json({**models.to_json(), "thresholds": {"acceptor": 0.8}})  # an older file
+    assert acceptor_threshold(shared, warned) == acceptor_threshold(shared, criticized) == 0.8
+
+
+def test_acceptor_thresholds_keep_only_what_pays_on_the_folds() -> None:
+    base = [("speech", 1.0, True, True)] * 90 + [("speech", 1.0, False, False)] * 10  # precision 0.9
+    gold = Tally(gold=400, gold_speech=150)
+    sure_other = [("other", 0.9, True, False)] * 20 + [("other", 0.6, False, False)] * 20
+    chosen = _acceptor_thresholds(base + sure_other, gold)
+    assert 0.6 < chosen["acceptor_other"] <= 0.9  # the right ones kept, the wrong ones not
+    assert chosen["acceptor_speech"] == 1.0  # nothing in the group: the acceptor stays off
+    wrong = [("other", 0.9, False, False)] * 20
+    assert _acceptor_thresholds(base + wrong, gold)["acceptor_other"] == 1.0  # it would cost precision

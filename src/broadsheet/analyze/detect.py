@@ -71,6 +71,7 @@ class Detection:
     score: float
     carrier: Candidate | None = None
     parts: tuple[float, float, float] = (1.0, 1.0, 1.0)
+    acceptance: float = 1.0  # the acceptor's P(right) when it kept the detection, else 1
 
 
 def cue_sites(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[tuple[CueSite, float]]:
@@ -222,8 +223,10 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
         source, p_source = best(models, doc, site, content=False)
         parts = (p_cue, p_content, p_source)
         score = 1.0 if _plain_speech(doc, site, parts, content) else p_cue * p_content * p_source
-        if score >= accept or _second_look(models, doc, site, content, source, parts):
-            found.append(Detection(site, cue_span(doc, doc[site.head]), content, source, score, None, parts))
+        acceptance = 1.0 if score >= accept else _second_look(models, doc, site, content, source, parts)
+        if acceptance >= acceptor_threshold(models, doc[site.head]):
+            cue = cue_span(doc, doc[site.head])
+            found.append(Detection(site, cue, content, source, score, None, parts, acceptance))
     found = _cut_at_inner_frames(doc, _according_chains(doc, found))
     found = [_cut_at_narration(doc, d) for d in found]
     return _one_per_content(text_of(doc), found)
@@ -238,20 +241,30 @@ def _cue_gate(models: Models, key: str, floor: float) -> float:
     return gate
 
 
+def acceptor_group(head: Token) -> str:
+    """The acceptor's group of a cue: ``speech`` for a verb of saying (``SPEECH_VERBS``), else
+    ``other`` (beliefs, perceptions, "called for", "shows"); each has its own threshold."""
+    return "speech" if head.lemma_.lower() in SPEECH_VERBS else "other"
+
+
+def acceptor_threshold(models: Models, head: Token) -> float:
+    """The acceptor's threshold for a cue of ``head``'s group (``acceptor_speech`` /
+    ``acceptor_other``, else the one ``acceptor`` of older model files)."""
+    shared = models.thresholds.get("acceptor", 1.0)
+    return models.thresholds.get(f"acceptor_{acceptor_group(head)}", shared)
+
+
 def _second_look(models: Models, doc: Doc, site: CueSite, content: Candidate, source: Candidate | None,
-                 parts: tuple[float, float, float]) -> bool:
-    """Whether the acceptor keeps a detection under the joint threshold (``learned``): one whose
-    joint score is at least ``acceptor_from`` and whose P(right) the acceptor puts at least at
-    ``acceptor``, its cue word not capitalised inside its sentence (a Title Case heading). Learned
-    on train by cross-fitting, its threshold tuned on dev: recall over all 0.443 -> 0.458 on dev
-    and 0.406 -> 0.427 on unseen articles, speech F1 0.857 -> 0.856 and 0.844 -> 0.847, precision
-    0.913 -> 0.906 and 0.904 -> 0.903."""
+                 parts: tuple[float, float, float]) -> float:
+    """The acceptor's P(right) of a detection under the joint threshold (``learned``), 0 when it
+    does not look: it looks at one whose joint score is at least ``acceptor_from``, its cue word not
+    capitalised inside its sentence (a Title Case heading). Learned on train by cross-fitting, as
+    are its thresholds, one per ``acceptor_group``: see ``training.with_acceptor``."""
     if models.acceptor is None or source is None or _title_cased(doc[site.head], site):
-        return False
+        return 0.0
     if parts[0] * parts[1] * parts[2] < models.thresholds.get("acceptor_from", 1.0):
-        return False
-    features = detection_features(doc, site, content, source, parts)
-    return models.acceptor.probability(features) >= models.thresholds.get("acceptor", 1.0)
+        return 0.0
+    return models.acceptor.probability(detection_features(doc, site, content, source, parts))
 
 
 def _title_cased(head: Token, site: CueSite) -> bool:

@@ -18,8 +18,10 @@
 - ``acceptor``: P(a detection is right) from its three probabilities, its cue key and content
   reading, and what its source is (``features.detection_features``); it keeps detections under
   ``accept`` (from ``thresholds["acceptor_from"]``, cues from ``thresholds["acceptor_cue"]``) when it
-  clears ``thresholds["acceptor"]``: mostly beliefs, perceptions and other non-speech cues ("called",
-  "shows", "wants") whose joint score the speech-tuned threshold drops.
+  clears its group's threshold (``thresholds["acceptor_speech"]`` for verbs of saying,
+  ``["acceptor_other"]`` for the rest; ``["acceptor"]`` in older files): mostly beliefs, perceptions
+  and other non-speech cues ("called", "shows", "wants") whose joint score the speech-tuned
+  threshold drops.
 
 The file also records which train articles were held out (``heldout``), so the benchmark can report
 figures on articles nothing was trained or tuned on.

@@ -121,6 +121,7 @@ def test_short_run_on_polnear(eval_data: Path) -> None:
     require(eval_data / "attribution" / "polnear" / "dev", "PolNeAR dev")
     report = run(eval_data, limit=3, baselines=False)
     assert {row.system for row in report.rows} == {"broadsheet"}
+    assert [row.dataset for row in report.rows] == ["polnear-dev", "polnear-unseen"]
     row = report.rows[0]
     assert row.dataset == "polnear-dev" and row.documents == 3
     assert 0.0 < row.metrics["precision"] <= 1.0

@@ -240,3 +240,31 @@ def test_the_page_kind_searches_count_what_the_text_holds(markup: str) -> None:
     assert [t.decode() for t in pagekind._TAG_PATTERN.findall(found.data)] == as_text.findall(low)
     prices = re.compile(r"[$€£¥]\s?\d|\d\s?€" if "€" in markup else r"[$£¥]\s?\d")
     assert pagekind._prices(markup) == len(prices.findall(markup))
+
+
+def _title_signal(markup: str, name: str) -> float:
+    found = pagekind.title_signals(pagekind.lowered(markup).data)
+    return found[pagekind.TITLE_NAMES.index(name)]
+
+
+def test_the_title_signals_read_the_day_and_byline_beside_the_headline() -> None:
+    story = ('<body class="post-template single-post postid-7"><h1>Rates rise</h1>'
+             '<p class="byline">By Ann Lee</p><span>March 3, 2025</span>')
+    service = '<body class="page-template page-id-4"><h1>Our services</h1><p>Call us.</p>'
+    assert _title_signal(story, "day_near_title") == _title_signal(story, "byline_near_title") == 1.0
+    assert _title_signal(story, "cms_post") == 1.0 and _title_signal(story, "cms_page") == 0.0
+    assert _title_signal(service, "day_near_title") == _title_signal(service, "cms_post") == 0.0
+    assert _title_signal(service, "cms_page") == 1.0
+    far = "<h1>Rates rise</h1>" + "<p>text</p>" * 1000 + "<time>March 3, 2025</time>"
+    assert _title_signal(far, "day_near_title") == _title_signal(far, "time_near_title") == 0.0
+    assert _title_signal("<p>no headline</p>", "has_h1") == 0.0
+
+
+def test_the_voice_signals_share_the_words_by_person() -> None:
+    paragraphs = ["We help you grow your business.", "Our team answers in 24 hours?"]
+    words = sum(len(p.split()) for p in paragraphs)
+    found = dict(zip(pagekind.VOICE_NAMES, pagekind.voice_signals(paragraphs, words), strict=True))
+    assert found["voice_we"] == 2 / words and found["voice_you"] == 2 / words
+    assert found["voice_i"] == 0.0 and found["voice_digits"] == 1 / words
+    assert found["question_share"] == 0.5
+    assert pagekind.voice_signals([], 0) == [0.0] * len(pagekind.VOICE_NAMES)

@@ -86,3 +86,15 @@ def test_a_stray_nul_does_not_lose_the_page() -> None:
     result = extract_text(Page(id="n", source="n.txt", kind="text", content=content))
     assert isinstance(result, Article)
     assert "Delhi-NCR" in result.paragraphs[0]
+
+
+def test_held_out_accuracy_is_given_per_page_type() -> None:
+    from broadsheet.extract.train_pages import PageRow, accuracy_by_kind
+
+    rows = [PageRow("a", "x.com", "wcxb", True, (1.0,), "article"),
+            PageRow("b", "y.com", "wcxb", False, (0.0,), "forum"),
+            PageRow("c", "z.com", "wcxb", False, None, "service"),  # rejected: not an article
+            PageRow("d", "w.com", "scrapinghub", True, (1.0,), "article")]  # not counted
+    found = accuracy_by_kind(rows, {"awcxb": True, "bwcxb": True, "dscrapinghub": False})
+    assert found == {"all": (2 / 3, 3), "article": (1.0, 1), "forum": (0.0, 1),
+                     "service": (1.0, 1)}

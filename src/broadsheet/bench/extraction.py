@@ -354,14 +354,15 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
     strings of every page (``bench/strings.py``), ours beside trafilatura's."""
     tally = WcxbTally()
     for key, record, markup in _wcxb_pages(root, limit):
-        is_article = _page_type(record) == "article"
+        kind = _page_type(record)
+        is_article = kind == "article"
         url = record.get("url")
         url = url if isinstance(url, str) else None
         result, signals, spent = _judge(key, markup, url)
         tally.seconds[0] += spent
         if collected is not None:
             collected.page_rows.append(PageRow(key, site_of(url, key), "wcxb", is_article,
-                                               tuple(signals) if signals else None))
+                                               tuple(signals) if signals else None, kind))
         tally.add_ours(record, result, is_article)
         if baselines:
             tally.add_theirs(record, markup, url, is_article)

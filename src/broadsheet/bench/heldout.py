@@ -71,26 +71,24 @@ def text_rows(root: Path, limit: int | None, baselines: bool) -> list[BenchRow]:
     return rows
 
 
-def page_row(collected: Collected) -> BenchRow | None:
-    """Held-out is_article accuracy over the WCXB pages the HTML runs judged."""
-    from broadsheet.extract.train_pages import held_out_accuracy
+def page_rows(collected: Collected) -> list[BenchRow]:
+    """Held-out is_article accuracy over the WCXB pages the HTML runs judged: all of them
+    (``wcxb-dev-all``), then the pages of each type (``wcxb-dev-<type>``)."""
+    from broadsheet.extract.train_pages import accuracy_by_kind, held_out_verdicts
 
     rows = collected.page_rows
     usable = [r for r in rows if r.signals is not None]
     if len({r.site for r in usable}) < FOLDS or len({r.is_article for r in usable}) < 2:
-        return None
-    wcxb = [r for r in rows if r.corpus == "wcxb"]
-    return BenchRow("wcxb-dev-all", f"{HELD_OUT} is_article",
-                    {"accuracy": held_out_accuracy(rows, FOLDS)}, len(wcxb))
+        return []
+    found = accuracy_by_kind(rows, held_out_verdicts(rows, FOLDS))
+    return [BenchRow(f"wcxb-dev-{kind}", f"{HELD_OUT} is_article", {"accuracy": accuracy}, pages)
+            for kind, (accuracy, pages) in found.items()]
 
 
 def held_out_rows(root: Path, limit: int | None, collected: Collected, baselines: bool,
                   notes: list[str]) -> Sequence[BenchRow]:
     """Every held-out row that the data (and the installed tools) allow."""
-    rows: list[BenchRow] = []
-    found = page_row(collected)
-    if found is not None:
-        rows.append(found)
+    rows = page_rows(collected)
     try:
         import html_text  # noqa: F401
     except ImportError:

@@ -85,7 +85,22 @@ _CLASS_HINTS = {
     "reply": (b"reply", b"replies"),
     "read_time": (b"min read", b"minute read"),
     "rating": (b"ratingvalue", b"reviewcount", b"aggregaterating"),
+    # a forum thread repeats its posters' marks: pictures, names, join dates
+    "poster": (b"avatar", b"username", b"user-name", b"joined"),
 }
+# the classes a CMS gives the ``<body>`` of a dated post and of a standing page (WordPress)
+_BODY_TAG = 2000
+_CMS_POST = (b"single-post", b"postid-", b"type-post")
+_CMS_PAGE = (b"page-id-", b"page-template", b"type-page")
+# a day written out near the headline: ISO, "March 3, 2025", "3 March 2025", "03.03.2025"
+_MONTH = rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DAY = re.compile(rb"(?:19|20)\d\d-\d\d-\d\d|\b" + _MONTH + rb"\.? \d{1,2},? (?:19|20)\d\d|"
+                  rb"\b\d{1,2} " + _MONTH + rb" (?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d")
+_BYLINE_MARKS = (b"byline", b"author", b">by ", b"by <")
+_BEFORE_TITLE, _AFTER_TITLE = 1500, 4000
+_VOICE = {"we": "we", "our": "we", "us": "we", "you": "you", "your": "you", "i": "i", "my": "i",
+          "me": "i"}
+_VOICE_WORDS = re.compile(rf"\b(?:{'|'.join(_VOICE)}|\d+)\b", re.IGNORECASE)
 
 
 def _url_signals(url: str | None) -> list[float]:
@@ -163,9 +178,9 @@ MARKUP_NAMES = (*(f"tag_{t}" for t in _TAGS), *(f"schema_{k}" for k in _SCHEMA),
                 "prices", "cart", "declares_article", "log_size")
 
 
-def _body_signals(paragraphs: Sequence[str]) -> list[float]:
-    """What the kept body looks like: words, paragraphs, prose share, short lines."""
-    counts = [word_count(p) for p in paragraphs]
+def _body_signals(paragraphs: Sequence[str], counts: Sequence[int]) -> list[float]:
+    """What the kept body looks like (``counts``: the words of each paragraph): words,
+    paragraphs, prose share, short lines."""
     total = max(sum(counts), 1)
     prose = sum(c for p, c in zip(paragraphs, counts, strict=True) if c >= 8 and ends_sentence(p))
     short = sum(1 for c in counts if c < 8)
@@ -208,7 +223,42 @@ def structure_signals(low: Lowered, url: str | None) -> list[float]:
 
 
 STRUCTURE_NAMES = (*(f"path_{k}" for k in _PATH_WORDS), *(f"class_{k}" for k in _CLASS_HINTS))
-SIGNAL_NAMES = URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES
+
+
+def title_signals(low: bytes) -> list[float]:
+    """How the page is built around its headline (the first ``<h1>``): an article prints its
+    day, a ``<time>`` or its byline there, a service or forum page seldom does; and whether
+    the CMS marks the page a dated post or a standing page."""
+    body = low.find(b"<body")
+    tag = low[body : low.find(b">", body, body + _BODY_TAG)] if body >= 0 else b""
+    cms = [float(any(m in tag for m in _CMS_POST)), float(any(m in tag for m in _CMS_PAGE))]
+    start = low.find(b"<h1")
+    if start < 0:
+        return [*cms, 0.0, 0.0, 0.0, 0.0, 1.0]
+    near = low[max(0, start - _BEFORE_TITLE) : start + _AFTER_TITLE]
+    return [*cms, 1.0, float(bool(_DAY.search(near))),
+            float(b"<time" in near or b"datetime=" in near),
+            float(any(m in near for m in _BYLINE_MARKS)), start / max(len(low), 1)]
+
+
+TITLE_NAMES = ("cms_post", "cms_page", "has_h1", "day_near_title", "time_near_title",
+               "byline_near_title", "title_position")
+
+
+def voice_signals(paragraphs: Sequence[str], words: int) -> list[float]:
+    """Who the body (of ``words`` words) speaks as and to: shares of "we / our", "you / your",
+    "I / my" and of numbers among its words, and the share of its paragraphs that ask a question
+    (a service page addresses its customers, a forum post speaks in the first person and asks)."""
+    found = Counter(_VOICE.get(w.lower(), "digits") for w in _VOICE_WORDS.findall("\n".join(paragraphs)))
+    shares = [found[name] / max(words, 1) for name in _VOICE_GROUPS]
+    asking = sum(p.rstrip().endswith("?") for p in paragraphs) / max(len(paragraphs), 1)
+    return [*shares, asking]
+
+
+_VOICE_GROUPS = ("we", "you", "i", "digits")
+VOICE_NAMES = (*(f"voice_{k}" for k in _VOICE_GROUPS), "question_share")
+SIGNAL_NAMES = (URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES + TITLE_NAMES
+                + VOICE_NAMES)
 
 
 def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
@@ -216,8 +266,11 @@ def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
     """One row of ``SIGNAL_NAMES`` for a page."""
     sample = markup[:_SAMPLE]
     low = lowered(sample)
+    counts = [word_count(p) for p in paragraphs]
     return [*_url_signals(url), *_markup_signals(sample, low.data, meta.declares_article),
-            *_body_signals(paragraphs), *_meta_signals(meta, rule), *structure_signals(low, url)]
+            *_body_signals(paragraphs, counts), *_meta_signals(meta, rule),
+            *structure_signals(low, url), *title_signals(low.data),
+            *voice_signals(paragraphs, sum(counts))]
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, sh
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import weigh
-from broadsheet.stories.learn import LabelledSet, learn, story_pairs
+from broadsheet.stories.learn import LabelledSet, dateless, learn, story_pairs, tune_undated
 from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
@@ -377,6 +377,33 @@ def test_undated_story_pairs_meet_their_own_threshold() -> None:
     assert dataclasses.replace(CAUTIOUS, pair=same).merges(rows, 1).tolist() == [True, True]
     strict = model.at_least(0.7).pair
     assert strict is not None and (strict.threshold, strict.undated) == (0.7, 0.7)
+
+
+def test_undated_story_pairs_meet_the_article_scorers_undated_merge_threshold() -> None:
+    even = Model(weights=tuple([0.0] * len(FEATURES)), bias=0.0, join=0.4, merge=0.4,
+                 merge_undated=0.6)
+    rows = np.zeros((2, len(FEATURES)))
+    rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
+    assert even.merges(rows, 1).tolist() == [True, False]
+    assert dataclasses.replace(even, merge_undated=None).merges(rows, 1).tolist() == [True, True]
+    assert even.at_least(0.7).merge_undated == 0.7
+
+
+def test_undated_thresholds_are_chosen_on_the_stream_without_dates() -> None:
+    articles = [*FIRE, *SENATE, *BAKERY]
+    labelled = LabelledSet("t", articles, [a.id[0] for a in articles])
+    bare = dateless(labelled)
+    assert all(a.published is None for a in bare.articles) and bare.labels == labelled.labels
+
+    def apart(gold: Sequence[str], pred: Sequence[str]) -> float:  # rewards never merging
+        return 1.0 if len(set(pred)) == len(gold) else 0.0
+
+    model = dataclasses.replace(CAUTIOUS, pair=PAIRS_ON_ALL)
+    assert len(cluster_articles(bare.articles, model=model)) < len(articles)  # merged undated
+    tuned = tune_undated(model, [labelled], apart, window_days=14)
+    assert len(cluster_articles(bare.articles, model=tuned)) == len(articles)
+    assert tuned.pair is not None and tuned.pair.threshold == PAIRS_ON_ALL.threshold  # dated kept
+    assert tuned.merge == model.merge
 
 
 def test_story_pairs_are_labelled_by_whether_two_stories_hold_one_event() -> None:

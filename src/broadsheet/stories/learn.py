@@ -20,8 +20,13 @@
    when the two stories' majority labels agree. A second logistic regression (``fit`` again, over
    ``PAIR_FEATURES``) learns the merge decision from those pairs, and its threshold is chosen on
    ``PAIR_GRID`` like the others.
+5. **Undated pairs.** The two merge thresholds of story pairs without a gap (``Model.merge_undated``,
+   ``PairModel.undated``) are chosen on the same grids with the stream's dates removed
+   (``tune_undated``): there every pair is undated and every story a candidate of every other, as
+   in a set without dates; in the dated stream the few undated pairs decided little (learned
+   without AllSides, the story-pair scorer merged undated pairs at 0.5 and chained its headlines).
 
-``learn(sets)`` does all three; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
+``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
 """
 
@@ -193,15 +198,34 @@ def tune_pair(model: Model, pairs_found: Pairs, sets: Sequence[LabelledSet], sco
         value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
         if best is None or value > best[0]:
             best = (value, candidate)
-    assert best is not None and best[1].pair is not None
-    chosen = best[1].pair
-    for undated in PAIR_GRID:  # then the threshold of undated pairs, the other one kept
-        if undated == chosen.threshold:
-            continue
-        candidate = replace(model, pair=replace(chosen, undated=undated))
-        value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
-        if value > best[0]:
-            best = (value, candidate)
+    assert best is not None
+    return best[1]
+
+
+def dateless(labelled: LabelledSet) -> LabelledSet:
+    """``labelled`` with every date removed: every story pair in it is an undated one."""
+    return LabelledSet(f"{labelled.name} without dates",
+                       [replace(a, published=None) for a in labelled.articles], labelled.labels)
+
+
+def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
+                 window_days: float) -> Model:
+    """The merge thresholds of story pairs without a gap (``Model.merge_undated`` on
+    ``MERGE_GRID``, ``PairModel.undated`` on ``PAIR_GRID``), chosen on ``sets`` without their
+    dates (``dateless``): in a dated stream few pairs are undated and the choice would rest on
+    them; a set without dates (AllSides, Google News) is all undated pairs, every story a
+    candidate of every other."""
+    bare = [dateless(s) for s in sets]
+    pairs = PAIR_GRID if model.pair is not None else (None,)
+    best: tuple[float, Model] | None = None
+    for merge in MERGE_GRID:
+        for undated in pairs:
+            pair = model.pair and replace(model.pair, undated=undated)
+            candidate = replace(model, merge_undated=max(merge, model.join), pair=pair)
+            value = sum(_run(candidate, s, scorer, window_days) for s in bare) / len(bare)
+            if best is None or value > best[0]:
+                best = (value, candidate)
+    assert best is not None
     return best[1]
 
 
@@ -233,14 +257,16 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float) ->
     model = replace(model, size_cap=max(Counter(stream.labels).values()))
     model = tune(model, [stream], scorer, window_days=window_days)
     found = story_pairs(stream, model, window_days=window_days)
-    return tune_pair(model, found, [stream], scorer, window_days=window_days)
+    model = tune_pair(model, found, [stream], scorer, window_days=window_days)
+    return tune_undated(model, [stream], scorer, window_days=window_days)
 
 
 def describe(model: Model) -> str:
     """The model as one line: each feature's weight, the bias and the thresholds."""
     weights = ", ".join(f"{n}={w:+.2f}" for n, w in zip(FEATURES, model.weights, strict=True))
-    line = (f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge}; "
-            f"sizes up to {model.size_cap}")
+    merge_undated = model.merge if model.merge_undated is None else model.merge_undated
+    line = (f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge} "
+            f"(undated {merge_undated}); sizes up to {model.size_cap}")
     if model.pair is None:
         return line
     pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))

@@ -33,7 +33,9 @@ of story pairs are distributed differently (a split story's halves rarely reach 
 threshold ``merge``). So a second logistic scorer, ``PairModel``, is learned on story pairs (the
 stories the clusterer left apart, each against its index candidates, labelled by whether they hold
 the same event) over ``PAIR_FEATURES``: ``FEATURES`` plus ``side_size``, the log member count of
-the story being compared. Two stories merge when either scorer says so (``Model.merges``).
+the story being compared. Two stories merge when either scorer says so (``Model.merges``). Pairs
+in which a story has no date meet thresholds of their own (``Model.merge_undated``,
+``PairModel.undated``), chosen on the training stream with its dates removed.
 
 All candidates of an article are scored at once: the article's fields are scattered into dense
 scratch arrays (``Scratch``), every candidate's terms gather from them, and the sums per story come
@@ -103,6 +105,7 @@ class Model:
     merge: float = 0.9
     pair: PairModel | None = None
     size_cap: int | None = None  # the largest story learned from: bigger ones count as this big
+    merge_undated: float | None = None  # ``merge`` for story pairs without a gap (None: the same)
 
     def capped(self, size: int) -> int:
         """A story's size as the scorers read it: never beyond ``size_cap`` (the weights of the
@@ -117,12 +120,16 @@ class Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
         article must reach ``join`` to join, and two stories to merge on either scorer)."""
         pair = self.pair and self.pair.at_least(join)
-        return replace(self, join=join, merge=max(self.merge, join), pair=pair)
+        undated = None if self.merge_undated is None else max(self.merge_undated, join)
+        return replace(self, join=join, merge=max(self.merge, join), pair=pair,
+                       merge_undated=undated)
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
         """For each row (a story of ``side_size`` members against another story), whether the
         two are one story: the article scorer reaches ``merge`` or the pair scorer its threshold."""
-        said = self.probabilities(features) >= self.merge
+        merge = self.merge if self.merge_undated is None else self.merge_undated
+        without = features[:, FEATURES.index("undated")] > 0
+        said = self.probabilities(features) >= np.where(without, merge, self.merge)
         if self.pair is not None:
             chances = self.pair.probabilities(features, self.capped(side_size))
             said |= chances >= self.pair.thresholds(features)
@@ -291,11 +298,12 @@ DEFAULT_MODEL = Model(
     join=0.5,
     merge=0.8,
     size_cap=22,
+    merge_undated=0.7,
     pair=PairModel(
         weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
                  -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),
         bias=-2.5499,
         threshold=0.5,
-        undated=0.7,
+        undated=0.5,
     ),
 )

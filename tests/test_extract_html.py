@@ -260,6 +260,16 @@ def test_the_title_signals_read_the_day_and_byline_beside_the_headline() -> None
     assert _title_signal("<p>no headline</p>", "has_h1") == 0.0
 
 
+def test_the_cms_classes_are_read_from_the_body_tag_only() -> None:
+    long_tag = '<body data-x="' + "x" * 3000 + '" class="single-post"><h1>Rates rise</h1>'
+    later = '<body><h1>Menu</h1><div class="single-post page-template">Latest</div>'
+    long_plain = '<body data-x="' + "x" * 3000 + '"><h1>Menu</h1><div class="single-post">Latest</div>'
+    unclosed = '<body class="single-post'
+    assert _title_signal(long_tag, "cms_post") == 1.0 and _title_signal(long_plain, "cms_post") == 0.0
+    assert _title_signal(later, "cms_post") == _title_signal(later, "cms_page") == 0.0
+    assert _title_signal(unclosed, "cms_post") == 0.0
+
+
 def test_the_voice_signals_share_the_words_by_person() -> None:
     paragraphs = ["We help you grow your business.", "Our team answers in 24 hours?"]
     words = sum(len(p.split()) for p in paragraphs)

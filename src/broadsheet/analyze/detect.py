@@ -241,10 +241,13 @@ def _cue_gate(models: Models, key: str, floor: float) -> float:
     return gate
 
 
+ACCEPTOR_GROUPS = ("speech", "other")  # the acceptor's groups of cues: one threshold each
+
+
 def acceptor_group(head: Token) -> str:
-    """The acceptor's group of a cue: ``speech`` for a verb of saying (``SPEECH_VERBS``), else
-    ``other`` (beliefs, perceptions, "called for", "shows"); each has its own threshold."""
-    return "speech" if head.lemma_.lower() in SPEECH_VERBS else "other"
+    """The acceptor's group of a cue (``ACCEPTOR_GROUPS``): ``speech`` for a verb of saying
+    (``SPEECH_VERBS``), else ``other`` (beliefs, perceptions, "called for", "shows")."""
+    return ACCEPTOR_GROUPS[0] if head.lemma_.lower() in SPEECH_VERBS else ACCEPTOR_GROUPS[1]
 
 
 def acceptor_threshold(models: Models, head: Token) -> float:

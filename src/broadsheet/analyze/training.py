@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from broadsheet.analyze.candidates import CueSite, content_candidates, make_site
-from broadsheet.analyze.detect import Detection, detect
+from broadsheet.analyze.detect import ACCEPTOR_GROUPS, Detection, acceptor_group, detect
 from broadsheet.analyze.features import (
     Features,
     content_features,
@@ -82,7 +82,6 @@ ACCEPTOR_CUE = 0.5  # the P(cue) from which it does (0.1 to 0.6: the same figure
 # unseen speech F1 0.849 / 0.849 / 0.851 / 0.848, unseen precision 0.904 / 0.902 / 0.902 / 0.898.
 ACCEPTOR_COST = 0.007
 ACCEPTOR_LOWEST = 0.5  # the lowest threshold it may take
-ACCEPTOR_GROUPS = ("speech", "other")  # ``detect.acceptor_group``: one threshold each
 _EVERY_DETECTION = {"cue": 0.1, "accept": ACCEPTOR_FROM}  # the acceptor's fold models keep these
 
 
@@ -298,11 +297,11 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair]) -> Models:
     acceptor = _fit_rows([row for fold_rows in rows for row in fold_rows])
     base = {**models.thresholds, "acceptor_from": ACCEPTOR_FROM, "acceptor_cue": ACCEPTOR_CUE}
     base.pop("acceptor", None)
+    loose = {**base, **{f"acceptor_{g}": ACCEPTOR_LOWEST for g in ACCEPTOR_GROUPS}}
     outcomes: list[Outcome] = []
     gold = Tally()
     for fold, ((held, _), fold_model) in enumerate(zip(folds, fold_models, strict=True)):
         others = [row for other, fold_rows in enumerate(rows) if other != fold for row in fold_rows]
-        loose = {**base, **{f"acceptor_{g}": ACCEPTOR_LOWEST for g in ACCEPTOR_GROUPS}}
         tried = replace(fold_model, thresholds=loose, trusted=models.trusted, acceptor=_fit_rows(others))
         for document, doc in held:
             found, counts = _fold_outcomes(document, doc, tried)
@@ -330,8 +329,6 @@ def _fold_outcomes(document: Document, doc: Doc, models: Models) -> tuple[list[O
     """Each detection's group (``detect.acceptor_group``), acceptance (the acceptor's P(right), 1
     when the joint threshold keeps it) and whether it is right, on a gold speech attribution or
     not, when all detections of the article are scored together; with the article's gold counts."""
-    from broadsheet.analyze.detect import acceptor_group
-
     found = _detections(doc, models)
     right = _right(document, found)
     gold = Tally(gold=len(document.gold), gold_speech=sum(g.speech for g in document.gold))
@@ -348,14 +345,14 @@ def _acceptor_thresholds(outcomes: Sequence[Outcome], gold: Tally) -> dict[str, 
     is at most ``ACCEPTOR_COST`` under the precision without the acceptor and whose speech F1 is
     no lower than without it."""
     steps = [1.0] + [step / 100 for step in range(95, round(ACCEPTOR_LOWEST * 100) - 1, -1)]
-    base = _tally(outcomes, gold, {})
-    floor = base.metrics()["precision"] - ACCEPTOR_COST
-    best = ({f"acceptor_{g}": 1.0 for g in ACCEPTOR_GROUPS}, base.metrics())
+    base = _tally(outcomes, gold, {}).metrics()
+    floor = base["precision"] - ACCEPTOR_COST
+    best = ({f"acceptor_{g}": 1.0 for g in ACCEPTOR_GROUPS}, base)
     for speech in steps:
         for other in steps:
-            chosen = {"speech": speech, "other": other}
+            chosen = dict(zip(ACCEPTOR_GROUPS, (speech, other), strict=True))
             figures = _tally(outcomes, gold, chosen).metrics()
-            fits = figures["precision"] >= floor and figures["speech_f1"] >= base.metrics()["speech_f1"]
+            fits = figures["precision"] >= floor and figures["speech_f1"] >= base["speech_f1"]
             if fits and figures["recall_all"] > best[1]["recall_all"]:
                 best = ({f"acceptor_{g}": t for g, t in chosen.items()}, figures)
     return best[0]

@@ -89,7 +89,6 @@ _CLASS_HINTS = {
     "poster": (b"avatar", b"username", b"user-name", b"joined"),
 }
 # the classes a CMS gives the ``<body>`` of a dated post and of a standing page (WordPress)
-_BODY_TAG = 2000
 _CMS_POST = (b"single-post", b"postid-", b"type-post")
 _CMS_PAGE = (b"page-id-", b"page-template", b"type-page")
 # a day written out near the headline: ISO, "March 3, 2025", "3 March 2025", "03.03.2025"
@@ -100,6 +99,7 @@ _BYLINE_MARKS = (b"byline", b"author", b">by ", b"by <")
 _BEFORE_TITLE, _AFTER_TITLE = 1500, 4000
 _VOICE = {"we": "we", "our": "we", "us": "we", "you": "you", "your": "you", "i": "i", "my": "i",
           "me": "i"}
+_VOICE_GROUPS = ("we", "you", "i", "digits")
 _VOICE_WORDS = re.compile(rf"\b(?:{'|'.join(_VOICE)}|\d+)\b", re.IGNORECASE)
 
 
@@ -230,7 +230,8 @@ def title_signals(low: bytes) -> list[float]:
     day, a ``<time>`` or its byline there, a service or forum page seldom does; and whether
     the CMS marks the page a dated post or a standing page."""
     body = low.find(b"<body")
-    tag = low[body : low.find(b">", body, body + _BODY_TAG)] if body >= 0 else b""
+    end = low.find(b">", body) if body >= 0 else -1
+    tag = low[body:end] if end >= 0 else b""  # the <body> tag alone (some run past 2,000 bytes)
     cms = [float(any(m in tag for m in _CMS_POST)), float(any(m in tag for m in _CMS_PAGE))]
     start = low.find(b"<h1")
     if start < 0:
@@ -255,7 +256,6 @@ def voice_signals(paragraphs: Sequence[str], words: int) -> list[float]:
     return [*shares, asking]
 
 
-_VOICE_GROUPS = ("we", "you", "i", "digits")
 VOICE_NAMES = (*(f"voice_{k}" for k in _VOICE_GROUPS), "question_share")
 SIGNAL_NAMES = (URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES + TITLE_NAMES
                 + VOICE_NAMES)

@@ -9,7 +9,8 @@
 - ``cue``: P(this token heads an attribution's cue);
 - ``content``: P(this reading of the cue's content overlaps the gold content with Dice >= 0.5);
 - ``source``: P(this reading of the cue's source overlaps the gold source);
-- ``thresholds``: the cut-offs tuned on the dev split (``cue`` and ``accept``), and ``trusted``;
+- ``thresholds``: the cut-offs (``cue`` and ``accept``, chosen on cross-fitted folds of the train
+  split, never on dev), and ``trusted``;
 - ``trusted``: cue keys, and pairs ``key|kind`` of a cue key and a content reading ("confirm|ccomp"),
   whose attributions scoring between ``thresholds["trusted"]`` and ``accept`` were right at least
   ``training.TRUSTED_PRECISION`` of the time on train (belief and perception cues such as

@@ -4,8 +4,8 @@ The data and the metric are in ``bench.polnear`` (the figures the reference scor
 ``shared/tools/score_attribution.py`` prints: precision, speech recall, speech F1, recall over all,
 cue accuracy). Rows:
 
-- ``polnear-dev``: the PolNeAR dev split (84 articles), where the main threshold is tuned; both
-  rows are gated;
+- ``polnear-dev``: the PolNeAR dev split (84 articles), a clean check: every threshold is chosen on
+  cross-fitted train folds (``analyze.training``); both rows are gated;
 - ``polnear-unseen``: the train articles held out from training (``analyze.learned`` names them), on
   which nothing was trained or tuned — the figure to expect on articles never seen;
 - ``basil-speed``: articles and words per second of our whole analysis of attributions (parse

@@ -85,7 +85,10 @@ def parse_html(markup: str) -> Any:
 
     beginning = markup[:50].lower()
     dubious = trafilatura.utils.is_dubious_html(beginning)
-    markup = trafilatura.utils.repair_faulty_html(markup, beginning)
+    if control_count(markup) or any(char in markup for char in _XML_REFUSED):
+        markup = trafilatura.utils.repair_faulty_html(markup, beginning)
+    else:
+        markup = _repaired(markup, beginning)
     tree, from_bytes = None, False
     try:
         tree = _fromstring(markup)
@@ -96,6 +99,27 @@ def parse_html(markup: str) -> Any:
     if (tree is None or len(tree) < 1) and not from_bytes:
         tree = _from_bytes(markup)
     return None if tree is not None and dubious and len(tree) < 2 else tree
+
+
+_XML_REFUSED = "\x0c\ufffe\uffff"  # with the control characters, what trafilatura deletes
+
+
+def _repaired(markup: str, beginning: str) -> str:
+    """``trafilatura.utils.repair_faulty_html`` for a page without a character XML refuses
+    (``control_count``, ``_XML_REFUSED``): its other two repairs, a doctype with a slash and a
+    self-closing ``<html/>``, without its search of the whole page for those characters (a
+    character class tried at every position: a millisecond and a half on the median page,
+    where two plain searches take a tenth of that)."""
+    import trafilatura.utils
+
+    doctype, self_closing = trafilatura.utils.DOCTYPE_TAG, trafilatura.utils.FAULTY_HTML
+    if "doctype" in beginning:
+        first, _, rest = markup.partition("\n")
+        markup = doctype.sub("", first, count=1) + "\n" + rest
+    for line in markup[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return self_closing.sub(r"\1>", markup, count=1)
+    return markup
 
 
 def _fromstring(markup: str | bytes) -> Any:

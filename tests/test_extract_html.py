@@ -156,6 +156,38 @@ def test_seed_wrapped_in_article_markup_comes_out_like_the_text_path(seed_path: 
     assert from_html.related == from_text.related and len(from_html.related) == 11
 
 
+@pytest.mark.parametrize("markup", [
+    "real",
+    '<!DOCTYPE html>\n<html lang="en"><body><form><input name="q"><select><option>a</select>'
+    "</form><!-- c --><p>Text &amp; more</p><?pi x?></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared</p></body></html>',
+    "<html/>\n<body><p>Self-closing html tag</p></body>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/'
+    'xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml"/>\n<body><p>Both</p></body>',
+    "<!doctype html><html><body><p>Form\x0cfeed \ufffe and \x01 refused</p></body></html>",
+    "<p>only a fragment</p>",
+    "no markup \x0b at all",
+])
+def test_our_parse_is_trafilaturas(markup: str) -> None:
+    """The page is parsed as trafilatura's ``load_html`` parses it, to the same tree."""
+    import trafilatura.utils
+    from lxml import etree
+    from lxml.html import HtmlElement
+
+    from broadsheet.extract.html import _repaired, parse_html
+
+    if markup == "real":
+        markup = gzip.decompress((FIXTURES / f"scrapinghub_{SPOKESMAN}.html.gz").read_bytes()).decode()
+    if not control_count(markup) and not any(c in markup for c in "\x0c\ufffe\uffff"):
+        assert _repaired(markup, markup[:50].lower()) == trafilatura.utils.repair_faulty_html(
+            markup, markup[:50].lower())
+    ours, theirs = parse_html(markup), trafilatura.utils.load_html(markup)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert all(isinstance(e, HtmlElement) for e in ours.iter() if isinstance(e.tag, str))
+
+
 def test_the_full_trafilatura_run_is_made_only_for_a_body_that_looks_cut_short() -> None:
     assert not needs_full_run(250, "<html><body>" + "<p>a</p>" * 20 + "</body></html>")
     assert needs_full_run(250, "<html><body>" + "<P class='x'>a</P>" * 40 + "</body></html>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 import pytest
@@ -41,6 +42,28 @@ def test_tree_sends_rows_left_at_or_below_the_threshold() -> None:
                                        ensemble.probability(x).tolist(), strict=True):
         assert tree.value_of(row) == value  # the one-row walk of the page classifier agrees
         assert ensemble.probability_one(row) == pytest.approx(probability)
+
+
+def test_one_row_walks_all_trees_together_as_one_by_one() -> None:
+    """The stacked walk of ``probability_one`` gives the float the trees walked one after another
+    give, on trees of different shapes and depths, and on the shipped page classifier."""
+    from broadsheet.extract.pagekind import SIGNAL_NAMES, shipped_page_model
+
+    stump = Tree.from_json({"feature": [0], "threshold": [0.0], "left": [-1], "right": [-1],
+                            "value": [0.25], "leaf": [True], "depth": 0})
+    deep = Tree.from_json({"feature": [1, 0, -2, -2, -2], "threshold": [0.5, 2.0, 0, 0, 0],
+                           "left": [1, 2, -1, -1, -1], "right": [4, 3, -1, -1, -1],
+                           "value": [0.0, 0.0, -1.5, 0.7, 2.0],
+                           "leaf": [False, False, True, True, True], "depth": 2})
+    shipped = shipped_page_model()
+    cases = [(Ensemble(-0.3, (deep, stump, deep)), 2)]
+    if shipped is not None:
+        cases.append((shipped[0], len(SIGNAL_NAMES)))
+    rng = np.random.default_rng(7)
+    for ensemble, width in cases:
+        for row in rng.normal(0.0, 3.0, size=(40, width)).tolist():
+            raw = ensemble.baseline + sum(tree.value_of(row) for tree in ensemble.trees)
+            assert ensemble.probability_one(row) == 1.0 / (1.0 + math.exp(-raw))
 
 
 def test_features_one_row_per_non_blank_line() -> None:

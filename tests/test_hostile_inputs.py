@@ -204,7 +204,8 @@ def test_feedparser_and_trafilatura_are_only_handed_content() -> None:
         assert not re.search(r"from (feedparser|trafilatura)\b.* import", text), path
     allowed = {"broadsheet/ingest/feeds.py:feedparser.parse(io.BytesIO(data",
                "broadsheet/extract/html.py:trafilatura.bare_extraction(tree",
-               "broadsheet/extract/html.py:trafilatura.utils.load_html(markup",
+               "broadsheet/extract/html.py:trafilatura.utils.is_dubious_html(beginning",
+               "broadsheet/extract/html.py:trafilatura.utils.repair_faulty_html(markup",
                "broadsheet/bench/metadata.py:trafilatura.bare_extraction(markup",
                "broadsheet/bench/extraction.py:trafilatura.extract(markup",
                "broadsheet/bench/hostile.py:feedparser.parse(io.BytesIO(body"}  # the baseline
@@ -216,14 +217,15 @@ def test_feedparser_and_trafilatura_are_only_handed_content() -> None:
 
 def test_trafilatura_receives_the_page_markup_never_an_address(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
-    import trafilatura.utils
     from lxml.html import HtmlElement
+
+    from broadsheet.extract import html as html_path
 
     parsed: list[Any] = []
     seen: list[Any] = []
-    real, load = trafilatura.bare_extraction, trafilatura.utils.load_html
-    monkeypatch.setattr(trafilatura.utils, "load_html",
-                        lambda markup, *a: parsed.append(markup) or load(markup, *a))
+    real, load = trafilatura.bare_extraction, html_path.parse_html
+    monkeypatch.setattr(html_path, "parse_html",
+                        lambda markup: parsed.append(markup) or load(markup))
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **k: seen.append(tree) or real(
         tree, **k))
     markup = article_html("Bridge to reopen", variant(0))

@@ -12,6 +12,16 @@ def test_words_and_counts() -> None:
     assert text.word_count("北朝鮮の金正恩総書記") >= 4  # CJK: one word per two characters
 
 
+def test_a_remembered_count_is_the_count() -> None:
+    """Short texts' counts are cached: the same answer twice, and the same as a long text's
+    (counted afresh each time) for the same words."""
+    short = "Council approves the budget 北朝鮮の金正恩総書記"
+    long = " ".join([short] * 200)
+    assert len(long) > text._CACHED_CHARS >= len(short)
+    assert text.word_count(short) == text.word_count(short) == text._word_count(short)
+    assert text.word_count(long) == 200 * text.word_count(short)
+
+
 def test_content_words_drop_stop_words_and_possessives() -> None:
     assert text.content_words("The president's plan, said Mr. Kim") == ["president", "plan", "kim"]
     assert text.content_words("Élysée café") == ["élysée", "café"]

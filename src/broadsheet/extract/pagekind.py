@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from broadsheet.extract import metadata
 from broadsheet.extract.linemodel import Ensemble
+from broadsheet.extract.marks import MarkCounter
 from broadsheet.text import ends_sentence, word_count
 
 MODEL_FILE = "page_model.json"
@@ -88,6 +89,16 @@ _CLASS_HINTS = {
     # a forum thread repeats its posters' marks: pictures, names, join dates
     "poster": (b"avatar", b"username", b"user-name", b"joined"),
 }
+_COUNTER = MarkCounter.of(m for groups in (_MARKS, _CLASS_HINTS) for found in groups.values()
+                         for m in found)
+
+
+def mark_counts(low: bytes) -> dict[bytes, int]:
+    """How many times each mark of ``_MARKS`` and ``_CLASS_HINTS`` occurs in ``low`` (one pass:
+    ``marks.MarkCounter``; the counts ``bytes.count`` gives)."""
+    return _COUNTER.counts(low)
+
+
 # the classes a CMS gives the ``<body>`` of a dated post and of a standing page (WordPress)
 _CMS_POST = (b"single-post", b"postid-", b"type-post")
 _CMS_PAGE = (b"page-id-", b"page-template", b"type-page")
@@ -156,20 +167,22 @@ def lowered(sample: str) -> Lowered:
     return Lowered(sample.encode("utf-8", "surrogatepass").lower(), len(sample))
 
 
-def _markup_signals(sample: str, low: bytes, declared: bool) -> list[float]:
-    """Tag counts per 10 kB of markup, and what the markup declares (one pass per kind of mark,
-    on the lower-cased markup ``low``: the signals must cost little beside trafilatura);
-    ``declared``: the metadata found an Article-like schema.org type."""
+def _markup_signals(sample: str, low: bytes, marks: Mapping[bytes, int],
+                    declared: bool) -> list[float]:
+    """Tag counts per 10 kB of markup, and what the markup declares (one pass for the tags, on
+    the lower-cased markup ``low``; ``marks``: the counts of every mark in it, ``mark_counts``:
+    the signals must cost little beside trafilatura); ``declared``: the metadata found an
+    Article-like schema.org type."""
     size = max(len(sample) / 10_000, 1.0)
     counts = Counter(_TAG_PATTERN.findall(low))
     tags = [math.log1p(counts[tag.encode()] / size) for tag in _TAGS]
     found = _TYPES.findall(sample) + _ITEMTYPES.findall(sample)
     types = {name.rsplit("/", 1)[-1].lower() for name in found}
     schema = [float(bool(types & names)) for names in _SCHEMA.values()]
-    marks = {name: any(m in low for m in found) for name, found in _MARKS.items()}
-    return [*tags, *schema, float(marks["person"]), float(marks["published"]),
-            float(marks["og_article"]), float(marks["og_product"] or marks["price"]),
-            math.log1p(_prices(sample) / size), float(marks["cart"]),
+    seen = {name: any(marks[m] for m in found) for name, found in _MARKS.items()}
+    return [*tags, *schema, float(seen["person"]), float(seen["published"]),
+            float(seen["og_article"]), float(seen["og_product"] or seen["price"]),
+            math.log1p(_prices(sample) / size), float(seen["cart"]),
             float(declared), math.log1p(len(sample))]
 
 
@@ -210,15 +223,17 @@ META_NAMES = ("has_author", "has_date", "has_section", "og_type_article", "og_ty
               "rule_says_article")
 
 
-def structure_signals(low: Lowered, url: str | None) -> list[float]:
+def structure_signals(low: Lowered, url: str | None,
+                      marks: Mapping[bytes, int] | None = None) -> list[float]:
     """Generic words of the URL path (a story, shop, listing, docs, forum or service section) and
-    hints in the markup's class names (bylines, comments, breadcrumbs, cards, ratings)."""
+    hints in the markup's class names (bylines, comments, breadcrumbs, cards, ratings);
+    ``marks``: their counts in ``low`` when already made (``mark_counts``)."""
+    marks = mark_counts(low.data) if marks is None else marks
     segments = [s for s in re.split(r"[/.]", urlsplit(url or "").path) if s]
     words = segments[:-1] or segments
     path = [float(any(p.match(w) for w in words)) for p in _PATH_PATTERNS.values()]
     size = max(low.chars / 10_000, 1.0)
-    hints = [math.log1p(sum(low.data.count(m) for m in marks) / size)
-             for marks in _CLASS_HINTS.values()]
+    hints = [math.log1p(sum(marks[m] for m in found) / size) for found in _CLASS_HINTS.values()]
     return [*path, *hints]
 
 
@@ -266,10 +281,11 @@ def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
     """One row of ``SIGNAL_NAMES`` for a page."""
     sample = markup[:_SAMPLE]
     low = lowered(sample)
+    marks = mark_counts(low.data)
     counts = [word_count(p) for p in paragraphs]
-    return [*_url_signals(url), *_markup_signals(sample, low.data, meta.declares_article),
+    return [*_url_signals(url), *_markup_signals(sample, low.data, marks, meta.declares_article),
             *_body_signals(paragraphs, counts), *_meta_signals(meta, rule),
-            *structure_signals(low, url), *title_signals(low.data),
+            *structure_signals(low, url, marks), *title_signals(low.data),
             *voice_signals(paragraphs, sum(counts))]
 
 

@@ -23,15 +23,7 @@ from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import weigh
 from broadsheet.stories.learn import LabelledSet, dateless, learn, story_pairs, tune_undated
-from broadsheet.stories.score import (
-    DEFAULT_MODEL,
-    FEATURES,
-    MEMBER_FEATURES,
-    PAIR_FEATURES,
-    STORY_FEATURES,
-    Model,
-    PairModel,
-)
+from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
 def art(id_: str, title: str, *paragraphs: str, published: str | None = "2021-08-10",
@@ -348,9 +340,9 @@ def test_the_story_pair_scorer_merges_what_the_article_scorer_keeps_apart() -> N
 
 
 def test_the_story_pair_scorer_weighs_the_side_size() -> None:
-    shy = PairModel(weights=(*[0.0] * len(STORY_FEATURES), -5.0), bias=2.0, threshold=0.5)
+    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=2.0, threshold=0.5)
     features = np.zeros((1, len(FEATURES)))
-    assert (*STORY_FEATURES, "side_size") == PAIR_FEATURES
+    assert len(PAIR_FEATURES) == len(FEATURES) + 1
     assert shy.probabilities(features, 1)[0] > 0.5 > shy.probabilities(features, 3)[0]
     model = dataclasses.replace(CAUTIOUS, pair=shy)
     assert model.merges(features, 1).tolist() == [True]
@@ -358,7 +350,7 @@ def test_the_story_pair_scorer_weighs_the_side_size() -> None:
 
 
 def test_story_sizes_beyond_the_cap_score_as_the_cap() -> None:
-    shy = PairModel(weights=(*[0.0] * len(STORY_FEATURES), -5.0), bias=12.0, threshold=0.5)
+    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=12.0, threshold=0.5)
     rows = np.zeros((1, len(FEATURES)))
     free = dataclasses.replace(CAUTIOUS, pair=shy)  # p > 0.5 while 5 log(size) < 12
     capped = dataclasses.replace(free, size_cap=10)
@@ -376,7 +368,7 @@ def test_learning_caps_sizes_at_the_largest_story_of_the_stream() -> None:
 
 
 def test_undated_story_pairs_meet_their_own_threshold() -> None:
-    keen = PairModel(weights=(*[0.0] * len(PAIR_FEATURES),), bias=0.0, threshold=0.4, undated=0.6)
+    keen = PairModel(weights=(*[0.0] * len(FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
     rows = np.zeros((2, len(FEATURES)))
     rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
     model = dataclasses.replace(CAUTIOUS, pair=keen)
@@ -534,18 +526,3 @@ def test_exemplars_survive_the_store_encoding() -> None:
         assert [o for o, _ in back.exemplars] == [o for o, _ in story.exemplars]
         for (_, a), (_, b) in zip(back.exemplars, story.exemplars, strict=True):
             assert a.ids.tolist() == b.ids.tolist() and a.vals.tolist() == b.vals.tolist()
-
-
-def test_the_story_pair_scorer_reads_story_level_features_only() -> None:
-    index = StoryIndex(window_days=14)
-    engine = Clusterer(index, CAUTIOUS)
-    engine.add_all(prepare(a) for a in [*FIRE, *BAKERY])
-    fire, *others = sorted(index.stories.values(), key=lambda s: s.id)
-    rows = engine.story_features(fire, others)
-    assert rows.shape == (len(others), len(FEATURES)) and rows[:, FEATURES.index("all")].max() > 0
-    eager = PairModel(weights=(*[1.0] * len(STORY_FEATURES), 0.0), bias=0.0)
-    moved = rows.copy()
-    moved[:, [FEATURES.index(n) for n in MEMBER_FEATURES]] = 5.0
-    assert eager.probabilities(moved, 2).tolist() == eager.probabilities(rows, 2).tolist()
-    moved[:, FEATURES.index("all")] += 1.0  # a story-level feature does reach it
-    assert (eager.probabilities(moved, 2) > eager.probabilities(rows, 2)).all()

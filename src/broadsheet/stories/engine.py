@@ -176,8 +176,7 @@ class Clusterer:
         return feature_matrix(side, self.scratch, weighted, gaps, sizes, best)
 
     def story_features(self, story: StoryState, others: Sequence[StoryState]) -> Matrix:
-        """The feature rows of ``story`` against each of ``others`` (the merge decisions; the
-        story-pair scorer reads only their ``STORY_FEATURES``)."""
+        """The feature rows of ``story`` against each of ``others`` (the merge decisions)."""
         return self.features(self.index.weighted(story), others,
                              [story.gap_to(s) for s in others], [v for _, v in story.exemplars])
 

@@ -18,8 +18,8 @@
 4. **Story pairs.** The stream is clustered with that model, merges off; every story is compared
    with its index candidates as the merge pass compares them (``story_pairs``), a pair labelled 1
    when the two stories' majority labels agree. A second logistic regression (``fit`` again, over
-   ``PAIR_FEATURES``: story-level features only, no member features) learns the merge decision
-   from those pairs, and its threshold is chosen on ``PAIR_GRID`` like the others.
+   ``PAIR_FEATURES``) learns the merge decision from those pairs, and its threshold is chosen on
+   ``PAIR_GRID`` like the others.
 5. **Undated pairs.** The two merge thresholds of story pairs without a gap (``Model.merge_undated``,
    ``PairModel.undated``) are chosen on the same grids with the stream's dates removed
    (``tune_undated``): there every pair is undated and every story a candidate of every other, as
@@ -44,7 +44,7 @@ from broadsheet import timestamps
 from broadsheet.model import Article
 from broadsheet.stories.engine import CANDIDATES, Clusterer, Incoming, cluster_articles, prepare
 from broadsheet.stories.index import StoryIndex, StoryState, weigh
-from broadsheet.stories.score import FEATURES, PAIR_FEATURES, STORY_COLUMNS, Model, PairModel
+from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
 
 JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 PER_DAY = 100
@@ -161,7 +161,7 @@ def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
         others = [s for s in index.story_candidates(story, limit) if not s.roundup]
         if story.roundup or not others:
             continue
-        rows = engine.story_features(story, others)[:, STORY_COLUMNS]
+        rows = engine.story_features(story, others)
         side = np.log(max(1, model.capped(story.size)))
         out.rows.extend((*row, side) for row in rows.tolist())
         out.labels.extend(int(major[s.id] == major[story.id]) for s in others)

@@ -16,14 +16,12 @@ For an (article, story) pair it computes ``FEATURES``:
   title word / name the two sides share, 0 when they share none: one shared rare name ("Redding",
   "WeWork") says more than many shared common words, and a name common across unrelated stories
   ("New York") has a low IDF, so it says little;
-- ``best`` / ``second`` (``MEMBER_FEATURES``): the best and second-best cosine (title + lead,
-  IDF-weighted) of the article with one of the story's exemplars, the newest ``index.EXEMPLARS``
-  members (``Exemplars``, ``best_members``). A story whose centroid has drifted (a developing
-  event) still takes an article that repeats one of its members, and a bounded number of members
-  keeps the cost per article constant; two stories are compared member to member the same way,
-  one's exemplars against the other's. The story-pair scorer (below) does not read them: it sees
-  the ``STORY_FEATURES`` only, since learned on story pairs it leaned on the best of 8 x 8 member
-  pairs and chained undated headlines of one topic (weekly jobless claims) into one story.
+- ``best`` / ``second``: the best and second-best cosine (title + lead, IDF-weighted) of the side
+  with one of the story's exemplars, the newest ``index.EXEMPLARS`` members (``Exemplars``,
+  ``best_members``); a story is compared member to member the same way, its own exemplars against
+  the other's. A story whose centroid has drifted (a developing event, two halves merged) still
+  takes an article that repeats one of its members, and a bounded number of members keeps the
+  cost per article constant.
 
 The probability is ``sigmoid(bias + weights . features)``. Weights, bias and the two decision
 thresholds (``join``: the best story takes the article; ``merge``: two stories become one) are
@@ -34,8 +32,8 @@ Two stories are compared with the same features, but a story's centroid is not a
 of story pairs are distributed differently (a split story's halves rarely reach the article
 threshold ``merge``). So a second logistic scorer, ``PairModel``, is learned on story pairs (the
 stories the clusterer left apart, each against its index candidates, labelled by whether they hold
-the same event) over ``PAIR_FEATURES``: ``STORY_FEATURES`` plus ``side_size``, the log member
-count of the story being compared. Two stories merge when either scorer says so (``Model.merges``). Pairs
+the same event) over ``PAIR_FEATURES``: ``FEATURES`` plus ``side_size``, the log member count of
+the story being compared. Two stories merge when either scorer says so (``Model.merges``). Pairs
 in which a story has no date meet thresholds of their own (``Model.merge_undated``,
 ``PairModel.undated``), chosen on the training stream with its dates removed.
 
@@ -59,10 +57,7 @@ from broadsheet.stories.sparse import DIM, Idf, Sparse, Weighted
 
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
             "size", "rare_title", "rare_names", "best", "second")
-MEMBER_FEATURES = ("best", "second")  # of one member against another: article to story only
-STORY_FEATURES = tuple(f for f in FEATURES if f not in MEMBER_FEATURES)
-PAIR_FEATURES = (*STORY_FEATURES, "side_size")
-STORY_COLUMNS = np.array([FEATURES.index(f) for f in STORY_FEATURES])
+PAIR_FEATURES = (*FEATURES, "side_size")
 Matrix = npt.NDArray[np.float64]
 
 
@@ -83,11 +78,9 @@ class PairModel:
     undated: float | None = None
 
     def probabilities(self, features: Matrix, side_size: int) -> npt.NDArray[np.float64]:
-        """The probability of each row of a ``feature_matrix`` of a story of ``side_size``
-        (read: its ``STORY_FEATURES`` columns)."""
+        """The probability of each row of a ``feature_matrix`` of a story of ``side_size``."""
         sides = np.full((len(features), 1), math.log(max(1, side_size)))
-        rows = np.hstack([features[:, STORY_COLUMNS], sides])
-        return _sigmoid(rows @ np.asarray(self.weights) + self.bias)
+        return _sigmoid(np.hstack([features, sides]) @ np.asarray(self.weights) + self.bias)
 
     def thresholds(self, features: Matrix) -> npt.NDArray[np.float64]:
         """The threshold each row must reach (``undated`` for rows without a gap)."""
@@ -305,12 +298,12 @@ DEFAULT_MODEL = Model(
     join=0.5,
     merge=0.8,
     size_cap=22,
-    merge_undated=1.01,
+    merge_undated=0.7,
     pair=PairModel(
-        weights=(1.5671, -6.9711, -0.474, 25.106, -4.8112, 0.0, -1.3472, -2.0875, -1.9712,
-                 -1.1183, -0.5789, 2.1412, -1.1598),
-        bias=-2.3863,
-        threshold=0.6,
-        undated=0.6,
+        weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
+                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),
+        bias=-2.5499,
+        threshold=0.5,
+        undated=0.5,
     ),
 )

@@ -35,8 +35,9 @@ IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
-class Tree:
-    """One regression tree as parallel node arrays."""
+class Nodes:
+    """Tree nodes as parallel arrays: the feature and threshold a node splits on, its children,
+    its value and whether it is a leaf."""
 
     feature: IntArray
     threshold: Matrix
@@ -44,6 +45,12 @@ class Tree:
     right: IntArray
     value: Matrix
     leaf: npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Tree(Nodes):
+    """One regression tree."""
+
     depth: int
 
     @classmethod
@@ -87,18 +94,12 @@ class Tree:
 
 
 @dataclass(frozen=True)
-class Stacked:
+class Stacked(Nodes):
     """Every tree of an ensemble in one set of node arrays, a tree's child indices shifted by
     where its nodes start (``roots``) and a leaf's feature set to 0 (never followed): one row
     walks all the trees together, a few numpy steps in place of hundreds of Python loops (the
     page model has 400 trees)."""
 
-    feature: IntArray
-    threshold: Matrix
-    left: IntArray
-    right: IntArray
-    value: Matrix
-    leaf: npt.NDArray[np.bool_]
     roots: IntArray
     depth: int
 

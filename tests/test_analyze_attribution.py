@@ -294,3 +294,11 @@ def test_the_cue_verbs_own_conjunct_is_no_part_of_what_was_said(nlp: Language) -
     start = text.index("the bridge")
     assert _cue_conjunct(doc, said, start, len(text)) == [text.index(", and asked")]
     assert _cue_conjunct(doc, said, start, text.index(", and asked")) == []
+
+
+def test_a_name_inside_the_subjects_own_words_is_not_the_speaker(nlp: Language) -> None:
+    # The nearest name before the cue ("Maria Lopez") only describes the subject ("Doctors using a
+    # scanner donated by ..."); it must not be offered as who spoke.
+    found = attributions(nlp, "Doctors using a scanner donated by Maria Lopez have confirmed that the "
+                              "patient recovered.")
+    assert "Maria Lopez" not in {a.speaker for a in found}

@@ -10,7 +10,8 @@ business (``speakers``), never the source span's. Readings, named by ``kind``:
 - ``object``: the object of "according to X", "in the poll", "citing X";
 - ``agent``: "was described by X"; ``possessor``: "Trump's claim that ...";
 - ``prefix``: the words before the colon of "Name: ..."; ``suffix``: the name after a closing dash;
-- ``nearest``: the nearest PERSON or ORG mention in the sentence before the cue, when nothing else.
+- ``nearest``: the nearest PERSON or ORG mention in the sentence before the cue, when nothing else
+  (never one inside the subject's own words: "a spokesman for Senator X said").
 
 Each span covers the mention's noun phrase without appositions and relative clauses.
 """
@@ -67,7 +68,7 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     yield "object", _object(head)
     yield "agent", _agent(head)
     yield "possessor", next((c for c in head.children if c.dep_ == "poss"), None)
-    yield "nearest", _nearest_name(doc, site)
+    yield "nearest", _nearest_name(doc, site, subject)
 
 
 def _subject(verb: Token) -> tuple[Token | None, int]:
@@ -121,10 +122,16 @@ def _line_phrase(doc: Doc, head: int, *, before: bool) -> tuple[int, int]:
     return head + 1, last
 
 
-def _nearest_name(doc: Doc, site: CueSite) -> Token | None:
-    """The root of the last PERSON/ORG mention of the cue's sentence before the cue."""
+def _nearest_name(doc: Doc, site: CueSite, subject: Token | None) -> Token | None:
+    """The root of the last PERSON/ORG mention of the cue's sentence before the cue, unless it
+    lies inside the subject's own words ("NASA scientists using a telescope atop Mauna Kea have
+    confirmed", "a spokesman for Senator X said"): there the subject is who spoke, the name only
+    describes it."""
     named = [
         ent for ent in ents_of(doc)
         if ent.label_ in _PERSONISH and site.sentence[0] <= ent.start and ent.end <= site.head
     ]
-    return named[-1].root if named else None
+    if not named:
+        return None
+    root = named[-1].root
+    return None if subject is not None and subject.is_ancestor(root) else root

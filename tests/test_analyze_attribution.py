@@ -302,3 +302,11 @@ def test_a_name_inside_the_subjects_own_words_is_not_the_speaker(nlp: Language) 
     found = attributions(nlp, "Doctors using a scanner donated by Maria Lopez have confirmed that the "
                               "patient recovered.")
     assert "Maria Lopez" not in {a.speaker for a in found}
+
+
+def test_a_name_in_apposition_to_the_subject_still_speaks(nlp: Language) -> None:
+    found = attributions(nlp, "In its first survey in 2018, the agency had found that the dam was weak. (As "
+                              "the paper's chief science correspondent Dr. Maria Lopez noted at the time, "
+                              "the dam's weakness meant that the town had a moderate risk of a flood in the "
+                              "following years.)")
+    assert "Maria Lopez" in {a.speaker for a in found}

@@ -11,7 +11,7 @@ business (``speakers``), never the source span's. Readings, named by ``kind``:
 - ``agent``: "was described by X"; ``possessor``: "Trump's claim that ...";
 - ``prefix``: the words before the colon of "Name: ..."; ``suffix``: the name after a closing dash;
 - ``nearest``: the nearest PERSON or ORG mention in the sentence before the cue, when nothing else
-  (never one inside the subject's own words: "a spokesman for Senator X said").
+  (never one in a phrase or clause that modifies the subject: "a spokesman for Senator X said").
 
 Each span covers the mention's noun phrase without appositions and relative clauses.
 """
@@ -124,9 +124,9 @@ def _line_phrase(doc: Doc, head: int, *, before: bool) -> tuple[int, int]:
 
 def _nearest_name(doc: Doc, site: CueSite, subject: Token | None) -> Token | None:
     """The root of the last PERSON/ORG mention of the cue's sentence before the cue, unless it
-    lies inside the subject's own words ("NASA scientists using a telescope atop Mauna Kea have
-    confirmed", "a spokesman for Senator X said"): there the subject is who spoke, the name only
-    describes it."""
+    lies in a phrase or clause that modifies the subject ("NASA scientists using a telescope atop
+    Mauna Kea have confirmed", "a spokesman for Senator X said"): there the subject is who spoke,
+    the name only describes it. A name in apposition ("correspondent Dr. Sanjay Gupta") stays."""
     named = [
         ent for ent in ents_of(doc)
         if ent.label_ in _PERSONISH and site.sentence[0] <= ent.start and ent.end <= site.head
@@ -134,4 +134,16 @@ def _nearest_name(doc: Doc, site: CueSite, subject: Token | None) -> Token | Non
     if not named:
         return None
     root = named[-1].root
-    return None if subject is not None and subject.is_ancestor(root) else root
+    return None if subject is not None and _modifies(root, subject) else root
+
+
+_MODIFIERS = frozenset({"prep", "acl", "relcl"})
+
+
+def _modifies(token: Token, subject: Token) -> bool:
+    """Whether ``token`` hangs under ``subject`` through a preposition or a clause."""
+    while token.i != subject.i and token.head.i != token.i:  # spaCy makes a new Token each time
+        if token.dep_ in _MODIFIERS:
+            return subject.is_ancestor(token)
+        token = token.head
+    return False

@@ -66,22 +66,6 @@ class Tree(Nodes):
             depth=int(data["depth"]),
         )
 
-    def value_of(self, row: Sequence[float]) -> float:
-        """The leaf value one row reaches, walked in plain Python (one row: no numpy overhead)."""
-        feature, threshold, left, right, value = self.walk
-        node = 0
-        while (index := feature[node]) >= 0:
-            node = left[node] if row[index] <= threshold[node] else right[node]
-        return value[node]
-
-    @cached_property
-    def walk(self) -> tuple[list[int], list[float], list[int], list[int], list[float]]:
-        """The node arrays as Python lists for ``value_of``, a leaf's feature set to -1."""
-        feature = [-1 if leaf else int(f) for f, leaf in
-                   zip(self.feature.tolist(), self.leaf.tolist(), strict=True)]
-        return (feature, self.threshold.tolist(), self.left.tolist(), self.right.tolist(),
-                [float(v) for v in self.value.tolist()])
-
     def predict(self, x: Matrix) -> Matrix:
         """The leaf value every row of ``x`` reaches."""
         node = np.zeros(len(x), dtype=np.int64)
@@ -145,7 +129,7 @@ class Ensemble:
         """The probability of the positive class for one row: the branch the row takes at every
         node of every tree found in one comparison (``Stacked``; a leaf leads to itself), then all
         the trees walked together, ``depth`` steps; the leaf values summed in the trees' order, as
-        ``value_of`` one tree after another would (the same float to the last bit). A third of
+        ``Tree.predict`` one tree after another would (the same float to the last bit). A third of
         the time of the walk in Python for the page model's 400 trees."""
         stacked = self.stacked
         x = np.asarray(row, dtype=np.float64)

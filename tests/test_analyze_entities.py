@@ -81,3 +81,16 @@ def test_an_opening_gerund_is_no_part_of_a_name(nlp: Language) -> None:
               "To that, Cook joked that he is no singer.")
     assert "Hosting Cook" not in {e.text for e in find_entities(doc)}
     assert "Hosting Cook" not in {a.speaker for a in find_attributions(doc)}
+
+
+def test_a_clause_marker_splits_an_entity(nlp: Language) -> None:
+    # The small model tags "American Music Awards after Swift" as one ORG; "after" opens the clause
+    # "Swift publicly scolded her former label", so the demo's voice was "American Music Awards after Swift".
+    text = ("Big Machine Records issued a statement that made it possible for Taylor Swift to perform at "
+            "the upcoming American Music Awards after Swift publicly scolded her former label, accusing "
+            "the company of preventing her from performing her earlier hits.")
+    doc = nlp(text)
+    names = [entity.text for entity in find_entities(doc)]
+    assert "American Music Awards" in names and not any(" after " in name for name in names)
+    accusing = [a for a in find_attributions(doc) if a.cue == "accusing"]
+    assert [a.speaker for a in accusing] == ["Taylor Swift"]

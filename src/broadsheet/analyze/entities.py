@@ -73,7 +73,12 @@ def _mentions(doc: Doc) -> list[_Mention]:
     """Trimmed NER mentions of name-like labels, relabelled by the vote and the surname rule."""
     text = text_of(doc)
     counts = Counter(token.text for token in doc)
-    tagged = [(span, ent.label_) for ent in ents_of(doc) if (span := _trimmed(ent, counts)) is not None]
+    tagged = [
+        (span, ent.label_)
+        for whole in ents_of(doc)
+        for ent in _pieces(whole)
+        if (span := _trimmed(ent, counts)) is not None
+    ]
     tagged += _untagged_surnames(doc, tagged)
     texts = [text[start:end] for (start, end), _ in tagged]
     votes = _label_votes(texts, [label for _, label in tagged])
@@ -128,6 +133,17 @@ def _trimmed(ent: SpacySpan, counts: Counter[str]) -> Span | None:
         end -= len(match.group())
     text = text_of(ent.doc)[start:end].rstrip()
     return (start, start + len(text)) if text else None
+
+
+def _pieces(ent: SpacySpan) -> list[SpacySpan]:
+    """The entity cut at a word that opens a clause outside it ("at the American Music Awards after
+    Swift publicly scolded her label": "after" marks "scolded", so the small model's one ORG is two
+    names, "American Music Awards" and "Swift"); a name never holds such a marker."""
+    cuts = [t.i for t in ent if t.dep_ == "mark" and not ent.start <= t.head.i < ent.end]
+    if not cuts:
+        return [ent]
+    bounds = zip([ent.start, *(cut + 1 for cut in cuts)], [*cuts, ent.end], strict=True)
+    return [SpacySpan(ent.doc, start, end, label=ent.label) for start, end in bounds if start < end]
 
 
 def _name_tokens(ent: SpacySpan) -> list[Token]:

@@ -31,6 +31,8 @@ QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS | {STRAIGHT}
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
+# The marks a paragraph is scanned for, left to right (``''`` before a lone ``'``, which is no mark).
+_MARK = re.compile("''|[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,11 @@ def find_quotations(text: str) -> list[Quotation]:
 
 
 def _scan_paragraph(text: str, start: int, end: int) -> list[Quotation]:
-    """Pair the marks of one paragraph ``text[start:end]``."""
+    """Pair the marks of one paragraph ``text[start:end]`` (only the marks are visited)."""
     found: list[Quotation] = []
     open_at: int | None = None
-    i = start
-    while i < end:
-        double = text.startswith(DOUBLE_APOSTROPHE, i)
+    for mark in _MARK.finditer(text, start, end):
+        i, double = mark.start(), mark.end() - mark.start() == 2
         role = _mark_role(text, i, start, is_open=open_at is not None, width=2 if double else 1)
         if role == "open":
             if open_at is not None:
@@ -76,7 +77,6 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[Quotation]:
         elif role == "close" and open_at is not None:
             found.append(Quotation(open_at, i + 1, closed=True))
             open_at = None
-        i += 2 if double else 1
     if open_at is not None and _rstrip(text, open_at, end) > open_at + 1:
         found.append(Quotation(open_at, _rstrip(text, open_at, end), closed=False))
     return found

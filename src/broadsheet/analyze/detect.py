@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IS_SPACE, LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.candidates import Candidate, CueSite, content_candidates, make_site
+from broadsheet.analyze.candidates import DASHES, Candidate, CueSite, content_candidates, make_site
 from broadsheet.analyze.features import (
     closes_sentence,
     content_features,
@@ -77,13 +78,30 @@ class Detection:
 def cue_sites(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[tuple[CueSite, float]]:
     """Every candidate cue of ``doc`` with its probability, in text order."""
     found = []
-    for token in doc:
-        prior = models.lexicon.get(cue_key(token))
-        if prior is None or token.is_space:
-            continue
-        site = make_site(doc, token.i, quotes)
+    for i, prior in _lexicon_heads(doc, models):
+        token = doc[i]
+        site = make_site(doc, i, quotes)
         probability = models.cue.probability(cue_features(doc, site, prior))
         found.append((site, max(probability, RELATIVE_SAY) if _relative_say(token) else probability))
+    return found
+
+
+def _lexicon_heads(doc: Doc, models: Models) -> list[tuple[int, float]]:
+    """The tokens (not spaces) whose cue key (``features.cue_key``) is in the lexicon, with the
+    key's prior; the key is read once per distinct word and lemma, from one array."""
+    strings = doc.vocab.strings
+    priors: dict[tuple[int, int], float | None] = {}
+    found = []
+    for i, (orth, lemma, space) in enumerate(doc.to_array([ORTH, LEMMA, IS_SPACE]).tolist()):
+        if space:
+            continue
+        if (orth, lemma) not in priors:
+            text = strings[orth]
+            key = text if text in DASHES or text == ":" else strings[lemma].lower()
+            priors[orth, lemma] = models.lexicon.get(key)
+        prior = priors[orth, lemma]
+        if prior is not None:
+            found.append((i, float(prior)))
     return found
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,10 +79,10 @@ def add_sentence_hints(nlp: Language) -> Language:
 @Language.component(HINTS)
 def sentence_hints(doc: Doc) -> Doc:
     """Preset sentence boundaries around paragraphs and quotation marks (see module docstring)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for i in [i for i, space in enumerate(spaces[:-1]) if space]:
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     text = doc.text
     for quote in find_quotations(text):
         if quote.closed:

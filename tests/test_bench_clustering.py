@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 from broadsheet.bench import cluster_metrics as metrics
 from broadsheet.bench import cluster_sets as sets
 from broadsheet.bench import clustering as bench
+from broadsheet.model import Article
+from broadsheet.stories.engine import prepare
 from conftest import require
 
 DATA = Path(os.environ.get("BROADSHEET_EVAL_DATA")
@@ -114,6 +117,7 @@ def test_run_scores_ours_beside_the_baselines_and_itself_in_batches(tmp_path: Pa
     assert report.score("basil", "singletons", "pair_f1") == 0.0
     assert report.score("basil", "ours: two batches", "ids_kept") == 1.0
     assert report.score("basil", "ours: two batches", "vs_one_batch_bcubed_f1") == 1.0
+    assert report.score("basil", "ours: one batch, another order", "vs_one_batch_bcubed_f1") == 1.0
     assert any("allsides" in note and "skipped" in note for note in report.notes)
     assert "basil" in report.format()
 
@@ -149,7 +153,8 @@ def test_without_baselines_only_ours_is_measured(tmp_path: Path) -> None:
     _write_basil_like(tmp_path)
     report = bench.run(tmp_path / "clustering", baselines=False)
     clustered = {row.system for row in report.rows if row.dataset == "basil"}
-    assert clustered == {"ours", "ours: two batches", "ours: one at a time, shuffled"}
+    assert clustered == {"ours", "ours: two batches", "ours: one at a time, shuffled",
+                         "ours: one batch, another order"}
 
 
 def test_the_reference_scorer_agrees_with_the_bench(tmp_path: Path) -> None:
@@ -179,3 +184,19 @@ def test_the_scale_stream_replays_the_sets_a_year_apart(tmp_path: Path) -> None:
     assert stamps == sorted(stamps)
     first, second = (a for a in replayed if a.id in ("t1-0#0", "t1-0#1"))
     assert first.published and second.published and first.published[:4] < second.published[:4]
+
+
+def test_another_order_places_undated_articles_in_another_order() -> None:
+    """The reordered run sees the same articles in a different order (else its row would measure
+    nothing) and gives each article's story back in input order."""
+    articles = [Article(id=f"a{i}", source="test", title=f"Item {i} about the harbour flood",
+                        paragraphs=("Water rose in the harbour town.",), published=None)
+                for i in range(12)]
+    order = [i.member.article_id for i in sorted(map(prepare, articles),
+                                                 key=lambda i: i.features.order)]
+    renamed = [replace(a, id=bench.REORDER + a.id) for a in articles]
+    again = [i.member.article_id.removeprefix(bench.REORDER)
+             for i in sorted(map(prepare, renamed), key=lambda i: i.features.order)]
+    assert sorted(order) == sorted(again) and order != again
+    labels = bench.another_order(articles)
+    assert len(labels) == len(articles) and all(label.startswith("s") for label in labels)

@@ -310,3 +310,16 @@ def test_the_voice_signals_share_the_words_by_person() -> None:
     assert found["voice_i"] == 0.0 and found["voice_digits"] == 1 / words
     assert found["question_share"] == 0.5
     assert pagekind.voice_signals([], 0) == [0.0] * len(pagekind.VOICE_NAMES)
+
+
+def test_the_headline_signals_read_its_shape() -> None:
+    def found(title: str | None) -> dict[str, float]:
+        return dict(zip(pagekind.HEADLINE_NAMES, pagekind.headline_signals(title), strict=True))
+
+    guide = found("How to choose a mesh router: the best picks of 2026?")
+    assert guide == {"headline_words": 11.0, "headline_leads": 1.0, "headline_question": 1.0,
+                     "headline_year": 1.0, "headline_colon": 1.0}
+    plain = found("Cyber security consulting services")
+    assert [plain[n] for n in pagekind.HEADLINE_NAMES[1:]] == [0.0] * 4
+    assert found("Bestsellers")["headline_leads"] == 0.0  # a whole word only
+    assert found(None)["headline_words"] == 0.0

@@ -13,6 +13,7 @@ from broadsheet.extract.linemodel import Ensemble, LineModel, Tree, shipped_mode
 from broadsheet.extract.lines import FEATURE_NAMES, page_features
 from broadsheet.extract.text import extract_text, page_lines
 from broadsheet.extract.train import label_lines
+from broadsheet.extract.train_pages import PageRow
 from broadsheet.model import Article, Page
 from conftest import TEST_DATA
 
@@ -45,7 +46,7 @@ def test_tree_sends_rows_left_at_or_below_the_threshold() -> None:
 def test_one_row_walks_all_trees_together_as_one_by_one() -> None:
     """The stacked walk of ``probability_one`` gives the float the trees walked one after another
     give, on trees of different shapes and depths, and on the shipped page classifier."""
-    from broadsheet.extract.pagekind import SIGNAL_NAMES, shipped_page_model
+    from broadsheet.extract.pagekind import MODEL_FEATURES, shipped_page_model
 
     stump = Tree.from_json({"feature": [0], "threshold": [0.0], "left": [-1], "right": [-1],
                             "value": [0.25], "leaf": [True], "depth": 0})
@@ -56,7 +57,7 @@ def test_one_row_walks_all_trees_together_as_one_by_one() -> None:
     shipped = shipped_page_model()
     cases = [(Ensemble(-0.3, (deep, stump, deep)), 2)]
     if shipped is not None:
-        cases.append((shipped[0], len(SIGNAL_NAMES)))
+        cases.append((shipped.ensemble, len(MODEL_FEATURES)))
     rng = np.random.default_rng(7)
     for ensemble, width in cases:
         for row in rng.normal(0.0, 3.0, size=(40, width)).tolist():
@@ -120,3 +121,50 @@ def test_held_out_accuracy_is_given_per_page_type() -> None:
     found = accuracy_by_kind(rows, {"awcxb": True, "bwcxb": True, "dscrapinghub": False})
     assert found == {"all": (2 / 3, 3), "article": (1.0, 1), "forum": (0.0, 1),
                      "service": (1.0, 1)}
+
+
+def _words_row(key: str, site: str, article: bool, words: set[str]) -> PageRow:
+    return PageRow(key, site, "wcxb", article, (0.0,), "article" if article else "service",
+                   frozenset(words))
+
+
+def test_the_word_regression_learns_only_words_of_many_sites() -> None:
+    """A word on pages of fewer than ``MIN_SITES`` sites gets no weight, however well it sorts
+    the pages; a word shared by many sites that marks articles weighs for them."""
+    from broadsheet.extract.pagewords import MIN_SITES, page_words
+    from broadsheet.extract.train_pages import fit_words
+
+    rows = [_words_row(f"a{n}", f"s{n}.org", True, {"b:reported", "b:common"})
+            for n in range(2 * MIN_SITES)]
+    rows += [_words_row(f"p{n}", f"t{n}.org", False, {"b:pricing", "b:common"})
+             for n in range(2 * MIN_SITES)]
+    rows += [_words_row(f"x{n}", "one.org", True, {"b:reported", "b:onesite"}) for n in range(9)]
+    model = fit_words(rows)
+    assert "b:onesite" not in model.weights
+    assert model.weights["b:reported"] > 0 > model.weights["b:pricing"]
+    words = page_words(["It was reported today."], "Pricing")
+    assert words == {"b:it", "b:was", "b:reported", "b:today", "t:pricing"}
+    assert model.score(words) == pytest.approx(
+        model.intercept + model.weights["b:reported"] + model.weights.get("t:pricing", 0.0))
+
+
+def test_the_word_score_does_not_depend_on_the_order_of_the_words() -> None:
+    from broadsheet.extract.pagewords import WordModel
+
+    model = WordModel(0.1, {"b:a": 1e16, "b:b": 1.0, "b:c": -1e16})
+    assert model.score(["b:a", "b:b", "b:c"]) == model.score(["b:c", "b:a", "b:b"]) == 1.1
+    assert WordModel.from_json(model.to_json()) == model
+
+
+def test_held_out_verdicts_fit_the_words_without_the_held_out_sites() -> None:
+    """The word regression of each fold is fitted on its training sites alone: a word seen only
+    on the held-out fold's sites cannot help it (here every test page's verdict comes from words
+    its fold never saw, so the held-out pages read as the training majority)."""
+    from broadsheet.extract.train_pages import cross_scores
+
+    rows = [_words_row(f"a{n}", f"s{n}.org", n % 2 == 0, {f"b:w{n % 2}", "b:both"})
+            for n in range(40)]
+    scores = cross_scores(rows, 5)
+    assert all((s > 0) == r.is_article for s, r in zip(scores, rows, strict=True))
+    alone = [_words_row(f"a{n}", f"s{n}.org", n % 2 == 0, {f"b:only{n}"}) for n in range(40)]
+    assert len(set(cross_scores(alone, 5).round(9).tolist())) <= 5

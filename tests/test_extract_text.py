@@ -163,3 +163,22 @@ def test_unusable_text_is_rejected(content: str, reason: str) -> None:
     result = extract(Page(id="p", source="p.txt", kind="text", content=content))
     assert isinstance(result, Rejected)
     assert (result.reason, result.stage, result.page_id) == (reason, "extract", "p")
+
+
+def test_a_wall_the_model_keeps_is_content_and_guards_nothing() -> None:
+    """Under a wall (a short shape the page repeats) an uncertain line is dropped: a comment
+    under "<user> says:". When the model keeps the wall lines themselves they are rows of the
+    article (a meal plan's "Meal 1", "Meal 2", "Meal 3"): the lines under them stay."""
+    import numpy as np
+
+    from broadsheet.extract.lines import PageLines
+    from broadsheet.extract.text import selection_from
+
+    texts = ("Meal 1", "Eat two eggs.", "Meal 2", "Eat a salad.", "Meal 3", "Eat the chili.")
+    found = PageLines(tuple(range(len(texts))), texts, np.zeros((len(texts), 1)))
+    unsure = [0.7, 0.6, 0.7, 0.6, 0.7, 0.6]
+    kept = selection_from(found, np.asarray(unsure), 0.5)
+    assert kept is not None and kept.lines == texts
+    dropped = [0.2, 0.6, 0.2, 0.6, 0.2, 0.95]  # the walls are not article: only the sure line
+    kept = selection_from(found, np.asarray(dropped), 0.5)
+    assert kept is not None and kept.lines == ("Eat the chili.",)

@@ -38,6 +38,7 @@ from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafila
 from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
 from broadsheet.extract.html import judged
+from broadsheet.extract.pagekind import Evidence
 from broadsheet.extract.train import site_of
 from broadsheet.extract.train_pages import PageRow
 from broadsheet.model import Article, Page, Rejected
@@ -189,13 +190,22 @@ class Collected:
     page_rows: list[PageRow] = field(default_factory=list)
 
 
-def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, list[float] | None,
+def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, Evidence | None,
                                                              float]:
-    """Our HTML path on one page, the signals it judged the page on, and the seconds it took."""
+    """Our HTML path on one page, what it judged the page on, and the seconds it took."""
     page = Page(id=key, source=f"{key}.html.gz", kind="html", content=markup, url=url)
     start = time.perf_counter()
-    result, signals = judged(page)
-    return result, signals, time.perf_counter() - start
+    result, evidence = judged(page)
+    return result, evidence, time.perf_counter() - start
+
+
+def page_row(key: str, url: str | None, corpus: str, kind: str,
+             evidence: Evidence | None) -> PageRow:
+    """The page-kind row of a judged page (no signals when the HTML path rejected it)."""
+    site = site_of(url, key)
+    if evidence is None:
+        return PageRow(key, site, corpus, kind == "article", None, kind)
+    return PageRow(key, site, corpus, kind == "article", evidence.signals, kind, evidence.words)
 
 
 def _timed(function: Callable[[], str]) -> tuple[str, float]:
@@ -214,12 +224,11 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
     theirs: list[tuple[str, float]] = []
     for key, _, url in items:
         markup = _read_gz(root / "html" / f"{key}.html.gz")
-        result, signals, seconds = _judge(key, markup, url)
+        result, evidence, seconds = _judge(key, markup, url)
         texts.append(result.text if isinstance(result, Article) else "")
         ours_s.append(seconds)
         if collected is not None:
-            collected.page_rows.append(PageRow(key, site_of(url, key), "scrapinghub", True,
-                                               tuple(signals) if signals else None))
+            collected.page_rows.append(page_row(key, url, "scrapinghub", "article", evidence))
         if baselines:
             theirs.append(_timed(lambda m=markup: trafilatura_alone(m)))  # type: ignore[misc]
     metrics = score_shingles(zip(golds, texts, strict=True))
@@ -358,11 +367,10 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
         is_article = kind == "article"
         url = record.get("url")
         url = url if isinstance(url, str) else None
-        result, signals, spent = _judge(key, markup, url)
+        result, evidence, spent = _judge(key, markup, url)
         tally.seconds[0] += spent
         if collected is not None:
-            collected.page_rows.append(PageRow(key, site_of(url, key), "wcxb", is_article,
-                                               tuple(signals) if signals else None, kind))
+            collected.page_rows.append(page_row(key, url, "wcxb", kind, evidence))
         tally.add_ours(record, result, is_article)
         if baselines:
             tally.add_theirs(record, markup, url, is_article)

@@ -30,6 +30,7 @@ from typing import Any
 
 from broadsheet.extract import boilerplate, byline, htmlmeta, metadata, pagekind
 from broadsheet.extract.language import guess_language
+from broadsheet.extract.pagewords import page_words
 from broadsheet.extract.text import (
     CONTROL,
     control_count,
@@ -276,24 +277,26 @@ def _cleaned(lines: Sequence[str], title: str | None, outlet: str | None) -> tup
     return boilerplate.clean_paragraphs(body, outlet)
 
 
-def signals_of(parts: HtmlParts) -> list[float]:
-    """The page-kind signals of a page (``pagekind.SIGNAL_NAMES``)."""
+def evidence_of(parts: HtmlParts) -> pagekind.Evidence:
+    """What the page is judged on: its page-kind signals (``pagekind.SIGNAL_NAMES``) and the
+    words of its body and headline (``pagewords.page_words``)."""
     rule = decide_is_article(parts.meta, parts.paragraphs, parts.url)
-    return pagekind.page_signals(parts.markup, parts.url, parts.meta, parts.paragraphs, rule)
+    signals = pagekind.page_signals(parts.markup, parts.url, parts.meta, parts.paragraphs, rule,
+                                    parts.title)
+    return pagekind.Evidence(tuple(signals), page_words(parts.paragraphs, parts.title))
 
 
-def verdict(signals: Sequence[float]) -> str | None:
+def verdict(evidence: pagekind.Evidence) -> str | None:
     """None when the page is an article, else the kind of page it is (``listing``, ``product`` ...).
 
     The shipped page classifier decides; without one, the hand-written rule.
     """
     model = pagekind.shipped_page_model()
     if model is None:
-        article = bool(signals[pagekind.SIGNAL_NAMES.index("rule_says_article")])
+        article = bool(evidence.signals[pagekind.SIGNAL_NAMES.index("rule_says_article")])
     else:
-        ensemble, cutoff = model
-        article = ensemble.probability_one(signals) >= cutoff
-    return None if article else pagekind.reason(signals)
+        article = model.probability(evidence) >= model.cutoff
+    return None if article else pagekind.reason(evidence.signals)
 
 
 def extract_html(page: Page) -> Article | Rejected:
@@ -301,9 +304,9 @@ def extract_html(page: Page) -> Article | Rejected:
     return judged(page)[0]
 
 
-def judged(page: Page) -> tuple[Article | Rejected, list[float] | None]:
-    """The article of an HTML page and the page-kind signals it was judged on (None if rejected
-    or read as plain text); the benchmark measures the classifier on held-out sites with them."""
+def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
+    """The article of an HTML page and what it was judged on (None if rejected or read as
+    plain text); the benchmark measures the classifier on held-out sites with it."""
     junk = junk_reason(page.content)
     if junk is not None:
         return Rejected.of(page, "extract", *junk), None
@@ -312,9 +315,9 @@ def judged(page: Page) -> tuple[Article | Rejected, list[float] | None]:
     parts = html_parts(page)
     if isinstance(parts, Rejected):
         return parts, None
-    signals = signals_of(parts)
-    kind = verdict(signals)
-    return _article(page, parts if kind is None else page_body(parts), kind), signals
+    evidence = evidence_of(parts)
+    kind = verdict(evidence)
+    return _article(page, parts if kind is None else page_body(parts), kind), evidence
 
 
 def page_body(parts: HtmlParts) -> HtmlParts:

@@ -7,9 +7,10 @@ section), what the markup declares (schema.org types, ``og:type``, prices, forms
 markup is built (tag counts per kilobyte: links, list items, headings, tables, code, ``<article>``
 elements, ``<time>``), and the body trafilatura kept (its words, prose share, paragraph lengths).
 
-``page_signals`` turns a page into one row of floats (``SIGNAL_NAMES``); the boosted trees of
-``page_model.json`` (trained by ``broadsheet.extract.train_pages``, measured on held-out sites)
-give the probability that the page is an article. ``reason`` names, for a page that is not one,
+``page_signals`` turns a page into one row of floats (``SIGNAL_NAMES``); with the score of the
+page's words (``pagewords``) it is what the boosted trees of ``page_model.json`` read (trained by
+``broadsheet.extract.train_pages``, measured on held-out sites) to give the probability that the
+page is an article. ``reason`` names, for a page that is not one,
 the kind it most looks like, so the rejection can be shown (``not_article:listing`` ...).
 Without a shipped model the hand-written rule of ``html.decide_is_article`` decides.
 """
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 from broadsheet.extract import metadata
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.extract.marks import MarkCounter
+from broadsheet.extract.pagewords import WordModel
 from broadsheet.text import ends_sentence, word_count
 
 MODEL_FILE = "page_model.json"
@@ -272,13 +274,40 @@ def voice_signals(paragraphs: Sequence[str], words: int) -> list[float]:
 
 
 VOICE_NAMES = (*(f"voice_{k}" for k in _VOICE_GROUPS), "question_share")
+# a headline that asks, promises a guide or ranks ("What is ...", "How to ...", "Best ... of 2026",
+# "10 ways ...") heads an explanatory article; a service or listing page names a thing
+_HEADLINE_LEADS = re.compile(r"^(?:what|how|why|when|who|best|top|\d+|guide|the best|a guide|"
+                             r"introducing|understanding)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def headline_signals(title: str | None) -> list[float]:
+    """The headline's shape: its words, a question or guide lead, a question mark, a year, a
+    colon."""
+    title = title or ""
+    return [float(len(title.split())), float(bool(_HEADLINE_LEADS.match(title))),
+            float("?" in title), float(bool(_YEAR.search(title))), float(":" in title)]
+
+
+HEADLINE_NAMES = ("headline_words", "headline_leads", "headline_question", "headline_year",
+                  "headline_colon")
 SIGNAL_NAMES = (URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES + TITLE_NAMES
-                + VOICE_NAMES)
+                + VOICE_NAMES + HEADLINE_NAMES)
+# what the shipped page model reads: the signals, then the score of the page's words
+MODEL_FEATURES = (*SIGNAL_NAMES, "word_score")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a page is judged on: its row of ``SIGNAL_NAMES`` and its words (``page_words``)."""
+
+    signals: tuple[float, ...]
+    words: frozenset[str]
 
 
 def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
-                 paragraphs: Sequence[str], rule: bool) -> list[float]:
-    """One row of ``SIGNAL_NAMES`` for a page."""
+                 paragraphs: Sequence[str], rule: bool, title: str | None = None) -> list[float]:
+    """One row of ``SIGNAL_NAMES`` for a page (``title``: its headline)."""
     sample = markup[:_SAMPLE]
     low = lowered(sample)
     marks = mark_counts(low.data)
@@ -286,19 +315,38 @@ def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
     return [*_url_signals(url), *_markup_signals(sample, low.data, marks, meta.declares_article),
             *_body_signals(paragraphs, counts), *_meta_signals(meta, rule),
             *structure_signals(low, url, marks), *title_signals(low.data),
-            *voice_signals(paragraphs, sum(counts))]
+            *voice_signals(paragraphs, sum(counts)), *headline_signals(title)]
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """The shipped page classifier: the word regression, the boosted trees over the signals and
+    the word score (``MODEL_FEATURES``), and the probability from which a page is an article."""
+
+    words: WordModel
+    ensemble: Ensemble
+    cutoff: float
+
+    def row(self, evidence: Evidence) -> list[float]:
+        """The trees' input for a page: its signals and its word score."""
+        return [*evidence.signals, self.words.score(evidence.words)]
+
+    def probability(self, evidence: Evidence) -> float:
+        """The probability that the page is an article."""
+        return self.ensemble.probability_one(self.row(evidence))
 
 
 @lru_cache(maxsize=1)
-def shipped_page_model() -> tuple[Ensemble, float] | None:
-    """The shipped page classifier and its cutoff, or None when none has been trained."""
+def shipped_page_model() -> PageModel | None:
+    """The shipped page classifier, or None when none has been trained."""
     path = resources.files("broadsheet.extract").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if list(data["features"]) != list(SIGNAL_NAMES):
+    if list(data["features"]) != list(MODEL_FEATURES):
         raise ValueError("the page model was trained on other signals; retrain it")
-    return Ensemble.from_json(data["model"]), float(data["cutoff"])
+    return PageModel(WordModel.from_json(data["words"]), Ensemble.from_json(data["model"]),
+                     float(data["cutoff"]))
 
 
 def reason(signals: Sequence[float]) -> str:

@@ -288,7 +288,7 @@ def selection_from(found: PageLines, probabilities: Matrix, cutoff: float,
     needs ``SURE`` probability. (Held out by site, this buys scrapinghub-text precision +0.012 for
     recall -0.003; cutting everything past the first wall instead lost 0.07 on WCXB.)
     """
-    walls = wall_lines(found.text)
+    walls = [wall and p < cutoff for wall, p in zip(wall_lines(found.text), probabilities, strict=True)]
     chosen = [k for k, p in enumerate(probabilities)
               if p >= cutoff and normal(found.text[k]) not in template
               and (p >= SURE or not any(walls[max(0, k - WALL_REACH) : k]))]

@@ -2,10 +2,15 @@
 
 Pages: every WCXB dev page (seven types; ``article`` is the positive class) and the scrapinghub
 news pages (all articles). Each page goes through the real HTML path (``html.html_parts``) and
-becomes one row of ``pagekind.SIGNAL_NAMES``; a page the path rejects has no row (it is no
-article either way). ``held_out_verdicts`` holds out whole sites (``GroupKFold`` on the host
-name) and ``accuracy_by_kind`` reports the accuracy over WCXB pages of the held-out folds, all and
-per page type, counting rejected pages as "not an article" just as the benchmark does.
+becomes one row of ``pagekind.SIGNAL_NAMES`` and its words (``pagewords.page_words``); a page
+the path rejects has no row (it is no article either way). The model is two layers: a logistic
+regression over the words (``pagewords.WordModel``) whose score joins the signals, and boosted
+trees over both. The trees learn from word scores the regression gave pages it was not fitted
+on (``cross_scores``: fitted without the page's site), as a new page's score will be.
+``held_out_verdicts`` holds out whole sites (``GroupKFold`` on the host name), both layers fitted
+inside each fold on its training sites alone, and ``accuracy_by_kind`` reports the accuracy over
+WCXB pages of the held-out folds, all and per page type, counting rejected pages as "not an
+article" just as the benchmark does.
 ``python -m broadsheet.extract.train_pages --data DIR`` writes ``page_model.json``; ``--cv N``
 prints the held-out accuracies first.
 """
@@ -22,8 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from broadsheet.extract.html import html_parts, signals_of
-from broadsheet.extract.pagekind import MODEL_FILE, SIGNAL_NAMES
+from broadsheet.extract.html import evidence_of, html_parts
+from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE
+from broadsheet.extract.pagewords import MIN_SITES, WordModel
 from broadsheet.extract.train import ensemble_json, fit_trees, site_of
 from broadsheet.model import Page, Rejected
 
@@ -32,8 +38,9 @@ CUTOFF = 0.5
 
 @dataclass(frozen=True)
 class PageRow:
-    """One page's signals (None when the HTML path rejected it), label, site and corpus, and
-    the page's type when the corpus gives one (WCXB: article, service, forum, listing ...)."""
+    """One page's signals (None when the HTML path rejected it), label, site and corpus, the
+    page's type when the corpus gives one (WCXB: article, service, forum, listing ...) and its
+    words."""
 
     key: str
     site: str
@@ -41,6 +48,7 @@ class PageRow:
     is_article: bool
     signals: tuple[float, ...] | None
     kind: str = "article"
+    words: frozenset[str] = frozenset()
 
 
 def _read_gz(path: Path) -> str:
@@ -49,8 +57,11 @@ def _read_gz(path: Path) -> str:
 
 def _row(key: str, corpus: str, url: str | None, markup: str, kind: str) -> PageRow:
     parts = html_parts(Page(id=key, source=f"{key}.html", kind="html", content=markup, url=url))
-    signals = None if isinstance(parts, Rejected) else tuple(signals_of(parts))
-    return PageRow(key, site_of(url, key), corpus, kind == "article", signals, kind)
+    if isinstance(parts, Rejected):
+        return PageRow(key, site_of(url, key), corpus, kind == "article", None, kind)
+    evidence = evidence_of(parts)
+    return PageRow(key, site_of(url, key), corpus, kind == "article", evidence.signals, kind,
+                   evidence.words)
 
 
 def page_rows(root: Path) -> Iterator[PageRow]:
@@ -69,9 +80,52 @@ def page_rows(root: Path) -> Iterator[PageRow]:
                    _read_gz(shub / "html" / f"{key}.html.gz"), "article")
 
 
-def _matrix(rows: Sequence[PageRow]) -> tuple[Any, Any]:
-    x = np.asarray([r.signals for r in rows], dtype=np.float64)
-    return x, np.asarray([int(r.is_article) for r in rows])
+def _labels(rows: Sequence[PageRow]) -> Any:
+    return np.asarray([int(r.is_article) for r in rows])
+
+
+def fit_words(rows: Sequence[PageRow]) -> WordModel:
+    """The word regression fitted on ``rows``: over the words found on pages of at least
+    ``MIN_SITES`` of their sites, each word present or not (L2, ``C`` = 1)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    sites: dict[str, set[str]] = {}
+    for row in rows:
+        for word in row.words:
+            sites.setdefault(word, set()).add(row.site)
+    vocabulary = sorted(w for w, found in sites.items() if len(found) >= MIN_SITES)
+    if not vocabulary:  # no word is shared by enough sites: the training pages' log-odds
+        share = float(np.clip(_labels(rows).mean(), 1e-6, 1 - 1e-6)) if rows else 0.5
+        return WordModel(round(float(np.log(share / (1 - share))), 6))
+    index = {w: n for n, w in enumerate(vocabulary)}
+    cells = [(n, index[w]) for n, row in enumerate(rows) for w in row.words if w in index]
+    x = csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [c for _, c in cells])),
+                   shape=(len(rows), len(vocabulary)))
+    fitted = LogisticRegression(C=1.0, max_iter=2000).fit(x, _labels(rows))
+    weights = dict(zip(vocabulary, fitted.coef_[0].tolist(), strict=True))
+    return WordModel.from_json(WordModel(float(fitted.intercept_[0]), weights).to_json())
+
+
+def cross_scores(rows: Sequence[PageRow], folds: int) -> Any:
+    """Each row's word score from a regression fitted without its site (``GroupKFold``; fewer
+    folds when there are fewer sites, none for a single site: then every score is 0)."""
+    from sklearn.model_selection import GroupKFold
+
+    scores = np.zeros(len(rows))
+    sites = [r.site for r in rows]
+    if len(set(sites)) < 2:
+        return scores
+    splitter = GroupKFold(n_splits=min(folds, len(set(sites))))
+    for train, test in splitter.split(np.zeros(len(rows)), groups=sites):
+        model = fit_words([rows[n] for n in train])
+        scores[test] = [model.score(rows[n].words) for n in test]
+    return scores
+
+
+def _matrix(rows: Sequence[PageRow], scores: Any) -> Any:
+    """The trees' input: each row's signals and its word score."""
+    return np.column_stack([np.asarray([r.signals for r in rows], dtype=np.float64), scores])
 
 
 def accuracy_by_kind(rows: Sequence[PageRow],
@@ -88,24 +142,32 @@ def accuracy_by_kind(rows: Sequence[PageRow],
 
 
 def held_out_verdicts(rows: Sequence[PageRow], folds: int) -> dict[str, bool]:
-    """Is each usable page an article, by a model trained without its site (key + corpus)."""
+    """Is each usable page an article, by a model (both layers) trained without its site
+    (key + corpus)."""
     from sklearn.model_selection import GroupKFold
 
     usable = [r for r in rows if r.signals is not None]
-    x, y = _matrix(usable)
+    y = _labels(usable)
     predicted = np.zeros(len(usable), dtype=bool)
     splitter = GroupKFold(n_splits=folds)
-    for train, test in splitter.split(x, y, groups=[r.site for r in usable]):
-        model = fit_trees(x[train], y[train], pages=True)
-        predicted[test] = model.predict_proba(x[test])[:, 1] >= CUTOFF
+    for train, test in splitter.split(np.zeros(len(usable)), y, groups=[r.site for r in usable]):
+        seen = [usable[n] for n in train]
+        words = fit_words(seen)
+        trees = fit_trees(_matrix(seen, cross_scores(seen, folds)), y[train], pages=True)
+        unseen = [usable[n] for n in test]
+        x = _matrix(unseen, [words.score(r.words) for r in unseen])
+        predicted[test] = trees.predict_proba(x)[:, 1] >= CUTOFF
     return {r.key + r.corpus: bool(p) for r, p in zip(usable, predicted, strict=True)}
 
 
-def fit_page_model(rows: Sequence[PageRow]) -> dict[str, Any]:
-    """The page classifier fitted on every usable row, as ``page_model.json`` holds it."""
-    x, y = _matrix([r for r in rows if r.signals is not None])
-    return {"features": list(SIGNAL_NAMES), "cutoff": CUTOFF,
-            "model": ensemble_json(fit_trees(x, y, pages=True))}
+def fit_page_model(rows: Sequence[PageRow], folds: int = 5) -> dict[str, Any]:
+    """The page classifier fitted on every usable row, as ``page_model.json`` holds it: the
+    word regression fitted on all of them, the trees on the signals and the word scores of
+    ``folds`` regressions, each fitted without the row's site."""
+    usable = [r for r in rows if r.signals is not None]
+    trees = fit_trees(_matrix(usable, cross_scores(usable, folds)), _labels(usable), pages=True)
+    return {"features": list(MODEL_FEATURES), "cutoff": CUTOFF,
+            "words": fit_words(usable).to_json(), "model": ensemble_json(trees)}
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -137,10 +137,15 @@ def test_a_shop_page_is_not_an_article_and_says_why() -> None:
     ("https://www.hawaiinewsnow.com", "hawaiinewsnow.com"),
     ("www.example.co.uk", "example.co.uk"),
     ("  The Guardian ", "The Guardian"),
+    ("Nj", "NJ"),
+    ("ft", "FT"),
+    ("Vox", "Vox"),
     ("", None),
     (None, None),
 ])
-def test_a_site_name_given_as_an_address_is_its_host(raw: str | None, expected: str | None) -> None:
+def test_a_site_name_is_its_host_if_an_address_and_in_capitals_if_two_letters(
+    raw: str | None, expected: str | None
+) -> None:
     assert site_name(raw) == expected
 
 

@@ -269,11 +269,15 @@ def _strings(values: Any) -> list[str]:
 
 def site_name(raw: str | None) -> str | None:
     """The site's name as a reader would write it: a name given as an address
-    ("https://www.hawaiinewsnow.com") becomes its host without "www." ("hawaiinewsnow.com")."""
+    ("https://www.hawaiinewsnow.com") becomes its host without "www." ("hawaiinewsnow.com"), and a
+    name of two letters is an abbreviation in capitals (a site declaring "nj", which trafilatura
+    title-cases to "Nj", is "NJ")."""
     name = (raw or "").strip()
     if _WHOLE_ADDRESS.match(name):
         name = urlsplit(name if "//" in name else f"//{name}").hostname or ""
         name = name.removeprefix("www.")
+    if len(name) == 2 and name.isalpha():
+        name = name.upper()
     return name or None
 
 

@@ -202,10 +202,7 @@ def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, 
 def page_row(key: str, url: str | None, corpus: str, kind: str,
              evidence: Evidence | None) -> PageRow:
     """The page-kind row of a judged page (no signals when the HTML path rejected it)."""
-    site = site_of(url, key)
-    if evidence is None:
-        return PageRow(key, site, corpus, kind == "article", None, kind)
-    return PageRow(key, site, corpus, kind == "article", evidence.signals, kind, evidence.words)
+    return PageRow.judged(key, site_of(url, key), corpus, kind, evidence)
 
 
 def _timed(function: Callable[[], str]) -> tuple[str, float]:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from broadsheet.extract.html import evidence_of, html_parts
-from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE
+from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, Evidence
 from broadsheet.extract.pagewords import MIN_SITES, WordModel
 from broadsheet.extract.train import ensemble_json, fit_trees, site_of
 from broadsheet.model import Page, Rejected
@@ -50,6 +50,15 @@ class PageRow:
     kind: str = "article"
     words: frozenset[str] = frozenset()
 
+    @classmethod
+    def judged(cls, key: str, site: str, corpus: str, kind: str,
+               evidence: Evidence | None) -> PageRow:
+        """The row of a page of type ``kind`` judged on ``evidence`` (None: the HTML path
+        rejected it)."""
+        if evidence is None:
+            return cls(key, site, corpus, kind == "article", None, kind)
+        return cls(key, site, corpus, kind == "article", evidence.signals, kind, evidence.words)
+
 
 def _read_gz(path: Path) -> str:
     return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
@@ -57,11 +66,8 @@ def _read_gz(path: Path) -> str:
 
 def _row(key: str, corpus: str, url: str | None, markup: str, kind: str) -> PageRow:
     parts = html_parts(Page(id=key, source=f"{key}.html", kind="html", content=markup, url=url))
-    if isinstance(parts, Rejected):
-        return PageRow(key, site_of(url, key), corpus, kind == "article", None, kind)
-    evidence = evidence_of(parts)
-    return PageRow(key, site_of(url, key), corpus, kind == "article", evidence.signals, kind,
-                   evidence.words)
+    evidence = None if isinstance(parts, Rejected) else evidence_of(parts)
+    return PageRow.judged(key, site_of(url, key), corpus, kind, evidence)
 
 
 def page_rows(root: Path) -> Iterator[PageRow]:

@@ -13,7 +13,9 @@ cue accuracy). Rows:
   second of this process (the figure a busy shared machine distorts least);
 - ``basil-profile``: where that time goes, in CPU milliseconds per article for each spaCy component
   (the tokenizer first) and for our rules, each run over the first ``PROFILE_ARTICLES`` BASIL
-  articles in turn, in the batches the parse uses.
+  articles in turn, in the batches the parse uses;
+- ``demo-voices-A`` / ``demo-voices-B``: the share of hand-judged voices of the demo edition that
+  are right (speaker, role, organisation and kind; ``bench.voices``), built afresh.
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -36,6 +38,7 @@ from spacy.tokens import Doc
 from broadsheet.analyze.nlp import DEFAULT_BATCH_SIZE
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
+from broadsheet.bench.voices import voice_rows
 from broadsheet.errors import ConfigError
 from broadsheet.model import Span
 
@@ -218,4 +221,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
     if baselines:
         report.rows.append(_speed_row(data, systems[0][1], limit))
         report.rows.append(profile_row(data, limit))
+        report.rows += voice_rows()
     return report

@@ -1,0 +1,150 @@
+"""The voices a reader sees, judged by hand: the ``demo-voices`` rows of ``broadsheet bench attribution``.
+
+``tests/data/demo_voices/judged.json`` holds voices of the demo edition (the bundled sample, every
+story) judged against their articles: for each, the article and the quoted words, the speakers
+that are right (none: the words should make no voice), the roles and organisations that are right
+(a voice may show none) and the kinds that are right. The bench builds the demo edition afresh
+(the whole pipeline on the sample, in a temporary folder) and finds each judged voice again by its
+article and its words (token Dice >= 0.5 with one of the voice's quotes); a judged voice is
+
+- **right** when its speaker, role, organisation and kind are all among the right ones, or when
+  the words make no voice and the judgement says they should not;
+- **lost** when the words make no voice though a right speaker said them.
+
+Sample A is what the fixes were made on; sample B was drawn apart and judged only after them
+(the file says how both were drawn).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from broadsheet.bench import BenchRow
+from broadsheet.model import Voice
+from broadsheet.text import name_key
+
+FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices" / "judged.json"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One hand-judged voice: where its words are and what would be right."""
+
+    sample: str
+    article_id: str
+    content: str
+    speakers: tuple[str, ...]
+    roles: tuple[str, ...]
+    organisations: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+def load_judged(path: Path = FIXTURE) -> list[Judged]:
+    """The judged voices of ``path``."""
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    return [Judged(i["sample"], i["article_id"], i["content"], tuple(i["speakers"]), tuple(i["roles"]),
+                   tuple(i["organisations"]), tuple(i["kinds"])) for i in items]
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def dice(a: str, b: str) -> float:
+    """Token Dice of two texts (multiset overlap, tokens ``\\w+`` lower-cased)."""
+    left, right = _tokens(a), _tokens(b)
+    if not left or not right:
+        return 0.0
+    pool = list(right)
+    common = 0
+    for token in left:
+        if token in pool:
+            pool.remove(token)
+            common += 1
+    return 2 * common / (len(left) + len(right))
+
+
+def find_voice(item: Judged, voices: Iterable[Voice]) -> Voice | None:
+    """The voice whose quote from the item's article overlaps its words best (Dice >= 0.5)."""
+    best, best_score = None, 0.5
+    for voice in voices:
+        for quote in voice.quotes:
+            if quote.article_id == item.article_id:
+                score = dice(quote.content, item.content)
+                if score >= best_score:
+                    best, best_score = voice, score
+    return best
+
+
+def _among(value: str | None, right: Sequence[str]) -> bool:
+    return value is None or name_key(value) in {name_key(r) for r in right}
+
+
+def verdict(item: Judged, voice: Voice | None) -> str:
+    """``right``, ``lost`` or what is wrong first: ``speaker``, ``role``, ``kind``."""
+    if voice is None:
+        return "lost" if item.speakers else "right"
+    if not item.speakers or name_key(voice.speaker) not in {name_key(s) for s in item.speakers}:
+        return "speaker"
+    if not (_among(voice.role, item.roles) and _among(voice.organisation, item.organisations)):
+        return "role"
+    return "right" if voice.kind in item.kinds else "kind"
+
+
+def judge(items: Sequence[Judged], voices: Sequence[Voice]) -> dict[str, float]:
+    """Shares of ``items`` right, and with each verdict, against the edition's ``voices``."""
+    verdicts = [verdict(item, find_voice(item, voices)) for item in items]
+    total = max(1, len(items))
+    metrics = {"share_right": verdicts.count("right") / total}
+    for name in ("speaker", "role", "kind", "lost"):
+        metrics[f"wrong_{name}" if name != "lost" else "lost"] = float(verdicts.count(name))
+    return metrics
+
+
+def demo_voices(sample: Path | None = None) -> tuple[Voice, ...]:
+    """Every voice of the demo edition built afresh from ``sample`` (default: the bundled one)."""
+    from broadsheet import demo, pipeline
+    from broadsheet.bench.replay import _load_nlp, settings
+    from broadsheet.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        chosen = replace(settings(), db=str(Path(folder) / "demo.db"), out_dir=folder)
+        with Store.open(chosen.db) as store:
+            pipeline.ingest([sample or demo.default_sample()], store, chosen, partial(_load_nlp, chosen))
+            pipeline.update_stories(store, chosen)
+            everything = replace(chosen, max_stories=10_000)
+            edition = pipeline.make_edition(store, everything, created="2019-11-21T00:00:00+00:00",
+                                            kind="weekly", everything=True)
+    return tuple(voice for story in edition.stories for voice in story.voices)
+
+
+def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> list[BenchRow]:
+    """One row per judged sample: its share right and how many of each fault."""
+    voices = demo_voices() if voices is None else voices
+    items = load_judged(path)
+    samples: Mapping[str, list[Judged]] = _by_sample(items)
+    return [BenchRow(f"demo-voices-{name} ({len(voices)} voices)", "broadsheet", judge(group, voices),
+                     len(group)) for name, group in samples.items()]
+
+
+def _by_sample(items: Iterable[Judged]) -> dict[str, list[Judged]]:
+    grouped: dict[str, list[Judged]] = {}
+    for item in items:
+        grouped.setdefault(item.sample, []).append(item)
+    return grouped
+
+
+def describe(item: Judged, voice: Voice | None) -> dict[str, Any]:
+    """What the edition shows for a judged item (for re-judging by hand)."""
+    shown = None if voice is None else {"speaker": voice.speaker, "role": voice.role,
+                                        "organisation": voice.organisation, "kind": voice.kind}
+    return {"article_id": item.article_id, "content": item.content[:80], "shown": shown,
+            "verdict": verdict(item, voice)}

@@ -310,3 +310,43 @@ def test_a_name_in_apposition_to_the_subject_still_speaks(nlp: Language) -> None
                               "the dam's weakness meant that the town had a moderate risk of a flood in the "
                               "following years.)")
     assert "Maria Lopez" in {a.speaker for a in found}
+
+
+def test_the_passive_subject_of_a_verb_of_telling_never_speaks(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "In a memo sent by the chairman, employees were told that the office would close in May.",
+        "In 2003, officials there were accused of hiding the true size of the outbreak.",
+        "Two small firms are said to be among the makers of the new batteries.",
+    )
+    assert not [a for a in found if a.speaker.lower() in {"employees", "officials there"}]
+    assert not [a for a in found if "firms" in a.speaker]
+
+
+def test_adding_a_thing_is_no_speech(nlp: Language) -> None:
+    found = attributions(nlp, "Paul Varga scored twice and Tom Rieke added three assists to lead the Hawks.",
+                         "“We played well,” Rieke added.")
+    assert [a.content for a in found if a.cue == "added"] == ["We played well"]
+
+
+def test_a_participle_on_a_reported_clause_speaks_with_the_reporter(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Nadia Brenner said that after legal advice Ottawa had concluded the building of the dam was "
+        '"not, in itself, a breach of the treaty", saying she trusted the courts to decide.',
+    )
+    saying = [a for a in found if a.cue == "saying"]
+    assert saying and saying[0].speaker == "Nadia Brenner"
+
+
+def test_an_age_is_no_role_and_a_possessive_body_is_the_organisation(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "“This was the fourth time I was sent back,” said Arjun Mehta, 24, from Ludhiana.",
+        "Lin Wei, deputy director of the Hebei Health Commission’s disease control centre, told "
+        "reporters that the case was isolated.",
+    )
+    mehta = [a for a in found if a.speaker == "Arjun Mehta"]
+    assert mehta and mehta[0].role != "24"
+    lin = [a for a in found if a.speaker == "Lin Wei"]
+    assert lin and lin[0].organisation != "the Hebei Health Commission’s"

@@ -87,6 +87,22 @@ def test_ambiguous_surname_stays_apart() -> None:
         "Donald Trump", "Melania Trump", "Trump"}
 
 
+def test_a_common_noun_joins_only_a_phrase_it_ends() -> None:
+    article = make_article("a", "Outlet", "t", [
+        "Teachers chanted, \u201cFund our schools.\u201d Teachers unions said the pay was too low. "
+        "Officials said the roads were shut. City officials said they would open soon."])
+    analysis = Analysis(article, attributions=(
+        said(article, "Teachers", "Fund our schools"),
+        said(article, "teachers unions", "the pay was too low", kind="indirect"),
+        said(article, "Officials", "the roads were shut", kind="indirect"),
+        said(article, "City officials", "they would open soon", kind="indirect"),
+    ))
+    story = Story(id="s", title="t", article_ids=("a",))
+    voices = _by_speaker(story_voices(story, {"a": analysis}))
+    assert {"Teachers", "teachers unions", "City officials"} == set(voices)
+    assert len(voices["City officials"].quotes) == 2
+
+
 def test_empty_content_and_unknown_articles_are_ignored() -> None:
     article = make_article("a", "Outlet", "t", ["Officials said nothing."])
     analysis = Analysis(article, attributions=(said(article, "Officials", "", kind="indirect"),))

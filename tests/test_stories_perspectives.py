@@ -90,6 +90,23 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("Martin Hale", "Kessler chief executive", None, "other"),
     ("Nora Quist", "county health director", None, "official"),
     ("Angela Ruiz", "a lawyer for the drivers", None, "other"),
+    # named for a public body or an office, with no person's name
+    ("Federal prosecutors", None, None, "official"),
+    ("a judge", None, None, "official"),
+    ("the White House", None, None, "official"),
+    ("The utilities commission", None, None, "official"),
+    ("the World Health Organization", None, None, "official"),
+    ("Lena Ostrom", "deputy associate administrator", "NASA", "official"),
+    ("Ivo Marsh", "U.S. Attorney", None, "official"),
+    ("Rolf Dahl", "General, chairman of the Joint Chiefs of Staff", None, "official"),
+    # a company's or a union's president is no official; a country's is
+    ("Dana Holt", "president and chief operating officer of Orbital Freight", "Orbital Freight", "other"),
+    ("Ken Abel", "Plains Teachers Association President", "Plains Teachers Association", "other"),
+    ("Ana Sol", "President", None, "official"),
+    # named as experts
+    ("researchers", None, None, "expert"),
+    ("Experts on prison safety", None, None, "expert"),
+    ("Lars Quinn", "research director at market research firm Tally", None, "expert"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
@@ -100,6 +117,7 @@ def test_a_title_before_the_name_in_the_story_decides_when_the_analysis_found_no
     assert title_before("Helena Rask", texts) == "Finance minister"
     assert speaker_kind("Helena Rask", context=texts) == "official"
     assert title_before("Helena Rask", ["The prime minister said Helena Rask lied."]) is None
+    assert speaker_kind("Rask", context=["President Rask tied herself to the vote."]) == "official"
 
 
 def test_the_storys_own_outlets_are_outlets() -> None:

@@ -211,6 +211,15 @@ def _passive(head: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children)
 
 
+def _adds_a_thing(head: Token) -> bool:
+    """ "Marchand added three assists", "the economy added 200,000 jobs": "add" with a noun for its
+    object (not in quotation marks) and no clause adds a thing; it says nothing."""
+    if head.lemma_.lower() != "add" or any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}
+               and not any(t.is_quote for t in c.subtree) for c in head.children)
+
+
 def _parenthetical(doc: Doc, site: CueSite) -> bool:
     """Whether the cue clause sits between commas inside its sentence with words on both sides
     ("The museum, Mr. Obama said, would make visitors ..."): the sentence around it is what was
@@ -230,6 +239,8 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
     floor = models.thresholds.get("cue", 0.2)
     found = []
     for site, p_cue in cue_sites(doc, quotes, models):
+        if _adds_a_thing(doc[site.head]):
+            continue
         key = cue_key(doc[site.head])
         # the score is at most P(cue), unless a plain verb of saying is kept by rule
         if p_cue < _cue_gate(models, key, floor):

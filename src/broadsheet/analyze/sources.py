@@ -5,7 +5,9 @@ of "Obama, who said", the name of "said Steve Hall". Resolving a pronoun to a na
 business (``speakers``), never the source span's. Readings, named by ``kind``:
 
 - ``subject``: the cue's subject; a verb without one borrows the subject of the verb it hangs on
-  ("..., saying", "and added"), at most four steps up;
+  ("..., saying", "and added"), at most four steps up (a participle hung on a reported clause,
+  "Pompeo said Washington had concluded X, saying ...", borrows the reporter's, Pompeo); no subject
+  of a passive verb of telling ("employees were told that ...": only "by X" speaks there);
 - ``relative``: the relative pronoun of "X, who said" and ``antecedent`` the noun it stands for;
 - ``object``: the object of "according to X", "in the poll", "citing X";
 - ``agent``: "was described by X"; ``possessor``: "Trump's claim that ...";
@@ -59,6 +61,9 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     if head.text in DASHES:
         yield "suffix", head
     subject, steps = _subject(head)
+    if subject is not None and steps == 0 and _addressed(head, subject):
+        yield "agent", _agent(head)
+        return
     if subject is not None and subject.lower_ in _RELATIVE:
         yield "relative", subject
         verb = subject.head
@@ -76,12 +81,41 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     current = verb
     for steps in range(5):
         subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and steps and verb.tag_ == "VBG" and _reported(current):
+            return _subject(current.head)[0], steps + 1
         if subject is not None:
             return subject, steps
         if current.dep_ not in _CLIMB or current.head is current:
             return None, steps
         current = current.head
     return None, 5
+
+
+# Verbs whose passive subject is told, asked or spoken about, never the speaker: "employees were
+# told that ...", "authorities were accused of ...", "the suppliers are said to be ...".
+_ADDRESSED = frozenset({
+    "say", "tell", "ask", "accuse", "inform", "urge", "warn", "advise", "assure", "reassure",
+    "remind", "brief", "blame", "criticize", "criticise", "charge", "question", "order", "instruct",
+    "notify", "promise", "allege", "rumor", "rumour",
+})
+
+
+def _addressed(cue: Token, subject: Token) -> bool:
+    """Whether ``subject`` is the passive subject of a verb of telling or saying ("were told"): the
+    speaker is only the agent ("by X") if any, and no name of the subject's phrase speaks."""
+    return subject.dep_ == "nsubjpass" and subject.head.i == cue.i and cue.lemma_.lower() in _ADDRESSED
+
+
+_SAYING = frozenset({"say", "tell", "announce", "state", "write", "claim", "argue", "insist", "explain"})
+
+
+def _reported(verb: Token) -> bool:
+    """Whether ``verb`` heads what someone said ("Pompeo said that Washington had concluded X,
+    saying ..."): a participle hung on it speaks with the speaker of the verb of saying above
+    (Pompeo), not with the reported clause's subject (Washington)."""
+    head = verb.head
+    return (verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in _SAYING
+            and any(c.dep_ == "nsubj" for c in head.children))
 
 
 def _object(cue: Token) -> Token | None:

@@ -108,8 +108,17 @@ def _phrase_speaker(doc: Doc, head: Token, index: EntityIndex, entity: Entity | 
     label = entity.label if entity is not None else None
     if head.pos_ == "PRON":
         return Speaker(text_of(doc)[span[0] : span[1]], span, head.i, None)
-    org = _first_org(doc, first, last, index, skip=entity)
+    org = _first_org(doc, _after_persons_possessive(doc, first, last, index), last, index, skip=entity)
     return Speaker(text_of(doc)[span[0] : span[1]], span, head.i, label, None, org)
+
+
+def _after_persons_possessive(doc: Doc, first: int, last: int, index: EntityIndex) -> int:
+    """Where a phrase's own words start after a person's possessive ("A VOA reporter Nisan
+    Ahmado's source": the source is not VOA's); ``first`` when there is none."""
+    for i in range(last, first, -1):
+        if doc[i].tag_ == "POS" and index.label(i - 1) == "PERSON":
+            return i + 1
+    return first
 
 
 def phrase_range(head: Token) -> tuple[int, int]:
@@ -205,6 +214,8 @@ def _description(doc: Doc, head: Token) -> tuple[str | None, str | None]:
     first, last = appos.left_edge.i, appos.right_edge.i
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
+    if all(doc[i].like_num or doc[i].is_punct for i in range(first, last + 1)):
+        return None, None  # an age ("Singh Jabarjung, 24, said"), not a role
     span = _without_leading(doc, first, last)
     if span[0] >= span[1]:
         return None, None
@@ -235,11 +246,38 @@ def _first_org(doc: Doc, first: int, last: int, index: EntityIndex, skip: Entity
 
 
 def _first_org_in(doc: Doc, first: int, last: int) -> str | None:
-    """The first ORG named by spaCy among tokens ``first``..``last``."""
+    """The first ORG named by spaCy among tokens ``first``..``last``; a possessive one is the body
+    it owns ("Inner Mongolia's disease prevention and control centre", not "Inner Mongolia's")."""
     for ent in ents_of(doc):
         if ent.label_ == "ORG" and first <= ent.start <= last:
-            return str(ent.text)
+            return _owned(doc, ent.start, ent.end, last) or str(ent.text)
     return None
+
+
+def _owned(doc: Doc, start: int, end: int, last: int) -> str | None:
+    """For a name ending in a possessive (tokens ``start``..``end - 1``, "'s" inside or next), the
+    name with the part of it that it owns, up to token ``last``, or the name without its "'s" when
+    what it owns is no part of a body; None for a name that owns nothing."""
+    mark = end - 1 if doc[end - 1].tag_ == "POS" else end
+    if mark >= len(doc) or doc[mark].tag_ != "POS":
+        return None
+    owner = doc[mark - 1]
+    if owner.dep_ != "poss" or not start <= owner.i < owner.head.i <= last:
+        return None
+    if owner.head.lemma_.lower() not in _BODY_NOUNS:
+        return text_of(doc)[doc[start].idx : owner.idx + len(owner.text)]  # "NASA's administrator"
+    return text_of(doc)[doc[start].idx : doc[owner.head.i].idx + len(doc[owner.head.i].text)]
+
+
+# Nouns naming a part of an organisation: a name that owns one names the part ("Inner Mongolia's
+# disease prevention and control centre"); one that owns a person's title stays alone ("NASA").
+_BODY_NOUNS = word_set(
+    """
+    centre center office department ministry agency commission committee council bureau division
+    unit institute service directorate authority board administration programme program team
+    laboratory lab school university college hospital court
+    """
+)
 
 
 def _token_at(doc: Doc, char: int) -> int:

@@ -3,7 +3,8 @@
 Speakers are matched on a normalised name: case and punctuation ignored, courtesy titles ("Mr.",
 "Ms.", "Dr.") dropped, and a title of office ("President Putin") moved into the role. A speaker
 named by one word ("Hall") joins the one full name of the same story that contains it ("Steve
-Hall"); when two full names would fit ("Donald Trump", "Melania Trump") the short form stays apart.
+Hall"); when two full names would fit ("Donald Trump", "Melania Trump") the short form stays apart,
+and a word elsewhere than last joins only a proper name ("Teachers" is not "teachers unions").
 Pronoun-only speakers ("he", "they") are skipped: the analysis stage could not resolve them. An
 attribution carries the canonical key of its speaker (``Attribution.canonical``: "adam schiff" for
 "Adam B. Schiff" and "Rep. Schiff"); voices group by it, and an attribution whose speaker is no
@@ -131,20 +132,28 @@ def _dedupe(said: list[_Said], story: Story) -> list[_Said]:
     return sorted(kept, key=lambda s: s.order)
 
 
-def _merge_targets(keys: Collection[str]) -> dict[str, str]:
+def _merge_targets(keys: Collection[str], names: Mapping[str, str] | None = None) -> dict[str, str]:
     """Map each one-word speaker key to the single multi-word key containing that word.
 
     A match on the last word (a surname) wins over a match elsewhere ("Kim" in "Kim Jong Un").
+    With ``names`` (a name as written for each key) a word elsewhere than last joins only a proper
+    name: "Teachers" chanting is not "teachers unions" ("officials" still joins "Beijing officials").
     """
     full = sorted({k for k in keys if " " in k})
     targets: dict[str, str] = {}
     for key in {k for k in keys if k and " " not in k}:
         by_surname = [f for f in full if f.split()[-1] == key]
-        anywhere = [f for f in full if key in f.split()]
+        anywhere = [f for f in full if key in f.split() and (names is None or _proper(names.get(f, "")))]
         match = by_surname if by_surname else anywhere
         if len(match) == 1:
             targets[key] = match[0]
     return targets
+
+
+def _proper(name: str) -> bool:
+    """Whether a name is written as a proper name: its last word capitalised."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -177,7 +186,7 @@ def _outlet_count(voice: Voice) -> int:
 def story_voices(story: Story, analyses: Mapping[str, Analysis]) -> tuple[Voice, ...]:
     """The voices of ``story``: each speaker once, with every quote and the article carrying it."""
     said = _collect(story, analyses)
-    targets = _merge_targets({s.key for s in said})
+    targets = _merge_targets({s.key for s in said}, {s.key: s.name for s in said})
     groups: dict[str, list[_Said]] = {}
     for item in said:
         groups.setdefault(targets.get(item.key, item.key), []).append(item)

@@ -14,14 +14,20 @@ organisation the analysis found beside it:
 4. **official** — an office in the role, the organisation or a title before the name: president,
    minister, secretary, senator, governor, mayor, judge, spokesperson, ambassador, police; or a
    public or governing body's director, head, chief, executive or officer ("county health
-   director", "league executive"). A company's chief executive is not an official.
+   director", "league executive"), a public body's agency or department (NASA, "the Department
+   of Energy", "U.S. Attorney"); or a speaker named for a public body or an office ("Federal
+   prosecutors", "a judge", "the White House"). A company's chief executive is not an official,
+   nor a company's or a union's president (a president with an organisation that is no public
+   body: "president and chief operating officer of SpaceX").
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
-   A lawyer for one side is not an expert (other).
+   a research firm's director; or a speaker named as experts ("researchers", "Experts on jail
+   suicide"). A lawyer for one side is not an expert (other).
 6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
 
 A voice the analysis gave no role or organisation is read with the title written just before its
-full name anywhere in the story ("Finance minister Helena Rask resigned"; ``title_before``).
+name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
+``title_before``).
 
 Pure: no I/O.
 """
@@ -65,10 +71,13 @@ _OFFICE = re.compile(
     r"spokes(?:person|man|woman)|ambassador|envoy|diplomat|officials?|commissioner|"
     r"(?:attorney|surgeon|inspector|secretary|solicitor|major|brigadier|lieutenant) general|"
     r"general\s+[A-Z]|gen\.|prosecutor|judge|justice|magistrate|chancellor|chief of staff|"
-    r"(?:police|fire|army|navy|defen[cs]e|deputy) chief|chief (?:justice|constable|whip)|"
+    r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
+    r"chief (?:justice|constable|whip)|"
     r"admiral|colonel|police|sheriff|white house|pentagon|state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
-    r"fbi|cia|nsa|united nations|nato|"
+    r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
+    r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
+    r"(?:u\.?s\.?|district|state|county) attorney|"
     rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
     r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary))\b",
     re.I,
@@ -77,9 +86,36 @@ _EXPERT = re.compile(
     r"\b(?:analyst|professor|prof\.|economist|researcher|scientist|historian|scholar|expert|"
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
-    r"centre|school of|laboratory|observatory|national weather service|weather service)\b",
+    r"centre|school of|laboratory|observatory|national weather service|weather service|"
+    r"research (?:director|firm|group)|market research)\b",
     re.I,
 )
+
+
+# A speaker named for a public body or an office and no person ("Federal prosecutors", "a judge",
+# "the White House", "The utilities commission"), or for experts ("researchers").
+_BODY_NAME = re.compile(
+    r"\b(?:prosecutors?|judges?|courts?|department|ministry|commission|government|governor|mayor|"
+    r"sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|ombudsman)\b",
+    re.I,
+)
+_EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
+                          r"historians)\b", re.I)
+# A president of a company or a union is no official: "president" with an organisation that is
+# no public body ("president and chief operating officer of SpaceX").
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_PRESIDENT = re.compile(r"\b(?:vice )?president\b", re.I)
+
+
+def _official(name: str, role: str | None, organisation: str | None) -> bool:
+    """Rule 4 (see the module docstring)."""
+    described = " ".join(x for x in (role, organisation) if x)
+    if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name):
+        return True
+    if not _OFFICE.search(described):
+        return False
+    only_president = not _OFFICE.search(_PRESIDENT.sub("", described))
+    return not (only_president and organisation and not _OFFICE.search(organisation))
 
 
 def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
@@ -106,7 +142,7 @@ def is_unnamed(name: str) -> bool:
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
     title ("Finance minister Helena Rask resigned" -> "Finance minister"); None when none do."""
-    if len(name.split()) < 2:
+    if len(name.split()) < 2 and not (name[:1].isupper() and len(name) > 2):
         return None
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + r"\b")
     for text in texts:
@@ -133,8 +169,8 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     everything = f"{described} {name}"
     if _FORMER.search(everything) and _OFFICE.search(everything):
         return "former official"
-    if _OFFICE.search(described) or _OFFICE.match(name):
+    if _official(name, role, organisation):
         return "official"
-    if _EXPERT.search(described):
+    if _EXPERT.search(described) or _EXPERT_NAME.search(name):
         return "expert"
     return "other"

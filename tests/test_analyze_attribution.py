@@ -350,3 +350,8 @@ def test_an_age_is_no_role_and_a_possessive_body_is_the_organisation(nlp: Langua
     assert mehta and mehta[0].role != "24"
     lin = [a for a in found if a.speaker == "Lin Wei"]
     assert lin and lin[0].organisation != "the Hebei Health Commission’s"
+
+
+def test_words_put_in_a_mouth_are_no_statement(nlp: Language) -> None:
+    found = attributions(nlp, "The answer was in the pillows. As Poirot would say, “Order and method.”")
+    assert not [a for a in found if "Poirot" in a.speaker]

@@ -220,6 +220,15 @@ def _adds_a_thing(head: Token) -> bool:
                and not any(t.is_quote for t in c.subtree) for c in head.children)
 
 
+def _as_one_would_say(head: Token) -> bool:
+    """ "As Sherlock would say, ...", "as the saying goes": words put in someone's mouth by the
+    writer, no one's statement (a modal or "go" under "as")."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return False
+    return head.lemma_.lower() == "go" or any(
+        c.dep_ == "aux" and c.lower_ in {"would", "might", "could", "may"} for c in head.children)
+
+
 def _parenthetical(doc: Doc, site: CueSite) -> bool:
     """Whether the cue clause sits between commas inside its sentence with words on both sides
     ("The museum, Mr. Obama said, would make visitors ..."): the sentence around it is what was
@@ -239,7 +248,7 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
     floor = models.thresholds.get("cue", 0.2)
     found = []
     for site, p_cue in cue_sites(doc, quotes, models):
-        if _adds_a_thing(doc[site.head]):
+        if _adds_a_thing(doc[site.head]) or _as_one_would_say(doc[site.head]):
             continue
         key = cue_key(doc[site.head])
         # the score is at most P(cue), unless a plain verb of saying is kept by rule

@@ -327,6 +327,9 @@ def test_adding_a_thing_is_no_speech(nlp: Language) -> None:
     found = attributions(nlp, "Paul Varga scored twice and Tom Rieke added three assists to lead the Hawks.",
                          "“We played well,” Rieke added.")
     assert [a.content for a in found if a.cue == "added"] == ["We played well"]
+    ended = attributions(nlp, "The committee concluded its third public hearing on Tuesday.",
+                         "The astronomers observed the comet for 17 nights.")
+    assert not ended
 
 
 def test_a_participle_on_a_reported_clause_speaks_with_the_reporter(nlp: Language) -> None:

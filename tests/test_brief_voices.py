@@ -119,6 +119,7 @@ def test_empty_content_and_unknown_articles_are_ignored() -> None:
         ("the president", ("the president", None)),
         ("\u201cPeskov\u2019s", ("Peskov", None)),
         ("  Dr.  Jane   Doe ", ("Jane Doe", None)),
+        ("President Hale’s advisers", ("President Hale’s advisers", None)),  # no president
     ],
 )
 def test_clean_speaker(raw: str, expected: tuple[str, str | None]) -> None:

@@ -107,6 +107,14 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("researchers", None, None, "expert"),
     ("Experts on prison safety", None, None, "expert"),
     ("Lars Quinn", "research director at market research firm Tally", None, "expert"),
+    ("a research group", None, None, "expert"),
+    ("Bert Kell", "Rep., R-TX", None, "official"),  # an abbreviated title before a comma
+    ("the Arcadian and Borean defense ministries", None, None, "official"),
+    ("Arcadia's interior minister", None, None, "official"),
+    ("the Borean Center for Disease Control and Prevention", None, None, "official"),
+    ("Tanjug News Agency", None, None, "outlet"),
+    ("CBS Boston", None, None, "outlet"),
+    ("people familiar with Borean trade policy", None, None, "unnamed source"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
@@ -118,6 +126,9 @@ def test_a_title_before_the_name_in_the_story_decides_when_the_analysis_found_no
     assert speaker_kind("Helena Rask", context=texts) == "official"
     assert title_before("Helena Rask", ["The prime minister said Helena Rask lied."]) is None
     assert speaker_kind("Rask", context=["President Rask tied herself to the vote."]) == "official"
+    # a one-word name takes only a title written right before it, and only as its whole name
+    assert speaker_kind("Lumio", context=["a spokesperson for Lumio said so"]) == "other"
+    assert speaker_kind("Lumio", context=["Vice President Lumio Americas Ana Sol said so"]) == "other"
 
 
 def test_the_storys_own_outlets_are_outlets() -> None:

@@ -211,10 +211,15 @@ def _passive(head: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children)
 
 
+_THING_VERBS = frozenset({"add", "conclude", "observe"})
+
+
 def _adds_a_thing(head: Token) -> bool:
-    """ "Marchand added three assists", "the economy added 200,000 jobs": "add" with a noun for its
-    object (not in quotation marks) and no clause adds a thing; it says nothing."""
-    if head.lemma_.lower() != "add" or any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
+    """ "Marchand added three assists", "the House concluded its third hearing", "the researchers
+    observed Europa for 17 nights": "add", "conclude" or "observe" with a noun for its object (not
+    in quotation marks) and no clause adds, ends or watches a thing; it says nothing."""
+    clauses = any(c.dep_ in {"ccomp", "parataxis"} for c in head.children)
+    if head.lemma_.lower() not in _THING_VERBS or clauses:
         return False
     return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"}
                and not any(t.is_quote for t in c.subtree) for c in head.children)

@@ -61,14 +61,15 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     """``raw`` without courtesy titles, possessive or stray punctuation, and any office title.
 
     Returns ``(name, office)``: "Mr. Hall" -> ("Hall", None); "President Putin" -> ("Putin",
-    "President"). A name that would be left empty keeps its title ("the President" stays).
+    "President"). A name that would be left empty keeps its title ("the President" stays), and so
+    does one whose title is a possessor's ("President Trump's advisers" are no president).
     """
     name = " ".join(raw.split()).strip(_EDGE_PUNCT)
     name = re.sub(r"['’]s$", "", name)
     name = _COURTESY.sub("", name) or name
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
-    if office and rest[:1].isupper():
+    if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return rest, office.group().strip()
     return name, None
 

@@ -49,14 +49,15 @@ _NEWSROOM = re.compile(
     r"observer|independent|examiner|inquirer|daily|weekly|magazine|wire|broadcasting|radio|tv|"
     r"television|network|business|newspaper|dispatch|standard|register|star|sun|mail|express|"
     r"reporter|review|monitor|insider|politico|axios|cnn|bbc|cnbc|msnbc|npr|abc|nbc|cbs|pbs|"
-    r"reuters|bloomberg|afp|ap)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
-    r"reuters|bloomberg|afp|ap|cnn|bbc|npr|axios|politico)\b",
+    r"reuters|bloomberg|afp|ap|news agency)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
+    r"reuters|bloomberg|afp|ap|cnn|bbc|npr|axios|politico|cbs|nbc|abc|fox news)\b",
     re.I,
 )
 _SOURCE = (r"officials?|sources?|aides?|spokes(?:person|man|woman|people)|persons?|people|"
            r"diplomats?|insiders?|advisers?|advisors?|analysts|lawmakers|administration|someone|"
            r"individuals?|staffers?|employees|members|witnesses|residents|investigators|"
            r"executives|managers|authorities|police")
+_FAMILIAR = re.compile(r"^(?:\w+\s+){0,2}(?:people|persons?|sources?|officials?) familiar with\b", re.I)
 _SOURCE_WORDS = re.compile(rf"\b(?:{_SOURCE})\b", re.I)
 _HEAD_SOURCE = re.compile(rf"\b(?:{_SOURCE})$", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
@@ -79,7 +80,7 @@ _OFFICE = re.compile(
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county) attorney|"
     rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
-    r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary))\b",
+    r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary))(?!\w)",
     re.I,
 )
 _EXPERT = re.compile(
@@ -87,7 +88,7 @@ _EXPERT = re.compile(
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
-    r"research (?:director|firm|group)|market research)\b",
+    r"research (?:director|firm|group)|market research)(?!\w)",
     re.I,
 )
 
@@ -95,12 +96,13 @@ _EXPERT = re.compile(
 # A speaker named for a public body or an office and no person ("Federal prosecutors", "a judge",
 # "the White House", "The utilities commission"), or for experts ("researchers").
 _BODY_NAME = re.compile(
-    r"\b(?:prosecutors?|judges?|courts?|department|ministry|commission|government|governor|mayor|"
-    r"sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|ombudsman)\b",
+    r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
+    r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
+    r"ombudsman|military|cent(?:er|re)s? for disease control)\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
-                          r"historians)\b", re.I)
+                          r"historians|research (?:group|team))\b", re.I)
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -133,7 +135,7 @@ def is_unnamed(name: str) -> bool:
     if not words or not _SOURCE_WORDS.search(name):
         return False
     head = " ".join(words[:3]) if len(words) > 3 else name
-    if _HEAD_SOURCE.search(head.rstrip(".,")):
+    if _HEAD_SOURCE.search(head.rstrip(".,")) or _FAMILIAR.search(name):
         return True
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     return not capitalised
@@ -142,14 +144,18 @@ def is_unnamed(name: str) -> bool:
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
     title ("Finance minister Helena Rask resigned" -> "Finance minister"); None when none do."""
-    if len(name.split()) < 2 and not (name[:1].isupper() and len(name) > 2):
+    one_word = len(name.split()) < 2
+    if one_word and not (name[:1].isupper() and len(name) > 2):
         return None
-    pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + r"\b")
+    end = r"\b(?![ \t]+[A-Z])" if one_word else r"\b"  # "President Ascom Americas" is not Ascom's
+    pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
     for text in texts:
         for match in pattern.finditer(text):
             words = match.group(1).strip()
             if _SPEECH.search(words):
                 continue
+            if one_word and not _OFFICE.fullmatch(words.split()[-1]):
+                continue  # "President Trump", not "a spokesperson for Instagram"
             if _OFFICE.search(words) or _EXPERT.search(words):
                 return words
     return None

@@ -15,7 +15,8 @@ cue accuracy). Rows:
   (the tokenizer first) and for our rules, each run over the first ``PROFILE_ARTICLES`` BASIL
   articles in turn, in the batches the parse uses;
 - ``demo-voices-A`` / ``demo-voices-B``: the share of hand-judged voices of the demo edition that
-  are right (speaker, role, organisation and kind; ``bench.voices``), built afresh.
+  are right (speaker, role, organisation and kind; ``bench.voices``), built afresh (gated too; not
+  with ``limit``).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -221,5 +222,6 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
     if baselines:
         report.rows.append(_speed_row(data, systems[0][1], limit))
         report.rows.append(profile_row(data, limit))
+    if limit is None:
         report.rows += voice_rows()
     return report

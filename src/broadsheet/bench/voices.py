@@ -127,11 +127,11 @@ def demo_voices(sample: Path | None = None) -> tuple[Voice, ...]:
 
 
 def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> list[BenchRow]:
-    """One row per judged sample: its share right and how many of each fault."""
+    """One row per judged sample: its share right, how many of each fault, and the edition's voices."""
     voices = demo_voices() if voices is None else voices
     items = load_judged(path)
     samples: Mapping[str, list[Judged]] = _by_sample(items)
-    return [BenchRow(f"demo-voices-{name} ({len(voices)} voices)", "broadsheet", judge(group, voices),
+    return [BenchRow(f"demo-voices-{name}", "broadsheet", {**judge(group, voices), "voices": len(voices)},
                      len(group)) for name, group in samples.items()]
 
 

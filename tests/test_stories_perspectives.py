@@ -115,6 +115,10 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("Tanjug News Agency", None, None, "outlet"),
     ("CBS Boston", None, None, "outlet"),
     ("people familiar with Borean trade policy", None, None, "unnamed source"),
+    ("A spokeswoman for Neumann", None, None, "unnamed source"),
+    ("an insider", None, None, "unnamed source"),  # a person, not the newsroom "Insider"
+    ("Plains State Police", None, None, "official"),  # a named body, not unnamed police
+    ("Fort Lenn Police Department", None, None, "official"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind

@@ -8,7 +8,8 @@ organisation the analysis found beside it:
    agency (Reuters, the Associated Press, AFP, Bloomberg).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
-   "emergency officials", "sources".
+   "a spokeswoman for Neumann", "emergency officials", "sources"; not a body whose proper name
+   holds such a word ("Indiana State Police").
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
    ("a former CIA chief", "former Secretary of State John Kerry").
 4. **official** — an office in the role, the organisation or a title before the name: president,
@@ -98,7 +99,7 @@ _EXPERT = re.compile(
 _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
-    r"ombudsman|military|cent(?:er|re)s? for disease control)\b",
+    r"ombudsman|military|police|cent(?:er|re)s? for disease control)\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
@@ -125,6 +126,8 @@ def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
     key = name_key(name)
     if key and key in {name_key(o) for o in outlets}:
         return True
+    if re.match(r"(?:an?|one)\s", name, re.I):
+        return False  # "an insider", "a reporter": a person, not a newsroom
     return bool(key) and bool(_NEWSROOM.search(key))
 
 
@@ -132,13 +135,25 @@ def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
-    if not words or not _SOURCE_WORDS.search(name):
+    if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
+    if _SPOKESPERSON_FOR.match(name):
+        return True
     head = " ".join(words[:3]) if len(words) > 3 else name
     if _HEAD_SOURCE.search(head.rstrip(".,")) or _FAMILIAR.search(name):
         return True
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     return not capitalised
+
+
+_SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
+                               r"(?:for|of|at|in|with|to)\b", re.I)
+
+
+def _named_body(words: list[str]) -> bool:
+    """Whether a source word is part of a proper name ("Indiana State Police", "Fort Worth Police
+    Department"): capitalised, after the first word."""
+    return any(_SOURCE_WORDS.fullmatch(w) and w[:1].isupper() for w in words[1:])
 
 
 def title_before(name: str, texts: Iterable[str]) -> str | None:

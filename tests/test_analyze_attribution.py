@@ -356,5 +356,6 @@ def test_an_age_is_no_role_and_a_possessive_body_is_the_organisation(nlp: Langua
 
 
 def test_words_put_in_a_mouth_are_no_statement(nlp: Language) -> None:
-    found = attributions(nlp, "The answer was in the pillows. As Poirot would say, “Order and method.”")
-    assert not [a for a in found if "Poirot" in a.speaker]
+    found = attributions(nlp, "The answer was in the pillows. As Poirot would say, “Order and method.”",
+                         "The illness is often missed if the patient reports no birds in the home.")
+    assert not [a for a in found if "Poirot" in a.speaker or "patient" in a.speaker]

@@ -119,6 +119,10 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("an insider", None, None, "unnamed source"),  # a person, not the newsroom "Insider"
     ("Plains State Police", None, None, "official"),  # a named body, not unnamed police
     ("Fort Lenn Police Department", None, None, "official"),
+    ("the agency", None, None, "official"),
+    ("the news agency", None, None, "outlet"),
+    ("Superintendent Ana Vik", None, None, "official"),
+    ("Ira Dunn", "U.S. commander", None, "official"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind

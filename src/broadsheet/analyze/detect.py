@@ -227,7 +227,10 @@ def _adds_a_thing(head: Token) -> bool:
 
 def _as_one_would_say(head: Token) -> bool:
     """ "As Sherlock would say, ...", "as the saying goes": words put in someone's mouth by the
-    writer, no one's statement (a modal or "go" under "as")."""
+    writer, no one's statement (a modal or "go" under "as"); "if the person reports no birds":
+    a condition, no one's statement."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children):
+        return True
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return False
     return head.lemma_.lower() == "go" or any(

@@ -75,7 +75,8 @@ _OFFICE = re.compile(
     r"general\s+[A-Z]|gen\.|prosecutor|judge|justice|magistrate|chancellor|chief of staff|"
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
     r"chief (?:justice|constable|whip)|"
-    r"admiral|colonel|police|sheriff|white house|pentagon|state department|kremlin|parliament|"
+    r"admiral|colonel|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
+    r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
@@ -99,7 +100,7 @@ _EXPERT = re.compile(
 _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
-    r"ombudsman|military|police|cent(?:er|re)s? for disease control)\b",
+    r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control)\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"

@@ -20,11 +20,10 @@ from broadsheet.model import Article, Story
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, prepare
 from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, shingles, sketch
 from broadsheet.stories.engine import story_id
-from broadsheet.stories.features import date_names, featurize, fold, lead_text, text_names
+from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import weigh
 from broadsheet.stories.learn import LabelledSet, dateless, learn, story_pairs, tune_undated
 from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
-from broadsheet.stories.sparse import bucket
 
 
 def art(id_: str, title: str, *paragraphs: str, published: str | None = "2021-08-10",
@@ -443,52 +442,6 @@ def test_rare_features_are_the_rarest_shared_title_word_and_name() -> None:
     assert 0 < rows[0, rare_title] <= 1 and rows[1, rare_title] == 0.0
 
 
-REHAB = [
-    art("r1", "Actress enters rehab in Malibu",
-        "On March 3, 2008 the actress checked into the Promises Treatment Center in Malibu, her "
-        "representative said."),
-    art("r2", "Actress checks into Malibu rehab",
-        "The actress entered the Promises Treatment Center in Malibu on March 3, 2008, her "
-        "representative confirmed."),
-    art("r3", "Another actress enters rehab in Malibu",
-        "On May 8, 2013 another actress checked into a treatment center in Malibu, her "
-        "representative said."),
-]
-
-
-def _rows_against(first: Sequence[Article], incoming: Article) -> tuple[np.ndarray, list[str]]:
-    index = StoryIndex(window_days=14)
-    engine = Clusterer(index, CAUTIOUS)
-    engine.add_all(prepare(a) for a in first)
-    item = prepare(incoming)
-    side = weigh(index.idf, item.features.title, item.features.lead, item.features.names)
-    stories = [index.stories[index.where[a.id]] for a in first]
-    rows = engine.features(side, stories, [0.0] * len(stories),
-                           [item.features.title.plus(item.features.lead)])
-    return rows, [s.id for s in stories]
-
-
-def test_dates_the_two_sides_mention_apart_clash() -> None:
-    rows, _ = _rows_against([REHAB[0], REHAB[2], BAKERY[0]], REHAB[1])
-    clash = FEATURES.index("date_clash")
-    assert rows[0, clash] == 0.0  # the same day and year
-    assert rows[1, clash] == 1.0  # another day, another year
-    assert rows[2, clash] == 0.0  # the bakery names no date: no evidence either way
-
-
-def test_names_the_story_lacks_are_counted_and_the_rarest_kept() -> None:
-    rows, _ = _rows_against([FIRE[0], SENATE[0]], FIRE[2])
-    missing = FEATURES.index("names_missing")
-    assert 0.0 <= rows[0, missing] < 0.5 < rows[1, missing] <= 1.0
-    lone = FEATURES.index("lone_name")
-    echo = art("e1", "wildfire spreads", "Flames reached Redding in Shasta County.")
-    rows, _ = _rows_against([FIRE[0], SENATE[0]], echo)
-    assert rows[0, lone] == 0.0 < rows[1, lone]  # the fire story holds every name; the Senate's none
-    nameless = art("x1", "wildfire spreads", "the wildfire spread overnight.")
-    rows, _ = _rows_against([FIRE[0]], nameless)
-    assert rows[0, missing] == 0.0  # a side without names: no evidence
-
-
 # --- features ----------------------------------------------------------------------------------
 
 def test_plural_fold() -> None:
@@ -508,12 +461,6 @@ def test_names_are_capitalised_phrases_and_numbers_not_sentence_starts() -> None
                        "said the House would vote on 40,000 pages.")
     assert {"n:senate", "n:speaker nancy pelosi", "n:pelosi", "n:40000", "n:69"} <= set(names)
     assert "n:the" not in names
-
-
-def test_a_month_and_its_day_are_names() -> None:
-    assert date_names("On Sept. 3 and March 31, not May 40 or Mayor 5.") == \
-        ["n:september 3", "n:march 31"]
-    assert bucket("n:march 3") in featurize(REHAB[0]).names.ids.tolist()
 
 
 def test_a_title_cased_headline_gives_no_names() -> None:

@@ -10,8 +10,6 @@ Signals, and why each is there:
   capitalised words and phrases of the title and lead (not the first word of a sentence on its own),
   plus numbers of two or more digits (scores, tolls, years: "6.1", "40,000"). Two events of the same
   kind (two earthquakes, two rehab stays) share their vocabulary but not their names and numbers.
-  Dates the text mentions are names too: years (as numbers) and a month with its day
-  ("March 3", ``date_names``), so the scorer can tell two events apart by the dates they name.
 - ``day`` — the publication day (ordinal, fractional for the time of day), None when unknown.
 
 Words are ``text.content_words`` (lower-cased, stop words dropped) with plural endings folded
@@ -40,12 +38,6 @@ _NUMBER = re.compile(r"\d[\d.,]*\d")
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                             "WORK_OF_ART", "LAW"})
 _TITLE_CASE_SHARE = 0.6
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-_MONTH_DAY = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-                        r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-                        r"\.?\s+(\d{1,2})\b")
-YEARS = range(1900, 2100)
 
 
 @dataclass(frozen=True)
@@ -122,24 +114,6 @@ def text_names(title: str, lead: str) -> list[str]:
     return [NAME_PREFIX + n for n in found if len(n) > 1]
 
 
-def date_names(text: str) -> list[str]:
-    """A month and its day the text mentions ("Sept. 3" -> ``n:september 3``), as names."""
-    found = []
-    for match in _MONTH_DAY.finditer(text):
-        month = next(m for m in MONTHS if m.startswith(match.group(1).casefold()))
-        day = int(match.group(2))
-        if 1 <= day <= 31:
-            found.append(f"{NAME_PREFIX}{month} {day}")
-    return found
-
-
-def date_terms() -> list[str]:
-    """Every name a date can take (``date_names``, and years as numbers): the terms the scorer
-    compares as dates."""
-    days = [f"{NAME_PREFIX}{m} {d}" for m in MONTHS for d in range(1, 32)]
-    return [*days, *(f"{NAME_PREFIX}{y}" for y in YEARS)]
-
-
 def entity_names(entities: Sequence[Entity]) -> list[str]:
     """Canonical names of the analysis' named entities (people, organisations, places ...)."""
     return [NAME_PREFIX + e.canonical.casefold() for e in entities
@@ -162,7 +136,6 @@ def featurize(article: Article, entities: Sequence[Entity] = (), *,
     names = entity_names(entities) if entities else text_names(article.title, lead)
     if entities:
         names += [NAME_PREFIX + m.replace(",", "") for m in _NUMBER.findall(lead)]
-    names += date_names(f"{article.title}\n{lead}")
     day = day_of(article.published)
     title, body, named = (Sparse.from_terms(words(article.title)), Sparse.from_terms(words(lead)),
                           Sparse.from_terms(names))

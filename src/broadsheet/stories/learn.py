@@ -147,13 +147,11 @@ def _score(engine: Clusterer, item: Incoming, truth: StoryState | None, out: Pai
 
 
 def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
-                limit: int = CANDIDATES, undated: float | None = 1.01) -> Pairs:
-    """Story-pair training rows (step 4): ``labelled`` clustered by ``model`` with merges off
-    (``undated``: the article scorer's merge threshold for story pairs without a gap, 1.01 off),
+                limit: int = CANDIDATES) -> Pairs:
+    """Story-pair training rows (step 4): ``labelled`` clustered by ``model`` with merges off,
     then each story (smallest first) against its index candidates, as the merge pass sees them."""
     index = StoryIndex(window_days=window_days)
-    engine = Clusterer(index, replace(model, merge=1.01, pair=None, merge_undated=undated),
-                       candidates=limit)
+    engine = Clusterer(index, replace(model, merge=1.01, pair=None), candidates=limit)
     engine.add_all(prepare(a) for a in labelled.articles)
     label_of = dict(zip((a.id for a in labelled.articles), labelled.labels, strict=True))
     major = {s.id: Counter(label_of[m.article_id] for m in s.members).most_common(1)[0][0]

@@ -21,15 +21,7 @@ For an (article, story) pair it computes ``FEATURES``:
   ``best_members``); a story is compared member to member the same way, its own exemplars against
   the other's. A story whose centroid has drifted (a developing event, two halves merged) still
   takes an article that repeats one of its members, and a bounded number of members keeps the
-  cost per article constant;
-- ``date_clash``: when both sides mention dates (years, a month and its day: ``features.date_names``),
-  the share of the fewer side's dates the other does not mention, 0 when either mentions none (a
-  missing date is no evidence); two events of one kind a year apart name different dates;
-- ``names_missing``: the share of the side's names, weighted by rarity, that the story does not
-  hold, 0 when either has none (the story's names are its centroid's: a story holds the names of
-  all its members, so an article of the same event finds most of its names there);
-- ``lone_name``: the rarity of the rarest name the side has and the story lacks, 0 when the story
-  holds them all or has no names (one rare name of another event: another person, another place).
+  cost per article constant.
 
 The probability is ``sigmoid(bias + weights . features)``. Weights, bias and the two decision
 thresholds (``join``: the best story takes the article; ``merge``: two stories become one) are
@@ -60,16 +52,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from broadsheet.stories.features import date_terms
 from broadsheet.stories.index import WeightedStory
-from broadsheet.stories.sparse import DIM, Idf, Sparse, Weighted, bucket
+from broadsheet.stories.sparse import DIM, Idf, Sparse, Weighted
 
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
-            "size", "rare_title", "rare_names", "best", "second", "date_clash", "names_missing", "lone_name")
+            "size", "rare_title", "rare_names", "best", "second")
 PAIR_FEATURES = (*FEATURES, "side_size")
 Matrix = npt.NDArray[np.float64]
-DATES = np.zeros(DIM, dtype=np.bool_)
-DATES[[bucket(t) for t in date_terms()]] = True
 
 
 def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -271,44 +260,6 @@ def best_members(scratch: Scratch, side: Sequence[Weighted], found: Exemplars) -
     return np.column_stack([ranked[:, 0], second])
 
 
-def date_clash(side: Weighted, stories: Sequence[Weighted]) -> npt.NDArray[np.float64]:
-    """For each story, the share of the fewer side's dates the other does not mention (0 when
-    either mentions none)."""
-    mine = side.ids[DATES[side.ids]]
-    found = np.zeros(len(stories))
-    if not len(mine):
-        return found
-    for row, story in enumerate(stories):
-        theirs = story.ids[DATES[story.ids]]
-        if len(theirs):
-            shared = len(np.intersect1d(mine, theirs, assume_unique=True))
-            found[row] = 1.0 - shared / min(len(mine), len(theirs))
-    return found
-
-
-def names_missing(scratch: Scratch, side: WeightedStory,
-                  stories: Sequence[Weighted]) -> npt.NDArray[np.float64]:
-    """For each story, the share of ``side``'s names (weighted by rarity; ``side`` held in
-    ``scratch``) it does not hold, 0 when either has none."""
-    total = float(side.rare_names.sum())
-    if total <= 0:
-        return np.zeros(len(stories))
-    held = np.array([float(scratch.rare_names[s.ids].sum()) for s in stories])
-    has = np.array([len(s.ids) > 0 for s in stories])
-    return np.where(has, 1.0 - np.minimum(held / total, 1.0), 0.0)
-
-
-def lone_name(side: WeightedStory, stories: Sequence[Weighted]) -> npt.NDArray[np.float64]:
-    """For each story, the rarity of the rarest of ``side``'s names it lacks (0 when it lacks
-    none, or has no names)."""
-    found = np.zeros(len(stories))
-    for row, story in enumerate(stories):
-        if len(story.ids) and len(side.names.ids):
-            lacking = ~np.isin(side.names.ids, story.ids, assume_unique=True)
-            found[row] = float(side.rare_names[lacking].max(initial=0.0))
-    return found
-
-
 def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[WeightedStory],
                    gaps: Sequence[float | None], sizes: Sequence[int],
                    members: Matrix | None = None) -> Matrix:
@@ -321,7 +272,6 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
         (nn,) = _gather((scratch.names,), [s.names for s in stories])
         rare_title = _most(scratch.rare_title, titles)
         rare_names = _most(scratch.rare_names, [s.names for s in stories])
-        missing = names_missing(scratch, side, [s.names for s in stories])
     st, sl = np.array([t.norm for t in titles]), np.array([v.norm for v in leads])
     sn = np.array([s.names.norm for s in stories])
     s_all = np.array([s.all_norm for s in stories])
@@ -335,8 +285,6 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
         np.log(np.maximum(1, np.asarray(sizes, dtype=np.float64))),
         rare_title, rare_names,
         members if members is not None else np.zeros((len(stories), 2)),
-        date_clash(side.names, [s.names for s in stories]), missing,
-        lone_name(side, [s.names for s in stories]),
     ]).astype(np.float64)
 
 
@@ -345,7 +293,7 @@ def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[Weig
 # set"; googlenews is never learned from). See the README for the leave-one-set-out figures.
 DEFAULT_MODEL = Model(
     weights=(-0.0893, -4.4916, 1.6897, 22.7678, -2.7116, -3.0397, -1.5663, -2.9351, -2.8986,
-             -0.4549, 1.6279, 0.561, 1.6763, -1.6598, 0.0, 0.0, 0.0),
+             -0.4549, 1.6279, 0.561, 1.6763, -1.6598),
     bias=-1.1655,
     join=0.5,
     merge=0.8,
@@ -353,7 +301,7 @@ DEFAULT_MODEL = Model(
     merge_undated=0.7,
     pair=PairModel(
         weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
-                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, 0.0, 0.0, 0.0, -1.168),
+                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),
         bias=-2.5499,
         threshold=0.5,
         undated=0.5,

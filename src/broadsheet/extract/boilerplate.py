@@ -187,8 +187,8 @@ def is_contact_or_notice(line: str) -> bool:
     only"): short, outside quotes, an e-mail address with a contact phrase. A copyright line is
     not one of them: the scrapinghub gold keeps "© 2019 Associated Press. All Rights Reserved"
     (3 of the 4 such lines its pages print)."""
-    if word_count(line) > MAX_NOTICE_WORDS:
-        return False
+    if ("@" not in line and "ommercial" not in line) or word_count(line) > MAX_NOTICE_WORDS:
+        return False  # the plain searches first: most paragraphs hold neither
     text = unquoted(line)
     if _NOTICE.search(text):
         return True

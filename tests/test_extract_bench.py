@@ -88,6 +88,16 @@ def test_held_out_rows_retrain_without_the_scored_sites(eval_data: Path) -> None
 
 
 @pytest.mark.slow
+def test_the_gate_run_holds_the_page_classifier_out_but_not_the_line_model(eval_data: Path) -> None:
+    """Without ``heldout`` (the quality gate's run) the page classifier is still refitted without
+    the scored sites (seconds), the line model is not (minutes)."""
+    report = run(eval_data, limit=30, baselines=False, heldout=False)
+    assert 0.0 <= report.score("wcxb-dev-all", "broadsheet, sites held out is_article",
+                               "accuracy") <= 1.0
+    assert not any(row.system == "broadsheet, sites held out" for row in report.rows)
+
+
+@pytest.mark.slow
 def test_memory_rows_measure_the_resident_set(eval_data: Path) -> None:
     report = run(eval_data, limit=3, memory=True)
     assert [row.dataset for row in report.rows] == ["memory-3-pages"]

@@ -10,6 +10,7 @@ from broadsheet.extract.boilerplate import (
     drop_repeats,
     is_author_bio,
     is_call_to_action,
+    is_contact_or_notice,
     is_pitch,
     is_ui_label,
 )
@@ -99,3 +100,19 @@ def test_an_article_that_speaks_to_the_reader_keeps_its_advice() -> None:
     ]
     assert addresses_reader(advice)
     assert clean_paragraphs(advice) == tuple(advice)
+
+
+def test_contact_lines_and_reprint_notices_go_copyright_lines_stay() -> None:
+    story = "The council voted on Tuesday to close the old bridge for repairs next spring."
+    contact = "Write to Al Root at al.root@example.com"
+    tip = ("Have a tip? Amy Lee may be reached at alee@example.com. Follow her on Twitter "
+           "@AmyLee or on Facebook.")
+    notice = ("This copy is for your personal, non-commercial use only. To order copies for "
+              "distribution to your colleagues, visit www.example.com.")
+    credit = "© 2019 Associated Press. All Rights Reserved."
+    assert is_contact_or_notice(contact) and is_contact_or_notice(tip)
+    assert is_contact_or_notice(notice)
+    assert not is_contact_or_notice(credit)
+    assert not is_contact_or_notice("The clinic can be reached by phone on weekdays.")
+    assert not is_contact_or_notice('"Write to me at bob@example.com," he told the court.')
+    assert clean_paragraphs([story, contact, credit, notice]) == (story, credit)

@@ -10,7 +10,7 @@ import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
 from broadsheet.extract.linemodel import Ensemble, LineModel, Tree, shipped_model
-from broadsheet.extract.lines import FEATURE_NAMES, page_features
+from broadsheet.extract.lines import FEATURE_NAMES, is_end_marker, page_features
 from broadsheet.extract.text import extract_text, page_lines
 from broadsheet.extract.train import label_lines
 from broadsheet.extract.train_pages import PageRow
@@ -72,6 +72,31 @@ def test_features_one_row_per_non_blank_line() -> None:
     assert found.features.shape == (sum(1 for line in lines if line.strip()), len(FEATURE_NAMES))
     assert np.isfinite(found.features).all()
     assert [lines[i].strip() for i in found.index[:2]] == list(found.text[:2])
+
+
+def test_end_markers_are_the_headings_of_what_follows_an_article() -> None:
+    for line in ("Comments", "[ 167 comments ]", "Top Rated Comments", "Leave a Reply Cancel reply",
+                 "Posted in News | Permalink | 10 Comments", "You may also like",
+                 "Você pode gostar...", "More from Jane Doe", "Related: the budget"):
+        assert is_end_marker(line), line
+    for line in ("The comments were bad.", "Responses to the crisis were swift",
+                 "He left 3 comments under the post and then wrote a long reply to each of them"):
+        assert not is_end_marker(line), line
+
+
+def test_lines_under_an_end_marker_carry_the_prose_above_it() -> None:
+    """A menu's "Comments" link (no prose above it) marks nothing; the comments heading under the
+    article's paragraphs marks every line below with the article's length."""
+    prose = "The council voted on Tuesday to close the old bridge for repairs next spring."
+    lines = ["Home", "Comments", "Headline of the story", prose, prose.replace("council", "mayor"),
+             "Comments", "Jane says:", "I drive over that bridge every day and it is a mess."]
+    found = page_features(lines)
+    marker = FEATURE_NAMES.index("end_marker")
+    above = FEATURE_NAMES.index("prose_before_marker")
+    assert found.features[:, marker].tolist() == [0, 1, 0, 0, 0, 1, 0, 0]
+    assert found.features[:5, above].tolist() == [0.0] * 5
+    assert found.features[5, above] == 0.0
+    assert found.features[6, above] == found.features[7, above] == pytest.approx(math.log1p(28))
 
 
 def test_labels_mark_the_gold_paragraphs_and_not_the_menu() -> None:

@@ -33,7 +33,7 @@ from pathlib import Path
 from statistics import mean, median
 
 from broadsheet.bench import BenchReport, BenchRow
-from broadsheet.bench.heldout import held_out_rows
+from broadsheet.bench.heldout import held_out_rows, page_rows
 from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafilatura_meta, truth_of
 from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
@@ -444,4 +444,6 @@ def run(data: Path, *, limit: int | None = None, wcxb: bool = True,
         report.notes.append(f"skipped wcxb-dev: {wcxb_dir} not found")
     if heldout:
         report.rows.extend(held_out_rows(root, limit, collected, baselines, report.notes))
+    else:  # the page classifier's held-out rows cost a few seconds: the quality gate pins them
+        report.rows.extend(page_rows(collected))
     return report

@@ -47,6 +47,35 @@ _DATEISH = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-–—•*·>»›|]|\d+[.)])\s")
 _SEPARATORS = re.compile(r"\s[|»›/•·]\s")
 _FUNCTION = frozenset().union(*FUNCTION_WORDS.values())
+# Short lines that open what follows an article: its comments, a reply form, more stories. A
+# generic vocabulary in a few languages, never a site's own label.
+_END_MARKER = re.compile(
+    r"^\W*(?:\d+\s+|top rated\s+|reader\s+|show\s+|view\s+|load\s+)?(?:comments?|"
+    r"responses?|replies|reactions|discussion|conversation|"
+    r"(?:leave|post|add|write) (?:a |your )?(?:reply|comment|response)\b.*|"
+    r"\d+ (?:thoughts|responses|replies|comments) (?:on|to)\b.*|join the (?:discussion|conversation)|"
+    r"(?:you (?:may|might) )?also like|more (?:from|stories|articles|news|on)\b.*|"
+    r"related(?: (?:stories|articles|posts|content|coverage|news|reading))?(?::.*)?|"
+    r"(?:recommended|read (?:more|next)|popular|most (?:read|popular)|trending)(?: \w+)?|"
+    r"elsewhere on\b.*|about the author|want more stories.*|"
+    r"coment[aá]rios?|comentarios?|commentaires?|kommentare?|commenti|reacties|"
+    r"(?:leia|veja|lesen sie) (?:tamb[eé]m|auch)|voc[eê] (?:pode|tamb[eé]m pode) gostar.*|"
+    r"(?:te puede interesar|art[ií]culos relacionados|[àa] lire aussi|lire aussi|"
+    r"[äa]hnliche artikel|mehr zum thema|potrebbe interessarti|lees ook|ook interessant).*"
+    r")\W*$",
+    re.IGNORECASE,
+)
+_COUNTED_COMMENTS = re.compile(r"\b\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
+MAX_MARKER_WORDS = 10
+
+
+def is_end_marker(line: str) -> bool:
+    """A short line that heads what follows an article: comments, a reply form, more stories
+    ("Leave a Reply", "You may also like"), or counts its comments ("Permalink | 10 Comments")."""
+    if word_count(line) > MAX_MARKER_WORDS:
+        return False
+    text = line.strip()
+    return bool(_END_MARKER.match(text) or _COUNTED_COMMENTS.search(text))
 _WINDOWS = (1, 3, 8)
 _NEIGHBOURS = (-2, -1, 1, 2)
 
@@ -179,6 +208,7 @@ def _position(lines: Sequence[str], index: Sequence[int], text: Sequence[str],
     before = (np.cumsum(weights) - weights) / total
     anchor = anchors[0] if anchors else -1
     size, place = _group_sizes(lines, index)
+    markers = _marker_columns(text, np.cumsum(weights) - weights)
     rows = []
     for k, i in enumerate(index):
         distance = (i - anchor) if anchor >= 0 else 0
@@ -192,12 +222,28 @@ def _position(lines: Sequence[str], index: Sequence[int], text: Sequence[str],
             math.log(counts[normal(text[k])]),
             size[k],
             place[k],
+            *markers[k],
         ])
     return np.array(rows, dtype=np.float64).reshape(len(index), -1)
 
 
+def _marker_columns(text: Sequence[str], prose_words_before: Matrix) -> list[tuple[float, float]]:
+    """For each line: is it an end marker (``is_end_marker``), and how much prose (log words)
+    the page held before the nearest end marker above it (0 when none is above). Comments and
+    teasers under "Leave a Reply" or "You may also like" read like prose line by line; what sets
+    them apart is the heading that an article's text came before."""
+    result: list[tuple[float, float]] = []
+    above = 0.0
+    for k, line in enumerate(text):
+        marker = is_end_marker(line)
+        result.append((float(marker), above))
+        if marker:
+            above = math.log1p(float(prose_words_before[k]))
+    return result
+
+
 POSITION_NAMES = ("place", "prose_before", "headline_distance", "after_headline", "in_rule_block",
-                  "log_repeats", "run_size", "run_place")
+                  "log_repeats", "run_size", "run_place", "end_marker", "prose_before_marker")
 FEATURE_NAMES = SHAPE_NAMES + RULE_NAMES + NEIGHBOUR_NAMES + POSITION_NAMES
 
 

@@ -47,6 +47,28 @@ def test_two_stores_never_share_a_shard_folder(tmp_path: Path) -> None:
         claim_folder(folder, str(tmp_path / "two.db"))
 
 
+def test_backfills_claiming_a_new_folder_together_all_see_its_owner(tmp_path: Path) -> None:
+    failures: list[BaseException] = []
+
+    def claim(folder: Path, start: threading.Barrier) -> None:
+        start.wait()
+        try:
+            claim_folder(folder, str(tmp_path / "one.db"))
+        except ConfigError as exc:  # the owner file read while a rival was still writing it
+            failures.append(exc)
+
+    for round_ in range(40):
+        start = threading.Barrier(4)
+        folder = tmp_path / f"shards{round_}"
+        claims = [threading.Thread(target=claim, args=(folder, start)) for _ in range(4)]
+        for thread in claims:
+            thread.start()
+        for thread in claims:
+            thread.join()
+    assert failures == []
+    assert sorted(p.name for p in (tmp_path / "shards0").iterdir()) == ["STORE"]  # no temporary left
+
+
 def test_one_backfill_at_a_time_per_folder(tmp_path: Path) -> None:
     with folder_lock(tmp_path), pytest.raises(ConfigError, match="another backfill"), \
             folder_lock(tmp_path):

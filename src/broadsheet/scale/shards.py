@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,20 +83,35 @@ def _owner(db: str) -> str:
 
 
 def claim_folder(folder: Path, db: str) -> None:
-    """Make ``folder`` the shard folder of store ``db``; ``ConfigError`` if another store owns it."""
+    """Make ``folder`` the shard folder of store ``db``; ``ConfigError`` if another store owns it.
+
+    Two backfills may claim a new folder at the same moment: the owner file is written aside and
+    linked into place, so the first claim wins whole and the other reads it complete, never empty.
+    """
     owner = _owner(db)
     marker = folder / OWNER_FILE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if marker.exists():
-            holder = marker.read_text(encoding="utf-8").strip()
-            if holder != owner:
-                raise ConfigError(f"backfill: {folder} holds the shard outputs of the store {holder}, "
-                                  f"not of {owner}; give this store its own --out folder")
-            return
-        marker.write_text(owner + "\n", encoding="utf-8")
+        _link_once(marker, owner + "\n")
+        holder = marker.read_text(encoding="utf-8").strip()
     except OSError as exc:
         raise ConfigError(f"backfill: cannot use the shard folder {folder}: {exc}") from exc
+    if holder != owner:
+        raise ConfigError(f"backfill: {folder} holds the shard outputs of the store {holder}, "
+                          f"not of {owner}; give this store its own --out folder")
+
+
+def _link_once(path: Path, content: str) -> None:
+    """Create ``path`` holding ``content`` unless it exists, atomically (a hard link of a full file)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.link(temporary, path)
+    except FileExistsError:
+        pass
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 @contextmanager

@@ -67,6 +67,8 @@ _END_MARKER = re.compile(
 )
 _COUNTED_COMMENTS = re.compile(r"\b\d+\s+(?:comments?|responses?|replies)\b", re.IGNORECASE)
 MAX_MARKER_WORDS = 10
+_WINDOWS = (1, 3, 8)
+_NEIGHBOURS = (-2, -1, 1, 2)
 
 
 def is_end_marker(line: str) -> bool:
@@ -76,8 +78,6 @@ def is_end_marker(line: str) -> bool:
         return False
     text = line.strip()
     return bool(_END_MARKER.match(text) or _COUNTED_COMMENTS.search(text))
-_WINDOWS = (1, 3, 8)
-_NEIGHBOURS = (-2, -1, 1, 2)
 
 
 def _shape(line: str) -> list[float]:

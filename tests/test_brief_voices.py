@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from broadsheet.brief.voices import clean_speaker, is_pronoun, story_voices
-from broadsheet.model import Analysis, Story, Voice
+from broadsheet.model import Analysis, Entity, Story, Voice
 from broadsheet.text import name_key as speaker_key
 from test_brief_data import kim_analyses, kim_story, make_article, said
 
@@ -161,3 +161,29 @@ def test_voices_group_by_the_canonical_person_and_skip_things() -> None:
     voices = story_voices(story, analyses)
     assert [v.speaker for v in voices] == ["Adam B. Schiff"]
     assert len(voices[0].quotes) == 2
+
+
+def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
+    text = ("Borea said it would talk. Borea and Lindia met. Lumio said sales rose. "
+            "Kessa said no. Kessa was tired.")
+    article = make_article("a", "Outlet", "t", [text])
+
+    def entity(name: str, label: str, nth: int = 0) -> Entity:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Entity(name, label, name, (start, start + len(name)))
+
+    analysis = Analysis(article, entities=(
+        entity("Borea", "GPE"), entity("Borea", "GPE", 1),
+        entity("Lumio", "GPE"),  # once only: a recogniser's slip, not a place
+        entity("Kessa", "GPE"), entity("Kessa", "PERSON", 1), entity("Kessa", "PERSON", 1),
+    ), attributions=(
+        said(article, "Borea", "it would talk", kind="indirect"),
+        said(article, "Lumio", "sales rose", kind="indirect"),
+        said(article, "Kessa", "no", kind="indirect"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Borea"].kind == "official"
+    assert voices["Lumio"].kind == "other"
+    assert voices["Kessa"].kind == "other"  # a PERSON more often than a GPE

@@ -123,6 +123,18 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("the news agency", None, None, "outlet"),
     ("Superintendent Ana Vik", None, None, "official"),
     ("Ira Dunn", "U.S. commander", None, "official"),
+    # round 11 (demo voices A/B/C): public bodies named as speakers, short ranks, study authors,
+    # a union's president named with no organisation
+    ("the Borean Prosecution Authority", None, None, "official"),
+    ("The National Institute on Sleep", None, None, "official"),
+    ("the Congressional Budget Office", None, None, "official"),
+    ("Arcadia's public defender's office", None, None, "official"),
+    ("Ivo Kade", "Lt. Col.", None, "official"),
+    ("Sam Eli", "Borean chief negotiator", None, "official"),
+    ("Mia Berg", "Senior author", None, "expert"),
+    ("The authors of the study published in the journal Sleep", None, None, "expert"),
+    ("Rae Lund", "local president of the dock workers' union", None, "other"),
+    ("Lumio", None, None, "other"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
@@ -137,6 +149,14 @@ def test_a_title_before_the_name_in_the_story_decides_when_the_analysis_found_no
     # a one-word name takes only a title written right before it, and only as its whole name
     assert speaker_kind("Lumio", context=["a spokesperson for Lumio said so"]) == "other"
     assert speaker_kind("Lumio", context=["Vice President Lumio Americas Ana Sol said so"]) == "other"
+    # a title before a common noun is not its title: the doctor prescribed the man, the man speaks
+    assert speaker_kind("the man", context=["The doctor prescribed the man steroids."]) == "other"
+
+
+def test_a_place_that_speaks_is_its_government() -> None:
+    assert speaker_kind("Borea") == "other"
+    assert speaker_kind("Borea", label="GPE") == "official"
+    assert speaker_kind("Borea", label="ORG") == "other"
 
 
 def test_the_storys_own_outlets_are_outlets() -> None:

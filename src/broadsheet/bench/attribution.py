@@ -14,7 +14,7 @@ cue accuracy). Rows:
 - ``basil-profile``: where that time goes, in CPU milliseconds per article for each spaCy component
   (the tokenizer first) and for our rules, each run over the first ``PROFILE_ARTICLES`` BASIL
   articles in turn, in the batches the parse uses;
-- ``demo-voices-A`` / ``demo-voices-B``: the share of hand-judged voices of the demo edition that
+- ``demo-voices-A`` / ``-B`` / ``-C`` / ``-D``: the share of hand-judged voices of the demo edition that
   are right (speaker, role, organisation and kind; ``bench.voices``), built afresh (gated too; not
   with ``limit``).
 

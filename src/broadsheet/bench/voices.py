@@ -11,8 +11,10 @@ article and its words (token Dice >= 0.5 with one of the voice's quotes); a judg
   the words make no voice and the judgement says they should not;
 - **lost** when the words make no voice though a right speaker said them.
 
-Sample A is what the fixes were made on; sample B was drawn apart and judged only after them
-(the file says how both were drawn).
+Sample A is what round 10's fixes were made on; sample B was drawn apart and judged only after
+them (then looked at too); sample C was drawn from the voices neither finds and judged before
+round 11's fixes, its first figure the held-out one of round 10's; sample D was drawn after
+round 11's rules were written and never used to write them (the file says how each was drawn).
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ Each quote keeps the article that carried it. The same words carried by near-dup
 (wire copy) are one quote, cited to the original; the same words in independent articles stay, as
 each outlet that carried them is a separate witness. Voices are ordered by how many outlets quote
 them, then by how many quotes they have, then by first appearance. Each voice has a kind (official,
-former official, expert, outlet, unnamed source, other: ``stories/speakers.py``).
+former official, expert, outlet, unnamed source, other: ``stories/speakers.py``), read with the
+entity label the story's analyses give the speaker's name most often (a GPE that speaks is its
+government).
 """
 
 from __future__ import annotations
@@ -171,13 +173,30 @@ def _display_name(group: list[_Said]) -> str:
     return max(counts, key=lambda n: (len(n.split()), counts[n]))
 
 
-def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str]) -> Voice:
+def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
+           labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
     role = _most_common(s.role for s in group)
     organisation = _most_common(s.attribution.organisation for s in group)
+    label = (labels or {}).get(name_key(_ARTICLE.sub("", speaker)))
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
-                 kind=speaker_kind(speaker, role, organisation, outlets, texts))
+                 kind=speaker_kind(speaker, role, organisation, outlets, texts, label))
+
+
+_ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+def entity_labels(analyses: Iterable[Analysis]) -> dict[str, str]:
+    """The label the analyses give each entity name most often, and at least twice (one label is
+    too weak a sign: the recogniser calls "LN", Live Nation, a GPE once); keyed by ``name_key``,
+    "the" aside."""
+    counts: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for entity in analysis.entities:
+            counts.setdefault(name_key(_ARTICLE.sub("", entity.text)), Counter())[entity.label] += 1
+    common = {key: count.most_common(1)[0] for key, count in counts.items() if key}
+    return {key: label for key, (label, seen) in common.items() if seen >= 2}
 
 
 def _outlet_count(voice: Voice) -> int:
@@ -193,8 +212,10 @@ def story_voices(story: Story, analyses: Mapping[str, Analysis]) -> tuple[Voice,
         groups.setdefault(targets.get(item.key, item.key), []).append(item)
     first_seen = {key: index for index, key in enumerate(groups)}
     outlets = [q.quote.outlet for q in said if q.quote.outlet]
-    texts = [analyses[aid].article.text for aid in story.article_ids if aid in analyses]
-    voices = {key: _voice(_dedupe(group, story), outlets, texts) for key, group in groups.items()}
+    members = [analyses[aid] for aid in story.article_ids if aid in analyses]
+    texts = [a.article.text for a in members]
+    labels = entity_labels(members)
+    voices = {key: _voice(_dedupe(group, story), outlets, texts, labels) for key, group in groups.items()}
     ranked = sorted(
         voices,
         key=lambda k: (-_outlet_count(voices[k]), -len(voices[k].quotes), first_seen[k]),

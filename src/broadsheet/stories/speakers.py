@@ -12,18 +12,23 @@ organisation the analysis found beside it:
    holds such a word ("Indiana State Police").
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
    ("a former CIA chief", "former Secretary of State John Kerry").
-4. **official** — an office in the role, the organisation or a title before the name: president,
-   minister, secretary, senator, governor, mayor, judge, spokesperson, ambassador, police; or a
-   public or governing body's director, head, chief, executive or officer ("county health
-   director", "league executive"), a public body's agency or department (NASA, "the Department
-   of Energy", "U.S. Attorney"); or a speaker named for a public body or an office ("Federal
-   prosecutors", "a judge", "the White House"). A company's chief executive is not an official,
-   nor a company's or a union's president (a president with an organisation that is no public
-   body: "president and chief operating officer of SpaceX").
+4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK");
+   an office in the role, the organisation or a title before the name: president, minister,
+   secretary, senator, governor, mayor, judge, spokesperson, ambassador, chief negotiator, police,
+   a rank ("Lt. Col."); or a public or governing body's director, head, chief, executive or
+   officer ("county health director", "league executive"), a public body's agency or department
+   (NASA, "the Department of Energy", "U.S. Attorney"); or a speaker named for a public body or
+   an office ("Federal prosecutors", "a judge", "the White House", "the Swedish Prosecution
+   Authority", "the Congressional Budget Office", "The National Institute on Drug Abuse"). A
+   company's chief executive is not an official, nor a company's or a union's president (a
+   president with an organisation that is no public body: "president and chief operating officer
+   of SpaceX", or a role naming a union, company or association: "local president of the prison
+   workers' union").
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
-   a research firm's director; or a speaker named as experts ("researchers", "Experts on jail
-   suicide"). A lawyer for one side is not an expert (other).
+   a research firm's director, a study's author ("Senior author"); or a speaker named as experts
+   ("researchers", "Experts on jail suicide", "the authors of the study"). A lawyer for one side
+   is not an expert (other).
 6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
 
 A voice the analysis gave no role or organisation is read with the title written just before its
@@ -75,7 +80,8 @@ _OFFICE = re.compile(
     r"general\s+[A-Z]|gen\.|prosecutor|judge|justice|magistrate|chancellor|chief of staff|"
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
     r"chief (?:justice|constable|whip)|"
-    r"admiral|colonel|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
+    r"admiral|colonel|col\.|lt\.|maj\.|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
+    r"(?:chief|trade|peace) negotiator|"
     r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
@@ -90,7 +96,7 @@ _EXPERT = re.compile(
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
-    r"research (?:director|firm|group)|market research)(?!\w)",
+    r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author)(?!\w)",
     re.I,
 )
 
@@ -100,15 +106,18 @@ _EXPERT = re.compile(
 _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
-    r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control)\b",
+    r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
+    r"public defender|national institutes? (?:of|on|for))\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
-                          r"historians|research (?:group|team))\b", re.I)
+                          r"historians|research (?:group|team)|"
+                          r"authors of (?:the|a|an|this)\b.*\b(?:study|research|paper|report))\b", re.I)
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _PRESIDENT = re.compile(r"\b(?:vice )?president\b", re.I)
+_PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association)(?!\w)", re.I)
 
 
 def _official(name: str, role: str | None, organisation: str | None) -> bool:
@@ -119,7 +128,8 @@ def _official(name: str, role: str | None, organisation: str | None) -> bool:
     if not _OFFICE.search(described):
         return False
     only_president = not _OFFICE.search(_PRESIDENT.sub("", described))
-    return not (only_president and organisation and not _OFFICE.search(organisation))
+    private = bool(organisation and not _OFFICE.search(organisation)) or bool(_PRIVATE.search(described))
+    return not (only_president and private)
 
 
 def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
@@ -160,9 +170,10 @@ def _named_body(words: list[str]) -> bool:
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
     title ("Finance minister Helena Rask resigned" -> "Finance minister"); None when none do."""
-    one_word = len(name.split()) < 2
-    if one_word and not (name[:1].isupper() and len(name) > 2):
-        return None
+    parts = name.split()
+    one_word = len(parts) < 2
+    if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
+        return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
     end = r"\b(?![ \t]+[A-Z])" if one_word else r"\b"  # "President Ascom Americas" is not Ascom's
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
     for text in texts:
@@ -178,9 +189,12 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
 
 
 def speaker_kind(name: str, role: str | None = None, organisation: str | None = None,
-                 outlets: Collection[str] = (), context: Iterable[str] = ()) -> SpeakerKind:
+                 outlets: Collection[str] = (), context: Iterable[str] = (),
+                 label: str | None = None) -> SpeakerKind:
     """The kind of the speaker ``name`` with ``role`` and ``organisation`` (see the module docstring);
-    without either, a title written before the name in ``context`` (the story's texts) counts."""
+    without either, a title written before the name in ``context`` (the story's texts) counts.
+    ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
+    a state, a city: "China said") is its government, an official."""
     if not role and not organisation:
         role = title_before(name, context)
     described = " ".join(x for x in (role, organisation) if x)
@@ -191,7 +205,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     everything = f"{described} {name}"
     if _FORMER.search(everything) and _OFFICE.search(everything):
         return "former official"
-    if _official(name, role, organisation):
+    if label == "GPE" or _official(name, role, organisation):
         return "official"
     if _EXPERT.search(described) or _EXPERT_NAME.search(name):
         return "expert"

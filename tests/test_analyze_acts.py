@@ -8,6 +8,7 @@ from spacy.language import Language
 from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
 from broadsheet.analyze.detect import acceptor_group, acceptor_threshold
+from broadsheet.analyze.features import complement_features, complement_kind
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
 from broadsheet.analyze.training import _acceptor_rows, _acceptor_thresholds, _best, heldout
@@ -108,7 +109,7 @@ def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> No
     doc = nlp(text)
     kept = [a for a in find_attributions(doc, models=models) if a.cue == "believe"]
     assert [(a.speaker, a.act) for a in kept] == [("Republicans", "belief")]
-    bare = {k: v for k, v in models.to_json().items() if k != "acceptor"}
+    bare = {k: v for k, v in models.to_json().items() if k not in {"acceptor", "other_acceptor"}}
     untrusted = Models.from_json({**bare, "trusted": []})
     scores = [s for a, s in scored_attributions(doc, models=models) if a.cue == "believe"]
     assert scores and all(s < models.thresholds["accept"] for s in scores)  # kept only as trusted
@@ -178,11 +179,12 @@ def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> 
 def test_the_acceptor_keeps_a_criticism_the_joint_threshold_drops(nlp: Language) -> None:
     models = shipped_models()
     assert models.acceptor is not None
-    doc = nlp("The governor criticized the legislature for failing to pass a budget.")
+    doc = nlp("Republicans criticized the plan as a tax increase.")
     kept = [(a.cue, a.speaker, s) for a, s in scored_attributions(doc, models=models)]
-    assert [(cue, speaker) for cue, speaker, _ in kept] == [("criticized", "The governor")]
+    assert [(cue, speaker) for cue, speaker, _ in kept] == [("criticized", "Republicans")]
     assert all(s < models.thresholds["accept"] for _, _, s in kept)  # kept by the acceptor only
-    bare = Models.from_json({k: v for k, v in models.to_json().items() if k != "acceptor"})
+    bare = Models.from_json({k: v for k, v in models.to_json().items()
+                             if k not in {"acceptor", "other_acceptor"}})
     assert bare.acceptor is None and not find_attributions(doc, models=bare)
 
 
@@ -244,6 +246,29 @@ def test_acceptor_thresholds_keep_only_what_pays_on_the_folds() -> None:
     assert chosen["acceptor_speech"] == 1.0  # nothing in the group: the acceptor stays off
     wrong = [("other", 0.9, False, False)] * 20
     assert _acceptor_thresholds(base + wrong, gold)["acceptor_other"] == 1.0  # it would cost precision
+
+
+def test_cues_other_than_speech_have_their_own_acceptor(nlp: Language) -> None:
+    models = shipped_models()
+    never = LinearModel({}, -30.0)  # P(right) ~ 0: keeps nothing
+    doc = nlp("Republicans criticized the plan as a tax increase.")
+    assert acceptor_group(doc[1]) == "other"
+    own = Models.from_json({**models.to_json(), "other_acceptor": never.to_json()})
+    assert own.acceptor_for("other") == never and own.acceptor_for("speech") == models.acceptor
+    assert Models.from_json(own.to_json()) == own  # round trip
+    assert [a.cue for a in find_attributions(doc, models=models)] == ["criticized"]
+    assert not find_attributions(doc, models=own)  # the other group's acceptor decides, not the shared one
+    bare = Models.from_json({k: v for k, v in models.to_json().items() if k != "other_acceptor"})
+    assert bare.acceptor_for("other") == bare.acceptor  # older files: one acceptor for both groups
+
+
+def test_frame_features_read_the_complement_and_who_holds_it(nlp: Language) -> None:
+    doc = nlp("Critics fear that the law will fail. He wants to win. The poll shows a lead.")
+    fear, wants, shows = (next(t for t in doc if t.text == w) for w in ("fear", "wants", "shows"))
+    assert complement_kind(fear) == "that" and complement_kind(wants) == "to"
+    assert complement_kind(shows) == "object"
+    assert complement_features(wants, "want")["holder|frame=person|to"] == 1.0
+    assert complement_features(shows, "show")["holder=noun"] == 1.0
 
 
 def _figures(precision: float, speech_f1: float) -> dict[str, float]:

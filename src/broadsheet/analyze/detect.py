@@ -313,11 +313,12 @@ def _second_look(models: Models, doc: Doc, site: CueSite, content: Candidate, so
     dev and 0.406 -> 0.433 on unseen articles, speech F1 0.857 -> 0.854 and 0.844 -> 0.851,
     precision 0.913 -> 0.902 and 0.904 -> 0.902 (one threshold walked on dev: 0.458 / 0.427,
     0.856 / 0.847, 0.906 / 0.903)."""
-    if models.acceptor is None or source is None or _title_cased(doc[site.head], site):
+    acceptor = models.acceptor_for(acceptor_group(doc[site.head]))
+    if acceptor is None or source is None or _title_cased(doc[site.head], site):
         return 0.0
     if parts[0] * parts[1] * parts[2] < models.thresholds.get("acceptor_from", 1.0):
         return 0.0
-    return models.acceptor.probability(detection_features(doc, site, content, source, parts))
+    return acceptor.probability(detection_features(doc, site, content, source, parts))
 
 
 def _title_cased(head: Token, site: CueSite) -> bool:

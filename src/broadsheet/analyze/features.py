@@ -18,6 +18,7 @@ from broadsheet.analyze.spans import text_of, word_count
 
 Features = dict[str, float]
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def cue_key(token: Token) -> str:
@@ -69,6 +70,58 @@ def cue_features(doc: Doc, site: CueSite, prior: float) -> Features:
     if key in DASHES or key == ":":
         feats.update(_line_features(doc, token))
     return feats
+
+
+_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+_BODIES = frozenset({"ORG", "NORP", "GPE"})
+
+
+def holder_kind(token: Token) -> str:
+    """What kind of holder a subject is: ``person`` (a person's name or a personal pronoun),
+    ``body`` (an organisation, a people, a country), ``noun`` (any other noun: "critics", "the
+    poll"), ``other``."""
+    if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL:
+        return "person"
+    if token.ent_type_ in _BODIES:
+        return "body"
+    return "noun" if token.pos_ in {"NOUN", "PROPN"} else "other"
+
+
+def complement_kind(token: Token) -> str:
+    """The clause a verb governs: ``that`` (a finite clause opened by "that"), ``finite`` (a finite
+    clause without it: "thinks he will win"), ``to`` (an infinitive: "wants to win"), ``ing``
+    ("considered running"), ``object`` (a direct object only), ``none``."""
+    kinds = []
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            marked = any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in child.children)
+            auxiliaries = (c for c in child.children if c.dep_ == "aux")
+            finite = child.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxiliaries)
+            kinds.append("that" if marked else "finite" if finite else "clause")
+        elif child.dep_ == "xcomp":
+            kinds.append("ing" if child.tag_ == "VBG" else "to")
+    if kinds:
+        return kinds[0]
+    return "object" if any(c.dep_ == "dobj" for c in token.children) else "none"
+
+
+def complement_features(token: Token, key: str) -> Features:
+    """The cue's frame by structure, not by word: what governs it (its complement), who holds it
+    (its subject's kind), both together and each with the key, so that the long tail of ordinary
+    verbs ("take", "make", "seek") is read by the frame they stand in."""
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    holder = holder_kind(subject) if subject is not None else "none"
+    if subject is not None and subject.dep_ == "nsubjpass":
+        holder = f"passive_{holder}"
+    frame = complement_kind(token)
+    return {
+        f"frame={frame}": 1.0,
+        f"holder={holder}": 1.0,
+        f"holder|frame={holder}|{frame}": 1.0,
+        f"key|frame={key}|{frame}": 1.0,
+        f"key|holder={key}|{holder}": 1.0,
+        f"pos|holder|frame={token.pos_}|{holder}|{frame}": 1.0,
+    }
 
 
 def _quote_context(doc: Doc, site: CueSite) -> Features:
@@ -130,7 +183,6 @@ def _reading(kind: str, kinds: frozenset[str], values: dict[str, object]) -> Fea
     return feats
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _shape(doc: Doc, site: CueSite, candidate: Candidate) -> Features:
@@ -223,6 +275,8 @@ def detection_features(doc: Doc, site: CueSite, content: Candidate, source: Cand
         f"quoted={_quote_overlap(content, site.quotes)}": 1.0,
         "passive": float(any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children)),
     }
+    feats.update(complement_features(head, key))
+    feats[f"kind|frame={content.kind}|{complement_kind(head)}"] = 1.0
     if root is None or source is None:
         feats["source=none"] = 1.0
         return feats

@@ -81,6 +81,14 @@ class Models:
     heldout: tuple[str, ...] = ()
     trusted: frozenset[str] = frozenset()
     acceptor: LinearModel | None = None
+    other_acceptor: LinearModel | None = None
+
+    def acceptor_for(self, group: str) -> LinearModel | None:
+        """The acceptor of a group of cues (``detect.ACCEPTOR_GROUPS``): ``other_acceptor`` for
+        cues other than verbs of saying when there is one, else the one ``acceptor``."""
+        if group == "other" and self.other_acceptor is not None:
+            return self.other_acceptor
+        return self.acceptor
 
     def accepts(self, key: str, kind: str) -> float:
         """The lowest score at which a detection is kept whose cue key is ``key`` and whose content
@@ -107,6 +115,7 @@ class Models:
             "heldout": list(self.heldout),
             "trusted": sorted(self.trusted),
             **({"acceptor": self.acceptor.to_json()} if self.acceptor is not None else {}),
+            **({"other_acceptor": self.other_acceptor.to_json()} if self.other_acceptor is not None else {}),
         }
 
     @classmethod
@@ -121,6 +130,8 @@ class Models:
             heldout=tuple(data.get("heldout", ())),
             trusted=frozenset(data.get("trusted", ())),
             acceptor=LinearModel.from_json(data["acceptor"]) if "acceptor" in data else None,
+            other_acceptor=(LinearModel.from_json(data["other_acceptor"])
+                            if "other_acceptor" in data else None),
         )
 
 

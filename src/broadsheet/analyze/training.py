@@ -191,7 +191,7 @@ def fit(features: list[Features], labels: list[float], c: float) -> LinearModel:
     rows = vstack([matrix, matrix]).tocsr()[keep]
     rows.indices = rows.indices.astype("int32")  # liblinear takes 32-bit indices only
     rows.indptr = rows.indptr.astype("int32")
-    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0)
     model.fit(rows, y[keep], sample_weight=weights[keep])
     learned = {
         name: round(float(w), 3)
@@ -310,7 +310,8 @@ def with_trusted(models: Models, pairs: Sequence[Pair]) -> Models:
                   trusted)
 
 
-def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[Fold] = ()) -> Models:
+def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[Fold] = (), *,
+                  only_other: bool = False) -> Models:
     """``models`` with the acceptor: a logistic model over ``detection_features`` that keeps a
     detection under the joint threshold when P(right) clears its group's threshold
     (``detect.acceptor_group``: verbs of saying, and the rest).
@@ -335,7 +336,11 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[F
             found, counts = _fold_outcomes(document, doc, tried)
             outcomes += found
             gold.add(counts)
-    return replace(models, acceptor=acceptor, thresholds={**base, **_acceptor_thresholds(outcomes, gold)})
+    chosen = _acceptor_thresholds(outcomes, gold)
+    if only_other:
+        thresholds = {**models.thresholds, "acceptor_other": chosen["acceptor_other"]}
+        return replace(models, other_acceptor=acceptor, thresholds=thresholds)
+    return replace(models, acceptor=acceptor, other_acceptor=None, thresholds={**base, **chosen})
 
 
 def _fold(pairs: Sequence[Pair], fold: int) -> tuple[list[Pair], list[Pair]]:
@@ -515,6 +520,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--acceptor-only", action="store_true",
                         help="keep the shipped models and learn only the acceptor beside them")
+    parser.add_argument("--other-acceptor-only", action="store_true",
+                        help="keep the shipped models, the acceptor of verbs of saying and its "
+                             "threshold; learn the acceptor of other cues and its threshold beside them")
     parser.add_argument("--thresholds-only", action="store_true",
                         help="keep the shipped lexicon and three models; choose every threshold, the "
                              "trusted keys and the acceptor again on the train folds")
@@ -524,7 +532,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     kept = [d for d in everything if not heldout(d.name)]
     held = [d.name for d in everything if heldout(d.name)]
     train_pairs = parsed(kept, nlp, args.cache, "train-kept")
-    if args.acceptor_only:
+    if args.other_acceptor_only:
+        models = with_acceptor(shipped_models(), train_pairs, only_other=True)
+    elif args.acceptor_only:
         models = with_acceptor(shipped_models(), train_pairs)
     elif args.thresholds_only:
         models = with_thresholds(shipped_models(), train_pairs)

@@ -22,7 +22,11 @@
   clears its group's threshold (``thresholds["acceptor_speech"]`` for verbs of saying,
   ``["acceptor_other"]`` for the rest; ``["acceptor"]`` in older files): mostly beliefs, perceptions
   and other non-speech cues ("called", "shows", "wants") whose joint score the speech-tuned
-  threshold drops.
+  threshold drops;
+- ``other_acceptor``: when present, the acceptor of cues other than verbs of saying, which also
+  reads the cue's frame by structure (``features.complement_features``: its complement and who
+  holds it), learned on the same folds beside the shipped models; the verbs of saying keep
+  ``acceptor``.
 
 The file also records which train articles were held out (``heldout``), so the benchmark can report
 figures on articles nothing was trained or tuned on.

@@ -21,7 +21,9 @@ threshold were right at least ``TRUSTED_PRECISION`` of the time; they are kept f
 ``TRUSTED_FROM`` up. Last of all the **acceptor** (``with_acceptor``): a fourth logistic model,
 learned on cross-fitted detections of the train split, that keeps a detection under the threshold
 when it is sure it is right; its two thresholds (verbs of saying, other cues) are chosen on the
-same folds (``--acceptor-only`` learns it alone beside the shipped models; ``--thresholds-only``
+same folds (``--acceptor-only`` learns it alone beside the shipped models; ``--other-acceptor-only``
+learns, beside the shipped models and their acceptor, a second acceptor for cues other than verbs of
+saying, with the threshold the folds' joint search picks for that group; ``--thresholds-only``
 chooses every threshold, the trusted keys and the acceptor again beside the shipped models). The
 result is written as JSON to
 ``analyze/models/attribution.json`` (or ``--out``). Parses are cached with ``--cache DIR``.
@@ -320,7 +322,9 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[F
     detections (joint score from ``ACCEPTOR_FROM``) are found by models learned on the other folds,
     each labelled right when its content overlaps a gold content by Dice >= 0.5 and its source the
     gold source; the acceptor is learned on all these rows. Its thresholds come from the same folds
-    (``_acceptor_thresholds``), so the dev split stays a clean check."""
+    (``_acceptor_thresholds``), so the dev split stays a clean check. With ``only_other`` the model
+    learned is kept as ``other_acceptor`` with the threshold the search picks for the other cues,
+    and ``models``' own acceptor and speech threshold stay as they are."""
     folds = list(folds) or crossfit(train_pairs)
     rows = [list(_acceptor_rows(held, fold_models)) for held, fold_models in folds]
     acceptor = _fit_rows([row for fold_rows in rows for row in fold_rows])

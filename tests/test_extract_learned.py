@@ -173,6 +173,25 @@ def test_the_word_regression_learns_only_words_of_many_sites() -> None:
         model.intercept + model.weights["b:reported"] + model.weights.get("t:pricing", 0.0))
 
 
+def test_the_words_of_headings_and_controls_are_marked_apart() -> None:
+    """The headings, buttons, form labels and table heads of the markup give ``h:`` words, even
+    where trafilatura kept none of them; a page with no tree gives none."""
+    import lxml.html
+
+    from broadsheet.extract.pagewords import heading_texts, page_words
+
+    tree = lxml.html.fromstring(
+        "<html><body><h2>Our <b>Pricing</b> plans</h2><p>Plans start at ten.</p>"
+        "<form><label>E-mail</label><button>Add to cart</button></form>"
+        "<table><tr><th>Size</th></tr></table><a>Contact</a></body></html>")
+    heads = heading_texts(tree)
+    assert heads == ["Our Pricing plans", "E-mail", "Add to cart", "Size"]
+    words = page_words(["Plans start at ten."], None, heads)
+    assert {"h:pricing", "h:add", "h:cart", "h:size", "b:plans"} <= words
+    assert "h:contact" not in words and "b:pricing" not in words
+    assert heading_texts(None) == []
+
+
 def test_the_word_score_does_not_depend_on_the_order_of_the_words() -> None:
     from broadsheet.extract.pagewords import WordModel
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from broadsheet.extract import boilerplate, byline, htmlmeta, metadata, pagekind
 from broadsheet.extract.language import guess_language
-from broadsheet.extract.pagewords import page_words
+from broadsheet.extract.pagewords import heading_texts, page_words
 from broadsheet.extract.text import (
     CONTROL,
     control_count,
@@ -279,11 +279,12 @@ def _cleaned(lines: Sequence[str], title: str | None, outlet: str | None) -> tup
 
 def evidence_of(parts: HtmlParts) -> pagekind.Evidence:
     """What the page is judged on: its page-kind signals (``pagekind.SIGNAL_NAMES``) and the
-    words of its body and headline (``pagewords.page_words``)."""
+    words of its body, headline and headings (``pagewords.page_words``)."""
     rule = decide_is_article(parts.meta, parts.paragraphs, parts.url)
     signals = pagekind.page_signals(parts.markup, parts.url, parts.meta, parts.paragraphs, rule,
                                     parts.title)
-    return pagekind.Evidence(tuple(signals), page_words(parts.paragraphs, parts.title))
+    words = page_words(parts.paragraphs, parts.title, heading_texts(parts.tree))
+    return pagekind.Evidence(tuple(signals), words)
 
 
 def verdict(evidence: pagekind.Evidence) -> str | None:

@@ -2,10 +2,12 @@
 
 An article page and a service, forum or documentation page use different words ("reported",
 "said", "according" against "contact", "pricing", "reply", "install"); which words, no hand-made
-list can say. ``page_words`` gives the words of a page's kept body and of its title (each once,
-marked ``b:`` or ``t:``); a logistic regression over the words that occur on pages of at least
-``MIN_SITES`` sites of the training pages (so no word of one site, a name or a product, is
-learned) turns them into a score, the ``word_score`` the boosted trees of the page model read
+list can say. ``page_words`` gives the words of a page's kept body, of its title and of the
+markup's headings, buttons, form labels and table heads (each once, marked ``b:``, ``t:`` or
+``h:``: "add", "reply", "pricing", "related" on a button or a heading say what the page is
+built for, whatever text trafilatura kept); a logistic regression over the words that occur on
+pages of at least ``MIN_SITES`` sites of the training pages (so no word of one site, a name or
+a product, is learned) turns them into a score, the ``word_score`` the boosted trees of the page model read
 beside the other signals. ``WordModel`` holds the regression (its intercept and one weight per
 word) as ``page_model.json`` ships it and scores a page with no scikit-learn at run time;
 ``broadsheet.extract.train_pages`` fits it, and measures the page model with it refitted inside
@@ -22,13 +24,25 @@ from typing import Any
 
 MIN_SITES = 5
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# the elements whose words are marked ``h:``: what a page heads its parts and its controls with
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "th")
 
 
-def page_words(paragraphs: Iterable[str], title: str | None) -> frozenset[str]:
-    """The distinct words (two letters or more, lower-cased) of the body, marked ``b:``, and of
-    the title, marked ``t:``."""
+def page_words(paragraphs: Iterable[str], title: str | None,
+               headings: Iterable[str] = ()) -> frozenset[str]:
+    """The distinct words (two letters or more, lower-cased) of the body, marked ``b:``, of the
+    title, marked ``t:``, and of the markup's ``headings`` (``heading_texts``), marked ``h:``."""
     body = {f"b:{w.lower()}" for p in paragraphs for w in _WORD.findall(p)}
-    return frozenset(body | {f"t:{w.lower()}" for w in _WORD.findall(title or "")})
+    heads = {f"h:{w.lower()}" for h in headings for w in _WORD.findall(h)}
+    return frozenset(body | heads | {f"t:{w.lower()}" for w in _WORD.findall(title or "")})
+
+
+def heading_texts(tree: Any) -> list[str]:
+    """The text of every heading, button, form label and table head of a parsed page (an lxml
+    tree; none for None)."""
+    if tree is None:
+        return []
+    return [str(element.text_content()) for element in tree.iter(*HEADING_TAGS)]
 
 
 @dataclass(frozen=True)

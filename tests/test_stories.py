@@ -9,12 +9,15 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from broadsheet import timestamps
+from broadsheet.bench.cluster_sets import ecbplus_topic
 from broadsheet.errors import ConfigError
 from broadsheet.model import Article, Story
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, prepare
@@ -22,7 +25,7 @@ from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, sh
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import weigh
-from broadsheet.stories.learn import LabelledSet, dateless, learn, story_pairs, tune_undated
+from broadsheet.stories.learn import LabelledSet, dateless, learn, mixed, story_pairs, tune_undated
 from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
@@ -526,3 +529,45 @@ def test_exemplars_survive_the_store_encoding() -> None:
         assert [o for o, _ in back.exemplars] == [o for o, _ in story.exemplars]
         for (_, a), (_, b) in zip(back.exemplars, story.exemplars, strict=True):
             assert a.ids.tolist() == b.ids.tolist() and a.vals.tolist() == b.vals.tolist()
+
+
+def test_stories_of_one_topic_share_a_synthetic_day_in_the_training_stream() -> None:
+    stories = [f"{topic}{kind}" for topic in range(40) for kind in ("ecb", "ecbplus")]
+    articles = [art(f"{s}-{i}", f"{s} {i}", "Some words here.", published=f"2021-0{1 + i}-10")
+                for s in stories for i in range(2)]
+    labels = [a.id.split("-")[0] for a in articles]
+    topics = [ecbplus_topic(label) for label in labels]
+    assert topics[:4] == ["0", "0", "0", "0"]
+
+    def firsts(stream: LabelledSet) -> dict[str, datetime]:
+        found: dict[str, datetime] = {}
+        for article, label in zip(stream.articles, stream.labels, strict=True):
+            when = timestamps.parse(article.published)
+            if when is not None:
+                found[label] = min(found.get(label, when), when)
+        return found
+
+    def apart(stream: LabelledSet) -> list[float]:
+        found = firsts(stream)
+        return [abs((found[f"t:{t}ecb"] - found[f"t:{t}ecbplus"]).days) for t in range(40)
+                if f"t:{t}ecb" in found and f"t:{t}ecbplus" in found]
+
+    given = LabelledSet("t", articles, labels, topics)
+    alone = mixed([given], per_day=1, undated_share=0.0, topic_days=False)
+    shared = mixed([given], per_day=1, undated_share=0.0, topic_days=True)
+    assert max(apart(shared)) == 0  # both events of a topic start on one day
+    assert sum(apart(alone)) / len(apart(alone)) > 10  # each event its own day of 160
+
+
+def test_articles_a_dated_set_leaves_undated_can_stay_undated_in_the_stream() -> None:
+    articles = [art("a1", "Fire", "Words."), art("a2", "Fire again", "Words.", published=None),
+                art("b1", "Vote", "Words.", published=None)]
+    labelled = LabelledSet("t", articles, ["a", "a", "b"])
+    kept = mixed([labelled], undated_share=0.0, keep_undated=True)
+    assert [a.published is None for a in kept.articles] == [False, True, True]
+    given_dates = mixed([labelled], undated_share=0.0, keep_undated=False)
+    assert all(a.published is not None for a in given_dates.articles)
+    bare = LabelledSet("u", [dataclasses.replace(a, published=None) for a in articles],
+                       ["a", "a", "b"])  # a set without any date gets synthetic ones either way
+    assert all(a.published is not None
+               for a in mixed([bare], undated_share=0.0, keep_undated=True).articles)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -111,6 +112,14 @@ def load_ecbplus(path: Path) -> Labelled:
                         published=timestamps.normalise(r.get("date_publish"))) for r in rows]
     return articles, [r["subtopic"] for r in rows]
 
+
+def ecbplus_topic(subtopic: str) -> str:
+    """The ECB+ topic of a subtopic label (``"12ecb"`` and ``"12ecbplus"`` are topic ``"12"``):
+    the two events of a topic, told apart by their words alone when they are close in time."""
+    return re.sub(r"ecb(plus)?$", "", subtopic)
+
+
+TOPICS: dict[str, Callable[[str], str]] = {"ecbplus": ecbplus_topic}  # story label -> topic
 
 DATASETS: dict[str, tuple[str, Callable[[Path], Labelled]]] = {
     "basil": ("basil/basil_articles.jsonl", load_basil),

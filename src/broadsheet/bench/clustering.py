@@ -40,7 +40,7 @@ from types import ModuleType
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench import average_link as baselines
 from broadsheet.bench.cluster_metrics import bcubed_scores, pairwise_scores, score
-from broadsheet.bench.cluster_sets import DATASETS, Labelled, keep_stories, with_singles
+from broadsheet.bench.cluster_sets import DATASETS, TOPICS, Labelled, keep_stories, with_singles
 from broadsheet.model import Article
 from broadsheet.stories import Clusterer, StoryIndex, prepare
 from broadsheet.stories.engine import DEFAULT_WINDOW_DAYS, cluster_articles
@@ -161,8 +161,15 @@ def _objective(gold: Sequence[object], pred: Sequence[object]) -> float:
 
 def training_sets(sets: dict[str, Labelled]) -> dict[str, LabelledSet]:
     """The training sample of each set learned from (``TRAIN_STORIES``, ``SINGLES_SHARE``)."""
-    return {name: LabelledSet(name, *with_singles(items, TRAIN_STORIES[name], SINGLES_SHARE))
-            for name, items in sets.items() if name in TRAIN_STORIES}
+    found = {}
+    for name, items in sets.items():
+        if name not in TRAIN_STORIES:
+            continue
+        articles, labels = with_singles(items, TRAIN_STORIES[name], SINGLES_SHARE)
+        topic = TOPICS.get(name)
+        topics = [topic(label) for label in labels] if topic else None
+        found[name] = LabelledSet(name, articles, labels, topics)
+    return found
 
 
 def learned_models(sets: dict[str, Labelled]) -> dict[str, Model]:

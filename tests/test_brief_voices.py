@@ -187,3 +187,30 @@ def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
     assert voices["Borea"].kind == "official"
     assert voices["Lumio"].kind == "other"
     assert voices["Kessa"].kind == "other"  # a PERSON more often than a GPE
+
+
+def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surname_is_none() -> None:
+    text = ("Ole Berg, President Lumio North America, said sales rose. Lumio makes pumps. Lumio grew. "
+            "Ana Sol, President, said taxes fell. Tom Reed, Mark Cole's deputy, said no. Mark Cole agreed. "
+            "Cole left.")
+    article = make_article("a", "Outlet", "t", [text])
+
+    def entity(name: str, label: str, nth: int = 0) -> Entity:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Entity(name, label, name, (start, start + len(name)))
+
+    analysis = Analysis(article, entities=(
+        entity("Lumio", "ORG"), entity("Lumio", "ORG", 1), entity("Lumio", "ORG", 2),
+        entity("Mark Cole", "PERSON"), entity("Mark Cole", "PERSON", 1),
+        entity("Cole", "PERSON", 1), entity("Cole", "PERSON", 2),
+    ), attributions=(
+        said(article, "Ole Berg", "sales rose", kind="indirect", role="President Lumio North America"),
+        said(article, "Ana Sol", "taxes fell", kind="indirect", role="President"),
+        said(article, "Tom Reed", "no", kind="indirect", role="Mark Cole's deputy", organisation="Cole"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ole Berg"].kind == "other"  # Lumio's president: a company's
+    assert voices["Ana Sol"].kind == "official"  # a president of no organisation named
+    assert voices["Tom Reed"].organisation is None  # "Cole" is a person, Mark Cole

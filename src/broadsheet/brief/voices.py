@@ -16,7 +16,9 @@ each outlet that carried them is a separate witness. Voices are ordered by how m
 them, then by how many quotes they have, then by first appearance. Each voice has a kind (official,
 former official, expert, outlet, unnamed source, other: ``stories/speakers.py``), read with the
 entity label the story's analyses give the speaker's name most often (a GPE that speaks is its
-government).
+government) and with the organisation named in its role when the analysis found none ("President
+Ascom North America": a company's president, no official). An organisation that is a person's
+surname ("Vindman" of "Vindman's superior", with "Alexander Vindman" in the story) is not shown.
 """
 
 from __future__ import annotations
@@ -177,14 +179,42 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
     role = _most_common(s.role for s in group)
-    organisation = _most_common(s.attribution.organisation for s in group)
-    label = (labels or {}).get(name_key(_ARTICLE.sub("", speaker)))
+    labels = labels or {}
+    found = _most_common(s.attribution.organisation for s in group)
+    organisation = _not_a_person(found, labels)
+    label = labels.get(name_key(_ARTICLE.sub("", speaker)))
+    employer = found or _organisation_in(role, labels)  # "SpaceX", called a person, still employs
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
-                 kind=speaker_kind(speaker, role, organisation, outlets, texts, label))
+                 kind=speaker_kind(speaker, role, employer, outlets, texts, label))
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+def _not_a_person(found: str | None, labels: Mapping[str, str]) -> str | None:
+    """The organisation the analysis found, unless it is a person's surname: the story's analyses
+    call it a person and name a person by a full name ending in it ("Trump" of "a group that has
+    applauded some of Trump's decisions", with "Donald Trump" in the story; not "SpaceX", which the
+    recogniser calls a person but no one is named after)."""
+    key = name_key(_ARTICLE.sub("", re.sub(r"['’]s?$", "", found or "")))
+    if key and labels.get(key) == "PERSON" and any(
+        label == "PERSON" and name.split()[-1] == key and " " in name for name, label in labels.items()
+    ):
+        return None
+    return found
+
+
+def _organisation_in(role: str | None, labels: Mapping[str, str]) -> str | None:
+    """The longest name in ``role`` the story's analyses call an organisation ("Ascom" of
+    "President Ascom North America"), read for the voice's kind; None when there is none."""
+    words = (role or "").split()
+    windows = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
+    named = [(i, j) for i, j in windows if labels.get(name_key(" ".join(words[i:j]))) == "ORG"]
+    if not named:
+        return None
+    i, j = max(named, key=lambda w: (w[1] - w[0], -w[0]))
+    return " ".join(words[i:j]).strip(_EDGE_PUNCT)
 
 
 def entity_labels(analyses: Iterable[Analysis]) -> dict[str, str]:

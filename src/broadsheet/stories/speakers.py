@@ -20,10 +20,15 @@ organisation the analysis found beside it:
    (NASA, "the Department of Energy", "U.S. Attorney"); or a speaker named for a public body or
    an office ("Federal prosecutors", "a judge", "the White House", "the Swedish Prosecution
    Authority", "the Congressional Budget Office", "The National Institute on Drug Abuse"). A
-   company's chief executive is not an official, nor a company's or a union's president (a
-   president with an organisation that is no public body: "president and chief operating officer
-   of SpaceX", or a role naming a union, company or association: "local president of the prison
-   workers' union").
+   company's chief executive is not an official, nor a company's or a union's president or
+   spokesperson (a president or spokesperson with an organisation that is no public body:
+   "president and chief operating officer of SpaceX", "spokesperson for Instagram", or a role
+   naming a union, company or association: "local president of the prison workers' union"); a
+   public bank's is ("president of the Federal Reserve Bank of New York"). A speaker named for
+   the office it holds is one ("China's ambassador to Britain", "A California transit chief",
+   "a career Army officer"; not "a Taliban representative"), and so is an embassy, customs, an
+   administration ("the Drug Enforcement Administration"), the European Union, or an acronym
+   the story spells out as one ("DEA", "CBP": ``spelled_out``).
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
    a research firm's director, a study's author ("Senior author"); or a speaker named as experts
@@ -84,6 +89,8 @@ _OFFICE = re.compile(
     r"(?:chief|trade|peace) negotiator|"
     r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
+    r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"
+    r"(?:army|police|military|naval|navy|border|customs|correctional|probation) officers?|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county) attorney|"
@@ -107,7 +114,8 @@ _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
-    r"public defender|national institutes? (?:of|on|for))\b",
+    r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|"
+    r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council))\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
@@ -116,20 +124,43 @@ _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scho
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_PRESIDENT = re.compile(r"\b(?:vice )?president\b", re.I)
+_PRESIDENT = re.compile(r"\b(?:(?:vice )?president|spokes(?:person|man|woman))\b", re.I)
 _PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association)(?!\w)", re.I)
+_PUBLIC = re.compile(r"\b(?:federal|government|ministry|department|agency|commission|council|authority|"
+                     r"county|municipal|public|parliament|senate|national security)\b", re.I)
+# Where a speaker's name is cut to its head: "China's ambassador to Britain" -> "China's ambassador".
+_HEAD_END = re.compile(r"\s+(?:of|to|for|at|in|with|from|on)\s.*$", re.I)
 
 
 def _official(name: str, role: str | None, organisation: str | None) -> bool:
     """Rule 4 (see the module docstring)."""
     described = " ".join(x for x in (role, organisation) if x)
-    if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name):
+    if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name) or _named_for_office(name):
         return True
     if not _OFFICE.search(described):
         return False
-    only_president = not _OFFICE.search(_PRESIDENT.sub("", described))
-    private = bool(organisation and not _OFFICE.search(organisation)) or bool(_PRIVATE.search(described))
-    return not (only_president and private)
+    rest = _PRESIDENT.sub("", described)
+    if _OFFICE.search(rest):
+        return True
+    # The only office is a president's or a spokesperson's: official for a public body (or none
+    # named), not for a company, a union or any other organisation.
+    if _PRIVATE.search(described):
+        return False
+    return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
+
+
+def _named_for_office(name: str) -> bool:
+    """Whether a speaker with no person's name is named for an office it holds: the head of its
+    name is an office ("China's ambassador to Britain", "A California transit chief", "a career
+    Army officer"), not a possessor's ("President Trump's advisers")."""
+    head = _HEAD_END.sub("", name).strip()
+    last = list(_OFFICE.finditer(head))
+    if not last or last[-1].end() != len(head) or re.search(r"['’]s$", last[-1].group()):
+        return False
+    return not _ELECTED.fullmatch(last[-1].group())  # "a Taliban representative" holds no seat
+
+
+_ELECTED = re.compile(r"representative|rep\.", re.I)
 
 
 def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
@@ -188,13 +219,44 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
+_ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")
+_LINKS = frozenset({"and", "of", "for", "on", "the", "&"})
+
+
+def spelled_out(name: str, texts: Iterable[str]) -> str | None:
+    """The words an acronym speaker stands for in ``texts`` ("DEA" -> "Drug Enforcement
+    Administration", "CBP" -> "Customs and Border Protection"): the first run of capitalised words
+    whose initials spell it (linking "and", "of", "for" aside); None for no acronym or no run."""
+    acronym = _ACRONYM.fullmatch(name.strip())
+    if acronym is None:
+        return None
+    letters = acronym.group(1)
+    for text in texts:
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = [w for w in run.group().split() if w.lower() not in _LINKS]
+            for start in range(len(words) - len(letters) + 1):
+                window = words[start : start + len(letters)]
+                if "".join(w[0] for w in window) == letters and not all(w.isupper() for w in window):
+                    return _span_of(run.group(), window)
+    return None
+
+
+def _span_of(run: str, words: list[str]) -> str:
+    """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
+    start = run.index(words[0])
+    end = run.index(words[-1], start) + len(words[-1])
+    return run[start:end]
+
+
 def speaker_kind(name: str, role: str | None = None, organisation: str | None = None,
                  outlets: Collection[str] = (), context: Iterable[str] = (),
                  label: str | None = None) -> SpeakerKind:
     """The kind of the speaker ``name`` with ``role`` and ``organisation`` (see the module docstring);
     without either, a title written before the name in ``context`` (the story's texts) counts.
     ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
-    a state, a city: "China said") is its government, an official."""
+    a state, a city: "China said") is its government, an official. An acronym is read with the
+    words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
     if not role and not organisation:
         role = title_before(name, context)
     described = " ".join(x for x in (role, organisation) if x)
@@ -205,7 +267,8 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     everything = f"{described} {name}"
     if _FORMER.search(everything) and _OFFICE.search(everything):
         return "former official"
-    if label == "GPE" or _official(name, role, organisation):
+    spelled = spelled_out(name, context)
+    if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):
         return "official"
     if _EXPERT.search(described) or _EXPERT_NAME.search(name):
         return "expert"

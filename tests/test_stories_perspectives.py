@@ -158,6 +158,12 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("the Drug Enforcement Administration", None, None, "official"),
     ("Customs and Border Protection", None, None, "official"),
     ("the European Union", None, None, "official"),
+    # a head of research is an expert, and so is a university department's; a news organisation
+    ("Ravi Shah", "Head of Research at Plains Securities", None, "expert"),
+    ("Ian Holm", "expert in sleep at the Department of Health Sciences at the University of Plains",
+     "the Department of Health Sciences", "expert"),
+    ("Ada Lind", "spokesperson for the Department of Energy", "the Department of Energy", "official"),
+    ("The news organization", None, None, "outlet"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind

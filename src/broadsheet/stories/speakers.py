@@ -4,8 +4,8 @@ The rules, first match wins (``speaker_kind``); they read the speaker's name and
 organisation the analysis found beside it:
 
 1. **outlet** — the speaker is a news organisation: one of the story's own outlets, a name ending
-   in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business") or a wire
-   agency (Reuters, the Associated Press, AFP, Bloomberg).
+   in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
+   organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
    "a spokeswoman for Neumann", "emergency officials", "sources"; not a body whose proper name
@@ -31,7 +31,9 @@ organisation the analysis found beside it:
    the story spells out as one ("DEA", "CBP": ``spelled_out``).
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
-   a research firm's director, a study's author ("Senior author"); or a speaker named as experts
+   a research firm's director, a head of research ("Head of Research at ICICI Securities"), a
+   study's author ("Senior author"), a university department's member (its "Department of" is no
+   public body's); or a speaker named as experts
    ("researchers", "Experts on jail suicide", "the authors of the study"). A lawyer for one side
    is not an expert (other).
 6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
@@ -60,7 +62,7 @@ _NEWSROOM = re.compile(
     r"observer|independent|examiner|inquirer|daily|weekly|magazine|wire|broadcasting|radio|tv|"
     r"television|network|business|newspaper|dispatch|standard|register|star|sun|mail|express|"
     r"reporter|review|monitor|insider|politico|axios|cnn|bbc|cnbc|msnbc|npr|abc|nbc|cbs|pbs|"
-    r"reuters|bloomberg|afp|ap|news agency)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
+    r"reuters|bloomberg|afp|ap|news agency|news organi[sz]ation|news outlet|outlet)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
     r"reuters|bloomberg|afp|ap|cnn|bbc|npr|axios|politico|cbs|nbc|abc|fox news)\b",
     re.I,
 )
@@ -103,7 +105,8 @@ _EXPERT = re.compile(
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
-    r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author)(?!\w)",
+    r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author|"
+    r"(?:head|director|chief) of (?:\w+\s+)?research)(?!\w)",
     re.I,
 )
 
@@ -137,8 +140,10 @@ def _official(name: str, role: str | None, organisation: str | None) -> bool:
     described = " ".join(x for x in (role, organisation) if x)
     if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name) or _named_for_office(name):
         return True
-    if not _OFFICE.search(described):
-        return False
+    offices = [m.group() for m in _OFFICE.finditer(described)]
+    if not offices or (_ACADEMIC.search(described) and all(_DEPARTMENT.fullmatch(o) for o in offices)):
+        return False  # no office, or a university's department ("Department of Health Sciences at
+        # the University of York"): an expert's
     rest = _PRESIDENT.sub("", described)
     if _OFFICE.search(rest):
         return True
@@ -160,6 +165,8 @@ def _named_for_office(name: str) -> bool:
     return not _ELECTED.fullmatch(last[-1].group())  # "a Taliban representative" holds no seat
 
 
+_ACADEMIC = re.compile(r"\b(?:university|college|school of|institute of technology)\b", re.I)
+_DEPARTMENT = re.compile(r"department of", re.I)
 _ELECTED = re.compile(r"representative|rep\.", re.I)
 
 

@@ -62,7 +62,8 @@ _NEWSROOM = re.compile(
     r"observer|independent|examiner|inquirer|daily|weekly|magazine|wire|broadcasting|radio|tv|"
     r"television|network|business|newspaper|dispatch|standard|register|star|sun|mail|express|"
     r"reporter|review|monitor|insider|politico|axios|cnn|bbc|cnbc|msnbc|npr|abc|nbc|cbs|pbs|"
-    r"reuters|bloomberg|afp|ap|news agency|news organi[sz]ation|news outlet|outlet)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
+    r"reuters|bloomberg|afp|ap|news agency|news organi[sz]ation|news outlet|outlet)\s*$)|"
+    r"^(?:the\s+)?(?:associated press|agence france-presse|"
     r"reuters|bloomberg|afp|ap|cnn|bbc|npr|axios|politico|cbs|nbc|abc|fox news)\b",
     re.I,
 )

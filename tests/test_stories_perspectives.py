@@ -19,6 +19,7 @@ from broadsheet.stories.corroboration import cited_source, is_opinion, key_claim
 from broadsheet.stories.perspectives import blindspot, leaning, outlet_coverage, perspectives, timeline
 from broadsheet.stories.speakers import (
     KINDS,
+    description_after,
     is_outlet,
     is_unnamed,
     speaker_kind,
@@ -167,6 +168,23 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
+
+
+def test_a_description_after_the_name_in_the_story_decides_when_the_analysis_found_none() -> None:
+    texts = ["We spoke to Dr. Ada Lind, a consultant chest physician at Plains Hospital, by phone.",
+             "“They were odd cells,” said Holm, who is now an immunologist at Plains University.",
+             "A survey by Rae Muse Dunn of the University of Plains found it.",
+             "Ivo Kade, the former special envoy to Borea, and Ana Sol, a top aide to Vice President Ek, "
+             "spoke.",
+             "Both Kade and Sol agreed. Sol, a fan of the Wild, cheered."]
+    assert description_after("Ada Lind", texts) == "consultant chest physician at Plains Hospital"
+    assert speaker_kind("Ada Lind", context=texts) == "expert"
+    assert speaker_kind("Tor Holm", context=texts) == "expert"  # written by the surname alone
+    assert speaker_kind("Dunn", context=texts) == "expert"
+    assert speaker_kind("Ivo Kade", context=texts) == "former official"
+    assert speaker_kind("Ana Sol", context=texts) == "official"
+    assert speaker_kind("Kade and Sol", context=texts) == "other"  # no surname read for two people
+    assert description_after("Mia Berg", texts) is None
 
 
 def test_an_acronym_is_read_with_the_words_it_stands_for() -> None:

@@ -40,7 +40,8 @@ organisation the analysis found beside it:
 
 A voice the analysis gave no role or organisation is read with the title written just before its
 name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
-``title_before``).
+``title_before``) and the description just after it ("Howitt, who is now an immunologist at
+Stanford University", "Kurt Volker, the former special envoy to Ukraine"; ``description_after``).
 
 Pure: no I/O.
 """
@@ -227,6 +228,29 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
+def description_after(name: str, texts: Iterable[str]) -> str | None:
+    """The words just after ``name`` in one of ``texts`` that describe it with an office or an
+    expert's title: an apposition ("Owen John Dempsey, a consultant chest physician at …"), a
+    relative "who is" ("Howitt, who is now an immunologist at Stanford University") or an "of the"
+    body ("Penelope Muse Abernathy of the University of North Carolina"); the name may be written
+    by its last word alone ("said Howitt, who is …"). None when none does."""
+    parts = name.split()
+    if not parts or not parts[-1][:1].isupper():
+        return None
+    proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
+    forms = (name, parts[-1]) if proper else (name,)
+    names = "|".join(re.escape(n) for n in dict.fromkeys(forms) if len(n) > 2)
+    pattern = re.compile(rf"\b(?:{names})" + _DESCRIBED)
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = match.group(1).strip()
+            if _OFFICE.search(words) or _EXPERT.search(words) or _FORMER.search(words):
+                return words
+    return None
+
+
+_DESCRIBED = (r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
+              r"([^,.;:()\"“”]{3,120})")
 _ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")
 _LINKS = frozenset({"and", "of", "for", "on", "the", "&"})
@@ -266,7 +290,9 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     a state, a city: "China said") is its government, an official. An acronym is read with the
     words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
     if not role and not organisation:
-        role = title_before(name, context)
+        context = list(context)
+        around = (title_before(name, context), description_after(name, context))
+        role = " ".join(x for x in around if x) or None
     described = " ".join(x for x in (role, organisation) if x)
     if is_outlet(name, outlets):
         return "outlet"

@@ -56,3 +56,13 @@ def test_a_possessor_is_no_antecedent_when_an_earlier_speaker_fits(nlp: Language
         "studio was silent. Then Jessie Buckley’s manager sent a demo. “It grabbed me,” he said.",
     )
     assert speaker_of(found, "grabbed me") == "Tom Harper"
+
+
+def test_it_may_stand_for_a_place_that_acts(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Boeing sold planes this week, Boeing said. Buyers waited. As of October, Kenya had a fleet of "
+        "40 planes. In addition to its order of 30 Boeing jets on Wednesday, it announced an order of "
+        "50 Airbus jets on Monday at a value of $16 billion at list prices.",
+    )
+    assert speaker_of(found, "Airbus") == "Kenya"

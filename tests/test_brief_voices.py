@@ -164,8 +164,8 @@ def test_voices_group_by_the_canonical_person_and_skip_things() -> None:
 
 
 def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
-    text = ("Borea said it would talk. Borea and Lindia met. Lumio said sales rose. "
-            "Kessa said no. Kessa was tired.")
+    text = ("Borea said it would talk. Borea and Lindia met in Borea. Lumio said sales rose. "
+            "Kessa said no. Kessa was tired. Spurs said in a statement it hired a coach. Spurs won.")
     article = make_article("a", "Outlet", "t", [text])
 
     def entity(name: str, label: str, nth: int = 0) -> Entity:
@@ -178,15 +178,18 @@ def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
         entity("Borea", "GPE"), entity("Borea", "GPE", 1),
         entity("Lumio", "GPE"),  # once only: a recogniser's slip, not a place
         entity("Kessa", "GPE"), entity("Kessa", "PERSON", 1), entity("Kessa", "PERSON", 1),
+        entity("Spurs", "GPE"), entity("Spurs", "GPE", 1),  # a club the recogniser calls a place
     ), attributions=(
         said(article, "Borea", "it would talk", kind="indirect"),
         said(article, "Lumio", "sales rose", kind="indirect"),
         said(article, "Kessa", "no", kind="indirect"),
+        said(article, "Spurs", "it hired a coach", kind="indirect"),
     ))
     voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
     assert voices["Borea"].kind == "official"
     assert voices["Lumio"].kind == "other"
     assert voices["Kessa"].kind == "other"  # a PERSON more often than a GPE
+    assert voices["Spurs"].kind == "other"  # never written as a place ("in Spurs") or a state
 
 
 def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surname_is_none() -> None:

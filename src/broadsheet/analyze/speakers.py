@@ -15,8 +15,8 @@ Given the head token of a speaker (from ``cues``):
   "National Security Council". An ORG name is extended left over adjacent capitalised words of the
   title, so a name the tagger cut short stays whole.
 - **pronouns** (he, she, it, they) resolve to the most recent matching antecedent before them:
-  a previous speaker or the main-clause subject of the right kind (PERSON for he/she, ORG for it
-  and they) in the three sentences before — and when the latest of these is the same pronoun as
+  a previous speaker or the main-clause subject of the right kind (PERSON for he/she, ORG for
+  they, ORG or GPE for it: "Emirates had a fleet … it announced") in the three sentences before — and when the latest of these is the same pronoun as
   a subject ("She gave me … “…,” she said"), what that one stands for; else any subject there,
   else a mention that modifies no other noun (not "Ubisoft games", "Universal's music division"),
   else the last such speaker, else any mention. An age is no title ("43-year-old Martin Taylor").
@@ -310,7 +310,7 @@ def resolve_pronoun(
     of another noun ("Ubisoft games", "Universal's music division"), then earlier speakers.
     """
     pronoun = speaker.text.lower()
-    wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"}
+    wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG", "GPE"} if pronoun == "it" else {"ORG"}
     window_start = _window_start(doc, speaker.head)
     before = [s for s in earlier if s.span[1] <= speaker.span[0] and _matches(s, wanted, pronoun)]
     recent = [s for s in before if s.span[0] >= window_start]

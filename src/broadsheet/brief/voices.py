@@ -16,7 +16,8 @@ each outlet that carried them is a separate witness. Voices are ordered by how m
 them, then by how many quotes they have, then by first appearance. Each voice has a kind (official,
 former official, expert, outlet, unnamed source, other: ``stories/speakers.py``), read with the
 entity label the story's analyses give the speaker's name most often (a GPE that speaks is its
-government) and with the organisation named in its role when the analysis found none ("President
+government, when the story writes it as a place or a state somewhere: "in China", "Austria's
+interior minister"; "Tottenham said in a statement", never so written, is a club) and with the organisation named in its role when the analysis found none ("President
 Ascom North America": a company's president, no official). An organisation that is a person's
 surname ("Vindman" of "Vindman's superior", with "Alexander Vindman" in the story) is not shown.
 """
@@ -183,6 +184,8 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     found = _most_common(s.attribution.organisation for s in group)
     organisation = _not_a_person(found, labels)
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
+    if label == "GPE" and not _a_place(speaker, texts):
+        label = None  # "Tottenham said in a statement": a club the recogniser calls a place
     employer = found or _organisation_in(role, labels)  # "SpaceX", called a person, still employs
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
@@ -190,6 +193,20 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+def _a_place(name: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes ``name`` as a place or a state somewhere ("in China", "to Britain",
+    "from the UK", "Austria's interior minister"): a name the recogniser calls a place that is never
+    written so is a club or a company ("Tottenham said in a statement")."""
+    name = re.escape(name)
+    place = re.compile(rf"\b(?:in|to|from|across|throughout|with|against)\s+(?:the\s+)?{name}(?!\w)|"
+                       rf"\b{name}['’]s\s+(?:\w+\s+){{0,2}}{_STATE}")
+    return any(place.search(text) for text in texts)
+
+
+_STATE = (r"(?:government|ministry|minister|president|prime minister|parliament|embassy|army|military|"
+          r"police|courts?|leaders?|officials)\b")
 
 
 def _not_a_person(found: str | None, labels: Mapping[str, str]) -> str | None:

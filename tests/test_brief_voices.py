@@ -217,3 +217,20 @@ def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surnam
     assert voices["Ole Berg"].kind == "other"  # Lumio's president: a company's
     assert voices["Ana Sol"].kind == "official"  # a president of no organisation named
     assert voices["Tom Reed"].organisation is None  # "Cole" is a person, Mark Cole
+
+
+def test_no_word_a_role_was_cut_after_and_no_organisation_cut_from_the_speakers_name() -> None:
+    text = ("Ada Holt, division vice president, Lumio Sales at Lumio Inc., said sales rose. "
+            "The Plains Reporter said taxes fell. The United Nations High Commissioner said no.")
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "sales rose", kind="indirect",
+             role="division vice president, Lumio Sales at", organisation="Lumio Sales"),
+        said(article, "The Plains Reporter", "taxes fell", kind="indirect", organisation="The Plains"),
+        said(article, "The United Nations High Commissioner", "no", kind="indirect",
+             organisation="The United Nations"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ada Holt"].role == "division vice president, Lumio Sales"
+    assert voices["The Plains Reporter"].organisation is None  # the speaker is the body
+    assert voices["The United Nations High Commissioner"].organisation == "The United Nations"

@@ -16,10 +16,11 @@ Given the head token of a speaker (from ``cues``):
   title, so a name the tagger cut short stays whole.
 - **pronouns** (he, she, it, they) resolve to the most recent matching antecedent before them:
   a previous speaker or the main-clause subject of the right kind (PERSON for he/she, ORG for
-  they, ORG or GPE for it: "Emirates had a fleet … it announced") in the three sentences before — and when the latest of these is the same pronoun as
-  a subject ("She gave me … “…,” she said"), what that one stands for; else any subject there,
-  else a mention that modifies no other noun (not "Ubisoft games", "Universal's music division"),
-  else the last such speaker, else any mention. An age is no title ("43-year-old Martin Taylor").
+  they, ORG or GPE for it: "Emirates had a fleet … it announced") in the three sentences before;
+  when the latest of these is the same pronoun as a subject ("She gave me … “…,” she said"),
+  what that one stands for; else any subject there, else a mention that modifies no other noun
+  (not "Ubisoft games", "Universal's music division"), else the last such speaker, else any
+  mention. An age is no title ("43-year-old Martin Taylor").
 """
 
 from __future__ import annotations

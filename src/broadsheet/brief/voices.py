@@ -17,9 +17,12 @@ them, then by how many quotes they have, then by first appearance. Each voice ha
 former official, expert, outlet, unnamed source, other: ``stories/speakers.py``), read with the
 entity label the story's analyses give the speaker's name most often (a GPE that speaks is its
 government, when the story writes it as a place or a state somewhere: "in China", "Austria's
-interior minister"; "Tottenham said in a statement", never so written, is a club) and with the organisation named in its role when the analysis found none ("President
-Ascom North America": a company's president, no official). An organisation that is a person's
-surname ("Vindman" of "Vindman's superior", with "Alexander Vindman" in the story) is not shown.
+interior minister"; "Tottenham said in a statement", never so written, is a club) and with the
+organisation named in its role when the analysis found none ("President Ascom North America": a
+company's president, no official). An organisation that is a person's surname ("Vindman" of
+"Vindman's superior", with "Alexander Vindman" in the story) or the speaker's own name cut short
+("The Hollywood" of "The Hollywood Reporter") is not shown, nor a word a role was cut after
+("... Regional Operations at").
 """
 
 from __future__ import annotations
@@ -179,10 +182,10 @@ def _display_name(group: list[_Said]) -> str:
 def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
-    role = _most_common(s.role for s in group)
+    role = _tidy_role(_most_common(s.role for s in group))
     labels = labels or {}
     found = _most_common(s.attribution.organisation for s in group)
-    organisation = _not_a_person(found, labels)
+    organisation = _not_cut_from(speaker, _not_a_person(found, labels))
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
     if label == "GPE" and not _a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
@@ -193,6 +196,30 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+_DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
+                       re.I)
+
+
+def _tidy_role(role: str | None) -> str | None:
+    """A role without the word it was cut after ("division vice president, Nissan Sales & Regional
+    Operations at" -> "... Operations"); None when nothing is left."""
+    if role is None:
+        return None
+    return _DANGLING.sub("", " " + role).strip() or None
+
+
+def _not_cut_from(speaker: str, organisation: str | None) -> str | None:
+    """No organisation that is the speaker's own name cut short of its last word ("The Hollywood"
+    of "The Hollywood Reporter", "the Sioux Falls Argus" of "the Sioux Falls Argus Leader"): the
+    speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
+    Rights" stays)."""
+    if organisation and speaker.lower().startswith(organisation.lower()):
+        rest = speaker[len(organisation):].split()
+        if len(rest) == 1 and rest[0][:1].isupper():  # the name's last word cut off
+            return None
+    return organisation
 
 
 def _a_place(name: str, texts: Sequence[str]) -> bool:

@@ -195,7 +195,8 @@ def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
 def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surname_is_none() -> None:
     text = ("Ole Berg, President Lumio North America, said sales rose. Lumio makes pumps. Lumio grew. "
             "Ana Sol, President, said taxes fell. Tom Reed, Mark Cole's deputy, said no. Mark Cole agreed. "
-            "Cole left.")
+            "Cole left. Skyways President Ivo Dahl said fares rose. Skyways grew. "
+            "Eva Lind, U.S. President, said jobs rose. U.S. troops left.")
     article = make_article("a", "Outlet", "t", [text])
 
     def entity(name: str, label: str, nth: int = 0) -> Entity:
@@ -208,14 +209,20 @@ def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surnam
         entity("Lumio", "ORG"), entity("Lumio", "ORG", 1), entity("Lumio", "ORG", 2),
         entity("Mark Cole", "PERSON"), entity("Mark Cole", "PERSON", 1),
         entity("Cole", "PERSON", 1), entity("Cole", "PERSON", 2),
+        entity("Skyways", "GPE"), entity("Skyways", "GPE", 1),
+        entity("U.S.", "GPE"), entity("U.S.", "GPE", 1),
     ), attributions=(
         said(article, "Ole Berg", "sales rose", kind="indirect", role="President Lumio North America"),
         said(article, "Ana Sol", "taxes fell", kind="indirect", role="President"),
         said(article, "Tom Reed", "no", kind="indirect", role="Mark Cole's deputy", organisation="Cole"),
+        said(article, "Ivo Dahl", "fares rose", kind="indirect", role="Skyways President"),
+        said(article, "Eva Lind", "jobs rose", kind="indirect", role="U.S. President"),
     ))
     voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
     assert voices["Ole Berg"].kind == "other"  # Lumio's president: a company's
     assert voices["Ana Sol"].kind == "official"  # a president of no organisation named
+    assert voices["Ivo Dahl"].kind == "other"  # Skyways: a "place" the story never writes as one
+    assert voices["Eva Lind"].kind == "official"  # "U.S. President": an abbreviated state
     assert voices["Tom Reed"].organisation is None  # "Cole" is a person, Mark Cole
 
 

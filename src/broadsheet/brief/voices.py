@@ -189,7 +189,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
     if label == "GPE" and not _a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
-    employer = found or _organisation_in(role, labels)  # "SpaceX", called a person, still employs
+    employer = found or _organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
                  kind=speaker_kind(speaker, role, employer, outlets, texts, label))
@@ -249,12 +249,21 @@ def _not_a_person(found: str | None, labels: Mapping[str, str]) -> str | None:
     return found
 
 
-def _organisation_in(role: str | None, labels: Mapping[str, str]) -> str | None:
+def _organisation_in(role: str | None, labels: Mapping[str, str], texts: Sequence[str] = ()) -> str | None:
     """The longest name in ``role`` the story's analyses call an organisation ("Ascom" of
-    "President Ascom North America"), read for the voice's kind; None when there is none."""
+    "President Ascom North America"), or a place the story never writes as one ("Emirates" of
+    "Emirates President": an airline; not an abbreviation, "U.S. President"), read for the voice's
+    kind; None when there is none."""
     words = (role or "").split()
     windows = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
-    named = [(i, j) for i, j in windows if labels.get(name_key(" ".join(words[i:j]))) == "ORG"]
+
+    def an_organisation(name: str) -> bool:
+        label = labels.get(name_key(name))
+        name = name.strip(_EDGE_PUNCT)
+        abbreviated = re.fullmatch(r"(?:[A-Z]\.?){2,4}", name)  # "U.S.", "UK": a state
+        return label == "ORG" or (label == "GPE" and not abbreviated and not _a_place(name, texts))
+
+    named = [(i, j) for i, j in windows if an_organisation(" ".join(words[i:j]))]
     if not named:
         return None
     i, j = max(named, key=lambda w: (w[1] - w[0], -w[0]))

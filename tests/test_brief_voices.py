@@ -164,8 +164,8 @@ def test_voices_group_by_the_canonical_person_and_skip_things() -> None:
 
 
 def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
-    text = ("Borea said it would talk. Borea and Lindia met. Lumio said sales rose. "
-            "Kessa said no. Kessa was tired.")
+    text = ("Borea said it would talk. Borea and Lindia met in Borea. Lumio said sales rose. "
+            "Kessa said no. Kessa was tired. Spurs said in a statement it hired a coach. Spurs won.")
     article = make_article("a", "Outlet", "t", [text])
 
     def entity(name: str, label: str, nth: int = 0) -> Entity:
@@ -178,12 +178,66 @@ def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
         entity("Borea", "GPE"), entity("Borea", "GPE", 1),
         entity("Lumio", "GPE"),  # once only: a recogniser's slip, not a place
         entity("Kessa", "GPE"), entity("Kessa", "PERSON", 1), entity("Kessa", "PERSON", 1),
+        entity("Spurs", "GPE"), entity("Spurs", "GPE", 1),  # a club the recogniser calls a place
     ), attributions=(
         said(article, "Borea", "it would talk", kind="indirect"),
         said(article, "Lumio", "sales rose", kind="indirect"),
         said(article, "Kessa", "no", kind="indirect"),
+        said(article, "Spurs", "it hired a coach", kind="indirect"),
     ))
     voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
     assert voices["Borea"].kind == "official"
     assert voices["Lumio"].kind == "other"
     assert voices["Kessa"].kind == "other"  # a PERSON more often than a GPE
+    assert voices["Spurs"].kind == "other"  # never written as a place ("in Spurs") or a state
+
+
+def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surname_is_none() -> None:
+    text = ("Ole Berg, President Lumio North America, said sales rose. Lumio makes pumps. Lumio grew. "
+            "Ana Sol, President, said taxes fell. Tom Reed, Mark Cole's deputy, said no. Mark Cole agreed. "
+            "Cole left. Skyways President Ivo Dahl said fares rose. Skyways grew. "
+            "Eva Lind, U.S. President, said jobs rose. U.S. troops left.")
+    article = make_article("a", "Outlet", "t", [text])
+
+    def entity(name: str, label: str, nth: int = 0) -> Entity:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Entity(name, label, name, (start, start + len(name)))
+
+    analysis = Analysis(article, entities=(
+        entity("Lumio", "ORG"), entity("Lumio", "ORG", 1), entity("Lumio", "ORG", 2),
+        entity("Mark Cole", "PERSON"), entity("Mark Cole", "PERSON", 1),
+        entity("Cole", "PERSON", 1), entity("Cole", "PERSON", 2),
+        entity("Skyways", "GPE"), entity("Skyways", "GPE", 1),
+        entity("U.S.", "GPE"), entity("U.S.", "GPE", 1),
+    ), attributions=(
+        said(article, "Ole Berg", "sales rose", kind="indirect", role="President Lumio North America"),
+        said(article, "Ana Sol", "taxes fell", kind="indirect", role="President"),
+        said(article, "Tom Reed", "no", kind="indirect", role="Mark Cole's deputy", organisation="Cole"),
+        said(article, "Ivo Dahl", "fares rose", kind="indirect", role="Skyways President"),
+        said(article, "Eva Lind", "jobs rose", kind="indirect", role="U.S. President"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ole Berg"].kind == "other"  # Lumio's president: a company's
+    assert voices["Ana Sol"].kind == "official"  # a president of no organisation named
+    assert voices["Ivo Dahl"].kind == "other"  # Skyways: a "place" the story never writes as one
+    assert voices["Eva Lind"].kind == "official"  # "U.S. President": an abbreviated state
+    assert voices["Tom Reed"].organisation is None  # "Cole" is a person, Mark Cole
+
+
+def test_no_word_a_role_was_cut_after_and_no_organisation_cut_from_the_speakers_name() -> None:
+    text = ("Ada Holt, division vice president, Lumio Sales at Lumio Inc., said sales rose. "
+            "The Plains Reporter said taxes fell. The United Nations High Commissioner said no.")
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "sales rose", kind="indirect",
+             role="division vice president, Lumio Sales at", organisation="Lumio Sales"),
+        said(article, "The Plains Reporter", "taxes fell", kind="indirect", organisation="The Plains"),
+        said(article, "The United Nations High Commissioner", "no", kind="indirect",
+             organisation="The United Nations"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ada Holt"].role == "division vice president, Lumio Sales"
+    assert voices["The Plains Reporter"].organisation is None  # the speaker is the body
+    assert voices["The United Nations High Commissioner"].organisation == "The United Nations"

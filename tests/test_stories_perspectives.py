@@ -17,7 +17,15 @@ from broadsheet.bench.perspectives import FIXTURE, _article, _story
 from broadsheet.model import Analysis, Article, Attribution, Story
 from broadsheet.stories.corroboration import cited_source, is_opinion, key_claims
 from broadsheet.stories.perspectives import blindspot, leaning, outlet_coverage, perspectives, timeline
-from broadsheet.stories.speakers import KINDS, is_outlet, is_unnamed, speaker_kind, title_before
+from broadsheet.stories.speakers import (
+    KINDS,
+    description_after,
+    is_outlet,
+    is_unnamed,
+    speaker_kind,
+    spelled_out,
+    title_before,
+)
 
 DATA: dict[str, Any] = json.loads(Path(FIXTURE).read_text(encoding="utf-8"))
 
@@ -135,9 +143,61 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("The authors of the study published in the journal Sleep", None, None, "expert"),
     ("Rae Lund", "local president of the dock workers' union", None, "other"),
     ("Lumio", None, None, "other"),
+    # round 12 (demo voices A-E): a speaker named for the office it holds; a company's spokesperson
+    # or regional president and a union's are no officials, a public bank's president is; a House
+    # Speaker; an embassy, customs, an administration, the European Union
+    ("Borea's ambassador to Arcadia", None, None, "official"),
+    ("A Plains transit chief", None, None, "official"),
+    ("a career Army officer", None, "Army", "official"),
+    ("a Lumio representative", None, "Lumio", "other"),
+    ("Kim Rask", "spokesperson for Lumio", "Lumio", "other"),
+    ("Ole Berg", "President Lumio North America", "Lumio", "other"),
+    ("Tor Ness", "president of the Federal Reserve Bank of Plains", "the Federal Reserve Bank", "official"),
+    ("Ada Frey", "Plains House Speaker", None, "official"),
+    ("Ella Dahl", "Deputy Director of Public Prosecution", None, "official"),
+    ("The US Embassy", None, None, "official"),
+    ("the Drug Enforcement Administration", None, None, "official"),
+    ("Customs and Border Protection", None, None, "official"),
+    ("the European Union", None, None, "official"),
+    # a head of research is an expert, and so is a university department's; a news organisation
+    ("Ravi Shah", "Head of Research at Plains Securities", None, "expert"),
+    ("Ian Holm", "expert in sleep at the Department of Health Sciences at the University of Plains",
+     "the Department of Health Sciences", "expert"),
+    ("Ada Lind", "spokesperson for the Department of Energy", "the Department of Energy", "official"),
+    ("The news organization", None, None, "outlet"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
+
+
+def test_a_description_after_the_name_in_the_story_decides_when_the_analysis_found_none() -> None:
+    texts = ["We spoke to Dr. Ada Lind, a consultant chest physician at Plains Hospital, by phone.",
+             "“They were odd cells,” said Holm, who is now an immunologist at Plains University.",
+             "A survey by Rae Muse Dunn of the University of Plains found it.",
+             "Ivo Kade, the former special envoy to Borea, and Ana Sol, a top aide to Vice President Ek, "
+             "spoke.",
+             "Both Kade and Sol agreed. Sol, a fan of the Wild, cheered."]
+    assert description_after("Ada Lind", texts) == "consultant chest physician at Plains Hospital"
+    assert speaker_kind("Ada Lind", context=texts) == "expert"
+    assert speaker_kind("Tor Holm", context=texts) == "expert"  # written by the surname alone
+    assert speaker_kind("Dunn", context=texts) == "expert"
+    assert speaker_kind("Ivo Kade", context=texts) == "former official"
+    assert speaker_kind("Ana Sol", context=texts) == "official"
+    assert speaker_kind("Kade and Sol", context=texts) == "other"  # no surname read for two people
+    assert description_after("Mia Berg", texts) is None
+
+
+def test_an_acronym_is_read_with_the_words_it_stands_for() -> None:
+    texts = ["Agents of the Drug Enforcement Administration and, for ports, Customs and Border "
+             "Protection seized it.", "The European Union said so."]
+    assert spelled_out("DEA", texts) == "Drug Enforcement Administration"
+    assert spelled_out("CBP", texts) == "Customs and Border Protection"
+    assert spelled_out("the EU", texts) == "European Union"
+    assert spelled_out("Lumio", texts) is None and spelled_out("XYZ", texts) is None
+    assert speaker_kind("DEA", context=texts) == "official"
+    assert speaker_kind("CBP", context=texts) == "official"
+    assert speaker_kind("DEA") == "other"  # nothing says what it stands for
+    assert speaker_kind("LN", context=["Live Nation said so."]) == "other"
 
 
 def test_a_title_before_the_name_in_the_story_decides_when_the_analysis_found_none() -> None:

@@ -15,12 +15,17 @@ Given the head token of a speaker (from ``cues``):
   "National Security Council". An ORG name is extended left over adjacent capitalised words of the
   title, so a name the tagger cut short stays whole.
 - **pronouns** (he, she, it, they) resolve to the most recent matching antecedent before them:
-  a previous speaker or a subject mention of the right kind (PERSON for he/she, ORG for it and
-  they) in the three sentences before, else any such mention there, else the last such speaker.
+  a previous speaker or the main-clause subject of the right kind (PERSON for he/she, ORG for
+  they, ORG or GPE for it: "Emirates had a fleet … it announced") in the three sentences before;
+  when the latest of these is the same pronoun as a subject ("She gave me … “…,” she said"),
+  what that one stands for; else any subject there, else a mention that modifies no other noun
+  (not "Ubisoft games", "Universal's music division"), else the last such speaker, else any
+  mention. An age is no title ("43-year-old Martin Taylor").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -177,9 +182,12 @@ def _title(doc: Doc, head: Token, entity: Entity, index: EntityIndex) -> tuple[s
     if first > last:
         return None, None
     span = _without_leading(doc, first, last, keep_capitals=True)
-    if span[0] >= span[1]:
-        return None, None
+    if span[0] >= span[1] or _AGE.fullmatch(text_of(doc)[span[0] : span[1]]):
+        return None, None  # an age ("43-year-old Martin Taylor"), not a title
     return text_of(doc)[span[0] : span[1]], _first_org(doc, first, last, index)
+
+
+_AGE = re.compile(r"(?:(?:about|nearly|almost|some)\s+)?\d+[-\s]years?[-\s]old", re.I)
 
 
 def _title_start(doc: Doc, first: int, name_start: int) -> int:
@@ -292,27 +300,73 @@ def resolve_pronoun(
     earlier: Sequence[Speaker],
     index: EntityIndex,
     quoted: Sequence[Span] = (),
+    depth: int = 0,
 ) -> Speaker:
     """The antecedent of a pronoun speaker, or the pronoun itself when none fits.
 
     Mentions inside the ``quoted`` spans are not antecedents: a name in a quotation is someone the
-    speaker talks about.
+    speaker talks about. The latest of the earlier speakers and main-clause subjects of the window
+    wins; when that is the same pronoun ("She gave me … 'I cannot …,' she said"), the pronoun
+    stands for what that one stands for. Then other subjects, then any mention that is no modifier
+    of another noun ("Ubisoft games", "Universal's music division"), then earlier speakers.
     """
     pronoun = speaker.text.lower()
-    wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"}
+    wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG", "GPE"} if pronoun == "it" else {"ORG"}
     window_start = _window_start(doc, speaker.head)
     before = [s for s in earlier if s.span[1] <= speaker.span[0] and _matches(s, wanted, pronoun)]
     recent = [s for s in before if s.span[0] >= window_start]
     mentions = [
         m
         for m in _mentions(doc, index, wanted, window_start, speaker.span[0])
-        if not any(start <= m.span[0] < end for start, end in quoted)
+        if not _inside(m.span[0], quoted)
     ]
-    subjects = [m for m in mentions if doc[m.head].dep_ in {"nsubj", "nsubjpass"}]
-    for pool in (recent + subjects, mentions, before):
+    subjects = [m for m in mentions if doc[m.head].dep_ in _SUBJECTS]
+    main = [m for m in subjects if _main_clause(doc[m.head])]
+    chained = _same_pronoun(doc, speaker, window_start, quoted)
+    first = recent + main + ([chained] if chained is not None and depth < _CHAIN else [])
+    if first:
+        latest = max(first, key=lambda s: s.span[0])
+        if latest is chained:
+            found = resolve_pronoun(doc, latest, earlier, index, quoted, depth + 1)
+            return found if found is not latest else speaker
+        return latest
+    for pool in (subjects, [m for m in mentions if not _modifier(doc[m.head])], before, mentions):
         if pool:
             return max(pool, key=lambda s: s.span[0])
     return speaker
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CHAIN = 5  # how many same pronouns back a chain is followed
+
+
+def _inside(char: int, quoted: Sequence[Span]) -> bool:
+    return any(start <= char < end for start, end in quoted)
+
+
+def _main_clause(token: Token) -> bool:
+    """Whether a subject is the subject of its sentence's main verb (not of a clause inside it:
+    "Figgins declined to address whether Thomas slept … the night Epstein died")."""
+    return token.head.dep_ == "ROOT"
+
+
+def _modifier(token: Token) -> bool:
+    """Whether a mention's head modifies another noun ("Ubisoft games", "Universal's music
+    division", "Boeing jets"): the mention is what something belongs to, not who acts."""
+    return token.dep_ in {"compound", "poss"} and token.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _same_pronoun(doc: Doc, speaker: Speaker, start: int, quoted: Sequence[Span]) -> Speaker | None:
+    """The latest earlier use of the speaker's pronoun as a main-clause subject in the window
+    (outside quotations), as a speaker to resolve in turn; None when there is none."""
+    for token in reversed(doc[: speaker.head]):
+        if token.idx < start:
+            break
+        if (token.lower_ == speaker.text.lower() and token.dep_ in _SUBJECTS and _main_clause(token)
+                and not _inside(token.idx, quoted)):
+            span = (token.idx, token.idx + len(token.text))
+            return Speaker(token.text, span, token.i, None)
+    return None
 
 
 def _matches(speaker: Speaker, wanted: set[str], pronoun: str) -> bool:

@@ -14,7 +14,8 @@ article and its words (token Dice >= 0.5 with one of the voice's quotes); a judg
 Sample A is what round 10's fixes were made on; sample B was drawn apart and judged only after
 them (then looked at too); sample C was drawn from the voices neither finds and judged before
 round 11's fixes, its first figure the held-out one of round 10's; sample D was drawn after
-round 11's rules were written and never used to write them (the file says how each was drawn).
+round 11's rules were written and never used to write them; sample E was drawn after round 11 and
+judged before round 12's fixes (the file says how each was drawn).
 """
 
 from __future__ import annotations

@@ -16,7 +16,13 @@ each outlet that carried them is a separate witness. Voices are ordered by how m
 them, then by how many quotes they have, then by first appearance. Each voice has a kind (official,
 former official, expert, outlet, unnamed source, other: ``stories/speakers.py``), read with the
 entity label the story's analyses give the speaker's name most often (a GPE that speaks is its
-government).
+government, when the story writes it as a place or a state somewhere: "in China", "Austria's
+interior minister"; "Tottenham said in a statement", never so written, is a club) and with the
+organisation named in its role when the analysis found none ("President Ascom North America": a
+company's president, no official). An organisation that is a person's surname ("Vindman" of
+"Vindman's superior", with "Alexander Vindman" in the story) or the speaker's own name cut short
+("The Hollywood" of "The Hollywood Reporter") is not shown, nor a word a role was cut after
+("... Regional Operations at").
 """
 
 from __future__ import annotations
@@ -176,15 +182,92 @@ def _display_name(group: list[_Said]) -> str:
 def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
-    role = _most_common(s.role for s in group)
-    organisation = _most_common(s.attribution.organisation for s in group)
-    label = (labels or {}).get(name_key(_ARTICLE.sub("", speaker)))
+    role = _tidy_role(_most_common(s.role for s in group))
+    labels = labels or {}
+    found = _most_common(s.attribution.organisation for s in group)
+    organisation = _not_cut_from(speaker, _not_a_person(found, labels))
+    label = labels.get(name_key(_ARTICLE.sub("", speaker)))
+    if label == "GPE" and not _a_place(speaker, texts):
+        label = None  # "Tottenham said in a statement": a club the recogniser calls a place
+    employer = found or _organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
-                 kind=speaker_kind(speaker, role, organisation, outlets, texts, label))
+                 kind=speaker_kind(speaker, role, employer, outlets, texts, label))
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+_DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
+                       re.I)
+
+
+def _tidy_role(role: str | None) -> str | None:
+    """A role without the word it was cut after ("division vice president, Nissan Sales & Regional
+    Operations at" -> "... Operations"); None when nothing is left."""
+    if role is None:
+        return None
+    return _DANGLING.sub("", " " + role).strip() or None
+
+
+def _not_cut_from(speaker: str, organisation: str | None) -> str | None:
+    """No organisation that is the speaker's own name cut short of its last word ("The Hollywood"
+    of "The Hollywood Reporter", "the Sioux Falls Argus" of "the Sioux Falls Argus Leader"): the
+    speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
+    Rights" stays)."""
+    if organisation and speaker.lower().startswith(organisation.lower()):
+        rest = speaker[len(organisation):].split()
+        if len(rest) == 1 and rest[0][:1].isupper():  # the name's last word cut off
+            return None
+    return organisation
+
+
+def _a_place(name: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes ``name`` as a place or a state somewhere ("in China", "to Britain",
+    "from the UK", "Austria's interior minister"): a name the recogniser calls a place that is never
+    written so is a club or a company ("Tottenham said in a statement")."""
+    name = re.escape(name)
+    place = re.compile(rf"\b(?:in|to|from|across|throughout|with|against)\s+(?:the\s+)?{name}(?!\w)|"
+                       rf"\b{name}['’]s\s+(?:\w+\s+){{0,2}}{_STATE}")
+    return any(place.search(text) for text in texts)
+
+
+_STATE = (r"(?:government|ministry|minister|president|prime minister|parliament|embassy|army|military|"
+          r"police|courts?|leaders?|officials)\b")
+
+
+def _not_a_person(found: str | None, labels: Mapping[str, str]) -> str | None:
+    """The organisation the analysis found, unless it is a person's surname: the story's analyses
+    call it a person and name a person by a full name ending in it ("Trump" of "a group that has
+    applauded some of Trump's decisions", with "Donald Trump" in the story; not "SpaceX", which the
+    recogniser calls a person but no one is named after)."""
+    key = name_key(_ARTICLE.sub("", re.sub(r"['’]s?$", "", found or "")))
+    if key and labels.get(key) == "PERSON" and any(
+        label == "PERSON" and name.split()[-1] == key and " " in name for name, label in labels.items()
+    ):
+        return None
+    return found
+
+
+def _organisation_in(role: str | None, labels: Mapping[str, str], texts: Sequence[str] = ()) -> str | None:
+    """The longest name in ``role`` the story's analyses call an organisation ("Ascom" of
+    "President Ascom North America"), or a place the story never writes as one ("Emirates" of
+    "Emirates President": an airline; not an abbreviation, "U.S. President"), read for the voice's
+    kind; None when there is none."""
+    words = (role or "").split()
+    windows = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
+
+    def an_organisation(name: str) -> bool:
+        label = labels.get(name_key(name))
+        name = name.strip(_EDGE_PUNCT)
+        abbreviated = re.fullmatch(r"(?:[A-Z]\.?){2,4}", name)  # "U.S.", "UK": a state
+        return label == "ORG" or (label == "GPE" and not abbreviated and not _a_place(name, texts))
+
+    named = [(i, j) for i, j in windows if an_organisation(" ".join(words[i:j]))]
+    if not named:
+        return None
+    i, j = max(named, key=lambda w: (w[1] - w[0], -w[0]))
+    return " ".join(words[i:j]).strip(_EDGE_PUNCT)
 
 
 def entity_labels(analyses: Iterable[Analysis]) -> dict[str, str]:

@@ -4,8 +4,8 @@ The rules, first match wins (``speaker_kind``); they read the speaker's name and
 organisation the analysis found beside it:
 
 1. **outlet** — the speaker is a news organisation: one of the story's own outlets, a name ending
-   in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business") or a wire
-   agency (Reuters, the Associated Press, AFP, Bloomberg).
+   in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
+   organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
    "a spokeswoman for Neumann", "emergency officials", "sources"; not a body whose proper name
@@ -20,20 +20,28 @@ organisation the analysis found beside it:
    (NASA, "the Department of Energy", "U.S. Attorney"); or a speaker named for a public body or
    an office ("Federal prosecutors", "a judge", "the White House", "the Swedish Prosecution
    Authority", "the Congressional Budget Office", "The National Institute on Drug Abuse"). A
-   company's chief executive is not an official, nor a company's or a union's president (a
-   president with an organisation that is no public body: "president and chief operating officer
-   of SpaceX", or a role naming a union, company or association: "local president of the prison
-   workers' union").
+   company's chief executive is not an official, nor a company's or a union's president or
+   spokesperson (a president or spokesperson with an organisation that is no public body:
+   "president and chief operating officer of SpaceX", "spokesperson for Instagram", or a role
+   naming a union, company or association: "local president of the prison workers' union"); a
+   public bank's is ("president of the Federal Reserve Bank of New York"). A speaker named for
+   the office it holds is one ("China's ambassador to Britain", "A California transit chief",
+   "a career Army officer"; not "a Taliban representative"), and so is an embassy, customs, an
+   administration ("the Drug Enforcement Administration"), the European Union, or an acronym
+   the story spells out as one ("DEA", "CBP": ``spelled_out``).
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
-   a research firm's director, a study's author ("Senior author"); or a speaker named as experts
+   a research firm's director, a head of research ("Head of Research at ICICI Securities"), a
+   study's author ("Senior author"), a university department's member (its "Department of" is no
+   public body's); or a speaker named as experts
    ("researchers", "Experts on jail suicide", "the authors of the study"). A lawyer for one side
    is not an expert (other).
 6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
 
 A voice the analysis gave no role or organisation is read with the title written just before its
 name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
-``title_before``).
+``title_before``) and the description just after it ("Howitt, who is now an immunologist at
+Stanford University", "Kurt Volker, the former special envoy to Ukraine"; ``description_after``).
 
 Pure: no I/O.
 """
@@ -55,7 +63,8 @@ _NEWSROOM = re.compile(
     r"observer|independent|examiner|inquirer|daily|weekly|magazine|wire|broadcasting|radio|tv|"
     r"television|network|business|newspaper|dispatch|standard|register|star|sun|mail|express|"
     r"reporter|review|monitor|insider|politico|axios|cnn|bbc|cnbc|msnbc|npr|abc|nbc|cbs|pbs|"
-    r"reuters|bloomberg|afp|ap|news agency)\s*$)|^(?:the\s+)?(?:associated press|agence france-presse|"
+    r"reuters|bloomberg|afp|ap|news agency|news organi[sz]ation|news outlet|outlet)\s*$)|"
+    r"^(?:the\s+)?(?:associated press|agence france-presse|"
     r"reuters|bloomberg|afp|ap|cnn|bbc|npr|axios|politico|cbs|nbc|abc|fox news)\b",
     re.I,
 )
@@ -84,6 +93,8 @@ _OFFICE = re.compile(
     r"(?:chief|trade|peace) negotiator|"
     r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
+    r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"
+    r"(?:army|police|military|naval|navy|border|customs|correctional|probation) officers?|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county) attorney|"
@@ -96,7 +107,8 @@ _EXPERT = re.compile(
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
-    r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author)(?!\w)",
+    r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author|"
+    r"(?:head|director|chief) of (?:\w+\s+)?research)(?!\w)",
     re.I,
 )
 
@@ -107,7 +119,8 @@ _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
-    r"public defender|national institutes? (?:of|on|for))\b",
+    r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|"
+    r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council))\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
@@ -116,20 +129,47 @@ _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scho
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_PRESIDENT = re.compile(r"\b(?:vice )?president\b", re.I)
+_PRESIDENT = re.compile(r"\b(?:(?:vice )?president|spokes(?:person|man|woman))\b", re.I)
 _PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association)(?!\w)", re.I)
+_PUBLIC = re.compile(r"\b(?:federal|government|ministry|department|agency|commission|council|authority|"
+                     r"county|municipal|public|parliament|senate|national security)\b", re.I)
+# Where a speaker's name is cut to its head: "China's ambassador to Britain" -> "China's ambassador".
+_HEAD_END = re.compile(r"\s+(?:of|to|for|at|in|with|from|on)\s.*$", re.I)
 
 
 def _official(name: str, role: str | None, organisation: str | None) -> bool:
     """Rule 4 (see the module docstring)."""
     described = " ".join(x for x in (role, organisation) if x)
-    if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name):
+    if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name) or _named_for_office(name):
         return True
-    if not _OFFICE.search(described):
+    offices = [m.group() for m in _OFFICE.finditer(described)]
+    if not offices or (_ACADEMIC.search(described) and all(_DEPARTMENT.fullmatch(o) for o in offices)):
+        return False  # no office, or a university's department ("Department of Health Sciences at
+        # the University of York"): an expert's
+    rest = _PRESIDENT.sub("", described)
+    if _OFFICE.search(rest):
+        return True
+    # The only office is a president's or a spokesperson's: official for a public body (or none
+    # named), not for a company, a union or any other organisation.
+    if _PRIVATE.search(described):
         return False
-    only_president = not _OFFICE.search(_PRESIDENT.sub("", described))
-    private = bool(organisation and not _OFFICE.search(organisation)) or bool(_PRIVATE.search(described))
-    return not (only_president and private)
+    return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
+
+
+def _named_for_office(name: str) -> bool:
+    """Whether a speaker with no person's name is named for an office it holds: the head of its
+    name is an office ("China's ambassador to Britain", "A California transit chief", "a career
+    Army officer"), not a possessor's ("President Trump's advisers")."""
+    head = _HEAD_END.sub("", name).strip()
+    last = list(_OFFICE.finditer(head))
+    if not last or last[-1].end() != len(head) or re.search(r"['’]s$", last[-1].group()):
+        return False
+    return not _ELECTED.fullmatch(last[-1].group())  # "a Taliban representative" holds no seat
+
+
+_ACADEMIC = re.compile(r"\b(?:university|college|school of|institute of technology)\b", re.I)
+_DEPARTMENT = re.compile(r"department of", re.I)
+_ELECTED = re.compile(r"representative|rep\.", re.I)
 
 
 def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
@@ -188,15 +228,71 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
+def description_after(name: str, texts: Iterable[str]) -> str | None:
+    """The words just after ``name`` in one of ``texts`` that describe it with an office or an
+    expert's title: an apposition ("Owen John Dempsey, a consultant chest physician at …"), a
+    relative "who is" ("Howitt, who is now an immunologist at Stanford University") or an "of the"
+    body ("Penelope Muse Abernathy of the University of North Carolina"); the name may be written
+    by its last word alone ("said Howitt, who is …"). None when none does."""
+    parts = name.split()
+    if not parts or not parts[-1][:1].isupper():
+        return None
+    proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
+    forms = (name, parts[-1]) if proper else (name,)
+    names = "|".join(re.escape(n) for n in dict.fromkeys(forms) if len(n) > 2)
+    pattern = re.compile(rf"\b(?:{names})" + _DESCRIBED)
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = match.group(1).strip()
+            if _OFFICE.search(words) or _EXPERT.search(words) or _FORMER.search(words):
+                return words
+    return None
+
+
+_DESCRIBED = (r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
+              r"([^,.;:()\"“”]{3,120})")
+_ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")
+_LINKS = frozenset({"and", "of", "for", "on", "the", "&"})
+
+
+def spelled_out(name: str, texts: Iterable[str]) -> str | None:
+    """The words an acronym speaker stands for in ``texts`` ("DEA" -> "Drug Enforcement
+    Administration", "CBP" -> "Customs and Border Protection"): the first run of capitalised words
+    whose initials spell it (linking "and", "of", "for" aside); None for no acronym or no run."""
+    acronym = _ACRONYM.fullmatch(name.strip())
+    if acronym is None:
+        return None
+    letters = acronym.group(1)
+    for text in texts:
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = [w for w in run.group().split() if w.lower() not in _LINKS]
+            for start in range(len(words) - len(letters) + 1):
+                window = words[start : start + len(letters)]
+                if "".join(w[0] for w in window) == letters and not all(w.isupper() for w in window):
+                    return _span_of(run.group(), window)
+    return None
+
+
+def _span_of(run: str, words: list[str]) -> str:
+    """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
+    start = run.index(words[0])
+    end = run.index(words[-1], start) + len(words[-1])
+    return run[start:end]
+
+
 def speaker_kind(name: str, role: str | None = None, organisation: str | None = None,
                  outlets: Collection[str] = (), context: Iterable[str] = (),
                  label: str | None = None) -> SpeakerKind:
     """The kind of the speaker ``name`` with ``role`` and ``organisation`` (see the module docstring);
     without either, a title written before the name in ``context`` (the story's texts) counts.
     ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
-    a state, a city: "China said") is its government, an official."""
+    a state, a city: "China said") is its government, an official. An acronym is read with the
+    words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
     if not role and not organisation:
-        role = title_before(name, context)
+        context = list(context)
+        around = (title_before(name, context), description_after(name, context))
+        role = " ".join(x for x in around if x) or None
     described = " ".join(x for x in (role, organisation) if x)
     if is_outlet(name, outlets):
         return "outlet"
@@ -205,7 +301,8 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     everything = f"{described} {name}"
     if _FORMER.search(everything) and _OFFICE.search(everything):
         return "former official"
-    if label == "GPE" or _official(name, role, organisation):
+    spelled = spelled_out(name, context)
+    if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):
         return "official"
     if _EXPERT.search(described) or _EXPERT_NAME.search(name):
         return "expert"

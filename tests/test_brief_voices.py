@@ -14,6 +14,14 @@ def _by_speaker(voices: tuple[Voice, ...]) -> dict[str, Voice]:
     return {v.speaker: v for v in voices}
 
 
+def _entity(text: str, name: str, label: str, nth: int = 0) -> Entity:
+    """The entity ``name`` at its ``nth`` occurrence in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Entity(name, label, name, (start, start + len(name)))
+
+
 def test_surname_and_title_forms_join_the_full_name() -> None:
     voices = _by_speaker(story_voices(kim_story(), kim_analyses()))
     hall = voices["Steve Hall"]  # "Hall" in the Guardian joins "Steve Hall" in The Week
@@ -169,10 +177,7 @@ def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
     article = make_article("a", "Outlet", "t", [text])
 
     def entity(name: str, label: str, nth: int = 0) -> Entity:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(name, start + 1)
-        return Entity(name, label, name, (start, start + len(name)))
+        return _entity(text, name, label, nth)
 
     analysis = Analysis(article, entities=(
         entity("Borea", "GPE"), entity("Borea", "GPE", 1),
@@ -200,10 +205,7 @@ def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surnam
     article = make_article("a", "Outlet", "t", [text])
 
     def entity(name: str, label: str, nth: int = 0) -> Entity:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(name, start + 1)
-        return Entity(name, label, name, (start, start + len(name)))
+        return _entity(text, name, label, nth)
 
     analysis = Analysis(article, entities=(
         entity("Lumio", "ORG"), entity("Lumio", "ORG", 1), entity("Lumio", "ORG", 2),

@@ -66,3 +66,35 @@ def test_it_may_stand_for_a_place_that_acts(nlp: Language) -> None:
         "50 Airbus jets on Monday at a value of $16 billion at list prices.",
     )
     assert speaker_of(found, "Airbus") == "Kenya"
+
+
+def test_an_acronym_before_a_title_and_name_is_no_second_speaker(nlp: Language) -> None:
+    found = attributions(nlp, "In a letter calling for the meeting, CPUC President Ana Lopez said that "
+                              "“lack of service is not a mere inconvenience — it endangers lives.”")
+    lopez = next(a for a in found if "endangers" in a.content)
+    assert (lopez.speaker, lopez.role, lopez.organisation) == ("Ana Lopez", "CPUC President", "CPUC")
+
+
+def test_he_right_before_a_one_word_name_is_its_surname(nlp: Language) -> None:
+    found = attributions(nlp, "“What is the incentive?” He Jianxiong, the former executive director "
+                              "for China at the International Monetary Fund, said at an event.")
+    assert speaker_of(found, "incentive") == "He Jianxiong"
+
+
+def test_the_analyst_is_the_one_analyst_the_article_names(nlp: Language) -> None:
+    found = attributions(nlp, "In a research report early Tuesday, Citi analyst Maria Lopez said the "
+                              "market is misreading the results. That creates a buying opportunity, "
+                              "according to the analyst.")
+    assert speaker_of(found, "buying opportunity") == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", [
+    "Lumio's lander concept is based on its Moon vehicle, which the company's founder Ada Holt "
+    "announced earlier this year.",
+    "The best player was Ivo Kade. He posted an elite 93.2 defensive grade and a 91.4 coverage grade.",
+    "The Borean rebels, however, claimed responsibility for shooting down the helicopter.",
+])
+def test_words_no_one_said_make_no_attribution(nlp: Language, text: str) -> None:
+    found = attributions(nlp, text)
+    assert not [a for a in found if "concept" in a.content or "grade" in a.content
+                or "however" in a.content]

@@ -47,5 +47,5 @@ def test_judge_counts_every_verdict() -> None:
 def test_the_fixture_is_well_formed() -> None:
     items = load_judged(FIXTURE)
     assert len(items) >= 100
-    assert {i.sample for i in items} <= {"A", "B", "C", "D", "E"}
+    assert {i.sample for i in items} <= {"A", "B", "C", "D", "E", "F"}
     assert all(i.kinds and i.article_id and i.content for i in items)

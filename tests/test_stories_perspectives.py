@@ -22,6 +22,7 @@ from broadsheet.stories.speakers import (
     description_after,
     is_outlet,
     is_unnamed,
+    runs_a_company,
     speaker_kind,
     spelled_out,
     title_before,
@@ -165,6 +166,13 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
      "the Department of Health Sciences", "expert"),
     ("Ada Lind", "spokesperson for the Department of Energy", "the Department of Energy", "official"),
     ("The news organization", None, None, "outlet"),
+    # round 13 (demo voices A-F): plural office-holders, an intergovernmental body's former
+    # director, a body word that does not head the name
+    ("Some senators", None, None, "official"),
+    ("Ivo Kade", "former executive director for Borea at the International Monetary Fund",
+     "the International Monetary Fund", "former official"),
+    ("Box Office Plains", None, None, "other"),
+    ("The National Institute on Drug Abuse", None, None, "official"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
@@ -288,3 +296,35 @@ def test_perspectives_put_it_together() -> None:
     assert seen.blindspot == "left" and dict(seen.coverage)["right"] == 2
     assert seen.timeline[0].article_id == "fire-vp"
     assert seen.claims and seen.claims[0].sources
+
+
+def test_a_name_the_story_writes_as_a_newsroom_reporting_is_an_outlet() -> None:
+    texts = ["Deadline reports that Lumio is still working on a sequel.",
+             "The son was stabbed to death, Kan reported on Wednesday.",
+             "The Plains Wire's report today claims that the actor returns.",
+             "Home Depot reported third-quarter earnings that topped estimates. Ada Lind reported that "
+             "sales fell. Lumio's report on sales was late."]
+    assert speaker_kind("Deadline", context=texts) == "outlet"
+    assert speaker_kind("Kan", context=texts) == "outlet"
+    assert speaker_kind("The Plains Wire", context=texts) == "outlet"
+    assert speaker_kind("Home Depot", context=texts) == "other"  # a company's results
+    assert speaker_kind("Ada Lind", context=texts, label="PERSON") == "other"  # a reporter is a person
+    assert speaker_kind("the Borean health ministry", context=["The Borean health ministry reported "
+                                                               "that two died."]) == "official"
+    assert speaker_kind("Deadline") == "other"  # nothing says it reports
+
+
+def test_a_bare_president_the_story_calls_a_chief_executive_is_a_companys() -> None:
+    texts = ["“Sales rose,” chairman, CEO and president Ola Moe said in the earnings release.",
+             "Ana Sol, Lumio's chief executive, agreed. President Ivo Kade of Borea spoke; CEO Tim "
+             "Berg and President Eli Vik met."]
+    assert runs_a_company("Ola Moe", texts) and runs_a_company("Ana Sol", texts)
+    assert not runs_a_company("Ivo Kade", texts) and not runs_a_company("Eli Vik", texts)
+    assert speaker_kind("Ola Moe", "president", None, context=texts) == "other"
+    assert speaker_kind("Eli Vik", "president", None, context=texts) == "official"
+
+
+def test_a_president_of_an_acronym_the_story_spells_out_as_a_public_body_is_an_official() -> None:
+    texts = ["The Plains Public Utilities Commission holds a hearing. PPUC President Ada Holt said so."]
+    assert speaker_kind("Ada Holt", "PPUC President", "PPUC", context=texts) == "official"
+    assert speaker_kind("Ada Holt", "PPUC President", "PPUC") == "other"  # nothing spells it out

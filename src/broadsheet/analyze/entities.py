@@ -5,7 +5,8 @@ spaCy's NER gives the mentions; three rules make them agree within one article:
 1. **label vote**: the same surface form tagged with different labels (the small model calls
    "Vladivostok" a GPE once and a PERSON once) takes its most frequent label, the first seen on a
    tie; a single word that is the surname of a full PERSON name in the article is a PERSON (the
-   model tags a lone "Scholz" as a GPE), and such a surname the model left untagged is added;
+   model tags a lone "Scholz" as a GPE), and such a surname the model left untagged is added; a
+   one-word PERSON right after a capitalised "He" or "She" takes it as its surname ("He Jianxiong");
 2. **aliases**: a small table maps common variants to one name ("U.S.", "US", "the United States",
    "America" -> "United States"); lookups ignore case, dots and a leading "the";
 3. **person names**: a PERSON mention whose words are a strict subset of a fuller PERSON mention in
@@ -79,6 +80,7 @@ def _mentions(doc: Doc) -> list[_Mention]:
         for ent in _pieces(whole)
         if (span := _trimmed(ent, counts)) is not None
     ]
+    tagged = [(_with_surname_he(text, span, label), label) for span, label in tagged]
     tagged += _untagged_surnames(doc, tagged)
     texts = [text[start:end] for (start, end), _ in tagged]
     votes = _label_votes(texts, [label for _, label in tagged])
@@ -91,6 +93,21 @@ def _mentions(doc: Doc) -> list[_Mention]:
             words = frozenset(_WORDS.findall(bare_name(mention_text)))
             found.append(_Mention(mention_text, span, voted, words))
     return found
+
+
+def _with_surname_he(text: str, span: Span, label: str) -> Span:
+    """A one-word PERSON right after a capitalised "He" or "She" takes it as its surname ("He
+    Jianxiong, the former executive director ..."): no pronoun stands right before a name."""
+    start, end = span
+    if label == "PERSON" and " " not in text[start:end]:
+        window = max(0, start - 5)
+        before = _SURNAME_PRONOUN.search(text[window:start])
+        if before is not None:  # (a 5-character window: its start is the text's when it matches)
+            return window + before.start(1), end
+    return span
+
+
+_SURNAME_PRONOUN = re.compile(r"(?:^|[\s“\"(])(He|She) $")
 
 
 def _surnames(texts: list[str], labels: list[str]) -> set[str]:

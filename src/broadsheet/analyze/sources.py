@@ -80,7 +80,7 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     """The verb's subject, or one borrowed from the verbs above it, and how many steps up."""
     current = verb
     for steps in range(5):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        subject = _one_subject([c for c in current.children if c.dep_ in _SUBJECTS])
         if subject is not None and steps and verb.tag_ == "VBG" and _reported(current):
             return _subject(current.head)[0], steps + 1
         if subject is not None:
@@ -89,6 +89,15 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
             return None, steps
         current = current.head
     return None, 5
+
+
+def _one_subject(subjects: list[Token]) -> Token | None:
+    """The first subject, unless it is one word the next one follows right after: the parser split
+    one noun phrase ("CPUC | President Marybel Batjer said"), whose head is the later one (not
+    "Olivier Bosc, General Manager of | Life Care Solutions Europe")."""
+    if len(subjects) > 1 and subjects[0].right_edge.i == subjects[0].i == subjects[1].left_edge.i - 1:
+        return subjects[1]
+    return subjects[0] if subjects else None
 
 
 # Verbs whose passive subject is told, asked or spoken about, never the speaker: "employees were

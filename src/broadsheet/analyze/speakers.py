@@ -4,7 +4,8 @@ Given the head token of a speaker (from ``cues``):
 
 - a PERSON name speaks as the name alone ("Steve Hall"); the words before it in its noun phrase
   (from the last comma, dash or bracket, honorifics such as "Mr." dropped) are its **title**
-  ("CNN national security analyst") and an apposition after it is its **description**
+  ("CNN national security analyst"; an acronym the parser left as a second subject is part of
+  it, "CPUC President Marybel Batjer") and an apposition after it is its **description**
   ("a former CIA chief of Russia operations"); ``role`` is the title, the description, or both
   joined by a comma. When the subject is a common noun with a name in apposition ("a former
   ambassador, John Everard, said") the name speaks and the noun phrase is the role;
@@ -20,7 +21,8 @@ Given the head token of a speaker (from ``cues``):
   when the latest of these is the same pronoun as a subject ("She gave me … “…,” she said"),
   what that one stands for; else any subject there, else a mention that modifies no other noun
   (not "Ubisoft games", "Universal's music division"), else the last such speaker, else any
-  mention. An age is no title ("43-year-old Martin Taylor").
+  mention. An age is no title ("43-year-old Martin Taylor"). "the president" or "the analyst" is
+  the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski").
 """
 
 from __future__ import annotations
@@ -201,12 +203,14 @@ def _title_start(doc: Doc, first: int, name_start: int) -> int:
 
 
 def _extend_left(doc: Doc, first: int, name_start: int) -> int:
-    """Move the phrase start left over adjacent capitalised words mid-sentence ("While House")."""
+    """Move the phrase start left over adjacent capitalised words mid-sentence ("While House", "CPUC
+    President Marybel Batjer", which the parser split in two subjects)."""
     if first >= name_start:
         return first
     while first > 0:
         prev = doc[first - 1]
-        if prev.is_sent_start or not prev.is_title or prev.ent_type_ in {"DATE", "TIME", "PERSON"}:
+        if prev.is_sent_start or not (prev.is_title or prev.is_upper) or prev.ent_type_ in {"DATE", "TIME",
+                                                                                          "PERSON"}:
             break
         if prev.whitespace_ == "" or prev.is_punct:
             break
@@ -576,12 +580,18 @@ _TITLES = {
     "congressman": ("rep.", "representative", "congressman"), "congresswoman": ("rep.", "congresswoman"),
     "chairman": ("chairman",), "chancellor": ("chancellor",), "judge": ("judge",),
     "candidate": (), "nominee": (),
+    "analyst": ("analyst",), "economist": ("economist",),
 }
+# Titles written in lower case before a name ("Jefferies analyst Jonathan Matuszewski"): "the
+# analyst" is that person too; other titles count only capitalised ("President Trump", not "a
+# former president Trump met").
+_LOWER_TITLES = frozenset({"analyst", "economist"})
 
 
 def resolve_title(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
     """ "the president" -> the person the article gives that title ("President Donald Trump"), when
-    it gives it to exactly one person; otherwise the speaker unchanged."""
+    it gives it to exactly one person ("the analyst": "Jefferies analyst Jonathan Matuszewski");
+    otherwise the speaker unchanged."""
     words = bare_name(speaker.text).lower().split()
     if speaker.label is not None or len(words) != 1 or words[0] not in _TITLES or not _TITLES[words[0]]:
         return speaker
@@ -590,7 +600,8 @@ def resolve_title(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
     for entity in index.entities:
         start = doc.char_span(*entity.span, alignment_mode="expand")
         before = doc[start.start - 1] if start is not None and start.start > 0 else None
-        if entity.label == "PERSON" and before is not None and before.lower_ in titles and before.is_title:
+        if entity.label == "PERSON" and before is not None and before.lower_ in titles and (
+                before.is_title or before.lower_ in _LOWER_TITLES):
             named.setdefault(entity.canonical, entity)
     if len(named) != 1:
         return speaker

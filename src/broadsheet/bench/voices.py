@@ -15,7 +15,8 @@ Sample A is what round 10's fixes were made on; sample B was drawn apart and jud
 them (then looked at too); sample C was drawn from the voices neither finds and judged before
 round 11's fixes, its first figure the held-out one of round 10's; sample D was drawn after
 round 11's rules were written and never used to write them; sample E was drawn after round 11 and
-judged before round 12's fixes (the file says how each was drawn).
+judged before round 12's fixes; sample F was drawn after round 12 (every voice A-E did not find)
+and judged before round 13's fixes (the file says how each was drawn).
 """
 
 from __future__ import annotations

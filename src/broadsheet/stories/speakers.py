@@ -5,7 +5,9 @@ organisation the analysis found beside it:
 
 1. **outlet** — the speaker is a news organisation: one of the story's own outlets, a name ending
    in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
-   organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg).
+   organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg); and, when no
+   rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
+   "..., Kan reported on Wednesday.", "The Wrap's report": ``reports_news``).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
    "a spokeswoman for Neumann", "emergency officials", "sources"; not a body whose proper name
@@ -28,7 +30,11 @@ organisation the analysis found beside it:
    the office it holds is one ("China's ambassador to Britain", "A California transit chief",
    "a career Army officer"; not "a Taliban representative"), and so is an embassy, customs, an
    administration ("the Drug Enforcement Administration"), the European Union, or an acronym
-   the story spells out as one ("DEA", "CBP": ``spelled_out``).
+   the story spells out as one ("DEA", "CBP": ``spelled_out``), or a president of one ("CPUC
+   President Marybel Batjer"). An intergovernmental body (the UN, NATO, the IMF, the World Bank)
+   is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
+   office). A bare "president" the story also calls a chief executive ("chairman, CEO and
+   president Craig Menear") is a company's (``runs_a_company``).
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
    a research firm's director, a head of research ("Head of Research at ICICI Securities"), a
@@ -96,6 +102,7 @@ _OFFICE = re.compile(
     r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"
     r"(?:army|police|military|naval|navy|border|customs|correctional|probation) officers?|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
+    r"international monetary fund|imf|world bank|world trade organi[sz]ation|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county) attorney|"
     rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
@@ -140,7 +147,7 @@ _HEAD_END = re.compile(r"\s+(?:of|to|for|at|in|with|from|on)\s.*$", re.I)
 def _official(name: str, role: str | None, organisation: str | None) -> bool:
     """Rule 4 (see the module docstring)."""
     described = " ".join(x for x in (role, organisation) if x)
-    if _OFFICE.match(_ARTICLE.sub("", name)) or _BODY_NAME.search(name) or _named_for_office(name):
+    if _OFFICE.match(_ARTICLE.sub("", name)) or _body_named(name) or _named_for_office(name):
         return True
     offices = [m.group() for m in _OFFICE.finditer(described)]
     if not offices or (_ACADEMIC.search(described) and all(_DEPARTMENT.fullmatch(o) for o in offices)):
@@ -156,11 +163,18 @@ def _official(name: str, role: str | None, organisation: str | None) -> bool:
     return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
 
 
+def _body_named(name: str) -> bool:
+    """Whether ``name`` names a public body or an office by a body word that heads it, not one a
+    further proper name follows ("the Congressional Budget Office", not "Box Office Mojo")."""
+    return any(m.group().endswith((" of", " on", " for")) or not re.match(r"\s+[A-Z]", name[m.end():])
+               for m in _BODY_NAME.finditer(name))
+
+
 def _named_for_office(name: str) -> bool:
     """Whether a speaker with no person's name is named for an office it holds: the head of its
     name is an office ("China's ambassador to Britain", "A California transit chief", "a career
-    Army officer"), not a possessor's ("President Trump's advisers")."""
-    head = _HEAD_END.sub("", name).strip()
+    Army officer", "Some senators"), not a possessor's ("President Trump's advisers")."""
+    head = re.sub(r"(?<=[a-z])s$", "", _HEAD_END.sub("", name).strip())  # "Some senators": a senator's
     last = list(_OFFICE.finditer(head))
     if not last or last[-1].end() != len(head) or re.search(r"['’]s$", last[-1].group()):
         return False
@@ -180,6 +194,21 @@ def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
     if re.match(r"(?:an?|one)\s", name, re.I):
         return False  # "an insider", "a reporter": a person, not a newsroom
     return bool(key) and bool(_NEWSROOM.search(key))
+
+
+def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> bool:
+    """Whether the story writes ``name`` as a newsroom that reports (rule 1): "Deadline reports that
+    Paramount ...", "..., Kan reported on Wednesday.", "The Wrap's report today claims" -- the
+    verb with no object of its own ("Home Depot reported third-quarter earnings" is a company's
+    results) or a possessive report; never a person's name (a reporter is a person)."""
+    words = name.split()
+    if label == "PERSON" or not words or not words[-1][:1].isupper():
+        return False
+    named = re.escape(_ARTICLE.sub("", name))
+    pattern = re.compile(rf"\b{named}\s+(?:(?:first|also|previously|later|originally)\s+)?report(?:s|ed)\b"
+                         rf"(?=\s+(?:that|on\s+\w+day|\w+day|earlier|last|this|late|citing)\b|\s*[.,;])|"
+                         rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b")
+    return any(pattern.search(text) for text in texts)
 
 
 def is_unnamed(name: str) -> bool:
@@ -205,6 +234,22 @@ def _named_body(words: list[str]) -> bool:
     """Whether a source word is part of a proper name ("Indiana State Police", "Fort Worth Police
     Department"): capitalised, after the first word."""
     return any(_SOURCE_WORDS.fullmatch(w) and w[:1].isupper() for w in words[1:])
+
+
+def runs_a_company(name: str, texts: Iterable[str]) -> bool:
+    """Whether the story calls ``name`` a chief executive, right before the name ("chairman, CEO
+    and president Craig Menear", "said CEO Craig Menear") or in an apposition after it ("Tim
+    Cook, Apple's chief executive"): a bare "president" is then a company's."""
+    parts = name.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return False
+    named = "|".join(re.escape(n) for n in (name, parts[-1]))
+    pattern = re.compile(rf"\b{_CHIEF_EXECUTIVE}(?:,?\s+(?:and\s+)?[a-z][\w-]*){{0,3}}\s+(?:{named})\b|"
+                         rf"\b(?:{named}),\s+(?:[\w'’&.-]+\s+){{0,4}}{_CHIEF_EXECUTIVE}")
+    return any(pattern.search(text) for text in texts)
+
+
+_CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
 
 
 def title_before(name: str, texts: Iterable[str]) -> str | None:
@@ -289,8 +334,8 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
     a state, a city: "China said") is its government, an official. An acronym is read with the
     words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
+    context = list(context)
     if not role and not organisation:
-        context = list(context)
         around = (title_before(name, context), description_after(name, context))
         role = " ".join(x for x in around if x) or None
     described = " ".join(x for x in (role, organisation) if x)
@@ -302,8 +347,11 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     if _FORMER.search(everything) and _OFFICE.search(everything):
         return "former official"
     spelled = spelled_out(name, context)
+    organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
+    if role and not organisation and _PRESIDENT.fullmatch(role.strip()) and runs_a_company(name, context):
+        role = f"{role}, company chief executive"  # "chairman, CEO and president Craig Menear"
     if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):
         return "official"
     if _EXPERT.search(described) or _EXPERT_NAME.search(name):
         return "expert"
-    return "other"
+    return "outlet" if reports_news(name, context, label) else "other"

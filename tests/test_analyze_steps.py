@@ -89,3 +89,19 @@ def test_a_beam_parser_keeps_spacys_own_pipe(nlp: Language, monkeypatch: pytest.
     finally:
         parser.cfg["beam_width"] = 1
     assert len(docs) == 1 and docs[0].has_annotation("DEP")
+
+
+def test_a_pipeline_with_its_own_pipe_runs_it(nlp: Language) -> None:
+    class StandIn:
+        max_length = nlp.max_length
+
+        def pipe(self, texts: object, batch_size: int = 1) -> object:
+            return (nlp.make_doc(f"seen {text}") for text in texts)  # type: ignore[attr-defined]
+
+    assert [doc.text for doc in run_pipeline(StandIn(), ["a", "b"], 4)] == ["seen a", "seen b"]  # type: ignore[arg-type]
+    nlp.pipe = lambda texts, batch_size: iter([nlp.make_doc("injected")])  # type: ignore[method-assign]
+    try:
+        assert [doc.text for doc in parse_texts(["Obama spoke."], nlp)] == ["injected"]
+    finally:
+        del nlp.pipe
+    assert "pipe" not in vars(nlp) and [doc.text for doc in parse_texts(["Hi."], nlp)] == ["Hi."]

@@ -17,7 +17,9 @@ BASIL articles the recogniser goes from about 37 to 16 ms of CPU per article and
 (``tests/test_analyze_steps.py`` compares them on real pages).
 
 ``run_pipeline`` is ``nlp.pipe`` for our pipeline: each batch goes through the components in
-order, the transition parsers through ``transition_steps`` (a beam parser keeps spaCy's own).
+order, the transition parsers through ``transition_steps`` (a beam parser keeps spaCy's own). A
+pipeline whose ``pipe`` is not spaCy's own (a stand-in, or a ``Language`` whose ``pipe`` was
+replaced on the instance, as fault-injection tests do) runs that ``pipe`` unchanged.
 """
 
 from __future__ import annotations
@@ -37,7 +39,15 @@ _BLIS = NumpyOps()  # the product spaCy's C step loop makes (thinc's blis)
 
 def run_pipeline(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """The docs of ``texts`` through every component of ``nlp``, in batches of ``batch_size``
-    (what ``nlp.pipe`` gives, with ``transition_steps`` for the parser and the recogniser)."""
+    (what ``nlp.pipe`` gives, with ``transition_steps`` for the parser and the recogniser); a
+    pipeline with a ``pipe`` of its own runs that one (see module docstring)."""
+    if not isinstance(nlp, Language) or "pipe" in vars(nlp):
+        return iter(nlp.pipe(texts, batch_size=batch_size))
+    return _batches_through(nlp, texts, batch_size)
+
+
+def _batches_through(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """``run_pipeline`` for spaCy's own ``Language``."""
     stream = iter(texts)
     while batch := list(islice(stream, batch_size)):
         docs = [nlp.make_doc(text) for text in batch]

@@ -6,7 +6,7 @@ the same products at 80-90 (the shapes of the small English model: a few hundred
 rows, 96 to 576 columns). Those products are most of the two ``tok2vec`` networks (the shared one and
 the entity recogniser's own), so the parse of a BASIL-length article takes about a third less CPU
 time with ``BlasOps``. Only the ``gemm`` moves; every other operation stays thinc's. The parser's
-and the recogniser's step loops call ``blis`` directly and are untouched. On 100 BASIL articles
+and the recogniser's step loops keep ``blis`` for their small products (``steps``). On 100 BASIL articles
 (71,359 tokens) every tag, dependency, head, entity and sentence start is the same as with blis
 (``tests/test_analyze_tagging.py`` compares the shipped pipeline with spaCy's own on real pages).
 

@@ -173,10 +173,12 @@ def _speed_row(data: Path, system: System, limit: int | None) -> BenchRow:
 
 def profile_row(data: Path, limit: int | None) -> BenchRow:
     """CPU milliseconds per article of each spaCy component and of the rules (see module docstring),
-    each component run over the articles in the batches ``parse_texts`` uses."""
+    each component run over the articles in the batches ``parse_texts`` uses, as it runs them
+    (``steps.run_component``)."""
     from broadsheet.analyze import attribution_pipeline
     from broadsheet.analyze.attribution import find_attributions
     from broadsheet.analyze.matmul import one_blas_thread
+    from broadsheet.analyze.steps import run_component
 
     nlp = attribution_pipeline()
     texts = basil_texts(data, min(limit or PROFILE_ARTICLES, PROFILE_ARTICLES))
@@ -187,7 +189,7 @@ def profile_row(data: Path, limit: int | None) -> BenchRow:
     with one_blas_thread():
         for name, component in nlp.pipeline:
             started = time.process_time()
-            docs = [done for batch in _batches(docs) for done in _run(component, batch)]
+            docs = [done for batch in _batches(docs) for done in run_component(component, batch)]
             timings[f"{name}_ms"] = time.process_time() - started
     started = time.process_time()
     for doc in docs:
@@ -200,13 +202,6 @@ def profile_row(data: Path, limit: int | None) -> BenchRow:
 def _batches(docs: list[Doc]) -> list[list[Doc]]:
     """``docs`` in the batches of ``parse_texts``."""
     return [docs[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(docs), DEFAULT_BATCH_SIZE)]
-
-
-def _run(component: Any, docs: list[Doc]) -> list[Doc]:
-    """One pipeline component over a batch of docs."""
-    if hasattr(component, "pipe"):
-        return list(component.pipe(docs, batch_size=len(docs)))
-    return [component(doc) for doc in docs]
 
 
 def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:

@@ -261,7 +261,7 @@ def html_parts(page: Page) -> HtmlParts | Rejected:
     if doc is None or not text.strip():
         return Rejected.of(page, "extract", "no_text", "no article text was found in the markup")
     meta = htmlmeta.from_document(doc, markup, page.url or (doc.url or None))
-    lines, related = without_related(body_paragraphs(text))
+    lines, related = without_related(body_paragraphs(text), body=True)
     outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
     title = page.title or meta.title
     paragraphs = _cleaned(lines, title, outlet)
@@ -342,7 +342,7 @@ def page_body(parts: HtmlParts) -> HtmlParts:
     except Exception:  # lxml and trafilatura raise many types on hostile markup
         return parts
     lines = body_paragraphs(text)
-    kept, related = without_related(lines)
+    kept, related = without_related(lines, body=True)
     if _stories(related) and _cleaned(kept, parts.title, parts.outlet) == parts.paragraphs:
         return parts
     paragraphs = boilerplate.clean_paragraphs(lines, parts.outlet)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
-from broadsheet.extract import extract, pagekind
+from broadsheet.extract import extract, html, pagekind
 from broadsheet.extract.html import MAX_HTML_CHARS, needs_full_run
 from broadsheet.extract.metadata import declares_article, url_hint
-from broadsheet.extract.text import CONTROL, control_count
+from broadsheet.extract.text import CONTROL, control_count, without_related
 from broadsheet.model import Article, Page, Rejected
 from conftest import TEST_DATA
 
@@ -345,3 +345,16 @@ def test_an_events_page_whose_list_is_its_content_keeps_the_list() -> None:
     assert isinstance(result, Article)
     assert all(what in result.text for _, what in events)
     assert result.related == ()
+
+
+def test_the_verdict_reads_the_body_without_a_list_the_text_keeps() -> None:
+    """The page classifier was trained on bodies with their separator lists taken out: where a
+    list outweighs the rest and stays in the text, the verdict still reads the body without it."""
+    story = "The council met on Tuesday and approved the new budget after a long debate."
+    items = ["-", "An item of the list with its own words", "-", "Another item with words",
+             "-", "A third item of the list", "-", "A fourth item with a few more words"]
+    body = [story, *items]
+    lines, related = without_related(body, body=True)
+    assert lines == body and related == ()
+    assert html._judged(body, related, None, None) == (story,)
+    assert html._judged([story], (), None, None) == ()  # no list: the text itself is read

@@ -8,7 +8,8 @@ default settings only when the precise body is short (on WCXB's varied article p
 mode sometimes keeps only a first section: 0.934 against 0.913 on a quarter of the dev articles).
 Its paragraphs then go through the same boilerplate stage as the plain-text path, which removes
 the in-article promos, sign-up calls, author bios and brand lines that trafilatura keeps; as in
-the plain-text path, a related-stories list is read into ``related`` and taken out, a paragraph
+the plain-text path, a related-stories list is read into ``related`` and taken out (not a list
+holding most of the body's words: that is the content), a paragraph
 repeating the headline is dropped, and when the markup names no site the outlet is guessed from
 the text.
 

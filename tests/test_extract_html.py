@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
-from broadsheet.extract import extract, pagekind
+from broadsheet.extract import extract, html, pagekind
 from broadsheet.extract.html import MAX_HTML_CHARS, needs_full_run
 from broadsheet.extract.metadata import declares_article, url_hint
-from broadsheet.extract.text import CONTROL, control_count
+from broadsheet.extract.text import CONTROL, control_count, without_related
 from broadsheet.model import Article, Page, Rejected
 from conftest import TEST_DATA
 
@@ -323,3 +323,38 @@ def test_the_headline_signals_read_its_shape() -> None:
     assert [plain[n] for n in pagekind.HEADLINE_NAMES[1:]] == [0.0] * 4
     assert found("Bestsellers")["headline_leads"] == 0.0  # a whole word only
     assert found(None)["headline_words"] == 0.0
+
+
+def test_an_events_page_whose_list_is_its_content_keeps_the_list() -> None:
+    """A separator-divided run that holds most of the body's words (an events page, each event
+    with its description) is the article's content, not a related-stories list beside it."""
+    events = [("March 16, 2026 Atlanta", "The largest conference dedicated to data platforms "
+               "brings together engineers, analysts and their managers for three days of talks."),
+              ("March 18, 2026 San Jose", "The premier conference on accelerated computing, where "
+               "developers and researchers gather to hear about new hardware and its software."),
+              ("April 2, 2026 Denver", "A regional meeting of managed service providers, with "
+               "workshops on security, billing and the tools that keep small offices running."),
+              ("April 9, 2026 Austin", "Two days of sessions for the operators of small networks, "
+               "from cabling and wireless planning to the monitoring of remote sites.")]
+    items = "".join(f"<p>-</p><p>{escape(when)}</p><p>{escape(what)}</p>" for when, what in events)
+    markup = ("<html><head><title>Top conferences of 2026</title></head><body><article>"
+              f"<h1>Top conferences of 2026</h1><p>Upcoming events of interest.</p>{items}"
+              "</article></body></html>")
+    result = extract(Page(id="e", source="e.html", kind="html", content=markup,
+                          url="https://events.example.com/2026/top-conferences"))
+    assert isinstance(result, Article)
+    assert all(what in result.text for _, what in events)
+    assert result.related == ()
+
+
+def test_the_verdict_reads_the_body_without_a_list_the_text_keeps() -> None:
+    """The page classifier was trained on bodies with their separator lists taken out: where a
+    list outweighs the rest and stays in the text, the verdict still reads the body without it."""
+    story = "The council met on Tuesday and approved the new budget after a long debate."
+    items = ["-", "An item of the list with its own words", "-", "Another item with words",
+             "-", "A third item of the list", "-", "A fourth item with a few more words"]
+    body = [story, *items]
+    lines, related = without_related(body, body=True)
+    assert lines == body and related == ()
+    assert html._judged(body, related, None, None) == (story,)
+    assert html._judged([story], (), None, None) == ()  # no list: the text itself is read

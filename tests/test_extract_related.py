@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from broadsheet.extract.related import find_labels, find_related, label_spelling
+from broadsheet.extract.related import find_labels, find_related, label_spelling, outweighs
+from broadsheet.extract.text import without_related
 from broadsheet.model import RelatedItem
 
 LIST = """Last paragraph of the story.
@@ -60,3 +61,20 @@ def test_blank_lines_between_item_lines_are_skipped() -> None:
     assert found.items[3] == RelatedItem(
         "A quiet win for the underdogs", None, "Match Report Nobody expected the visitors to score twice"
     )
+
+
+def test_a_list_outweighs_a_body_only_when_it_holds_most_of_its_words() -> None:
+    found = find_related(LIST)
+    assert found is not None
+    assert outweighs(found, LIST)  # one line of story against four items
+    long_story = ["A paragraph of the story with many more words in it than the list. " * 10, *LIST[1:]]
+    found = find_related(long_story)
+    assert found is not None
+    assert not outweighs(found, long_story)
+
+
+def test_an_extracted_body_keeps_a_list_that_is_its_content() -> None:
+    kept, items = without_related(list(LIST), body=True)
+    assert kept == LIST and items == ()
+    blanked, items = without_related(list(LIST))  # a flattened page: still a related list
+    assert len(items) == 4 and blanked[1:] == [""] * (len(LIST) - 1)

@@ -37,7 +37,7 @@ from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.linemodel import LineModel, shipped_model
 from broadsheet.extract.lines import Matrix, PageLines, page_features
-from broadsheet.extract.related import find_related
+from broadsheet.extract.related import find_related, outweighs
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
 from broadsheet.text import ends_sentence, lower_words, normal, sentences, word_count
 
@@ -239,10 +239,15 @@ def _between_prose(lines: Sequence[str], i: int) -> bool:
     return 0 < i < len(lines) - 1 and is_prose(lines[i - 1]) and is_prose(lines[i + 1])
 
 
-def without_related(lines: list[str]) -> tuple[list[str], tuple[RelatedItem, ...]]:
-    """The page's lines with its related-stories list blanked out, and the list's items."""
+def without_related(lines: list[str], *, body: bool = False) -> tuple[list[str], tuple[RelatedItem, ...]]:
+    """The page's lines with its related-stories list blanked out, and the list's items.
+
+    With ``body`` the lines are an article body already extracted (the HTML path's), where a list
+    that holds more words than the rest of the body is the content itself, not stories around it
+    (``related.outweighs``: a page of events, a ranking, a FAQ): it stays, and no items are read.
+    """
     found = find_related(lines)
-    if found is None:
+    if found is None or (body and outweighs(found, lines)):
         return lines, ()
     blanked = lines[: found.start] + [""] * (found.end - found.start) + lines[found.end :]
     return blanked, found.items

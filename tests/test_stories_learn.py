@@ -1,0 +1,78 @@
+"""The threshold search of the learning recipe (``stories/learn.py``, step 3): where it is run.
+
+With ``per_set`` the thresholds are chosen on each labelled set as it comes (its own dates, or
+none) and ``join``/``merge`` once more after the story-pair scorer; otherwise on the one mixed
+stream, once. The clusterer runs of the search are replaced by a stand-in (``_run``) that records
+what it was given and scores the thresholds from a table, so what is tested is the search itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import pytest
+
+from broadsheet.model import Article
+from broadsheet.stories import learn as recipe
+from broadsheet.stories.learn import LabelledSet, Scorer, learn, tune
+from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
+from test_stories import BAKERY, FIRE, SENATE
+
+PAIRS = PairModel(weights=tuple([0.0] * (len(PAIR_FEATURES) + 1)), bias=0.0, threshold=0.5)
+ANY = Model(weights=tuple([0.0] * len(FEATURES)), bias=0.0, join=0.5, merge=0.8)
+
+
+def _sets() -> list[LabelledSet]:
+    dated = [*FIRE, *BAKERY]
+    bare = [dataclasses.replace(a, published=None) for a in SENATE]
+    return [LabelledSet("dated", dated, [a.id[0] for a in dated]),
+            LabelledSet("bare", bare, [a.id[0] for a in bare])]
+
+
+def _stand_in(seen: list[tuple[str, float, bool]]) -> object:
+    """A ``_run`` that records (set, join, story-pair scorer in) and prefers join 0.2 without
+    the story-pair scorer, 0.5 with it."""
+    def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
+        seen.append((labelled.name, model.join, model.pair is not None))
+        best = 0.5 if model.pair is not None else 0.2
+        return -abs(model.join - best)
+    return run
+
+
+@pytest.fixture
+def searched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, float, bool]]:
+    seen: list[tuple[str, float, bool]] = []
+    monkeypatch.setattr(recipe, "_run", _stand_in(seen))
+    monkeypatch.setattr(recipe, "tune_pair", lambda model, *a, **k: dataclasses.replace(model, pair=PAIRS))
+    return seen
+
+
+def test_per_set_thresholds_are_searched_on_each_set_as_it_comes(
+        searched: list[tuple[str, float, bool]]) -> None:
+    model = learn(_sets(), lambda gold, pred: 0.0, window_days=14, per_set=True)
+    names = {name for name, _, _ in searched}
+    assert names == {"dated", "bare", "dated without dates", "bare without dates"}
+    assert model.join == 0.5  # searched again once the story-pair scorer was in
+
+
+def test_the_stream_search_runs_once_on_the_mixed_stream(
+        searched: list[tuple[str, float, bool]]) -> None:
+    model = learn(_sets(), lambda gold, pred: 0.0, window_days=14, per_set=False)
+    assert {name for name, _, _ in searched} == {"mixed", "mixed without dates"}
+    assert model.join == 0.2  # chosen before the story-pair scorer, never again
+    assert not any(pair and join != 0.2 for _, join, pair in searched)
+
+
+def test_each_set_weighs_the_same_whatever_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big set that wants 0.2 and a small one that wants 0.6 by more: the mean over the sets
+    decides, not their sizes."""
+    def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
+        wanted, slope = (0.2, 1.0) if labelled.name == "big" else (0.6, 2.0)
+        return 1.0 - slope * abs(model.join - wanted)
+
+    monkeypatch.setattr(recipe, "_run", run)
+    big: Sequence[Article] = [*FIRE, *SENATE, *BAKERY] * 5
+    sets = [LabelledSet("big", big, [str(i) for i in range(len(big))]),
+            LabelledSet("small", BAKERY, ["c"])]
+    assert tune(ANY, sets, lambda gold, pred: 0.0, window_days=14).join == 0.6

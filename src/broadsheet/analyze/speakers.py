@@ -209,8 +209,8 @@ def _extend_left(doc: Doc, first: int, name_start: int) -> int:
         return first
     while first > 0:
         prev = doc[first - 1]
-        if prev.is_sent_start or not (prev.is_title or prev.is_upper) or prev.ent_type_ in {"DATE", "TIME",
-                                                                                          "PERSON"}:
+        capitalised = prev.is_title or prev.is_upper  # "While", "CPUC"
+        if prev.is_sent_start or not capitalised or prev.ent_type_ in {"DATE", "TIME", "PERSON"}:
             break
         if prev.whitespace_ == "" or prev.is_punct:
             break

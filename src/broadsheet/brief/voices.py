@@ -75,11 +75,77 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     name = " ".join(raw.split()).strip(_EDGE_PUNCT)
     name = re.sub(r"['’]s$", "", name)
     name = _COURTESY.sub("", name) or name
+    name = _without_descriptor(name)
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return rest, office.group().strip()
     return name, None
+
+
+_OWNED_NAME = re.compile(r"^(?:\S+\s+){0,3}\S+['’]s\s+((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)$")
+_DESCRIBED_NAME = re.compile(r"^[A-Z][\w-]*((?:\s+[a-z][\w-]*)+)\s+([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)$")
+_BODY_WORD = re.compile(r"\b(?:department|ministry|office|court|administration|agency|committee|council|"
+                        r"house|team|campaign|party|government|police|army|board|commission|"
+                        r"university|company|fund|bank|group|foundation|institute|center|centre)\b", re.I)
+_LINKING = word_set("of for at in on to from with by about the")  # a phrase, not a description
+_FUNCTION_WORDS = word_set("of for and the at in on to de van von der da di la le du")
+
+
+def _without_descriptor(name: str) -> str:
+    """A proper name without what is written before it: an owner ("theCUBE's Savannah Peterson"
+    -> "Savannah Peterson") or a description in lower case ending in a noun ("Data portability and
+    resilience solutions provider Veeam Software" -> "Veeam Software"; not "Secretary of State Mike
+    Pompeo", whose lower-case words only link, nor "Some members of Congress", "The authors of the
+    research published in the journal JAMA Psychiatry": a preposition makes a phrase)."""
+    owned = _OWNED_NAME.match(name)
+    if owned and not _BODY_WORD.search(owned.group(1)) and not _OFFICE.match(owned.group(1)):
+        return owned.group(1)  # not "Trump's Justice Department", "Biden's White House"
+    described = _DESCRIBED_NAME.match(name)
+    words = described.group(1).split() if described else []
+    if described and not set(words) & _LINKING and set(words) - _FUNCTION_WORDS:
+        return described.group(2)  # not "Some members of Congress", "A spokeswoman for Neumann"
+    return name
+
+
+def no_words_said(attribution: Attribution, text: str) -> bool:
+    """Whether an attribution reports no words of its speaker, so it makes no voice:
+
+    - its content is the writer's sentence around the cue, opening with the speaker ("Gregory
+      Barber reported on how ...", "The Texas Newsroom's Sergio Martinez-Beltran explains."): the
+      speaker's mention inside the content, before the cue, opening it (a few words at most before
+      it, no comma or quotation mark), the cue not followed by a comma (not the parenthetical "The
+      museum, Mr. Obama said, would ...", nor "“...,” Bradstock said.", nor "VIENNA — The house
+      ..., Austria's interior minister said");
+    - its cue names, knows or promotes something, or pleads guilty (no statement; "boasting that"
+      is one, "boasts 20 quarters of growth" is not, and the words alone cannot tell them apart);
+    - its content is a story told, not words ("tell the story of those eight days").
+    """
+    cue = attribution.cue.strip().lower()
+    content = attribution.content.strip(_EDGE_PUNCT).lower()
+    if _NO_SPEECH_CUE.fullmatch(cue) or _TOLD_A_STORY.match(content):
+        return True
+    if cue.startswith("plead") and _PLEA.match(content):
+        return True
+    return _opens_with_its_speaker(attribution, text)
+
+
+_NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing))")
+_TOLD_A_STORY = re.compile(r"(?:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
+_PLEA = re.compile(r"(?:not\s+)?guilty\b|no contest\b")
+_QUOTE_MARKS = "\"“”«»"
+
+
+def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
+    content, speaker, cue = attribution.content_span, attribution.speaker_span, attribution.cue_span
+    if content is None or speaker is None or cue is None:
+        return False
+    if not content[0] <= speaker[0] < cue[0] < content[1]:
+        return False
+    before = text[content[0]:speaker[0]]  # "The Texas Newsroom's ", not "VIENNA — The house ..., "
+    after_cue = text[cue[1]:].lstrip()[:1]
+    return not any(mark in before for mark in _QUOTE_MARKS + ",;:") and len(before.split()) <= 4 \
+        and after_cue != ","
 
 
 def is_pronoun(name: str) -> bool:
@@ -108,9 +174,12 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
     for index, aid in enumerate(story.article_ids):
         if aid not in analyses:
             continue
+        text = analyses[aid].article.text
         for number, attribution in enumerate(analyses[aid].attributions):
             name, office = clean_speaker(attribution.speaker)
             if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical:
+                continue
+            if no_words_said(attribution, text):
                 continue
             quote = _quote(attribution, analyses[aid])
             role = attribution.role or office
@@ -207,7 +276,11 @@ def _tidy_role(role: str | None) -> str | None:
     Operations at" -> "... Operations"); None when nothing is left."""
     if role is None:
         return None
+    role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
     return _DANGLING.sub("", " " + role).strip() or None
+
+
+_NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 
 
 def _not_cut_from(speaker: str, organisation: str | None) -> str | None:

@@ -75,7 +75,7 @@ _NEWSROOM = re.compile(
     re.I,
 )
 _SOURCE = (r"officials?|sources?|aides?|spokes(?:person|man|woman|people)|persons?|people|"
-           r"diplomats?|insiders?|advisers?|advisors?|analysts|lawmakers|administration|someone|"
+           r"diplomats?|insiders?|advisers?|advisors?|analysts|lawmakers|someone|"
            r"individuals?|staffers?|employees|members|witnesses|residents|investigators|"
            r"executives|managers|authorities|police")
 _FAMILIAR = re.compile(r"^(?:\w+\s+){0,2}(?:people|persons?|sources?|officials?) familiar with\b", re.I)
@@ -110,7 +110,7 @@ _OFFICE = re.compile(
     re.I,
 )
 _EXPERT = re.compile(
-    r"\b(?:analyst|professor|prof\.|economist|researcher|scientist|historian|scholar|expert|"
+    r"\b(?:analyst|professor|prof\.|economist|researcher|\w*scientist|historian|scholar|expert|"
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
@@ -133,6 +133,9 @@ _BODY_NAME = re.compile(
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
                           r"historians|research (?:group|team)|"
                           r"authors of (?:the|a|an|this)\b.*\b(?:study|research|paper|report))\b", re.I)
+# "the authors", "the study's authors": a study's when the story tells of one.
+_AUTHORS = re.compile(r"^(?:the|its|their)\s+(?:[\w'’]+\s+)?(?:co-?)?authors$", re.I)
+_STUDY = re.compile(r"\b(?:study|studies|research|paper|trial|survey)\b", re.I)
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -202,19 +205,27 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
     verb with no object of its own ("Home Depot reported third-quarter earnings" is a company's
     results) or a possessive report; never a person's name (a reporter is a person)."""
     words = name.split()
-    if label == "PERSON" or not words or not words[-1][:1].isupper():
+    if label == "PERSON" or not words or not words[-1][:1].isupper() or _INSTITUTION.search(name):
         return False
     named = re.escape(_ARTICLE.sub("", name))
     pattern = re.compile(rf"\b{named}\s+(?:(?:first|also|previously|later|originally)\s+)?report(?:s|ed)\b"
                          rf"(?=\s+(?:that|on\s+\w+day|\w+day|earlier|last|this|late|citing)\b|\s*[.,;])|"
-                         rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b")
+                         rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b|"
+                         rf"\bas\s+(?:first\s+|previously\s+)?reported\s+(?:by|in)\s+(?:the\s+)?{named}\b")
     return any(pattern.search(text) for text in texts)
+
+
+# A college, an institute, a society: a body whose reports are its findings, no newsroom's.
+_INSTITUTION = re.compile(r"\b(?:college|university|institute|society|association|academy|foundation|"
+                          r"federation|council|board|agency|department|ministry|centers?|centres?)\b", re.I)
 
 
 def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
+    if words and _REPRESENTATIVE_FOR.match(name):
+        return True  # "A representative for the platform": a body's, unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
     if _SPOKESPERSON_FOR.match(name):
@@ -226,6 +237,8 @@ def is_unnamed(name: str) -> bool:
     return not capitalised
 
 
+_REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
+                                 r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
                                r"(?:for|of|at|in|with|to)\b", re.I)
 
@@ -352,6 +365,12 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
         role = f"{role}, company chief executive"  # "chairman, CEO and president Craig Menear"
     if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):
         return "official"
-    if _EXPERT.search(described) or _EXPERT_NAME.search(name):
+    if _EXPERT.search(described) or _EXPERT_NAME.search(name) or _study_authors(name, context):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
+
+
+def _study_authors(name: str, texts: Iterable[str]) -> bool:
+    """Whether ``name`` is "the authors" (or "the study's authors") in a story that tells of a
+    study, research or a paper: experts, as "the authors of the study" are."""
+    return bool(_AUTHORS.match(name.strip())) and any(_STUDY.search(text) for text in texts)

@@ -292,3 +292,16 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
     assert no_words_said(_attribution(text, speaker, cue, content), text) is dropped
+
+
+def test_a_role_cut_before_the_name_it_ends_in_is_made_whole_from_the_story() -> None:
+    text = ("Ada Holt, CEO of Plains Bakery North America, said sales rose. "
+            "Lumio Director Ivo Dahl said costs fell on Monday.")
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "sales rose", kind="indirect", role="CEO of Plains"),
+        said(article, "Ivo Dahl", "costs fell", kind="indirect", role="Lumio Director"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ada Holt"].role == "CEO of Plains Bakery North America"
+    assert voices["Ivo Dahl"].role == "Lumio Director"  # the words after it are his own name

@@ -251,7 +251,7 @@ def _display_name(group: list[_Said]) -> str:
 def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
-    role = _tidy_role(_most_common(s.role for s in group))
+    role = _whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts)
     labels = labels or {}
     found = _most_common(s.attribution.organisation for s in group)
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
@@ -280,6 +280,29 @@ def _tidy_role(role: str | None) -> str | None:
     return _DANGLING.sub("", " " + role).strip() or None
 
 
+def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | None:
+    """A role cut before the name it ends in, made whole from the story where the role is written
+    ("CEO of Paris" of "CEO of Paris Baguette North America", "Chief Product Officer of data
+    management firm" of "... firm EncompaaS"): the capitalised words right after it, unless they
+    are the speaker's own name ("FBI Director" before "Christopher Wray") or a day or a month."""
+    if not role:
+        return role
+    pattern = re.compile(re.escape(role) + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
+    own = set(name_key(speaker).split())
+    for text in texts:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        run = found.group(1)
+        words = {w.lower().strip(".'’") for w in run.split()}
+        if words & own or words & _CALENDAR or re.search(r"['’]s$", run):
+            return role
+        return role + run
+    return role
+
+
+_CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
+                     "april may june july august september october november december today")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 
 

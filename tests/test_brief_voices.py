@@ -296,12 +296,14 @@ def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str,
 
 def test_a_role_cut_before_the_name_it_ends_in_is_made_whole_from_the_story() -> None:
     text = ("Ada Holt, CEO of Plains Bakery North America, said sales rose. "
-            "Lumio Director Ivo Dahl said costs fell on Monday.")
+            "Ivo Dahl, the Lumio Director Monday, said costs fell. Ana Sol, Director Of Plains, agreed.")
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(
         said(article, "Ada Holt", "sales rose", kind="indirect", role="CEO of Plains"),
         said(article, "Ivo Dahl", "costs fell", kind="indirect", role="Lumio Director"),
+        said(article, "Ana Sol", "agreed", kind="indirect", role="Director"),
     ))
     voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
     assert voices["Ada Holt"].role == "CEO of Plains Bakery North America"
-    assert voices["Ivo Dahl"].role == "Lumio Director"  # the words after it are his own name
+    assert voices["Ivo Dahl"].role == "Lumio Director"  # a day, no name
+    assert voices["Ana Sol"].role == "Director Of Plains"

@@ -282,12 +282,14 @@ def _tidy_role(role: str | None) -> str | None:
 
 def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | None:
     """A role cut before the name it ends in, made whole from the story where the role is written
-    ("CEO of Paris" of "CEO of Paris Baguette North America", "Chief Product Officer of data
-    management firm" of "... firm EncompaaS"): the capitalised words right after it, unless they
-    are the speaker's own name ("FBI Director" before "Christopher Wray") or a day or a month."""
+    beside the speaker ("Darren Tipton, CEO of Paris" of "..., CEO of Paris Baguette North
+    America", "Chief Product Officer of data management firm" of "... firm EncompaaS"): the
+    capitalised words right after it, unless they are the speaker's own name or a day or a month."""
     if not role:
         return role
-    pattern = re.compile(re.escape(role) + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
+    surname = re.escape(speaker.split()[-1]) if speaker.split() else ""
+    pattern = re.compile(rf"\b{surname},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
+                         + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
     own = set(name_key(speaker).split())
     for text in texts:
         found = pattern.search(text)

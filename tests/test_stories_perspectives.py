@@ -342,3 +342,12 @@ def test_a_studys_authors_are_experts_and_a_college_that_reports_is_no_newsroom(
     assert speaker_kind("the authors", context=["The novel sold well."]) == "other"
     assert speaker_kind("The Plains College of Sports Medicine", context=study) == "other"
     assert speaker_kind("Plainscreener", context=study) == "outlet"
+
+
+def test_an_acronym_before_the_title_names_the_speakers_body() -> None:
+    texts = ["With support from the Department of Plains Extension (DPE), farmers grew more.",
+             "DPE Additional Director Dr Ada Lind told reporters that it works.",
+             "US President Ivo Kade said so. The United States agreed."]
+    assert speaker_kind("Ada Lind", "Additional Director", None, context=texts) == "official"
+    assert speaker_kind("Ivo Kade", "President", None, context=texts) == "official"  # no body: "US"
+    assert speaker_kind("Eva Dahl", "Additional Director", None, context=texts) == "other"

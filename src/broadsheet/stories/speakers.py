@@ -332,6 +332,25 @@ def spelled_out(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
+def _acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
+    """The body an acronym written before the speaker's title and name stands for ("DAE Additional
+    Director Dr Azizur Rahman", with "Department of Agricultural Extension (DAE)" in the story; three
+    letters at least: "US President" is no body);
+    None when there is none or the story does not spell it out."""
+    parts = name.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return None
+    pattern = re.compile(r"\b([A-Z]{3,6})\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
+                         + re.escape(name) + r"\b")
+    texts = list(texts)
+    for text in texts:
+        for match in pattern.finditer(text):
+            body = spelled_out(match.group(1), texts)
+            if body:
+                return body
+    return None
+
+
 def _span_of(run: str, words: list[str]) -> str:
     """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
     start = run.index(words[0])
@@ -361,6 +380,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
         return "former official"
     spelled = spelled_out(name, context)
     organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
+    organisation = organisation or _acronym_body_before(name, context)  # "DAE Additional Director"
     if role and not organisation and _PRESIDENT.fullmatch(role.strip()) and runs_a_company(name, context):
         role = f"{role}, company chief executive"  # "chairman, CEO and president Craig Menear"
     if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):

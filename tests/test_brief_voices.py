@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from broadsheet.brief.voices import clean_speaker, is_pronoun, no_words_said, story_voices
@@ -288,6 +290,11 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Ada Holt has known since May that it works.", "Ada Holt", "known", "it works", True),
     ("The filmmakers tell the story of eight days.", "The filmmakers", "tell", "the story of eight days",
      True),
+    ("In other news, Ada Holt tells the story of how a team won.", "Ada Holt", "tells",
+     "In other news, Ada Holt tells the story of how a team won", True),
+    ("For the report, Ada Holt told the tale of a man.", "Ada Holt", "told", "For the report", False),
+    ("Lumio boasts 20 quarters of growth (one fell in 2020).", "Lumio", "boasts", "one fell in 2020", True),
+    ("Ada Holt was boasting that it works.", "Ada Holt", "boasting", "it works", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -307,3 +314,16 @@ def test_a_role_cut_before_the_name_it_ends_in_is_made_whole_from_the_story() ->
     assert voices["Ada Holt"].role == "CEO of Plains Bakery North America"
     assert voices["Ivo Dahl"].role == "Lumio Director"  # a day, no name
     assert voices["Ana Sol"].role == "Director Of Plains"
+
+
+def test_a_proper_name_after_a_common_noun_speaker_is_the_speaker() -> None:
+    text = "Business advisory firm Riveron announced its acquisition of Eden Data. Lumio said so."
+    article = make_article("a", "Outlet", "t", [text])
+    first = said(article, "Business advisory firm", "its acquisition of Eden Data", kind="indirect")
+    cue = text.index("announced")
+    lumio = said(article, "Lumio", "so", kind="indirect")
+    analysis = Analysis(article, attributions=(
+        replace(first, cue="announced", cue_span=(cue, cue + len("announced"))),
+        replace(lumio, cue_span=(text.index("said"), text.index("said") + 4))))
+    voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert {v.speaker for v in voices} == {"Riveron", "Lumio"}  # "Lumio": a proper name already

@@ -108,6 +108,21 @@ def _without_descriptor(name: str) -> str:
     return name
 
 
+def _named_after(attribution: Attribution, text: str) -> str | None:
+    """The proper name written between a speaker named by a common noun and its cue, which the
+    analysis left out ("Business advisory firm Riveron announced" -> "Riveron"); None otherwise."""
+    speaker, cue = attribution.speaker_span, attribution.cue_span
+    words = attribution.speaker.split()
+    if speaker is None or cue is None or not words or not words[-1].islower():
+        return None
+    gap = _NAME_GAP.fullmatch(text[speaker[1]:cue[0]])
+    return gap.group(1) if gap else None
+
+
+_NAME_GAP = re.compile(r"[ \t]+([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+"
+                       r"(?:has[ \t]+|have[ \t]+)?")
+
+
 def no_words_said(attribution: Attribution, text: str) -> bool:
     """Whether an attribution reports no words of its speaker, so it makes no voice:
 
@@ -117,23 +132,38 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       it, no comma or quotation mark), the cue not followed by a comma (not the parenthetical "The
       museum, Mr. Obama said, would ...", nor "“...,” Bradstock said.", nor "VIENNA — The house
       ..., Austria's interior minister said");
-    - its cue names, knows or promotes something, or pleads guilty (no statement; "boasting that"
-      is one, "boasts 20 quarters of growth" is not, and the words alone cannot tell them apart);
-    - its content is a story told, not words ("tell the story of those eight days").
+    - its cue names, knows or promotes something, boasts of something (not "boasting that ..."),
+      or pleads guilty (no statement);
+    - its cue tells a story or reports on a topic, not words ("tell the story of those eight
+      days"; "..., Elise Cutts tells the story of how ...", "reported on how a team ...", read
+      whole as the words).
     """
     cue = attribution.cue.strip().lower()
     content = attribution.content.strip(_EDGE_PUNCT).lower()
     if _NO_SPEECH_CUE.fullmatch(cue) or _TOLD_A_STORY.match(content):
         return True
+    after = text[attribution.cue_span[1]:][:60] if attribution.cue_span else ""
+    told = _TOLD_A_STORY.match(after.lstrip()) or _ON_A_TOPIC.match(after)
+    if told and _runs_past_its_cue(attribution):
+        return True  # "..., Elise Cutts tells the story of how ..." read whole as the words
+    if cue.startswith("boast") and not _SAYS_WHAT.match(after):
+        return True  # "boasts 20 consecutive quarters", not "boasting that ..."
     if cue.startswith("plead") and _PLEA.match(content):
         return True
     return _opens_with_its_speaker(attribution, text)
 
 
 _NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing))")
-_TOLD_A_STORY = re.compile(r"(?:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
+_TOLD_A_STORY = re.compile(r"(?i:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
+_ON_A_TOPIC = re.compile(r"\s+on\s+(?:how|why|what|whether)\b", re.I)
+_SAYS_WHAT = re.compile(r"\s*(?:that\b|[,:“\"])", re.I)
 _PLEA = re.compile(r"(?:not\s+)?guilty\b|no contest\b")
 _QUOTE_MARKS = "\"“”«»"
+
+
+def _runs_past_its_cue(attribution: Attribution) -> bool:
+    content, cue = attribution.content_span, attribution.cue_span
+    return content is not None and cue is not None and content[0] < cue[0] < content[1]
 
 
 def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
@@ -176,7 +206,7 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
             continue
         text = analyses[aid].article.text
         for number, attribution in enumerate(analyses[aid].attributions):
-            name, office = clean_speaker(attribution.speaker)
+            name, office = clean_speaker(_named_after(attribution, text) or attribution.speaker)
             if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical:
                 continue
             if no_words_said(attribution, text):

@@ -295,6 +295,8 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("For the report, Ada Holt told the tale of a man.", "Ada Holt", "told", "For the report", False),
     ("Lumio boasts 20 quarters of growth (one fell in 2020).", "Lumio", "boasts", "one fell in 2020", True),
     ("Ada Holt was boasting that it works.", "Ada Holt", "boasting", "it works", False),
+    ("The paper shows that it works.", "The paper", "shows", "it works", True),
+    ("The paper reported that it works.", "The paper", "reported", "it works", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:

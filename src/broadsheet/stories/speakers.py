@@ -7,11 +7,13 @@ organisation the analysis found beside it:
    in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
    organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg); and, when no
    rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
-   "..., Kan reported on Wednesday.", "The Wrap's report": ``reports_news``).
+   "..., Kan reported on Wednesday.", "The Wrap's report", "as reported by MarketScreener":
+   ``reports_news``; never a college, an institute or another body whose reports are findings).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
-   "a spokeswoman for Neumann", "emergency officials", "sources"; not a body whose proper name
-   holds such a word ("Indiana State Police").
+   "a spokeswoman for Neumann", "A representative for the platform", "emergency officials",
+   "sources"; not a body whose proper name holds such a word ("Indiana State Police"), nor an
+   administration (a government: "the Biden administration" is an official).
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
    ("a former CIA chief", "former Secretary of State John Kerry").
 4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK");
@@ -31,12 +33,14 @@ organisation the analysis found beside it:
    "a career Army officer"; not "a Taliban representative"), and so is an embassy, customs, an
    administration ("the Drug Enforcement Administration"), the European Union, or an acronym
    the story spells out as one ("DEA", "CBP": ``spelled_out``), or a president of one ("CPUC
-   President Marybel Batjer"). An intergovernmental body (the UN, NATO, the IMF, the World Bank)
+   President Marybel Batjer"), or an officer of one written before the title ("DAE Additional
+   Director Dr Azizur Rahman", the Department of Agricultural Extension). An intergovernmental body (the UN, NATO, the IMF, the World Bank)
    is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
    office). A bare "president" the story also calls a chief executive ("chairman, CEO and
    president Craig Menear") is a company's (``runs_a_company``).
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
-   researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
+   researcher, any scientist ("neuroscientist"), engineer, any "-ologist"; a university, institute,
+   think tank or centre; "the authors" in a story that tells of a study.
    a research firm's director, a head of research ("Head of Research at ICICI Securities"), a
    study's author ("Senior author"), a university department's member (its "Department of" is no
    public body's); or a speaker named as experts

@@ -34,7 +34,8 @@ organisation the analysis found beside it:
    administration ("the Drug Enforcement Administration"), the European Union, or an acronym
    the story spells out as one ("DEA", "CBP": ``spelled_out``), or a president of one ("CPUC
    President Marybel Batjer"), or an officer of one written before the title ("DAE Additional
-   Director Dr Azizur Rahman", the Department of Agricultural Extension). An intergovernmental body (the UN, NATO, the IMF, the World Bank)
+   Director Dr Azizur Rahman", the Department of Agricultural Extension). An intergovernmental
+   body (the UN, NATO, the IMF, the World Bank)
    is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
    office). A bare "president" the story also calls a chief executive ("chairman, CEO and
    president Craig Menear") is a company's (``runs_a_company``).

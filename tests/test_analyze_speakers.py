@@ -93,8 +93,14 @@ def test_the_analyst_is_the_one_analyst_the_article_names(nlp: Language) -> None
     "announced earlier this year.",
     "The best player was Ivo Kade. He posted an elite 93.2 defensive grade and a 91.4 coverage grade.",
     "The Borean rebels, however, claimed responsibility for shooting down the helicopter.",
+    "Enclosing a short story that he had recently written, Ivo Kade wrote me a long letter of thanks.",
 ])
 def test_words_no_one_said_make_no_attribution(nlp: Language, text: str) -> None:
     found = attributions(nlp, text)
     assert not [a for a in found if "concept" in a.content or "grade" in a.content
-                or "however" in a.content]
+                or "however" in a.content or "story" in a.content or "letter" in a.content]
+
+
+def test_words_written_in_a_letter_are_still_said(nlp: Language) -> None:
+    found = attributions(nlp, "Ivo Kade wrote in a letter that the plant would close in May.")
+    assert speaker_of(found, "plant would close") == "Ivo Kade"

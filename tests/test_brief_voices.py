@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from broadsheet.brief.voices import clean_speaker, is_pronoun, story_voices
-from broadsheet.model import Analysis, Entity, Story, Voice
+from broadsheet.brief.voices import clean_speaker, is_pronoun, no_words_said, story_voices
+from broadsheet.model import Analysis, Attribution, Entity, Story, Voice
 from broadsheet.text import name_key as speaker_key
 from test_brief_data import kim_analyses, kim_story, make_article, said
 
@@ -128,6 +130,12 @@ def test_empty_content_and_unknown_articles_are_ignored() -> None:
         ("\u201cPeskov\u2019s", ("Peskov", None)),
         ("  Dr.  Jane   Doe ", ("Jane Doe", None)),
         ("President Hale’s advisers", ("President Hale’s advisers", None)),  # no president
+        ("theCUBE’s Ada Holt", ("Ada Holt", None)),  # the owner is her organisation
+        ("Data storage and backup provider Lumio Systems", ("Lumio Systems", None)),
+        ("Some members of Congress", ("Some members of Congress", None)),
+        ("A spokeswoman for Neumann", ("A spokeswoman for Neumann", None)),
+        ("Hale's Justice Department", ("Hale's Justice Department", None)),
+        ("Secretary of State Ada Holt", ("Secretary of State Ada Holt", None)),
     ],
 )
 def test_clean_speaker(raw: str, expected: tuple[str, str | None]) -> None:
@@ -243,3 +251,81 @@ def test_no_word_a_role_was_cut_after_and_no_organisation_cut_from_the_speakers_
     assert voices["Ada Holt"].role == "division vice president, Lumio Sales"
     assert voices["The Plains Reporter"].organisation is None  # the speaker is the body
     assert voices["The United Nations High Commissioner"].organisation == "The United Nations"
+
+
+def test_a_role_stops_before_the_next_person_named() -> None:
+    text = ("It scales, according to Ada Holt, product manager at Lumio, and Ivo Dahl, architect "
+            "for Lumio.")
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "It scales", kind="indirect",
+             role="product manager at Lumio, and Ivo Dahl, architect for Lumio"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.role == "product manager at Lumio"
+
+
+def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution:
+    def span(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    return Attribution(speaker=speaker, cue=cue, content=content, kind="indirect", canonical="x",
+                       speaker_span=span(speaker), cue_span=span(cue), content_span=span(content))
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "dropped"), [
+    ("Ada Holt reported on how a team found it.", "Ada Holt", "reported",
+     "Ada Holt reported on how a team found it", True),
+    ("The Plains Desk's Ada Holt explains.", "Ada Holt", "explains",
+     "The Plains Desk's Ada Holt explains", True),
+    ("The museum, Ada Holt said, would open.", "Ada Holt", "said",
+     "The museum, Ada Holt said, would open", False),
+    ("VIENNA — The house will be a station, Ada Holt said.", "Ada Holt", "said",
+     "VIENNA — The house will be a station, Ada Holt said", False),
+    ("“It grew,” Ada Holt said. “It did.”", "Ada Holt", "said", "“It grew,” Ada Holt said. “It did.”", False),
+    ("Ada Holt said the plan works.", "Ada Holt", "said", "the plan works", False),
+    ("In 2019, Ada Holt pleaded guilty to fraud.", "Ada Holt", "pleaded", "guilty to fraud", True),
+    ("Ada Holt pleaded with them to stay.", "Ada Holt", "pleaded", "with them to stay", False),
+    ("The team named them bots.", "The team", "named", "them bots", True),
+    ("Ada Holt has known since May that it works.", "Ada Holt", "known", "it works", True),
+    ("The filmmakers tell the story of eight days.", "The filmmakers", "tell", "the story of eight days",
+     True),
+    ("In other news, Ada Holt tells the story of how a team won.", "Ada Holt", "tells",
+     "In other news, Ada Holt tells the story of how a team won", True),
+    ("For the report, Ada Holt told the tale of a man.", "Ada Holt", "told", "For the report", False),
+    ("Lumio boasts 20 quarters of growth (one fell in 2020).", "Lumio", "boasts", "one fell in 2020", True),
+    ("Ada Holt was boasting that it works.", "Ada Holt", "boasting", "it works", False),
+    ("The paper shows that it works.", "The paper", "shows", "it works", True),
+    ("The paper reported that it works.", "The paper", "reported", "it works", False),
+])
+def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
+                                                        dropped: bool) -> None:
+    assert no_words_said(_attribution(text, speaker, cue, content), text) is dropped
+
+
+def test_a_role_cut_before_the_name_it_ends_in_is_made_whole_from_the_story() -> None:
+    text = ("Ada Holt, CEO of Plains Bakery North America, said sales rose. "
+            "Ivo Dahl, the Lumio Director Monday, said costs fell. Ana Sol, Director Of Plains, agreed.")
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "sales rose", kind="indirect", role="CEO of Plains"),
+        said(article, "Ivo Dahl", "costs fell", kind="indirect", role="Lumio Director"),
+        said(article, "Ana Sol", "agreed", kind="indirect", role="Director"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ada Holt"].role == "CEO of Plains Bakery North America"
+    assert voices["Ivo Dahl"].role == "Lumio Director"  # a day, no name
+    assert voices["Ana Sol"].role == "Director Of Plains"
+
+
+def test_a_proper_name_after_a_common_noun_speaker_is_the_speaker() -> None:
+    text = "Business advisory firm Riveron announced its acquisition of Eden Data. Lumio said so."
+    article = make_article("a", "Outlet", "t", [text])
+    first = said(article, "Business advisory firm", "its acquisition of Eden Data", kind="indirect")
+    cue = text.index("announced")
+    lumio = said(article, "Lumio", "so", kind="indirect")
+    analysis = Analysis(article, attributions=(
+        replace(first, cue="announced", cue_span=(cue, cue + len("announced"))),
+        replace(lumio, cue_span=(text.index("said"), text.index("said") + 4))))
+    voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert {v.speaker for v in voices} == {"Riveron", "Lumio"}  # "Lumio": a proper name already

@@ -173,6 +173,11 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
      "the International Monetary Fund", "former official"),
     ("Box Office Plains", None, None, "other"),
     ("The National Institute on Drug Abuse", None, None, "official"),
+    # round 14 (WCXB sample G, A-F): any scientist, an administration, a body's representative
+    ("Ada Lind", "neuroscientist at Plains Medicine", "Plains Medicine", "expert"),
+    ("the Hale administration", None, None, "official"),
+    ("A representative for the platform", None, None, "unnamed source"),
+    ("The representative for the fifth district", None, None, "official"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
@@ -328,3 +333,21 @@ def test_a_president_of_an_acronym_the_story_spells_out_as_a_public_body_is_an_o
     texts = ["The Plains Public Utilities Commission holds a hearing. PPUC President Ada Holt said so."]
     assert speaker_kind("Ada Holt", "PPUC President", "PPUC", context=texts) == "official"
     assert speaker_kind("Ada Holt", "PPUC President", "PPUC") == "other"  # nothing spells it out
+
+
+def test_a_studys_authors_are_experts_and_a_college_that_reports_is_no_newsroom() -> None:
+    study = ["The study of 900 pupils found gains.", "The Plains College of Sports Medicine reported that "
+             "yoga grew.", "Lumio raised $3 million, as reported by Plainscreener."]
+    assert speaker_kind("the authors", context=study) == "expert"
+    assert speaker_kind("the authors", context=["The novel sold well."]) == "other"
+    assert speaker_kind("The Plains College of Sports Medicine", context=study) == "other"
+    assert speaker_kind("Plainscreener", context=study) == "outlet"
+
+
+def test_an_acronym_before_the_title_names_the_speakers_body() -> None:
+    texts = ["With support from the Department of Plains Extension (DPE), farmers grew more.",
+             "DPE Additional Director Dr Ada Lind told reporters that it works.",
+             "US President Ivo Kade said so. The United States agreed."]
+    assert speaker_kind("Ada Lind", "Additional Director", None, context=texts) == "official"
+    assert speaker_kind("Ivo Kade", "President", None, context=texts) == "official"  # no body: "US"
+    assert speaker_kind("Eva Dahl", "Additional Director", None, context=texts) == "other"

@@ -211,15 +211,16 @@ def _passive(head: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in head.children)
 
 
-_THING_VERBS = frozenset({"add", "conclude", "observe", "post"})
+_THING_VERBS = frozenset({"add", "conclude", "observe", "post", "write"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 def _adds_a_thing(head: Token) -> bool:
     """ "Marchand added three assists", "the House concluded its third hearing", "the researchers
-    observed Europa for 17 nights", "He posted an elite 93.2 defensive grade": "add", "conclude",
-    "observe" or "post" with a noun for its object (not in quotation marks) and no clause adds,
-    ends, watches or posts a thing; it says nothing. So does a verb whose object is a relative
+    observed Europa for 17 nights", "He posted an elite 93.2 defensive grade", "he wrote me a long
+    letter of thanks": "add", "conclude", "observe", "post" or "write" with a noun for its object
+    (not in quotation marks) and no clause adds, ends, watches, posts or writes a thing; it says
+    nothing ("wrote in a letter that ..." says what follows). So does a verb whose object is a relative
     pronoun ("its Blue Moon vehicle, which Jeff Bezos announced earlier this year": the vehicle
     was announced, the sentence around it is the writer's)."""
     clauses = any(c.dep_ in {"ccomp", "parataxis"} for c in head.children)

@@ -16,7 +16,9 @@ cue accuracy). Rows:
   articles in turn, in the batches the parse uses;
 - ``demo-voices-A`` / ``-B`` / ``-C`` / ``-D``: the share of hand-judged voices of the demo edition that
   are right (speaker, role, organisation and kind; ``bench.voices``), built afresh (gated too; not
-  with ``limit``).
+  with ``limit``);
+- ``wcxb-voices-G``: the same for sample G, voices of an edition of 25 WCXB dev news pages (in the
+  evaluation data) that no rule was written on before it was judged (gated too; not with ``limit``).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -39,7 +41,7 @@ from spacy.tokens import Doc
 from broadsheet.analyze.nlp import DEFAULT_BATCH_SIZE
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
-from broadsheet.bench.voices import voice_rows
+from broadsheet.bench.voices import voice_rows, wcxb_voice_rows
 from broadsheet.errors import ConfigError
 from broadsheet.model import Span
 
@@ -219,4 +221,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows.append(profile_row(data, limit))
     if limit is None:
         report.rows += voice_rows()
+        report.rows += wcxb_voice_rows(data)
     return report

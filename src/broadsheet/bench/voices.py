@@ -17,10 +17,17 @@ round 11's fixes, its first figure the held-out one of round 10's; sample D was 
 round 11's rules were written and never used to write them; sample E was drawn after round 11 and
 judged before round 12's fixes; sample F was drawn after round 12 (every voice A-E did not find)
 and judged before round 13's fixes (the file says how each was drawn).
+
+Sample G (``tests/data/wcxb_voices/judged.json``, the ``wcxb-voices-G`` row) is judged on pages
+the rules were never written on: the WCXB dev news pages the file lists, read from the evaluation
+data (``extraction/wcxb-dev``) and run through the real path (HTML extraction, analysis, stories,
+the edition's voices); it was judged before round 14's fixes, its first figure the held-out one of
+round 13's rules.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import tempfile
@@ -31,10 +38,12 @@ from pathlib import Path
 from typing import Any
 
 from broadsheet.bench import BenchRow
-from broadsheet.model import Voice
+from broadsheet.model import Page, Voice
 from broadsheet.text import name_key
 
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices" / "judged.json"
+WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_voices" / "judged.json"
+WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
 
@@ -115,19 +124,54 @@ def judge(items: Sequence[Judged], voices: Sequence[Voice]) -> dict[str, float]:
 
 def demo_voices(sample: Path | None = None) -> tuple[Voice, ...]:
     """Every voice of the demo edition built afresh from ``sample`` (default: the bundled one)."""
-    from broadsheet import demo, pipeline
+    from broadsheet import demo
+
+    return edition_voices([sample or demo.default_sample()])
+
+
+def edition_voices(paths: Sequence[Path], pages: Sequence[Page] | None = None,
+                   created: str = "2019-11-21T00:00:00+00:00") -> tuple[Voice, ...]:
+    """Every voice of an edition of everything in ``paths`` (or ``pages``), built afresh in a
+    temporary store: ingest, stories, the edition, as ``broadsheet demo`` does."""
+    from broadsheet import pipeline
     from broadsheet.bench.replay import _load_nlp, settings
     from broadsheet.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
         chosen = replace(settings(), db=str(Path(folder) / "demo.db"), out_dir=folder)
         with Store.open(chosen.db) as store:
-            pipeline.ingest([sample or demo.default_sample()], store, chosen, partial(_load_nlp, chosen))
+            pipeline.ingest(paths, store, chosen, partial(_load_nlp, chosen), pages=pages)
             pipeline.update_stories(store, chosen)
             everything = replace(chosen, max_stories=10_000)
-            edition = pipeline.make_edition(store, everything, created="2019-11-21T00:00:00+00:00",
+            edition = pipeline.make_edition(store, everything, created=created,
                                             kind="weekly", everything=True)
     return tuple(voice for story in edition.stories for voice in story.voices)
+
+
+def wcxb_pages(data: Path, keys: Iterable[str]) -> list[Page]:
+    """The WCXB dev pages ``keys`` ("0034") as HTML pages with their addresses (ids "wcxb-0034")."""
+    root = data.joinpath(*WCXB_DIR)
+    pages = []
+    for key in sorted(keys):
+        record = json.loads((root / "ground-truth" / f"{key}.json").read_text(encoding="utf-8"))
+        markup = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+        pages.append(Page(id=f"wcxb-{key}", source=f"wcxb-dev/{key}.html.gz", kind="html",
+                          content=markup.decode("utf-8", errors="replace"), url=record.get("url")))
+    return pages
+
+
+def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
+    """Every voice of an edition of the WCXB pages sample G was drawn from (the file's ``pages``)."""
+    keys = json.loads(path.read_text(encoding="utf-8"))["pages"]
+    return edition_voices([], wcxb_pages(data, keys), created="2026-12-01T00:00:00+00:00")
+
+
+def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
+    """The ``wcxb-voices-G`` row: sample G's share right against the WCXB pages' edition."""
+    voices = wcxb_voices(data, path)
+    items = load_judged(path)
+    return [BenchRow(f"wcxb-voices-{name}", "broadsheet", {**judge(group, voices), "voices": len(voices)},
+                     len(group)) for name, group in _by_sample(items).items()]
 
 
 def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> list[BenchRow]:

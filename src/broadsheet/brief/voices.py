@@ -22,7 +22,13 @@ organisation named in its role when the analysis found none ("President Ascom No
 company's president, no official). An organisation that is a person's surname ("Vindman" of
 "Vindman's superior", with "Alexander Vindman" in the story) or the speaker's own name cut short
 ("The Hollywood" of "The Hollywood Reporter") is not shown, nor a word a role was cut after
-("... Regional Operations at").
+("... Regional Operations at"); a role cut before the name it ends in is made whole from the story
+("CEO of Paris" -> "CEO of Paris Baguette North America") and stops before the next person named
+(", and Eddie Villalba, ..."). A name loses its owner or lower-case description ("theCUBE's
+Savannah Peterson", "Data portability ... provider Veeam Software"), and a common noun takes the
+proper name written after it ("Business advisory firm Riveron"). Words no one said make no voice
+(``no_words_said``: the writer's sentence opening with its speaker, naming, knowing, a guilty plea,
+a story told).
 """
 
 from __future__ import annotations
@@ -75,11 +81,110 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     name = " ".join(raw.split()).strip(_EDGE_PUNCT)
     name = re.sub(r"['’]s$", "", name)
     name = _COURTESY.sub("", name) or name
+    name = _without_descriptor(name)
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return rest, office.group().strip()
     return name, None
+
+
+_OWNED_NAME = re.compile(r"^(?:\S+\s+){0,3}\S+['’]s\s+((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)$")
+_DESCRIBED_NAME = re.compile(r"^[A-Z][\w-]*((?:\s+[a-z][\w-]*)+)\s+([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)$")
+_BODY_WORD = re.compile(r"\b(?:department|ministry|office|court|administration|agency|committee|council|"
+                        r"house|team|campaign|party|government|police|army|board|commission|"
+                        r"university|company|fund|bank|group|foundation|institute|center|centre)\b", re.I)
+_LINKING = word_set("of for at in on to from with by about the")  # a phrase, not a description
+_FUNCTION_WORDS = word_set("of for and the at in on to de van von der da di la le du")
+
+
+def _without_descriptor(name: str) -> str:
+    """A proper name without what is written before it: an owner ("theCUBE's Savannah Peterson"
+    -> "Savannah Peterson") or a description in lower case ending in a noun ("Data portability and
+    resilience solutions provider Veeam Software" -> "Veeam Software"; not "Secretary of State Mike
+    Pompeo", whose lower-case words only link, nor "Some members of Congress", "The authors of the
+    research published in the journal JAMA Psychiatry": a preposition makes a phrase)."""
+    owned = _OWNED_NAME.match(name)
+    if owned and not _BODY_WORD.search(owned.group(1)) and not _OFFICE.match(owned.group(1)):
+        return owned.group(1)  # not "Trump's Justice Department", "Biden's White House"
+    described = _DESCRIBED_NAME.match(name)
+    words = described.group(1).split() if described else []
+    if described and not set(words) & _LINKING and set(words) - _FUNCTION_WORDS:
+        return described.group(2)  # not "Some members of Congress", "A spokeswoman for Neumann"
+    return name
+
+
+def _named_after(attribution: Attribution, text: str) -> str | None:
+    """The proper name written between a speaker named by a common noun and its cue, which the
+    analysis left out ("Business advisory firm Riveron announced" -> "Riveron"); None otherwise."""
+    speaker, cue = attribution.speaker_span, attribution.cue_span
+    words = attribution.speaker.split()
+    if speaker is None or cue is None or not words or not words[-1].islower():
+        return None
+    gap = _NAME_GAP.fullmatch(text[speaker[1]:cue[0]])
+    return gap.group(1) if gap else None
+
+
+_NAME_GAP = re.compile(r"[ \t]+([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3})[ \t]+"
+                       r"(?:has[ \t]+|have[ \t]+)?")
+
+
+def no_words_said(attribution: Attribution, text: str) -> bool:
+    """Whether an attribution reports no words of its speaker, so it makes no voice:
+
+    - its content is the writer's sentence around the cue, opening with the speaker ("Gregory
+      Barber reported on how ...", "The Texas Newsroom's Sergio Martinez-Beltran explains."): the
+      speaker's mention inside the content, before the cue, opening it (a few words at most before
+      it, no comma or quotation mark), the cue not followed by a comma (not the parenthetical "The
+      museum, Mr. Obama said, would ...", nor "“...,” Bradstock said.", nor "VIENNA — The house
+      ..., Austria's interior minister said");
+    - its cue names, knows or promotes something, boasts of something (not "boasting that ..."),
+      or pleads guilty (no statement); "the paper" that shows or finds is a study, no newspaper;
+    - its cue tells a story or reports on a topic, not words ("tell the story of those eight
+      days"; "..., Elise Cutts tells the story of how ...", "reported on how a team ...", read
+      whole as the words).
+    """
+    cue = attribution.cue.strip().lower()
+    content = attribution.content.strip(_EDGE_PUNCT).lower()
+    if _NO_SPEECH_CUE.fullmatch(cue) or _TOLD_A_STORY.match(content):
+        return True
+    if name_key(attribution.speaker) == "paper" and _FINDS.fullmatch(cue):
+        return True  # "The paper shows that ...": a study, no newspaper (a newspaper reports)
+    after = text[attribution.cue_span[1]:][:60] if attribution.cue_span else ""
+    told = _TOLD_A_STORY.match(after.lstrip()) or _ON_A_TOPIC.match(after)
+    if told and _runs_past_its_cue(attribution):
+        return True  # "..., Elise Cutts tells the story of how ..." read whole as the words
+    if cue.startswith("boast") and not _SAYS_WHAT.match(after):
+        return True  # "boasts 20 consecutive quarters", not "boasting that ..."
+    if cue.startswith("plead") and _PLEA.match(content):
+        return True
+    return _opens_with_its_speaker(attribution, text)
+
+
+_NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing))")
+_TOLD_A_STORY = re.compile(r"(?i:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
+_FINDS = re.compile(r"(?:show|find|found|suggest|demonstrate|conclude)(?:s|ed|n)?")
+_ON_A_TOPIC = re.compile(r"\s+on\s+(?:how|why|what|whether)\b", re.I)
+_SAYS_WHAT = re.compile(r"\s*(?:that\b|[,:“\"])", re.I)
+_PLEA = re.compile(r"(?:not\s+)?guilty\b|no contest\b")
+_QUOTE_MARKS = "\"“”«»"
+
+
+def _runs_past_its_cue(attribution: Attribution) -> bool:
+    content, cue = attribution.content_span, attribution.cue_span
+    return content is not None and cue is not None and content[0] < cue[0] < content[1]
+
+
+def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
+    content, speaker, cue = attribution.content_span, attribution.speaker_span, attribution.cue_span
+    if content is None or speaker is None or cue is None:
+        return False
+    if not content[0] <= speaker[0] < cue[0] < content[1]:
+        return False
+    before = text[content[0]:speaker[0]]  # "The Texas Newsroom's ", not "VIENNA — The house ..., "
+    after_cue = text[cue[1]:].lstrip()[:1]
+    return not any(mark in before for mark in _QUOTE_MARKS + ",;:") and len(before.split()) <= 4 \
+        and after_cue != ","
 
 
 def is_pronoun(name: str) -> bool:
@@ -108,9 +213,12 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
     for index, aid in enumerate(story.article_ids):
         if aid not in analyses:
             continue
+        text = analyses[aid].article.text
         for number, attribution in enumerate(analyses[aid].attributions):
-            name, office = clean_speaker(attribution.speaker)
+            name, office = clean_speaker(_named_after(attribution, text) or attribution.speaker)
             if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical:
+                continue
+            if no_words_said(attribution, text):
                 continue
             quote = _quote(attribution, analyses[aid])
             role = attribution.role or office
@@ -182,7 +290,7 @@ def _display_name(group: list[_Said]) -> str:
 def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
-    role = _tidy_role(_most_common(s.role for s in group))
+    role = _whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts)
     labels = labels or {}
     found = _most_common(s.attribution.organisation for s in group)
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
@@ -207,7 +315,36 @@ def _tidy_role(role: str | None) -> str | None:
     Operations at" -> "... Operations"); None when nothing is left."""
     if role is None:
         return None
+    role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
     return _DANGLING.sub("", " " + role).strip() or None
+
+
+def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | None:
+    """A role cut before the name it ends in, made whole from the story where the role is written
+    beside the speaker ("Darren Tipton, CEO of Paris" of "..., CEO of Paris Baguette North
+    America", "Chief Product Officer of data management firm" of "... firm EncompaaS"): the
+    capitalised words right after it, unless they are the speaker's own name or a day or a month."""
+    if not role:
+        return role
+    surname = re.escape(speaker.split()[-1]) if speaker.split() else ""
+    pattern = re.compile(rf"\b{surname},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
+                         + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
+    own = set(name_key(speaker).split())
+    for text in texts:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        run = found.group(1)
+        words = {w.lower().strip(".'’") for w in run.split()}
+        if words & own or words & _CALENDAR or re.search(r"['’]s$", run):
+            return role
+        return role + run
+    return role
+
+
+_CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
+                     "april may june july august september october november december today")
+_NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 
 
 def _not_cut_from(speaker: str, organisation: str | None) -> str | None:

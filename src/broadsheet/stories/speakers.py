@@ -7,11 +7,13 @@ organisation the analysis found beside it:
    in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
    organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg); and, when no
    rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
-   "..., Kan reported on Wednesday.", "The Wrap's report": ``reports_news``).
+   "..., Kan reported on Wednesday.", "The Wrap's report", "as reported by MarketScreener":
+   ``reports_news``; never a college, an institute or another body whose reports are findings).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
-   "a spokeswoman for Neumann", "emergency officials", "sources"; not a body whose proper name
-   holds such a word ("Indiana State Police").
+   "a spokeswoman for Neumann", "A representative for the platform", "emergency officials",
+   "sources"; not a body whose proper name holds such a word ("Indiana State Police"), nor an
+   administration (a government: "the Biden administration" is an official).
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
    ("a former CIA chief", "former Secretary of State John Kerry").
 4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK");
@@ -31,12 +33,15 @@ organisation the analysis found beside it:
    "a career Army officer"; not "a Taliban representative"), and so is an embassy, customs, an
    administration ("the Drug Enforcement Administration"), the European Union, or an acronym
    the story spells out as one ("DEA", "CBP": ``spelled_out``), or a president of one ("CPUC
-   President Marybel Batjer"). An intergovernmental body (the UN, NATO, the IMF, the World Bank)
+   President Marybel Batjer"), or an officer of one written before the title ("DAE Additional
+   Director Dr Azizur Rahman", the Department of Agricultural Extension). An intergovernmental
+   body (the UN, NATO, the IMF, the World Bank)
    is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
    office). A bare "president" the story also calls a chief executive ("chairman, CEO and
    president Craig Menear") is a company's (``runs_a_company``).
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
-   researcher, scientist, engineer, any "-ologist"; a university, institute, think tank or centre.
+   researcher, any scientist ("neuroscientist"), engineer, any "-ologist"; a university, institute,
+   think tank or centre; "the authors" in a story that tells of a study.
    a research firm's director, a head of research ("Head of Research at ICICI Securities"), a
    study's author ("Senior author"), a university department's member (its "Department of" is no
    public body's); or a speaker named as experts
@@ -75,7 +80,7 @@ _NEWSROOM = re.compile(
     re.I,
 )
 _SOURCE = (r"officials?|sources?|aides?|spokes(?:person|man|woman|people)|persons?|people|"
-           r"diplomats?|insiders?|advisers?|advisors?|analysts|lawmakers|administration|someone|"
+           r"diplomats?|insiders?|advisers?|advisors?|analysts|lawmakers|someone|"
            r"individuals?|staffers?|employees|members|witnesses|residents|investigators|"
            r"executives|managers|authorities|police")
 _FAMILIAR = re.compile(r"^(?:\w+\s+){0,2}(?:people|persons?|sources?|officials?) familiar with\b", re.I)
@@ -110,7 +115,7 @@ _OFFICE = re.compile(
     re.I,
 )
 _EXPERT = re.compile(
-    r"\b(?:analyst|professor|prof\.|economist|researcher|scientist|historian|scholar|expert|"
+    r"\b(?:analyst|professor|prof\.|economist|researcher|\w*scientist|historian|scholar|expert|"
     r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
@@ -133,6 +138,9 @@ _BODY_NAME = re.compile(
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
                           r"historians|research (?:group|team)|"
                           r"authors of (?:the|a|an|this)\b.*\b(?:study|research|paper|report))\b", re.I)
+# "the authors", "the study's authors": a study's when the story tells of one.
+_AUTHORS = re.compile(r"^(?:the|its|their)\s+(?:[\w'’]+\s+)?(?:co-?)?authors$", re.I)
+_STUDY = re.compile(r"\b(?:study|studies|research|paper|trial|survey)\b", re.I)
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -202,19 +210,27 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
     verb with no object of its own ("Home Depot reported third-quarter earnings" is a company's
     results) or a possessive report; never a person's name (a reporter is a person)."""
     words = name.split()
-    if label == "PERSON" or not words or not words[-1][:1].isupper():
+    if label == "PERSON" or not words or not words[-1][:1].isupper() or _INSTITUTION.search(name):
         return False
     named = re.escape(_ARTICLE.sub("", name))
     pattern = re.compile(rf"\b{named}\s+(?:(?:first|also|previously|later|originally)\s+)?report(?:s|ed)\b"
                          rf"(?=\s+(?:that|on\s+\w+day|\w+day|earlier|last|this|late|citing)\b|\s*[.,;])|"
-                         rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b")
+                         rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b|"
+                         rf"\bas\s+(?:first\s+|previously\s+)?reported\s+(?:by|in)\s+(?:the\s+)?{named}\b")
     return any(pattern.search(text) for text in texts)
+
+
+# A college, an institute, a society: a body whose reports are its findings, no newsroom's.
+_INSTITUTION = re.compile(r"\b(?:college|university|institute|society|association|academy|foundation|"
+                          r"federation|council|board|agency|department|ministry|centers?|centres?)\b", re.I)
 
 
 def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
+    if words and _REPRESENTATIVE_FOR.match(name):
+        return True  # "A representative for the platform": a body's, unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
     if _SPOKESPERSON_FOR.match(name):
@@ -226,6 +242,8 @@ def is_unnamed(name: str) -> bool:
     return not capitalised
 
 
+_REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
+                                 r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
                                r"(?:for|of|at|in|with|to)\b", re.I)
 
@@ -319,6 +337,25 @@ def spelled_out(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
+def _acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
+    """The body an acronym written before the speaker's title and name stands for ("DAE Additional
+    Director Dr Azizur Rahman", with "Department of Agricultural Extension (DAE)" in the story; three
+    letters at least: "US President" is no body);
+    None when there is none or the story does not spell it out."""
+    parts = name.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return None
+    pattern = re.compile(r"\b([A-Z]{3,6})\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
+                         + re.escape(name) + r"\b")
+    texts = list(texts)
+    for text in texts:
+        for match in pattern.finditer(text):
+            body = spelled_out(match.group(1), texts)
+            if body:
+                return body
+    return None
+
+
 def _span_of(run: str, words: list[str]) -> str:
     """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
     start = run.index(words[0])
@@ -348,10 +385,17 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
         return "former official"
     spelled = spelled_out(name, context)
     organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
+    organisation = organisation or _acronym_body_before(name, context)  # "DAE Additional Director"
     if role and not organisation and _PRESIDENT.fullmatch(role.strip()) and runs_a_company(name, context):
         role = f"{role}, company chief executive"  # "chairman, CEO and president Craig Menear"
     if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):
         return "official"
-    if _EXPERT.search(described) or _EXPERT_NAME.search(name):
+    if _EXPERT.search(described) or _EXPERT_NAME.search(name) or _study_authors(name, context):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
+
+
+def _study_authors(name: str, texts: Iterable[str]) -> bool:
+    """Whether ``name`` is "the authors" (or "the study's authors") in a story that tells of a
+    study, research or a paper: experts, as "the authors of the study" are."""
+    return bool(_AUTHORS.match(name.strip())) and any(_STUDY.search(text) for text in texts)

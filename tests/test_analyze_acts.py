@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from spacy.language import Language
 
@@ -11,9 +9,9 @@ from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
 from broadsheet.analyze.detect import acceptor_group, acceptor_threshold
 from broadsheet.analyze.features import complement_features, complement_kind
-from broadsheet.analyze.learned import LinearModel, Models, TreeModel, read_scorer, shipped_models
+from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
-from broadsheet.analyze.training import _acceptor_rows, _acceptor_thresholds, _best, fit_trees, heldout
+from broadsheet.analyze.training import _acceptor_rows, _acceptor_thresholds, _best, heldout
 from broadsheet.bench.polnear import Document, Gold, Tally
 from broadsheet.text import person_key
 
@@ -89,28 +87,6 @@ def test_linear_model_probability() -> None:
     assert model.probability({}) == pytest.approx(0.5)
     assert model.probability({"a": 1.0}) > 0.85 > 0.15 > model.probability({"b": 1.0})
     assert model.probability({"unknown": 5.0}) == pytest.approx(0.5)
-
-
-def test_tree_model_walks_each_tree_to_a_leaf() -> None:
-    # one tree: "a" <= 0.5 -> leaf -2, else "b" <= 0.5 -> leaf 1, else leaf 3
-    tree = ((0, -1, 1, -1, -1), (0.5, 0.0, 0.5, 0.0, 0.0), (1, 0, 3, 0, 0), (2, 0, 4, 0, 0),
-            (0.0, -2.0, 0.0, 1.0, 3.0))
-    model = TreeModel(("a", "b"), (tree,), 0.5)
-    assert model.probability({}) == pytest.approx(1 / (1 + math.exp(1.5)))  # absent names are 0
-    assert model.probability({"a": 1.0}) == pytest.approx(1 / (1 + math.exp(-1.5)))
-    assert model.probability({"a": 1.0, "b": 1.0, "unknown": 9.0}) == pytest.approx(1 / (1 + math.exp(-3.5)))
-    assert read_scorer(model.to_json()) == model
-    assert isinstance(read_scorer(LinearModel({"a": 1.0}, 0.0).to_json()), LinearModel)
-
-
-def test_trees_learn_what_no_line_separates() -> None:
-    # right when exactly one of "a" and "b" holds (no line puts every cell on its side); one cell
-    # more frequent, so that a first split gains something
-    cells = [(a, b) for a in (0, 1) for b in (0, 1)] * 40 + [(1, 0)] * 20
-    rows = [({"a": float(a), "b": float(b)}, float(a != b)) for a, b in cells]
-    model = fit_trees(rows)
-    assert model.probability({"a": 1.0}) > 0.8 and model.probability({"b": 1.0}) > 0.8
-    assert model.probability({}) < 0.2 and model.probability({"a": 1.0, "b": 1.0}) < 0.2
 
 
 def test_hoped_is_a_belief_though_the_lemmatizer_says_hop(nlp: Language) -> None:

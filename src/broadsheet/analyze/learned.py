@@ -74,61 +74,6 @@ class LinearModel:
 
 
 @dataclass(frozen=True)
-class TreeModel:
-    """Boosted trees over named features: ``P = sigmoid(bias + sum of each tree's leaf value)``.
-
-    Each tree is four parallel node lists ``(feature, threshold, left, right)`` and ``values``:
-    node 0 is the root, ``feature`` -1 marks a leaf; a node sends a row left when its feature
-    (``names[feature]``, 0 when absent) is at most ``threshold``."""
-
-    names: tuple[str, ...]
-    trees: tuple[tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...],
-                       tuple[float, ...]], ...]
-    bias: float
-
-    def probability(self, features: dict[str, float]) -> float:
-        """The model's probability for one feature dict (unknown names count as 0)."""
-        row = [features.get(name, 0.0) for name in self.names]
-        total = self.bias + sum(_leaf(tree, row) for tree in self.trees)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form written by training."""
-        trees = [dict(zip(_TREE_FIELDS, tree, strict=True)) for tree in self.trees]
-        return {"bias": self.bias, "names": list(self.names), "trees": trees}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TreeModel:
-        """Read the JSON form."""
-        trees = tuple(
-            (tuple(int(v) for v in t["feature"]), tuple(float(v) for v in t["threshold"]),
-             tuple(int(v) for v in t["left"]), tuple(int(v) for v in t["right"]),
-             tuple(float(v) for v in t["value"]))
-            for t in data["trees"]
-        )
-        return cls(tuple(str(n) for n in data["names"]), trees, float(data["bias"]))
-
-
-_TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
-Scorer = LinearModel | TreeModel
-
-
-def _leaf(tree: tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...],
-                      tuple[float, ...]], row: list[float]) -> float:
-    """The value of the leaf ``row`` reaches in one tree."""
-    feature, threshold, left, right, value = tree
-    node = 0
-    while feature[node] >= 0:
-        node = left[node] if row[feature[node]] <= threshold[node] else right[node]
-    return value[node]
-
-
-def read_scorer(data: dict[str, Any]) -> Scorer:
-    """A linear model or boosted trees, by the JSON form's keys."""
-    return TreeModel.from_json(data) if "trees" in data else LinearModel.from_json(data)
-
-
-@dataclass(frozen=True)
 class Models:
     """Everything attribution learned: the lexicon, the three models and the tuned thresholds."""
 
@@ -139,10 +84,10 @@ class Models:
     thresholds: dict[str, float]
     heldout: tuple[str, ...] = ()
     trusted: frozenset[str] = frozenset()
-    acceptor: Scorer | None = None
-    other_acceptor: Scorer | None = None
+    acceptor: LinearModel | None = None
+    other_acceptor: LinearModel | None = None
 
-    def acceptor_for(self, group: str) -> Scorer | None:
+    def acceptor_for(self, group: str) -> LinearModel | None:
         """The acceptor of a group of cues (``detect.ACCEPTOR_GROUPS``): ``other_acceptor`` for
         cues other than verbs of saying when there is one, else the one ``acceptor``."""
         if group == "other" and self.other_acceptor is not None:
@@ -188,8 +133,9 @@ class Models:
             thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
             heldout=tuple(data.get("heldout", ())),
             trusted=frozenset(data.get("trusted", ())),
-            acceptor=read_scorer(data["acceptor"]) if "acceptor" in data else None,
-            other_acceptor=read_scorer(data["other_acceptor"]) if "other_acceptor" in data else None,
+            acceptor=LinearModel.from_json(data["acceptor"]) if "acceptor" in data else None,
+            other_acceptor=(LinearModel.from_json(data["other_acceptor"])
+                            if "other_acceptor" in data else None),
         )
 
 

@@ -38,7 +38,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -53,7 +52,7 @@ from broadsheet.analyze.features import (
     detection_features,
     source_features,
 )
-from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models, Scorer, TreeModel, shipped_models
+from broadsheet.analyze.learned import MODEL_FILE, LinearModel, Models, shipped_models
 from broadsheet.analyze.quotes import find_quotations
 from broadsheet.analyze.sources import source_candidates
 from broadsheet.bench.polnear import (
@@ -94,12 +93,6 @@ ACCEPTOR_CUE = 0.5  # the P(cue) from which it does (0.1 to 0.6: the same figure
 ACCEPTOR_COST = 0.007
 ACCEPTOR_LOWEST = 0.5  # the lowest threshold it may take
 _EVERY_DETECTION = {"cue": 0.1, "accept": ACCEPTOR_FROM}  # the acceptor's fold models keep these
-# The other cues' acceptor as boosted trees (``--other-trees``): scikit-learn's histogram gradient
-# boosting, no early stopping (the same trees every run), over the features seen at least
-# ``TREE_MIN_COUNT`` times in its rows.
-TREES = {"learning_rate": 0.05, "max_iter": 200, "max_leaf_nodes": 15, "min_samples_leaf": 40,
-         "l2_regularization": 1.0}
-TREE_MIN_COUNT = 30
 
 
 def heldout(name: str) -> bool:
@@ -320,7 +313,7 @@ def with_trusted(models: Models, pairs: Sequence[Pair]) -> Models:
 
 
 def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[Fold] = (), *,
-                  only_other: bool = False, trees: bool = False) -> Models:
+                  only_other: bool = False) -> Models:
     """``models`` with the acceptor: a logistic model over ``detection_features`` that keeps a
     detection under the joint threshold when P(right) clears its group's threshold
     (``detect.acceptor_group``: verbs of saying, and the rest).
@@ -331,13 +324,10 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[F
     gold source; the acceptor is learned on all these rows. Its thresholds come from the same folds
     (``_acceptor_thresholds``), so the dev split stays a clean check. With ``only_other`` the model
     learned is kept as ``other_acceptor`` with the threshold the search picks for the other cues,
-    and ``models``' own acceptor and speech threshold stay as they are; with ``trees`` as well, that
-    other acceptor is boosted trees (``fit_trees``), searched beside a logistic one for verbs of
-    saying."""
+    and ``models``' own acceptor and speech threshold stay as they are."""
     folds = list(folds) or crossfit(train_pairs)
     rows = [list(_acceptor_rows(held, fold_models)) for held, fold_models in folds]
-    other_fit = fit_trees if trees else _fit_rows
-    acceptor = (other_fit if only_other else _fit_rows)([row for fold_rows in rows for row in fold_rows])
+    acceptor = _fit_rows([row for fold_rows in rows for row in fold_rows])
     base = {**models.thresholds, "acceptor_from": ACCEPTOR_FROM, "acceptor_cue": ACCEPTOR_CUE}
     base.pop("acceptor", None)
     loose = {**base, **{f"acceptor_{g}": ACCEPTOR_LOWEST for g in ACCEPTOR_GROUPS}}
@@ -345,8 +335,7 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[F
     gold = Tally()
     for fold, (held, fold_model) in enumerate(folds):
         others = [row for other, fold_rows in enumerate(rows) if other != fold for row in fold_rows]
-        tried = replace(fold_model, thresholds=loose, trusted=models.trusted, acceptor=_fit_rows(others),
-                        other_acceptor=other_fit(others) if trees else None)
+        tried = replace(fold_model, thresholds=loose, trusted=models.trusted, acceptor=_fit_rows(others))
         for document, doc in held:
             found, counts = _fold_outcomes(document, doc, tried)
             outcomes += found
@@ -365,36 +354,9 @@ def _fold(pairs: Sequence[Pair], fold: int) -> tuple[list[Pair], list[Pair]]:
     return held, rest
 
 
-def _fit_rows(rows: Sequence[tuple[Features, float]]) -> Scorer:
+def _fit_rows(rows: Sequence[tuple[Features, float]]) -> LinearModel:
     """The acceptor learned on ``(features, label)`` rows."""
     return fit([row for row, _ in rows], [label for _, label in rows], ACCEPTOR_C)
-
-
-def fit_trees(rows: Sequence[tuple[Features, float]]) -> Scorer:
-    """Boosted trees (``TREES``) learned on ``(features, label)`` rows, as a ``TreeModel``."""
-    import numpy as np
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    counts = Counter(name for row, _ in rows for name in row)
-    names = tuple(sorted(name for name, count in counts.items() if count >= TREE_MIN_COUNT))
-    matrix = np.array([[row.get(name, 0.0) for name in names] for row, _ in rows])
-    labels = np.array([label for _, label in rows])
-    model = HistGradientBoostingClassifier(**TREES, early_stopping=False, random_state=0)
-    model.fit(matrix, labels)
-    trees = tuple(_tree(predictor[0].nodes) for predictor in model._predictors)
-    return TreeModel(names, trees, float(model._baseline_prediction[0][0]))
-
-
-def _tree(nodes: Any) -> tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...],
-                               tuple[float, ...]]:
-    """One fitted tree's nodes (scikit-learn's predictor array) as ``TreeModel`` lists."""
-    return (
-        tuple(-1 if node["is_leaf"] else int(node["feature_idx"]) for node in nodes),
-        tuple(float(node["num_threshold"]) for node in nodes),
-        tuple(int(node["left"]) for node in nodes),
-        tuple(int(node["right"]) for node in nodes),
-        tuple(float(node["value"]) for node in nodes),
-    )
 
 
 Outcome = tuple[str, float, bool, bool]  # group, acceptance, right, right on a gold speech attribution
@@ -565,8 +527,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--other-acceptor-only", action="store_true",
                         help="keep the shipped models, the acceptor of verbs of saying and its "
                              "threshold; learn the acceptor of other cues and its threshold beside them")
-    parser.add_argument("--other-trees", action="store_true",
-                        help="as --other-acceptor-only, the acceptor of other cues as boosted trees")
     parser.add_argument("--thresholds-only", action="store_true",
                         help="keep the shipped lexicon and three models; choose every threshold, the "
                              "trusted keys and the acceptor again on the train folds")
@@ -576,8 +536,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     kept = [d for d in everything if not heldout(d.name)]
     held = [d.name for d in everything if heldout(d.name)]
     train_pairs = parsed(kept, nlp, args.cache, "train-kept")
-    if args.other_acceptor_only or args.other_trees:
-        models = with_acceptor(shipped_models(), train_pairs, only_other=True, trees=args.other_trees)
+    if args.other_acceptor_only:
+        models = with_acceptor(shipped_models(), train_pairs, only_other=True)
     elif args.acceptor_only:
         models = with_acceptor(shipped_models(), train_pairs)
     elif args.thresholds_only:

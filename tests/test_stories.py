@@ -24,7 +24,7 @@ from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, prepare
 from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, shingles, sketch
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
-from broadsheet.stories.index import weigh
+from broadsheet.stories.index import StoryState, apart, weigh
 from broadsheet.stories.learn import LabelledSet, dateless, learn, mixed, story_pairs, tune_undated
 from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
@@ -119,6 +119,40 @@ def test_window_days_widens_the_window() -> None:
     eager = dataclasses.replace(DEFAULT_MODEL, join=0.01)  # the window decides, not the score
     assert len(cluster_articles([early, late], window_days=3, model=eager)) == 2
     assert len(cluster_articles([early, late], window_days=10, model=eager)) == 1
+
+
+def _day(published: str) -> float:
+    found = featurize(art("d", "t", "p", published=published)).day
+    assert found is not None
+    return found
+
+
+def test_a_date_without_a_time_is_the_whole_day_it_names() -> None:
+    may9, may10 = _day("2012-05-09"), _day("2012-05-10")
+    assert apart(may9, may10) == apart(may10, may9) == 0.0  # may be minutes apart
+    assert apart(may9, _day("2012-05-12")) == 2.0
+    assert apart(may9, _day("2012-05-10T06:00:00Z")) == pytest.approx(0.25)  # after 9 May ends
+    assert apart(_day("2012-05-08T18:00:00Z"), may9) == pytest.approx(0.25)  # before it begins
+    assert apart(_day("2012-05-09T01:00:00Z"), _day("2012-05-10T01:00:00Z")) == 1.0  # instants
+
+
+def test_a_storys_gap_reads_the_nearest_whole_day() -> None:
+    days = sorted([_day("2012-05-01"), _day("2012-05-09T12:00:00Z"), _day("2012-05-10")])
+    # 11 May 06:00 is 6 hours after 10 May ends, though 9 May's instant is the nearest midnight
+    assert StoryState.gap_from(days, _day("2012-05-11T06:00:00Z")) == pytest.approx(0.25)
+    assert StoryState.gap_from(days, _day("2012-05-11")) == 0.0
+    assert StoryState.gap_from(days[:2], _day("2012-05-10T12:00:00Z")) == pytest.approx(1.0)
+
+
+def test_an_article_dated_the_day_after_a_story_is_no_day_from_it() -> None:
+    first = dataclasses.replace(SENATE[0], published="2021-08-10")
+    stamped = prepare(dataclasses.replace(SENATE[1], published="2021-08-11T12:00:00Z"))
+    dated = prepare(dataclasses.replace(SENATE[1], published="2021-08-11"))
+    index = StoryIndex(window_days=14)
+    Clusterer(index).add_all([prepare(first)])
+    story = next(iter(index.stories.values()))
+    assert story.gap(dated.features.day) == 0.0
+    assert story.gap(stamped.features.day) == pytest.approx(0.5)
 
 
 def test_an_undated_article_is_compared_with_all() -> None:

@@ -10,7 +10,8 @@ Signals, and why each is there:
   capitalised words and phrases of the title and lead (not the first word of a sentence on its own),
   plus numbers of two or more digits (scores, tolls, years: "6.1", "40,000"). Two events of the same
   kind (two earthquakes, two rehab stays) share their vocabulary but not their names and numbers.
-- ``day`` — the publication day (ordinal, fractional for the time of day), None when unknown.
+- ``day`` — the publication day (ordinal, fractional for the time of day), None when unknown; a
+  date without a time is a whole day, so two pages dated a day apart may be minutes apart.
 
 Words are ``text.content_words`` (lower-cased, stop words dropped) with plural endings folded
 (``fold``), so "evacuations" meets "evacuation". Every field is a hashed ``Sparse`` vector of
@@ -121,7 +122,9 @@ def entity_names(entities: Sequence[Entity]) -> list[str]:
 
 
 def day_of(published: str | None) -> float | None:
-    """The publication instant as a fractional day number (ordinal of its UTC date + time)."""
+    """The publication instant as a fractional day number (ordinal of its UTC date + time); a
+    date given without a time of day is midnight, a whole number, which ``index.span`` reads as
+    the whole day it names."""
     moment = timestamps.parse(published) if published else None
     if moment is None:
         return None

@@ -84,6 +84,20 @@ def weigh(idf: Idf, title: Sparse, lead: Sparse, names: Sparse) -> WeightedStory
                          idf.weights(names.ids) / ceiling)
 
 
+def span(day: float) -> float:
+    """How long a publication day may stretch: a whole day for a date given without a time of
+    day (``features.day_of`` reads it as midnight UTC, a whole number), none for an instant."""
+    return 1.0 if day == math.floor(day) else 0.0
+
+
+def apart(one: float, other: float) -> float:
+    """Days between two publication days, a date without a time read as the whole day it names:
+    pages dated 9 and 10 May may be minutes apart, so they count as 0 days apart (the least the
+    dates allow), and a page of 10 May 04:00 is 4 hours after one dated 9 May."""
+    early, late = sorted((one, other))
+    return max(0.0, late - early - span(early))
+
+
 @dataclass
 class StoryState:
     """A story's running representation (mutable: the index updates it as articles join)."""
@@ -128,19 +142,18 @@ class StoryState:
         few, many = sorted((self.days, other.days), key=len)
         if not few:
             return None
-        if len(few) == 1:
-            return (self if few is self.days else other).gap_from(many, few[0])
-        dense, probe = np.asarray(many), np.asarray(few)
-        at = np.searchsorted(dense, probe)
-        below = dense[np.maximum(at - 1, 0)]
-        above = dense[np.minimum(at, len(dense) - 1)]
-        return float(np.minimum(np.abs(probe - below), np.abs(probe - above)).min())
+        return min(self.gap_from(many, day) for day in few)
 
     @staticmethod
     def gap_from(days: list[float], day: float) -> float:
-        """Days from ``day`` to the nearest of ``days`` (sorted, not empty)."""
+        """Days from ``day`` to the nearest of ``days`` (sorted, not empty), each a date read as
+        the whole day it names (``apart``). Only days within a day of the nearest instant can
+        be nearer once spans are counted, so only those are read."""
         at = bisect.bisect_left(days, day)
-        return min(abs(day - days[k]) for k in (at - 1, at) if 0 <= k < len(days))
+        nearest = min(abs(day - days[k]) for k in (at - 1, at) if 0 <= k < len(days))
+        low = bisect.bisect_left(days, day - nearest - 1.0)
+        high = bisect.bisect_right(days, day + nearest + 1.0)
+        return min(apart(day, other) for other in days[low:high])
 
     def add(self, features: ArticleFeatures, member: Member,
             sketch: npt.NDArray[np.uint32] | None = None) -> None:

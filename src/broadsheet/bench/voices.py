@@ -31,7 +31,7 @@ import gzip
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -168,18 +168,18 @@ def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
     """The ``wcxb-voices-G`` row: sample G's share right against the WCXB pages' edition."""
-    voices = wcxb_voices(data, path)
-    items = load_judged(path)
-    return [BenchRow(f"wcxb-voices-{name}", "broadsheet", {**judge(group, voices), "voices": len(voices)},
-                     len(group)) for name, group in _by_sample(items).items()]
+    return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 
 
 def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> list[BenchRow]:
     """One row per judged sample: its share right, how many of each fault, and the edition's voices."""
-    voices = demo_voices() if voices is None else voices
-    items = load_judged(path)
-    samples: Mapping[str, list[Judged]] = _by_sample(items)
-    return [BenchRow(f"demo-voices-{name}", "broadsheet", {**judge(group, voices), "voices": len(voices)},
+    return _sample_rows("demo-voices", demo_voices() if voices is None else voices, path)
+
+
+def _sample_rows(prefix: str, voices: Sequence[Voice], path: Path) -> list[BenchRow]:
+    """One row per sample judged in ``path`` ("<prefix>-A"): judged against ``voices``."""
+    samples = _by_sample(load_judged(path))
+    return [BenchRow(f"{prefix}-{name}", "broadsheet", {**judge(group, voices), "voices": len(voices)},
                      len(group)) for name, group in samples.items()]
 
 

@@ -183,8 +183,8 @@ def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
         return False
     before = text[content[0]:speaker[0]]  # "The Texas Newsroom's ", not "VIENNA — The house ..., "
     after_cue = text[cue[1]:].lstrip()[:1]
-    return not any(mark in before for mark in _QUOTE_MARKS + ",;:") and len(before.split()) <= 4 \
-        and after_cue != ","
+    plain = not any(mark in before for mark in _QUOTE_MARKS + ",;:")
+    return plain and len(before.split()) <= 4 and after_cue != ","
 
 
 def is_pronoun(name: str) -> bool:

@@ -131,7 +131,7 @@ _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
-    r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|"
+    r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|treasury|"
     r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council))\b",
     re.I,
 )

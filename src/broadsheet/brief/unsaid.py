@@ -30,7 +30,7 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       or pleads guilty (no statement); "the paper" that shows or finds is a study, no newspaper;
     - its cue tells a story or reports on a topic, not words ("tell the story of those eight
       days"; "..., Elise Cutts tells the story of how ...", "reported on how a team ...", read
-      whole as the words, or "wrote about the fold-and-cut problem");
+      whole as the words, or "wrote about the fold-and-cut problem"); "Saying that, ...", the idiom;
     - its cue does a thing, not speech: supports something, shows or demonstrates something,
       discusses a topic ("Tableau supports drag-and-drop", "They show you how to prompt",
       "experts discuss various topics");
@@ -93,6 +93,13 @@ def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
 
 
 
+def _on_a_topic(attribution: Attribution, text: str) -> bool:
+    """ "wrote about the fold-and-cut problem": a topic, no words; "Saying that, I did want ...":
+    the idiom "that said", no one's words."""
+    content = attribution.content.lstrip(_EDGE_PUNCT).lower()
+    return content.startswith(("about ", "that,"))
+
+
 def _an_aim(attribution: Attribution, text: str) -> bool:
     """ "is hoping to change that", "prefer to use ...": an aim or a taste, no words."""
     cue = attribution.cue.strip().lower()
@@ -153,5 +160,5 @@ def _a_label(attribution: Attribution, text: str) -> bool:
 
 
 _LINE_OPENING = re.compile(r"\s*(?:[-–•*]\s*|\d+[.)]\s*)?(?:\S+\s+)?")
-_RULES = (_does_a_thing, _opens_with_its_speaker, _an_aim, _finds_a_thing, _anyone, _passive_subject,
-          _a_label)
+_RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
+          _passive_subject, _a_label)

@@ -116,7 +116,7 @@ _OFFICE = re.compile(
 )
 _EXPERT = re.compile(
     r"\b(?:analyst|professor|prof\.|economist|researcher|\w*scientist|historian|scholar|expert|"
-    r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
+    r"fellow|lecturer|strategist|consultant|physician|surgeon|psychiatrist|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
     r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author|"

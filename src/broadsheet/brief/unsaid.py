@@ -120,7 +120,13 @@ def _finds_a_thing(attribution: Attribution, text: str) -> bool:
     if _GENERAL.match(attribution.speaker.strip()) or (words and words[0] in _REFLEXIVE):
         return True
     quoted = any(mark in content for mark in _QUOTE_MARKS)
-    return 0 < len(words) <= 4 and words[0] != "that" and not quoted
+    return 0 < len(words) <= 4 and words[0] != "that" and not quoted and not _after_that(attribution, text)
+
+
+def _after_that(attribution: Attribution, text: str) -> bool:
+    """Whether "that" stands between the cue and the words ("found that tutoring helped little")."""
+    cue, content = attribution.cue_span, attribution.content_span
+    return bool(cue and content and re.search(r"\bthat\b", text[cue[1]:content[0]], re.I))
 
 
 _FIND_CUE = re.compile(r"find(?:s|ing)?|found")

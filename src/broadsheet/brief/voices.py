@@ -115,7 +115,8 @@ def _titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None
 # A document named as the speaker ("Schwab's 2025 RIA Benchmarking Study1", "the Dietary
 # Guidelines", "The Soliant 2025 Best States for Mental Health report"): its owner speaks, when the
 # name says whose it is; otherwise no one (the words make no voice).
-_DOCUMENT = re.compile(r"\b(?:report|study|studies|survey|guidelines|index|analysis|poll)\d*$", re.I)
+_DOCUMENT = re.compile(r"\b(?:report|study|studies|survey|guidelines|index|analysis|poll)\d*"
+                       r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?$", re.I)  # "... Market Report 2025–2030"
 _OWNER = re.compile(r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s")
 
 

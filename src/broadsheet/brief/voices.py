@@ -26,9 +26,16 @@ company's president, no official). An organisation that is a person's surname ("
 ("CEO of Paris" -> "CEO of Paris Baguette North America") and stops before the next person named
 (", and Eddie Villalba, ..."). A name loses its owner or lower-case description ("theCUBE's
 Savannah Peterson", "Data portability ... provider Veeam Software"), and a common noun takes the
-proper name written after it ("Business advisory firm Riveron"). Words no one said make no voice
-(``no_words_said``: the writer's sentence opening with its speaker, naming, knowing, a guilty plea,
-a story told).
+proper name written after it ("Business advisory firm Riveron"). A job title written before a
+person's name is the role ("Founder Ric Scalzo", "Holloway Events Founder and Lead Designer
+Cathleen Holloway"), and a speaker cut to the company before such a title is the person named
+after it ("says Estera Events | Co-Owner and Lead Planner Erica Vanco"). A document named as the
+speaker speaks for its owner ("Schwab's 2025 RIA Benchmarking Study" -> "Schwab") or makes no
+voice ("the Dietary Guidelines"). A role loses a trailing courtesy title ("spine surgeon Dr.") and
+is none when it is the speaker's own words ("Crazy" of "Crazy Lenny's E-Bikes"). Words no one said
+make no voice (``brief.unsaid.no_words_said``: the writer's sentence opening with its speaker,
+naming, knowing, a guilty plea, a story told, a thing supported or shown, an aim, a plot, the
+writer's generalisation, anyone's words, a passive's subject, a list's label).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from broadsheet.brief.voices import clean_speaker, is_pronoun, no_words_said, story_voices
+from broadsheet.brief.unsaid import no_words_said
+from broadsheet.brief.voices import clean_speaker, is_pronoun, story_voices
 from broadsheet.model import Analysis, Attribution, Entity, Story, Voice
 from broadsheet.text import name_key as speaker_key
 from test_brief_data import kim_analyses, kim_story, make_article, said
@@ -136,6 +137,11 @@ def test_empty_content_and_unknown_articles_are_ignored() -> None:
         ("A spokeswoman for Neumann", ("A spokeswoman for Neumann", None)),
         ("Hale's Justice Department", ("Hale's Justice Department", None)),
         ("Secretary of State Ada Holt", ("Secretary of State Ada Holt", None)),
+        ("Founder Ada Holt", ("Ada Holt", "Founder")),  # a job title before the name
+        ("Plains Events Founder and Lead Designer Ada Holt",
+         ("Ada Holt", "Plains Events Founder and Lead Designer")),
+        ("the Plains Planner Expo 2024", ("the Plains Planner Expo 2024", None)),  # no name follows
+        ("Plains Advisor", ("Plains Advisor", None)),
     ],
 )
 def test_clean_speaker(raw: str, expected: tuple[str, str | None]) -> None:
@@ -297,6 +303,29 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Ada Holt was boasting that it works.", "Ada Holt", "boasting", "it works", False),
     ("The paper shows that it works.", "The paper", "shows", "it works", True),
     ("The paper reported that it works.", "The paper", "reported", "it works", False),
+    ("Lumio supports 20,000 customers.", "Lumio", "supports", "20,000 customers", True),
+    ("They show you how to prompt.", "They", "show", "you how to prompt", True),
+    ("Experts discuss various topics.", "Experts", "discuss", "various topics", True),
+    ("Ada Holt wrote about the fold-and-cut problem.", "Ada Holt", "wrote", "about the fold-and-cut problem",
+     True),
+    ("Saying that, I did want it.", "I", "Saying", "that, I did want it", True),
+    ("A panel is hoping to change that.", "A panel", "hoping", "to change that", True),
+    ("Lumio is hoping a redesign will sell.", "Lumio", "hoping", "a redesign will sell", False),
+    ("Some owners prefer to use leashes.", "Some owners", "prefer", "to use leashes", True),
+    ("Many people find that packing helps.", "Many people", "find", "packing helps", True),
+    ("Ada finds herself running.", "Ada", "finds", "herself running", True),
+    ("Ada Holt finds this development intriguing.", "Ada Holt", "finds", "this development intriguing", True),
+    ("The researchers found that tutoring helped little.", "The researchers", "found",
+     "tutoring helped little", False),
+    ("Any financial advisor will tell you that it pays.", "Any financial advisor", "tell", "it pays", True),
+    ("Brother Diaz has been recalled to the city.", "Brother Diaz", "recalled", "to the city", True),
+    ("Consumer advocates are urging the PUC to act.", "Consumer advocates", "urging", "the PUC to act",
+     False),
+    ("In reading it, it was noted that you won.", "it", "noted", "you won", False),
+    ("Ada Holt was quoted as saying it works.", "Ada Holt", "quoted", "it works", False),
+    ("Prices:\n- Carpet Cleaning: Essential for sand.", "Carpet Cleaning", ":", "Essential for sand", True),
+    ("Ada Holt: “It works.”", "Ada Holt", ":", "“It works.”", False),
+    ("The plan was new. Ada Holt told them: it works.", "Ada Holt", ":", "it works", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -329,3 +358,36 @@ def test_a_proper_name_after_a_common_noun_speaker_is_the_speaker() -> None:
         replace(lumio, cue_span=(text.index("said"), text.index("said") + 4))))
     voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert {v.speaker for v in voices} == {"Riveron", "Lumio"}  # "Lumio": a proper name already
+
+
+def test_a_person_named_after_a_speaker_cut_to_the_company_is_the_speaker() -> None:
+    text = "“It is about meaning,” says Plains Events Co-Owner and Lead Planner Ada Holt. She left."
+    article = make_article("a", "Outlet", "t", [text])
+    cut = said(article, "Plains Events", "It is about meaning", cue="says")
+    analysis = Analysis(article, attributions=(cut,))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert (voice.speaker, voice.role) == ("Ada Holt", "Plains Events Co-Owner and Lead Planner")
+
+
+def test_a_document_speaks_for_its_owner_or_makes_no_voice() -> None:
+    text = ("Most advisers merged, according to Lumio’s 2025 Benchmarking Study1. "
+            "Dakota ranks first, the Plains 2025 Best States report revealed.")
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Lumio’s 2025 Benchmarking Study1", "Most advisers merged", cue="according to"),
+        said(article, "the Plains 2025 Best States report", "Dakota ranks first", cue="revealed"),
+    ))
+    voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert [v.speaker for v in voices] == ["Lumio"]
+
+
+@pytest.mark.parametrize(("role", "shown"), [("spine surgeon Dr.", "spine surgeon"), ("Plains", None),
+                                             ("Founder", "Founder")])
+def test_a_role_loses_a_trailing_courtesy_title_and_the_speakers_own_words(role: str,
+                                                                          shown: str | None) -> None:
+    text = "Ada Holt of Plains Bikes said it works."
+    article = make_article("a", "Outlet", "t", [text])
+    name = "Plains Bikes" if role == "Plains" else "Ada Holt"
+    analysis = Analysis(article, attributions=(said(article, name, "it works", role=role),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.role == shown

@@ -22,7 +22,10 @@ Sample G (``tests/data/wcxb_voices/judged.json``, the ``wcxb-voices-G`` row) is 
 the rules were never written on: the WCXB dev news pages the file lists, read from the evaluation
 data (``extraction/wcxb-dev``) and run through the real path (HTML extraction, analysis, stories,
 the edition's voices); it was judged before round 14's fixes, its first figure the held-out one of
-round 13's rules.
+round 13's rules. Sample H (``tests/data/wcxb_voices/judged_h.json``, the ``wcxb-voices-H`` row)
+is drawn the same way from the English WCXB dev article pages not among G's (blogs, guides, trade
+press, company pages), judged before round 15's fixes; its edition is rebuilt from the 82 pages
+its voices come from.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,7 @@ from broadsheet.text import name_key
 
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices" / "judged.json"
 WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_voices" / "judged.json"
+WCXB_H_FIXTURE = WCXB_FIXTURE.with_name("judged_h.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
@@ -160,14 +164,17 @@ def wcxb_pages(data: Path, keys: Iterable[str]) -> list[Page]:
     return pages
 
 
+@cache
 def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
-    """Every voice of an edition of the WCXB pages sample G was drawn from (the file's ``pages``)."""
+    """Every voice of an edition of the WCXB pages a sample was drawn from (the file's ``pages``);
+    built once a process (the quality gate and the sample's own test share it)."""
     keys = json.loads(path.read_text(encoding="utf-8"))["pages"]
     return edition_voices([], wcxb_pages(data, keys), created="2026-12-01T00:00:00+00:00")
 
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
-    """The ``wcxb-voices-G`` row: sample G's share right against the WCXB pages' edition."""
+    """The ``wcxb-voices-G`` row (or ``-H`` with ``WCXB_H_FIXTURE``): the sample's share right
+    against the edition of its WCXB pages."""
     return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 
 

@@ -26,9 +26,16 @@ company's president, no official). An organisation that is a person's surname ("
 ("CEO of Paris" -> "CEO of Paris Baguette North America") and stops before the next person named
 (", and Eddie Villalba, ..."). A name loses its owner or lower-case description ("theCUBE's
 Savannah Peterson", "Data portability ... provider Veeam Software"), and a common noun takes the
-proper name written after it ("Business advisory firm Riveron"). Words no one said make no voice
-(``no_words_said``: the writer's sentence opening with its speaker, naming, knowing, a guilty plea,
-a story told).
+proper name written after it ("Business advisory firm Riveron"). A job title written before a
+person's name is the role ("Founder Ric Scalzo", "Holloway Events Founder and Lead Designer
+Cathleen Holloway"), and a speaker cut to the company before such a title is the person named
+after it ("says Estera Events | Co-Owner and Lead Planner Erica Vanco"). A document named as the
+speaker speaks for its owner ("Schwab's 2025 RIA Benchmarking Study" -> "Schwab") or makes no
+voice ("the Dietary Guidelines"). A role loses a trailing courtesy title ("spine surgeon Dr.") and
+is none when it is the speaker's own words ("Crazy" of "Crazy Lenny's E-Bikes"). Words no one said
+make no voice (``brief.unsaid.no_words_said``: the writer's sentence opening with its speaker,
+naming, knowing, a guilty plea, a story told, a thing supported or shown, an aim, a plot, the
+writer's generalisation, anyone's words, a passive's subject, a list's label).
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from broadsheet.brief.rank import duplicate_roots, outlet_key
+from broadsheet.brief.unsaid import no_words_said
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
 from broadsheet.text import HONORIFICS, name_key, word_set
@@ -86,7 +94,45 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return rest, office.group().strip()
-    return name, None
+    titled = _TITLED_NAME.fullmatch(name)
+    return (titled.group(2), titled.group(1)) if titled else (name, None)
+
+
+# A job title written before a person's name, capitalised, with the company before it ("Founder Ric
+# Scalzo", "Holloway Events Founder and Lead Designer Cathleen Holloway"): the name is the person's.
+_JOB = (r"(?:Co-?)?(?:Founder|Owner|CEO|CFO|CTO|COO|Director|Designer|Planner|Manager|Editor|Chef|"
+        r"Partner|Officer|Executive|Principal|Chair(?:man|woman|person)?|Coordinator|Consultant|"
+        r"Specialist|Strategist|Producer|Architect|Engineer|Advis[eo]r|Coach|Trainer|Instructor|"
+        r"Therapist|Tester|Curator)")
+_TITLE_RUN = (rf"((?:[A-Z][\w'’&.-]*[ \t]+)*?{_JOB}"
+              rf"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w-]*[ \t]+)*?{_JOB})*)")
+_PERSON = r"([A-Z][\w'’.-]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)"
+_TITLED_NAME = re.compile(_TITLE_RUN + r"[ \t]+" + _PERSON)
+_TITLED_AFTER = re.compile(r"[ \t]+" + _TITLE_RUN + r"[ \t]+" + _PERSON + r"(?![ \t]*[A-Z\w])")
+
+
+def _titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None:
+    """The person named after a speaker cut to their company, with their title ("says Estera Events
+    | Co-Owner and Lead Planner Erica Vanco."): ``(name, role)``; None when no title and name follow."""
+    span = attribution.speaker_span
+    found = _TITLED_AFTER.match(text, span[1]) if span and attribution.speaker[:1].isupper() else None
+    return (found.group(2), f"{text[span[0]:span[1]]} {found.group(1)}") if span and found else None
+
+
+# A document named as the speaker ("Schwab's 2025 RIA Benchmarking Study1", "the Dietary
+# Guidelines", "The Soliant 2025 Best States for Mental Health report"): its owner speaks, when the
+# name says whose it is; otherwise no one (the words make no voice).
+_DOCUMENT = re.compile(r"\b(?:report|study|studies|survey|guidelines|index|analysis|poll)\d*"
+                       r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?$", re.I)  # "... Market Report 2025–2030"
+_OWNER = re.compile(r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s")
+
+
+def _document_owner(name: str) -> str | None:
+    """The owner of a document named as the speaker, "" when it names none; None for no document."""
+    if not _DOCUMENT.search(name):
+        return None
+    owner = _OWNER.match(name)
+    return owner.group(1) if owner else ""
 
 
 _OWNED_NAME = re.compile(r"^(?:\S+\s+){0,3}\S+['’]s\s+((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)$")
@@ -129,64 +175,6 @@ _NAME_GAP = re.compile(r"[ \t]+([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3
                        r"(?:has[ \t]+|have[ \t]+)?")
 
 
-def no_words_said(attribution: Attribution, text: str) -> bool:
-    """Whether an attribution reports no words of its speaker, so it makes no voice:
-
-    - its content is the writer's sentence around the cue, opening with the speaker ("Gregory
-      Barber reported on how ...", "The Texas Newsroom's Sergio Martinez-Beltran explains."): the
-      speaker's mention inside the content, before the cue, opening it (a few words at most before
-      it, no comma or quotation mark), the cue not followed by a comma (not the parenthetical "The
-      museum, Mr. Obama said, would ...", nor "“...,” Bradstock said.", nor "VIENNA — The house
-      ..., Austria's interior minister said");
-    - its cue names, knows or promotes something, boasts of something (not "boasting that ..."),
-      or pleads guilty (no statement); "the paper" that shows or finds is a study, no newspaper;
-    - its cue tells a story or reports on a topic, not words ("tell the story of those eight
-      days"; "..., Elise Cutts tells the story of how ...", "reported on how a team ...", read
-      whole as the words).
-    """
-    cue = attribution.cue.strip().lower()
-    content = attribution.content.strip(_EDGE_PUNCT).lower()
-    if _NO_SPEECH_CUE.fullmatch(cue) or _TOLD_A_STORY.match(content):
-        return True
-    if name_key(attribution.speaker) == "paper" and _FINDS.fullmatch(cue):
-        return True  # "The paper shows that ...": a study, no newspaper (a newspaper reports)
-    after = text[attribution.cue_span[1]:][:60] if attribution.cue_span else ""
-    told = _TOLD_A_STORY.match(after.lstrip()) or _ON_A_TOPIC.match(after)
-    if told and _runs_past_its_cue(attribution):
-        return True  # "..., Elise Cutts tells the story of how ..." read whole as the words
-    if cue.startswith("boast") and not _SAYS_WHAT.match(after):
-        return True  # "boasts 20 consecutive quarters", not "boasting that ..."
-    if cue.startswith("plead") and _PLEA.match(content):
-        return True
-    return _opens_with_its_speaker(attribution, text)
-
-
-_NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing))")
-_TOLD_A_STORY = re.compile(r"(?i:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
-_FINDS = re.compile(r"(?:show|find|found|suggest|demonstrate|conclude)(?:s|ed|n)?")
-_ON_A_TOPIC = re.compile(r"\s+on\s+(?:how|why|what|whether)\b", re.I)
-_SAYS_WHAT = re.compile(r"\s*(?:that\b|[,:“\"])", re.I)
-_PLEA = re.compile(r"(?:not\s+)?guilty\b|no contest\b")
-_QUOTE_MARKS = "\"“”«»"
-
-
-def _runs_past_its_cue(attribution: Attribution) -> bool:
-    content, cue = attribution.content_span, attribution.cue_span
-    return content is not None and cue is not None and content[0] < cue[0] < content[1]
-
-
-def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
-    content, speaker, cue = attribution.content_span, attribution.speaker_span, attribution.cue_span
-    if content is None or speaker is None or cue is None:
-        return False
-    if not content[0] <= speaker[0] < cue[0] < content[1]:
-        return False
-    before = text[content[0]:speaker[0]]  # "The Texas Newsroom's ", not "VIENNA — The house ..., "
-    after_cue = text[cue[1]:].lstrip()[:1]
-    plain = not any(mark in before for mark in _QUOTE_MARKS + ",;:")
-    return plain and len(before.split()) <= 4 and after_cue != ","
-
-
 def is_pronoun(name: str) -> bool:
     """True for an empty speaker or one made only of pronouns ("he", "they", "his")."""
     words = name_key(name).split()
@@ -215,16 +203,28 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
             continue
         text = analyses[aid].article.text
         for number, attribution in enumerate(analyses[aid].attributions):
-            name, office = clean_speaker(_named_after(attribution, text) or attribution.speaker)
-            if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical:
+            found = _speaker_of(attribution, text)
+            if found is None or no_words_said(attribution, text):
                 continue
-            if no_words_said(attribution, text):
-                continue
+            name, key, office = found
             quote = _quote(attribution, analyses[aid])
-            role = attribution.role or office
-            key = attribution.canonical
-            said.append(_Said(name, key, attribution, quote, (index, number), role))
+            said.append(_Said(name, key, attribution, quote, (index, number), attribution.role or office))
     return said
+
+
+def _speaker_of(attribution: Attribution, text: str) -> tuple[str, str, str | None] | None:
+    """The speaker's name, grouping key and any title written with it; None when the attribution
+    makes no voice (a pronoun left unresolved, no words, no person or organisation)."""
+    titled = _titled_after(attribution, text)
+    written = titled[0] if titled else _named_after(attribution, text) or attribution.speaker
+    name, office = clean_speaker(written)
+    owner = _document_owner(name)
+    if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical or owner == "":
+        return None
+    if owner or titled:
+        name = owner or name
+        return name, name_key(name), titled[1] if titled else None
+    return name, attribution.canonical, office
 
 
 def _content_key(content: str) -> str:
@@ -291,6 +291,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
     role = _whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts)
+    role = _not_own_name(role, speaker)
     labels = labels or {}
     found = _most_common(s.attribution.organisation for s in group)
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
@@ -316,7 +317,14 @@ def _tidy_role(role: str | None) -> str | None:
     if role is None:
         return None
     role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
+    role = _TRAILING_COURTESY.sub("", role)  # "spine surgeon Dr." of "spine surgeon Dr. Ehsan Jazini"
     return _DANGLING.sub("", " " + role).strip() or None
+
+
+def _not_own_name(role: str | None, speaker: str) -> str | None:
+    """No role made of the speaker's own words ("Crazy" of "Crazy Lenny's E-Bikes")."""
+    words = set(name_key(role or "").split())
+    return None if words and words <= set(name_key(speaker).split()) else role
 
 
 def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | None:
@@ -342,6 +350,7 @@ def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | N
     return role
 
 
+_TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
                      "april may june july august september october november december today")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")

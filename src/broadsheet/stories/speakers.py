@@ -116,7 +116,7 @@ _OFFICE = re.compile(
 )
 _EXPERT = re.compile(
     r"\b(?:analyst|professor|prof\.|economist|researcher|\w*scientist|historian|scholar|expert|"
-    r"fellow|lecturer|strategist|consultant|physician|doctor|dr\.|engineer|statistician|"
+    r"fellow|lecturer|strategist|consultant|physician|surgeon|psychiatrist|doctor|dr\.|engineer|statistician|"
     r"\w+ologists?|university|college|institute|institution|think tank|foundation|center|"
     r"centre|school of|laboratory|observatory|national weather service|weather service|"
     r"research (?:director|firm|group)|market research|(?:senior|lead|study|co-?)\s*author|"
@@ -131,7 +131,7 @@ _BODY_NAME = re.compile(
     r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
-    r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|"
+    r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|treasury|"
     r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council))\b",
     re.I,
 )

@@ -12,7 +12,10 @@ from broadsheet.extract.boilerplate import (
     is_call_to_action,
     is_contact_or_notice,
     is_pitch,
+    is_teaser,
     is_ui_label,
+    is_wire_credit,
+    tag_lists,
 )
 
 STORY = (
@@ -116,3 +119,36 @@ def test_contact_lines_and_reprint_notices_go_copyright_lines_stay() -> None:
     assert not is_contact_or_notice("The clinic can be reached by phone on weekdays.")
     assert not is_contact_or_notice('"Write to me at bob@example.com," he told the court.')
     assert clean_paragraphs([story, contact, credit, notice]) == (story, credit)
+
+
+@pytest.mark.parametrize(("line", "teaser"), [
+    ("Related: 7 Strange Signs You're Having an Allergic Reaction", True),
+    ("Also read: How to Install OpenShift on Bare Metal", True),
+    ("(Leggi anche su: I Cavalieri dello Zodiaco: ecco gli attori –FOTO)", True),
+    ("RELATED — Workout of the Week: The Hill-Tempo Sandwich", True),
+    ("Related to the budget, the mayor said: taxes will rise.", False),
+    ("Related publications", False),
+    ("Read more: " + STORY + " " + STORY, False),  # a paragraph of prose under a label
+])
+def test_a_teaser_is_a_labelled_link_to_another_story(line: str, teaser: bool) -> None:
+    assert is_teaser(line) is teaser
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("(Reporting by Will Dunham; Editing by Tom Brown)", True),
+    ("Additional reporting by Joseph Hudak", True),
+    ("Associated Press writers Alan Fram and Zeke Miller contributed to this report.", True),
+    ("editing by hand, and a fair bit of prompting that resulted in targeted code", False),
+    ("Reporting by the council shows the budget rose.", False),
+])
+def test_a_wire_credit_names_who_reported_and_edited(line: str, credit: bool) -> None:
+    assert is_wire_credit(line) is credit
+
+
+def test_a_tag_list_goes_with_its_label_and_a_list_in_the_story_stays() -> None:
+    lines = [STORY, "Tags", "stock car 2018, stock car brasil, interlagos", "Keywords",
+             "The council, the mayor, and the police chief all agreed."]
+    assert tag_lists(lines) == {1, 2}
+    assert clean_paragraphs([*lines, "Related: The budget in pictures",
+                             "(Reporting by Ann Lee; Editing by Bo Park)"]) == (
+        STORY, "Keywords", "The council, the mayor, and the police chief all agreed.")

@@ -215,12 +215,11 @@ def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
         monkeypatch: pytest.MonkeyPatch, default_words: int, wins: bool) -> None:
     """Precision mode may keep only a first section of a long page: on a page whose body looks
     cut short, trafilatura's default text replaces it when it is LONGER_DEFAULT times as long."""
-    from types import SimpleNamespace
 
     from broadsheet.extract import html
 
-    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False) -> object:
-        return SimpleNamespace(text="precise " * 300 if precise else "default " * default_words)
+    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False) -> str:
+        return "precise " * 300 if precise else "default " * default_words
 
     monkeypatch.setattr(html, "run_trafilatura", fake)
     markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"

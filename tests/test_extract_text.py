@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from broadsheet.extract.text import (
     extract_text,
     is_prose,
     line_score,
+    same_text,
 )
 from broadsheet.model import Article, Page, Rejected
 from conftest import TEST_DATA
@@ -182,3 +184,17 @@ def test_a_wall_the_model_keeps_is_content_and_guards_nothing() -> None:
     dropped = [0.2, 0.6, 0.2, 0.6, 0.2, 0.95]  # the walls are not article: only the sure line
     kept = selection_from(found, np.asarray(dropped), 0.5)
     assert kept is not None and kept.lines == ("Eat the chili.",)
+
+
+@pytest.mark.parametrize(("line", "same"), [
+    ("Meth: We're on it!", True),
+    ("METH — we’re ON it", True),
+    ("meth we re on it", True),
+    ("Meth: We're on it! Police say the county's cases doubled", False),
+    ("Meth: We're on", False),
+    ("", False),
+])
+def test_a_line_is_the_headline_when_it_holds_the_same_words(line: str, same: bool) -> None:
+    assert same_text(line, "Meth: We're on it!") is same
+    assert same_text(line, "Meth: We're on it!") == (
+        [w.lower() for w in re.findall(r"\w+", line)] == ["meth", "we", "re", "on", "it"])

@@ -12,6 +12,10 @@ plus a small vocabulary of calls to action and bio phrases, never at strings of 
   journalism roles ("... has worked as a writer and editor at ...");
 - a *brand line* is the outlet's name alone on a line;
 - an interface *label* is a short line made of UI words ("Advertisement", "Share this article");
+- a *teaser* is a link to another story printed under a label ("Related: <headline>", "Also
+  read: ...", "(Leggi anche su: ...)"); a *tag list* is the line of comma-separated tags under a
+  "Tags" or "Keywords" label (both go); a *wire credit* names who reported and edited ("(Reporting
+  by ...; Editing by ...)", "... contributed to this report.");
 - a *repeated* paragraph is kept once; a paragraph repeated back to back (a template rendered twice)
   is dropped altogether, and a short paragraph contained in a later one (a teaser or pull quote
   of the text that follows) is dropped.
@@ -195,6 +199,44 @@ def is_contact_or_notice(line: str) -> bool:
     return bool(_EMAIL.search(text) and _CONTACT.search(text))
 
 
+_TEASER = re.compile(
+    r"^\(?(?:related(?: posts?| stories| articles?| reading| content)?|see also|also read|"
+    r"read also|read more|also on \S+|leggi anche(?: su)?|lesen sie auch|lire aussi|"
+    r"leia também|veja também|lee también)\s*[:|–—-]",
+    re.IGNORECASE,
+)
+MAX_TEASER_WORDS = 30
+_CREDIT = re.compile(r"^\(?(?i:(?:additional |with )?reporting|editing) by [A-Z]|"
+                     r"\b(?i:contributed to this report)\.?\)?$")
+MAX_CREDIT_WORDS = 60
+_TAG_LABELS = frozenset({"tags", "tagged", "tagged with", "keywords", "topics"})
+
+
+def is_teaser(line: str) -> bool:
+    """A link to another story under a label: "Related: <headline>", "Also read: ...",
+    "(Leggi anche su: ...)" (short: a label opening a paragraph of prose is not one)."""
+    return word_count(line) <= MAX_TEASER_WORDS and bool(_TEASER.match(line.lstrip()))
+
+
+def is_wire_credit(line: str) -> bool:
+    """Who reported and edited the piece, as wire services print it at its end: "(Reporting by
+    Ann Lee; Editing by Bo Park)", "Additional reporting by ...", "... contributed to this
+    report." A sentence about "editing by hand" is not one (a name follows "by")."""
+    return word_count(line) <= MAX_CREDIT_WORDS and bool(_CREDIT.search(line.strip()))
+
+
+def tag_lists(paragraphs: Sequence[str]) -> set[int]:
+    """The positions of each "Tags" (or "Keywords", "Topics") label line and of the list of
+    tags right under it: two commas or more and no sentence end."""
+    found: set[int] = set()
+    for i, line in enumerate(paragraphs[:-1]):
+        tags = paragraphs[i + 1]
+        if (line.strip().rstrip(":").strip().lower() in _TAG_LABELS and tags.count(",") >= 2
+                and not ends_sentence(tags)):
+            found.update((i, i + 1))
+    return found
+
+
 def is_brand_line(line: str, outlet: str | None) -> bool:
     """The outlet's name alone on a line (its logo, flattened to text)."""
     if not outlet or len(line) > 4 * len(outlet) + 8:  # a logo line is short: skip the rest
@@ -240,7 +282,9 @@ def _teaser_of_later(norm: str, later: Sequence[str]) -> bool:
 
 def clean_paragraphs(paragraphs: Sequence[str], outlet: str | None = None) -> tuple[str, ...]:
     """The article's paragraphs without in-article boilerplate, in their order."""
-    unique = drop_repeats(paragraphs)
+    tagged = tag_lists(paragraphs)
+    unique = drop_repeats([p for i, p in enumerate(paragraphs) if i not in tagged])
     addressed = addresses_reader(unique)
     return tuple(p for p in unique
-                 if not is_boilerplate(p, outlet, addressed) and not is_contact_or_notice(p))
+                 if not is_boilerplate(p, outlet, addressed) and not is_contact_or_notice(p)
+                 and not is_teaser(p) and not is_wire_credit(p))

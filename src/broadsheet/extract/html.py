@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from broadsheet.extract import boilerplate, byline, htmlmeta, metadata, pagekind
+from broadsheet.extract import boilerplate, byline, htmlmeta, metadata, pagekind, runs
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.pagewords import heading_texts, page_words
 from broadsheet.extract.text import (
@@ -61,18 +61,16 @@ _TAG = re.compile(r"<[A-Za-z!/?]")
 _SAMPLE = 65_536
 
 
-def run_trafilatura(tree: Any, url: str | None, *, precise: bool, fast: bool = False) -> Any:
-    """trafilatura's ``Document`` (text only) for a parsed page, or None when it found no text.
-    trafilatura works on its own copy of ``tree``, so one parse serves every run."""
+def run_trafilatura(tree: Any, url: str | None, *, precise: bool, fast: bool = False) -> str:
+    """trafilatura's text for a parsed page ("" when it found none). trafilatura works on its
+    own copy of ``tree``, so one parse serves every run; a precise run is made by
+    ``runs.precise_text`` (the same text, its whole-tree prunes made in Python)."""
     import trafilatura
 
-    return trafilatura.bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        favor_precision=precise,
-        fast=fast,
-    )
+    if precise:
+        return runs.precise_text(tree, url, fast=fast)
+    doc: Any = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=fast)
+    return str(doc.text or "") if doc is not None else ""
 
 
 def parse_html(markup: str) -> Any:
@@ -151,11 +149,6 @@ def _parser() -> Any:
     return parser
 
 
-def _text(doc: Any) -> str:
-    """A trafilatura document's text ("" for no document)."""
-    return str(doc.text or "") if doc is not None else ""
-
-
 def needs_full_run(words: int, markup: str) -> bool:
     """Does the fast run's body (of ``words`` words) look cut short? Fewer than
     ``FAST_SHORT_WORDS`` words, or fewer than ``WORDS_PER_PARAGRAPH`` per ``<p>`` of the markup:
@@ -188,14 +181,14 @@ def _extraction(markup: str, url: str | None) -> tuple[str, Any, Any]:
         return "", None, None
     meta = byline.page_metadata(tree, url)
     url = url or meta.url
-    text = _text(run_trafilatura(tree, url, precise=True, fast=True))
+    text = run_trafilatura(tree, url, precise=True, fast=True)
     words = word_count(text)
     cut_short = needs_full_run(words, markup)
     if cut_short:
-        text = _text(run_trafilatura(tree, url, precise=True)) or text
+        text = run_trafilatura(tree, url, precise=True) or text
         words = word_count(text)
     if cut_short or words < SHORT_BODY_WORDS:
-        default = _text(run_trafilatura(tree, url, precise=False))
+        default = run_trafilatura(tree, url, precise=False)
         enough = words if words < SHORT_BODY_WORDS else LONGER_DEFAULT * words
         text = default if word_count(default) > enough else text
     return text, meta, tree
@@ -358,7 +351,7 @@ def page_body(parts: HtmlParts) -> HtmlParts:
     if parts.tree is None:
         return parts
     try:
-        text = _text(run_trafilatura(parts.tree, parts.url, precise=False))
+        text = run_trafilatura(parts.tree, parts.url, precise=False)
     except Exception:  # lxml and trafilatura raise many types on hostile markup
         return parts
     lines = body_paragraphs(text)

@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from broadsheet.extract import boilerplate, metadata
 from broadsheet.extract.language import guess_language
@@ -39,7 +40,7 @@ from broadsheet.extract.linemodel import LineModel, shipped_model
 from broadsheet.extract.lines import Matrix, PageLines, page_features
 from broadsheet.extract.related import find_related, outweighs
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
-from broadsheet.text import ends_sentence, lower_words, normal, sentences, word_count
+from broadsheet.text import WORD, ends_sentence, lower_words, normal, sentences, word_count
 
 _CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-Ý]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -254,8 +255,10 @@ def without_related(lines: list[str], *, body: bool = False) -> tuple[list[str],
 
 
 def same_text(a: str, b: str) -> bool:
-    """True when two lines hold the same words (the headline repeated in the block)."""
-    return lower_words(a) == lower_words(b)
+    """True when two lines hold the same words (the headline repeated in the block). ``a`` is
+    read only up to one word more than ``b`` holds: a longer paragraph differs there already."""
+    words = lower_words(b)
+    return [m.group().lower() for m in islice(WORD.finditer(a), len(words) + 1)] == words
 
 
 def page_lines(content: str) -> tuple[list[str], tuple[RelatedItem, ...]]:

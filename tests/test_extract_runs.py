@@ -1,0 +1,112 @@
+"""``extract/runs.py``: trafilatura's precise run with its whole-tree prunes made in Python gives
+trafilatura's own text (on markup built to hit each prune, on a real page, and on the scrapinghub
+pages when the evaluation data is there), and leaves the parsed tree as it was."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from copy import copy
+from pathlib import Path
+
+import pytest
+import trafilatura
+import trafilatura.htmlprocessing
+import trafilatura.xpaths as _xpaths
+from lxml import etree
+
+from broadsheet.extract.html import parse_html
+from broadsheet.extract.runs import (
+    _appended_articles,
+    _comment_sections,
+    _share_buttons,
+    options_for,
+    precise_text,
+)
+from conftest import TEST_DATA, require
+
+PROSE = "<p>" + "The council met on Tuesday to vote on the budget for the coming year. " * 6 + "</p>"
+SPOKESMAN = TEST_DATA / "extraction" / "scrapinghub_c13b9c0e04fb.html.gz"
+
+PRUNED = [
+    '<div id="comments"><p>A reader wrote a long comment about the council and its vote.</p></div>',
+    '<section class="commentary"><p>Commentary is not a comment section and stays in.</p></section>',
+    '<ul id="comment-list"><li>First reader comment on the budget</li></ul>',
+    '<ol class="comments-list"><li>Second reader comment on the budget</li></ol>',
+    '<ul class="post-comments"><li>Third reader comment on the budget</li></ul>',
+    '<ul id="disqus_thread"><li>A list with a Disqus id is not a comment list</li></ul>',
+    '<div id="disqus_thread"><p>Disqus thread text that should go.</p></div>tail text stays',
+    '<div class="infinite-scroll"><p>The next article, appended below this one, begins.</p></div>',
+    '<div class="infinite-scroll"><h1>The page headline</h1>' + PROSE + "</div>",
+    '<aside id="mvp-post-add-box"><h1>Another story</h1><p>Its first lines.</p></aside>',
+    '<div class="elementor-share-buttons"><p>Share on every network you know.</p></div>',
+    '<details class="Comments"><p>Hidden comments of the readers.</p></details>',
+]
+FORUM = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+         '<div class="comments"><p>A forum post that is the content of the page.</p></div>')
+
+
+def _page(inner: str) -> str:
+    return f"<html><head><title>Budget vote</title></head><body><article>{PROSE}{inner}" \
+           f"{PROSE}</article></body></html>"
+
+
+def _theirs(tree: object, url: str | None, fast: bool) -> str:
+    doc = trafilatura.bare_extraction(tree, url=url, favor_precision=True,
+                                      include_comments=False, fast=fast)
+    return str(doc.text or "") if doc is not None else ""  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("inner", [*PRUNED, "".join(PRUNED), FORUM, ""])
+def test_a_precise_run_gives_trafilaturas_text(inner: str, fast: bool) -> None:
+    tree = parse_html(_page(inner))
+    assert precise_text(tree, None, fast=fast) == _theirs(tree, None, fast)
+
+
+@pytest.mark.parametrize("inner", [*PRUNED, "".join(PRUNED)])
+def test_each_prune_finds_what_trafilaturas_query_finds(inner: str) -> None:
+    """Each walk returns the elements trafilatura's XPath query returns, in the same order; the
+    comment queries tried before and after the tags are converted (lists become ``<list>``)."""
+    tree = parse_html(_page(inner))
+    raw, comments, only = (_xpaths.RAW_TREE_PRUNE_XPATH, _xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH[0],
+                           _xpaths.REMOVE_COMMENTS_XPATH[0])
+    assert _appended_articles(tree) == raw[0](tree)
+    assert _share_buttons(tree) == raw[1](tree)
+    assert _comment_sections(tree, lists=True) == comments(tree)
+    options = options_for(None, fast=True)
+    converted = trafilatura.htmlprocessing.convert_tags(copy(tree), options, None)
+    assert _comment_sections(converted, lists=False) == only(converted)
+    assert _comment_sections(converted, lists=True) == comments(converted)
+
+
+def test_the_prunes_take_comments_and_appended_articles_not_commentary() -> None:
+    tree = parse_html(_page("".join(PRUNED)))
+    taken = [e.get("id") or e.get("class") for e in
+             _appended_articles(tree) + _share_buttons(tree) + _comment_sections(tree, lists=True)]
+    assert taken == ["infinite-scroll", "mvp-post-add-box", "elementor-share-buttons", "comments",
+                     "comment-list", "comments-list", "post-comments", "disqus_thread",
+                     "Comments"]
+
+
+def test_a_real_page_gives_trafilaturas_text_and_its_tree_is_left_alone() -> None:
+    markup = gzip.decompress(SPOKESMAN.read_bytes()).decode("utf-8")
+    url = "https://www.spokesman.com/stories/2019/nov/19/meth-were-on-it/"
+    tree = parse_html(markup)
+    before = etree.tostring(tree)
+    for fast in (True, False):
+        assert precise_text(tree, url, fast=fast) == _theirs(tree, url, fast)
+    assert etree.tostring(tree) == before
+    assert precise_text(parse_html("<html><body></body></html>"), None, fast=True) == ""
+
+
+def test_every_scrapinghub_page_gives_trafilaturas_text(eval_data: Path) -> None:
+    root = require(eval_data / "extraction" / "scrapinghub", "the scrapinghub pages")
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    differ = []
+    for key, value in sorted(gold.items()):
+        markup = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+        tree = parse_html(markup.decode("utf-8", errors="replace"))
+        if precise_text(tree, value.get("url"), fast=True) != _theirs(tree, value.get("url"), True):
+            differ.append(key)
+    assert differ == []

@@ -359,3 +359,16 @@ def test_words_put_in_a_mouth_are_no_statement(nlp: Language) -> None:
     found = attributions(nlp, "The answer was in the pillows. As Poirot would say, “Order and method.”",
                          "The illness is often missed if the patient reports no birds in the home.")
     assert not [a for a in found if "Poirot" in a.speaker or "patient" in a.speaker]
+
+
+
+def test_letters_after_a_name_are_no_role_and_stated_is_a_cue(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Maren Holt, MS, RD, stated that the plant would reopen in May.",
+        "Rowan Pike, CEO, said the plant would reopen in May.",
+    )
+    holt = [a for a in found if a.speaker == "Maren Holt"]
+    assert holt and holt[0].cue == "stated" and holt[0].role is None
+    pike = [a for a in found if a.speaker == "Rowan Pike"]
+    assert pike and pike[0].role == "CEO"

@@ -5,7 +5,8 @@ so the benchmark can report figures on articles never seen), parses it with the 
 and learns (see ``learned``):
 
 1. the cue **lexicon**: for every key (lower-case lemma) that heads a gold cue at least twice, the
-   share of its occurrences that do;
+   share of its occurrences that do; for a key that fails that test as a whole word, its verb key
+   ("state|verb") when the verb alone passes it;
 2. the **cue** model over every lexicon token of the text (positive: it heads a gold cue);
 3. the **content** and **source** models over the readings ``candidates`` and ``sources`` propose for
    each gold cue (positive: Dice >= 0.5 with the gold content; overlap with the gold source);

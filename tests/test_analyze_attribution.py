@@ -359,3 +359,20 @@ def test_words_put_in_a_mouth_are_no_statement(nlp: Language) -> None:
     found = attributions(nlp, "The answer was in the pillows. As Poirot would say, “Order and method.”",
                          "The illness is often missed if the patient reports no birds in the home.")
     assert not [a for a in found if "Poirot" in a.speaker or "patient" in a.speaker]
+
+
+
+
+def test_letters_after_a_name_are_no_role_and_stated_is_a_cue(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "The plant will reopen in May, says Maren Holt, MS, RD, registered dietitian and founder of "
+        "Leafwise.",
+        "“The mill will close in June,” said Ilse Brandt, MD, MPH.",
+        "Tomas Reyes, a union official, stated that the plant would reopen in May.",
+        "Rowan Pike, CEO, said the plant would reopen in May.",
+    )
+    roles = {a.speaker: a.role for a in found}
+    assert roles.get("Maren Holt", "") is None and roles.get("Ilse Brandt", "") is None
+    assert roles.get("Rowan Pike") == "CEO"
+    assert any(a.speaker == "Tomas Reyes" and a.cue == "stated" for a in found)

@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_SPACE, LEMMA, ORTH
+from spacy.attrs import IS_SPACE, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import DASHES, Candidate, CueSite, content_candidates, make_site
 from broadsheet.analyze.features import (
+    VERB_POS,
     closes_sentence,
     content_features,
     cue_features,
     cue_key,
     detection_features,
     source_features,
+    verb_key,
 )
 from broadsheet.analyze.learned import Models
 from broadsheet.analyze.quotes import Quotation
@@ -87,22 +89,30 @@ def cue_sites(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[t
 
 
 def _lexicon_heads(doc: Doc, models: Models) -> list[tuple[int, float]]:
-    """The tokens (not spaces) whose cue key (``features.cue_key``) is in the lexicon, with the
-    key's prior; the key is read once per distinct word and lemma, from one array."""
+    """The tokens (not spaces) whose cue key (``features.cue_key``), or for a verb its verb key
+    (``features.lexicon_prior``), is in the lexicon, with the key's prior; the key is read once per
+    distinct word, lemma and part of speech, from one array."""
     strings = doc.vocab.strings
-    priors: dict[tuple[int, int], float | None] = {}
+    priors: dict[tuple[int, int, int], float | None] = {}
     found = []
-    for i, (orth, lemma, space) in enumerate(doc.to_array([ORTH, LEMMA, IS_SPACE]).tolist()):
+    for i, (orth, lemma, space, pos) in enumerate(doc.to_array([ORTH, LEMMA, IS_SPACE, POS]).tolist()):
         if space:
             continue
-        if (orth, lemma) not in priors:
-            text = strings[orth]
-            key = text if text in DASHES or text == ":" else strings[lemma].lower()
-            priors[orth, lemma] = models.lexicon.get(key)
-        prior = priors[orth, lemma]
+        if (orth, lemma, pos) not in priors:
+            priors[orth, lemma, pos] = _prior(models.lexicon, strings[orth], strings[lemma], strings[pos])
+        prior = priors[orth, lemma, pos]
         if prior is not None:
             found.append((i, float(prior)))
     return found
+
+
+def _prior(lexicon: dict[str, float], text: str, lemma: str, pos: str) -> float | None:
+    """``features.lexicon_prior`` from a token's text, lemma and part of speech."""
+    key = text if text in DASHES or text == ":" else lemma.lower()
+    prior = lexicon.get(key)
+    if prior is None and pos in VERB_POS:
+        prior = lexicon.get(verb_key(key))
+    return prior
 
 
 def _relative_say(token: Token) -> bool:

@@ -26,6 +26,25 @@ def cue_key(token: Token) -> str:
     return token.text if token.text in DASHES or token.text == ":" else token.lemma_.lower()
 
 
+VERB_POS = frozenset({"VERB", "AUX"})
+VERB_KEY = "|verb"  # the suffix of a verb's own lexicon key (``verb_key``)
+
+
+def verb_key(key: str) -> str:
+    """The lexicon key of a cue key read as a verb only ("state|verb"): kept in the lexicon when the
+    word as a whole is too rarely a cue ("the state", "states") but the verb often is ("stated")."""
+    return key + VERB_KEY
+
+
+def lexicon_prior(lexicon: dict[str, float], token: Token) -> float | None:
+    """The lexicon's prior of a token: its cue key's, else (a verb) its verb key's; None outside it."""
+    key = cue_key(token)
+    prior = lexicon.get(key)
+    if prior is None and token.pos_ in VERB_POS:
+        prior = lexicon.get(verb_key(key))
+    return prior
+
+
 def _bucket(value: int, edges: tuple[int, ...] = (0, 1, 2, 4, 8, 16, 32, 64)) -> str:
     """A coarse size label: the largest edge not above ``value``."""
     return str(max(edge for edge in edges if edge <= value)) if value >= 0 else "neg"

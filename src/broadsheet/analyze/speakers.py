@@ -228,10 +228,22 @@ def _description(doc: Doc, head: Token) -> tuple[str | None, str | None]:
         last -= 1
     if all(doc[i].like_num or doc[i].is_punct for i in range(first, last + 1)):
         return None, None  # an age ("Singh Jabarjung, 24, said"), not a role
+    if _credentials(doc, first, last):
+        return None, None  # letters after a name ("Lauren Slayton, MS, RD, registered dietitian"), not a role
     span = _without_leading(doc, first, last)
     if span[0] >= span[1]:
         return None, None
     return text_of(doc)[span[0] : span[1]], _first_org_in(doc, first, last)
+
+
+_CREDENTIAL = re.compile(r"(?:[A-Z]\.?[A-Za-z]?\.?){1,2}[A-Z]\.?")  # "MS", "RDN", "PhD", "M.D."
+
+
+def _credentials(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` are two or more post-nominal letters and punctuation only
+    ("MS, RD", "MD, MPH"): qualifications, not a role; one abbreviation ("CEO") may be a role."""
+    words = [doc[i].text for i in range(first, last + 1) if not doc[i].is_punct and not doc[i].is_space]
+    return len(words) >= 2 and all(_CREDENTIAL.fullmatch(word) for word in words)
 
 
 def _without_leading(doc: Doc, first: int, last: int, *, keep_capitals: bool = False) -> Span:

@@ -178,6 +178,9 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("the Hale administration", None, None, "official"),
     ("A representative for the platform", None, None, "unnamed source"),
     ("The representative for the fifth district", None, None, "official"),
+    # round 16 (WCXB sample I): a body's representative, no name
+    ("Their company representative", None, None, "unnamed source"),
+    ("a Taliban representative", None, None, "other"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind

@@ -25,7 +25,9 @@ the edition's voices); it was judged before round 14's fixes, its first figure t
 round 13's rules. Sample H (``tests/data/wcxb_voices/judged_h.json``, the ``wcxb-voices-H`` row)
 is drawn the same way from the English WCXB dev article pages not among G's (blogs, guides, trade
 press, company pages), judged before round 15's fixes; its edition is rebuilt from the 82 pages
-its voices come from.
+its voices come from. Sample I (``tests/data/wcxb_voices/judged_i.json``, the ``wcxb-voices-I`` row)
+is drawn the same way from the pages of H's pool that are not H's (60 voices, 56 pages), judged
+before round 16's fixes.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from broadsheet.text import name_key
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices" / "judged.json"
 WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_voices" / "judged.json"
 WCXB_H_FIXTURE = WCXB_FIXTURE.with_name("judged_h.json")
+WCXB_I_FIXTURE = WCXB_FIXTURE.with_name("judged_i.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
@@ -173,7 +176,7 @@ def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
 
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
-    """The ``wcxb-voices-G`` row (or ``-H`` with ``WCXB_H_FIXTURE``): the sample's share right
+    """The ``wcxb-voices-G`` row (or ``-H``, ``-I`` with their fixtures): the sample's share right
     against the edition of its WCXB pages."""
     return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 

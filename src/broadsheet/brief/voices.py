@@ -360,12 +360,18 @@ def _not_cut_from(speaker: str, organisation: str | None) -> str | None:
     """No organisation that is the speaker's own name cut short of its last word ("The Hollywood"
     of "The Hollywood Reporter", "the Sioux Falls Argus" of "the Sioux Falls Argus Leader"): the
     speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
-    Rights" stays)."""
+    Rights" stays), nor one of the speakers a joint speaker names ("Google" of "Amazon and
+    Google")."""
     if organisation and speaker.lower().startswith(organisation.lower()):
         rest = speaker[len(organisation):].split()
         if len(rest) == 1 and rest[0][:1].isupper():  # the name's last word cut off
             return None
+    if organisation and _CONJUNCT.search(f" {name_key(speaker)} ".replace(f" {name_key(organisation)} ", " @ ")):
+        return None  # "Google" of "Amazon and Google": one of the speakers, not their body
     return organisation
+
+
+_CONJUNCT = re.compile(r" and @ $|^ @ and ")
 
 
 def _a_place(name: str, texts: Sequence[str]) -> bool:

@@ -229,8 +229,8 @@ def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
-    if words and _REPRESENTATIVE_FOR.match(name):
-        return True  # "A representative for the platform": a body's, unnamed
+    if words and (_REPRESENTATIVE_FOR.match(name) or _A_REPRESENTATIVE.match(name)):
+        return True  # "A representative for the platform", "Their company representative": unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
     if _SPOKESPERSON_FOR.match(name):
@@ -244,6 +244,8 @@ def is_unnamed(name: str) -> bool:
 
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
+_A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[a-z][\w-]*\s+)?"
+                               r"representative$")  # "a company representative", not "a Taliban representative"
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
                                r"(?:for|of|at|in|with|to)\b", re.I)
 

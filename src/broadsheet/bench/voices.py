@@ -93,15 +93,27 @@ def dice(a: str, b: str) -> float:
 
 
 def find_voice(item: Judged, voices: Iterable[Voice]) -> Voice | None:
-    """The voice whose quote from the item's article overlaps its words best (Dice >= 0.5)."""
+    """The voice whose quote from the item's article overlaps its words best (Dice >= 0.5), the
+    quote read whole or, for an item of ``OPENING_WORDS`` words or more, its opening as long as the
+    item (a quote that now runs on past the judged words, "“Agrivoltaics give ...” ... This means
+    ...", is the same voice)."""
     best, best_score = None, 0.5
     for voice in voices:
         for quote in voice.quotes:
             if quote.article_id == item.article_id:
-                score = dice(quote.content, item.content)
+                score = max(dice(quote.content, item.content), _opening_dice(quote.content, item.content))
                 if score >= best_score:
                     best, best_score = voice, score
     return best
+
+
+OPENING_WORDS = 8
+
+
+def _opening_dice(quote: str, judged: str) -> float:
+    """Dice of the judged words and the quote's opening of as many words (0 for a short item)."""
+    count = len(_tokens(judged))
+    return 0.0 if count < OPENING_WORDS else dice(" ".join(_tokens(quote)[:count]), judged)
 
 
 def _among(value: str | None, right: Sequence[str]) -> bool:

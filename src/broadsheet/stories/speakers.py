@@ -297,7 +297,8 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     """The words just after ``name`` in one of ``texts`` that describe it with an office or an
     expert's title: an apposition ("Owen John Dempsey, a consultant chest physician at …"), a
     relative "who is" ("Howitt, who is now an immunologist at Stanford University") or an "of the"
-    body ("Penelope Muse Abernathy of the University of North Carolina"); the name may be written
+    body ("Penelope Muse Abernathy of the University of North Carolina"), after a degree or two
+    ("Nadia Parr, MD, an internal medicine physician at ..."); the name may be written
     by its last word alone ("said Howitt, who is …"). None when none does."""
     parts = name.split()
     if not parts or not parts[-1][:1].isupper():
@@ -314,7 +315,8 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
-_DESCRIBED = (r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
+_DESCRIBED = (r"(?:,\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|PsyD)\.?)*"  # "Parr, MD, an internist"
+              r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
               r"([^,.;:()\"“”]{3,120})")
 _ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")

@@ -36,7 +36,7 @@ import gzip
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
@@ -92,16 +92,20 @@ def dice(a: str, b: str) -> float:
     return 2 * common / (len(left) + len(right))
 
 
-def find_voice(item: Judged, voices: Iterable[Voice]) -> Voice | None:
+def find_voice(item: Judged, voices: Sequence[Voice]) -> Voice | None:
     """The voice whose quote from the item's article overlaps its words best (Dice >= 0.5), the
-    quote read whole or, for an item of ``OPENING_WORDS`` words or more, its opening as long as the
-    item (a quote that now runs on past the judged words, "“Agrivoltaics give ...” ... This means
-    ...", is the same voice)."""
+    quote read whole; failing that, for an item of ``OPENING_WORDS`` words or more, the quote's
+    opening as long as the item (a quote that now runs on past the judged words, "“Agrivoltaics
+    give ...” ... This means ...", is the same voice)."""
+    return _best(item, voices, dice) or _best(item, voices, _opening_dice)
+
+
+def _best(item: Judged, voices: Sequence[Voice], measure: Callable[[str, str], float]) -> Voice | None:
     best, best_score = None, 0.5
     for voice in voices:
         for quote in voice.quotes:
             if quote.article_id == item.article_id:
-                score = max(dice(quote.content, item.content), _opening_dice(quote.content, item.content))
+                score = measure(quote.content, item.content)
                 if score >= best_score:
                     best, best_score = voice, score
     return best

@@ -211,7 +211,7 @@ def _takes_a_thing(attribution: Attribution, text: str) -> bool:
 
 _THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?")
 _AN_OBJECT = re.compile(r"\s+(?!(?:on|in|at|to|during|via|by|from|for|after|before|later|also|further|"
-                        r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a ... system like Workday"
+                        r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a system like Workday"
 _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})  # "claims its 80 bays save ..."
 _OPENS_A_CLAUSE = frozenset({"that", "whether", "if", "how", "why", "what", "when", "who", "where"})
 _CLAUSE = re.compile(r"\b(?:i|you|he|she|it|we|they|there|is|are|was|were|will|would|can|could|"
@@ -239,7 +239,7 @@ def _hangs_on_its_words(attribution: Attribution, text: str) -> bool:
 
 
 _SUBORDINATE = re.compile(r"[\s,]*(?:when|after|before|since|because|while|until|once|if|where|"
-                          r"whereas|though|although)\s+", re.I)  # not "as": "For example, as Herbert notes, ..."
+                          r"whereas|though|although)\s+", re.I)  # not "as": "For example, as Herbert notes"
 def _for_anyone_to_say(attribution: Attribution, text: str) -> bool:
     """ "It is common for Pre-Associate, ASAs and ACAS actuarial students to say, \"...\"": an
     infinitive clause ("for ... to say"), what someone would say, not what they said."""
@@ -247,7 +247,8 @@ def _for_anyone_to_say(attribution: Attribution, text: str) -> bool:
     if speaker is None or cue is None or speaker[1] > cue[0]:
         return False
     before = text[max(0, speaker[0] - 5):speaker[0]]
-    return bool(re.search(r"\bfor\s+$", before, re.I)) and bool(re.search(r"\sto\s+$", text[speaker[1]:cue[0]]))
+    infinitive = re.search(r"\sto\s+$", text[speaker[1]:cue[0]])
+    return bool(re.search(r"\bfor\s+$", before, re.I)) and bool(infinitive)
 
 
 _RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,

@@ -244,8 +244,9 @@ def is_unnamed(name: str) -> bool:
 
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
-_A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[a-z][\w-]*\s+)?"
-                               r"representative$")  # "a company representative", not "a Taliban representative"
+# "a company representative", "Their company representative"; not "a Taliban representative"
+_A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+"
+                               r"(?:[a-z][\w-]*\s+)?representative$")
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
                                r"(?:for|of|at|in|with|to)\b", re.I)
 

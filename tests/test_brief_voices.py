@@ -352,6 +352,15 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
      "“I quit.”", True),
     ("He waited for Ada Holt to say it works.", "Ada Holt", "say", "it works", True),
     ("The call for Ada Holt came. She said it works.", "Ada Holt", "said", "it works", False),
+    ("It grew: the RSL Standard, announced in May by a coalition of firms.", "a coalition", "announced",
+     "It grew: the RSL Standard", True),
+    ("It works, announced Ada Holt.", "Ada Holt", "announced", "It works", False),
+    ("It won the top spot, as reported by Travel + Leisure.", "Travel + Leisure", "reported",
+     "It won the top spot", False),
+    ("Anything Ada Holt writes I will read.", "Ada Holt", "writes", "I will read", True),
+    ("She also wrote “Make Ahead Bread,” which helps.", "She", "wrote", "“Make Ahead Bread,” which helps",
+     True),
+    ("Ada Holt wrote “It works, and fast.”", "Ada Holt", "wrote", "“It works, and fast.”", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:

@@ -51,7 +51,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its cue is the passive "when asked" (the one asked is no asker: "what Steve said when asked,
       \"...\""), or its words are the clause a subordinate clause holding the speaker hangs on
       ("My story begins on Friday, when Discord announced ..."), or it is what anyone would say
-      ("It is common for ... actuarial students to say, \"...\"").
+      ("It is common for ... actuarial students to say, \"...\"");
+    - its speaker is a passive's agent ("the RSL Standard, announced in September by a coalition"),
+      or what is written is a thing ("Anything this author writes I will pick up"), or a work's
+      title ("she also wrote \"Make Ahead Bread,\" which ...").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -251,5 +254,27 @@ def _for_anyone_to_say(attribution: Attribution, text: str) -> bool:
     return bool(re.search(r"\bfor\s+$", before, re.I)) and bool(infinitive)
 
 
+def _an_agent_or_a_work(attribution: Attribution, text: str) -> bool:
+    """ "the RSL Standard, announced in September 2025 by a coalition ...": the agent of a passive
+    participle, the words before it the writer's (not "..., as reported by Travel + Leisure");
+    "Anything this author writes I will ...": what someone writes as a thing; "she also wrote
+    \"Make Ahead Bread,\" which ...": a work's title."""
+    speaker, cue, content = attribution.speaker_span, attribution.cue_span, attribution.content_span
+    if speaker is None or cue is None or content is None:
+        return False
+    if content[1] <= cue[0] and cue[1] <= speaker[0] and attribution.cue.endswith("ed"):
+        as_reported = re.search(r"\bas\s+$", text[max(0, cue[0] - 4):cue[0]], re.I)  # "as reported by"
+        return not as_reported and bool(_BY_AGENT.fullmatch(text[cue[1]:speaker[0]]))
+    if _ANY_THING.search(text[max(0, speaker[0] - 12):speaker[0]]):
+        return True
+    return bool(_WRITE_CUE.fullmatch(attribution.cue.strip().lower()) and _TITLE.match(attribution.content))
+
+
+_BY_AGENT = re.compile(r"(?:\s+[^,.;:\"“”]{1,30})?\s+by\s+")
+_ANY_THING = re.compile(r"\b(?:anything|everything|whatever|nothing)\s+$", re.I)
+_WRITE_CUE = re.compile(r"wr(?:ote|ites?|itten|iting)")
+_TITLE = re.compile(r"[\"“]?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|for|to)){1,7}"
+                    r"[,.]?[\"”]")
 _RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
-          _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say)
+          _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
+          _an_agent_or_a_work)

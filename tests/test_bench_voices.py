@@ -23,6 +23,12 @@ def test_a_voice_is_found_by_its_article_and_words() -> None:
     elsewhere = _voice("Bo Chan", "the plan will cut costs by half next year", article_id="a2")
     assert find_voice(_judged(("Ann Lee",)), [elsewhere, same]) is same
     assert find_voice(_judged(("Ann Lee",)), [_voice("Ann Lee", "nothing alike here at all")]) is None
+    runs_on = _voice("Ann Lee", "the plan will cut costs by half next year. " + "It will hire staff " * 5)
+    assert find_voice(_judged(("Ann Lee",)), [runs_on]) is runs_on  # the quote now runs on past the words
+    short = Judged("A", "a1", "that legacy", ("Ann Lee",), (), (), ("other",))
+    assert find_voice(short, [_voice("Ann Lee", "that plan will cut costs by half next year")]) is None
+    whole = _voice("Bo Chan", "so the plan will cut costs by half next year, said Bo Chan")
+    assert find_voice(_judged(("Bo Chan",)), [runs_on, whole]) is whole  # a whole match comes first
 
 
 def test_verdicts() -> None:

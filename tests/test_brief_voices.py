@@ -326,6 +326,41 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Prices:\n- Carpet Cleaning: Essential for sand.", "Carpet Cleaning", ":", "Essential for sand", True),
     ("Ada Holt: “It works.”", "Ada Holt", ":", "“It works.”", False),
     ("The plan was new. Ada Holt told them: it works.", "Ada Holt", ":", "it works", False),
+    ("Roles:\n- Claims Adjusters – Investigate claims to ensure payouts.", "Claims Adjusters", "claims",
+     "to ensure payouts", True),
+    ("Ada Holt – a lawyer for them – said it works.", "Ada Holt", "said", "it works", False),
+    ("Lumio adds interactivity so users can act.", "Lumio", "adds", "so users can act", True),
+    ("Lumio adds that users can act.", "Lumio", "adds", "users can act", False),
+    ("Ada Holt added Tuesday the plan works.", "Ada Holt", "added", "the plan works", False),
+    ("Lumio claims market share with chips.", "Lumio", "claims", "market share with chips", True),
+    ("Lumio claims they are the best.", "Lumio", "claims", "they are the best", False),
+    ("Lumio claims its 80 bays save water.", "Lumio", "claims", "its 80 bays save water", False),
+    ("Lumio claims to be the best.", "Lumio", "claims", "to be the best", False),
+    ("Season 2 continued that legacy.", "Season 2", "continued", "that legacy", True),
+    ("Fans continue to be enraged that it ended.", "Fans", "continue", "to be enraged that it ended", True),
+    ("Firms demand a system like Lumio that connects.", "Firms", "demand", "that connects", True),
+    ("Critics understand that the web is new.", "Critics", "understand", "the web is new", True),
+    ("Most people prefer reading a good story.", "Most people", "prefer", "reading a good story", True),
+    ("Most people prefer “a good story”.", "Most people", "prefer", "“a good story”", False),
+    ("This is what Ada said when asked, “Why?”", "Ada", "asked", "“Why?”", True),
+    ("Ada Holt asked, “Why?”", "Ada Holt", "asked", "“Why?”", False),
+    ("My story begins in May, when Lumio announced a change.", "Lumio", "announced", "My story begins in May",
+     True),
+    ("It works, Lumio announced.", "Lumio", "announced", "It works", False),
+    ("For example, as Ada Holt notes, it works.", "Ada Holt", "notes", "For example", False),
+    ("It is common for Pre-Associate, ASAs and students to say, “I quit.”", "Pre-Associate", "say",
+     "“I quit.”", True),
+    ("He waited for Ada Holt to say it works.", "Ada Holt", "say", "it works", True),
+    ("The call for Ada Holt came. She said it works.", "Ada Holt", "said", "it works", False),
+    ("It grew: the RSL Standard, announced in May by a coalition of firms.", "a coalition", "announced",
+     "It grew: the RSL Standard", True),
+    ("It works, announced Ada Holt.", "Ada Holt", "announced", "It works", False),
+    ("It won the top spot, as reported by Travel + Leisure.", "Travel + Leisure", "reported",
+     "It won the top spot", False),
+    ("Anything Ada Holt writes I will read.", "Ada Holt", "writes", "I will read", True),
+    ("She also wrote “Make Ahead Bread,” which helps.", "She", "wrote", "“Make Ahead Bread,” which helps",
+     True),
+    ("Ada Holt wrote “It works, and fast.”", "Ada Holt", "wrote", "“It works, and fast.”", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -391,3 +426,15 @@ def test_a_role_loses_a_trailing_courtesy_title_and_the_speakers_own_words(role:
     analysis = Analysis(article, attributions=(said(article, name, "it works", role=role),))
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.role == shown
+
+
+def test_one_of_a_joint_speaker_is_not_its_organisation() -> None:
+    text = "Lumio and Borea have acknowledged that staff listen. Ada Holt of Lumio said it stops."
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Lumio and Borea", "staff listen", kind="indirect", organisation="Borea"),
+        said(article, "Ada Holt", "it stops", kind="indirect", organisation="Lumio"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Lumio and Borea"].organisation is None
+    assert voices["Ada Holt"].organisation == "Lumio"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
-from broadsheet.extract import extract
+from broadsheet.extract import extract, repair_mojibake
 from broadsheet.extract.text import (
     LineScore,
     best_ends,
@@ -198,3 +198,12 @@ def test_a_line_is_the_headline_when_it_holds_the_same_words(line: str, same: bo
     assert same_text(line, "Meth: We're on it!") is same
     assert same_text(line, "Meth: We're on it!") == (
         [w.lower() for w in re.findall(r"\w+", line)] == ["meth", "we", "re", "on", "it"])
+
+
+def test_text_encoded_twice_is_repaired_and_other_text_is_left_alone() -> None:
+    twice = "“It works,” says Dr. Parr. Café".encode().decode("latin-1")
+    assert repair_mojibake(twice) == "“It works,” says Dr. Parr. Café"
+    assert repair_mojibake("Café Â") == "Café Â"  # no C1 character: no sign of mojibake
+    page = Page(id="p", source="p", kind="text", content=twice + " " + "The plan works, she said. " * 10)
+    article = extract(page)
+    assert not isinstance(article, Rejected) and "“It works,”" in article.text

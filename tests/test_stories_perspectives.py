@@ -178,6 +178,9 @@ def test_timeline_is_in_publication_order_with_copies_marked() -> None:
     ("the Hale administration", None, None, "official"),
     ("A representative for the platform", None, None, "unnamed source"),
     ("The representative for the fifth district", None, None, "official"),
+    # round 16 (WCXB sample I): a body's representative, no name
+    ("Their company representative", None, None, "unnamed source"),
+    ("a Taliban representative", None, None, "other"),
 ])
 def test_speaker_kinds(name: str, role: str | None, organisation: str | None, kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
@@ -189,7 +192,8 @@ def test_a_description_after_the_name_in_the_story_decides_when_the_analysis_fou
              "A survey by Rae Muse Dunn of the University of Plains found it.",
              "Ivo Kade, the former special envoy to Borea, and Ana Sol, a top aide to Vice President Ek, "
              "spoke.",
-             "Both Kade and Sol agreed. Sol, a fan of the Wild, cheered."]
+             "Both Kade and Sol agreed. Sol, a fan of the Wild, cheered.",
+             "Nia Nunes Vale, MD, an internal medicine physician at Plains Clinic, helps."]
     assert description_after("Ada Lind", texts) == "consultant chest physician at Plains Hospital"
     assert speaker_kind("Ada Lind", context=texts) == "expert"
     assert speaker_kind("Tor Holm", context=texts) == "expert"  # written by the surname alone
@@ -198,6 +202,7 @@ def test_a_description_after_the_name_in_the_story_decides_when_the_analysis_fou
     assert speaker_kind("Ana Sol", context=texts) == "official"
     assert speaker_kind("Kade and Sol", context=texts) == "other"  # no surname read for two people
     assert description_after("Mia Berg", texts) is None
+    assert description_after("Nunes Vale", texts) == "internal medicine physician at Plains Clinic"
 
 
 def test_an_acronym_is_read_with_the_words_it_stands_for() -> None:

@@ -25,7 +25,9 @@ the edition's voices); it was judged before round 14's fixes, its first figure t
 round 13's rules. Sample H (``tests/data/wcxb_voices/judged_h.json``, the ``wcxb-voices-H`` row)
 is drawn the same way from the English WCXB dev article pages not among G's (blogs, guides, trade
 press, company pages), judged before round 15's fixes; its edition is rebuilt from the 82 pages
-its voices come from.
+its voices come from. Sample I (``tests/data/wcxb_voices/judged_i.json``, the ``wcxb-voices-I`` row)
+is drawn the same way from the pages of H's pool that are not H's (60 voices, 56 pages), judged
+before round 16's fixes.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import gzip
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
@@ -47,6 +49,7 @@ from broadsheet.text import name_key
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices" / "judged.json"
 WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_voices" / "judged.json"
 WCXB_H_FIXTURE = WCXB_FIXTURE.with_name("judged_h.json")
+WCXB_I_FIXTURE = WCXB_FIXTURE.with_name("judged_i.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
@@ -89,16 +92,32 @@ def dice(a: str, b: str) -> float:
     return 2 * common / (len(left) + len(right))
 
 
-def find_voice(item: Judged, voices: Iterable[Voice]) -> Voice | None:
-    """The voice whose quote from the item's article overlaps its words best (Dice >= 0.5)."""
+def find_voice(item: Judged, voices: Sequence[Voice]) -> Voice | None:
+    """The voice whose quote from the item's article overlaps its words best (Dice >= 0.5), the
+    quote read whole; failing that, for an item of ``OPENING_WORDS`` words or more, the quote's
+    opening as long as the item (a quote that now runs on past the judged words, "“Agrivoltaics
+    give ...” ... This means ...", is the same voice)."""
+    return _best(item, voices, dice) or _best(item, voices, _opening_dice)
+
+
+def _best(item: Judged, voices: Sequence[Voice], measure: Callable[[str, str], float]) -> Voice | None:
     best, best_score = None, 0.5
     for voice in voices:
         for quote in voice.quotes:
             if quote.article_id == item.article_id:
-                score = dice(quote.content, item.content)
+                score = measure(quote.content, item.content)
                 if score >= best_score:
                     best, best_score = voice, score
     return best
+
+
+OPENING_WORDS = 8
+
+
+def _opening_dice(quote: str, judged: str) -> float:
+    """Dice of the judged words and the quote's opening of as many words (0 for a short item)."""
+    count = len(_tokens(judged))
+    return 0.0 if count < OPENING_WORDS else dice(" ".join(_tokens(quote)[:count]), judged)
 
 
 def _among(value: str | None, right: Sequence[str]) -> bool:
@@ -173,7 +192,7 @@ def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
 
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
-    """The ``wcxb-voices-G`` row (or ``-H`` with ``WCXB_H_FIXTURE``): the sample's share right
+    """The ``wcxb-voices-G`` row (or ``-H``, ``-I`` with their fixtures): the sample's share right
     against the edition of its WCXB pages."""
     return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 

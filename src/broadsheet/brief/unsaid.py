@@ -41,8 +41,20 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       "Most organizations find that ...");
     - its speaker is anyone ("Any financial advisor will tell you", "your husband still claims"),
       or the subject of a passive ("Brother Diaz has been recalled to the Sacred City");
-    - its speaker is a list's label before a colon, with no quotation ("- Carpet Cleaning:
-      Essential for ...", "1More Q20: This inexpensive set ...").
+    - its speaker is a list's label before a colon or a dash, with no quotation ("- Carpet
+      Cleaning: Essential for ...", "1More Q20: This inexpensive set ...", "- Claims Adjusters –
+      Investigate and process insurance claims to ensure ...");
+    - its cue takes a thing, not words: adds, continues, claims or demands a thing ("JavaScript adds
+      interactivity so ...", "Huawei claims market share", "Season 2 continued that legacy",
+      "Large organizations demand a ... system that ...") or continues to be something ("fans
+      continue to be enraged"); understands or endorses something ("critics understand that ...");
+    - its cue is the passive "when asked" (the one asked is no asker: "what Steve said when asked,
+      \"...\""), or its words are the clause a subordinate clause holding the speaker hangs on
+      ("My story begins on Friday, when Discord announced ..."), or it is what anyone would say
+      ("It is common for ... actuarial students to say, \"...\"");
+    - its speaker is a passive's agent ("the RSL Standard, announced in September by a coalition"),
+      or what is written is a thing ("Anything this author writes I will pick up"), or a work's
+      title ("she also wrote \"Make Ahead Bread,\" which ...").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -65,6 +77,7 @@ def _does_a_thing(attribution: Attribution, text: str) -> bool:
 
 
 _NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing)|"
+                            r"understand(?:s|ing)?|understood|endors(?:e|es|ed|ing)|"
                             r"support(?:s|ed|ing)?|show(?:s|n|ed|ing)?|demonstrat(?:e|es|ed|ing)|"
                             r"discuss(?:es|ed|ing)?)")
 _TOLD_A_STORY = re.compile(r"(?i:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
@@ -101,13 +114,24 @@ def _on_a_topic(attribution: Attribution, text: str) -> bool:
 
 
 def _an_aim(attribution: Attribution, text: str) -> bool:
-    """ "is hoping to change that", "prefer to use ...": an aim or a taste, no words."""
+    """ "is hoping to change that", "prefer to use ...": an aim or a taste, no words; and a taste
+    for a thing ("Most people prefer reading a good story", "some people still prefer stainless
+    steel safety razors"), the thing right after the cue, unquoted."""
     cue = attribution.cue.strip().lower()
-    return bool(_AIM_CUE.fullmatch(cue)) and attribution.content.lstrip(_EDGE_PUNCT).lower().startswith("to ")
+    content = attribution.content.lstrip(_EDGE_PUNCT).lower()
+    if _AIM_CUE.fullmatch(cue) and content.startswith("to "):
+        return True
+    span, words = attribution.cue_span, attribution.content_span
+    follows = span is not None and words is not None and not text[span[1]:words[0]].strip()
+    unquoted = not any(mark in attribution.content for mark in _QUOTE_MARKS)
+    return bool(_TASTE_CUE.fullmatch(cue)) and follows and unquoted and not content.startswith("that ")
 
 
 _AIM_CUE = re.compile(r"(?:hop|prefer|want|plan|need|tr|seek|choos|intend|wish|aim|lik|lov)"
                       r"(?:e|es|s|ed|ied|ies|y|ing|red|ring|ned|ning)?")
+
+
+_TASTE_CUE = re.compile(r"prefer(?:s|red|ring)?|lik(?:e|es|ed|ing)|lov(?:e|es|ed|ing)|enjoy(?:s|ed|ing)?")
 
 
 def _finds_a_thing(attribution: Attribution, text: str) -> bool:
@@ -156,15 +180,101 @@ _PASSIVE_GAP = re.compile(r"\s+(?:(?:has|have|had)\s+been|is|are|was|were|be|bei
 
 def _a_label(attribution: Attribution, text: str) -> bool:
     """ "- Carpet Cleaning: Essential for ...", "1More Q20: This inexpensive set ...": a list's
-    label before a colon that opens its line (a word at most before it), the words unquoted."""
+    label before a colon that opens its line (a word at most before it), the words unquoted; or
+    before a dash ("- Claims Adjusters – Investigate and process insurance claims ...")."""
     speaker = attribution.speaker_span
-    if attribution.cue.strip() != ":" or speaker is None:
+    if speaker is None or (attribution.cue.strip() != ":" and not _DASH.match(text, speaker[1])):
         return False
     line = text[text.rfind("\n", 0, speaker[0]) + 1 : speaker[0]]
     opens = attribution.content.lstrip()[:1]
     return bool(_LINE_OPENING.fullmatch(line)) and opens not in _QUOTE_MARKS + "‘'"
 
 
+_DASH = re.compile(r"[ \t]+[–—-][ \t]+[A-Z]")  # "– Investigate", not "— a lawyer for"
 _LINE_OPENING = re.compile(r"\s*(?:[-–•*]\s*|\d+[.)]\s*)?(?:\S+\s+)?")
+def _takes_a_thing(attribution: Attribution, text: str) -> bool:
+    """ "JavaScript adds interactivity so users can ...", "Huawei claims market share ...", "Season
+    2 continued that legacy", "fans continue to be enraged that ...": a verb that reports words
+    only with a clause or a quotation, here with a thing (an object before the words, or words
+    that are no clause), so no one's words ("claims to be the home of ..." is a claim)."""
+    cue, content = attribution.cue_span, attribution.content_span
+    name = attribution.cue.strip().lower()
+    if not _THING_CUE.fullmatch(name) or cue is None or content is None or content[1] <= cue[1]:
+        return False
+    if any(mark in attribution.content for mark in _QUOTE_MARKS):
+        return False
+    gap = text[cue[1]:max(cue[1], content[0])]  # the words may run past the cue ("the CE250 claims a ...")
+    if gap.strip():
+        return bool(_AN_OBJECT.fullmatch(gap)) and gap.split()[-1].lower() not in _OPENS_A_CLAUSE
+    words = text[max(cue[1], content[0]):content[1]].strip(_EDGE_PUNCT).lower().split()
+    if words[:1] == ["to"]:
+        return not name.startswith("claim")
+    return bool(words) and words[0] not in _POSSESSIVE and not _CLAUSE.search(" ".join(words[:6]))
+
+
+_THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?")
+_AN_OBJECT = re.compile(r"\s+(?!(?:on|in|at|to|during|via|by|from|for|after|before|later|also|further|"
+                        r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a system like Workday"
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})  # "claims its 80 bays save ..."
+_OPENS_A_CLAUSE = frozenset({"that", "whether", "if", "how", "why", "what", "when", "who", "where"})
+_CLAUSE = re.compile(r"\b(?:i|you|he|she|it|we|they|there|is|are|was|were|will|would|can|could|"
+                     r"should|has|have|had|do|does|did|may|might|must)\b|['’](?:s|re|ve|ll|d|m)\b")
+
+
+def _when_asked(attribution: Attribution, text: str) -> bool:
+    """ "what Steve said when asked, \"What's ...?\"": the passive "when asked", the asker unnamed."""
+    cue = attribution.cue_span
+    return (cue is not None and attribution.cue.strip().lower() == "asked"
+            and bool(_BEFORE_ASKED.search(text[max(0, cue[0] - 20):cue[0]])))
+
+
+_BEFORE_ASKED = re.compile(r"\b(?:when|if|after|once|as|before|until|upon|being)\s+$", re.I)
+
+
+def _hangs_on_its_words(attribution: Attribution, text: str) -> bool:
+    """ "My story begins on Friday, November 7, 2025, when Discord announced ...": the words are
+    the clause a subordinate clause holding the speaker and its cue hangs on, not what was said
+    (not "as": "..., as Herbert notes, ..." attributes the clause)."""
+    content, speaker = attribution.content_span, attribution.speaker_span
+    if content is None or speaker is None or content[1] > speaker[0]:
+        return False
+    return bool(_SUBORDINATE.fullmatch(text[content[1]:speaker[0]]))
+
+
+_SUBORDINATE = re.compile(r"[\s,]*(?:when|after|before|since|because|while|until|once|if|where|"
+                          r"whereas|though|although)\s+", re.I)  # not "as": "For example, as Herbert notes"
+def _for_anyone_to_say(attribution: Attribution, text: str) -> bool:
+    """ "It is common for Pre-Associate, ASAs and ACAS actuarial students to say, \"...\"": an
+    infinitive clause ("for ... to say"), what someone would say, not what they said."""
+    speaker, cue = attribution.speaker_span, attribution.cue_span
+    if speaker is None or cue is None or speaker[1] > cue[0]:
+        return False
+    before = text[max(0, speaker[0] - 5):speaker[0]]
+    infinitive = re.search(r"\sto\s+$", text[speaker[1]:cue[0]])
+    return bool(re.search(r"\bfor\s+$", before, re.I)) and bool(infinitive)
+
+
+def _an_agent_or_a_work(attribution: Attribution, text: str) -> bool:
+    """ "the RSL Standard, announced in September 2025 by a coalition ...": the agent of a passive
+    participle, the words before it the writer's (not "..., as reported by Travel + Leisure");
+    "Anything this author writes I will ...": what someone writes as a thing; "she also wrote
+    \"Make Ahead Bread,\" which ...": a work's title."""
+    speaker, cue, content = attribution.speaker_span, attribution.cue_span, attribution.content_span
+    if speaker is None or cue is None or content is None:
+        return False
+    if content[1] <= cue[0] and cue[1] <= speaker[0] and attribution.cue.endswith("ed"):
+        as_reported = re.search(r"\bas\s+$", text[max(0, cue[0] - 4):cue[0]], re.I)  # "as reported by"
+        return not as_reported and bool(_BY_AGENT.fullmatch(text[cue[1]:speaker[0]]))
+    if _ANY_THING.search(text[max(0, speaker[0] - 12):speaker[0]]):
+        return True
+    return bool(_WRITE_CUE.fullmatch(attribution.cue.strip().lower()) and _TITLE.match(attribution.content))
+
+
+_BY_AGENT = re.compile(r"(?:\s+[^,.;:\"“”]{1,30})?\s+by\s+")
+_ANY_THING = re.compile(r"\b(?:anything|everything|whatever|nothing)\s+$", re.I)
+_WRITE_CUE = re.compile(r"wr(?:ote|ites?|itten|iting)")
+_TITLE = re.compile(r"[\"“]?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|for|to)){1,7}"
+                    r"[,.]?[\"”]")
 _RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
-          _passive_subject, _a_label)
+          _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
+          _an_agent_or_a_work)

@@ -35,7 +35,10 @@ voice ("the Dietary Guidelines"). A role loses a trailing courtesy title ("spine
 is none when it is the speaker's own words ("Crazy" of "Crazy Lenny's E-Bikes"). Words no one said
 make no voice (``brief.unsaid.no_words_said``: the writer's sentence opening with its speaker,
 naming, knowing, a guilty plea, a story told, a thing supported or shown, an aim, a plot, the
-writer's generalisation, anyone's words, a passive's subject, a list's label).
+writer's generalisation, anyone's words, a passive's subject, a list's label; a thing added,
+continued, claimed or demanded, a taste for a thing, "when asked", words a subordinate clause hangs
+on, what anyone would say). An organisation that is one of a joint speaker ("Google" of "Amazon
+and Google") is not shown.
 """
 
 from __future__ import annotations
@@ -360,12 +363,19 @@ def _not_cut_from(speaker: str, organisation: str | None) -> str | None:
     """No organisation that is the speaker's own name cut short of its last word ("The Hollywood"
     of "The Hollywood Reporter", "the Sioux Falls Argus" of "the Sioux Falls Argus Leader"): the
     speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
-    Rights" stays)."""
+    Rights" stays), nor one of the speakers a joint speaker names ("Google" of "Amazon and
+    Google")."""
     if organisation and speaker.lower().startswith(organisation.lower()):
         rest = speaker[len(organisation):].split()
         if len(rest) == 1 and rest[0][:1].isupper():  # the name's last word cut off
             return None
+    marked = f" {name_key(speaker)} ".replace(f" {name_key(organisation or '')} ", " @ ")
+    if organisation and _CONJUNCT.search(marked):
+        return None  # "Google" of "Amazon and Google": one of the speakers, not their body
     return organisation
+
+
+_CONJUNCT = re.compile(r" and @ $|^ @ and ")
 
 
 def _a_place(name: str, texts: Sequence[str]) -> bool:

@@ -26,10 +26,31 @@ def extract(page: Page) -> Article | Rejected:
 
     The publication date, whichever path found it, leaves here normalised (``timestamps``).
     """
-    result = _by_kind(page)
+    result = _by_kind(replace(page, content=repair_mojibake(page.content)))
     if isinstance(result, Rejected) or result.published is None:
         return result
     return replace(result, published=normalise(result.published))
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with UTF-8 read as Latin-1 undone, when the text shows it: C1 control characters
+    (U+0080-U+009F), which no real text holds, in a run that is valid UTF-8 ("â\x80\x9c" -> "“",
+    a page whose bytes were encoded twice). Then every such run is decoded ("Â\xa0" -> no-break
+    space); a text without C1 characters is returned as it is."""
+    if not _C1.search(text):
+        return text
+    return _UTF8_RUN.sub(_decoded, text)
+
+
+def _decoded(run: re.Match[str]) -> str:
+    try:
+        return run.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return run.group()
+
+
+_C1 = re.compile("[\x80-\x9f]")
+_UTF8_RUN = re.compile("[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _by_kind(page: Page) -> Article | Rejected:

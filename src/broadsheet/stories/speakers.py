@@ -229,8 +229,8 @@ def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
-    if words and _REPRESENTATIVE_FOR.match(name):
-        return True  # "A representative for the platform": a body's, unnamed
+    if words and (_REPRESENTATIVE_FOR.match(name) or _A_REPRESENTATIVE.match(name)):
+        return True  # "A representative for the platform", "Their company representative": unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
     if _SPOKESPERSON_FOR.match(name):
@@ -244,6 +244,9 @@ def is_unnamed(name: str) -> bool:
 
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
+# "a company representative", "Their company representative"; not "a Taliban representative"
+_A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+"
+                               r"(?:[a-z][\w-]*\s+)?representative$")
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
                                r"(?:for|of|at|in|with|to)\b", re.I)
 
@@ -295,7 +298,8 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     """The words just after ``name`` in one of ``texts`` that describe it with an office or an
     expert's title: an apposition ("Owen John Dempsey, a consultant chest physician at …"), a
     relative "who is" ("Howitt, who is now an immunologist at Stanford University") or an "of the"
-    body ("Penelope Muse Abernathy of the University of North Carolina"); the name may be written
+    body ("Penelope Muse Abernathy of the University of North Carolina"), after a degree or two
+    ("Nadia Parr, MD, an internal medicine physician at ..."); the name may be written
     by its last word alone ("said Howitt, who is …"). None when none does."""
     parts = name.split()
     if not parts or not parts[-1][:1].isupper():
@@ -312,7 +316,8 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
-_DESCRIBED = (r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
+_DESCRIBED = (r"(?:,\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|PsyD)\.?)*"  # "Parr, MD, an internist"
+              r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
               r"([^,.;:()\"“”]{3,120})")
 _ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")

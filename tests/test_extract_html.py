@@ -112,6 +112,21 @@ def test_junk_is_rejected_not_raised(content: str, reason: str) -> None:
     assert (result.reason, result.stage, result.page_id) == (reason, "extract", "j")
 
 
+def test_the_recall_run_is_the_last_try_before_no_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[tuple[bool, bool]] = []
+
+    def only_recall_finds(tree: object, url: str | None, *, precise: bool, fast: bool = False,
+                          recall: bool = False) -> str:
+        runs.append((precise, recall))
+        return PARAGRAPH[3:-4] if recall else ""
+
+    monkeypatch.setattr(html, "run_trafilatura", only_recall_finds)
+    page = Page(id="r", source="r.html", kind="html", content="<html><body>" + PARAGRAPH + "</body></html>")
+    result = extract(page)
+    assert isinstance(result, Article) and result.paragraphs == (PARAGRAPH[3:-4],)
+    assert runs.count((False, True)) == 1
+
+
 def test_a_scrap_of_text_is_kept_but_is_not_an_article() -> None:
     result = extract(Page(id="s", source="s.html", kind="html", content="<html><body><p>Too short.</p>"))
     assert isinstance(result, Article)

@@ -16,16 +16,16 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IS_SPACE, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.candidates import DASHES, Candidate, CueSite, content_candidates, make_site
+from broadsheet.analyze.candidates import Candidate, CueSite, content_candidates, make_site
 from broadsheet.analyze.features import (
-    VERB_POS,
     closes_sentence,
     content_features,
     cue_features,
     cue_key,
     detection_features,
+    key_of,
+    prior_of,
     source_features,
-    verb_key,
 )
 from broadsheet.analyze.learned import Models
 from broadsheet.analyze.quotes import Quotation
@@ -99,20 +99,12 @@ def _lexicon_heads(doc: Doc, models: Models) -> list[tuple[int, float]]:
         if space:
             continue
         if (orth, lemma, pos) not in priors:
-            priors[orth, lemma, pos] = _prior(models.lexicon, strings[orth], strings[lemma], strings[pos])
+            key = key_of(strings[orth], strings[lemma])
+            priors[orth, lemma, pos] = prior_of(models.lexicon, key, strings[pos])
         prior = priors[orth, lemma, pos]
         if prior is not None:
             found.append((i, float(prior)))
     return found
-
-
-def _prior(lexicon: dict[str, float], text: str, lemma: str, pos: str) -> float | None:
-    """``features.lexicon_prior`` from a token's text, lemma and part of speech."""
-    key = text if text in DASHES or text == ":" else lemma.lower()
-    prior = lexicon.get(key)
-    if prior is None and pos in VERB_POS:
-        prior = lexicon.get(verb_key(key))
-    return prior
 
 
 def _relative_say(token: Token) -> bool:

@@ -23,7 +23,12 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def cue_key(token: Token) -> str:
     """The lexicon key of a token: its lower-case lemma (a dash or colon as itself)."""
-    return token.text if token.text in DASHES or token.text == ":" else token.lemma_.lower()
+    return key_of(token.text, token.lemma_)
+
+
+def key_of(text: str, lemma: str) -> str:
+    """``cue_key`` from a word's text and lemma (the detector reads them from one array)."""
+    return text if text in DASHES or text == ":" else lemma.lower()
 
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -38,9 +43,13 @@ def verb_key(key: str) -> str:
 
 def lexicon_prior(lexicon: dict[str, float], token: Token) -> float | None:
     """The lexicon's prior of a token: its cue key's, else (a verb) its verb key's; None outside it."""
-    key = cue_key(token)
+    return prior_of(lexicon, cue_key(token), token.pos_)
+
+
+def prior_of(lexicon: dict[str, float], key: str, pos: str) -> float | None:
+    """``lexicon_prior`` from a word's cue key and part of speech."""
     prior = lexicon.get(key)
-    if prior is None and token.pos_ in VERB_POS:
+    if prior is None and pos in VERB_POS:
         prior = lexicon.get(verb_key(key))
     return prior
 

@@ -88,6 +88,11 @@ _PLEA = re.compile(r"(?:not\s+)?guilty\b|no contest\b")
 _QUOTE_MARKS = "\"“”«»"
 
 
+def _quoted(words: str) -> bool:
+    """Whether the words hold a quotation mark."""
+    return any(mark in words for mark in _QUOTE_MARKS)
+
+
 def _runs_past_its_cue(attribution: Attribution) -> bool:
     content, cue = attribution.content_span, attribution.cue_span
     return content is not None and cue is not None and content[0] < cue[0] < content[1]
@@ -103,7 +108,6 @@ def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
     after_cue = text[cue[1]:].lstrip()[:1]
     plain = not any(mark in before for mark in _QUOTE_MARKS + ",;:")
     return plain and len(before.split()) <= 4 and after_cue != ","
-
 
 
 def _on_a_topic(attribution: Attribution, text: str) -> bool:
@@ -123,7 +127,7 @@ def _an_aim(attribution: Attribution, text: str) -> bool:
         return True
     span, words = attribution.cue_span, attribution.content_span
     follows = span is not None and words is not None and not text[span[1]:words[0]].strip()
-    unquoted = not any(mark in attribution.content for mark in _QUOTE_MARKS)
+    unquoted = not _quoted(attribution.content)
     return bool(_TASTE_CUE.fullmatch(cue)) and follows and unquoted and not content.startswith("that ")
 
 
@@ -143,7 +147,7 @@ def _finds_a_thing(attribution: Attribution, text: str) -> bool:
     words = content.lower().split()
     if _GENERAL.match(attribution.speaker.strip()) or (words and words[0] in _REFLEXIVE):
         return True
-    quoted = any(mark in content for mark in _QUOTE_MARKS)
+    quoted = _quoted(content)
     return 0 < len(words) <= 4 and words[0] != "that" and not quoted and not _after_that(attribution, text)
 
 
@@ -192,6 +196,8 @@ def _a_label(attribution: Attribution, text: str) -> bool:
 
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+[A-Z]")  # "– Investigate", not "— a lawyer for"
 _LINE_OPENING = re.compile(r"\s*(?:[-–•*]\s*|\d+[.)]\s*)?(?:\S+\s+)?")
+
+
 def _takes_a_thing(attribution: Attribution, text: str) -> bool:
     """ "JavaScript adds interactivity so users can ...", "Huawei claims market share ...", "Season
     2 continued that legacy", "fans continue to be enraged that ...": a verb that reports words
@@ -201,7 +207,7 @@ def _takes_a_thing(attribution: Attribution, text: str) -> bool:
     name = attribution.cue.strip().lower()
     if not _THING_CUE.fullmatch(name) or cue is None or content is None or content[1] <= cue[1]:
         return False
-    if any(mark in attribution.content for mark in _QUOTE_MARKS):
+    if _quoted(attribution.content):
         return False
     gap = text[cue[1]:max(cue[1], content[0])]  # the words may run past the cue ("the CE250 claims a ...")
     if gap.strip():
@@ -243,6 +249,8 @@ def _hangs_on_its_words(attribution: Attribution, text: str) -> bool:
 
 _SUBORDINATE = re.compile(r"[\s,]*(?:when|after|before|since|because|while|until|once|if|where|"
                           r"whereas|though|although)\s+", re.I)  # not "as": "For example, as Herbert notes"
+
+
 def _for_anyone_to_say(attribution: Attribution, text: str) -> bool:
     """ "It is common for Pre-Associate, ASAs and ACAS actuarial students to say, \"...\"": an
     infinitive clause ("for ... to say"), what someone would say, not what they said."""

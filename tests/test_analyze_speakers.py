@@ -104,3 +104,17 @@ def test_words_no_one_said_make_no_attribution(nlp: Language, text: str) -> None
 def test_words_written_in_a_letter_are_still_said(nlp: Language) -> None:
     found = attributions(nlp, "Ivo Kade wrote in a letter that the plant would close in May.")
     assert speaker_of(found, "plant would close") == "Ivo Kade"
+
+
+@pytest.mark.parametrize(("between", "speaker"), [
+    ("This upcoming release introduces better charts. ", "It"),
+    ("", "Lumio Client"),
+])
+def test_it_after_a_thing_as_main_subject_stands_for_the_thing(nlp: Language, between: str,
+                                                               speaker: str) -> None:
+    found = attributions(
+        nlp,
+        f"The runners are managed by the new Lumio Client. {between}It also announces the end of the "
+        "old tool.",
+    )
+    assert speaker_of(found, "old tool") == speaker

@@ -361,10 +361,61 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("She also wrote “Make Ahead Bread,” which helps.", "She", "wrote", "“Make Ahead Bread,” which helps",
      True),
     ("Ada Holt wrote “It works, and fast.”", "Ada Holt", "wrote", "“It works, and fast.”", False),
+    ("This article was originally written by Ada Holt.", "Ada Holt", "written", "This article", True),
+    ("Ada Holt has written that it works.", "Ada Holt", "written", "it works", False),
+    ("I owe a debt to Ada Holt, whose Lean Plans Explained: Embrace Change was my start.", "Lean Plans",
+     "Explained", "Embrace Change was my start", True),
+    ("What Reviewers Say | “If you want wine, try it.”", "Reviewers", "Say", "If you want wine, try it",
+     True),
+    ("Plans were new. According to Lumio, it works.", "Lumio", "According to", "it works", False),
+    ("If a customer adds a serum, AI might suggest a cream to finish.", "AI", "suggest", "a cream to finish",
+     True),
+    ("Shoppers at the shop will expect to get help.", "Shoppers", "expect", "to get help", True),
+    ("Ada Holt could not say whether it works.", "Ada Holt", "say", "whether it works", False),
+    ("Ada Holt would later say that it works.", "Ada Holt", "say", "it works", False),
+    ("For animated parts, numberOfFrames tells the loader how many images to expect.", "numberOfFrames",
+     "tells", "the loader how many images to expect", True),
+    ("Plans:\n- Algae: A standout in the survey, 68% of consumers said they want algae.", "Algae", "said",
+     "they want algae", True),
+    ("Plans:\n- Ada Holt, a planner, said: it works.", "Ada Holt", "said", "it works", False),
+    ("The school admits students with decency, considering not just their grades.", "The school",
+     "considering", "not just their grades", True),
+    ("Ada Holt considers it a mistake.", "Ada Holt", "considers", "it a mistake", False),
+    ("| Variety | Bloom | Pruning Nuance s The Trust has announced a show.", "Pruning Nuance", "announced",
+     "a show", True),
+    ("| | A big rocket by Ada Holt. Lumio announced a show.", "Lumio", "announced", "a show", False),
+    ("It is the fastest way into PubMed Search, as explained in this guide.", "PubMed Search", "explained",
+     "It is the fastest way into PubMed Search", True),
+    ("It is the fastest way, as explained by Ada Holt.", "Ada Holt", "explained", "It is the fastest way",
+     False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
     assert no_words_said(_attribution(text, speaker, cue, content), text) is dropped
+
+
+def test_the_body_that_employs_a_speaker_is_the_one_the_role_names_so() -> None:
+    text = ("Ada Holt, associate physician of Pulmonary Care at Plains General Hospital, said it works. "
+            "Car Talk's GM vehicle expert, Ivo Dahl, said it sells. Car Talk's Ivo Dahl agreed. "
+            "Ana Sol, Director of Plains Bakery, said it rose. "
+            "Eva Lund, director of the Plains Institute at Lumio University, said it fell.")
+    article = make_article("a", "Outlet", "t", [text])
+    car_talk = Entity("Car Talk", "ORG", "Car Talk", (text.index("Car Talk"), text.index("Car Talk") + 8))
+    analysis = Analysis(article, entities=(car_talk, replace(car_talk, span=(0, 0))), attributions=(
+        said(article, "Ada Holt", "it works", kind="indirect", organisation="Pulmonary Care",
+             role="associate physician of Pulmonary Care at Plains General Hospital"),
+        said(article, "Ivo Dahl", "it sells", kind="indirect", organisation="GM",
+             role="Car Talk's GM vehicle expert"),
+        said(article, "Ana Sol", "it rose", kind="indirect", organisation="Plains Bakery",
+             role="Director of Plains Bakery"),
+        said(article, "Eva Lund", "it fell", kind="indirect", organisation="the Plains Institute",
+             role="director of the Plains Institute at Lumio University"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert voices["Ada Holt"].organisation == "Plains General Hospital"
+    assert voices["Ivo Dahl"].organisation == "Car Talk"
+    assert voices["Ana Sol"].organisation == "Plains Bakery"
+    assert voices["Eva Lund"].organisation == "the Plains Institute"
 
 
 def test_a_role_cut_before_the_name_it_ends_in_is_made_whole_from_the_story() -> None:
@@ -438,3 +489,23 @@ def test_one_of_a_joint_speaker_is_not_its_organisation() -> None:
     voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
     assert voices["Lumio and Borea"].organisation is None
     assert voices["Ada Holt"].organisation == "Lumio"
+
+
+def test_a_noun_inside_another_speakers_words_with_a_verb_of_its_own_makes_no_voice() -> None:
+    text = ("Ada Holt suggested that the Bolt should be a big hit, saying, “All signs point to it.” "
+            "Ivo Dahl said that Lumio told him the plan works.")
+    article = make_article("a", "Outlet", "t", [text])
+
+    def cued(attribution: Attribution, cue: str) -> Attribution:
+        start = text.index(cue, attribution.speaker_span[1] if attribution.speaker_span else 0)
+        return replace(attribution, cue=cue, cue_span=(start, start + len(cue)))
+
+    analysis = Analysis(article, attributions=(
+        cued(said(article, "Ada Holt", "the Bolt should be a big hit, saying, “All signs point to it.",
+                  kind="mixed"), "suggested"),
+        cued(said(article, "Bolt", "All signs point to it."), "saying"),
+        cued(said(article, "Ivo Dahl", "Lumio told him the plan works", kind="indirect"), "said"),
+        cued(said(article, "Lumio", "the plan works", kind="indirect"), "told"),
+    ))
+    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    assert set(voices) == {"Ada Holt", "Ivo Dahl", "Lumio"}

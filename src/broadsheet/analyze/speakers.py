@@ -21,7 +21,10 @@ Given the head token of a speaker (from ``cues``):
   when the latest of these is the same pronoun as a subject ("She gave me … “…,” she said"),
   what that one stands for; else any subject there, else a mention that modifies no other noun
   (not "Ubisoft games", "Universal's music division"), else the last such speaker, else any
-  mention. An age is no title ("43-year-old Martin Taylor"). "the president" or "the analyst" is
+  mention; but "it" is left unresolved when one of these weaker ones comes before a common noun
+  that is a main-clause subject ("... the new Scale Set Client. This upcoming release introduces
+  ... It also announces": the release, no name). An age is no title ("43-year-old Martin Taylor").
+  "the president" or "the analyst" is
   the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski").
 """
 
@@ -348,8 +351,23 @@ def resolve_pronoun(
         return latest
     for pool in (subjects, [m for m in mentions if not _modifier(doc[m.head])], before, mentions):
         if pool:
-            return max(pool, key=lambda s: s.span[0])
+            found = max(pool, key=lambda s: s.span[0])
+            if pronoun == "it" and _a_thing_since(doc, found.span[1], speaker.head, quoted):
+                return speaker  # "This upcoming release introduces ... It also announces": the thing
+            return found
     return speaker
+
+
+def _a_thing_since(doc: Doc, char: int, head: int, quoted: Sequence[Span]) -> bool:
+    """Whether a common noun is a main-clause subject between character ``char`` and the token
+    ``head`` (outside quotations): "it" stands for that thing, not for a name before it."""
+    for token in reversed(doc[:head]):
+        if token.idx < char:
+            return False
+        subject = token.pos_ == "NOUN" and token.dep_ in _SUBJECTS and _main_clause(token)
+        if subject and not _inside(token.idx, quoted):
+            return True
+    return False
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})

@@ -22,7 +22,9 @@ cue accuracy). Rows:
 - ``wcxb-voices-H``: the same for sample H, voices of an edition of 82 other English WCXB dev article
   pages (blogs, guides, trade press), judged before round 15's rules were written (gated too);
 - ``wcxb-voices-I``: the same for sample I, 60 voices of an edition of 56 more English WCXB dev article
-  pages in neither G nor H, judged before round 16's rules were written (gated too).
+  pages in neither G nor H, judged before round 16's rules were written (gated too);
+- ``wcxb-voices-J``: the same for sample J, 60 voices of an edition of 51 more English WCXB dev article
+  pages in none of G, H and I, judged before round 17's rules were written (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -45,7 +47,13 @@ from spacy.tokens import Doc
 from broadsheet.analyze.nlp import DEFAULT_BATCH_SIZE
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
-from broadsheet.bench.voices import WCXB_H_FIXTURE, WCXB_I_FIXTURE, voice_rows, wcxb_voice_rows
+from broadsheet.bench.voices import (
+    WCXB_H_FIXTURE,
+    WCXB_I_FIXTURE,
+    WCXB_J_FIXTURE,
+    voice_rows,
+    wcxb_voice_rows,
+)
 from broadsheet.errors import ConfigError
 from broadsheet.model import Span
 
@@ -228,4 +236,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += wcxb_voice_rows(data)
         report.rows += wcxb_voice_rows(data, WCXB_H_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_I_FIXTURE)
+        report.rows += wcxb_voice_rows(data, WCXB_J_FIXTURE)
     return report

@@ -27,7 +27,9 @@ is drawn the same way from the English WCXB dev article pages not among G's (blo
 press, company pages), judged before round 15's fixes; its edition is rebuilt from the 82 pages
 its voices come from. Sample I (``tests/data/wcxb_voices/judged_i.json``, the ``wcxb-voices-I`` row)
 is drawn the same way from the pages of H's pool that are not H's (60 voices, 56 pages), judged
-before round 16's fixes.
+before round 16's fixes. Sample J (``tests/data/wcxb_voices/judged_j.json``, the ``wcxb-voices-J`` row)
+is drawn the same way from the pages of I's pool that are not I's (60 voices, 51 pages), judged
+before round 17's fixes.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices"
 WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_voices" / "judged.json"
 WCXB_H_FIXTURE = WCXB_FIXTURE.with_name("judged_h.json")
 WCXB_I_FIXTURE = WCXB_FIXTURE.with_name("judged_i.json")
+WCXB_J_FIXTURE = WCXB_FIXTURE.with_name("judged_j.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
@@ -192,7 +195,7 @@ def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
 
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
-    """The ``wcxb-voices-G`` row (or ``-H``, ``-I`` with their fixtures): the sample's share right
+    """The ``wcxb-voices-G`` row (or ``-H``, ``-I``, ``-J`` with their fixtures): the sample's share right
     against the edition of its WCXB pages."""
     return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 

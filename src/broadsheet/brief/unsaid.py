@@ -54,7 +54,19 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       ("It is common for ... actuarial students to say, \"...\"");
     - its speaker is a passive's agent ("the RSL Standard, announced in September by a coalition"),
       or what is written is a thing ("Anything this author writes I will pick up"), or a work's
-      title ("she also wrote \"Make Ahead Bread,\" which ...").
+      title ("she also wrote \"Make Ahead Bread,\" which ..."), or a participle's agent after
+      its subject ("This article was originally written by Jamie Johnson");
+    - its cue is written with a capital inside a line, a title's word ("Kent Beck, whose Extreme
+      Programming Explained: Embrace Change was ...", "What Reviewers Say | ..."); or a modal stands
+      between the speaker and the cue, a possibility or a future, no words yet ("AI might suggest a
+      matching moisturizer", "Shoppers ... will expect to get support");
+    - its speaker is a name in code ("numberOfFrames tells the loader how many ..."), or a list's
+      label before a colon that opens its line, the cue further on ("- Algae: A standout in the
+      survey, 68% of consumers said ...");
+    - its cue weighs a thing ("considering not just their achievements");
+    - its speaker opens a cell of a table's row ("| Group 2 Variety | ... | Pruning Nuance for UK"),
+      or inside its own words before "as explained in" (or "as reported by") a source after the cue
+      ("... to be included in PubMed Search, as explained in this guide").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -218,7 +230,8 @@ def _takes_a_thing(attribution: Attribution, text: str) -> bool:
     return bool(words) and words[0] not in _POSSESSIVE and not _CLAUSE.search(" ".join(words[:6]))
 
 
-_THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?")
+_THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
+                        r"consider(?:s|ed|ing)?")
 _AN_OBJECT = re.compile(r"\s+(?!(?:on|in|at|to|during|via|by|from|for|after|before|later|also|further|"
                         r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a system like Workday"
 _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})  # "claims its 80 bays save ..."
@@ -270,7 +283,7 @@ def _an_agent_or_a_work(attribution: Attribution, text: str) -> bool:
     speaker, cue, content = attribution.speaker_span, attribution.cue_span, attribution.content_span
     if speaker is None or cue is None or content is None:
         return False
-    if content[1] <= cue[0] and cue[1] <= speaker[0] and attribution.cue.endswith("ed"):
+    if content[1] <= cue[0] and cue[1] <= speaker[0] and attribution.cue.endswith(("ed", "en")):
         as_reported = re.search(r"\bas\s+$", text[max(0, cue[0] - 4):cue[0]], re.I)  # "as reported by"
         return not as_reported and bool(_BY_AGENT.fullmatch(text[cue[1]:speaker[0]]))
     if _ANY_THING.search(text[max(0, speaker[0] - 12):speaker[0]]):
@@ -283,6 +296,55 @@ _ANY_THING = re.compile(r"\b(?:anything|everything|whatever|nothing)\s+$", re.I)
 _WRITE_CUE = re.compile(r"wr(?:ote|ites?|itten|iting)")
 _TITLE = re.compile(r"[\"“]?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|for|to)){1,7}"
                     r"[,.]?[\"”]")
+def _a_title_or_a_modal(attribution: Attribution, text: str) -> bool:
+    """ "Kent Beck, whose Extreme Programming Explained: Embrace Change was ...", "What Reviewers Say
+    | ...": a cue with a capital after a word of its line is a title's word; "AI might suggest a
+    matching moisturizer", "Shoppers ... will expect to get support": a modal between the speaker
+    and the cue, a possibility or a future, no words said (not "would", the past's future, nor "could
+    not say", a statement)."""
+    cue, speaker = attribution.cue_span, attribution.speaker_span
+    if cue is None:
+        return False
+    before = text[text.rfind("\n", 0, cue[0]) + 1:cue[0]].rstrip()
+    if attribution.cue[:1].isupper() and before and (before[-1].isalnum() or before[-1] in "|,"):
+        return True
+    return speaker is not None and speaker[1] <= cue[0] and bool(_MODAL.search(text[speaker[1]:cue[0]]))
+
+
+# "might suggest", "will soon expect"; not "could not say"
+_MODAL = re.compile(r"\b(?:might|may|could|should|must|will|shall)\b(?:\s+(?!not\b)\w+)?\s+$")
+
+
+def _code_or_a_label(attribution: Attribution, text: str) -> bool:
+    """ "numberOfFrames tells the loader how many images to expect": a name in code, no speaker;
+    "- Algae: A standout in the survey, 68% of consumers said ...": a list's label before a colon
+    that opens its line, the cue further on (the speaker is someone else)."""
+    speaker = attribution.speaker_span
+    if _CODE_NAME.fullmatch(attribution.speaker.strip()):
+        return True
+    if speaker is None or attribution.cue.strip() == ":" or not text.startswith(":", speaker[1]):
+        return False
+    line = text[text.rfind("\n", 0, speaker[0]) + 1 : speaker[0]]
+    return bool(_LINE_OPENING.fullmatch(line))
+
+
+def _a_table_or_a_source_after(attribution: Attribution, text: str) -> bool:
+    """ "| Group 2 Variety | ... | Pruning Nuance for UK Conditions s The ... Trust has announced":
+    a speaker in a table's row; "So Applying to PMC is the fastest way to be included in PubMed Search,
+    as explained in this guide": the source is after "as explained in", the speaker a name inside the
+    words."""
+    speaker, cue, content = attribution.speaker_span, attribution.cue_span, attribution.content_span
+    if speaker is None or cue is None:
+        return False
+    line = text[text.rfind("\n", 0, speaker[0]) + 1:speaker[0]]
+    if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+        return True  # the speaker opens a cell of a row (not a page run into one line after a bar)
+    inside = content is not None and content[0] <= speaker[0] and speaker[1] <= content[1] <= cue[0]
+    as_by = re.search(r"\bas\s+$", text[max(0, cue[0] - 4):cue[0]], re.I)
+    return inside and bool(as_by) and bool(re.match(r"\s+(?:in|by|on)\b", text[cue[1]:]))
+
+
+_CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
 _RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
           _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
-          _an_agent_or_a_work)
+          _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after)

@@ -37,8 +37,10 @@ make no voice (``brief.unsaid.no_words_said``: the writer's sentence opening wit
 naming, knowing, a guilty plea, a story told, a thing supported or shown, an aim, a plot, the
 writer's generalisation, anyone's words, a passive's subject, a list's label; a thing added,
 continued, claimed or demanded, a taste for a thing, "when asked", words a subordinate clause hangs
-on, what anyone would say). An organisation that is one of a joint speaker ("Google" of "Amazon
-and Google") is not shown.
+on, what anyone would say; a title's word, a modal's possibility, a name in code). A speaker that is a
+noun inside another speaker's words, the subject of a verb of its own before the cue ("... suggested
+that the Bolt should be a big success, saying, ...") makes no voice. An organisation that is one of a
+joint speaker ("Google" of "Amazon and Google") is not shown.
 """
 
 from __future__ import annotations
@@ -205,14 +207,32 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
         if aid not in analyses:
             continue
         text = analyses[aid].article.text
-        for number, attribution in enumerate(analyses[aid].attributions):
+        attributions = analyses[aid].attributions
+        for number, attribution in enumerate(attributions):
             found = _speaker_of(attribution, text)
-            if found is None or no_words_said(attribution, text):
+            unsaid = no_words_said(attribution, text) or _in_others_words(attribution, attributions, text)
+            if found is None or unsaid:
                 continue
             name, key, office = found
             quote = _quote(attribution, analyses[aid])
             said.append(_Said(name, key, attribution, quote, (index, number), attribution.role or office))
     return said
+
+
+def _in_others_words(attribution: Attribution, others: Sequence[Attribution], text: str) -> bool:
+    """Whether the speaker is a noun inside another speaker's words, the subject of a verb of its own
+    before the cue ("Zane Merva suggested that the Bolt should be a big success for GM, saying,
+    \"...\"": the Bolt says nothing; "students reported that Calm was helpful ... and stated they
+    would ..."): a verb stands between it and the cue (not "X said that Y told him ...")."""
+    speaker, cue = attribution.speaker_span, attribution.cue_span
+    if speaker is None or cue is None or speaker[1] > cue[0] or not _OWN_VERB.search(text[speaker[1]:cue[0]]):
+        return False
+    return any(other is not attribution and other.content_span is not None
+               and other.content_span[0] <= speaker[0] and speaker[1] <= other.content_span[1]
+               for other in others)
+
+
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|be|been|should|would|will|can|could|has|have|had)\b")
 
 
 def _speaker_of(attribution: Attribution, text: str) -> tuple[str, str, str | None] | None:
@@ -296,7 +316,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     role = _whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts)
     role = _not_own_name(role, speaker)
     labels = labels or {}
-    found = _most_common(s.attribution.organisation for s in group)
+    found = _employer(_most_common(s.attribution.organisation for s in group), role, labels)
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
     if label == "GPE" and not _a_place(speaker, texts):
@@ -308,6 +328,31 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+_A_UNIT = re.compile(r"\b(?:center|centre|institute|program|programme|school|department|division|lab|"
+                     r"laboratory|unit|office|college|faculty|clinic|hospital|group|team|service)s?\b", re.I)
+
+
+_AT_BODY = r"\s+at\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w'’.&-]*)*)"
+
+
+def _employer(found: str | None, role: str | None, labels: Mapping[str, str]) -> str | None:
+    """The body that employs the speaker, where the analysis took a name the role says is not it: a
+    field named before "at" a body ("associate physician of Pulmonary and Critical Care at
+    Massachusetts General Hospital"; a unit named so stays: "director of the Longevity Institute at
+    ..."), or a name after an organisation's possessive ("Car Talk's
+    GM electric vehicle expert": GM is what the expert knows)."""
+    if not found or not role or found not in role:
+        return found
+    at = re.search(re.escape(found) + _AT_BODY, role)
+    if at and not _A_UNIT.search(found):
+        return at.group(1)  # not "the Longevity Institute at the USC ... School of Gerontology", a unit
+    owner = _OWNER.match(role)
+    owned = owner is not None and role.index(found) > owner.end(1)
+    if owner and owned and labels.get(name_key(_ARTICLE.sub("", owner.group(1)))) == "ORG":
+        return owner.group(1)
+    return found
 
 
 _DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",

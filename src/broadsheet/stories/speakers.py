@@ -12,8 +12,8 @@ organisation the analysis found beside it:
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
    administration official", "people familiar with the matter", "a Lumio spokesperson",
    "a spokeswoman for Neumann", "A representative for the platform", "emergency officials",
-   "sources"; not a body whose proper name holds such a word ("Indiana State Police"), nor an
-   administration (a government: "the Biden administration" is an official).
+   "sources", "Razer representatives"; not a body whose proper name holds such a word ("Indiana
+   State Police"), nor an administration (a government: "the Biden administration" is an official).
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
    ("a former CIA chief", "former Secretary of State John Kerry").
 4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK");
@@ -229,7 +229,8 @@ def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
-    if words and (_REPRESENTATIVE_FOR.match(name) or _A_REPRESENTATIVE.match(name)):
+    representative = _REPRESENTATIVE_FOR, _A_REPRESENTATIVE, _REPRESENTATIVES
+    if words and any(pattern.match(name) for pattern in representative):
         return True  # "A representative for the platform", "Their company representative": unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
@@ -247,6 +248,8 @@ _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?
 # "a company representative", "Their company representative"; not "a Taliban representative"
 _A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+"
                                r"(?:[a-z][\w-]*\s+)?representative$")
+# "Razer representatives", "company representatives": a body's people, unnamed; not "representatives of ..."
+_REPRESENTATIVES = re.compile(r"^(?:[\w&'’.-]+\s+){1,3}representatives$")
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"
                                r"(?:for|of|at|in|with|to)\b", re.I)
 

@@ -296,6 +296,8 @@ _ANY_THING = re.compile(r"\b(?:anything|everything|whatever|nothing)\s+$", re.I)
 _WRITE_CUE = re.compile(r"wr(?:ote|ites?|itten|iting)")
 _TITLE = re.compile(r"[\"“]?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|for|to)){1,7}"
                     r"[,.]?[\"”]")
+
+
 def _a_title_or_a_modal(attribution: Attribution, text: str) -> bool:
     """ "Kent Beck, whose Extreme Programming Explained: Embrace Change was ...", "What Reviewers Say
     | ...": a cue with a capital after a word of its line is a title's word; "AI might suggest a

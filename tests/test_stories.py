@@ -359,36 +359,6 @@ def test_the_merge_pass_joins_stories_the_article_scorer_left_apart() -> None:
     assert all(index.resolve(s) == fire.id for s in fire.merged_from)
 
 
-def _clustered(model: Model, articles: list[Article]) -> set[frozenset[str]]:
-    index = StoryIndex(window_days=14)
-    Clusterer(index, model).add_all(prepare(a) for a in articles)
-    return _members(index)
-
-
-def test_a_lone_article_is_adopted_by_the_story_its_members_resemble_most() -> None:
-    keen = dataclasses.replace(CAUTIOUS, adopt=0.1)  # the scorers alone never join nor merge
-    together = {frozenset({"a1", "a2", "a3"}), frozenset({"c1"})}
-    assert _clustered(keen, [*FIRE, *BAKERY]) == together
-    assert len(_clustered(CAUTIOUS, [*FIRE, *BAKERY])) == 4  # adoption off
-    assert len(_clustered(dataclasses.replace(CAUTIOUS, adopt=0.99), [*FIRE, *BAKERY])) == 4
-    undated = [dataclasses.replace(a, published=None) for a in [*FIRE, *BAKERY]]
-    assert _clustered(keen, undated) == together  # None: the dated threshold for both
-    shy = dataclasses.replace(keen, adopt_undated=0.99)
-    assert len(_clustered(shy, undated)) == 4 and _clustered(shy, [*FIRE, *BAKERY]) == together
-
-
-def test_adoption_reads_the_best_mean_member_cosine_against_its_threshold() -> None:
-    rows = np.zeros((3, len(STORY_FEATURES)))
-    rows[:, STORY_FEATURES.index("mean")] = (0.2, 0.35, 0.3)
-    rows[:, FEATURES.index("undated")] = (0.0, 1.0, 0.0)  # the best row is undated
-    model = dataclasses.replace(CAUTIOUS, adopt=0.3)
-    assert model.adopts(rows) == 1
-    assert dataclasses.replace(model, adopt_undated=0.4).adopts(rows) is None
-    assert dataclasses.replace(model, adopt=0.4, adopt_undated=0.3).adopts(rows) == 1
-    assert CAUTIOUS.adopts(rows) is None and model.adopts(rows[:0]) is None
-    assert model.at_least(0.5).adopt == 0.5
-
-
 def test_the_merge_pass_reads_only_the_stories_a_batch_touched() -> None:
     index = StoryIndex(window_days=14)
     Clusterer(index, CAUTIOUS).add_all(prepare(a) for a in FIRE[:2])
@@ -414,9 +384,9 @@ def test_the_story_pair_scorer_merges_what_the_article_scorer_keeps_apart() -> N
 
 
 def test_the_story_pair_scorer_weighs_the_side_size() -> None:
-    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=2.0, threshold=0.5)
+    shy = PairModel(weights=(*[0.0] * len(STORY_FEATURES), -5.0), bias=2.0, threshold=0.5)
     features = np.zeros((1, len(STORY_FEATURES)))
-    assert len(PAIR_FEATURES) == len(STORY_FEATURES) == len(FEATURES) + 1  # side_size, mean
+    assert len(PAIR_FEATURES) == len(STORY_FEATURES) + 1 == len(FEATURES) + 2
     assert shy.probabilities(features, 1)[0] > 0.5 > shy.probabilities(features, 3)[0]
     model = dataclasses.replace(CAUTIOUS, pair=shy)
     assert model.merges(features, 1).tolist() == [True]
@@ -424,7 +394,7 @@ def test_the_story_pair_scorer_weighs_the_side_size() -> None:
 
 
 def test_story_sizes_beyond_the_cap_score_as_the_cap() -> None:
-    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=12.0, threshold=0.5)
+    shy = PairModel(weights=(*[0.0] * len(STORY_FEATURES), -5.0), bias=12.0, threshold=0.5)
     rows = np.zeros((1, len(STORY_FEATURES)))
     free = dataclasses.replace(CAUTIOUS, pair=shy)  # p > 0.5 while 5 log(size) < 12
     capped = dataclasses.replace(free, size_cap=10)
@@ -442,7 +412,7 @@ def test_learning_caps_sizes_at_the_largest_story_of_the_stream() -> None:
 
 
 def test_undated_story_pairs_meet_their_own_threshold() -> None:
-    keen = PairModel(weights=(*[0.0] * len(FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
+    keen = PairModel(weights=(*[0.0] * len(STORY_FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
     rows = np.zeros((2, len(STORY_FEATURES)))
     rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
     model = dataclasses.replace(CAUTIOUS, pair=keen)

@@ -76,20 +76,3 @@ def test_each_set_weighs_the_same_whatever_its_size(monkeypatch: pytest.MonkeyPa
     sets = [LabelledSet("big", big, [str(i) for i in range(len(big))]),
             LabelledSet("small", BAKERY, ["c"])]
     assert tune(ANY, sets, lambda gold, pred: 0.0, window_days=14).join == 0.6
-
-
-def test_adoption_is_chosen_on_the_sets_then_undated_on_them_without_dates(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[str, float | None, float | None]] = []
-
-    def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
-        seen.append((labelled.name, model.adopt, model.adopt_undated))
-        wanted = 0.3 if model.adopt_undated is None else 0.2  # dated first, then undated
-        value = model.adopt if model.adopt_undated is None else model.adopt_undated
-        return -abs((value or 0.0) - wanted)
-
-    monkeypatch.setattr(recipe, "_run", run)
-    tuned = recipe.tune_adopt(ANY, _sets()[:1], lambda gold, pred: 0.0, window_days=14)
-    assert (tuned.adopt, tuned.adopt_undated) == (0.3, 0.2)
-    assert {name for name, _, undated in seen if undated is None} == {"dated"}
-    assert {name for name, _, undated in seen if undated is not None} == {"dated without dates"}

@@ -105,7 +105,7 @@ class Clusterer:
         A story a merge changed is looked at again, for at most ``rounds`` rounds. Returns how
         many stories were absorbed. Only touched stories and their candidates are read, so the
         cost follows the batch, not the index."""
-        merged, lone = 0, self._lone(self.touched)
+        merged = 0
         for _ in range(rounds):
             queue, self.touched = self._settle_order(self.touched), set()
             for story in queue:
@@ -114,27 +114,7 @@ class Clusterer:
             if not self.touched:
                 break
         self.touched = set()
-        return merged + sum(self._adopt(i) for i in self._lone(lone))
-
-    def _lone(self, ids: Iterable[str]) -> list[str]:
-        """Of ``ids``, the stories still of one article and no roundup, in id order."""
-        stories = self.index.stories
-        return sorted(i for i in ids if i in stories and stories[i].size == 1
-                      and not stories[i].roundup)
-
-    def _adopt(self, story_id: str) -> int:
-        """The merge pass's last step: a story of one article joins the candidate story with the
-        best mean member cosine when it reaches ``Model.adopt`` (``Model.adopts``)."""
-        story = self.index.stories.get(story_id)
-        if self.model.adopt is None or story is None or story.size != 1:
-            return 0
-        others = [s for s in self.index.story_candidates(story, self.limit) if not s.roundup]
-        chosen = self.model.adopts(self.story_features(story, others)) if others else None
-        if chosen is None:
-            return 0
-        small, large = sorted((story, others[chosen]), key=lambda s: (s.size, s.id))
-        self.index.merge(large, small)
-        return 1
+        return merged
 
     def _settle_order(self, ids: Iterable[str]) -> list[StoryState]:
         live = {self.index.resolve(i) for i in ids}

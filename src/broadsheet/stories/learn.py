@@ -36,13 +36,6 @@
    in a set without dates; in the dated stream the few undated pairs decided little (learned
    without AllSides, the story-pair scorer merged undated pairs at 0.5 and chained its headlines).
 
-6. **Adoption.** The merge pass's last step offers each story of one article that neither scorer
-   merged to the candidate story whose members it resembles most (the mean member cosine,
-   ``score.STORY_FEATURES``' ``mean``: average link's view, which ranks an event's fragments above
-   a topic's other event better than the scorers do); ``Model.adopt`` is chosen on
-   ``ADOPT_GRID`` over the stream, then ``Model.adopt_undated`` over it without its dates
-   (``tune_adopt``). Learned after the rest, so steps 1-5 learn what they learned before.
-
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
 """
@@ -72,7 +65,6 @@ TUNE_PER_SET = False  # thresholds searched on each set as it comes (round 12: n
 _START = datetime(2030, 1, 1, tzinfo=UTC)
 MERGE_GRID = (0.7, 0.8, 0.9, 1.01)  # 1.01: never merge
 PAIR_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
-ADOPT_GRID = (0.15, 0.2, 0.25, 0.3, 0.4, 1.01)  # mean member cosines; 1.01: never adopt
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -182,7 +174,7 @@ def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
     """Story-pair training rows (step 4): ``labelled`` clustered by ``model`` with merges off,
     then each story (smallest first) against its index candidates, as the merge pass sees them."""
     index = StoryIndex(window_days=window_days)
-    engine = Clusterer(index, replace(model, merge=1.01, pair=None, adopt=None), candidates=limit)
+    engine = Clusterer(index, replace(model, merge=1.01, pair=None), candidates=limit)
     engine.add_all(prepare(a) for a in labelled.articles)
     label_of = dict(zip((a.id for a in labelled.articles), labelled.labels, strict=True))
     major = {s.id: Counter(label_of[m.article_id] for m in s.members).most_common(1)[0][0]
@@ -194,7 +186,7 @@ def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
             continue
         rows = engine.story_features(story, others)
         side = np.log(max(1, model.capped(story.size)))
-        out.rows.extend((*row[:len(FEATURES)], side) for row in rows.tolist())
+        out.rows.extend((*row, side) for row in rows.tolist())
         out.labels.extend(int(major[s.id] == major[story.id]) for s in others)
     return out
 
@@ -260,23 +252,6 @@ def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
     return best[1]
 
 
-def tune_adopt(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
-               window_days: float) -> Model:
-    """The adoption thresholds of the merge pass's last step (step 6): ``Model.adopt`` on
-    ``ADOPT_GRID`` over ``sets`` as they come, then ``Model.adopt_undated`` over them without
-    their dates (as ``tune_undated`` chooses the other undated thresholds)."""
-    dated = _best([replace(model, adopt=a) for a in ADOPT_GRID], sets, scorer, window_days)
-    bare = [dateless(s) for s in sets]
-    return _best([replace(dated, adopt_undated=a) for a in ADOPT_GRID], bare, scorer, window_days)
-
-
-def _best(models: Sequence[Model], sets: Sequence[LabelledSet], scorer: Scorer,
-          window_days: float) -> Model:
-    """Of ``models``, the one with the best mean ``scorer`` over ``sets`` (the first of ties)."""
-    values = [sum(_run(m, s, scorer, window_days) for s in sets) / len(sets) for m in models]
-    return models[values.index(max(values))]
-
-
 def tune(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
          window_days: float) -> Model:
     """The ``join`` and ``merge`` thresholds with the best mean ``scorer`` over ``sets``."""
@@ -312,8 +287,7 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,
     model = tune_pair(model, found, tuned_on, scorer, window_days=window_days)
     if per_set:  # join and merge again, for the clusterer with its story-pair scorer in
         model = tune(model, tuned_on, scorer, window_days=window_days)
-    model = tune_undated(model, tuned_on, scorer, window_days=window_days)
-    return tune_adopt(model, tuned_on, scorer, window_days=window_days)
+    return tune_undated(model, tuned_on, scorer, window_days=window_days)
 
 
 def describe(model: Model) -> str:
@@ -322,13 +296,9 @@ def describe(model: Model) -> str:
     merge_undated = model.merge if model.merge_undated is None else model.merge_undated
     line = (f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge} "
             f"(undated {merge_undated}); sizes up to {model.size_cap}")
-    if model.pair is not None:
-        pair = ", ".join(f"{n}={w:+.2f}"
-                         for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))
-        undated = model.pair.threshold if model.pair.undated is None else model.pair.undated
-        line = (f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; "
-                f"merge at {model.pair.threshold} (undated {undated})")
-    if model.adopt is None:
+    if model.pair is None:
         return line
-    adopt_undated = model.adopt if model.adopt_undated is None else model.adopt_undated
-    return f"{line}; lone articles adopted at mean {model.adopt} (undated {adopt_undated})"
+    pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))
+    undated = model.pair.threshold if model.pair.undated is None else model.pair.undated
+    return (f"{line}; story pairs: {pair}; bias={model.pair.bias:+.2f}; "
+            f"merge at {model.pair.threshold} (undated {undated})")

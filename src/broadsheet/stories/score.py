@@ -32,18 +32,13 @@ Two stories are compared with the same features, but a story's centroid is not a
 of story pairs are distributed differently (a split story's halves rarely reach the article
 threshold ``merge``). So a second logistic scorer, ``PairModel``, is learned on story pairs (the
 stories the clusterer left apart, each against its index candidates, labelled by whether they hold
-the same event) over ``PAIR_FEATURES``: ``FEATURES`` plus ``side_size``, the log member count of
-the story being compared. Two stories merge when either scorer says so (``Model.merges``). Pairs
-in which a story has no date meet thresholds of their own (``Model.merge_undated``,
-``PairModel.undated``), chosen on the training stream with its dates removed.
-
-A story against a story also gets ``mean`` (``STORY_FEATURES``), the mean cosine over every pair
+the same event) over ``PAIR_FEATURES``: ``FEATURES``, then ``mean``, the mean cosine over every pair
 of the two stories' exemplars (average link between them: a loose story's centroid flatters its
-neighbours, the mean of its member pairs does not). Neither scorer reads it; it decides the last
-step of the merge pass (``Model.adopts``): a story of one article that neither scorer merged is
-adopted by the candidate story with the best ``mean``, when that reaches ``Model.adopt``
-(``adopt_undated`` when either side has no date; both learned like the other thresholds). Short
-fragments of a running event rarely reach a centroid's threshold, but they resemble its members.
+neighbours, the mean of its member pairs does not; the article scorer does not read it), then
+``side_size``, the log member count of the story being compared. Two stories merge when either
+scorer says so (``Model.merges``). Pairs in which a story has no date meet thresholds of their own
+(``Model.merge_undated``, ``PairModel.undated``), chosen on the training stream with its dates
+removed.
 
 All candidates of an article are scored at once: the article's fields are scattered into dense
 scratch arrays (``Scratch``), every candidate's terms gather from them, and the sums per story come
@@ -66,7 +61,7 @@ from broadsheet.stories.sparse import DIM, Idf, Sparse, Weighted
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
             "size", "rare_title", "rare_names", "best", "second")
 STORY_FEATURES = (*FEATURES, "mean")  # a story against a story: the merge decisions' rows
-PAIR_FEATURES = (*FEATURES, "side_size")
+PAIR_FEATURES = (*STORY_FEATURES, "side_size")
 Matrix = npt.NDArray[np.float64]
 
 
@@ -87,11 +82,9 @@ class PairModel:
     undated: float | None = None
 
     def probabilities(self, features: Matrix, side_size: int) -> npt.NDArray[np.float64]:
-        """The probability of each row of a ``feature_matrix`` of a story of ``side_size`` (of
-        ``STORY_FEATURES`` rows, the ``FEATURES`` only)."""
+        """The probability of each row of a ``feature_matrix`` of a story of ``side_size``."""
         sides = np.full((len(features), 1), math.log(max(1, side_size)))
-        rows = np.hstack([features[:, :len(FEATURES)], sides])
-        return _sigmoid(rows @ np.asarray(self.weights) + self.bias)
+        return _sigmoid(np.hstack([features, sides]) @ np.asarray(self.weights) + self.bias)
 
     def thresholds(self, features: Matrix) -> npt.NDArray[np.float64]:
         """The threshold each row must reach (``undated`` for rows without a gap)."""
@@ -117,8 +110,6 @@ class Model:
     pair: PairModel | None = None
     size_cap: int | None = None  # the largest story learned from: bigger ones count as this big
     merge_undated: float | None = None  # ``merge`` for story pairs without a gap (None: the same)
-    adopt: float | None = None  # a lone article's story joins the best ``mean`` this high (None: off)
-    adopt_undated: float | None = None  # ``adopt`` for pairs without a gap (None: the same)
 
     def capped(self, size: int) -> int:
         """A story's size as the scorers read it: never beyond ``size_cap`` (the weights of the
@@ -130,27 +121,13 @@ class Model:
         ``FEATURES`` only: ``mean`` is read by the story-pair scorer alone)."""
         return _sigmoid(features[:, :len(self.weights)] @ np.asarray(self.weights) + self.bias)
 
-    def adopts(self, features: Matrix) -> int | None:
-        """Which row of ``STORY_FEATURES`` rows (a story of one article against its candidates)
-        adopts it: the best ``mean``, when it reaches ``adopt`` (``adopt_undated`` for a row
-        without a gap); None when that one does not, or ``adopt`` is off."""
-        if self.adopt is None or not len(features):
-            return None
-        mean = features[:, STORY_FEATURES.index("mean")]
-        best = int(np.argmax(mean))
-        undated = features[best, FEATURES.index("undated")] > 0
-        bar = self.adopt if not undated or self.adopt_undated is None else self.adopt_undated
-        return best if mean[best] >= bar else None
-
     def at_least(self, join: float) -> Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
         article must reach ``join`` to join, and two stories to merge on either scorer)."""
         pair = self.pair and self.pair.at_least(join)
         undated = None if self.merge_undated is None else max(self.merge_undated, join)
-        adopt = None if self.adopt is None else max(self.adopt, join)
-        adopt_undated = None if self.adopt_undated is None else max(self.adopt_undated, join)
         return replace(self, join=join, merge=max(self.merge, join), pair=pair,
-                       merge_undated=undated, adopt=adopt, adopt_undated=adopt_undated)
+                       merge_undated=undated)
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
         """For each row (a story of ``side_size`` members against another story), whether the
@@ -333,7 +310,7 @@ DEFAULT_MODEL = Model(
     merge_undated=0.7,
     pair=PairModel(
         weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
-                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),
+                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, 0.0, -1.168),
         bias=-2.5499,
         threshold=0.5,
         undated=0.5,

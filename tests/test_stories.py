@@ -26,14 +26,7 @@ from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import StoryState, apart, weigh
 from broadsheet.stories.learn import LabelledSet, dateless, learn, mixed, story_pairs, tune_undated
-from broadsheet.stories.score import (
-    DEFAULT_MODEL,
-    FEATURES,
-    PAIR_FEATURES,
-    STORY_FEATURES,
-    Model,
-    PairModel,
-)
+from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
 def art(id_: str, title: str, *paragraphs: str, published: str | None = "2021-08-10",
@@ -384,9 +377,9 @@ def test_the_story_pair_scorer_merges_what_the_article_scorer_keeps_apart() -> N
 
 
 def test_the_story_pair_scorer_weighs_the_side_size() -> None:
-    shy = PairModel(weights=(*[0.0] * len(STORY_FEATURES), -5.0), bias=2.0, threshold=0.5)
-    features = np.zeros((1, len(STORY_FEATURES)))
-    assert len(PAIR_FEATURES) == len(STORY_FEATURES) + 1 == len(FEATURES) + 2
+    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=2.0, threshold=0.5)
+    features = np.zeros((1, len(FEATURES)))
+    assert len(PAIR_FEATURES) == len(FEATURES) + 1
     assert shy.probabilities(features, 1)[0] > 0.5 > shy.probabilities(features, 3)[0]
     model = dataclasses.replace(CAUTIOUS, pair=shy)
     assert model.merges(features, 1).tolist() == [True]
@@ -394,8 +387,8 @@ def test_the_story_pair_scorer_weighs_the_side_size() -> None:
 
 
 def test_story_sizes_beyond_the_cap_score_as_the_cap() -> None:
-    shy = PairModel(weights=(*[0.0] * len(STORY_FEATURES), -5.0), bias=12.0, threshold=0.5)
-    rows = np.zeros((1, len(STORY_FEATURES)))
+    shy = PairModel(weights=(*[0.0] * len(FEATURES), -5.0), bias=12.0, threshold=0.5)
+    rows = np.zeros((1, len(FEATURES)))
     free = dataclasses.replace(CAUTIOUS, pair=shy)  # p > 0.5 while 5 log(size) < 12
     capped = dataclasses.replace(free, size_cap=10)
     assert (capped.capped(3), capped.capped(400), free.capped(400)) == (3, 10, 400)
@@ -412,8 +405,8 @@ def test_learning_caps_sizes_at_the_largest_story_of_the_stream() -> None:
 
 
 def test_undated_story_pairs_meet_their_own_threshold() -> None:
-    keen = PairModel(weights=(*[0.0] * len(STORY_FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
-    rows = np.zeros((2, len(STORY_FEATURES)))
+    keen = PairModel(weights=(*[0.0] * len(FEATURES), 0.0), bias=0.0, threshold=0.4, undated=0.6)
+    rows = np.zeros((2, len(FEATURES)))
     rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
     model = dataclasses.replace(CAUTIOUS, pair=keen)
     assert model.merges(rows, 1).tolist() == [True, False]
@@ -426,7 +419,7 @@ def test_undated_story_pairs_meet_their_own_threshold() -> None:
 def test_undated_story_pairs_meet_the_article_scorers_undated_merge_threshold() -> None:
     even = Model(weights=tuple([0.0] * len(FEATURES)), bias=0.0, join=0.4, merge=0.4,
                  merge_undated=0.6)
-    rows = np.zeros((2, len(STORY_FEATURES)))
+    rows = np.zeros((2, len(FEATURES)))
     rows[1, FEATURES.index("undated")] = 1.0  # p = 0.5 on both rows
     assert even.merges(rows, 1).tolist() == [True, False]
     assert dataclasses.replace(even, merge_undated=None).merges(rows, 1).tolist() == [True, True]
@@ -539,26 +532,6 @@ def test_best_member_features_find_the_member_an_article_repeats() -> None:
     assert rows[0, best] == pytest.approx(1.0, abs=1e-5)
     assert rows[0, centroid] < 0.7 and 0 <= rows[0, second] < rows[0, best]
 
-
-
-def test_story_rows_carry_the_mean_member_cosine_average_link_reads() -> None:
-    index = StoryIndex(window_days=14)
-    engine = Clusterer(index, CAUTIOUS)
-    fire = engine.add(prepare(FIRE[0]))
-    loose = engine.add(prepare(FIRE[1]))
-    for other in BAKERY:  # one fire report among unrelated members: its best cosine stays high
-        placed = engine.add(prepare(other))
-        if placed is not loose:
-            loose = index.merge(loose, placed)
-    rows = engine.story_features(fire, [loose])
-    assert rows.shape == (1, len(STORY_FEATURES))
-    best, mean = STORY_FEATURES.index("best"), STORY_FEATURES.index("mean")
-    assert loose.size >= 2  # the mean counts the unrelated members too:
-    assert 0 < rows[0, mean] <= rows[0, best] / loose.size + 1e-9
-    tight = engine.story_features(fire, [engine.add(prepare(FIRE[2]))])
-    assert tight[0, mean] == pytest.approx(tight[0, best])  # one member each: mean is best
-    article = engine.features(index.weighted(fire), [loose], [0.0], [v for _, v in fire.exemplars])
-    assert article.shape == (1, len(FEATURES))  # the article scorer's rows have no mean
 
 def test_a_story_keeps_its_newest_exemplars_whatever_the_order_they_came_in() -> None:
     from broadsheet.stories.index import EXEMPLARS

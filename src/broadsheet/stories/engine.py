@@ -165,24 +165,20 @@ class Clusterer:
         return self._merge(story, likely)
 
     def features(self, side: WeightedStory, stories: Sequence[StoryState],
-                 gaps: Sequence[float | None], members: Sequence[Sparse], *,
-                 mean: bool = False) -> Matrix:
+                 gaps: Sequence[float | None], members: Sequence[Sparse]) -> Matrix:
         """The feature rows of ``side`` against each of ``stories``; ``members``: the title +
-        lead vectors of ``side``'s members (an article: its own) for the best-member features;
-        with ``mean`` the ``STORY_FEATURES`` rows (the mean member cosine after ``FEATURES``)."""
+        lead vectors of ``side``'s members (an article: its own) for the best-member features."""
         weighted = [self.index.weighted(s) for s in stories]
         sizes = [self.model.capped(s.size) for s in stories]
         idf = self.index.idf
         found = Exemplars.weigh(idf, [[v for _, v in s.exemplars] for s in stories])
         best = best_members(self.scratch, [idf.weigh(v) for v in members], found)
-        matrix = feature_matrix(side, self.scratch, weighted, gaps, sizes, best[:, :2])
-        return np.column_stack([matrix, best[:, 2]]) if mean else matrix
+        return feature_matrix(side, self.scratch, weighted, gaps, sizes, best)
 
     def story_features(self, story: StoryState, others: Sequence[StoryState]) -> Matrix:
-        """The ``STORY_FEATURES`` rows of ``story`` against each of ``others`` (the merges)."""
+        """The feature rows of ``story`` against each of ``others`` (the merge decisions)."""
         return self.features(self.index.weighted(story), others,
-                             [story.gap_to(s) for s in others], [v for _, v in story.exemplars],
-                             mean=True)
+                             [story.gap_to(s) for s in others], [v for _, v in story.exemplars])
 
     def _copy_of(self, item: Incoming, candidates: Sequence[StoryState],
                  similar: npt.NDArray[np.float64]) -> tuple[StoryState, str] | None:

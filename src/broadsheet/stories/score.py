@@ -32,13 +32,10 @@ Two stories are compared with the same features, but a story's centroid is not a
 of story pairs are distributed differently (a split story's halves rarely reach the article
 threshold ``merge``). So a second logistic scorer, ``PairModel``, is learned on story pairs (the
 stories the clusterer left apart, each against its index candidates, labelled by whether they hold
-the same event) over ``PAIR_FEATURES``: ``FEATURES``, then ``mean``, the mean cosine over every pair
-of the two stories' exemplars (average link between them: a loose story's centroid flatters its
-neighbours, the mean of its member pairs does not; the article scorer does not read it), then
-``side_size``, the log member count of the story being compared. Two stories merge when either
-scorer says so (``Model.merges``). Pairs in which a story has no date meet thresholds of their own
-(``Model.merge_undated``, ``PairModel.undated``), chosen on the training stream with its dates
-removed.
+the same event) over ``PAIR_FEATURES``: ``FEATURES`` plus ``side_size``, the log member count of
+the story being compared. Two stories merge when either scorer says so (``Model.merges``). Pairs
+in which a story has no date meet thresholds of their own (``Model.merge_undated``,
+``PairModel.undated``), chosen on the training stream with its dates removed.
 
 All candidates of an article are scored at once: the article's fields are scattered into dense
 scratch arrays (``Scratch``), every candidate's terms gather from them, and the sums per story come
@@ -60,8 +57,7 @@ from broadsheet.stories.sparse import DIM, Idf, Sparse, Weighted
 
 FEATURES = ("title", "lead", "names", "all", "cross", "has_title", "has_names", "gap", "undated",
             "size", "rare_title", "rare_names", "best", "second")
-STORY_FEATURES = (*FEATURES, "mean")  # a story against a story: the merge decisions' rows
-PAIR_FEATURES = (*STORY_FEATURES, "side_size")
+PAIR_FEATURES = (*FEATURES, "side_size")
 Matrix = npt.NDArray[np.float64]
 
 
@@ -117,9 +113,8 @@ class Model:
         return size if self.size_cap is None else min(size, self.size_cap)
 
     def probabilities(self, features: Matrix) -> npt.NDArray[np.float64]:
-        """The probability of each row of a ``feature_matrix`` (of ``STORY_FEATURES`` rows, the
-        ``FEATURES`` only: ``mean`` is read by the story-pair scorer alone)."""
-        return _sigmoid(features[:, :len(self.weights)] @ np.asarray(self.weights) + self.bias)
+        """The probability of each row of a ``feature_matrix``."""
+        return _sigmoid(features @ np.asarray(self.weights) + self.bias)
 
     def at_least(self, join: float) -> Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
@@ -251,10 +246,8 @@ def _starts(lengths: npt.NDArray[np.int64], total: int) -> npt.NDArray[np.int64]
 
 def best_members(scratch: Scratch, side: Sequence[Weighted], found: Exemplars) -> Matrix:
     """For each story of ``found``, the best and second-best cosine of one of its members with
-    one of ``side``'s (an article: itself; a story: its exemplars), 0 when there is none, and the
-    mean cosine over every pair of them (``mean``: average link between the two sides)."""
+    one of ``side``'s (an article: itself; a story: its exemplars), 0 when there is none."""
     table = np.zeros((found.stories, 1 + int(found.rank.max(initial=0))))
-    sums = np.zeros(found.stories)
     for vector in side:
         if not vector.norm:
             continue
@@ -262,11 +255,9 @@ def best_members(scratch: Scratch, side: Sequence[Weighted], found: Exemplars) -
         cosines = _ratio(found.dots(scratch.all), found.norms * vector.norm)
         scratch.all[vector.ids] = 0.0
         np.maximum.at(table, (found.story, found.rank), cosines)
-        np.add.at(sums, found.story, cosines)
     ranked = -np.sort(-table, axis=1)
     second = ranked[:, 1] if ranked.shape[1] > 1 else np.zeros(found.stories)
-    pairs = np.bincount(found.story, minlength=found.stories) * len(side)
-    return np.column_stack([ranked[:, 0], second, _ratio(sums, pairs.astype(np.float64))])
+    return np.column_stack([ranked[:, 0], second])
 
 
 def feature_matrix(side: WeightedStory, scratch: Scratch, stories: Sequence[WeightedStory],
@@ -310,7 +301,7 @@ DEFAULT_MODEL = Model(
     merge_undated=0.7,
     pair=PairModel(
         weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
-                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, 0.0, -1.168),
+                 -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),
         bias=-2.5499,
         threshold=0.5,
         undated=0.5,

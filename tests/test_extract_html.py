@@ -381,12 +381,13 @@ def test_a_paragraph_announcing_what_follows_asks_for_the_recall_run() -> None:
 
 
 def test_the_gaps_are_filled_from_the_fuller_run_but_not_its_head_or_tail() -> None:
-    mine = "Intro.\nThis meant:\nAfter the list.\nEnd."
-    fuller = "Menu teaser\nIntro.\nThis meant:\n- one\n- two\nAfter the list.\nEnd.\nComments"
+    mine = ("Intro.", "This meant:", "After the list.", "End.")
+    fuller = ("Menu teaser", "Intro.", "This meant:", "- one", "- two", "After the list.", "End.",
+              "Comments")
     assert html.with_gaps_filled(mine, fuller) == (
-        "Intro.\nThis meant:\n- one\n- two\nAfter the list.\nEnd.")
-    assert html.with_gaps_filled(mine, "Menu teaser\nIntro.\nThis meant:\nComments") == mine
-    assert html.with_gaps_filled(mine, "nothing shared") == mine
+        "Intro.", "This meant:", "- one", "- two", "After the list.", "End.")
+    assert html.with_gaps_filled(mine, ("Menu teaser", "Intro.", "This meant:", "Comments")) == mine
+    assert html.with_gaps_filled(mine, ("nothing shared",)) == mine
 
 
 def test_a_list_the_precise_run_drops_inside_the_body_comes_back() -> None:

@@ -181,11 +181,9 @@ def _extraction(markup: str, url: str | None) -> tuple[str, Any, Any]:
     articles 0.935 -> 0.937, where 1.5 would do as well; scrapinghub unchanged, where 1.5 costs
     0.001). Where every one of those runs finds nothing, trafilatura's recall run is the last
     try before the page is rejected (``no_text``): of the 1,678 dev pages, 11 were rejected so, and
-    the recall run finds text on 2 (a WCXB article of 1,900 words, a forum page of 39). Where
-    the body announces what follows and the next paragraph is not it (``announces_missing``: a
-    list precision mode dropped inside the body), the fast recall run fills the gaps between
-    the paragraphs both runs keep (``with_gaps_filled``; WCXB dev articles 0.939 -> 0.944,
-    scrapinghub unchanged; made on 13% of the scrapinghub pages, 43% of the WCXB articles).
+    the recall run finds text on 2 (a WCXB article of 1,900 words, a forum page of 39). On a
+    page judged an article whose body announces what it does not hold, ``filled`` makes one
+    more run (the fast recall run).
     """
     tree = parse_html(markup)
     if tree is None:
@@ -204,9 +202,6 @@ def _extraction(markup: str, url: str | None) -> tuple[str, Any, Any]:
         text = default if word_count(default) > enough else text
     if not text.strip():  # the last try before "no_text": a page the other runs find empty
         text = run_trafilatura(tree, url, precise=False, recall=True)
-    elif announces_missing(body_paragraphs(text)):
-        text = with_gaps_filled(text, run_trafilatura(tree, url, precise=False, recall=True,
-                                                      fast=True))
     return text, meta, tree
 
 
@@ -222,21 +217,36 @@ def announces_missing(paragraphs: Sequence[str]) -> bool:
 _LIST_ITEM = "- "
 
 
-def with_gaps_filled(text: str, fuller: str) -> str:
-    """``text`` with the paragraphs ``fuller`` (the recall run) holds between the first and the
-    last paragraph the two share: the gaps inside the body, in ``fuller``'s order and wording;
-    what ``text`` holds before and after them stays its own, and a fuller run's extra head or
+def with_gaps_filled(mine: Sequence[str], theirs: Sequence[str]) -> tuple[str, ...]:
+    """``mine`` with the paragraphs ``theirs`` (the recall run's) holds between the first and the
+    last paragraph the two share: the gaps inside the body, in ``theirs``'s order and wording;
+    what ``mine`` holds before and after them stays its own, and a fuller run's extra head or
     tail (teasers, comments, footers) is never taken."""
-    mine, theirs = body_paragraphs(text), body_paragraphs(fuller)
     shared = set(mine)
     common = [i for i, paragraph in enumerate(theirs) if paragraph in shared]
     if not common or all(paragraph in shared for paragraph in theirs[common[0]:common[-1]]):
-        return text
-    first = mine.index(theirs[common[0]])
-    last = len(mine) - 1 - mine[::-1].index(theirs[common[-1]])
+        return tuple(mine)
+    first = list(mine).index(theirs[common[0]])
+    last = len(mine) - 1 - list(mine)[::-1].index(theirs[common[-1]])
     if last < first:
-        return text
-    return "\n".join(mine[:first] + theirs[common[0]:common[-1] + 1] + mine[last + 1:])
+        return tuple(mine)
+    return (*mine[:first], *theirs[common[0]:common[-1] + 1], *mine[last + 1:])
+
+
+def filled(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the gaps its body announces filled
+    (``announces_missing``, ``with_gaps_filled``) from trafilatura's fast recall run, cleaned as
+    the body is. Only articles: the verdict and the reading of other pages (``page_body``)
+    stay as they were."""
+    if parts.tree is None or not announces_missing(parts.paragraphs):
+        return parts
+    try:
+        fuller = run_trafilatura(parts.tree, parts.url, precise=False, recall=True, fast=True)
+    except Exception:  # lxml and trafilatura raise many types on hostile markup
+        return parts
+    lines, _ = without_related(body_paragraphs(fuller), body=True)
+    paragraphs = with_gaps_filled(parts.paragraphs, _cleaned(lines, parts.title, parts.outlet))
+    return replace(parts, paragraphs=paragraphs)
 
 
 def body_paragraphs(text: str) -> list[str]:
@@ -376,7 +386,7 @@ def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
         return parts, None
     evidence = evidence_of(parts)
     kind = verdict(evidence)
-    return _article(page, parts if kind is None else page_body(parts), kind), evidence
+    return _article(page, filled(parts) if kind is None else page_body(parts), kind), evidence
 
 
 def page_body(parts: HtmlParts) -> HtmlParts:

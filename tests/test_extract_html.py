@@ -372,3 +372,31 @@ def test_the_verdict_reads_the_body_without_a_list_the_text_keeps() -> None:
     assert lines == body and related == ()
     assert html._judged(body, related, None, None) == (story,)
     assert html._judged([story], (), None, None) == ()  # no list: the text itself is read
+
+
+def test_a_paragraph_announcing_what_follows_asks_for_the_recall_run() -> None:
+    assert html.announces_missing(["Some implications are:", "The second point stands."])
+    assert not html.announces_missing(["Some implications are:", "- sparse features"])
+    assert not html.announces_missing(["He said the plan works.", "It does."])
+
+
+def test_the_gaps_are_filled_from_the_fuller_run_but_not_its_head_or_tail() -> None:
+    mine = ("Intro.", "This meant:", "After the list.", "End.")
+    fuller = ("Menu teaser", "Intro.", "This meant:", "- one", "- two", "After the list.", "End.",
+              "Comments")
+    assert html.with_gaps_filled(mine, fuller) == (
+        "Intro.", "This meant:", "- one", "- two", "After the list.", "End.")
+    assert html.with_gaps_filled(mine, ("Menu teaser", "Intro.", "This meant:", "Comments")) == mine
+    assert html.with_gaps_filled(mine, ("nothing shared",)) == mine
+
+
+def test_a_list_the_precise_run_drops_inside_the_body_comes_back() -> None:
+    """WCXB dev page 4519 (CC BY 4.0): its key findings, a list between two paragraphs the
+    precise run keeps, are dropped by precision mode; the recall run fills the gap."""
+    markup = gzip.decompress((FIXTURES / "wcxb_4519.html.gz").read_bytes()).decode("utf-8")
+    url = ("https://www.c2es.org/document/"
+           "u-s-technology-and-innovation-policies-lessons-for-climate-change/")
+    result = extract(Page(id="4519", source="4519.html", kind="html", content=markup, url=url))
+    assert isinstance(result, Article)
+    assert "Support for education and training should supplement research funding." in result.text
+    assert "Enter search terms" not in result.text

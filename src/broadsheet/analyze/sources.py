@@ -70,6 +70,8 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
         yield "antecedent", verb.head if verb.dep_ in {"relcl", "acl"} else None
     elif subject is not None:
         yield ("subject" if steps == 0 else "borrowed"), subject
+    if subject is None:
+        yield "subject", _inverted(head, site)
     yield "object", _object(head)
     yield "agent", _agent(head)
     yield "possessor", next((c for c in head.children if c.dep_ == "poss"), None)
@@ -89,6 +91,28 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
             return None, steps
         current = current.head
     return None, 5
+
+
+_INVERTED = frozenset({"nsubj", "dobj", "npadvmod", "attr", "dative", "appos"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _inverted(head: Token, site: CueSite) -> Token | None:
+    """The speaker named right after a verb that follows its words (``"...," added a New Hampshire
+    Democrat``, ``"...," said the woman, who ...``), which the parse often makes the verb's object
+    or the subject of a clause it hangs on it: the first noun phrase opening within two words
+    after the verb, when words stand before the cue clause in its sentence."""
+    if head.pos_ != "VERB" or site.clause[0] <= site.sentence[0] or head.lemma_.lower() in _ADDRESSED - {"say"}:
+        return None
+    before = head.doc[site.clause[0] - 1]
+    if not (before.is_quote or before.text in {",", "—", "–"}):
+        return None
+    for child in head.rights:
+        if child.dep_ in _INVERTED and child.pos_ in _NOUNS and child.left_edge.i - head.i <= 3:
+            return None if child.lower_ in _RELATIVE else child
+        if not child.is_punct:
+            return None
+    return None
 
 
 def _one_subject(subjects: list[Token]) -> Token | None:

@@ -153,6 +153,11 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
     """
     by_kind = {c.kind: (p, c) for p, c in scored}
     left = by_kind.get("left")
+    if left is not None and _own_modifier(doc, site, left[1]):
+        left = None
+        others = [(p, c) for p, c in scored if c.kind not in {"left", "sentence"}]
+        if chosen.kind == "left" and others:
+            probability, chosen = max(others, key=lambda pair: pair[0])
     text = text_of(doc)
     pair = by_kind.get("quote_pair")
     if pair is not None:
@@ -177,6 +182,22 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         if inside:
             return that[1], max(that[0], probability)
     return chosen, probability
+
+
+_MODIFIER_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "mark", "cc", "punct", "intj"})
+
+
+def _own_modifier(doc: Doc, site: CueSite, reading: Candidate) -> bool:
+    """Whether the words before the cue clause only modify the cue verb ("*Last week*, the
+    Treasury announced new measures", "*Two hours after his tweet*, Trump tweeted an image"): a
+    time, a place or a circumstance of the saying, never what was said."""
+    head = doc[site.head]
+    for token in doc[reading.first : reading.last + 1]:
+        while token.head.i != head.i and token.head.i != token.i:
+            token = token.head
+        if token.head.i != head.i or token.dep_ not in _MODIFIER_DEPS:
+            return False
+    return True
 
 
 def _quoted_after(doc: Doc, site: CueSite) -> Candidate | None:

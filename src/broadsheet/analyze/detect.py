@@ -166,7 +166,7 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         side = by_kind.get("right") if site.clause[0] <= site.sentence[0] else left
         if side is not None and (side is by_kind.get("right") or closes_sentence(doc, site)):
             return side[1], max(side[0], probability, FRAME_CONFIDENCE)
-    if left is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and closes_sentence(doc, site):
+    if left is not None and doc[site.head].lemma_.lower() in FRAME_VERBS and _closes(doc, site):
         before = text[left[1].span[0] : doc[site.clause[0]].idx].rstrip(" \n\"'”’")
         if before.endswith(","):
             return left[1], max(left[0], probability, FRAME_CONFIDENCE)
@@ -198,6 +198,27 @@ def _own_modifier(doc: Doc, site: CueSite, reading: Candidate) -> bool:
         if token.head.i != head.i or token.dep_ not in _MODIFIER_DEPS:
             return False
     return True
+
+
+_PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct"})
+
+
+def _closes(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue clause closes its sentence (``features.closes_sentence``), or only phrases
+    of the cue verb follow it, no verb among them ("..., Ramos told AFP *in an interview in Mexico
+    City on Monday*.")."""
+    if closes_sentence(doc, site):
+        return True
+    head = doc[site.head]
+    rest = [t for t in doc[site.clause[1] + 1 : site.sentence[1] + 1] if not t.is_space]
+    return all(t.pos_ not in {"VERB", "AUX"} and _top_dep(t, head) in _PHRASE_DEPS for t in rest)
+
+
+def _top_dep(token: Token, head: Token) -> str:
+    """The dependency of the child of ``head`` whose subtree holds ``token`` ("" when none does)."""
+    while token.head.i != head.i and token.head.i != token.i:
+        token = token.head
+    return token.dep_ if token.head.i == head.i else ""
 
 
 def _quoted_after(doc: Doc, site: CueSite) -> Candidate | None:

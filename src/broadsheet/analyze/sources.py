@@ -61,6 +61,8 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     if head.text in DASHES:
         yield "suffix", head
     subject, steps = _subject(head)
+    if subject is not None and steps == 0 and _quoted(subject, site):
+        subject = _unquoted_subject(head, site)
     if subject is not None and steps == 0 and _addressed(head, subject):
         yield "agent", _agent(head)
         return
@@ -71,7 +73,7 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     elif subject is not None:
         yield ("subject" if steps == 0 else "borrowed"), subject
     if subject is None:
-        yield "subject", _inverted(head, site)
+        yield "subject", _inverted(head, site) or _just_before(head, site)
     yield "object", _object(head)
     yield "agent", _agent(head)
     yield "possessor", next((c for c in head.children if c.dep_ == "poss"), None)
@@ -113,6 +115,29 @@ def _inverted(head: Token, site: CueSite) -> Token | None:
         if not child.is_punct:
             return None
     return None
+
+
+def _quoted(token: Token, site: CueSite) -> bool:
+    """Whether a token lies inside one of the text's quotations."""
+    return any(q.start <= token.idx < q.end for q in site.quotes)
+
+
+def _unquoted_subject(head: Token, site: CueSite) -> Token | None:
+    """For a verb whose subject the parse took from the quotation before it (``"Happy Cinco de
+    Mayo!," he tweeted``: "Happy Cinco de Mayo" and "he" both its subjects), its subject outside the
+    quotation, or the noun right before it."""
+    outside = [c for c in head.children if c.dep_ in _SUBJECTS and not _quoted(c, site)]
+    return outside[-1] if outside else _just_before(head, site)
+
+
+def _just_before(head: Token, site: CueSite) -> Token | None:
+    """The name, noun or pronoun right before a verb the parse gave no subject ("..., Conway
+    notes", "..., Will wrote": a name read as a modal), outside quotations."""
+    if head.i == 0 or head.pos_ != "VERB":
+        return None
+    before = head.doc[head.i - 1]
+    fits = before.pos_ in _NOUNS or (before.pos_ == "PRON" and before.lower_ not in _RELATIVE)
+    return before if fits and not _quoted(before, site) else None
 
 
 def _one_subject(subjects: list[Token]) -> Token | None:

@@ -85,7 +85,7 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     current = verb
     for steps in range(5):
         subject = _one_subject([c for c in current.children if c.dep_ in _SUBJECTS])
-        if subject is not None and steps and verb.tag_ == "VBG" and _reported(current):
+        if subject is not None and steps and (verb.tag_ == "VBG" or verb.dep_ == "conj") and _reported(current):
             return _subject(current.head)[0], steps + 1
         if subject is not None:
             return subject, steps

@@ -226,11 +226,10 @@ def _quotations(doc: Doc, site: CueSite) -> Iterator[Candidate | None]:
         yield _quote_candidate(doc, "quote_before", before.start, before.end)
         resumed = after if after is not None and _set_off(text, clause[1], after.start) else None
         follow = resumed or _next_in_paragraph(text, site, clause[1], _sentence_end(doc, site))
-        first = doc[site.sentence[0]].idx
-        opens = not any(char.isalnum() for char in text[first : before.start])
-        if follow is not None:
+        opens = not any(char.isalnum() for char in text[doc[site.sentence[0]].idx : before.start])
+        if follow is not None and opens:
             end = follow.end + 1 if text.startswith(DOUBLE_APOSTROPHE, follow.end - 1) else follow.end
-            yield _quote_candidate(doc, "quote_pair", _opening(text, before) if opens else first, end)
+            yield _quote_candidate(doc, "quote_pair", _opening(text, before), end)
     if after is not None:
         yield _quote_candidate(doc, "quote_after", after.start, after.end)
 

@@ -151,13 +151,8 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
       on dev, +0.2 on unseen articles, precision the same or better;
     - "warned for months that X": a "that" clause inside the chosen words is what was said.
     """
+    chosen, probability, left = _past_own_modifier(doc, site, scored, chosen, probability)
     by_kind = {c.kind: (p, c) for p, c in scored}
-    left = by_kind.get("left")
-    if left is not None and _own_modifier(doc, site, left[1]):
-        left = None
-        others = [(p, c) for p, c in scored if c.kind not in {"left", "sentence"}]
-        if chosen.kind == "left" and others:
-            probability, chosen = max(others, key=lambda pair: pair[0])
     text = text_of(doc)
     pair = by_kind.get("quote_pair")
     if pair is not None:
@@ -182,6 +177,21 @@ def _frame_rules(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]],
         if inside:
             return that[1], max(that[0], probability)
     return chosen, probability
+
+
+def _past_own_modifier(doc: Doc, site: CueSite, scored: list[tuple[float, Candidate]], chosen: Candidate,
+                       probability: float) -> tuple[Candidate, float, tuple[float, Candidate] | None]:
+    """The chosen reading and its probability, and the ``left`` reading with its own, when the
+    words before the cue clause only modify the cue verb (``_own_modifier``): no ``left`` reading
+    then, and in its place the best reading other than the whole sentence (folds 8,105 -> 8,120
+    right at 12 fewer kept, dev 1,028 -> 1,031)."""
+    left = next(((p, c) for p, c in scored if c.kind == "left"), None)
+    if left is None or not _own_modifier(doc, site, left[1]):
+        return chosen, probability, left
+    others = [(p, c) for p, c in scored if c.kind not in {"left", "sentence"}]
+    if chosen.kind == "left" and others:
+        probability, chosen = max(others, key=lambda pair: pair[0])
+    return chosen, probability, None
 
 
 _MODIFIER_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "mark", "cc", "punct", "intj"})

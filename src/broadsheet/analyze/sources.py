@@ -4,10 +4,14 @@ The source is the mention *in the attribution's own clause*: the pronoun "he" of
 of "Obama, who said", the name of "said Steve Hall". Resolving a pronoun to a name is the speaker's
 business (``speakers``), never the source span's. Readings, named by ``kind``:
 
-- ``subject``: the cue's subject; a verb without one borrows the subject of the verb it hangs on
-  ("..., saying", "and added"), at most four steps up (a participle hung on a reported clause,
-  "Pompeo said Washington had concluded X, saying ...", borrows the reporter's, Pompeo); no subject
-  of a passive verb of telling ("employees were told that ...": only "by X" speaks there);
+- ``subject``: the cue's subject (outside the quotation before it: ``"Happy Cinco de Mayo!," he
+  tweeted``); a verb without one borrows the subject of the verb it hangs on ("..., saying", "and
+  added"), at most four steps up (a participle or a conjunct hung on a reported clause, "Pompeo
+  said Washington had concluded X, saying ...", "Lazar said he welcomed X and added ...", borrows
+  the reporter's); no subject of a passive verb of telling ("employees were told that ...": only
+  "by X" speaks there); a verb with none to borrow takes the name after it when it follows its
+  words (``"...," added a New Hampshire Democrat``), else the noun right before it (``"...," Will
+  wrote``: a name the parse read as a modal);
 - ``relative``: the relative pronoun of "X, who said" and ``antecedent`` the noun it stands for;
 - ``object``: the object of "according to X", "in the poll", "citing X";
 - ``agent``: "was described by X"; ``possessor``: "Trump's claim that ...";
@@ -85,7 +89,8 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     current = verb
     for steps in range(5):
         subject = _one_subject([c for c in current.children if c.dep_ in _SUBJECTS])
-        if subject is not None and steps and (verb.tag_ == "VBG" or verb.dep_ == "conj") and _reported(current):
+        hung = verb.tag_ == "VBG" or verb.dep_ == "conj"
+        if subject is not None and steps and hung and _reported(current):
             return _subject(current.head)[0], steps + 1
         if subject is not None:
             return subject, steps
@@ -101,10 +106,12 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 
 def _inverted(head: Token, site: CueSite) -> Token | None:
     """The speaker named right after a verb that follows its words (``"...," added a New Hampshire
-    Democrat``, ``"...," said the woman, who ...``), which the parse often makes the verb's object
-    or the subject of a clause it hangs on it: the first noun phrase opening within two words
-    after the verb, when words stand before the cue clause in its sentence."""
-    if head.pos_ != "VERB" or site.clause[0] <= site.sentence[0] or head.lemma_.lower() in _ADDRESSED - {"say"}:
+    Democrat``), which the parse often makes the verb's object: the first noun phrase opening
+    within two words after a verb that has no subject, when a quotation mark, a comma or a dash
+    closes the words before the cue clause; never for a verb whose object is the one addressed
+    ("told AFP", "asked the boy whether")."""
+    addressed = head.lemma_.lower() in _ADDRESSED - {"say"}
+    if head.pos_ != "VERB" or site.clause[0] <= site.sentence[0] or addressed:
         return None
     before = head.doc[site.clause[0] - 1]
     if not (before.is_quote or before.text in {",", "—", "–"}):
@@ -169,8 +176,8 @@ _SAYING = frozenset({"say", "tell", "announce", "state", "write", "claim", "argu
 
 def _reported(verb: Token) -> bool:
     """Whether ``verb`` heads what someone said ("Pompeo said that Washington had concluded X,
-    saying ..."): a participle hung on it speaks with the speaker of the verb of saying above
-    (Pompeo), not with the reported clause's subject (Washington)."""
+    saying ..."): a participle or a conjunct hung on it speaks with the speaker of the verb of
+    saying above (Pompeo), not with the reported clause's subject (Washington)."""
     head = verb.head
     return (verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in _SAYING
             and any(c.dep_ == "nsubj" for c in head.children))

@@ -200,14 +200,13 @@ _MODIFIER_DEPS = frozenset({"npadvmod", "prep", "advmod", "advcl", "mark", "cc",
 def _own_modifier(doc: Doc, site: CueSite, reading: Candidate) -> bool:
     """Whether the words before the cue clause only modify the cue verb ("*Last week*, the
     Treasury announced new measures", "*Two hours after his tweet*, Trump tweeted an image"): a
-    time, a place or a circumstance of the saying, never what was said."""
-    head = doc[site.head]
-    for token in doc[reading.first : reading.last + 1]:
-        while token.head.i != head.i and token.head.i != token.i:
-            token = token.head
-        if token.head.i != head.i or token.dep_ not in _MODIFIER_DEPS:
-            return False
-    return True
+    time, a place or a circumstance of the saying, never what was said; not when they hold a
+    quotation or a clause with its own subject (``"... Bigger than the little deal" announced in
+    October, said Derek Scissors``, which the parse hangs on "said" as a clause of its own)."""
+    words = doc[reading.first : reading.last + 1]
+    if any(t.is_quote or t.dep_ in {"nsubj", "nsubjpass"} for t in words):
+        return False  # a quotation, or a clause with its own subject, is what was said
+    return all(_top_dep(t, doc[site.head]) in _MODIFIER_DEPS for t in words)
 
 
 _PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct"})

@@ -9,8 +9,7 @@ business (``speakers``), never the source span's. Readings, named by ``kind``:
   added"), at most four steps up (a participle or a conjunct hung on a reported clause, "Pompeo
   said Washington had concluded X, saying ...", "Lazar said he welcomed X and added ...", borrows
   the reporter's); no subject of a passive verb of telling ("employees were told that ...": only
-  "by X" speaks there); a verb with none to borrow takes the name after it when it follows its
-  words (``"...," added a New Hampshire Democrat``), else the noun right before it (``"...," Will
+  "by X" speaks there); a verb with none to borrow takes the noun right before it (``"...," Will
   wrote``: a name the parse read as a modal);
 - ``relative``: the relative pronoun of "X, who said" and ``antecedent`` the noun it stands for;
 - ``object``: the object of "according to X", "in the poll", "citing X";
@@ -77,7 +76,7 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     elif subject is not None:
         yield ("subject" if steps == 0 else "borrowed"), subject
     if subject is None:
-        yield "subject", _inverted(head, site) or _just_before(head, site)
+        yield "subject", _just_before(head, site)
     yield "object", _object(head)
     yield "agent", _agent(head)
     yield "possessor", next((c for c in head.children if c.dep_ == "poss"), None)
@@ -100,28 +99,7 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     return None, 5
 
 
-_INVERTED = frozenset({"nsubj", "dobj", "npadvmod", "attr", "dative", "appos"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-
-
-def _inverted(head: Token, site: CueSite) -> Token | None:
-    """The speaker named right after a verb that follows its words (``"...," added a New Hampshire
-    Democrat``), which the parse often makes the verb's object: the first noun phrase opening
-    within two words after a verb that has no subject, when a quotation mark, a comma or a dash
-    closes the words before the cue clause; never for a verb whose object is the one addressed
-    ("told AFP", "asked the boy whether")."""
-    addressed = head.lemma_.lower() in _ADDRESSED - {"say"}
-    if head.pos_ != "VERB" or site.clause[0] <= site.sentence[0] or addressed:
-        return None
-    before = head.doc[site.clause[0] - 1]
-    if not (before.is_quote or before.text in {",", "—", "–"}):
-        return None
-    for child in head.rights:
-        if child.dep_ in _INVERTED and child.pos_ in _NOUNS and child.left_edge.i - head.i <= 3:
-            return None if child.lower_ in _RELATIVE else child
-        if not child.is_punct:
-            return None
-    return None
 
 
 def _quoted(token: Token, site: CueSite) -> bool:

@@ -88,7 +88,7 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     current = verb
     for steps in range(5):
         subject = _one_subject([c for c in current.children if c.dep_ in _SUBJECTS])
-        hung = verb.tag_ == "VBG" or verb.dep_ == "conj"
+        hung = verb.tag_ == "VBG" or (verb.dep_ == "conj" and current.head.lemma_.lower() in _TOLD)
         if subject is not None and steps and hung and _reported(current):
             return _subject(current.head)[0], steps + 1
         if subject is not None:
@@ -149,6 +149,8 @@ def _addressed(cue: Token, subject: Token) -> bool:
     return subject.dep_ == "nsubjpass" and subject.head.i == cue.i and cue.lemma_.lower() in _ADDRESSED
 
 
+# "Lazar said he welcomed X and added ...", not "It claims that X did Y and asked ...": X asked
+_TOLD = frozenset({"say", "tell"})
 _SAYING = frozenset({"say", "tell", "announce", "state", "write", "claim", "argue", "insist", "explain"})
 
 

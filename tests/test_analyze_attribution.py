@@ -376,3 +376,31 @@ def test_letters_after_a_name_are_no_role_and_stated_is_a_cue(nlp: Language) -> 
     assert roles.get("Maren Holt", "") is None and roles.get("Ilse Brandt", "") is None
     assert roles.get("Rowan Pike") == "CEO"
     assert any(a.speaker == "Tomas Reyes" and a.cue == "stated" for a in found)
+
+
+def test_a_quotation_the_cue_clause_runs_into_is_no_second_half(nlp: Language) -> None:
+    # the show's title after "on" is a word of the clause, not the quotation resumed
+    found = attributions(nlp, "Ana Berg spoke on Sunday.",
+                         "“She just made it up,” she said of the claim during a call to ABC’s “This Week.”")
+    assert [(a.speaker, a.cue) for a in found] == [("Ana Berg", "said")]
+    assert found[0].content == "She just made it up"
+
+
+def test_a_subject_taken_from_the_quotation_gives_way_to_the_speaker(nlp: Language) -> None:
+    # the parse makes the quoted words the verb's subject too: "she" speaks
+    found = attributions(nlp, "Ana Berg posted a picture.", "“Happy Cinco de Mayo!,” she tweeted.")
+    assert [(a.speaker, a.cue) for a in found] == [("Ana Berg", "tweeted")]
+    assert found[0].content == "Happy Cinco de Mayo!"
+
+
+def test_the_cue_verbs_own_time_is_not_what_was_said(nlp: Language) -> None:
+    found = attributions(nlp, "On Monday, Ana Berg announced her resignation from the board.")
+    assert [(a.speaker, a.content) for a in found] == [("Ana Berg", "her resignation from the board")]
+
+
+def test_a_verb_of_saying_conjoined_to_the_reported_clause_speaks_with_the_reporter(nlp: Language) -> None:
+    # the parse hangs "added" on "welcomed", whose subject "he" is Lazar's reported words
+    found = attributions(nlp, 'Lazar said he welcomed the ruling and added, "I will plead guilty, no '
+                              'problem."')
+    added = [a for a in found if a.cue == "added"]
+    assert [(a.speaker, a.content) for a in added] == [("Lazar", "I will plead guilty, no problem")]

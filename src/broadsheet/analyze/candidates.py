@@ -224,13 +224,21 @@ def _quotations(doc: Doc, site: CueSite) -> Iterator[Candidate | None]:
     after = next((q for q in site.quotes if _gap(text, clause[1], q.start, colon=True)), None)
     if before is not None:
         yield _quote_candidate(doc, "quote_before", before.start, before.end)
-        follow = after or _next_in_paragraph(text, site, clause[1], _sentence_end(doc, site))
+        resumed = after if after is not None and _set_off(text, clause[1], after.start) else None
+        follow = resumed or _next_in_paragraph(text, site, clause[1], _sentence_end(doc, site))
         opens = not any(char.isalnum() for char in text[doc[site.sentence[0]].idx : before.start])
         if follow is not None and opens:
             end = follow.end + 1 if text.startswith(DOUBLE_APOSTROPHE, follow.end - 1) else follow.end
             yield _quote_candidate(doc, "quote_pair", _opening(text, before), end)
     if after is not None:
         yield _quote_candidate(doc, "quote_after", after.start, after.end)
+
+
+def _set_off(text: str, start: int, end: int) -> bool:
+    """Whether a comma, colon or dash sets the quotation after the cue clause off from it
+    (``"A," he said, "B."``), rather than the quotation being a word of the clause's own phrase
+    (``he said on ABC's "This Week."``, ``said Ann Lee, who thinks they "need to ..."``)."""
+    return any(char in ",:—–-" for char in text[start:end])
 
 
 def _gap(text: str, start: int, end: int, *, colon: bool = False) -> bool:
@@ -250,7 +258,7 @@ def _next_in_paragraph(text: str, site: CueSite, after: int, sentence_end: int) 
         if after <= quote.start < line_end:
             opens = _opening(text, quote)
             between = text[after:opens].strip()
-            if between in {".", ",", ":", ""}:
+            if between in {".", ",", ":"}:
                 return quote
             closes = between.endswith(".") and not text[sentence_end:opens].strip()
             return quote if closes and not any(mark in between for mark in QUOTE_MARKS) else None

@@ -4,10 +4,13 @@ The source is the mention *in the attribution's own clause*: the pronoun "he" of
 of "Obama, who said", the name of "said Steve Hall". Resolving a pronoun to a name is the speaker's
 business (``speakers``), never the source span's. Readings, named by ``kind``:
 
-- ``subject``: the cue's subject; a verb without one borrows the subject of the verb it hangs on
-  ("..., saying", "and added"), at most four steps up (a participle hung on a reported clause,
-  "Pompeo said Washington had concluded X, saying ...", borrows the reporter's, Pompeo); no subject
-  of a passive verb of telling ("employees were told that ...": only "by X" speaks there);
+- ``subject``: the cue's subject (outside the quotation before it: ``"Happy Cinco de Mayo!," he
+  tweeted``); a verb without one borrows the subject of the verb it hangs on ("..., saying", "and
+  added"), at most four steps up (a participle or a conjunct hung on a reported clause, "Pompeo
+  said Washington had concluded X, saying ...", "Lazar said he welcomed X and added ...", borrows
+  the reporter's); no subject of a passive verb of telling ("employees were told that ...": only
+  "by X" speaks there); a verb with none to borrow takes the noun right before it (``"...," Will
+  wrote``: a name the parse read as a modal);
 - ``relative``: the relative pronoun of "X, who said" and ``antecedent`` the noun it stands for;
 - ``object``: the object of "according to X", "in the poll", "citing X";
 - ``agent``: "was described by X"; ``possessor``: "Trump's claim that ...";
@@ -61,6 +64,8 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     if head.text in DASHES:
         yield "suffix", head
     subject, steps = _subject(head)
+    if subject is not None and steps == 0 and _quoted(subject, site):
+        subject = _unquoted_subject(head, site)
     if subject is not None and steps == 0 and _addressed(head, subject):
         yield "agent", _agent(head)
         return
@@ -70,6 +75,8 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
         yield "antecedent", verb.head if verb.dep_ in {"relcl", "acl"} else None
     elif subject is not None:
         yield ("subject" if steps == 0 else "borrowed"), subject
+    if subject is None:
+        yield "subject", _just_before(head, site)
     yield "object", _object(head)
     yield "agent", _agent(head)
     yield "possessor", next((c for c in head.children if c.dep_ == "poss"), None)
@@ -81,7 +88,8 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
     current = verb
     for steps in range(5):
         subject = _one_subject([c for c in current.children if c.dep_ in _SUBJECTS])
-        if subject is not None and steps and verb.tag_ == "VBG" and _reported(current):
+        hung = verb.tag_ == "VBG" or (verb.dep_ == "conj" and current.head.lemma_.lower() in _TOLD)
+        if subject is not None and steps and hung and _reported(current):
             return _subject(current.head)[0], steps + 1
         if subject is not None:
             return subject, steps
@@ -89,6 +97,32 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
             return None, steps
         current = current.head
     return None, 5
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _quoted(token: Token, site: CueSite) -> bool:
+    """Whether a token lies inside one of the text's quotations."""
+    return any(q.start <= token.idx < q.end for q in site.quotes)
+
+
+def _unquoted_subject(head: Token, site: CueSite) -> Token | None:
+    """For a verb whose subject the parse took from the quotation before it (``"Happy Cinco de
+    Mayo!," he tweeted``: "Happy Cinco de Mayo" and "he" both its subjects), its subject outside the
+    quotation, or the noun right before it."""
+    outside = [c for c in head.children if c.dep_ in _SUBJECTS and not _quoted(c, site)]
+    return outside[-1] if outside else _just_before(head, site)
+
+
+def _just_before(head: Token, site: CueSite) -> Token | None:
+    """The name, noun or pronoun right before a verb the parse gave no subject ("..., Conway
+    notes", "..., Will wrote": a name read as a modal), outside quotations."""
+    if head.i == 0 or head.pos_ != "VERB":
+        return None
+    before = head.doc[head.i - 1]
+    fits = before.pos_ in _NOUNS or (before.pos_ == "PRON" and before.lower_ not in _RELATIVE)
+    return before if fits and not _quoted(before, site) else None
 
 
 def _one_subject(subjects: list[Token]) -> Token | None:
@@ -115,13 +149,15 @@ def _addressed(cue: Token, subject: Token) -> bool:
     return subject.dep_ == "nsubjpass" and subject.head.i == cue.i and cue.lemma_.lower() in _ADDRESSED
 
 
+# "Lazar said he welcomed X and added ...", not "It claims that X did Y and asked ...": X asked
+_TOLD = frozenset({"say", "tell"})
 _SAYING = frozenset({"say", "tell", "announce", "state", "write", "claim", "argue", "insist", "explain"})
 
 
 def _reported(verb: Token) -> bool:
     """Whether ``verb`` heads what someone said ("Pompeo said that Washington had concluded X,
-    saying ..."): a participle hung on it speaks with the speaker of the verb of saying above
-    (Pompeo), not with the reported clause's subject (Washington)."""
+    saying ..."): a participle or a conjunct hung on it speaks with the speaker of the verb of
+    saying above (Pompeo), not with the reported clause's subject (Washington)."""
     head = verb.head
     return (verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in _SAYING
             and any(c.dep_ == "nsubj" for c in head.children))

@@ -96,7 +96,7 @@ def clause_of(token: Token, quotes: tuple[Quotation, ...]) -> tuple[int, int]:
     members = {token.i}
     for child in token.children:
         if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "prep" and child.i > token.i and _short(child)):
-            members.update(t.i for t in child.subtree if not _quoted(t, quotes) and not t.is_space)
+            members.update(t.i for t in child.subtree if not quoted(t, quotes) and not t.is_space)
     if token.dep_ == "pobj" or token.lower_ == "according":
         members.update(t.i for t in token.subtree)
     return _contiguous(token.i, members)
@@ -107,7 +107,7 @@ def _short(token: Token) -> bool:
     return token.right_edge.i - token.left_edge.i < 6
 
 
-def _quoted(token: Token, quotes: tuple[Quotation, ...]) -> bool:
+def quoted(token: Token, quotes: tuple[Quotation, ...]) -> bool:
     """Whether a token lies inside a quotation."""
     return any(q.start <= token.idx < q.end for q in quotes)
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from broadsheet.analyze.candidates import DASHES, Candidate, CueSite
+from broadsheet.analyze.candidates import DASHES, Candidate, CueSite, quoted
 from broadsheet.analyze.spans import char_span, ents_of, in_dateline
 from broadsheet.analyze.speakers import phrase_range
 
@@ -64,7 +64,7 @@ def _source_readings(doc: Doc, site: CueSite) -> Iterator[tuple[str, Token | Non
     if head.text in DASHES:
         yield "suffix", head
     subject, steps = _subject(head)
-    if subject is not None and steps == 0 and _quoted(subject, site):
+    if subject is not None and steps == 0 and quoted(subject, site.quotes):
         subject = _unquoted_subject(head, site)
     if subject is not None and steps == 0 and _addressed(head, subject):
         yield "agent", _agent(head)
@@ -102,16 +102,11 @@ def _subject(verb: Token) -> tuple[Token | None, int]:
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-def _quoted(token: Token, site: CueSite) -> bool:
-    """Whether a token lies inside one of the text's quotations."""
-    return any(q.start <= token.idx < q.end for q in site.quotes)
-
-
 def _unquoted_subject(head: Token, site: CueSite) -> Token | None:
     """For a verb whose subject the parse took from the quotation before it (``"Happy Cinco de
     Mayo!," he tweeted``: "Happy Cinco de Mayo" and "he" both its subjects), its subject outside the
     quotation, or the noun right before it."""
-    outside = [c for c in head.children if c.dep_ in _SUBJECTS and not _quoted(c, site)]
+    outside = [c for c in head.children if c.dep_ in _SUBJECTS and not quoted(c, site.quotes)]
     return outside[-1] if outside else _just_before(head, site)
 
 
@@ -122,7 +117,7 @@ def _just_before(head: Token, site: CueSite) -> Token | None:
         return None
     before = head.doc[head.i - 1]
     fits = before.pos_ in _NOUNS or (before.pos_ == "PRON" and before.lower_ not in _RELATIVE)
-    return before if fits and not _quoted(before, site) else None
+    return before if fits and not quoted(before, site.quotes) else None
 
 
 def _one_subject(subjects: list[Token]) -> Token | None:

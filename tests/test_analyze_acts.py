@@ -93,6 +93,8 @@ def test_hoped_is_a_belief_though_the_lemmatizer_says_hop(nlp: Language) -> None
     assert _act(nlp, "Officials hoped that the talks would resume.", "hoped",
                 "the talks would resume") == "belief"
     assert _act(nlp, "The rabbits hopped over the fence.", "hopped", "over the fence") == "statement"
+    assert _act(nlp, "Democrats are hoping that turnout rises.", "hoping", "turnout rises") == "belief"
+    assert _act(nlp, "The rabbits were hopping about.", "hopping", "about") == "statement"
 
 
 def test_trusted_cue_keys_are_kept_from_the_lower_threshold(nlp: Language) -> None:

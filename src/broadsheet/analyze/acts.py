@@ -51,8 +51,9 @@ def classify_act(doc: Doc, head: int, content: str) -> SpeechAct:
 
 
 def _lemma(lemma: str, word: str) -> str:
-    """The cue's lemma, mended where the small model's lemmatizer is wrong ("hoped" -> "hop")."""
-    return "hope" if lemma == "hop" and word.startswith("hope") else lemma
+    """The cue's lemma, mended where the small model's lemmatizer is wrong ("hoped", "hoping" ->
+    "hop"; "hopping" stays "hop")."""
+    return "hope" if lemma == "hop" and word.startswith(("hope", "hoping")) else lemma
 
 
 def _demands(doc: Doc, head: int) -> bool:

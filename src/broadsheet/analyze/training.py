@@ -110,12 +110,18 @@ def cue_roots(doc: Doc, gold: Iterable[Gold]) -> dict[int, Gold]:
     """The head token of each gold cue (the syntactic root of its first piece) -> the attribution."""
     roots: dict[int, Gold] = {}
     for item in gold:
-        if not item.cue:
-            continue
-        span = doc.char_span(*item.cue[0], alignment_mode="expand")
-        if span is not None and len(span):
-            roots.setdefault(span.root.i, item)
+        root = cue_root(doc, item)
+        if root is not None:
+            roots.setdefault(root.i, item)
     return roots
+
+
+def cue_root(doc: Doc, gold: Gold) -> Token | None:
+    """The head token of a gold cue's first piece, None when it has no cue."""
+    if not gold.cue:
+        return None
+    span = doc.char_span(*gold.cue[0], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def build_lexicon(pairs: Sequence[Pair]) -> dict[str, float]:
@@ -459,17 +465,24 @@ def _acceptor_rows(pairs: Sequence[Pair], models: Models) -> Iterable[tuple[Feat
             yield detection_features(doc, found.site, found.content, found.source, found.parts), float(right)
 
 
+def matched_gold(document: Document, found: Sequence[Attribution]) -> dict[int, int]:
+    """The gold attributions ``found`` gets right when all of it is scored together (paired one to
+    one by content, the speaker overlapping the gold source): gold position -> attribution position."""
+    tokens = Tokens(document.text)
+    contents = [tokens.inside(span_pieces(a.content_span)) for a in found]
+    right = {}
+    for j, i in pair(contents, [tokens.inside(g.content) for g in document.gold]).items():
+        source = tokens.inside(document.gold[j].source)
+        if not source or tokens.inside(span_pieces(found[i].speaker_span)) & source:
+            right[j] = i
+    return right
+
+
 def _keyed_outcomes(document: Document, doc: Doc, found: list[tuple[Attribution, float]],
                     below: float) -> list[tuple[str, bool]]:
     """The cue key of each attribution scoring under ``below`` and whether it is right when all of
     ``found`` is scored together (paired one-to-one with the gold, its speaker overlapping)."""
-    tokens = Tokens(document.text)
-    contents = [tokens.inside(_pieces(a.content_span)) for a, _ in found]
-    right: set[int] = set()
-    for j, i in pair(contents, [tokens.inside(g.content) for g in document.gold]).items():
-        source = tokens.inside(document.gold[j].source)
-        if not source or tokens.inside(_pieces(found[i][0].speaker_span)) & source:
-            right.add(i)
+    right = set(matched_gold(document, [item for item, _ in found]).values())
     outcomes = []
     for i, (item, score) in enumerate(found):
         cue = doc.char_span(*item.cue_span, alignment_mode="expand") if item.cue_span else None
@@ -522,7 +535,7 @@ def _right(document: Document, found: Sequence[Detection]) -> dict[int, bool]:
     return right
 
 
-def _pieces(span: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+def span_pieces(span: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
     """An optional span as the pieces ``Tokens.inside`` reads."""
     return (span,) if span is not None else ()
 

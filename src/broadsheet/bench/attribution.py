@@ -24,7 +24,9 @@ cue accuracy). Rows:
 - ``wcxb-voices-I``: the same for sample I, 60 voices of an edition of 56 more English WCXB dev article
   pages in neither G nor H, judged before round 16's rules were written (gated too);
 - ``wcxb-voices-J``: the same for sample J, 60 voices of an edition of 51 more English WCXB dev article
-  pages in none of G, H and I, judged before round 17's rules were written (gated too).
+  pages in none of G, H and I, judged before round 17's rules were written (gated too);
+- ``wcxb-voices-K``: the same for sample K, 60 voices of an edition of 56 more English WCXB dev article
+  pages in none of G, H, I and J, judged before round 18's rules were written (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -51,6 +53,7 @@ from broadsheet.bench.voices import (
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
+    WCXB_K_FIXTURE,
     voice_rows,
     wcxb_voice_rows,
 )
@@ -237,4 +240,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += wcxb_voice_rows(data, WCXB_H_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_I_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_J_FIXTURE)
+        report.rows += wcxb_voice_rows(data, WCXB_K_FIXTURE)
     return report

@@ -29,7 +29,9 @@ its voices come from. Sample I (``tests/data/wcxb_voices/judged_i.json``, the ``
 is drawn the same way from the pages of H's pool that are not H's (60 voices, 56 pages), judged
 before round 16's fixes. Sample J (``tests/data/wcxb_voices/judged_j.json``, the ``wcxb-voices-J`` row)
 is drawn the same way from the pages of I's pool that are not I's (60 voices, 51 pages), judged
-before round 17's fixes.
+before round 17's fixes. Sample K (``tests/data/wcxb_voices/judged_k.json``, the ``wcxb-voices-K`` row)
+is drawn the same way from the pages of J's pool that are not J's (60 voices, 56 pages), judged
+before round 18's fixes.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_vo
 WCXB_H_FIXTURE = WCXB_FIXTURE.with_name("judged_h.json")
 WCXB_I_FIXTURE = WCXB_FIXTURE.with_name("judged_i.json")
 WCXB_J_FIXTURE = WCXB_FIXTURE.with_name("judged_j.json")
+WCXB_K_FIXTURE = WCXB_FIXTURE.with_name("judged_k.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
@@ -195,7 +198,7 @@ def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
 
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
-    """The ``wcxb-voices-G`` row (or ``-H``, ``-I``, ``-J`` with their fixtures): the sample's share right
+    """The ``wcxb-voices-G`` row (or ``-H`` to ``-K`` with their fixtures): the sample's share right
     against the edition of its WCXB pages."""
     return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 

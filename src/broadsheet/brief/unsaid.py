@@ -59,14 +59,28 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its cue is written with a capital inside a line, a title's word ("Kent Beck, whose Extreme
       Programming Explained: Embrace Change was ...", "What Reviewers Say | ..."); or a modal stands
       between the speaker and the cue, a possibility or a future, no words yet ("AI might suggest a
-      matching moisturizer", "Shoppers ... will expect to get support");
+      matching moisturizer", "Shoppers ... will expect to get support", "lawyers can argue that ...";
+      not "police can confirm", said as it is written);
     - its speaker is a name in code ("numberOfFrames tells the loader how many ..."), or a list's
       label before a colon that opens its line, the cue further on ("- Algae: A standout in the
       survey, 68% of consumers said ...");
     - its cue weighs a thing ("considering not just their achievements");
     - its speaker opens a cell of a table's row ("| Group 2 Variety | ... | Pruning Nuance for UK"),
       or inside its own words before "as explained in" (or "as reported by") a source after the cue
-      ("... to be included in PubMed Search, as explained in this guide").
+      ("... to be included in PubMed Search, as explained in this guide");
+    - its cue takes only a thing, never a clause without "that", and no "that", colon or quotation
+      comes before the words, nor "as" after them: a thing touted, described, shared, highlighted,
+      listed, proposed or promised, or a response by a deed ("They tout their deep understanding of
+      ...", "Jonathan shared a seasoned take on ...", "the authors propose an iterative solver that
+      ...", "Hoka responded by tuning the Speedgoat 7"; not "described the video as satire");
+    - its words are a topic, an indirect question after the cue ("GIM estimates how components would
+      behave", "Customer Acquisition Cost tells you how much ...", "explaining how founders take
+      ..."; not after "asked" or "wondered", whose question is the words);
+    - its speaker is a generic group that knows ("Companies recognize that ...", not "Anthony Lynn
+      recognizes that ...", a named speaker conceding), or its cue fears a thing ("Japanese people
+      fear being seen as ..."; fearing "that ..." is a belief and stays);
+    - its speaker is the empty "it" of a passive with a clause ("It is often speculated that ..."):
+      no one's words, whatever the "it" was read as.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -231,7 +245,7 @@ def _takes_a_thing(attribution: Attribution, text: str) -> bool:
 
 
 _THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
-                        r"consider(?:s|ed|ing)?")
+                        r"consider(?:s|ed|ing)?|fear(?:s|ed|ing)?")
 _AN_OBJECT = re.compile(r"\s+(?!(?:on|in|at|to|during|via|by|from|for|after|before|later|also|further|"
                         r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a system like Workday"
 _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})  # "claims its 80 bays save ..."
@@ -303,17 +317,26 @@ def _a_title_or_a_modal(attribution: Attribution, text: str) -> bool:
     | ...": a cue with a capital after a word of its line is a title's word; "AI might suggest a
     matching moisturizer", "Shoppers ... will expect to get support": a modal between the speaker
     and the cue, a possibility or a future, no words said (not "would", the past's future, nor "could
-    not say", a statement)."""
+    not say", a statement); "lawyers can argue that ...": "can" before a cue that is no act of
+    speech done in the saying (not "police can confirm that ...")."""
     cue, speaker = attribution.cue_span, attribution.speaker_span
     if cue is None:
         return False
     before = text[text.rfind("\n", 0, cue[0]) + 1:cue[0]].rstrip()
     if attribution.cue[:1].isupper() and before and (before[-1].isalnum() or before[-1] in "|,"):
         return True
-    return speaker is not None and speaker[1] <= cue[0] and bool(_MODAL.search(text[speaker[1]:cue[0]]))
+    if speaker is None or speaker[1] > cue[0]:
+        return False
+    gap = text[speaker[1]:cue[0]]
+    if _CAN.search(gap) and not _SPEECH_ACT.fullmatch(attribution.cue.strip().lower()):
+        return True  # "lawyers can argue that ...", not "police can confirm that ..."
+    return bool(_MODAL.search(gap))
 
 
 # "might suggest", "will soon expect"; not "could not say"
+_CAN = re.compile(r"\bcan\s+$")
+_SPEECH_ACT = re.compile(r"(?:confirm|say|tell|reveal|report|announce|attest|assure|disclose|state|verify|"
+                         r"share|promise|guarantee)")  # "can confirm": said now
 _MODAL = re.compile(r"\b(?:might|may|could|should|must|will|shall)\b(?:\s+(?!not\b)\w+)?\s+$")
 
 
@@ -346,7 +369,85 @@ def _a_table_or_a_source_after(attribution: Attribution, text: str) -> bool:
     return inside and bool(as_by) and bool(re.match(r"\s+(?:in|by|on)\b", text[cue[1]:]))
 
 
+def _names_a_thing(attribution: Attribution, text: str) -> bool:
+    """ "They tout their deep understanding of ...", "Jonathan shared a seasoned take on ...", "This
+    guide listed all of the top tips that I learned", "Hoka responded by tuning the Speedgoat 7": a
+    cue that takes a thing (or a deed), never a clause without "that", with no "that", colon or
+    quotation before unquoted words: no one's words."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if not _OBJECT_CUE.fullmatch(attribution.cue.strip().lower()) or cue is None or content is None:
+        return False
+    if content[0] < cue[1] or _quoted(attribution.content) or "‘" in attribution.content:
+        return False  # the words before the cue ("It works, Ada Holt shared."), or quoted
+    if _AS_WHAT.search(text[cue[1]:content[1]]):
+        return False  # "described the video as lighthearted satire": a characterisation, said
+    gap = text[cue[1]:content[0]]
+    opens = attribution.content.lstrip(_EDGE_PUNCT).lower()
+    if _SAYS_IN_GAP.search(gap) or opens.startswith("to "):
+        return False  # "promise to be ...": a pledge
+    return bool(gap.strip()) or not opens.startswith(("that ", "whether ", "if "))  # "a solver that ..."
+
+
+_OBJECT_CUE = re.compile(r"tout(?:s|ed|ing)?|describ(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|"
+                         r"highlight(?:s|ed|ing)?|list(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
+                         r"promis(?:e|es|ed|ing)|respond(?:s|ed|ing)?|showcas(?:e|es|ed|ing)")
+_AS_WHAT = re.compile(r"(?<!\bwell\s)\bas\b(?!\s+well\s+as\b)", re.I)  # not "as well as"
+_SAYS_IN_GAP = re.compile(r"\bthat\b|[:“\"‘']")
+
+
+def _a_group_knows(attribution: Attribution, text: str) -> bool:
+    """ "Companies recognize that events deliver ...": a generic group that knows or realises, the
+    writer's generalisation (not "Anthony Lynn recognizes that his team's hopes are slim", a named
+    speaker conceding): the speaker's first word is written in lower case elsewhere on the page."""
+    if not _KNOWING.fullmatch(attribution.cue.strip().lower()):
+        return False
+    words = attribution.speaker.split()
+    generic = bool(words) and all(w.islower() for w in words[1:])
+    return generic and bool(re.search(rf"\b{re.escape(words[0].lower())}\b", text))
+
+
+_KNOWING = re.compile(r"recogni[sz](?:e|es|ed|ing)|reali[sz](?:e|es|ed|ing)")
+
+
+def _a_topic_asked(attribution: Attribution, text: str) -> bool:
+    """ "GIM estimates how components would behave", "Customer Acquisition Cost (CAC) tells you how
+    much you're spending", "explaining how founders take ...": an indirect question right after the
+    cue (or its pronoun object), unquoted, is a topic, not what was said (not after "asked",
+    "wondered", whose question is the words, nor after a denial, "could not say whether ...")."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or content[0] < cue[1] or _quoted(attribution.content):
+        return False
+    if _ASKING.match(attribution.cue.strip().lower()) or _DENIED.search(text[max(0, cue[0] - 24):cue[0]]):
+        return False  # "could not say whether it works", "declined to say how": a statement
+    run = text[cue[1]:content[1]]
+    return bool(_WH_TOPIC.match(run))
+
+
+_ASKING = re.compile(r"(?:ask|wonder|question|inquir|enquir|quer)")
+_DENIED = re.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused)\s+to)\s+(?:\w+\s+)?$", re.I)
+_WH_TOPIC = re.compile(r"\s+(?:(?:you|us|me|them|him|her|readers|viewers)\s+)?(?:how|why|whether)\b",
+                       re.I)  # not "what": "said what plumbers do will help" is a clause
+
+
+def _an_empty_it(attribution: Attribution, text: str) -> bool:
+    """ "It is often speculated that it was first brewed in Yemen": the empty "it" of a passive with
+    a clause, no one's words, whatever the analysis read the "it" as (unless the source is named
+    before it in its sentence: "In reading the SportsBusiness Journal, it was noted that ...")."""
+    speaker, cue = attribution.speaker_span, attribution.cue_span
+    if speaker is None or cue is None or speaker[1] > cue[0] or text[speaker[0]:speaker[1]].lower() != "it":
+        return False
+    passive = _EMPTY_IT_GAP.fullmatch(text[speaker[1]:cue[0]])
+    if not passive or not attribution.cue.endswith(("ed", "en")) or not re.match(r"\s+that\b", text[cue[1]:]):
+        return False
+    sentence = text[max(text.rfind(mark, 0, speaker[0]) for mark in (". ", "? ", "! ", "\n")) + 1:speaker[0]]
+    return attribution.speaker.lower() not in sentence.lower()  # "In reading the Journal, it was noted that"
+
+
+_EMPTY_IT_GAP = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?")  # "is often"
+
+
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
 _RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
           _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
-          _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after)
+          _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after,
+          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows)

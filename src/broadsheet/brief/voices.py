@@ -24,20 +24,24 @@ company's president, no official). An organisation that is a person's surname ("
 ("The Hollywood" of "The Hollywood Reporter") is not shown, nor a word a role was cut after
 ("... Regional Operations at"); a role cut before the name it ends in is made whole from the story
 ("CEO of Paris" -> "CEO of Paris Baguette North America") and stops before the next person named
-(", and Eddie Villalba, ..."). A name loses its owner or lower-case description ("theCUBE's
-Savannah Peterson", "Data portability ... provider Veeam Software"), and a common noun takes the
+(", and Eddie Villalba, ..."); a role cut at a hyphen is made whole ("... and a co" -> "... and a
+co-author"). A name loses its owner or lower-case description ("theCUBE's Savannah Peterson", "Data
+portability ... provider Veeam Software", "the Insurance company State Farm"), and a common noun takes the
 proper name written after it ("Business advisory firm Riveron"). A job title written before a
 person's name is the role ("Founder Ric Scalzo", "Holloway Events Founder and Lead Designer
 Cathleen Holloway"), and a speaker cut to the company before such a title is the person named
 after it ("says Estera Events | Co-Owner and Lead Planner Erica Vanco"). A document named as the
 speaker speaks for its owner ("Schwab's 2025 RIA Benchmarking Study" -> "Schwab") or makes no
-voice ("the Dietary Guidelines"). A role loses a trailing courtesy title ("spine surgeon Dr.") and
+voice ("the Dietary Guidelines", "the Dietary Guidelines for Americans", "This Japan Travel Guide",
+"the Product Feed Spec"). A role loses a trailing courtesy title ("spine surgeon Dr.") and
 is none when it is the speaker's own words ("Crazy" of "Crazy Lenny's E-Bikes"). Words no one said
 make no voice (``brief.unsaid.no_words_said``: the writer's sentence opening with its speaker,
 naming, knowing, a guilty plea, a story told, a thing supported or shown, an aim, a plot, the
 writer's generalisation, anyone's words, a passive's subject, a list's label; a thing added,
 continued, claimed or demanded, a taste for a thing, "when asked", words a subordinate clause hangs
-on, what anyone would say; a title's word, a modal's possibility, a name in code). A speaker that is a
+on, what anyone would say; a title's word, a modal's possibility, a name in code; a thing touted,
+described, shared, highlighted, listed, proposed or promised; a topic, "how ..."; a group that knows;
+the empty "it" of a passive). A speaker that is a
 noun inside another speaker's words, the subject of a verb of its own before the cue ("... suggested
 that the Bolt should be a big success, saying, ...") makes no voice. An organisation that is one of a
 joint speaker ("Google" of "Amazon and Google") is not shown.
@@ -125,10 +129,14 @@ def _titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None
 
 
 # A document named as the speaker ("Schwab's 2025 RIA Benchmarking Study1", "the Dietary
-# Guidelines", "The Soliant 2025 Best States for Mental Health report"): its owner speaks, when the
-# name says whose it is; otherwise no one (the words make no voice).
-_DOCUMENT = re.compile(r"\b(?:report|study|studies|survey|guidelines|index|analysis|poll)\d*"
-                       r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?$", re.I)  # "... Market Report 2025–2030"
+# Guidelines", "The Soliant 2025 Best States for Mental Health report", "the Dietary Guidelines for
+# Americans", "This Japan Travel Guide", "the Product Feed Spec"): its owner speaks, when the name says
+# whose it is; otherwise no one (the words make no voice).
+_DOCUMENT = re.compile(r"\b(?:report|study|studies|survey|guidelines|index|analysis|poll|(?-i:Guide)|"
+                       r"spec|specs|specification|specifications)\d*"  # a guide, capitalised: no tour guide
+                       r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?"  # "... Market Report 2025–2030"
+                       r"(?:\s+for\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?$",  # "... for Americans"
+                       re.I)
 _OWNER = re.compile(r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s")
 
 
@@ -141,7 +149,9 @@ def _document_owner(name: str) -> str | None:
 
 
 _OWNED_NAME = re.compile(r"^(?:\S+\s+){0,3}\S+['’]s\s+((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)$")
-_DESCRIBED_NAME = re.compile(r"^[A-Z][\w-]*((?:\s+[a-z][\w-]*)+)\s+([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)$")
+# "Data portability ... provider Veeam Software", "the Insurance company State Farm"
+_DESCRIBED_NAME = re.compile(r"^(?:(?:the|a|an)\s+)?[A-Z][\w-]*((?:\s+[a-z][\w-]*)+)\s+"
+                             r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)$")
 _BODY_WORD = re.compile(r"\b(?:department|ministry|office|court|administration|agency|committee|council|"
                         r"house|team|campaign|party|government|police|army|board|commission|"
                         r"university|company|fund|bank|group|foundation|institute|center|centre)\b", re.I)
@@ -313,7 +323,7 @@ def _display_name(group: list[_Said]) -> str:
 def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
-    role = _whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts)
+    role = _whole_word(_whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts), texts)
     role = _not_own_name(role, speaker)
     labels = labels or {}
     found = _employer(_most_common(s.attribution.organisation for s in group), role, labels)
@@ -395,6 +405,24 @@ def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | N
         if words & own or words & _CALENDAR or re.search(r"['’]s$", run):
             return role
         return role + run
+    return role
+
+
+def _whole_word(role: str | None, texts: Sequence[str]) -> str | None:
+    """A role cut at a hyphen made whole from the story ("associate professor ... and a co" of "... and
+    a co-author", "yoga therapist, E" of "yoga therapist Holly Wilgus, E-RYT 200"): the hyphened word,
+    the capitals or numbers after it and up to four words more before a stop ("co-author of the
+    study,"), where the role's last part is written so."""
+    if not role or not role[-1].isalnum():
+        return role
+    _, comma, tail = role.rpartition(", ")
+    before = r",[ \t]+" if comma else r"(?<![\w-])"
+    pattern = re.compile(before + re.escape(tail) + r"(-\w[\w-]*(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*"
+                         r"(?:(?:[ \t]+[\w'’-]+){1,4}(?=[,.;:)]))?)")  # "co-author of the study,"
+    for text in texts:
+        found = pattern.search(text)
+        if found:
+            return role + found.group(1)
     return role
 
 

@@ -5,9 +5,11 @@ trafilatura reads the raw values (``<title>``/``og:title``, bylines, htmldate's 
 categories). What users of it and of newspaper4k report, and what we fix here with general rules:
 
 - the title keeps the site's suffix or prefix ("Headline | Site", "Site: Headline"): a part of
-  the title split on separators is dropped when it names the site (its outlet name or web
-  address, letters only), or when it is a short part at either end beside a longer headline; a
-  prefix before a colon only when it names the site (a colon is common inside headlines);
+  the title split on separators is dropped when it is the site's name (its outlet name or web
+  address, letters only, in a part of at most four words or the whole part: "The Guardian view on
+  Hong Kong" is a column's headline, not the site), or when it is a short part at either end
+  beside a longer headline; a prefix before a colon only when it is the site's name (a colon is
+  common inside headlines);
 - an author is sometimes the organisation ("Reuters Staff", the site's own name), a role or a
   web address: a name is kept when it has one to five words, no digits, no "@" or address, does
   not name the site, and has no organisation word ("Team", "Staff", "Desk", "Editors" ...);
@@ -52,6 +54,7 @@ _PUBLISHED = (
                r"[\"'](?:article:published_time|og:published_time)[\"']", re.IGNORECASE),
     re.compile(r"itemprop=[\"']datePublished[\"'][^>]*(?:content|datetime)=[\"']([^\"']{8,40})"),
 )
+_TIME = re.compile(r"<time\b[^>]*?\bdatetime=[\"']([^\"']{8,40})[\"']", re.IGNORECASE)
 _OPINION_TYPE = re.compile(r"@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
                            r"ReviewNewsArticle|AnalysisNewsArticle)[\"']")
 _OPINION_WORDS = re.compile(
@@ -102,18 +105,26 @@ def _names_site(part: str, keys: set[str]) -> bool:
                              (len(key) >= 4 and key in k) for k in keys)
 
 
+def _is_site_prefix(head: str, keys: set[str]) -> bool:
+    """True when the words before a title's colon are the site's name: they name the site and
+    are no longer than a name ("The Daily Planet: ..."); a longer head holding the site's name
+    is part of the headline ("The Guardian view on Hong Kong: a city on the brink")."""
+    return _names_site(head, keys) and (squash(head) in keys or
+                                        word_count(head) <= _SITE_PART_WORDS)
+
+
 def clean_title(title: str | None, outlet: str | None, url: str | None) -> str | None:
     """``title`` without the site's name at either end ("Headline | Site" -> "Headline")."""
     if not title:
         return None
     keys = site_keys(outlet, url)
     head, colon, rest = title.partition(": ")
-    if colon and rest.strip() and _names_site(head, keys):
+    if colon and rest.strip() and _is_site_prefix(head, keys):
         title = rest
     parts = split_title(title)
     if len(parts) < 2:
         return title.strip()
-    kept = [p for p in parts if not _names_site(p, keys)]
+    kept = [p for p in parts if ": " in p or not _names_site(p, keys)]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     longest = max(parts, key=word_count)
@@ -250,7 +261,21 @@ def published_date(markup: str, guessed: str | None, url: str | None) -> str | N
         guessed = None
     if guessed and declared and declared_day(declared) == declared_day(guessed):
         return declared
-    return guessed or declared
+    if declared:
+        return guessed or declared
+    return printed_date(markup, guessed)
+
+
+def printed_date(markup: str, guessed: str | None) -> str | None:
+    """``guessed`` unless the page's ``<time datetime>`` elements name other days: then the
+    first of them, the date the page prints beside the article. For a page that declares no
+    first publication (``markup_published``): htmldate's guess then can be a timestamp in a
+    script, the template's ("dt: 2019-11-14T19:49:29" on a page printing 19 November); on the
+    WCXB dev articles this changes 8 dates, 5 to the gold day and 2 away from it."""
+    printed: list[str] = [value for value in _TIME.findall(markup) if declared_day(value)]
+    if not printed or (guessed and declared_day(guessed) in {declared_day(v) for v in printed}):
+        return guessed
+    return printed[0]
 
 
 def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:

@@ -5,17 +5,18 @@ trafilatura reads the raw values (``<title>``/``og:title``, bylines, htmldate's 
 categories). What users of it and of newspaper4k report, and what we fix here with general rules:
 
 - the title keeps the site's suffix or prefix ("Headline | Site", "Site: Headline"): a part of
-  the title split on separators is dropped when it is the site's name (its outlet name or web
-  address, letters only, in a part of at most four words or the whole part: "The Guardian view on
-  Hong Kong" is a column's headline, not the site), or when it is a short part at either end
-  beside a longer headline; a prefix before a colon only when it is the site's name (a colon is
-  common inside headlines);
+  the title split on separators is dropped when it names the site (its outlet name or web
+  address, letters only) and holds no colon, or when it is a short part at either end beside a
+  longer headline; a prefix before a colon only when it is the site's name, the name itself or
+  four words at most (a colon is common inside headlines, and "The Guardian view on Hong Kong:
+  a city on the brink" is a column's headline, not the site's name before one);
 - an author is sometimes the organisation ("Reuters Staff", the site's own name), a role or a
   web address: a name is kept when it has one to five words, no digits, no "@" or address, does
   not name the site, and has no organisation word ("Team", "Staff", "Desk", "Editors" ...);
 - the date: the page's own declaration of first publication (JSON-LD ``datePublished``,
   ``article:published_time``, ``<time pubdate>``) before htmldate's guess, which can be the
-  modification date;
+  modification date; on a page that declares none, the day its ``<time datetime>`` prints when
+  htmldate's guess is another (a timestamp in a script);
 - opinion: JSON-LD ``OpinionNewsArticle`` (or another opinion type), an opinion section or
   label, or an opinion path in the URL.
 """
@@ -251,7 +252,8 @@ def year_only_guess(day: str, url: str | None) -> bool:
 def published_date(markup: str, guessed: str | None, url: str | None) -> str | None:
     """The publication date: htmldate's day (``guessed``, what trafilatura reports) unless it is
     only a year; with the full time the markup declares (JSON-LD, ``article:published_time``)
-    when that names the same day; the declaration alone when htmldate found nothing.
+    when that names the same day; the declaration alone when htmldate found nothing; on a page
+    that declares nothing, the day its ``<time>`` elements print (``printed_date``).
 
     htmldate first: on the WCXB dev articles its day is the gold one more often than the
     markup's declaration (0.71 against 0.70), which is sometimes an older first version.

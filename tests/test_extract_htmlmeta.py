@@ -94,6 +94,8 @@ def test_a_page_declaring_nothing_takes_the_day_its_time_element_prints() -> Non
     declared = '<meta property="article:published_time" content="2019-11-14T08:00:00Z">'
     assert published_date(declared + printed, "2019-11-14", None) == "2019-11-14T08:00:00Z"
     assert published_date("<time>Nov 19</time>", "2019-11-14", None) == "2019-11-14"
+    free = '<time datetime="Tuesday 19 November">Nov 19</time>'  # not ISO: not read
+    assert published_date(free, "2019-11-14", None) == "2019-11-14"
 
 
 def test_the_bench_compares_the_day_the_page_declares() -> None:

@@ -37,7 +37,7 @@ from broadsheet.extract.metadata import (
 )
 from broadsheet.extract.persons import reads_as_person
 from broadsheet.text import squash, word_count
-from broadsheet.timestamps import declared_day
+from broadsheet.timestamps import declared_day, instant
 
 _ORG_WORDS = re.compile(
     r"\b(?:team|staff|desk|editors?|editorial|newsroom|news|press|media|agency|wire|bureau|"
@@ -55,6 +55,7 @@ _PUBLISHED = (
                r"[\"'](?:article:published_time|og:published_time)[\"']", re.IGNORECASE),
     re.compile(r"itemprop=[\"']datePublished[\"'][^>]*(?:content|datetime)=[\"']([^\"']{8,40})"),
 )
+_PRINTED_TIMES = 5  # the first few ``<time>`` of a page (a thread's comments can hold hundreds)
 _TIME = re.compile(r"<time\b[^>]*?\bdatetime=[\"']([^\"']{8,40})[\"']", re.IGNORECASE)
 _OPINION_TYPE = re.compile(r"@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
                            r"ReviewNewsArticle|AnalysisNewsArticle)[\"']")
@@ -273,11 +274,13 @@ def printed_date(markup: str, guessed: str | None) -> str | None:
     first of them, the date the page prints beside the article. For a page that declares no
     first publication (``markup_published``): htmldate's guess then can be a timestamp in a
     script, the template's ("dt: 2019-11-14T19:49:29" on a page printing 19 November); on the
-    WCXB dev articles this changes 8 dates, 5 to the gold day and 2 away from it."""
-    printed: list[str] = [value for value in _TIME.findall(markup) if declared_day(value)]
-    if not printed or (guessed and declared_day(guessed) in {declared_day(v) for v in printed}):
+    WCXB dev articles this changes 8 dates, 5 to the gold day and 2 away from it. A ``datetime``
+    attribute is machine-readable ISO text: read as such only (no slow guessing of free text)."""
+    values: list[str] = _TIME.findall(markup)[:_PRINTED_TIMES]
+    printed = [(value, moment.date()) for value in values if (moment := instant(value))]
+    if not printed or (guessed and declared_day(guessed) in {d.isoformat() for _, d in printed}):
         return guessed
-    return printed[0]
+    return printed[0][0]
 
 
 def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:

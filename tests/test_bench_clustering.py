@@ -200,3 +200,17 @@ def test_another_order_places_undated_articles_in_another_order() -> None:
     assert sorted(order) == sorted(again) and order != again
     labels = bench.another_order(articles)
     assert len(labels) == len(articles) and all(label.startswith("s") for label in labels)
+
+
+def test_the_real_day_reads_the_analysis_entities_as_ingest_does() -> None:
+    from broadsheet.bench.realday import analysed_entities
+
+    article = Article(id="day-1", source="day", title="Protests in Hong Kong",
+                      paragraphs=("Police besieged Hong Kong Polytechnic University on Monday, "
+                                  "Carrie Lam said.",))
+    found = analysed_entities([article])
+    names = {e.canonical for e in found["day-1"]}
+    assert set(found) == {"day-1"}
+    assert "Carrie Lam" in names
+    read = prepare(article, found["day-1"]).features.names.ids.tolist()
+    assert read != prepare(article).features.names.ids.tolist()  # not the text's own names

@@ -34,6 +34,12 @@ BODY = "".join(
         ("City council approves the new bridge at last - WSJ", None, None,
          "City council approves the new bridge at last"),
         ("Why the bridge matters: a long view", None, None, "Why the bridge matters: a long view"),
+        # a column's headline that names the site is not the site's name (the real day's Guardian
+        # editorial lost "The Guardian view on Hong Kong" and met no other Hong Kong story)
+        ("The Daily Planet view on the bridge: a city on the brink | Editorial", None,
+         "https://www.dailyplanet.com/x", "The Daily Planet view on the bridge: a city on the brink"),
+        ("The Daily Planet view on the bridge: a city on the brink", None,
+         "https://www.dailyplanet.com/x", "The Daily Planet view on the bridge: a city on the brink"),
         ("A headline without separators", "Site", None, "A headline without separators"),
     ],
 )
@@ -77,6 +83,19 @@ def test_the_date_is_htmldates_day_with_the_declared_time_and_never_a_bare_year(
     assert published_date(declared, None, None) == "2020-04-12T18:00:00-07:00"
     assert published_date("<p>© 2025</p>", "2025-01-01", "https://x.com/a") is None
     assert published_date("<p/>", "2025-01-01", "https://x.com/2025/01/01/a") == "2025-01-01"
+
+
+def test_a_page_declaring_nothing_takes_the_day_its_time_element_prints() -> None:
+    printed = ('<script>var page = {dt: "2019-11-14T19:49:29Z"};</script>'
+               '<time datetime="2019-11-19T11:45:59.000Z">Nov 19</time>')
+    assert published_date(printed, "2019-11-14", None) == "2019-11-19T11:45:59.000Z"
+    assert published_date(printed, None, None) == "2019-11-19T11:45:59.000Z"
+    assert published_date(printed, "2019-11-19", None) == "2019-11-19"  # the same day: kept
+    declared = '<meta property="article:published_time" content="2019-11-14T08:00:00Z">'
+    assert published_date(declared + printed, "2019-11-14", None) == "2019-11-14T08:00:00Z"
+    assert published_date("<time>Nov 19</time>", "2019-11-14", None) == "2019-11-14"
+    free = '<time datetime="Tuesday 19 November">Nov 19</time>'  # not ISO: not read
+    assert published_date(free, "2019-11-14", None) == "2019-11-14"
 
 
 def test_the_bench_compares_the_day_the_page_declares() -> None:

@@ -6,14 +6,17 @@ categories). What users of it and of newspaper4k report, and what we fix here wi
 
 - the title keeps the site's suffix or prefix ("Headline | Site", "Site: Headline"): a part of
   the title split on separators is dropped when it names the site (its outlet name or web
-  address, letters only), or when it is a short part at either end beside a longer headline; a
-  prefix before a colon only when it names the site (a colon is common inside headlines);
+  address, letters only) and holds no colon, or when it is a short part at either end beside a
+  longer headline; a prefix before a colon only when it is the site's name, the name itself or
+  four words at most (a colon is common inside headlines, and "The Guardian view on Hong Kong:
+  a city on the brink" is a column's headline, not the site's name before one);
 - an author is sometimes the organisation ("Reuters Staff", the site's own name), a role or a
   web address: a name is kept when it has one to five words, no digits, no "@" or address, does
   not name the site, and has no organisation word ("Team", "Staff", "Desk", "Editors" ...);
 - the date: the page's own declaration of first publication (JSON-LD ``datePublished``,
   ``article:published_time``, ``<time pubdate>``) before htmldate's guess, which can be the
-  modification date;
+  modification date; on a page that declares none, the day its ``<time datetime>`` prints when
+  htmldate's guess is another (a timestamp in a script);
 - opinion: JSON-LD ``OpinionNewsArticle`` (or another opinion type), an opinion section or
   label, or an opinion path in the URL.
 """
@@ -34,7 +37,7 @@ from broadsheet.extract.metadata import (
 )
 from broadsheet.extract.persons import reads_as_person
 from broadsheet.text import squash, word_count
-from broadsheet.timestamps import declared_day
+from broadsheet.timestamps import declared_day, instant
 
 _ORG_WORDS = re.compile(
     r"\b(?:team|staff|desk|editors?|editorial|newsroom|news|press|media|agency|wire|bureau|"
@@ -52,6 +55,8 @@ _PUBLISHED = (
                r"[\"'](?:article:published_time|og:published_time)[\"']", re.IGNORECASE),
     re.compile(r"itemprop=[\"']datePublished[\"'][^>]*(?:content|datetime)=[\"']([^\"']{8,40})"),
 )
+_PRINTED_TIMES = 5  # the first few ``<time>`` of a page (a thread's comments can hold hundreds)
+_TIME = re.compile(r"<time\b[^>]*?\bdatetime=[\"']([^\"']{8,40})[\"']", re.IGNORECASE)
 _OPINION_TYPE = re.compile(r"@type[\"']\s*:\s*\[?[^\]]{0,80}?[\"'](?:OpinionNewsArticle|"
                            r"ReviewNewsArticle|AnalysisNewsArticle)[\"']")
 _OPINION_WORDS = re.compile(
@@ -102,18 +107,26 @@ def _names_site(part: str, keys: set[str]) -> bool:
                              (len(key) >= 4 and key in k) for k in keys)
 
 
+def _is_site_prefix(head: str, keys: set[str]) -> bool:
+    """True when the words before a title's colon are the site's name: they name the site and
+    are no longer than a name ("The Daily Planet: ..."); a longer head holding the site's name
+    is part of the headline ("The Guardian view on Hong Kong: a city on the brink")."""
+    return _names_site(head, keys) and (squash(head) in keys or
+                                        word_count(head) <= _SITE_PART_WORDS)
+
+
 def clean_title(title: str | None, outlet: str | None, url: str | None) -> str | None:
     """``title`` without the site's name at either end ("Headline | Site" -> "Headline")."""
     if not title:
         return None
     keys = site_keys(outlet, url)
     head, colon, rest = title.partition(": ")
-    if colon and rest.strip() and _names_site(head, keys):
+    if colon and rest.strip() and _is_site_prefix(head, keys):
         title = rest
     parts = split_title(title)
     if len(parts) < 2:
         return title.strip()
-    kept = [p for p in parts if not _names_site(p, keys)]
+    kept = [p for p in parts if ": " in p or not _names_site(p, keys)]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     longest = max(parts, key=word_count)
@@ -240,7 +253,8 @@ def year_only_guess(day: str, url: str | None) -> bool:
 def published_date(markup: str, guessed: str | None, url: str | None) -> str | None:
     """The publication date: htmldate's day (``guessed``, what trafilatura reports) unless it is
     only a year; with the full time the markup declares (JSON-LD, ``article:published_time``)
-    when that names the same day; the declaration alone when htmldate found nothing.
+    when that names the same day; the declaration alone when htmldate found nothing; on a page
+    that declares nothing, the day its ``<time>`` elements print (``printed_date``).
 
     htmldate first: on the WCXB dev articles its day is the gold one more often than the
     markup's declaration (0.71 against 0.70), which is sometimes an older first version.
@@ -250,7 +264,23 @@ def published_date(markup: str, guessed: str | None, url: str | None) -> str | N
         guessed = None
     if guessed and declared and declared_day(declared) == declared_day(guessed):
         return declared
-    return guessed or declared
+    if declared:
+        return guessed or declared
+    return printed_date(markup, guessed)
+
+
+def printed_date(markup: str, guessed: str | None) -> str | None:
+    """``guessed`` unless the page's ``<time datetime>`` elements name other days: then the
+    first of them, the date the page prints beside the article. For a page that declares no
+    first publication (``markup_published``): htmldate's guess then can be a timestamp in a
+    script, the template's ("dt: 2019-11-14T19:49:29" on a page printing 19 November); on the
+    WCXB dev articles this changes 8 dates, 5 to the gold day and 2 away from it. A ``datetime``
+    attribute is machine-readable ISO text: read as such only (no slow guessing of free text)."""
+    values: list[str] = _TIME.findall(markup)[:_PRINTED_TIMES]
+    printed = [(value, moment.date()) for value in values if (moment := instant(value))]
+    if not printed or (guessed and declared_day(guessed) in {d.isoformat() for _, d in printed}):
+        return guessed
+    return printed[0][0]
 
 
 def is_opinion(markup: str, labels: Sequence[str], url: str | None) -> bool:

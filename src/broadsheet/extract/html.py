@@ -67,12 +67,14 @@ def run_trafilatura(tree: Any, url: str | None, *, precise: bool, fast: bool = F
                     recall: bool = False) -> str:
     """trafilatura's text for a parsed page ("" when it found none). trafilatura works on its
     own copy of ``tree``, so one parse serves every run; a precise run is made by
-    ``runs.precise_text`` (the same text, its whole-tree prunes made in Python); ``recall`` asks
-    for trafilatura's ``favor_recall`` run."""
+    ``runs.precise_text`` and a fast recall run by ``runs.recall_text`` (the same text, their
+    whole-tree prunes made in Python); ``recall`` asks for trafilatura's ``favor_recall`` run."""
     import trafilatura
 
     if precise:
         return runs.precise_text(tree, url, fast=fast)
+    if recall and fast:
+        return runs.recall_text(tree, url)
     doc: Any = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=fast,
                                            favor_recall=recall)
     return str(doc.text or "") if doc is not None else ""

@@ -247,7 +247,8 @@ def filled(parts: HtmlParts) -> HtmlParts:
     except Exception:  # lxml and trafilatura raise many types on hostile markup
         return parts
     lines, _ = without_related(body_paragraphs(fuller), body=True)
-    paragraphs = with_gaps_filled(parts.paragraphs, _cleaned(lines, parts.title, parts.outlet))
+    paragraphs = with_gaps_filled(parts.paragraphs,
+                                  _cleaned(lines, parts.title, parts.outlet, parts.url))
     return replace(parts, paragraphs=paragraphs)
 
 
@@ -317,20 +318,21 @@ def html_parts(page: Page) -> HtmlParts | Rejected:
         return Rejected.of(page, "extract", "parse_error", f"the markup could not be parsed: {exc!r}"[:300])
     if doc is None or not text.strip():
         return Rejected.of(page, "extract", "no_text", "no article text was found in the markup")
-    meta = htmlmeta.from_document(doc, markup, page.url or (doc.url or None))
+    url = page.url or (doc.url or None)
+    meta = htmlmeta.from_document(doc, markup, url)
     body = body_paragraphs(text)
     lines, related = without_related(body, body=True)
     outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
     title = page.title or meta.title
-    paragraphs = _cleaned(lines, title, outlet)
+    paragraphs = _cleaned(lines, title, outlet, url)
     if not paragraphs:
         return Rejected.of(page, "extract", "no_text", "the page text was all boilerplate")
-    return HtmlParts(markup, meta, page.url or (doc.url or None), title, outlet, paragraphs,
-                     related, tree, _judged(body, related, title, outlet))
+    return HtmlParts(markup, meta, url, title, outlet, paragraphs, related, tree,
+                     _judged(body, related, title, outlet, url))
 
 
 def _judged(body: list[str], related: tuple[RelatedItem, ...], title: str | None,
-            outlet: str | None) -> tuple[str, ...]:
+            outlet: str | None, url: str | None) -> tuple[str, ...]:
     """The body the verdict reads where a list that outweighs the rest stays in the text
     (``without_related``'s ``body``), else () for the text itself: the list taken out, as the
     shipped page classifier was trained (kept, the retrained classifier loses about two WCXB dev
@@ -338,13 +340,23 @@ def _judged(body: list[str], related: tuple[RelatedItem, ...], title: str | None
     if related:
         return ()
     stripped, items = without_related(body)
-    return _cleaned(stripped, title, outlet) if items else ()
+    return _cleaned(stripped, title, outlet, url) if items else ()
 
 
-def _cleaned(lines: Sequence[str], title: str | None, outlet: str | None) -> tuple[str, ...]:
-    """Body lines without those repeating the headline, through the boilerplate stage."""
-    body = [line for line in lines if line and not (title and same_text(line, title))]
+def _cleaned(lines: Sequence[str], title: str | None, outlet: str | None,
+             url: str | None) -> tuple[str, ...]:
+    """Body lines without those repeating the headline or printing the page's own address (a
+    share or print widget's permalink), through the boilerplate stage."""
+    own = _address(url) if url else None
+    body = [line for line in lines if line and not (title and same_text(line, title))
+            and not (own and " " not in line and _address(line) == own)]
     return boilerplate.clean_paragraphs(body, outlet)
+
+
+def _address(text: str) -> str:
+    """An address without its scheme, "www." and final slash, lower-cased, for comparison."""
+    bare = text.strip().lower().split("://", 1)[-1]
+    return bare.removeprefix("www.").rstrip("/")
 
 
 def evidence_of(parts: HtmlParts) -> pagekind.Evidence:
@@ -413,7 +425,8 @@ def page_body(parts: HtmlParts) -> HtmlParts:
         return parts
     lines = body_paragraphs(text)
     kept, related = without_related(lines, body=True)
-    if _stories(related) and _cleaned(kept, parts.title, parts.outlet) == parts.paragraphs:
+    if _stories(related) and _cleaned(kept, parts.title, parts.outlet,
+                                      parts.url) == parts.paragraphs:
         return parts
     paragraphs = boilerplate.clean_paragraphs(lines, parts.outlet)
     return replace(parts, paragraphs=paragraphs) if paragraphs else parts

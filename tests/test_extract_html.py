@@ -403,6 +403,16 @@ def test_the_gaps_are_filled_from_the_fuller_run_but_not_its_head_or_tail() -> N
     assert html.with_gaps_filled(mine, ("nothing shared",)) == mine
 
 
+def test_a_run_with_no_gap_before_cleaning_has_none_after() -> None:
+    """``filled`` skips the cleaning when the raw run holds nothing between the paragraphs it
+    shares with the body: its cleaned lines, a subsequence, hold nothing there either."""
+    mine = ("Intro.", "This meant:", "After the list.", "End.")
+    assert html._gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.", "Ads")) == []
+    fuller = ("Menu", "Intro.", "This meant:", "- one", "After the list.", "Ads")
+    assert html._gap_span(mine, fuller) == [1, 2, 4]
+    assert html._gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.")) == []
+
+
 def test_a_list_the_precise_run_drops_inside_the_body_comes_back() -> None:
     """WCXB dev page 4519 (CC BY 4.0): its key findings, a list between two paragraphs the
     precise run keeps, are dropped by precision mode; the recall run fills the gap."""

@@ -224,15 +224,25 @@ def with_gaps_filled(mine: Sequence[str], theirs: Sequence[str]) -> tuple[str, .
     last paragraph the two share: the gaps inside the body, in ``theirs``'s order and wording;
     what ``mine`` holds before and after them stays its own, and a fuller run's extra head or
     tail (teasers, comments, footers) is never taken."""
-    shared = set(mine)
-    common = [i for i, paragraph in enumerate(theirs) if paragraph in shared]
-    if not common or all(paragraph in shared for paragraph in theirs[common[0]:common[-1]]):
+    common = _gap_span(mine, theirs)
+    if not common:
         return tuple(mine)
     first = list(mine).index(theirs[common[0]])
     last = len(mine) - 1 - list(mine)[::-1].index(theirs[common[-1]])
     if last < first:
         return tuple(mine)
     return (*mine[:first], *theirs[common[0]:common[-1] + 1], *mine[last + 1:])
+
+
+def _gap_span(mine: Sequence[str], theirs: Sequence[str]) -> list[int]:
+    """The positions in ``theirs`` of the paragraphs ``mine`` holds too, or [] when ``theirs``
+    holds nothing else between the first and the last of them (no gap to fill). A subsequence
+    of ``theirs`` (``theirs`` cleaned, which only drops lines) then has no gap either."""
+    shared = set(mine)
+    common = [i for i, paragraph in enumerate(theirs) if paragraph in shared]
+    if not common or all(paragraph in shared for paragraph in theirs[common[0]:common[-1]]):
+        return []
+    return common
 
 
 def filled(parts: HtmlParts) -> HtmlParts:
@@ -247,6 +257,8 @@ def filled(parts: HtmlParts) -> HtmlParts:
     except Exception:  # lxml and trafilatura raise many types on hostile markup
         return parts
     lines, _ = without_related(body_paragraphs(fuller), body=True)
+    if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning: skip the cleaning
+        return parts
     paragraphs = with_gaps_filled(parts.paragraphs,
                                   _cleaned(lines, parts.title, parts.outlet, parts.url))
     return replace(parts, paragraphs=paragraphs)

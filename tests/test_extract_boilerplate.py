@@ -11,6 +11,7 @@ from broadsheet.extract.boilerplate import (
     is_author_bio,
     is_call_to_action,
     is_contact_or_notice,
+    is_date_stamp,
     is_pitch,
     is_teaser,
     is_ui_label,
@@ -152,3 +153,23 @@ def test_a_tag_list_goes_with_its_label_and_a_list_in_the_story_stays() -> None:
     assert clean_paragraphs([*lines, "Related: The budget in pictures",
                              "(Reporting by Ann Lee; Editing by Bo Park)"]) == (
         STORY, "Keywords", "The council, the mayor, and the police chief all agreed.")
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("Updated at 1:23 p.m.", True),
+    ("Last updated on September 16th, 2023 at 09:27 am", True),
+    ("Published on May 02, 2024 07:44 PM IST", True),
+    ("Published June 23, 2025 10:39AM", True),
+    ("Last Updated : 20 January 2025", True),
+    ("Posted on", True),
+    ("Posted in News Release", False),
+    ("Updated at the end of May, the rules now cover every landlord.", False),
+    ("Published by Penguin in 2019", False),
+    ("Posted at the border, the soldiers waited for 12 hours.", False),
+])
+def test_a_date_stamp_is_a_label_and_a_date_or_time(line: str, stamp: bool) -> None:
+    assert is_date_stamp(line) is stamp
+
+
+def test_the_date_stamp_goes_and_the_story_stays() -> None:
+    assert clean_paragraphs(["Updated at 1:23 p.m.", STORY]) == (STORY,)

@@ -77,6 +77,19 @@ def test_promo_paragraphs_between_real_ones_are_removed() -> None:
     assert "staff writer" not in result.text
 
 
+def test_a_line_printing_the_pages_own_address_goes() -> None:
+    """A share or print widget's permalink is no body text; another address in the body stays."""
+    url = "https://www.example.com/news/2019/11/19/council-budget-vote/"
+    body = (f"<p>{url.replace('https://www.', 'http://')}</p>" + PARAGRAPH
+            + "<p>https://www.example.com/budget-2020.pdf</p>"
+            + PARAGRAPH.replace("Tuesday", "Wednesday").replace("council", "board"))
+    markup = f"<html><head><title>Budget</title></head><body><article>{body}</article></body></html>"
+    result = extract(Page(id="p", source="p.html", kind="html", content=markup, url=url))
+    assert isinstance(result, Article)
+    assert "council-budget-vote" not in result.text
+    assert "https://www.example.com/budget-2020.pdf" in result.paragraphs
+
+
 def test_listing_url_is_not_an_article() -> None:
     markup = f"<html><body><article>{PARAGRAPH * 6}</article></body></html>"
     page = Page(id="p", source="p.html", kind="html", content=markup,
@@ -370,8 +383,8 @@ def test_the_verdict_reads_the_body_without_a_list_the_text_keeps() -> None:
     body = [story, *items]
     lines, related = without_related(body, body=True)
     assert lines == body and related == ()
-    assert html._judged(body, related, None, None) == (story,)
-    assert html._judged([story], (), None, None) == ()  # no list: the text itself is read
+    assert html._judged(body, related, None, None, None) == (story,)
+    assert html._judged([story], (), None, None, None) == ()  # no list: the text itself is read
 
 
 def test_a_paragraph_announcing_what_follows_asks_for_the_recall_run() -> None:
@@ -388,6 +401,16 @@ def test_the_gaps_are_filled_from_the_fuller_run_but_not_its_head_or_tail() -> N
         "Intro.", "This meant:", "- one", "- two", "After the list.", "End.")
     assert html.with_gaps_filled(mine, ("Menu teaser", "Intro.", "This meant:", "Comments")) == mine
     assert html.with_gaps_filled(mine, ("nothing shared",)) == mine
+
+
+def test_a_run_with_no_gap_before_cleaning_has_none_after() -> None:
+    """``filled`` skips the cleaning when the raw run holds nothing between the paragraphs it
+    shares with the body: its cleaned lines, a subsequence, hold nothing there either."""
+    mine = ("Intro.", "This meant:", "After the list.", "End.")
+    assert html._gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.", "Ads")) == []
+    fuller = ("Menu", "Intro.", "This meant:", "- one", "After the list.", "Ads")
+    assert html._gap_span(mine, fuller) == [1, 2, 4]
+    assert html._gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.")) == []
 
 
 def test_a_list_the_precise_run_drops_inside_the_body_comes_back() -> None:

@@ -1,6 +1,7 @@
-"""``extract/runs.py``: trafilatura's precise run with its whole-tree prunes made in Python gives
-trafilatura's own text (on markup built to hit each prune, on a real page, and on the scrapinghub
-pages when the evaluation data is there), and leaves the parsed tree as it was."""
+"""``extract/runs.py``: trafilatura's precise run and its fast recall run with their whole-tree
+prunes made in Python give trafilatura's own text (on markup built to hit each prune, on a real
+page, and on the scrapinghub pages when the evaluation data is there), and leave the parsed tree
+as it was."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from broadsheet.extract.runs import (
     _share_buttons,
     options_for,
     precise_text,
+    recall_text,
 )
 from conftest import TEST_DATA, require
 
@@ -51,10 +53,16 @@ def _page(inner: str) -> str:
            f"{PROSE}</article></body></html>"
 
 
-def _theirs(tree: object, url: str | None, fast: bool) -> str:
-    doc = trafilatura.bare_extraction(tree, url=url, favor_precision=True,
-                                      include_comments=False, fast=fast)
+def _theirs(tree: object, url: str | None, fast: bool, recall: bool = False) -> str:
+    doc = trafilatura.bare_extraction(tree, url=url, favor_precision=not recall,
+                                      favor_recall=recall, include_comments=False, fast=fast)
     return str(doc.text or "") if doc is not None else ""  # type: ignore[union-attr]
+
+
+# a page whose text is mostly in its JSON-LD: the run's text is short and the baseline rescues it
+EMBEDDED = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"articleBody": "' + "The council met on Tuesday and voted for the budget. " * 12
+            + '"}</script></head><body><div><p>A short lead.</p></div></body></html>')
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -62,6 +70,19 @@ def _theirs(tree: object, url: str | None, fast: bool) -> str:
 def test_a_precise_run_gives_trafilaturas_text(inner: str, fast: bool) -> None:
     tree = parse_html(_page(inner))
     assert precise_text(tree, None, fast=fast) == _theirs(tree, None, fast)
+
+
+@pytest.mark.parametrize("markup", [*(_page(inner) for inner in [*PRUNED, "".join(PRUNED)]),
+                                    _page(FORUM), _page(""), EMBEDDED, "<html><body></body></html>"])
+def test_a_recall_run_gives_trafilaturas_text(markup: str) -> None:
+    tree = parse_html(markup)
+    before = etree.tostring(tree)
+    assert recall_text(tree, None) == _theirs(tree, None, fast=True, recall=True)
+    assert etree.tostring(tree) == before
+
+
+def test_the_baseline_rescues_a_short_recall_run() -> None:
+    assert "voted for the budget" in recall_text(parse_html(EMBEDDED), None)
 
 
 @pytest.mark.parametrize("inner", [*PRUNED, "".join(PRUNED)])
@@ -96,6 +117,7 @@ def test_a_real_page_gives_trafilaturas_text_and_its_tree_is_left_alone() -> Non
     before = etree.tostring(tree)
     for fast in (True, False):
         assert precise_text(tree, url, fast=fast) == _theirs(tree, url, fast)
+    assert recall_text(tree, url) == _theirs(tree, url, fast=True, recall=True)
     assert etree.tostring(tree) == before
     assert precise_text(parse_html("<html><body></body></html>"), None, fast=True) == ""
 
@@ -107,6 +129,9 @@ def test_every_scrapinghub_page_gives_trafilaturas_text(eval_data: Path) -> None
     for key, value in sorted(gold.items()):
         markup = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
         tree = parse_html(markup.decode("utf-8", errors="replace"))
-        if precise_text(tree, value.get("url"), fast=True) != _theirs(tree, value.get("url"), True):
+        url = value.get("url")
+        if precise_text(tree, url, fast=True) != _theirs(tree, url, True):
             differ.append(key)
+        if recall_text(tree, url) != _theirs(tree, url, fast=True, recall=True):
+            differ.append(f"{key} (recall)")
     assert differ == []

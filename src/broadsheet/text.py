@@ -163,6 +163,9 @@ def person_key(name: str) -> str:
     return f"{GIVEN_NAMES.get(named[0], named[0])} {named[-1]}"
 
 
+# English month names and their abbreviations, for patterns (alternatives, no group)
+MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
 
 

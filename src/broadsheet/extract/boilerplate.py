@@ -29,7 +29,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.text import QUOTED, ends_sentence, normal, sentences, squash, word_count
+from broadsheet.text import (
+    MONTHS,
+    QUOTED,
+    ends_sentence,
+    normal,
+    sentences,
+    squash,
+    word_count,
+)
 
 MAX_PITCH_WORDS = 30
 MAX_PROMO_WORDS = 40
@@ -185,6 +193,25 @@ def is_ui_label(line: str) -> bool:
     return word_count(line) <= 6 and bool(_UI_WORDS.match(line.strip()))
 
 
+_STAMP = re.compile(r"(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?\s*:?\s*",
+                    re.IGNORECASE)
+_STAMP_PART = re.compile(
+    rf"(?:{MONTHS})\.?,?|\d[\d/.:-]*(?:st|nd|rd|th|[ap]\.?m\.?)?,?|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|"
+    r"at|on|[-|–]",
+    re.IGNORECASE)
+MAX_STAMP_WORDS = 12
+
+
+def is_date_stamp(line: str) -> bool:
+    """A publication or update stamp: "Updated at 1:23 p.m.", "Last updated on June 2, 2025",
+    "Published on May 02, 2024 07:44 PM IST", "Posted on" -- a label and then nothing but a date
+    or a time (the page's metadata, which the reader finds in ``published``)."""
+    label = _STAMP.match(line)
+    if label is None or word_count(line) > MAX_STAMP_WORDS:
+        return False
+    return all(_STAMP_PART.fullmatch(part) for part in line[label.end():].split())
+
+
 def is_contact_or_notice(line: str) -> bool:
     """The writer's contact line ("Write to Al Root at al@example.com", "Have a tip? ... may be
     reached at ...") or a reprint notice ("This copy is for your personal, non-commercial use
@@ -287,4 +314,4 @@ def clean_paragraphs(paragraphs: Sequence[str], outlet: str | None = None) -> tu
     addressed = addresses_reader(unique)
     return tuple(p for p in unique
                  if not is_boilerplate(p, outlet, addressed) and not is_contact_or_notice(p)
-                 and not is_teaser(p) and not is_wire_credit(p))
+                 and not is_teaser(p) and not is_wire_credit(p) and not is_date_stamp(p))

@@ -67,12 +67,14 @@ def run_trafilatura(tree: Any, url: str | None, *, precise: bool, fast: bool = F
                     recall: bool = False) -> str:
     """trafilatura's text for a parsed page ("" when it found none). trafilatura works on its
     own copy of ``tree``, so one parse serves every run; a precise run is made by
-    ``runs.precise_text`` (the same text, its whole-tree prunes made in Python); ``recall`` asks
-    for trafilatura's ``favor_recall`` run."""
+    ``runs.precise_text`` and a fast recall run by ``runs.recall_text`` (the same text, their
+    whole-tree prunes made in Python); ``recall`` asks for trafilatura's ``favor_recall`` run."""
     import trafilatura
 
     if precise:
         return runs.precise_text(tree, url, fast=fast)
+    if recall and fast:
+        return runs.recall_text(tree, url)
     doc: Any = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=fast,
                                            favor_recall=recall)
     return str(doc.text or "") if doc is not None else ""
@@ -222,15 +224,25 @@ def with_gaps_filled(mine: Sequence[str], theirs: Sequence[str]) -> tuple[str, .
     last paragraph the two share: the gaps inside the body, in ``theirs``'s order and wording;
     what ``mine`` holds before and after them stays its own, and a fuller run's extra head or
     tail (teasers, comments, footers) is never taken."""
-    shared = set(mine)
-    common = [i for i, paragraph in enumerate(theirs) if paragraph in shared]
-    if not common or all(paragraph in shared for paragraph in theirs[common[0]:common[-1]]):
+    common = _gap_span(mine, theirs)
+    if not common:
         return tuple(mine)
     first = list(mine).index(theirs[common[0]])
     last = len(mine) - 1 - list(mine)[::-1].index(theirs[common[-1]])
     if last < first:
         return tuple(mine)
     return (*mine[:first], *theirs[common[0]:common[-1] + 1], *mine[last + 1:])
+
+
+def _gap_span(mine: Sequence[str], theirs: Sequence[str]) -> list[int]:
+    """The positions in ``theirs`` of the paragraphs ``mine`` holds too, or [] when ``theirs``
+    holds nothing else between the first and the last of them (no gap to fill). A subsequence
+    of ``theirs`` (``theirs`` cleaned, which only drops lines) then has no gap either."""
+    shared = set(mine)
+    common = [i for i, paragraph in enumerate(theirs) if paragraph in shared]
+    if not common or all(paragraph in shared for paragraph in theirs[common[0]:common[-1]]):
+        return []
+    return common
 
 
 def filled(parts: HtmlParts) -> HtmlParts:
@@ -245,7 +257,10 @@ def filled(parts: HtmlParts) -> HtmlParts:
     except Exception:  # lxml and trafilatura raise many types on hostile markup
         return parts
     lines, _ = without_related(body_paragraphs(fuller), body=True)
-    paragraphs = with_gaps_filled(parts.paragraphs, _cleaned(lines, parts.title, parts.outlet))
+    if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning: skip the cleaning
+        return parts
+    paragraphs = with_gaps_filled(parts.paragraphs,
+                                  _cleaned(lines, parts.title, parts.outlet, parts.url))
     return replace(parts, paragraphs=paragraphs)
 
 
@@ -315,20 +330,21 @@ def html_parts(page: Page) -> HtmlParts | Rejected:
         return Rejected.of(page, "extract", "parse_error", f"the markup could not be parsed: {exc!r}"[:300])
     if doc is None or not text.strip():
         return Rejected.of(page, "extract", "no_text", "no article text was found in the markup")
-    meta = htmlmeta.from_document(doc, markup, page.url or (doc.url or None))
+    url = page.url or (doc.url or None)
+    meta = htmlmeta.from_document(doc, markup, url)
     body = body_paragraphs(text)
     lines, related = without_related(body, body=True)
     outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
     title = page.title or meta.title
-    paragraphs = _cleaned(lines, title, outlet)
+    paragraphs = _cleaned(lines, title, outlet, url)
     if not paragraphs:
         return Rejected.of(page, "extract", "no_text", "the page text was all boilerplate")
-    return HtmlParts(markup, meta, page.url or (doc.url or None), title, outlet, paragraphs,
-                     related, tree, _judged(body, related, title, outlet))
+    return HtmlParts(markup, meta, url, title, outlet, paragraphs, related, tree,
+                     _judged(body, related, title, outlet, url))
 
 
 def _judged(body: list[str], related: tuple[RelatedItem, ...], title: str | None,
-            outlet: str | None) -> tuple[str, ...]:
+            outlet: str | None, url: str | None) -> tuple[str, ...]:
     """The body the verdict reads where a list that outweighs the rest stays in the text
     (``without_related``'s ``body``), else () for the text itself: the list taken out, as the
     shipped page classifier was trained (kept, the retrained classifier loses about two WCXB dev
@@ -336,13 +352,23 @@ def _judged(body: list[str], related: tuple[RelatedItem, ...], title: str | None
     if related:
         return ()
     stripped, items = without_related(body)
-    return _cleaned(stripped, title, outlet) if items else ()
+    return _cleaned(stripped, title, outlet, url) if items else ()
 
 
-def _cleaned(lines: Sequence[str], title: str | None, outlet: str | None) -> tuple[str, ...]:
-    """Body lines without those repeating the headline, through the boilerplate stage."""
-    body = [line for line in lines if line and not (title and same_text(line, title))]
+def _cleaned(lines: Sequence[str], title: str | None, outlet: str | None,
+             url: str | None) -> tuple[str, ...]:
+    """Body lines without those repeating the headline or printing the page's own address (a
+    share or print widget's permalink), through the boilerplate stage."""
+    own = _address(url) if url else None
+    body = [line for line in lines if line and not (title and same_text(line, title))
+            and not (own and " " not in line and _address(line) == own)]
     return boilerplate.clean_paragraphs(body, outlet)
+
+
+def _address(text: str) -> str:
+    """An address without its scheme, "www." and final slash, lower-cased, for comparison."""
+    bare = text.strip().lower().split("://", 1)[-1]
+    return bare.removeprefix("www.").rstrip("/")
 
 
 def evidence_of(parts: HtmlParts) -> pagekind.Evidence:
@@ -411,7 +437,8 @@ def page_body(parts: HtmlParts) -> HtmlParts:
         return parts
     lines = body_paragraphs(text)
     kept, related = without_related(lines, body=True)
-    if _stories(related) and _cleaned(kept, parts.title, parts.outlet) == parts.paragraphs:
+    if _stories(related) and _cleaned(kept, parts.title, parts.outlet,
+                                      parts.url) == parts.paragraphs:
         return parts
     paragraphs = boilerplate.clean_paragraphs(lines, parts.outlet)
     return replace(parts, paragraphs=paragraphs) if paragraphs else parts

@@ -36,7 +36,7 @@ from broadsheet.extract.metadata import (
     split_title,
 )
 from broadsheet.extract.persons import reads_as_person
-from broadsheet.text import squash, word_count
+from broadsheet.text import MONTHS, squash, word_count
 from broadsheet.timestamps import declared_day, instant
 
 _ORG_WORDS = re.compile(
@@ -71,9 +71,7 @@ _OPINION_PATH = re.compile(
 )
 _MAX_AUTHOR_WORDS = 5
 _MAX_CREDIT_WORDS = 6
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_MONTH = re.compile(rf"(?:{_MONTHS})\.?", re.IGNORECASE)
+_MONTH = re.compile(rf"(?:{MONTHS})\.?", re.IGNORECASE)
 _ROLE_WORDS = frozenset({
     "author", "authors", "by", "written", "name", "undefined", "unknown", "anonymous", "admin",
     "administrator", "webmaster", "the", "ceo", "founder", "director", "sr", "senior", "attorney",
@@ -85,7 +83,7 @@ _BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|reviewed)\s+by|by|von|par|por
                            re.IGNORECASE)
 _TRAILING_DATE = re.compile(
     r"(?:\s+(?:last\s+)?(?:updated|published|posted)\b.*"
-    rf"|\s+(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\s+(?:{MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
     r"|\s+(?:january|february|march|april|june|july|august|september|october|november|december))$",
     re.IGNORECASE)
 _SITE_PART_WORDS = 4

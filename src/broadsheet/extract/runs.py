@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from copy import copy
 from typing import Any
 
+import trafilatura
 import trafilatura.core
 import trafilatura.external
 import trafilatura.htmlprocessing
@@ -34,7 +35,6 @@ import trafilatura.main_extractor
 import trafilatura.settings
 import trafilatura.xml
 import trafilatura.xpaths
-from trafilatura.baseline import baseline
 
 _xpaths = trafilatura.xpaths
 Extractor = trafilatura.settings.Extractor
@@ -137,7 +137,7 @@ def recall_text(tree: Any, url: str | None) -> str:
         cleaned = trafilatura.htmlprocessing.convert_tags(cleaned, options, url)
         body, text = trafilatura.main_extractor.extract_content(cleaned, options)
         if len(text) < options.min_extracted_size:  # trafilatura's baseline rescue
-            rescued, rescued_text, size = baseline(
+            rescued, rescued_text, size = trafilatura.baseline(
                 _pruned(tree, comments=not forum))
             if size > len(text):
                 body, text = rescued, rescued_text

@@ -616,6 +616,8 @@ def test_a_speaker_named_by_a_thing_makes_no_voice(text: str, speaker: str, enti
      "Plains Audio", "They", True),
     ("Ada Holt spoke. Ivo Dahl was there. Then Holt left. He said that it works.", "Ada Holt", "He", False),
     ("Ada Holt spoke for an hour.\n\n“It works,” she said.", "Ada Holt", "she", False),
+    ("“It works,” says Holt. There is also concern there. “It fails,” she adds.", "Holt", "she", False),
+    ("Ada Holt spoke. \"That's it. I've tried it.\"\n\nShe also accused them.", "Ada Holt", "She", False),
     ("Ada Holt spoke. The mayor was there. Officials from both sides came. She said it works.",
      "Ada Holt", "She", False),
 ])

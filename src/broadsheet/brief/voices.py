@@ -271,8 +271,18 @@ def antecedent_in_doubt(attribution: Attribution, text: str, entities: Sequence[
     plural = text[span[0]:span[1]].lower() in {"they", "them"}
     subjects = [_SUBJECT_NAME.match(text, start) for start in starts if not _in_a_quotation(text, start)]
     names = [found.group(1) for found in subjects if found]
-    return any(not is_pronoun(_CONTRACTION.sub("", name)) and not (plural and name_key(name) in people)
+    return any(_a_name(name, text) and not (plural and name_key(name) in people)
                for name in names)  # "Martha added ... They also disputed": she is one of them
+
+
+def _a_name(words: str, text: str) -> bool:
+    """Whether a capitalised run that opens a sentence is a name: two capitalised words or more
+    ("Consumer Reports"), or one the page never writes in lower case ("Stardust"; not "There",
+    "This", "I've")."""
+    parts = _CONTRACTION.sub("", words).split()
+    if len(parts) > 1:
+        return parts[0] != "The" or len(parts) > 2 or _a_name(parts[1], text)
+    return not is_pronoun(parts[0]) and not re.search(rf"\b{re.escape(parts[0].lower())}\b", text)
 
 
 def _in_a_quotation(text: str, start: int) -> bool:

@@ -585,6 +585,11 @@ def test_a_noun_inside_another_speakers_words_with_a_verb_of_its_own_makes_no_vo
 
 @pytest.mark.parametrize(("text", "speaker", "entity", "dropped"), [
     ("The tour guide says it works.", "the tour guide", None, False),
+    ("Plains Accounts and new FSA limits promise to be good.", "Plains Accounts and new FSA limits", None,
+     True),
+    ("Ada Holt and others say it works.", "Ada Holt and others", None, False),
+    ("Apple products say it works.", "Apple products", None, True),
+    ("NASA scientists say it works.", "NASA scientists", None, False),
     ("You earn certificates.\n- Certificates and certifications indicate that you learned.",
      "Certificates and certifications", None, True),
     ("We pay taxes. Taxes show that you earn.", "Taxes", None, True),

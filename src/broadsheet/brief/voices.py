@@ -314,22 +314,23 @@ _SUBJECT_NAME = re.compile(r"((?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]
 
 
 def cannot_speak(attribution: Attribution, name: str, text: str, entities: Sequence[Entity] = ()) -> bool:
-    """Whether the speaker ``name`` names things, no one who can speak: every one of its conjuncts
-    ("Certificates and certifications", "Taxes") has a common noun for its head that is no agent
-    noun (the analysis's test for a common noun: "officials", "the company", "researchers", "Both
-    men"; or a word for a doer, "-er", "-ist"). A conjunct is a common noun's phrase when its words
-    are in lower case but for the first, capitalised only because it opens its sentence or line
-    (the page writes it in lower case elsewhere, and the recogniser names no entity so): a name
-    whose capitals are its own ("J.D. Power", "Made In", "Trump Accounts") is left to the analysis,
-    and so is one with an owner ("The FATF's sixth update")."""
+    """Whether the speaker ``name`` names things, no one who can speak: one of its conjuncts
+    ("Certificates and certifications", "Taxes", "Trump Accounts and new dependent-care FSA limits":
+    a speaker listed with a thing is a list of things) has a common noun for its head that is no
+    agent noun (the analysis's test for a common noun: "officials", "the company", "researchers",
+    "Both men"; or a word for a doer, "-er", "-ist"). A head is a common noun when it is written in
+    lower case ("FSA limits": the capitals only modify it), or when it is the one word of its
+    conjunct, capitalised only because it opens its sentence or line (the page writes it in lower
+    case elsewhere, and the recogniser names no entity so): a name whose capitals are its own ("J.D.
+    Power", "Made In", "Deadline") is left to the analysis, and so is one with an owner ("The
+    FATF's sixth update")."""
     span = attribution.speaker_span
     if _OWNER.match(name) or re.search(r"['’]s?\s", name):
         return False
     opening = span is not None and bool(_OPENS.search(text[max(0, span[0] - 40):span[0]]))
     named = {name_key(e.text) for e in entities if e.label in _SPEAKING_LABELS}
     conjuncts = [c for c in _CONJUNCTION.split(name) if c.strip()]
-    return bool(conjuncts) and all(_a_common_thing(c, text, named, opening and index == 0)
-                                   for index, c in enumerate(conjuncts))
+    return any(_a_common_thing(c, text, named, opening and index == 0) for index, c in enumerate(conjuncts))
 
 
 _OPENS = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–•*]\s*|\d+[.)]\s*)?)(?:the\s+|The\s+)?$")
@@ -346,7 +347,7 @@ _DOERS = word_set("client athlete kid guest couple bride groom guide chef coach 
                   "teammate jury navy business startup brand press media charity nonprofit ngo league "
                   "church site website store shop restaurant school university college hospital clinic "
                   "club city state county band duo crew audience public community platform studio lab "
-                  "laboratory folk personnel crowd society")
+                  "laboratory folk personnel crowd society others")
 _DOER_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee)$")
 
 
@@ -358,11 +359,12 @@ def _a_common_thing(phrase: str, text: str, named: Collection[str], opening: boo
     if not words or name_key(phrase) in named or name_key(" ".join(words)) in named:
         return False
     head = words[-1]
-    capitals = [i for i, w in enumerate(words) if not w.islower()]
-    if not head.isalpha() or capitals not in ([], [0]):
-        return False  # "68% of consumers", "Q20", "J.D. Power": a number, a code, a name
-    if capitals and (not opening or not re.search(rf"\b{re.escape(words[0].lower())}\b", text)):
-        return False  # "Deadline reports": a capital the page never writes in lower case is a name's
+    if not head.isalpha():
+        return False  # "68% of consumers", "Q20": a number, a code
+    if head.islower():
+        return not _can_speak(head)  # "new dependent-care FSA limits": the capitals only modify
+    if len(words) > 1 or not opening or not re.search(rf"\b{re.escape(head.lower())}\b", text):
+        return False  # "J.D. Power", "Deadline reports": a capital the page never writes in lower case
     return not _can_speak(head.lower())
 
 

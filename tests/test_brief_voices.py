@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from broadsheet.brief.unsaid import no_words_said
-from broadsheet.brief.voices import clean_speaker, is_pronoun, story_voices
+from broadsheet.brief.voices import antecedent_in_doubt, cannot_speak, clean_speaker, is_pronoun, story_voices
 from broadsheet.model import Analysis, Attribution, Entity, Story, Voice
 from broadsheet.text import name_key as speaker_key
 from test_brief_data import kim_analyses, kim_story, make_article, said
@@ -418,6 +418,10 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Police can confirm that the man died.", "Police", "confirm", "the man died", False),
     ("Ada Holt declined to say how the plan works.", "Ada Holt", "say", "how the plan works", False),
     ("It is often said by Ada Holt, who knows.", "Ada Holt", "said", "who knows", False),
+    ("Prices rose. According to the Plains Global…", "the Plains Global", "According to",
+     "According to the Plains Global…", True),
+    ("According to the Plains Institute, prices rose.", "the Plains Institute", "According to",
+     "prices rose", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -577,3 +581,53 @@ def test_a_noun_inside_another_speakers_words_with_a_verb_of_its_own_makes_no_vo
     ))
     voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
     assert set(voices) == {"Ada Holt", "Ivo Dahl", "Lumio"}
+
+
+@pytest.mark.parametrize(("text", "speaker", "entity", "dropped"), [
+    ("The tour guide says it works.", "the tour guide", None, False),
+    ("Plains Accounts and new FSA limits promise to be good.", "Plains Accounts and new FSA limits", None,
+     True),
+    ("Ada Holt and others say it works.", "Ada Holt and others", None, False),
+    ("Apple products say it works.", "Apple products", None, True),
+    ("NASA scientists say it works.", "NASA scientists", None, False),
+    ("You earn certificates.\n- Certificates and certifications indicate that you learned.",
+     "Certificates and certifications", None, True),
+    ("We pay taxes. Taxes show that you earn.", "Taxes", None, True),
+    ("The research found that it works.", "the research", None, True),
+    ("Researchers found that it works. Other researchers agree.", "Researchers", None, False),
+    ("Both men said it works.", "Both men", None, False),
+    ("Some clients say it works.", "Some clients", None, False),
+    ("People familiar with the talks said it works.", "People familiar with the talks", None, False),
+    ("The deadline passed. Deadline reports that it works.", "Deadline", "ORG", False),
+    ("Made In says it works.", "Made In", None, False),
+    ("The Plains Report's sixth update says it works.", "The Plains Report's sixth update", None, False),
+    ("It is a plain power. Plains Power says it works.", "Plains Power", None, False),
+])
+def test_a_speaker_named_by_a_thing_makes_no_voice(text: str, speaker: str, entity: str | None,
+                                                   dropped: bool) -> None:
+    start = text.lower().rindex(speaker.lower())
+    attribution = replace(_attribution(text, text[start:start + len(speaker)], " ", text[-9:-1]),
+                          speaker_span=(start, start + len(speaker)))
+    entities = [Entity(speaker, entity, speaker, (start, start + len(speaker)))] if entity else []
+    assert cannot_speak(attribution, speaker, text, entities) is dropped
+
+
+@pytest.mark.parametrize(("text", "resolved", "pronoun", "dropped"), [
+    ("Ada Holt sang on it.\n\nThe album is her best work, which she describes as fun.",
+     "Ada Holt", "she", False),
+    ("Ada Holt sang on it. The switch is good.\n\nStardust is Brown at his best, which he describes as fun.",
+     "Ada Holt", "he", True),
+    ("Plains Audio makes it. Consumer Digest was impressed. They complimented it, noting that it works.",
+     "Plains Audio", "They", True),
+    ("Ada Holt spoke. Ivo Dahl was there. Then Holt left. He said that it works.", "Ada Holt", "He", False),
+    ("Ada Holt spoke for an hour.\n\n“It works,” she said.", "Ada Holt", "she", False),
+    ("“It works,” says Holt. There is also concern there. “It fails,” she adds.", "Holt", "she", False),
+    ("Ada Holt spoke. \"That's it. I've tried it.\"\n\nShe also accused them.", "Ada Holt", "She", False),
+    ("Ada Holt spoke. The mayor was there. Officials from both sides came. She said it works.",
+     "Ada Holt", "She", False),
+])
+def test_a_pronoun_given_a_far_name_past_a_nearer_subject_makes_no_voice(
+        text: str, resolved: str, pronoun: str, dropped: bool) -> None:
+    at = text.rindex(f"{pronoun} ")
+    attribution = replace(_attribution(text, resolved, " ", pronoun), speaker_span=(at, at + len(pronoun)))
+    assert antecedent_in_doubt(attribution, text) is dropped

@@ -1,10 +1,10 @@
-"""Samples G to K: voices on WCXB dev pages, judged by hand, rebuilt from the pages (``bench.voices``).
+"""Samples G to L: voices on WCXB dev pages, judged by hand, rebuilt from the pages (``bench.voices``).
 
 G's edition is built from the 25 WCXB news pages its judged file lists, H's from the 82 other English
 article pages its file lists, I's from the 56 more its file lists, J's from the 51 more its file lists,
-K's from the 56 more its file lists (only those: seconds to a minute of analysis), read from
-``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail in CI. The floors are the quality
-gate's (``benchmarks/floors.json``, ``wcxb-voices-G`` to ``-K``).
+K's from the 56 more its file lists, L's from the 10 more its file lists (only those: seconds to a
+minute of analysis), read from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail in
+CI. The floors are the quality gate's (``benchmarks/floors.json``, ``wcxb-voices-G`` to ``-L``).
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from broadsheet.bench.voices import (
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
     WCXB_K_FIXTURE,
+    WCXB_L_FIXTURE,
     load_judged,
     wcxb_voice_rows,
 )
 from conftest import REPO
 
 SAMPLES = [("G", WCXB_FIXTURE, 25), ("H", WCXB_H_FIXTURE, 82), ("I", WCXB_I_FIXTURE, 56),
-           ("J", WCXB_J_FIXTURE, 51), ("K", WCXB_K_FIXTURE, 56)]
-VOICES = {"G": 100, "H": 100, "I": 60, "J": 60, "K": 60}
+           ("J", WCXB_J_FIXTURE, 51), ("K", WCXB_K_FIXTURE, 56), ("L", WCXB_L_FIXTURE, 10)]
+VOICES = {"G": 100, "H": 100, "I": 60, "J": 60, "K": 60, "L": 10}
 
 
 def _floor(dataset: str) -> float:

@@ -26,7 +26,9 @@ cue accuracy). Rows:
 - ``wcxb-voices-J``: the same for sample J, 60 voices of an edition of 51 more English WCXB dev article
   pages in none of G, H and I, judged before round 17's rules were written (gated too);
 - ``wcxb-voices-K``: the same for sample K, 60 voices of an edition of 56 more English WCXB dev article
-  pages in none of G, H, I and J, judged before round 18's rules were written (gated too).
+  pages in none of G, H, I and J, judged before round 18's rules were written (gated too);
+- ``wcxb-voices-L``: the same for sample L, all 10 voices of an edition of the 519 English WCXB dev
+  article pages in none of G to K, judged before round 19's rules were written (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -54,6 +56,7 @@ from broadsheet.bench.voices import (
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
     WCXB_K_FIXTURE,
+    WCXB_L_FIXTURE,
     voice_rows,
     wcxb_voice_rows,
 )
@@ -241,4 +244,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += wcxb_voice_rows(data, WCXB_I_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_J_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_K_FIXTURE)
+        report.rows += wcxb_voice_rows(data, WCXB_L_FIXTURE)
     return report

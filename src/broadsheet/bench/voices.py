@@ -31,7 +31,9 @@ before round 16's fixes. Sample J (``tests/data/wcxb_voices/judged_j.json``, the
 is drawn the same way from the pages of I's pool that are not I's (60 voices, 51 pages), judged
 before round 17's fixes. Sample K (``tests/data/wcxb_voices/judged_k.json``, the ``wcxb-voices-K`` row)
 is drawn the same way from the pages of J's pool that are not J's (60 voices, 56 pages), judged
-before round 18's fixes.
+before round 18's fixes. Sample L (``tests/data/wcxb_voices/judged_l.json``, the ``wcxb-voices-L`` row)
+is drawn the same way from the pages of K's pool that are not K's (all 10 voices their edition shows,
+10 pages), judged before round 19's fixes.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ WCXB_H_FIXTURE = WCXB_FIXTURE.with_name("judged_h.json")
 WCXB_I_FIXTURE = WCXB_FIXTURE.with_name("judged_i.json")
 WCXB_J_FIXTURE = WCXB_FIXTURE.with_name("judged_j.json")
 WCXB_K_FIXTURE = WCXB_FIXTURE.with_name("judged_k.json")
+WCXB_L_FIXTURE = WCXB_FIXTURE.with_name("judged_l.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 _WORD = re.compile(r"\w+")
 
@@ -198,7 +201,7 @@ def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
 
 
 def wcxb_voice_rows(data: Path, path: Path = WCXB_FIXTURE) -> list[BenchRow]:
-    """The ``wcxb-voices-G`` row (or ``-H`` to ``-K`` with their fixtures): the sample's share right
+    """The ``wcxb-voices-G`` row (or ``-H`` to ``-L`` with their fixtures): the sample's share right
     against the edition of its WCXB pages."""
     return _sample_rows("wcxb-voices", wcxb_voices(data, path), path)
 

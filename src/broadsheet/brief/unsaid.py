@@ -80,7 +80,9 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       recognizes that ...", a named speaker conceding), or its cue fears a thing ("Japanese people
       fear being seen as ..."; fearing "that ..." is a belief and stays);
     - its speaker is the empty "it" of a passive with a clause ("It is often speculated that ..."):
-      no one's words, whatever the "it" was read as.
+      no one's words, whatever the "it" was read as;
+    - its words hold nothing but its cue and its speaker ("According to the McKinsey Global…", a
+      teaser cut off after the source's name): nothing was said.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -446,8 +448,23 @@ def _an_empty_it(attribution: Attribution, text: str) -> bool:
 _EMPTY_IT_GAP = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?")  # "is often"
 
 
+def _nothing_said(attribution: Attribution, text: str) -> bool:
+    """ "According to the McKinsey Global…": the words are only the cue and the speaker's name (a
+    teaser cut off after its source), no word of anyone's."""
+    speaker = attribution.speaker_span
+    written = text[speaker[0]:speaker[1]] if speaker else attribution.speaker
+    left = _WORDS.findall(attribution.content.lower())
+    for word in _WORDS.findall(f"{attribution.cue} {written} {attribution.speaker}".lower()):
+        if word in left:
+            left.remove(word)
+    return not left
+
+
+_WORDS = re.compile(r"\w+")
+
+
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
 _RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
           _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
           _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after,
-          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows)
+          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows, _nothing_said)

@@ -12,7 +12,10 @@ the plain-text path, a related-stories list is read into ``related`` and taken o
 holding most of the body's words: that is the content), a paragraph
 repeating the headline is dropped, and when the markup names no site the outlet is guessed from
 the text. Where the precise body announces a list it does not hold ("This meant:" and then no
-list), the gaps between the paragraphs it keeps are filled from trafilatura's recall run.
+list), the gaps between the paragraphs it keeps are filled from trafilatura's recall run; where
+the markup prints the body in several containers of one class, the others' text joins it
+(``leftout``: trafilatura reads the first only), and the headings trafilatura left out between
+two paragraphs it kept come back.
 
 Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
 and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
@@ -31,7 +34,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from broadsheet.extract import boilerplate, byline, htmlmeta, metadata, pagekind, runs
+from broadsheet.extract import boilerplate, byline, htmlmeta, leftout, metadata, pagekind, runs
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.pagewords import heading_texts, page_words
 from broadsheet.extract.text import (
@@ -264,6 +267,34 @@ def filled(parts: HtmlParts) -> HtmlParts:
     return replace(parts, paragraphs=paragraphs)
 
 
+def continued(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the rest of a body split over containers
+    of one class (``leftout.split_body``: trafilatura reads the first only), cleaned as the
+    body is and put where the markup prints it, before or after the paragraphs of the
+    container trafilatura read. Only articles, as ``filled``."""
+    split = leftout.split_body(parts.tree, parts.markup, parts.paragraphs)
+    if split is None:
+        return parts
+    body = parts.paragraphs
+    before, after = (_cleaned(lines, parts.title, parts.outlet, parts.url) if lines else ()
+                     for lines in (split.before, split.after))
+    paragraphs = (*body[:split.first], *before, *body[split.first:split.last + 1], *after,
+                  *body[split.last + 1:])
+    return replace(parts, paragraphs=paragraphs)
+
+
+def headed(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the headings trafilatura left out between
+    two of its paragraphs (``leftout.dropped_headings``) put back. Only articles, as
+    ``filled``."""
+    found = leftout.dropped_headings(parts.tree, parts.paragraphs)
+    if not found:
+        return parts
+    paragraphs = [line for i, paragraph in enumerate(parts.paragraphs)
+                  for line in (*found.get(i, ()), paragraph)]
+    return replace(parts, paragraphs=tuple(paragraphs))
+
+
 def body_paragraphs(text: str) -> list[str]:
     """trafilatura's text output, one paragraph a line, as a list of non-empty paragraphs."""
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
@@ -412,7 +443,8 @@ def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
         return parts, None
     evidence = evidence_of(parts)
     kind = verdict(evidence)
-    return _article(page, filled(parts) if kind is None else page_body(parts), kind), evidence
+    return _article(page, headed(continued(filled(parts))) if kind is None else page_body(parts),
+                    kind), evidence
 
 
 def page_body(parts: HtmlParts) -> HtmlParts:

@@ -1,0 +1,108 @@
+"""``extract/leftout.py``: an article body printed in several containers of one class, of
+which trafilatura reads the first only."""
+
+from __future__ import annotations
+
+from broadsheet.extract import extract, leftout
+from broadsheet.extract.html import parse_html
+from broadsheet.model import Article, Page
+
+URL = "https://www.example.com/news/2019/11/18/council-budget-vote/"
+BODY = "grid--item body__container article__body"
+FIRST = [
+    "The city council voted on Tuesday to approve a new budget that raises property taxes by "
+    "three percent, the first increase in a decade, after a six-hour public hearing.",
+    "Council members said the increase would pay for road repairs, two new fire stations and "
+    "a raise for the city's bus drivers, whose contract expires in the spring.",
+]
+SECOND = [
+    "Residents who spoke at the hearing were divided, with several small business owners "
+    "warning that the higher taxes would be passed on to their customers.",
+    "The mayor is expected to sign the budget on Friday, and the new rates take effect in "
+    "January, the finance director said after the vote.",
+]
+TEASERS = ('<ul><li>The strange life and <a href="/a">mysterious death of a coder</a></li>'
+           '<li>How the city <a href="/b">gets its parking rules backward</a></li></ul>')
+
+
+def _page(body: str) -> str:
+    return (f"<html><head><title>Council approves budget</title></head><body><main>{body}"
+            "</main></body></html>")
+
+
+def _div(paragraphs: list[str], klass: str = BODY, extra: str = "") -> str:
+    return f'<div class="{klass}">' + "".join(f"<p>{p}</p>" for p in paragraphs) + extra + "</div>"
+
+
+def _article(markup: str) -> Article:
+    result = extract(Page(id="p", source="p.html", kind="html", content=markup, url=URL))
+    assert isinstance(result, Article) and result.is_article
+    return result
+
+
+AD = '<div class="ad"><span>Advertisement</span></div>'
+
+
+def test_the_rest_of_a_split_body_joins_it_in_order_without_its_link_list() -> None:
+    markup = _page(_div(FIRST) + AD + _div(SECOND, extra=f"<hr>{TEASERS}"))
+    assert _article(markup).paragraphs == (*FIRST, *SECOND)
+
+
+def test_a_body_in_one_container_is_read_as_before() -> None:
+    """Without a second container of the body's class nothing is searched or added."""
+    markup = _page(_div(FIRST) + AD + '<div class="sidebar">' + "".join(
+        f"<p>{p}</p>" for p in SECOND) + "</div>")
+    assert leftout.repeated_body_classes(markup) == []
+    assert _article(markup).paragraphs == tuple(FIRST)
+
+
+def test_a_container_of_the_class_in_another_article_is_another_story() -> None:
+    markup = _page(f"<article>{_div(FIRST)}</article><article>{_div(SECOND)}</article>")
+    tree = parse_html(markup)
+    assert leftout.split_body(tree, markup, FIRST) is None
+
+
+def test_a_second_rendering_of_the_body_is_not_added_twice() -> None:
+    """A page printing its text twice (once for small screens) in containers of one class."""
+    markup = _page(_div(FIRST + SECOND) + AD + _div(FIRST + SECOND))
+    tree = parse_html(markup)
+    assert leftout.split_body(tree, markup, FIRST + SECOND) is None
+
+
+def test_the_parts_before_and_after_the_container_read_go_around_it() -> None:
+    intro = ["An opening paragraph printed in a container of its own before the rest, long "
+             "enough to count as text worth adding to the body of the story."]
+    markup = _page(_div(intro) + AD + _div(FIRST) + AD + _div(SECOND))
+    split = leftout.split_body(parse_html(markup), markup, ["Headline kept", *FIRST])
+    assert split == leftout.Split(1, 2, tuple(intro), tuple(SECOND))
+
+
+def test_only_repeated_classes_that_name_a_body_are_searched() -> None:
+    markup = (f'<div class="{BODY}"></div><div class="{BODY}"></div><div class="row"></div>'
+              '<div class="row"></div><div class="entry-content"></div>')
+    assert leftout.repeated_body_classes(markup) == [BODY]
+
+
+def _loose(blocks: str) -> str:
+    """A page whose body container no trafilatura body expression names: its paragraphs are
+    gathered loose, without the headings between them."""
+    return ("<html><head><title>Council approves budget</title></head><body>"
+            f'<div class="b-entry__content">{blocks}</div></body></html>')
+
+
+THIRD = ("Businesses that rely on the downtown bus routes welcomed the raise for drivers, "
+         "saying the shortage had cut service on several lines this year.")
+
+
+def test_a_heading_left_out_between_two_kept_paragraphs_comes_back() -> None:
+    markup = _loose(f"<p>{FIRST[0]}</p><h2>What the increase pays for</h2><p>{FIRST[1]}</p>"
+                    f'<h3><a href="/related">Related: the last budget vote</a></h3><p>{THIRD}</p>')
+    assert _article(markup).paragraphs == (FIRST[0], "What the increase pays for", FIRST[1], THIRD)
+
+
+def test_a_heading_goes_back_only_between_paragraphs_the_body_holds_in_a_row() -> None:
+    markup = _loose(f"<p>{FIRST[0]}</p><h2>Between</h2><p>{FIRST[1]}</p><h2>After a gap</h2>"
+                    f"<p>A promo the body left out.</p><p>{THIRD}</p><h2>At the end</h2>")
+    body = [FIRST[0], FIRST[1], THIRD]
+    assert leftout.dropped_headings(parse_html(markup), body) == {1: ["Between"]}
+    assert leftout.dropped_headings(parse_html(markup), [FIRST[0], "Between", FIRST[1]]) == {}

@@ -212,3 +212,49 @@ def test_held_out_verdicts_fit_the_words_without_the_held_out_sites() -> None:
     assert all((s > 0) == r.is_article for s, r in zip(scores, rows, strict=True))
     alone = [_words_row(f"a{n}", f"s{n}.org", n % 2 == 0, {f"b:only{n}"}) for n in range(40)]
     assert len(set(cross_scores(alone, 5).round(9).tolist())) <= 5
+
+
+def test_the_linear_layer_folds_the_scaling_into_its_weights() -> None:
+    """The shipped regression reads raw signals: its score is the log-odds the regression fitted
+    on standardised columns gives, a column that never varies weighing nothing."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from broadsheet.extract.train_pages import LINEAR_C, fit_linear
+
+    rng = np.random.default_rng(3)
+    x = np.column_stack([rng.normal(5.0, 40.0, 200), rng.normal(0.0, 0.01, 200), np.ones(200)])
+    y = (x[:, 0] / 40 + x[:, 1] * 100 + rng.normal(0.0, 0.5, 200) > 0.1).astype(int)
+    linear = fit_linear(x, y)
+    reference = make_pipeline(StandardScaler(), LogisticRegression(C=LINEAR_C, max_iter=3000)).fit(x, y)
+    assert linear.weights[2] == 0.0
+    assert [linear.score(row) for row in x[:20].tolist()] == pytest.approx(
+        reference.decision_function(x[:20]).tolist(), abs=1e-9)
+
+
+def test_the_page_model_blends_the_trees_and_the_regression_as_the_measure_does() -> None:
+    """A page's probability at run time (``PageModel``, read from the JSON ``fit_page_model``
+    writes) is the one the held-out measure gives the same row (``Learners``): the two learners'
+    log-odds averaged."""
+    from broadsheet.extract.linemodel import Ensemble
+    from broadsheet.extract.pagekind import Evidence, Linear, PageModel
+    from broadsheet.extract.pagewords import WordModel
+    from broadsheet.extract.train import ensemble_json
+    from broadsheet.extract.train_pages import BLEND, Learners
+
+    rng = np.random.default_rng(5)
+    x = rng.normal(0.0, 1.0, (300, 4))
+    y = (x[:, 0] + x[:, 1] * x[:, 2] > 0).astype(int)
+    learners = Learners.fit(x, y)
+    model = PageModel(WordModel(0.0), Ensemble.from_json(ensemble_json(learners.trees)),
+                      Linear.from_json(learners.linear.to_json()), BLEND, 0.5)
+    for row in x[:25]:
+        evidence = Evidence(tuple(row[:3].tolist()), frozenset())
+        model = PageModel(WordModel(float(row[3])), model.ensemble, model.linear, BLEND, 0.5)
+        # the JSON rounds the trees' leaf values to six places
+        assert model.probability(evidence) == pytest.approx(
+            float(learners.probability(row[None])[0]), abs=1e-5)
+    trees = model.ensemble.raw_one(x[0].tolist())
+    assert 1.0 / (1.0 + math.exp(-trees)) == pytest.approx(
+        learners.trees.predict_proba(x[:1])[0, 1], abs=1e-5)

@@ -19,6 +19,8 @@ from broadsheet.stories.speakers import speaker_kind
     ("Ivo Kade", "director of the Office of Admissions at Plains University", None, "expert"),
     ("Ivo Kade", "top Democrat on the Senate Intelligence Committee", "the Senate Intelligence Committee",
      "official"),
+    ("the Democratic Congressional Campaign Committee", None, None, "other"),  # a party's committee
+    ("The House Ethics Committee", None, None, "official"),
     ("Nia Vale", "senior lawyer with the Center for Plains Diversity", "the Center for Plains Diversity",
      "other"),
     ("Nia Vale", "professor of law at the Center for Plains Studies", "the Center for Plains Studies",

@@ -23,8 +23,9 @@ organisation the analysis found beside it:
    officer ("county health director", "league executive"), a public body's agency or department
    (NASA, "the Department of Energy", "U.S. Attorney", a director of "the Office of Management and
    Budget": an Office of a capitalised name); a Speaker (the title written with its capital, not a
-   keynote, guest, featured, motivational or public speaker); a member of a Senate, House or
-   congressional committee ("top Democrat on the Senate Intelligence Committee"); or a speaker
+   keynote, guest, featured, motivational or public speaker); a member of a Senate or House
+   committee ("top Democrat on the Senate Intelligence Committee"; not a party's "Democratic
+   Congressional Campaign Committee"); or a speaker
    named for a public body or an office ("Federal prosecutors", "a judge", "the White House", "the
    Swedish Prosecution Authority", "the Congressional Budget Office", "The National Institute on
    Drug Abuse"). A company's chief executive is not an official, nor a company's or a union's president or
@@ -111,7 +112,7 @@ _OFFICE = re.compile(
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
     r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"
     r"(?<!keynote )(?<!guest )(?<!featured )(?<!motivational )(?<!public )(?-i:Speaker)|"
-    r"(?-i:Office of (?:the )?[A-Z][\w'’.-]*)|(?:senate|house|congressional) (?:[\w-]+ ){0,3}committee|"
+    r"(?-i:Office of (?:the )?[A-Z][\w'’.-]*)|(?:senate|house) (?:[\w-]+ ){0,3}committee|"
     r"(?:army|police|military|naval|navy|border|customs|correctional|probation) officers?|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"

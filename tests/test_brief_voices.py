@@ -144,6 +144,9 @@ def test_empty_content_and_unknown_articles_are_ignored() -> None:
         ("Plains Advisor", ("Plains Advisor", None)),
         ("the Insurance company Lumio Mutual", ("Lumio Mutual", None)),  # the description before the name
         ("The United Nations and European Union", ("The United Nations and European Union", None)),
+        ("Even some justices", ("some justices", None)),  # the focusing word is no part of the name
+        ("Also the White House", ("the White House", None)),
+        ("Even Stevens", ("Even Stevens", None)),  # before a capital it may be the name's
     ],
 )
 def test_clean_speaker(raw: str, expected: tuple[str, str | None]) -> None:

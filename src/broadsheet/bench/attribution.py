@@ -28,7 +28,10 @@ cue accuracy). Rows:
 - ``wcxb-voices-K``: the same for sample K, 60 voices of an edition of 56 more English WCXB dev article
   pages in none of G, H, I and J, judged before round 18's rules were written (gated too);
 - ``wcxb-voices-L``: the same for sample L, all 10 voices of an edition of the 519 English WCXB dev
-  article pages in none of G to K, judged before round 19's rules were written (gated too).
+  article pages in none of G to K, judged before round 19's rules were written (gated too);
+- ``basil-voices-M``: the same for sample M, 60 voices of an edition of the 300 BASIL news articles
+  (NYT, Fox News, HuffPost) from their plain text, judged before round 20's rules were written; the
+  judged file keeps no article text, only offsets into it and a hash (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -39,7 +42,6 @@ measured.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable
@@ -57,10 +59,11 @@ from broadsheet.bench.voices import (
     WCXB_J_FIXTURE,
     WCXB_K_FIXTURE,
     WCXB_L_FIXTURE,
+    basil_records,
+    basil_voice_rows,
     voice_rows,
     wcxb_voice_rows,
 )
-from broadsheet.errors import ConfigError
 from broadsheet.model import Span
 
 System = Callable[[list[str]], list[list[Predicted]]]
@@ -172,11 +175,7 @@ def _score_rows(dataset: str, documents: list[Document], systems: list[tuple[str
 
 def basil_texts(data: Path, limit: int | None = None) -> list[str]:
     """The texts of the BASIL articles (``clustering/basil/basil_articles.jsonl``)."""
-    path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    if not path.exists():
-        raise ConfigError(f"BASIL not found at {path}")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [str(json.loads(line).get("text") or "") for line in lines if line.strip()][:limit]
+    return [str(record.get("text") or "") for record in basil_records(data)][:limit]
 
 
 def _speed_row(data: Path, system: System, limit: int | None) -> BenchRow:
@@ -245,4 +244,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += wcxb_voice_rows(data, WCXB_J_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_K_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_L_FIXTURE)
+        report.rows += basil_voice_rows(data)
     return report

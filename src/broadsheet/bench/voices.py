@@ -33,24 +33,30 @@ before round 17's fixes. Sample K (``tests/data/wcxb_voices/judged_k.json``, the
 is drawn the same way from the pages of J's pool that are not J's (60 voices, 56 pages), judged
 before round 18's fixes. Sample L (``tests/data/wcxb_voices/judged_l.json``, the ``wcxb-voices-L`` row)
 is drawn the same way from the pages of K's pool that are not K's (all 10 voices their edition shows,
-10 pages), judged before round 19's fixes.
+10 pages), judged before round 19's fixes. Sample M (``tests/data/basil_voices/judged_m.json``, the
+``basil-voices-M`` row) is drawn from news: 60 of the voices of an edition of BASIL's 300 articles
+(``clustering/basil``, NYT, Fox News, HuffPost) read as plain text, judged before round 20's fixes;
+BASIL's texts carry no licence, so the file keeps each voice's words as offsets into its article
+and a hash of them (``load_located``), and the gate rebuilds the edition of the articles it lists.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from broadsheet.bench import BenchRow
+from broadsheet.errors import ConfigError
 from broadsheet.model import Page, Voice
-from broadsheet.text import name_key
+from broadsheet.text import name_key, normal
 
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "demo_voices" / "judged.json"
 WCXB_FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wcxb_voices" / "judged.json"
@@ -60,6 +66,8 @@ WCXB_J_FIXTURE = WCXB_FIXTURE.with_name("judged_j.json")
 WCXB_K_FIXTURE = WCXB_FIXTURE.with_name("judged_k.json")
 WCXB_L_FIXTURE = WCXB_FIXTURE.with_name("judged_l.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
+BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
+BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 _WORD = re.compile(r"\w+")
 
 
@@ -79,8 +87,32 @@ class Judged:
 def load_judged(path: Path = FIXTURE) -> list[Judged]:
     """The judged voices of ``path``."""
     items = json.loads(path.read_text(encoding="utf-8"))["items"]
-    return [Judged(i["sample"], i["article_id"], i["content"], tuple(i["speakers"]), tuple(i["roles"]),
-                   tuple(i["organisations"]), tuple(i["kinds"])) for i in items]
+    return [_judged(i, i["content"]) for i in items]
+
+
+def _judged(item: dict[str, Any], content: str) -> Judged:
+    return Judged(item["sample"], item["article_id"], content, tuple(item["speakers"]), tuple(item["roles"]),
+                  tuple(item["organisations"]), tuple(item["kinds"]))
+
+
+def quote_hash(text: str) -> str:
+    """A short hash of a quote's words (white space collapsed, lower-cased): it finds them again
+    in their article without the judged file keeping them."""
+    return hashlib.sha256(normal(text).encode("utf-8")).hexdigest()[:12]
+
+
+def load_located(path: Path, texts: Mapping[str, str]) -> list[Judged]:
+    """The judged voices of ``path`` whose words are kept as character offsets (``start``, ``end``)
+    into their article's text and a ``hash`` of them (a set whose texts carry no licence): read from
+    ``texts`` (by article id); ``ConfigError`` when the words there are not the ones judged."""
+    judged = []
+    for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+        content = texts.get(item["article_id"], "")[item["start"]:item["end"]]
+        if quote_hash(content) != item["hash"]:
+            raise ConfigError(f"{item['article_id']}: the words at {item['start']}-{item['end']} "
+                              "are not the ones judged")
+        judged.append(_judged(item, content))
+    return judged
 
 
 def _tokens(text: str) -> list[str]:
@@ -192,6 +224,29 @@ def wcxb_pages(data: Path, keys: Iterable[str]) -> list[Page]:
     return pages
 
 
+def basil_key(record: dict[str, Any]) -> str:
+    """A BASIL article's key: its file's stem ("2b95...8a9e_1"); the ``article_id`` field repeats."""
+    return Path(str(record["file"])).stem
+
+
+def basil_records(data: Path) -> list[dict[str, Any]]:
+    """BASIL's 300 articles (``clustering/basil``), in the file's order."""
+    path = data.joinpath(*BASIL_FILE)
+    if not path.exists():
+        raise ConfigError(f"BASIL not found at {path}")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def basil_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
+    """The BASIL articles ``keys`` (all without) as plain-text pages (ids "basil-<key>"): the
+    article's text as the page, its title, outlet, date and address as the container's hints."""
+    wanted = None if keys is None else set(keys)
+    return [Page(id=f"basil-{basil_key(r)}", source=f"basil/{r['file']}", kind="text", content=r["text"],
+                 url=r.get("url"), title=r.get("title"), outlet=r.get("source"), published=r.get("date"))
+            for r in basil_records(data) if wanted is None or basil_key(r) in wanted]
+
+
 @cache
 def wcxb_voices(data: Path, path: Path = WCXB_FIXTURE) -> tuple[Voice, ...]:
     """Every voice of an edition of the WCXB pages a sample was drawn from (the file's ``pages``);
@@ -211,9 +266,28 @@ def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> l
     return _sample_rows("demo-voices", demo_voices() if voices is None else voices, path)
 
 
-def _sample_rows(prefix: str, voices: Sequence[Voice], path: Path) -> list[BenchRow]:
-    """One row per sample judged in ``path`` ("<prefix>-A"): judged against ``voices``."""
-    samples = _by_sample(load_judged(path))
+def basil_articles(path: Path = BASIL_M_FIXTURE) -> list[str]:
+    """The keys of the BASIL articles a sample was drawn from (the file's ``articles``)."""
+    return [str(key) for key in json.loads(path.read_text(encoding="utf-8"))["articles"]]
+
+
+@cache
+def basil_voices(data: Path, path: Path = BASIL_M_FIXTURE) -> tuple[Voice, ...]:
+    """Every voice of an edition of the BASIL articles a sample was drawn from, from their text."""
+    return edition_voices([], basil_pages(data, basil_articles(path)), created="2026-12-01T00:00:00+00:00")
+
+
+def basil_voice_rows(data: Path, path: Path = BASIL_M_FIXTURE) -> list[BenchRow]:
+    """The ``basil-voices-M`` row: the sample's share right against the edition of its articles,
+    its words read from the articles by their offsets."""
+    texts = {page.id: page.content for page in basil_pages(data, basil_articles(path))}
+    return _sample_rows("basil-voices", basil_voices(data, path), path, load_located(path, texts))
+
+
+def _sample_rows(prefix: str, voices: Sequence[Voice], path: Path,
+                 items: Sequence[Judged] | None = None) -> list[BenchRow]:
+    """One row per sample judged in ``path`` (or ``items``) ("<prefix>-A"): judged against ``voices``."""
+    samples = _by_sample(load_judged(path) if items is None else items)
     return [BenchRow(f"{prefix}-{name}", "broadsheet", {**judge(group, voices), "voices": len(voices)},
                      len(group)) for name, group in samples.items()]
 

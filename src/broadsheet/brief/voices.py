@@ -77,6 +77,9 @@ _OFFICE = re.compile(
     re.I,
 )
 _EDGE_PUNCT = "\"'“”‘’()[],;:-–— "
+# A focusing word the subject was written with, before a common noun ("Even some justices", "Also
+# officials"): no part of the name.
+_FOCUS = re.compile(r"^(?:even|only|also|just|still|yet|but|and)\s+(?=(?-i:[a-z]))", re.I)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ class _Said:
 
 
 def clean_speaker(raw: str) -> tuple[str, str | None]:
-    """``raw`` without courtesy titles, possessive or stray punctuation, and any office title.
+    """``raw`` without courtesy titles, a focusing word ("Even some justices"), possessive or stray
+    punctuation, and any office title.
 
     Returns ``(name, office)``: "Mr. Hall" -> ("Hall", None); "President Putin" -> ("Putin",
     "President"). A name that would be left empty keeps its title ("the President" stays), and so
@@ -103,6 +107,7 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     name = " ".join(raw.split()).strip(_EDGE_PUNCT)
     name = re.sub(r"['’]s$", "", name)
     name = _COURTESY.sub("", name) or name
+    name = _FOCUS.sub("", name)
     name = _without_descriptor(name)
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
@@ -509,6 +514,7 @@ def _tidy_role(role: str | None) -> str | None:
     if role is None:
         return None
     role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
+    role = _PRINCIPALS_DESCRIPTION.sub(r"\1", role)
     role = _TRAILING_COURTESY.sub("", role)  # "spine surgeon Dr." of "spine surgeon Dr. Ehsan Jazini"
     return _DANGLING.sub("", " " + role).strip() or None
 
@@ -564,6 +570,10 @@ _TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$"
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
                      "april may june july august september october november december today")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
+# The description of the person a role works for, after that person's name ("spokeswoman for Speaker
+# Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.
+_PRINCIPALS_DESCRIPTION = re.compile(r"(\b(?:for|to)\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+"
+                                     r"(?:Republican|Democrat|[RDI]-|(?:a|an|the|who)\s).*$")
 
 
 def _not_cut_from(speaker: str, organisation: str | None) -> str | None:

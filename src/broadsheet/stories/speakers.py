@@ -21,10 +21,14 @@ organisation the analysis found beside it:
    secretary, senator, governor, mayor, judge, spokesperson, ambassador, chief negotiator, police,
    a rank ("Lt. Col."); or a public or governing body's director, head, chief, executive or
    officer ("county health director", "league executive"), a public body's agency or department
-   (NASA, "the Department of Energy", "U.S. Attorney"); or a speaker named for a public body or
-   an office ("Federal prosecutors", "a judge", "the White House", "the Swedish Prosecution
-   Authority", "the Congressional Budget Office", "The National Institute on Drug Abuse"). A
-   company's chief executive is not an official, nor a company's or a union's president or
+   (NASA, "the Department of Energy", "U.S. Attorney", a director of "the Office of Management and
+   Budget": an Office of a capitalised name); a Speaker (the title written with its capital, not a
+   keynote, guest, featured, motivational or public speaker); a member of a Senate or House
+   committee ("top Democrat on the Senate Intelligence Committee"; not a party's "Democratic
+   Congressional Campaign Committee"); or a speaker
+   named for a public body or an office ("Federal prosecutors", "a judge", "the White House", "the
+   Swedish Prosecution Authority", "the Congressional Budget Office", "The National Institute on
+   Drug Abuse"). A company's chief executive is not an official, nor a company's or a union's president or
    spokesperson (a president or spokesperson with an organisation that is no public body:
    "president and chief operating officer of SpaceX", "spokesperson for Instagram", or a role
    naming a union, company or association: "local president of the prison workers' union"); a
@@ -46,7 +50,9 @@ organisation the analysis found beside it:
    study's author ("Senior author"), a university department's member (its "Department of" is no
    public body's); or a speaker named as experts
    ("researchers", "Experts on jail suicide", "the authors of the study"). A lawyer for one side
-   is not an expert (other).
+   is not an expert (other), whatever the organisation: a role naming a lawyer, an attorney or a
+   counsel with no expert's word of its own ("senior lawyer with the Center for Biological
+   Diversity") is no expert's.
 6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
 
 A voice the analysis gave no role or organisation is read with the title written just before its
@@ -105,6 +111,8 @@ _OFFICE = re.compile(
     r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
     r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"
+    r"(?<!keynote )(?<!guest )(?<!featured )(?<!motivational )(?<!public )(?-i:Speaker)|"
+    r"(?-i:Office of (?:the )?[A-Z][\w'’.-]*)|(?:senate|house) (?:[\w-]+ ){0,3}committee|"
     r"(?:army|police|military|naval|navy|border|customs|correctional|probation) officers?|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"
@@ -190,7 +198,7 @@ def _named_for_office(name: str) -> bool:
 
 
 _ACADEMIC = re.compile(r"\b(?:university|college|school of|institute of technology)\b", re.I)
-_DEPARTMENT = re.compile(r"department of", re.I)
+_DEPARTMENT = re.compile(r"(?:department|office) of(?: the)?(?: [A-Z][\w'’.-]*)?", re.I)
 _ELECTED = re.compile(r"representative|rep\.", re.I)
 
 
@@ -398,9 +406,22 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
         role = f"{role}, company chief executive"  # "chairman, CEO and president Craig Menear"
     if label == "GPE" or _official(name, role, organisation) or (spelled and _official(spelled, None, None)):
         return "official"
-    if _EXPERT.search(described) or _EXPERT_NAME.search(name) or _study_authors(name, context):
+    if _expert(role, organisation, described) or _EXPERT_NAME.search(name) or _study_authors(name, context):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
+
+
+_LAWYER = re.compile(r"\b(?:lawyer|attorney|counsel|litigator)\b", re.I)
+
+
+def _expert(role: str | None, organisation: str | None, described: str) -> bool:
+    """Whether the role and organisation are an expert's; a lawyer's role with no expert's word
+    in it is not, whatever the organisation ("senior lawyer with the Center for Biological
+    Diversity": a lawyer for one side)."""
+    own = role.replace(organisation, "") if role and organisation else role
+    if own and _LAWYER.search(own) and not _EXPERT.search(own):
+        return False
+    return bool(_EXPERT.search(described))
 
 
 def _study_authors(name: str, texts: Iterable[str]) -> bool:

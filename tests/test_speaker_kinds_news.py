@@ -1,0 +1,37 @@
+"""Kinds of speakers as political news writes them (round 20, sample M): the Speaker of a house, a
+federal office's director, a member of a legislative committee are officials; a lawyer for an
+advocacy centre is no expert (``stories.speakers.speaker_kind``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.stories.speakers import speaker_kind
+
+
+@pytest.mark.parametrize(("name", "role", "organisation", "kind"), [
+    ("Ana Sol", "newly-minted Speaker", None, "official"),
+    ("Ana Sol", "Keynote Speaker", None, "other"),  # a conference's speaker holds no office
+    ("Ana Sol", "guest speaker", None, "other"),
+    ("Ivo Kade", "director of the Office of Management and Budget", "the Office of Management and Budget",
+     "official"),
+    ("Ivo Kade", "head of the office of the founder", None, "other"),  # an office, no Office of a body
+    ("Ivo Kade", "director of the Office of Admissions at Plains University", None, "expert"),
+    ("Ivo Kade", "top Democrat on the Senate Intelligence Committee", "the Senate Intelligence Committee",
+     "official"),
+    ("the Democratic Congressional Campaign Committee", None, None, "other"),  # a party's committee
+    ("The House Ethics Committee", None, None, "official"),
+    ("Nia Vale", "senior lawyer with the Center for Plains Diversity", "the Center for Plains Diversity",
+     "other"),
+    ("Nia Vale", "professor of law at the Center for Plains Studies", "the Center for Plains Studies",
+     "expert"),
+    ("Nia Vale", None, "the Center for Plains Studies", "expert"),
+])
+def test_speaker_kinds_of_political_news(name: str, role: str | None, organisation: str | None,
+                                         kind: str) -> None:
+    assert speaker_kind(name, role, organisation) == kind
+
+
+def test_a_speaker_title_before_the_name_makes_an_official() -> None:
+    assert speaker_kind("John A. Boehner", context=["Speaker John A. Boehner said so."]) == "official"
+    assert speaker_kind("Ana Sol", context=["Keynote Speaker Ana Sol said so."]) == "other"

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -148,16 +149,16 @@ def mentioned_numbers(text: str) -> frozenset[str]:
                      if n not in years)
 
 
-def two_clashes(dates: Collection[str], numbers: Collection[str],
-                other_dates: Collection[str], other_numbers: Collection[str]) -> bool:
+def two_clashes(dates: AbstractSet[str], numbers: AbstractSet[str],
+                other_dates: AbstractSet[str], other_numbers: AbstractSet[str]) -> bool:
     """True when both sides mention dates and share none, and both mention numbers and share
     none: two events of one kind (two earthquakes, two rehab stays), told apart by when and how
     many. One clash alone is not enough: a follow-up report names a later day or new figures."""
     return (_clash(dates, other_dates) and _clash(numbers, other_numbers))
 
 
-def _clash(one: Collection[str], other: Collection[str]) -> bool:
-    return bool(one) and bool(other) and not (set(one) & set(other))
+def _clash(one: AbstractSet[str], other: AbstractSet[str]) -> bool:
+    return bool(one) and bool(other) and one.isdisjoint(other)
 
 
 def day_of(published: str | None) -> float | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -194,7 +194,7 @@ class StoryState:
         merged = sorted([*self.exemplars, *added], key=lambda e: e[0])
         self.exemplars = merged[-EXEMPLARS:]
 
-    def clashes(self, dates: Collection[str], numbers: Collection[str]) -> bool:
+    def clashes(self, dates: AbstractSet[str], numbers: AbstractSet[str]) -> bool:
         """Whether the dates and the numbers of an article (or a story) both clash with the
         story's (``features.two_clashes``): then the two are not one event."""
         return two_clashes(dates, numbers, self.dates, self.numbers)

@@ -8,8 +8,7 @@ For each article, in publication order within a batch:
 3. the learned scorer (``score.Model``) gives each candidate the probability that the article
    reports its event; the best one takes the article when that probability reaches ``Model.join``,
    else the article starts a new story, whose id is minted now from the article's id and never
-   changes; a candidate whose mentioned dates and numbers both clash with the article's
-   (``StoryState.clashes``) is not taken, nor merged with in step 6;
+   changes;
 4. a near-duplicate of a member of a candidate story (MinHash estimate of shingle Jaccard at least
    ``DUPLICATE_THRESHOLD``: a wire copy) joins that story whatever the scorer says, marked as a copy
    of the member's original;
@@ -77,8 +76,7 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     """Everything the engine needs of one article (featurising is the costly part)."""
     features = featurize(article, entities)
     member = Member(article.id, article.title, features.day, article.outlet,
-                    published=article.published, roundup=is_roundup(article),
-                    dates=tuple(sorted(features.dates)), numbers=tuple(sorted(features.numbers)))
+                    published=article.published, roundup=is_roundup(article))
     return Incoming(features, sketch(article), member)
 
 
@@ -128,7 +126,6 @@ class Clusterer:
         if not others:
             return 0
         said = self.model.merges(self.story_features(story, others), story.size)
-        said &= ~np.array([s.clashes(story.dates, story.numbers) for s in others])
         merged = 0
         for other, same in zip(others, said.tolist(), strict=True):
             if not same or other.id not in self.index.stories:
@@ -159,7 +156,6 @@ class Clusterer:
         if copied is not None:
             return self._join(copied[0], item, duplicate_of=copied[1])
         chances = self.model.probabilities(matrix)
-        chances[[s.clashes(features.dates, features.numbers) for s in candidates]] = 0.0
         best = int(np.argmax(chances))
         if chances[best] < self.model.join:
             return self._start(item, indexed=True)
@@ -231,8 +227,7 @@ class Clusterer:
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             row = self.story_features(small, [large])
-            if bool(self.model.merges(row, small.size)[0]) and not large.clashes(small.dates,
-                                                                                 small.numbers):
+            if bool(self.model.merges(row, small.size)[0]):
                 story = self.index.merge(large, small)
         return story
 

@@ -12,10 +12,6 @@ Signals, and why each is there:
   kind (two earthquakes, two rehab stays) share their vocabulary but not their names and numbers.
 - ``day`` — the publication day (ordinal, fractional for the time of day), None when unknown; a
   date without a time is a whole day, so two pages dated a day apart may be minutes apart.
-- ``dates`` / ``numbers`` — the dates the title and lead mention (years, a month and its day) and
-  their other numbers of two or more digits, as plain strings: not scored, but two events of one
-  kind that both name dates and share none *and* both name numbers and share none are not joined
-  (``two_clashes``, stories round 18).
 
 Words are ``text.content_words`` (lower-cased, stop words dropped) with plural endings folded
 (``fold``), so "evacuations" meets "evacuation". Every field is a hashed ``Sparse`` vector of
@@ -27,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,11 +39,6 @@ _NUMBER = re.compile(r"\d[\d.,]*\d")
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                             "WORK_OF_ART", "LAW"})
 _TITLE_CASE_SHARE = 0.6
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})\s+{_MONTH}(?![\w])",
-                        re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
 @dataclass(frozen=True)
@@ -62,8 +52,6 @@ class ArticleFeatures:
     day: float | None
     order: tuple[float, str]  # publication order: dated first by time, undated after, ties by id
     terms: Ids  # every bucket of every field, once (what the document frequencies count)
-    dates: frozenset[str] = frozenset()  # "y:2019", "md:11-19": the dates the text mentions
-    numbers: frozenset[str] = frozenset()  # its other numbers of two or more digits
 
 
 def fold(word: str) -> str:
@@ -133,34 +121,6 @@ def entity_names(entities: Sequence[Entity]) -> list[str]:
             if e.label in _ENTITY_LABELS and e.canonical.strip()]
 
 
-def mentioned_dates(text: str) -> frozenset[str]:
-    """The years ("y:2019") and month days ("md:11-19") that ``text`` mentions."""
-    found = {f"y:{year}" for year in _YEAR.findall(text)}
-    for match in _MONTH_DAY.finditer(text):
-        month, day = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
-        found.add(f"md:{_MONTHS.index(month[:3].casefold()) + 1}-{int(day)}")
-    return frozenset(found)
-
-
-def mentioned_numbers(text: str) -> frozenset[str]:
-    """The numbers of two or more digits that ``text`` mentions, years left to the dates."""
-    years = set(_YEAR.findall(text))
-    return frozenset(n for n in (m.group().replace(",", "") for m in _NUMBER.finditer(text))
-                     if n not in years)
-
-
-def two_clashes(dates: AbstractSet[str], numbers: AbstractSet[str],
-                other_dates: AbstractSet[str], other_numbers: AbstractSet[str]) -> bool:
-    """True when both sides mention dates and share none, and both mention numbers and share
-    none: two events of one kind (two earthquakes, two rehab stays), told apart by when and how
-    many. One clash alone is not enough: a follow-up report names a later day or new figures."""
-    return (_clash(dates, other_dates) and _clash(numbers, other_numbers))
-
-
-def _clash(one: AbstractSet[str], other: AbstractSet[str]) -> bool:
-    return bool(one) and bool(other) and one.isdisjoint(other)
-
-
 def day_of(published: str | None) -> float | None:
     """The publication instant as a fractional day number (ordinal of its UTC date + time); a
     date given without a time of day is midnight, a whole number, which ``index.span`` reads as
@@ -186,8 +146,6 @@ def featurize(article: Article, entities: Sequence[Entity] = (), *,
         article_id=article.id, title=title, lead=body, names=named, day=day,
         order=(day if day is not None else float("inf"), _tie(article.id)),
         terms=np.unique(np.concatenate([title.ids, body.ids, named.ids])),
-        dates=mentioned_dates(f"{article.title}\n{lead}"),
-        numbers=mentioned_numbers(f"{article.title}\n{lead}"),
     )
 
 

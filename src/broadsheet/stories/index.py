@@ -25,13 +25,12 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
-from broadsheet.stories.features import ArticleFeatures, two_clashes
+from broadsheet.stories.features import ArticleFeatures
 from broadsheet.stories.sparse import Idf, Ids, Sparse, Vals, Weighted, dot
 
 UNDATED = -1
@@ -57,8 +56,6 @@ class Member:
     published: str | None = None
     duplicate_of: str | None = None
     roundup: bool = False
-    dates: tuple[str, ...] = ()  # the dates and numbers its title and lead mention (``features``)
-    numbers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,12 +117,6 @@ class StoryState:
     undated: bool = False  # some member has no date: the story is compared with every article
     exemplars: list[tuple[tuple[float, str], Sparse]] = field(default_factory=list)
     # (order, title + lead) of the newest ``EXEMPLARS`` members, oldest first
-    dates: set[str] = field(default_factory=set)  # every date its members mention
-    numbers: set[str] = field(default_factory=set)  # every other number they mention
-
-    def __post_init__(self) -> None:
-        for member in self.members:  # a state read back from the store
-            self._note_clues(member)
 
     @property
     def size(self) -> int:
@@ -169,7 +160,6 @@ class StoryState:
         """Fold an article's vectors into the centroid and record it as a member."""
         self.members.append(member)
         self._note_day(member.day)
-        self._note_clues(member)
         if sketch is not None:
             self._add_sketches(sketch[None, :], [member.article_id])
         self._add_vectors(features.title, features.lead, features.names)
@@ -180,8 +170,6 @@ class StoryState:
         self.members.extend(other.members)
         for member in other.members:
             self._note_day(member.day)
-        self.dates |= other.dates
-        self.numbers |= other.numbers
         if other.sketches is not None:
             self._add_sketches(other.sketches, other.sketch_ids)
         self._add_vectors(other.title, other.lead, other.names)
@@ -193,15 +181,6 @@ class StoryState:
         publication order, so the same members are kept whatever order they came in)."""
         merged = sorted([*self.exemplars, *added], key=lambda e: e[0])
         self.exemplars = merged[-EXEMPLARS:]
-
-    def clashes(self, dates: AbstractSet[str], numbers: AbstractSet[str]) -> bool:
-        """Whether the dates and the numbers of an article (or a story) both clash with the
-        story's (``features.two_clashes``): then the two are not one event."""
-        return two_clashes(dates, numbers, self.dates, self.numbers)
-
-    def _note_clues(self, member: Member) -> None:
-        self.dates.update(member.dates)
-        self.numbers.update(member.numbers)
 
     def _note_day(self, day: float | None) -> None:
         if day is None:

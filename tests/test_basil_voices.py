@@ -1,8 +1,8 @@
 """Sample M: voices on BASIL news articles (NYT, Fox News, HuffPost), judged by hand (``bench.voices``).
 
-BASIL's texts carry no licence, so the judged file keeps none of their quoted words: each voice's words are found
-again by character offsets into its article and a hash of them. The edition is rebuilt from the
-articles the file lists (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that
+BASIL's texts carry no licence, so the judged file keeps none of their quoted words: each voice's words
+are found again by character offsets into its article and a hash of them. The edition is rebuilt from
+the articles the file lists (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that
 data the tests skip, and fail in CI. The floor is the quality gate's (``basil-voices-M``).
 """
 

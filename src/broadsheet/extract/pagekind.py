@@ -29,6 +29,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from broadsheet.extract import metadata
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.extract.marks import MarkCounter
@@ -364,8 +366,15 @@ class PageModel:
     def probability(self, evidence: Evidence) -> float:
         """The probability that the page is an article."""
         row = self.row(evidence)
-        raw = self.blend * self.ensemble.raw_one(row) + (1.0 - self.blend) * self.linear.score(row)
-        return 1.0 / (1.0 + math.exp(-raw))
+        return float(blended(self.ensemble.raw_one(row), self.linear.score(row), self.blend))
+
+
+def blended(trees: Any, linear: Any, share: float) -> Any:
+    """The probability that a page is an article from the two learners' log-odds (numbers, or
+    arrays of them for many pages): averaged, the trees weighing ``share``, then the logistic.
+    The one formula for the shipped model and the held-out measure (``train_pages.Learners``)."""
+    raw = share * np.asarray(trees, dtype=np.float64) + (1.0 - share) * np.asarray(linear, dtype=np.float64)
+    return 1.0 / (1.0 + np.exp(-raw))
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from broadsheet.extract.html import evidence_of, html_parts
-from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, Evidence, Linear
+from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, Evidence, Linear, blended
 from broadsheet.extract.pagewords import MIN_SITES, WordModel
 from broadsheet.extract.train import ensemble_json, fit_trees, site_of
 from broadsheet.model import Page, Rejected
@@ -180,10 +180,9 @@ class Learners:
 
     def probability(self, x: Any) -> Any:
         """The probability that each row of ``x`` is an article: the learners' log-odds
-        averaged (``BLEND``), as ``pagekind.PageModel`` does for one page."""
-        linear = np.asarray([self.linear.score(row) for row in np.asarray(x).tolist()])
-        raw = BLEND * self.trees.decision_function(x) + (1.0 - BLEND) * linear
-        return 1.0 / (1.0 + np.exp(-raw))
+        averaged (``BLEND``, ``pagekind.blended``), as the shipped model does for one page."""
+        linear = [self.linear.score(row) for row in np.asarray(x).tolist()]
+        return blended(self.trees.decision_function(x), linear, BLEND)
 
 
 def held_out_verdicts(rows: Sequence[PageRow], folds: int) -> dict[str, bool]:

@@ -100,7 +100,7 @@ ACCEPTOR_CUE = 0.5  # the P(cue) from which it does (0.1 to 0.6: the same figure
 # unseen speech F1 0.849 / 0.849 / 0.851 / 0.848, unseen precision 0.904 / 0.902 / 0.902 / 0.898.
 ACCEPTOR_COST = 0.007
 ACCEPTOR_LOWEST = 0.5  # the lowest threshold it may take
-CONTEXT_C = 0.1  # the context acceptor's (0.3 and 1.0 ranked the folds' detections worse)
+CONTEXT_C = 0.1  # the context acceptor's (0.3 ranked the folds' detections about the same, 1.0 worse)
 _EVERY_DETECTION = {"cue": 0.1, "accept": ACCEPTOR_FROM}  # the acceptor's fold models keep these
 
 
@@ -399,8 +399,10 @@ def with_context_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Se
     detections their first pass defers (``detect.first_pass``) are labelled right when they pair
     with a gold attribution. Each fold's detections are scored by the acceptor learned on the other
     folds' rows; the threshold is the one with the most recall over all whose precision on the folds
-    is at most ``ACCEPTOR_COST`` under the precision without the context acceptor
-    (``_context_threshold``); the acceptor shipped is learned on every fold's rows."""
+    is at most ``ACCEPTOR_COST`` under the precision without the context acceptor and whose speech
+    F1 is no lower (``_context_threshold``); the acceptor returned is learned on every fold's rows.
+    When no threshold pays on the folds (round 19: every one lowers their speech F1), ``models``
+    come back as they were."""
     folds = list(folds) or crossfit(train_pairs)
     beside = [replace(fold_models, thresholds=models.thresholds, trusted=models.trusted,
                       acceptor=models.acceptor, other_acceptor=None, context_acceptor=None)
@@ -414,6 +416,8 @@ def with_context_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Se
         acceptor = _fit_context(others)
         scored += [(acceptor.probability(features), right, speech) for features, right, speech in fold_rows]
     threshold = _context_threshold(base, scored)
+    if threshold >= 1.0:
+        return models
     acceptor = _fit_context([row for _, rows in read for row in rows])
     return replace(models, context_acceptor=acceptor, other_acceptor=None,
                    thresholds={**models.thresholds, "acceptor_other": threshold})
@@ -652,7 +656,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                              "threshold; learn the acceptor of other cues and its threshold beside them")
     parser.add_argument("--context-acceptor-only", action="store_true",
                         help="keep the shipped models and the acceptor of verbs of saying; learn the "
-                             "context acceptor of other cues and its threshold beside them")
+                             "context acceptor of other cues and its threshold beside them (the models "
+                             "unchanged when no threshold pays on the folds)")
     parser.add_argument("--lexicon-only", action="store_true",
                         help="keep the shipped models and thresholds; learn the lexicon again (its verb "
                              "keys) beside them")

@@ -7,11 +7,19 @@ from spacy.language import Language
 
 from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
-from broadsheet.analyze.detect import acceptor_group, acceptor_threshold
-from broadsheet.analyze.features import complement_features, complement_kind
+from broadsheet.analyze.detect import acceptor_group, acceptor_threshold, first_pass, kept_context
+from broadsheet.analyze.features import complement_features, complement_kind, context_features
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
-from broadsheet.analyze.training import _acceptor_rows, _acceptor_thresholds, _best, heldout
+from broadsheet.analyze.quotes import find_quotations
+from broadsheet.analyze.training import (
+    _acceptor_rows,
+    _acceptor_thresholds,
+    _best,
+    _context_rows,
+    _context_threshold,
+    heldout,
+)
 from broadsheet.bench.polnear import Document, Gold, Tally
 from broadsheet.text import person_key
 
@@ -287,3 +295,51 @@ def test_the_accept_threshold_stays_near_the_folds_best_precision_when_they_neve
     flat = [(0.6, _figures(0.864, 0.819)), (0.78, _figures(0.8896, 0.826)),
             (0.86, _figures(0.8901, 0.825)), (0.9, _figures(0.8899, 0.8246))]
     assert _best(flat) == 0.86  # the folds' best precision, not the best speech F1 under it
+
+
+def test_a_context_acceptor_decides_the_other_cues_the_threshold_drops(nlp: Language) -> None:
+    models = shipped_models()
+    doc = nlp("Republicans criticized the plan as a tax increase.")
+    always = LinearModel({}, 30.0)  # P(right) ~ 1
+    never = LinearModel({}, -30.0)
+    keeps = Models.from_json({**models.to_json(), "context_acceptor": always.to_json()})
+    drops = Models.from_json({**models.to_json(), "context_acceptor": never.to_json()})
+    assert Models.from_json(keeps.to_json()) == keeps  # round trip
+    assert [a.cue for a in find_attributions(doc, models=keeps)] == ["criticized"]
+    assert not find_attributions(doc, models=drops)  # it takes the other acceptor's place
+    found, pending = first_pass(doc, tuple(find_quotations(doc.text)), models, defer=True)
+    assert not found and [doc[d.site.head].text for d in pending] == ["criticized"]
+    said = nlp("The mayor said the bridge would reopen in May.")
+    # verbs of saying: the same
+    assert find_attributions(said, models=drops) == find_attributions(said, models=models)
+
+
+def test_context_features_read_what_the_first_pass_keeps(nlp: Language) -> None:
+    text = "The mayor said the bridge would reopen in May.\nThe mayor believes the toll will fall."
+    doc = nlp(text)
+    found, pending = first_pass(doc, tuple(find_quotations(text)), shipped_models(), defer=True)
+    believes = next(d for d in pending if doc[d.site.head].text == "believes")
+    assert believes.source is not None
+    feats = context_features(doc, believes.site, believes.source, kept_context(doc, found))
+    assert feats["kept_in_article"] == 1.0 and feats["kept_same_speaker"] == 1.0  # "The mayor" said
+    assert feats["kept_in_sentence"] == feats["kept_in_paragraph"] == 0.0  # in another paragraph
+    assert feats["key|subject=believe|mayor"] == 1.0 and feats["word+1=the"] == 1.0
+    alone = context_features(doc, believes.site, believes.source, [])
+    assert alone["kept_in_article"] == alone["kept_same_speaker"] == 0.0
+
+
+def test_context_rows_label_the_deferred_detections(nlp: Language) -> None:
+    text = "Republicans criticized the plan as a tax increase."
+    gold = Gold(((0, 11),), ((12, 22),), ((23, 49),), "criticized")
+    base, rows = _context_rows([(Document("a", text, (gold,)), nlp(text))], shipped_models())
+    assert (base.predicted, base.gold) == (0, 1)
+    assert [(right, speech) for _, right, speech in rows] == [(True, False)]
+
+
+def test_context_threshold_keeps_only_what_the_precision_allows() -> None:
+    base = Tally(predicted=100, correct=90, gold=400, gold_speech=150, correct_speech=60)
+    sure = [(0.9, True, False)] * 20 + [(0.6, False, False)] * 20
+    assert 0.6 < _context_threshold(base, sure) <= 0.9
+    assert _context_threshold(base, [(0.9, False, False)] * 20) == 1.0  # it would cost precision
+    near = [(0.9, True, False)] * 8 + [(0.9, False, False)] * 2  # precision 0.8: speech F1 falls
+    assert _context_threshold(base, near) == 1.0

@@ -18,14 +18,18 @@ from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import Candidate, CueSite, content_candidates, make_site
 from broadsheet.analyze.features import (
+    Features,
+    Kept,
     closes_sentence,
     content_features,
+    context_features,
     cue_features,
     cue_key,
     detection_features,
     key_of,
     prior_of,
     source_features,
+    speaker_words,
 )
 from broadsheet.analyze.learned import Models
 from broadsheet.analyze.quotes import Quotation
@@ -328,8 +332,23 @@ def _parenthetical(doc: Doc, site: CueSite) -> bool:
 def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Detection]:
     """The attributions of ``doc`` the models accept, in text order of their cues (a detection
     ``_plain_speech`` keeps scores 1)."""
+    found, pending = first_pass(doc, quotes, models, defer=models.context_acceptor is not None)
+    if pending:
+        found = sorted(found + _context_look(models, doc, found, pending), key=lambda d: d.site.head)
+    found = _cut_at_inner_frames(doc, _according_chains(doc, found))
+    found = [_cut_at_narration(doc, d) for d in found]
+    return _one_per_content(text_of(doc), found)
+
+
+def first_pass(doc: Doc, quotes: tuple[Quotation, ...], models: Models, *, defer: bool
+               ) -> tuple[list[Detection], list[Detection]]:
+    """The detections kept by their scores and the acceptor (in text order of their cues) and, with
+    ``defer``, the ones of cues other than verbs of saying that the joint threshold drops but the
+    acceptor looks at (``_looks``), left for the context acceptor (``_context_look``), which reads
+    what the first pass keeps around them."""
     floor = models.thresholds.get("cue", 0.2)
-    found = []
+    found: list[Detection] = []
+    pending: list[Detection] = []
     for site, p_cue in cue_sites(doc, quotes, models):
         if _adds_a_thing(doc[site.head]) or _as_one_would_say(doc[site.head]):
             continue
@@ -346,13 +365,16 @@ def detect(doc: Doc, quotes: tuple[Quotation, ...], models: Models) -> list[Dete
         accept = models.accepts(key, content.kind) if not _passive(doc[site.head]) else models.accepts("", "")
         parts = (p_cue, p_content, p_source)
         score = 1.0 if _plain_speech(doc, site, parts, content) else p_cue * p_content * p_source
+        if score < accept and defer and acceptor_group(doc[site.head]) == ACCEPTOR_GROUPS[1]:
+            if _looks(models, doc, site, source, parts):
+                cue = cue_span(doc, doc[site.head])
+                pending.append(Detection(site, cue, content, source, score, None, parts, 0.0))
+            continue
         acceptance = 1.0 if score >= accept else _second_look(models, doc, site, content, source, parts)
         if acceptance >= acceptor_threshold(models, doc[site.head]):
             cue = cue_span(doc, doc[site.head])
             found.append(Detection(site, cue, content, source, score, None, parts, acceptance))
-    found = _cut_at_inner_frames(doc, _according_chains(doc, found))
-    found = [_cut_at_narration(doc, d) for d in found]
-    return _one_per_content(text_of(doc), found)
+    return found, pending
 
 
 def _cue_gate(models: Models, key: str, floor: float) -> float:
@@ -391,11 +413,51 @@ def _second_look(models: Models, doc: Doc, site: CueSite, content: Candidate, so
     precision 0.913 -> 0.902 and 0.904 -> 0.902 (one threshold walked on dev: 0.458 / 0.427,
     0.856 / 0.847, 0.906 / 0.903)."""
     acceptor = models.acceptor_for(acceptor_group(doc[site.head]))
-    if acceptor is None or source is None or _title_cased(doc[site.head], site):
-        return 0.0
-    if parts[0] * parts[1] * parts[2] < models.thresholds.get("acceptor_from", 1.0):
+    if acceptor is None or source is None or not _looks(models, doc, site, source, parts):
         return 0.0
     return acceptor.probability(detection_features(doc, site, content, source, parts))
+
+
+def _looks(models: Models, doc: Doc, site: CueSite, source: Candidate | None,
+           parts: tuple[float, float, float]) -> bool:
+    """Whether an acceptor looks at a detection under the joint threshold: it has a source, its
+    joint score is at least ``acceptor_from`` and its cue word is not capitalised inside its
+    sentence (``_title_cased``)."""
+    if source is None or _title_cased(doc[site.head], site):
+        return False
+    return parts[0] * parts[1] * parts[2] >= models.thresholds.get("acceptor_from", 1.0)
+
+
+def kept_context(doc: Doc, found: list[Detection]) -> list[Kept]:
+    """The first pass's detections as ``features.context_features`` reads them."""
+    return [Kept(d.site.head, d.content.span, speaker_words(doc, d.source)) for d in found]
+
+
+def context_acceptor_features(doc: Doc, detection: Detection, kept: list[Kept]) -> Features:
+    """The context acceptor's features of a pending detection (it has a source): the acceptor's
+    (``features.detection_features``) and its context's (``features.context_features``)."""
+    site, content, source = detection.site, detection.content, detection.source
+    feats = detection_features(doc, site, content, source, detection.parts)
+    if source is not None:
+        feats.update(context_features(doc, site, source, kept))
+    return feats
+
+
+def _context_look(models: Models, doc: Doc, found: list[Detection], pending: list[Detection]
+                  ) -> list[Detection]:
+    """The pending detections (``first_pass``) the context acceptor keeps: its P(right) from their
+    own features and what the first pass kept around them, at least ``acceptor_other``."""
+    acceptor = models.context_acceptor
+    if acceptor is None:
+        return []
+    kept = kept_context(doc, found)
+    threshold = models.thresholds.get(f"acceptor_{ACCEPTOR_GROUPS[1]}", 1.0)
+    chosen = []
+    for item in pending:
+        acceptance = acceptor.probability(context_acceptor_features(doc, item, kept))
+        if acceptance >= threshold:
+            chosen.append(replace(item, acceptance=acceptance))
+    return chosen
 
 
 def _title_cased(head: Token, site: CueSite) -> bool:

@@ -9,12 +9,15 @@ outlet or a person; what the models learn from PolNeAR's train split is how Engl
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import DASHES, Candidate, CueSite
 from broadsheet.analyze.quotes import Quotation
 from broadsheet.analyze.spans import text_of, word_count
+from broadsheet.model import Span
 
 Features = dict[str, float]
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
@@ -317,3 +320,75 @@ def detection_features(doc: Doc, site: CueSite, content: Candidate, source: Cand
         f"key|source_pos={key}|{root.pos_}": 1.0,
     })
     return feats
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A detection the detector's first pass keeps, as ``context_features`` reads it: its cue head
+    (token index), its content (character span) and the lower-case words of its source."""
+
+    head: int
+    content: Span
+    speaker: frozenset[str]
+
+
+def speaker_words(doc: Doc, source: Candidate | None) -> frozenset[str]:
+    """The lower-case words (letters only) of a source reading; empty when there is none."""
+    if source is None:
+        return frozenset()
+    return frozenset(t.lower_ for t in doc[source.first : source.last + 1] if t.is_alpha)
+
+
+def context_features(doc: Doc, site: CueSite, source: Candidate, kept: Sequence[Kept]) -> Features:
+    """Features of a detection's context for the context acceptor (``learned``): the cue's subject
+    and the words around it by word, and what the first pass keeps around it (``kept``): in its
+    sentence, in its paragraph, with the same cue key, with the same speaker, around its cue."""
+    head = doc[site.head]
+    key = cue_key(head)
+    feats = _word_context(doc, head, key)
+    feats.update(_kept_context(doc, site, key, source, kept))
+    root = doc[source.first : source.last + 1].root
+    feats[f"source_lemma={root.lemma_.lower()}"] = 1.0
+    feats[f"key|source_kind={key}|{root.ent_type_ or root.pos_}"] = 1.0
+    feats[f"position={min(4, 5 * head.idx // max(1, len(doc.text)))}"] = 1.0
+    feats["in_quotes"] = float(_in_quotes(head, site.quotes))
+    return feats
+
+
+def _word_context(doc: Doc, head: Token, key: str) -> Features:
+    """The cue key with its subject's lemma, and the two words either side of the cue."""
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    lemma = subject.lemma_.lower() if subject is not None else "-"
+    feats: Features = {f"subject={lemma}": 1.0, f"key|subject={key}|{lemma}": 1.0}
+    for offset in (-2, -1, 1, 2):
+        at = head.i + offset
+        word = doc[at].lower_ if 0 <= at < len(doc) else "<s>"
+        feats[f"word{offset:+d}={word}"] = 1.0
+        if abs(offset) == 1:
+            feats[f"key|word{offset:+d}={key}|{word}"] = 1.0
+    return feats
+
+
+def _kept_context(doc: Doc, site: CueSite, key: str, source: Candidate, kept: Sequence[Kept]) -> Features:
+    """What the first pass keeps around a detection: an attribution in its sentence, in its
+    paragraph, anywhere in the article; how many with the same cue key; one whose speaker shares a
+    word with its source; one whose content holds its cue."""
+    head = doc[site.head]
+    text = text_of(doc)
+    paragraph = (text.rfind("\n", 0, head.idx) + 1, _paragraph_end(text, head.idx))
+    speaker = speaker_words(doc, source)
+    same = sum(cue_key(doc[k.head]) == key for k in kept)
+    return {
+        "kept_in_sentence": float(any(site.sentence[0] <= k.head <= site.sentence[1] for k in kept)),
+        "kept_in_paragraph": float(any(paragraph[0] <= doc[k.head].idx < paragraph[1] for k in kept)),
+        "kept_in_article": float(bool(kept)),
+        f"kept_same_key={_bucket(same, (0, 1, 2, 3, 5, 8))}": 1.0,
+        "kept_same_speaker": float(any(speaker & k.speaker for k in kept)),
+        "inside_kept_content": float(any(k.content[0] <= head.idx < k.content[1] for k in kept)),
+    }
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    """The end of the paragraph (line) holding character ``at``."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end

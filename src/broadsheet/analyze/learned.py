@@ -28,7 +28,11 @@
 - ``other_acceptor``: when present, the acceptor of cues other than verbs of saying, which also
   reads the cue's frame by structure (``features.complement_features``: its complement and who
   holds it), learned on the same folds beside the shipped models; the verbs of saying keep
-  ``acceptor``.
+  ``acceptor``;
+- ``context_acceptor``: when present, it takes the place of ``other_acceptor`` and also reads the
+  detection's context (``features.context_features``: the cue's subject and the words around it,
+  and what the detector's first pass keeps around it: in its sentence and paragraph, with the same
+  cue key or speaker), at the threshold ``acceptor_other``.
 
 The file also records which train articles were held out (``heldout``), so the benchmark can report
 figures on articles nothing was trained or tuned on.
@@ -88,6 +92,7 @@ class Models:
     trusted: frozenset[str] = frozenset()
     acceptor: LinearModel | None = None
     other_acceptor: LinearModel | None = None
+    context_acceptor: LinearModel | None = None
 
     def acceptor_for(self, group: str) -> LinearModel | None:
         """The acceptor of a group of cues (``detect.ACCEPTOR_GROUPS``): ``other_acceptor`` for
@@ -122,6 +127,8 @@ class Models:
             "trusted": sorted(self.trusted),
             **({"acceptor": self.acceptor.to_json()} if self.acceptor is not None else {}),
             **({"other_acceptor": self.other_acceptor.to_json()} if self.other_acceptor is not None else {}),
+            **({"context_acceptor": self.context_acceptor.to_json()}
+               if self.context_acceptor is not None else {}),
         }
 
     @classmethod
@@ -138,6 +145,8 @@ class Models:
             acceptor=LinearModel.from_json(data["acceptor"]) if "acceptor" in data else None,
             other_acceptor=(LinearModel.from_json(data["other_acceptor"])
                             if "other_acceptor" in data else None),
+            context_acceptor=(LinearModel.from_json(data["context_acceptor"])
+                              if "context_acceptor" in data else None),
         )
 
 

@@ -22,7 +22,9 @@ threshold were right at least ``TRUSTED_PRECISION`` of the time; they are kept f
 ``TRUSTED_FROM`` up. Last of all the **acceptor** (``with_acceptor``): a fourth logistic model,
 learned on cross-fitted detections of the train split, that keeps a detection under the threshold
 when it is sure it is right; its two thresholds (verbs of saying, other cues) are chosen on the
-same folds (``--acceptor-only`` learns it alone beside the shipped models; ``--other-acceptor-only``
+same folds (``--acceptor-only`` learns it alone beside the shipped models; ``--context-acceptor-only``
+learns, beside the shipped models and their acceptor of verbs of saying, a context acceptor for the other
+cues, ``with_context_acceptor``; ``--other-acceptor-only``
 learns, beside the shipped models and their acceptor, a second acceptor for cues other than verbs of
 saying, with the threshold the folds' joint search picks for that group; ``--thresholds-only``
 chooses every threshold, the trusted keys and the acceptor again beside the shipped models;
@@ -98,6 +100,7 @@ ACCEPTOR_CUE = 0.5  # the P(cue) from which it does (0.1 to 0.6: the same figure
 # unseen speech F1 0.849 / 0.849 / 0.851 / 0.848, unseen precision 0.904 / 0.902 / 0.902 / 0.898.
 ACCEPTOR_COST = 0.007
 ACCEPTOR_LOWEST = 0.5  # the lowest threshold it may take
+CONTEXT_C = 0.1  # the context acceptor's (0.3 ranked the folds' detections about the same, 1.0 worse)
 _EVERY_DETECTION = {"cue": 0.1, "accept": ACCEPTOR_FROM}  # the acceptor's fold models keep these
 
 
@@ -383,6 +386,87 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[F
     return replace(models, acceptor=acceptor, other_acceptor=None, thresholds={**base, **chosen})
 
 
+ContextRow = tuple[Features, bool, bool]  # a pending detection's features, right, right on gold speech
+
+
+def with_context_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[Fold] = ()) -> Models:
+    """``models`` with the context acceptor (``learned``): a logistic model over a pending
+    detection's own features and its context's (``detect.context_acceptor_features``), in place of
+    ``other_acceptor`` for cues other than verbs of saying, with its own ``acceptor_other``.
+
+    Cross-fitted as ``with_acceptor`` is: each fold's articles are read by models learned on the
+    other folds, with ``models``' thresholds, trusted keys and acceptor of verbs of saying; the
+    detections their first pass defers (``detect.first_pass``) are labelled right when they pair
+    with a gold attribution. Each fold's detections are scored by the acceptor learned on the other
+    folds' rows; the threshold is the one with the most recall over all whose precision on the folds
+    is at most ``ACCEPTOR_COST`` under the precision without the context acceptor and whose speech
+    F1 is no lower (``_context_threshold``); the acceptor returned is learned on every fold's rows.
+    When no threshold pays on the folds (round 19: every one lowers their speech F1), ``models``
+    come back as they were."""
+    folds = list(folds) or crossfit(train_pairs)
+    beside = [replace(fold_models, thresholds=models.thresholds, trusted=models.trusted,
+                      acceptor=models.acceptor, other_acceptor=None, context_acceptor=None)
+              for _, fold_models in folds]
+    read = [_context_rows(held, fold_models) for (held, _), fold_models in zip(folds, beside, strict=True)]
+    base = Tally()
+    scored: list[tuple[float, bool, bool]] = []
+    for fold, (fold_base, fold_rows) in enumerate(read):
+        base.add(fold_base)
+        others = [row for other, (_, rows) in enumerate(read) if other != fold for row in rows]
+        acceptor = _fit_context(others)
+        scored += [(acceptor.probability(features), right, speech) for features, right, speech in fold_rows]
+    threshold = _context_threshold(base, scored)
+    if threshold >= 1.0:
+        return models
+    acceptor = _fit_context([row for _, rows in read for row in rows])
+    return replace(models, context_acceptor=acceptor, other_acceptor=None,
+                   thresholds={**models.thresholds, "acceptor_other": threshold})
+
+
+def _context_rows(pairs: Sequence[Pair], models: Models) -> tuple[Tally, list[ContextRow]]:
+    """The counts of what the first pass keeps on ``pairs`` (with their gold counts), and a row for
+    each detection it defers."""
+    from broadsheet.analyze.detect import context_acceptor_features, first_pass, kept_context
+
+    base = Tally()
+    rows: list[ContextRow] = []
+    for document, doc in pairs:
+        found, pending = first_pass(doc, tuple(find_quotations(doc.text)), models, defer=True)
+        right = _right(document, found + pending)
+        kept = [right[i] for i in range(len(found)) if i in right]
+        base.add(Tally(predicted=len(found), gold=len(document.gold),
+                       gold_speech=sum(g.speech for g in document.gold), correct=len(kept),
+                       correct_speech=sum(kept)))
+        context = kept_context(doc, found)
+        rows += [(context_acceptor_features(doc, item, context), len(found) + j in right,
+                  right.get(len(found) + j, False)) for j, item in enumerate(pending)]
+    return base, rows
+
+
+def _fit_context(rows: Sequence[ContextRow]) -> LinearModel:
+    """The context acceptor learned on rows (``CONTEXT_C``)."""
+    return fit([features for features, _, _ in rows], [float(right) for _, right, _ in rows], CONTEXT_C)
+
+
+def _context_threshold(base: Tally, scored: Sequence[tuple[float, bool, bool]]) -> float:
+    """The context acceptor's threshold (1.0, off, or 0.95 down to ``ACCEPTOR_LOWEST`` by 0.01), by
+    ``_acceptor_thresholds``' rule: the most recall over all on the folds whose precision is at most
+    ``ACCEPTOR_COST`` under ``base``'s (the first pass alone) and whose speech F1 is no lower."""
+    floor = base.metrics()["precision"] - ACCEPTOR_COST
+    speech = base.metrics()["speech_f1"]
+    best = (1.0, base.metrics()["recall_all"])
+    for step in range(95, round(ACCEPTOR_LOWEST * 100) - 1, -1):
+        kept = [item for item in scored if item[0] >= step / 100]
+        tally = replace(base, predicted=base.predicted + len(kept),
+                        correct=base.correct + sum(k[1] for k in kept),
+                        correct_speech=base.correct_speech + sum(k[2] for k in kept))
+        figures = tally.metrics()
+        fits = figures["precision"] >= floor and figures["speech_f1"] >= speech
+        if fits and figures["recall_all"] > best[1]:
+            best = (step / 100, figures["recall_all"])
+    return best[0]
+
+
 def _fold(pairs: Sequence[Pair], fold: int) -> tuple[list[Pair], list[Pair]]:
     """The articles of one fold (every ``ACCEPTOR_FOLDS``-th) and the rest."""
     held = [p for i, p in enumerate(pairs) if i % ACCEPTOR_FOLDS == fold]
@@ -570,6 +654,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--other-acceptor-only", action="store_true",
                         help="keep the shipped models, the acceptor of verbs of saying and its "
                              "threshold; learn the acceptor of other cues and its threshold beside them")
+    parser.add_argument("--context-acceptor-only", action="store_true",
+                        help="keep the shipped models and the acceptor of verbs of saying; learn the "
+                             "context acceptor of other cues and its threshold beside them (the models "
+                             "unchanged when no threshold pays on the folds)")
     parser.add_argument("--lexicon-only", action="store_true",
                         help="keep the shipped models and thresholds; learn the lexicon again (its verb "
                              "keys) beside them")
@@ -584,6 +672,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     train_pairs = parsed(kept, nlp, args.cache, "train-kept")
     if args.other_acceptor_only:
         models = with_acceptor(shipped_models(), train_pairs, only_other=True)
+    elif args.context_acceptor_only:
+        models = with_context_acceptor(shipped_models(), train_pairs)
     elif args.acceptor_only:
         models = with_acceptor(shipped_models(), train_pairs)
     elif args.lexicon_only:

@@ -14,8 +14,9 @@ repeating the headline is dropped, and when the markup names no site the outlet 
 the text. Where the precise body announces a list it does not hold ("This meant:" and then no
 list), the gaps between the paragraphs it keeps are filled from trafilatura's recall run; where
 the markup prints the body in several containers of one class, the others' text joins it
-(``leftout``: trafilatura reads the first only), and the headings trafilatura left out between
-two paragraphs it kept come back.
+(``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
+the body's own outside the container it read come back, and so do the headings trafilatura
+left out between two paragraphs it kept.
 
 Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
 and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of

@@ -106,3 +106,37 @@ def test_a_heading_goes_back_only_between_paragraphs_the_body_holds_in_a_row() -
     body = [FIRST[0], FIRST[1], THIRD]
     assert leftout.dropped_headings(parse_html(markup), body) == {1: ["Between"]}
     assert leftout.dropped_headings(parse_html(markup), [FIRST[0], "Between", FIRST[1]]) == {}
+
+
+SECTION = ("The finance director said the new rates would bring in about four million dollars "
+           "a year, most of it set aside for the roads.")
+
+
+def test_a_prose_paragraph_between_two_of_the_body_in_a_container_of_its_own_comes_back() -> None:
+    markup = _page(f"<div><p>{FIRST[0]}</p><p>{FIRST[1]}</p></div>"
+                   f'<div class="tab-panel"><div><p>{SECTION}</p></div></div>'
+                   f"<div><p>{SECOND[0]}</p></div>")
+    body = [*FIRST, SECOND[0]]
+    assert leftout.loose_paragraphs(parse_html(markup), body) == {2: [SECTION]}
+
+
+def test_loose_paragraphs_left_out_on_purpose_or_outside_the_body_stay_out() -> None:
+    """Not a paragraph beside one the body holds (trafilatura read that container), nor a
+    line that is no prose, nor page furniture, nor a link, nor one before or after the body."""
+    markup = _page(f"<div><p>{SECOND[1]}</p></div><div><p>{FIRST[0]}</p>"
+                   f"<p>{SECTION}</p></div><div><p>Sign up for our free daily newsletter</p></div>"
+                   f'<div class="post-sidebar"><p>{SECTION.replace("four", "five")}</p></div>'
+                   f'<aside><p>{SECTION.replace("four", "six")}</p></aside>'
+                   f'<div><p><a href="/x">{SECTION.replace("four", "two")}</a></p></div>'
+                   f'<a href="/card"><p>{SECTION.replace("four", "nine")}</p></a>'
+                   f'<figure><img src="x.jpg"><figcaption><p>{SECTION.replace("four", "ten")}'
+                   "</p></figcaption></figure>"
+                   f"<div><p>{FIRST[1]}</p></div><div><p>{THIRD}</p></div>")
+    assert leftout.loose_paragraphs(parse_html(markup), list(FIRST)) == {}
+
+
+def test_a_loose_paragraph_comes_back_in_the_article_where_the_markup_prints_it() -> None:
+    """A body split over two containers of one class (trafilatura reads the first, the second
+    joins it) with a section of prose printed in a panel of its own between them."""
+    markup = _page(_div(FIRST) + f'<div class="panel"><p>{SECTION}</p></div>' + _div(SECOND))
+    assert _article(markup).paragraphs == (*FIRST, SECTION, *SECOND)

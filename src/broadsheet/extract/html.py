@@ -14,8 +14,9 @@ repeating the headline is dropped, and when the markup names no site the outlet 
 the text. Where the precise body announces a list it does not hold ("This meant:" and then no
 list), the gaps between the paragraphs it keeps are filled from trafilatura's recall run; where
 the markup prints the body in several containers of one class, the others' text joins it
-(``leftout``: trafilatura reads the first only), and the headings trafilatura left out between
-two paragraphs it kept come back.
+(``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
+the body's own outside the container it read come back, and so do the headings trafilatura
+left out between two paragraphs it kept.
 
 Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
 and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
@@ -287,7 +288,21 @@ def headed(parts: HtmlParts) -> HtmlParts:
     """The reading of a page judged an article with the headings trafilatura left out between
     two of its paragraphs (``leftout.dropped_headings``) put back. Only articles, as
     ``filled``."""
-    found = leftout.dropped_headings(parts.tree, parts.paragraphs)
+    return _inserted(parts, leftout.dropped_headings(parts.tree, parts.paragraphs))
+
+
+def loosened(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the prose paragraphs printed between two
+    of its own outside the container trafilatura read (``leftout.loose_paragraphs``), cleaned
+    as the body is. Only articles, as ``filled``."""
+    found = leftout.loose_paragraphs(parts.tree, parts.paragraphs)
+    cleaned = {i: list(_cleaned(lines, parts.title, parts.outlet, parts.url))
+               for i, lines in found.items()}
+    return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
+
+
+def _inserted(parts: HtmlParts, found: dict[int, list[str]]) -> HtmlParts:
+    """``parts`` with the lines of ``found`` each put before the body paragraph of its index."""
     if not found:
         return parts
     paragraphs = [line for i, paragraph in enumerate(parts.paragraphs)
@@ -443,7 +458,7 @@ def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
         return parts, None
     evidence = evidence_of(parts)
     kind = verdict(evidence)
-    return _article(page, headed(continued(filled(parts))) if kind is None else page_body(parts),
+    return _article(page, headed(loosened(continued(filled(parts)))) if kind is None else page_body(parts),
                     kind), evidence
 
 

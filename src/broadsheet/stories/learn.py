@@ -24,7 +24,11 @@
    stream's pairs), so the set with the biggest stories decides; and the stream's dates are
    synthetic, so no set meets the window as it will at run time. With ``per_set`` ``join`` and
    ``merge`` are searched once more after step 4: chosen before the story-pair scorer exists, they
-   make up for the merges it adds later by joining more eagerly.
+   make up for the merges it adds later by joining more eagerly. Two steadier searches can be
+   switched on for steps 3-5 (both off, round 19 in the README: on the training stream they pick
+   thresholds the held-out sets lose by): ``SETS_WEIGH_SAME`` scores each set of the stream on its
+   own articles, each weighing the same, and ``SMOOTHED`` judges a grid point by the mean of its
+   value and its neighbours' (``_search``).
 4. **Story pairs.** The stream is clustered with that model, merges off; every story is compared
    with its index candidates as the merge pass compares them (``story_pairs``), a pair labelled 1
    when the two stories' majority labels agree. A second logistic regression (``fit`` again, over
@@ -43,10 +47,12 @@ and once per held-out set on the others (the leave-one-set-out figures). Pure: n
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -65,6 +71,8 @@ TUNE_PER_SET = False  # thresholds searched on each set as it comes (round 12: n
 _START = datetime(2030, 1, 1, tzinfo=UTC)
 MERGE_GRID = (0.7, 0.8, 0.9, 1.01)  # 1.01: never merge
 PAIR_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+SMOOTHED = False  # a grid point judged with its neighbours (``_search``; round 19: off)
+SETS_WEIGH_SAME = False  # the stream's sets scored apart, each weighing the same (round 19: off)
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -76,6 +84,7 @@ class LabelledSet:
     articles: Sequence[Article]
     labels: Sequence[str]
     topics: Sequence[str] | None = None  # each article's topic: its stories share one day
+    sources: Sequence[str] | None = None  # the set each article comes from (``mixed``)
 
 
 @dataclass
@@ -104,6 +113,7 @@ def mixed(sets: Sequence[LabelledSet], *, per_day: float = PER_DAY,
     days = max(1.0, total / per_day)
     articles: list[Article] = []
     labels: list[str] = []
+    sources: list[str] = []
     for labelled in sets:
         first: dict[str, datetime] = {}
         for article, label in zip(labelled.articles, labelled.labels, strict=True):
@@ -118,7 +128,8 @@ def mixed(sets: Sequence[LabelledSet], *, per_day: float = PER_DAY,
             articles.append(_redated(article, key, day, first.get(label), days,
                                      1.0 if undated else undated_share))
             labels.append(key)
-    return LabelledSet("mixed", articles, labels)
+            sources.append(labelled.name)
+    return LabelledSet("mixed", articles, labels, sources=sources)
 
 
 def _redated(article: Article, key: str, day: str, first: datetime | None, days: float,
@@ -215,20 +226,20 @@ def tune_pair(model: Model, pairs_found: Pairs, sets: Sequence[LabelledSet], sco
     if len(set(pairs_found.labels)) < 2:
         return model
     fitted = fit({"pairs": pairs_found})
-    best: tuple[float, Model] | None = None
-    for threshold in PAIR_GRID:
-        candidate = replace(model, pair=PairModel(fitted.weights, fitted.bias, threshold))
-        value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
-        if best is None or value > best[0]:
-            best = (value, candidate)
-    assert best is not None
-    return best[1]
+
+    def with_pair(threshold: float) -> Model:
+        return replace(model, pair=PairModel(fitted.weights, fitted.bias, threshold))
+
+    (threshold,) = _search((PAIR_GRID,), lambda point: _mean(with_pair(*point), sets, scorer,
+                                                              window_days))
+    return with_pair(threshold)
 
 
 def dateless(labelled: LabelledSet) -> LabelledSet:
     """``labelled`` with every date removed: every story pair in it is an undated one."""
     return LabelledSet(f"{labelled.name} without dates",
-                       [replace(a, published=None) for a in labelled.articles], labelled.labels)
+                       [replace(a, published=None) for a in labelled.articles], labelled.labels,
+                       sources=labelled.sources)
 
 
 def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
@@ -239,37 +250,69 @@ def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
     them; a set without dates (AllSides, Google News) is all undated pairs, every story a
     candidate of every other."""
     bare = [dateless(s) for s in sets]
+
+    def undated(merge: float, pair_undated: float | None) -> Model:
+        pair = model.pair and replace(model.pair, undated=pair_undated)
+        return replace(model, merge_undated=max(merge, model.join), pair=pair)
+
     pairs = PAIR_GRID if model.pair is not None else (None,)
-    best: tuple[float, Model] | None = None
-    for merge in MERGE_GRID:
-        for undated in pairs:
-            pair = model.pair and replace(model.pair, undated=undated)
-            candidate = replace(model, merge_undated=max(merge, model.join), pair=pair)
-            value = sum(_run(candidate, s, scorer, window_days) for s in bare) / len(bare)
-            if best is None or value > best[0]:
-                best = (value, candidate)
-    assert best is not None
-    return best[1]
+    merge, pair_undated = _search((MERGE_GRID, pairs),
+                                  lambda point: _mean(undated(*point), bare, scorer, window_days))
+    return undated(merge, pair_undated)
 
 
 def tune(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
          window_days: float) -> Model:
     """The ``join`` and ``merge`` thresholds with the best mean ``scorer`` over ``sets``."""
-    best: tuple[float, Model] | None = None
-    for join in JOIN_GRID:
-        for merge in MERGE_GRID:
-            candidate = replace(model, join=join, merge=max(merge, join))
-            value = sum(_run(candidate, s, scorer, window_days) for s in sets) / len(sets)
-            if best is None or value > best[0]:
-                best = (value, candidate)
-    assert best is not None
-    return best[1]
+    def joined(join: float, merge: float) -> Model:
+        return replace(model, join=join, merge=max(merge, join))
+
+    join, merge = _search((JOIN_GRID, MERGE_GRID),
+                          lambda point: _mean(joined(*point), sets, scorer, window_days))
+    return joined(join, merge)
+
+
+def _search(axes: Sequence[Sequence[Any]], value: Callable[[tuple[Any, ...]], float]
+            ) -> tuple[Any, ...]:
+    """The point of the grid ``axes`` (a value of each axis) with the best ``value``: with
+    ``SMOOTHED`` the mean of its own and its neighbours' (one step along one axis), so that a point
+    ahead of the points around it by a hair of the stream's noise does not decide; ties go to
+    the best value of the point alone, then to the first point."""
+    points = list(itertools.product(*(range(len(axis)) for axis in axes)))
+    raw = {p: value(tuple(axis[i] for axis, i in zip(axes, p, strict=True))) for p in points}
+
+    def judged(point: tuple[int, ...]) -> tuple[float, float]:
+        near = [point, *(q for q in _near(point) if q in raw)] if SMOOTHED else [point]
+        return sum(raw[q] for q in near) / len(near), raw[point]
+
+    best = max(points, key=judged)
+    return tuple(axis[i] for axis, i in zip(axes, best, strict=True))
+
+
+def _near(point: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+    """The grid points one step from ``point`` along one axis (some may lie off the grid)."""
+    for axis in range(len(point)):
+        for step in (-1, 1):
+            yield (*point[:axis], point[axis] + step, *point[axis + 1:])
+
+
+def _mean(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, window_days: float) -> float:
+    return sum(_run(model, s, scorer, window_days) for s in sets) / len(sets)
 
 
 def _run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
+    """``scorer`` of ``labelled`` clustered by ``model``: with ``SETS_WEIGH_SAME`` and a stream
+    that mixes sets (``sources``), the mean over its sets, each scored on its own articles."""
     stories = cluster_articles(labelled.articles, model=model, window_days=window_days)
     where = {aid: s.id for s in stories for aid in s.article_ids}
-    return scorer(labelled.labels, [where[a.id] for a in labelled.articles])
+    found = [where[a.id] for a in labelled.articles]
+    if not SETS_WEIGH_SAME or not labelled.sources:
+        return scorer(labelled.labels, found)
+    groups: dict[str, list[int]] = {}
+    for i, source in enumerate(labelled.sources):
+        groups.setdefault(source, []).append(i)
+    return sum(scorer([labelled.labels[i] for i in group], [found[i] for i in group])
+               for group in groups.values()) / len(groups)
 
 
 def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,

@@ -197,8 +197,8 @@ def _loose(element: Any, key: str, at: dict[str, int]) -> bool:
 
 def _printed(key: str, body: str) -> bool:
     """Does ``body`` (the body's words) print the paragraph of ``key`` already, maybe worded
-    a little differently (a link's text spaced otherwise, a character mangled): its first or
-    its last ``MIN_LOOSE_WORDS`` words?"""
+    a little differently (a link's text spaced otherwise, a character mangled): its first and
+    its last ``MIN_LOOSE_WORDS`` words both found in it?"""
     words = key.split()
     return all(" ".join(part) in body for part in (words[:MIN_LOOSE_WORDS],
                                                    words[-MIN_LOOSE_WORDS:]))

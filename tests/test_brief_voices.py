@@ -342,6 +342,10 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Lumio claims its 80 bays save water.", "Lumio", "claims", "its 80 bays save water", False),
     ("Lumio claims to be the best.", "Lumio", "claims", "to be the best", False),
     ("Season 2 continued that legacy.", "Season 2", "continued", "that legacy", True),
+    ("Ada Holt continued her modeling work in Paris.", "Ada Holt", "continued", "her modeling work in Paris",
+     True),
+    ("Ada Holt expressed confidence in the winger.", "Ada Holt", "expressed", "confidence in the winger",
+     False),  # judged a voice in C and D
     ("Fans continue to be enraged that it ended.", "Fans", "continue", "to be enraged that it ended", True),
     ("Firms demand a system like Lumio that connects.", "Firms", "demand", "that connects", True),
     ("Critics understand that the web is new.", "Critics", "understand", "the web is new", True),
@@ -634,3 +638,57 @@ def test_a_pronoun_given_a_far_name_past_a_nearer_subject_makes_no_voice(
     at = text.rindex(f"{pronoun} ")
     attribution = replace(_attribution(text, resolved, " ", pronoun), speaker_span=(at, at + len(pronoun)))
     assert antecedent_in_doubt(attribution, text) is dropped
+
+
+def _one_story(text: str, attributions: list[tuple[str, str]], entities: tuple[Entity, ...] = ()) -> set[str]:
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, entities=entities,
+                        attributions=tuple(said(article, who, words) for who, words in attributions))
+    return {v.speaker for v in story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})}
+
+
+def test_a_description_takes_the_one_name_the_article_gives_it() -> None:
+    text = ("Five people died, Fauzi, an official from the disaster agency, told AFP. "
+            "One man was buried, said the official.")
+    assert _one_story(text, [("the official", "One man was buried")]) == {"Fauzi"}  # round 21, N
+    text = "Police spokesman Paul Browne spoke first. The crowd left by ten, the spokesman said."
+    people = (_entity(text, "Paul Browne", "PERSON"),)
+    assert _one_story(text, [("the spokesman", "The crowd left by ten")], people) == {"Paul Browne"}
+    text = "Sen. Ada Holt voted no. The bill will fail, the senator said."
+    assert _one_story(text, [("the senator", "The bill will fail")], (_entity(text, "Ada Holt", "PERSON"),)) \
+        == {"Ada Holt"}
+
+
+def test_a_named_description_keeps_its_kind() -> None:
+    text = "Former Rep. Ada Holt was sentenced. She accepts the blame, the ex-congressman said."
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, entities=(_entity(text, "Ada Holt", "PERSON"),),
+                        attributions=(said(article, "the ex-congressman", "She accepts the blame"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert (voice.speaker, voice.role, voice.kind) == ("Ada Holt", None, "former official")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Judge Ada Holt and Judge Ivo Dahl sat. The plea was late, the judge said.", "the judge"),  # two
+    ("Meanwhile, an official from the agency spoke. The plea was late, said the official.", "the official"),
+    ("In Plainsville, an official spoke. The plea was late, said the official.", "the official"),  # a place
+    ("The Plains Guild may strike. The plea was late, the union said.", "the union"),  # nothing names it
+])
+def test_a_description_the_article_names_no_one_for_stays(text: str, speaker: str) -> None:
+    named = [_entity(text, n, "PERSON") for n in ("Ada Holt", "Ivo Dahl") if n in text]
+    named += [_entity(text, "Plainsville", "GPE")] if "Plainsville" in text else []
+    assert _one_story(text, [(speaker, "The plea was late")], tuple(named)) == {speaker}
+
+
+@pytest.mark.parametrize("text", [
+    "It sails in the Gulf of Aden, the official said. The crew fled, the official said.",  # a longer name
+    "It sails near Aden, the official said. The crew fled, the official said.",  # the speaker's own clause
+])
+def test_a_description_is_not_named_by_a_place_or_its_own_clause(text: str) -> None:
+    article = make_article("a", "Outlet", "t", [text])
+    second = text.rindex("the official")
+    attribution = replace(said(article, "the official", "The crew fled"),
+                          speaker_span=(second, second + len("the official")))
+    analysis = Analysis(article, attributions=(attribution,))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == "the official"

@@ -35,3 +35,20 @@ def test_speaker_kinds_of_political_news(name: str, role: str | None, organisati
 def test_a_speaker_title_before_the_name_makes_an_official() -> None:
     assert speaker_kind("John A. Boehner", context=["Speaker John A. Boehner said so."]) == "official"
     assert speaker_kind("Ana Sol", context=["Keynote Speaker Ana Sol said so."]) == "other"
+
+
+@pytest.mark.parametrize(("name", "role", "organisation", "kind"), [
+    ("F.B.I. agents", None, None, "official"),  # round 21, sample N: an acronym with full stops
+    ("Ivo Kade", None, "the F.B.I.", "official"),
+    ("Ivo Kade", "former F.B.I. supervisor", None, "former official"),
+    ("Ivo Kade", "Constable", None, "official"),  # a police rank, written with its capital
+    ("Ivo Kade", "constable of the festival", None, "other"),
+    ("Ivo Kade", "Sgt.", None, "official"),
+    ("Ivo Kade", "head of the Interior Ministry's Natural Disasters Headquarters", "the Interior Ministry",
+     "official"),  # a ministry's office named before the body
+    ("Ivo Kade", "head of the marketing department", None, "other"),  # a company's department
+    ("Ivo Kade", "director of the company", None, "other"),
+])
+def test_officials_written_otherwise_in_news(name: str, role: str | None, organisation: str | None,
+                                             kind: str) -> None:
+    assert speaker_kind(name, role, organisation) == kind

@@ -31,7 +31,9 @@ cue accuracy). Rows:
   article pages in none of G to K, judged before round 19's rules were written (gated too);
 - ``basil-voices-M``: the same for sample M, 60 voices of an edition of the 300 BASIL news articles
   (NYT, Fox News, HuffPost) from their plain text, judged before round 20's rules were written; the
-  judged file keeps no article text, only offsets into it and a hash (gated too).
+  judged file keeps no article text, only offsets into it and a hash (gated too);
+- ``ecbplus-voices-N``: the same for sample N, 60 voices of an edition of the 982 ECB+ news documents
+  (tokenised text), judged before round 21's rules were written; kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -54,13 +56,15 @@ from broadsheet.analyze.nlp import DEFAULT_BATCH_SIZE
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.bench.voices import (
+    BASIL_M,
+    ECBPLUS_N,
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
     WCXB_K_FIXTURE,
     WCXB_L_FIXTURE,
     basil_records,
-    basil_voice_rows,
+    news_voice_rows,
     voice_rows,
     wcxb_voice_rows,
 )
@@ -244,5 +248,6 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += wcxb_voice_rows(data, WCXB_J_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_K_FIXTURE)
         report.rows += wcxb_voice_rows(data, WCXB_L_FIXTURE)
-        report.rows += basil_voice_rows(data)
+        report.rows += news_voice_rows(data, BASIL_M)
+        report.rows += news_voice_rows(data, ECBPLUS_N)
     return report

@@ -38,6 +38,10 @@ is drawn the same way from the pages of K's pool that are not K's (all 10 voices
 (``clustering/basil``, NYT, Fox News, HuffPost) read as plain text, judged before round 20's fixes;
 BASIL's texts carry no licence, so the file keeps each voice's words as offsets into its article
 and a hash of them (``load_located``), and the gate rebuilds the edition of the articles it lists.
+Sample N (``tests/data/ecbplus_voices/judged_n.json``, the ``ecbplus-voices-N`` row) is drawn the same
+way from ECB+'s 982 news documents (``clustering/ecbplus``, tokenised text), judged before round 21's
+fixes and kept as M is (the texts' licence is unclear). Both are a ``NewsSample``: its rows' prefix,
+its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ WCXB_L_FIXTURE = WCXB_FIXTURE.with_name("judged_l.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
+ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
+ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
 _WORD = re.compile(r"\w+")
 
 
@@ -229,13 +235,18 @@ def basil_key(record: dict[str, Any]) -> str:
     return Path(str(record["file"])).stem
 
 
-def basil_records(data: Path) -> list[dict[str, Any]]:
-    """BASIL's 300 articles (``clustering/basil``), in the file's order."""
-    path = data.joinpath(*BASIL_FILE)
+def _jsonl(data: Path, parts: Sequence[str], what: str) -> list[dict[str, Any]]:
+    """The records of a JSON-lines file of the evaluation data, in the file's order."""
+    path = data.joinpath(*parts)
     if not path.exists():
-        raise ConfigError(f"BASIL not found at {path}")
+        raise ConfigError(f"{what} not found at {path}")
     lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def basil_records(data: Path) -> list[dict[str, Any]]:
+    """BASIL's 300 articles (``clustering/basil``), in the file's order."""
+    return _jsonl(data, BASIL_FILE, "BASIL")
 
 
 def basil_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
@@ -245,6 +256,39 @@ def basil_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
     return [Page(id=f"basil-{basil_key(r)}", source=f"basil/{r['file']}", kind="text", content=r["text"],
                  url=r.get("url"), title=r.get("title"), outlet=r.get("source"), published=r.get("date"))
             for r in basil_records(data) if wanted is None or basil_key(r) in wanted]
+
+
+def ecbplus_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
+    """The ECB+ documents ``keys`` (their ``doc_id``, "1_1ecb"; all without) as plain-text pages
+    (ids "ecbplus-<doc_id>"): the document's (tokenised) text as the page, its title and date as
+    the container's hints (ECB+ keeps no outlet or address)."""
+    wanted = None if keys is None else set(keys)
+    return [Page(id=f"ecbplus-{r['doc_id']}", source=f"ecbplus/{r['doc_id']}", kind="text",
+                 content=r["text"], title=r.get("title"), published=r.get("date_publish"))
+            for r in _jsonl(data, ECBPLUS_FILE, "ECB+") if wanted is None or r["doc_id"] in wanted]
+
+
+@dataclass(frozen=True)
+class NewsSample:
+    """A judged sample of voices in news whose texts the repository may not keep: its rows' prefix
+    ("basil-voices"), its judged file (words as offsets and a hash, ``load_located``) and how its
+    articles are read as pages from the evaluation data (by the keys the file's ``articles`` lists)."""
+
+    prefix: str
+    path: Path
+    pages: Callable[[Path, Iterable[str] | None], list[Page]]
+
+    def articles(self) -> list[str]:
+        """The keys of the articles the sample was drawn from (the file's ``articles``)."""
+        return [str(key) for key in json.loads(self.path.read_text(encoding="utf-8"))["articles"]]
+
+    def texts(self, data: Path) -> dict[str, str]:
+        """The texts of those articles by page id."""
+        return {page.id: page.content for page in self.pages(data, self.articles())}
+
+
+BASIL_M = NewsSample("basil-voices", BASIL_M_FIXTURE, basil_pages)
+ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
 
 
 @cache
@@ -266,22 +310,18 @@ def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> l
     return _sample_rows("demo-voices", demo_voices() if voices is None else voices, path)
 
 
-def basil_articles(path: Path = BASIL_M_FIXTURE) -> list[str]:
-    """The keys of the BASIL articles a sample was drawn from (the file's ``articles``)."""
-    return [str(key) for key in json.loads(path.read_text(encoding="utf-8"))["articles"]]
-
-
 @cache
-def basil_voices(data: Path, path: Path = BASIL_M_FIXTURE) -> tuple[Voice, ...]:
-    """Every voice of an edition of the BASIL articles a sample was drawn from, from their text."""
-    return edition_voices([], basil_pages(data, basil_articles(path)), created="2026-12-01T00:00:00+00:00")
+def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
+    """Every voice of an edition of the articles a news sample was drawn from, from their text."""
+    pages = sample.pages(data, sample.articles())
+    return edition_voices([], pages, created="2026-12-01T00:00:00+00:00")
 
 
-def basil_voice_rows(data: Path, path: Path = BASIL_M_FIXTURE) -> list[BenchRow]:
-    """The ``basil-voices-M`` row: the sample's share right against the edition of its articles,
-    its words read from the articles by their offsets."""
-    texts = {page.id: page.content for page in basil_pages(data, basil_articles(path))}
-    return _sample_rows("basil-voices", basil_voices(data, path), path, load_located(path, texts))
+def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
+    """The ``basil-voices-M`` row (or ``ecbplus-voices-N``): the sample's share right against the
+    edition of its articles, its words read from the articles by their offsets."""
+    items = load_located(sample.path, sample.texts(data))
+    return _sample_rows(sample.prefix, news_voices(data, sample), sample.path, items)
 
 
 def _sample_rows(prefix: str, voices: Sequence[Voice], path: Path,

@@ -46,8 +46,9 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       Investigate and process insurance claims to ensure ...");
     - its cue takes a thing, not words: adds, continues, claims or demands a thing ("JavaScript adds
       interactivity so ...", "Huawei claims market share", "Season 2 continued that legacy",
-      "Large organizations demand a ... system that ...") or continues to be something ("fans
-      continue to be enraged"); understands or endorses something ("critics understand that ...");
+      "Large organizations demand a ... system that ...", "Page continued her modeling work") or
+      continues to be something ("fans continue to be enraged"); understands or endorses something
+      ("critics understand that ...");
     - its cue is the passive "when asked" (the one asked is no asker: "what Steve said when asked,
       \"...\""), or its words are the clause a subordinate clause holding the speaker hangs on
       ("My story begins on Friday, when Discord announced ..."), or it is what anyone would say
@@ -243,7 +244,8 @@ def _takes_a_thing(attribution: Attribution, text: str) -> bool:
     words = text[max(cue[1], content[0]):content[1]].strip(_EDGE_PUNCT).lower().split()
     if words[:1] == ["to"]:
         return not name.startswith("claim")
-    return bool(words) and words[0] not in _POSSESSIVE and not _CLAUSE.search(" ".join(words[:6]))
+    owned = bool(words) and words[0] in _POSSESSIVE and not name.startswith("continu")  # "continued her work"
+    return bool(words) and not owned and not _CLAUSE.search(" ".join(words[:6]))
 
 
 _THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?|"

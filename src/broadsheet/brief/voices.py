@@ -48,7 +48,11 @@ joint speaker ("Google" of "Amazon and Google") is not shown. A speaker named by
 (``cannot_speak``: "Certificates and certifications indicate that ...", every conjunct's head a
 common noun no agent noun), nor a pronoun given a name its sentence and the one before never write
 while one of them opens with another name as its subject (``antecedent_in_doubt``: "Stardust is
-undoubtedly Brown ..., which he describes as ...", given to a singer named a paragraph before).
+undoubtedly Brown ..., which he describes as ...", given to a singer named a paragraph before). A
+speaker written as a description, "the" and a singular common noun, takes the one name its article
+gives that noun before it, in an apposition or as a title ("Fauzi, an official from the local
+disaster agency, ... said the official"; "Sheriff Tom Sheahan ... The sheriff says"), and its kind
+is read with the description when it has no role ("the ex-congressman": a former official).
 """
 
 from __future__ import annotations
@@ -92,6 +96,7 @@ class _Said:
     quote: Quote
     order: tuple[int, int]
     role: str | None
+    described: str | None = None  # the description the name was read from ("the ex-congressman")
 
 
 
@@ -229,16 +234,17 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
         text = analyses[aid].article.text
         attributions = analyses[aid].attributions
         for number, attribution in enumerate(attributions):
-            found = _speaker_of(attribution, text)
-            unsaid = no_words_said(attribution, text) or _in_others_words(attribution, attributions, text)
             entities = analyses[aid].entities
+            found = _speaker_of(attribution, text, entities)
+            unsaid = no_words_said(attribution, text) or _in_others_words(attribution, attributions, text)
             doubtful = found is not None and (cannot_speak(attribution, found[0], text, entities)
                                               or antecedent_in_doubt(attribution, text, entities))
             if found is None or unsaid or doubtful:
                 continue
-            name, key, office = found
+            name, key, office, described = found
             quote = _quote(attribution, analyses[aid])
-            said.append(_Said(name, key, attribution, quote, (index, number), attribution.role or office))
+            said.append(_Said(name, key, attribution, quote, (index, number), attribution.role or office,
+                              described))
     return said
 
 
@@ -384,9 +390,14 @@ def _can_speak(word: str) -> bool:
 _OWN_VERB = re.compile(r"\b(?:is|are|was|were|be|been|should|would|will|can|could|has|have|had)\b")
 
 
-def _speaker_of(attribution: Attribution, text: str) -> tuple[str, str, str | None] | None:
-    """The speaker's name, grouping key and any title written with it; None when the attribution
-    makes no voice (a pronoun left unresolved, no words, no person or organisation)."""
+def _speaker_of(attribution: Attribution, text: str,
+                entities: Sequence[Entity] = ()) -> tuple[str, str, str | None, str | None] | None:
+    """The speaker's name, grouping key, any title written with it and the description the name was
+    read from; None when the attribution makes no voice (a pronoun left unresolved, no words, no
+    person or organisation)."""
+    named = _described_name(attribution, text, entities)
+    if named and attribution.content.strip():
+        return named, name_key(named), None, attribution.speaker
     titled = _titled_after(attribution, text)
     written = titled[0] if titled else _named_after(attribution, text) or attribution.speaker
     name, office = clean_speaker(written)
@@ -395,8 +406,78 @@ def _speaker_of(attribution: Attribution, text: str) -> tuple[str, str, str | No
         return None
     if owner or titled:
         name = owner or name
-        return name, name_key(name), titled[1] if titled else None
-    return name, attribution.canonical, office
+        return name, name_key(name), titled[1] if titled else None, None
+    return name, attribution.canonical, office, None
+
+
+def _described_name(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The one name the article gives a speaker written as a description, "the" and a singular
+    common noun ("the official" of "Fauzi, an official from the local disaster agency, told AFP";
+    "the spokesman" of "NYPD spokesman Paul Browne"; "the senator" of "Sen. Ada Holt"): a person or
+    an organisation the analysis recognised, written before the speaker with the description's head
+    in an apposition after it or as a title before it. None when the article gives that head to no
+    name or to more than one, or the speaker is no such description."""
+    span = attribution.speaker_span
+    described = _DESCRIPTION.fullmatch(" ".join(attribution.speaker.split()))
+    if span is None or described is None:
+        return None
+    head = described.group(1).lower().removeprefix("ex-")
+    if (head.endswith("s") and not head.endswith("ss")) or head in _NOT_A_HEAD or not _can_speak(head):
+        return None  # "the officials": a group no one name stands for; "the release": no one
+    heads = "|".join(re.escape(h) for h in (head, *_ABBREVIATED.get(head, ())))
+    before = text[:span[0]]
+    labels = {name_key(e.text): e.label for e in entities}
+    found = [m.group(1) for m in _titled(heads).finditer(before)
+             if labels.get(name_key(m.group(1))) in _NAMED]
+    found += [m.group(1) for m in _appositive(heads).finditer(before) if _whole_name(m)
+              and (labels.get(name_key(m.group(1))) in _NAMED or _unlabelled_name(m, labels))]
+    names = {name_key(n).split()[-1]: _POSSESSIVE_END.sub("", n) for n in found}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _unlabelled_name(found: re.Match[str], labels: Mapping[str, str]) -> bool:
+    """Whether an appositive's name the recogniser labelled no person or organisation is one all
+    the same ("Fauzi, an official from ...", Fauzi called a place): labelled nothing or a place the
+    article never writes as one, not a day or a month, nor the word that opens its sentence
+    ("Meanwhile, the official ...")."""
+    name = found.group(1)
+    opening = re.search(r"(?:^|[.!?:\"“”]\s*)$", found.string[:found.start(1)])
+    if labels.get(name_key(name), "GPE") != "GPE" or _a_place(name, [found.string]):
+        return False
+    return not set(name_key(name).split()) & _CALENDAR and not opening
+
+
+_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}([a-z][a-z-]+)")
+_NOT_A_HEAD = word_set("source")
+_SPEECH_VERB = r"(?:said|says|told|tells|added|adds|reported|reports|wrote|writes|announced|stated)\b"
+_NAMED = frozenset({"PERSON", "ORG"})
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ABBREVIATED = {"senator": ("sen.",), "representative": ("rep.",), "congressman": ("rep.",),
+                "congresswoman": ("rep.",), "governor": ("gov.",), "sergeant": ("sgt.",),
+                "detective": ("det.",), "professor": ("prof.",), "lieutenant": ("lt.",)}
+_A_NAME = r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+
+
+def _appositive(heads: str) -> re.Pattern[str]:
+    """A name with the head in its apposition ("Fauzi, an official from the local agency"), not the
+    end of a longer name ("the Gulf of Aden") nor a speaker's own clause ("Aden, the official said")."""
+    apposition = rf",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’.-]+[ \t]+){{0,4}}?(?i:{heads})(?![\w-])"
+    own_clause = rf"(?![ \t]+{_SPEECH_VERB})"
+    return re.compile(r"(?<![\w'’.-])" + _A_NAME + apposition + own_clause)
+
+
+def _whole_name(found: re.Match[str]) -> bool:
+    """Whether a name found is written whole, no capitalised word before it ("EYP" of "EYP Mission
+    Critical Facilities") nor a name it ends ("Aden" of "the Gulf of Aden")."""
+    return not _NAME_GOES_ON.search(found.string, 0, found.start(1))
+
+
+_NAME_GOES_ON = re.compile(r"[A-Z][\w'’.-]*[ \t]+(?:(?:of|de|van|von|bin|al)[ \t]+)?$")
+
+
+def _titled(heads: str) -> re.Pattern[str]:
+    """A name with the head written as its title ("spokesman Paul Browne", "Sen. Ada Holt")."""
+    return re.compile(rf"(?<![\w.-])(?i:{heads})[ \t]+" + _A_NAME)
 
 
 def _content_key(content: str) -> str:
@@ -473,7 +554,8 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     employer = found or _organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
-                 kind=speaker_kind(speaker, role, employer, outlets, texts, label))
+                 kind=speaker_kind(speaker, role or _most_common(s.described for s in group), employer,
+                                   outlets, texts, label))
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)

@@ -105,7 +105,7 @@ _OFFICE = re.compile(
     r"(?:attorney|surgeon|inspector|secretary|solicitor|major|brigadier|lieutenant) general|"
     r"general\s+[A-Z]|gen\.|prosecutor|judge|justice|magistrate|chancellor|chief of staff|"
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
-    r"chief (?:justice|constable|whip)|"
+    r"chief (?:justice|constable|whip)|(?-i:Constable)|sergeant|sgt\.|"
     r"admiral|colonel|col\.|lt\.|maj\.|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
     r"(?:chief|trade|peace) negotiator|"
     r"state department|kremlin|parliament|"
@@ -119,7 +119,8 @@ _OFFICE = re.compile(
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county) attorney|"
     rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
-    r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary))(?!\w)",
+    r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary)|"
+    r"(?:head|director|chief|administrator) of (?:the )?(?:[\w'’.-]+ ){0,3}(?:ministry|government))(?!\w)",
     re.I,
 )
 _EXPERT = re.compile(
@@ -161,7 +162,10 @@ _HEAD_END = re.compile(r"\s+(?:of|to|for|at|in|with|from|on)\s.*$", re.I)
 
 
 def _official(name: str, role: str | None, organisation: str | None) -> bool:
-    """Rule 4 (see the module docstring)."""
+    """Rule 4 (see the module docstring); an acronym written with full stops is read without them
+    ("F.B.I. agents" as "FBI agents")."""
+    name, role = _undotted(name), role and _undotted(role)
+    organisation = organisation and _undotted(organisation)
     described = " ".join(x for x in (role, organisation) if x)
     if _OFFICE.match(_ARTICLE.sub("", name)) or _body_named(name) or _named_for_office(name):
         return True
@@ -177,6 +181,14 @@ def _official(name: str, role: str | None, organisation: str | None) -> bool:
     if _PRIVATE.search(described):
         return False
     return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
+
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)")
+
+
+def _undotted(text: str) -> str:
+    """``text`` with its acronyms written with full stops closed up ("F.B.I." -> "FBI")."""
+    return _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
 
 
 def _body_named(name: str) -> bool:
@@ -396,7 +408,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
         return "outlet"
     if is_unnamed(name):
         return "unnamed source"
-    everything = f"{described} {name}"
+    everything = _undotted(f"{described} {name}")
     if _FORMER.search(everything) and _OFFICE.search(everything):
         return "former official"
     spelled = spelled_out(name, context)

@@ -1,9 +1,10 @@
-"""Sample M: voices on BASIL news articles (NYT, Fox News, HuffPost), judged by hand (``bench.voices``).
+"""Samples M and N: voices in news articles whose texts carry no licence to copy, judged by hand
+(``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts).
 
-BASIL's texts carry no licence, so the judged file keeps none of their quoted words: each voice's words
-are found again by character offsets into its article and a hash of them. The edition is rebuilt from
-the articles the file lists (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that
-data the tests skip, and fail in CI. The floor is the quality gate's (``basil-voices-M``).
+The judged files keep none of the articles' quoted words: each voice's words are found again by character
+offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
+(only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
+in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.voices import (
-    BASIL_M_FIXTURE,
-    basil_articles,
-    basil_pages,
-    basil_voice_rows,
+    BASIL_M,
+    ECBPLUS_N,
+    NewsSample,
     load_located,
+    news_voice_rows,
     quote_hash,
 )
 from broadsheet.errors import ConfigError
@@ -26,10 +27,11 @@ from test_wcxb_voices import _floor
 
 KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "roles", "organisations",
         "kinds", "note"}
+SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-")]
 
 
-def _items() -> list[dict[str, object]]:
-    return list(json.loads(BASIL_M_FIXTURE.read_text(encoding="utf-8"))["items"])
+def _items(sample: NewsSample) -> list[dict[str, object]]:
+    return list(json.loads(sample.path.read_text(encoding="utf-8"))["items"])
 
 
 def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
@@ -37,11 +39,12 @@ def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def test_the_file_keeps_no_article_text() -> None:
-    items = _items()
-    assert len(items) == 60 and {str(item["sample"]) for item in items} == {"M"}
+@pytest.mark.parametrize(("name", "sample", "prefix"), SAMPLES)
+def test_the_file_keeps_no_article_text(name: str, sample: NewsSample, prefix: str) -> None:
+    items = _items(sample)
+    assert len(items) == 60 and {str(item["sample"]) for item in items} == {name}
     assert all(set(item) <= KEPT for item in items)
-    listed = {f"basil-{key}" for key in basil_articles()}
+    listed = {f"{prefix}{key}" for key in sample.articles()}
     assert {str(item["article_id"]) for item in items} <= listed
 
 
@@ -60,13 +63,15 @@ def test_a_judged_voice_is_found_by_its_offsets_and_hash(tmp_path: Path) -> None
         load_located(path, {"basil-x": text.replace("bridge", "tunnel")})
 
 
-def test_the_notes_quote_no_article(eval_data: Path) -> None:
-    texts = {page.id: page.content for page in basil_pages(eval_data, basil_articles())}
-    for item in _items():
+@pytest.mark.parametrize(("name", "sample", "prefix"), SAMPLES)
+def test_the_notes_quote_no_article(eval_data: Path, name: str, sample: NewsSample, prefix: str) -> None:
+    texts = sample.texts(eval_data)
+    for item in _items(sample):
         assert not _shingles(str(item.get("note", ""))) & _shingles(texts[str(item["article_id"])]), item
 
 
-def test_the_sample_holds_its_floor(eval_data: Path) -> None:
-    (row,) = basil_voice_rows(eval_data)
-    assert row.dataset == "basil-voices-M"
+@pytest.mark.parametrize(("name", "sample", "prefix"), SAMPLES)
+def test_the_sample_holds_its_floor(eval_data: Path, name: str, sample: NewsSample, prefix: str) -> None:
+    (row,) = news_voice_rows(eval_data, sample)
+    assert row.dataset == f"{sample.prefix}-{name}"
     assert row.metrics["share_right"] >= _floor(row.dataset), row.metrics

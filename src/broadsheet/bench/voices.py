@@ -284,11 +284,18 @@ class NewsSample:
 
     def texts(self, data: Path) -> dict[str, str]:
         """The texts of those articles by page id."""
-        return {page.id: page.content for page in self.pages(data, self.articles())}
+        return {page.id: page.content for page in news_pages(data, self)}
 
 
 BASIL_M = NewsSample("basil-voices", BASIL_M_FIXTURE, basil_pages)
 ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
+
+
+@cache
+def news_pages(data: Path, sample: NewsSample) -> tuple[Page, ...]:
+    """The pages of the articles a news sample was drawn from, read from the data once for both
+    the edition and the words its judged items locate."""
+    return tuple(sample.pages(data, sample.articles()))
 
 
 @cache
@@ -313,8 +320,7 @@ def voice_rows(voices: Sequence[Voice] | None = None, path: Path = FIXTURE) -> l
 @cache
 def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
     """Every voice of an edition of the articles a news sample was drawn from, from their text."""
-    pages = sample.pages(data, sample.articles())
-    return edition_voices([], pages, created="2026-12-01T00:00:00+00:00")
+    return edition_voices([], news_pages(data, sample), created="2026-12-01T00:00:00+00:00")
 
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:

@@ -101,6 +101,7 @@ ACCEPTOR_CUE = 0.5  # the P(cue) from which it does (0.1 to 0.6: the same figure
 ACCEPTOR_COST = 0.007
 ACCEPTOR_LOWEST = 0.5  # the lowest threshold it may take
 CONTEXT_C = 0.1  # the context acceptor's (0.3 ranked the folds' detections about the same, 1.0 worse)
+_ACCEPTOR_STEPS = [step / 100 for step in range(95, round(ACCEPTOR_LOWEST * 100) - 1, -1)]  # 0.95 .. lowest
 _EVERY_DETECTION = {"cue": 0.1, "accept": ACCEPTOR_FROM}  # the acceptor's fold models keep these
 
 
@@ -452,18 +453,16 @@ def _context_threshold(base: Tally, scored: Sequence[tuple[float, bool, bool]]) 
     """The context acceptor's threshold (1.0, off, or 0.95 down to ``ACCEPTOR_LOWEST`` by 0.01), by
     ``_acceptor_thresholds``' rule: the most recall over all on the folds whose precision is at most
     ``ACCEPTOR_COST`` under ``base``'s (the first pass alone) and whose speech F1 is no lower."""
-    floor = base.metrics()["precision"] - ACCEPTOR_COST
-    speech = base.metrics()["speech_f1"]
-    best = (1.0, base.metrics()["recall_all"])
-    for step in range(95, round(ACCEPTOR_LOWEST * 100) - 1, -1):
-        kept = [item for item in scored if item[0] >= step / 100]
+    without = base.metrics()
+    best = (1.0, without["recall_all"])
+    for step in _ACCEPTOR_STEPS:
+        kept = [item for item in scored if item[0] >= step]
         tally = replace(base, predicted=base.predicted + len(kept),
                         correct=base.correct + sum(k[1] for k in kept),
                         correct_speech=base.correct_speech + sum(k[2] for k in kept))
         figures = tally.metrics()
-        fits = figures["precision"] >= floor and figures["speech_f1"] >= speech
-        if fits and figures["recall_all"] > best[1]:
-            best = (step / 100, figures["recall_all"])
+        if _pays(figures, without) and figures["recall_all"] > best[1]:
+            best = (step, figures["recall_all"])
     return best[0]
 
 
@@ -501,18 +500,23 @@ def _acceptor_thresholds(outcomes: Sequence[Outcome], gold: Tally) -> dict[str, 
     0.01): the pair with the most recall over all on the cross-fitted train folds whose precision
     is at most ``ACCEPTOR_COST`` under the precision without the acceptor and whose speech F1 is
     no lower than without it."""
-    steps = [1.0] + [step / 100 for step in range(95, round(ACCEPTOR_LOWEST * 100) - 1, -1)]
+    steps = [1.0, *_ACCEPTOR_STEPS]
     base = _tally(outcomes, gold, {}).metrics()
-    floor = base["precision"] - ACCEPTOR_COST
     best = ({f"acceptor_{g}": 1.0 for g in ACCEPTOR_GROUPS}, base)
     for speech in steps:
         for other in steps:
             chosen = dict(zip(ACCEPTOR_GROUPS, (speech, other), strict=True))
             figures = _tally(outcomes, gold, chosen).metrics()
-            fits = figures["precision"] >= floor and figures["speech_f1"] >= base["speech_f1"]
-            if fits and figures["recall_all"] > best[1]["recall_all"]:
+            if _pays(figures, base) and figures["recall_all"] > best[1]["recall_all"]:
                 best = ({f"acceptor_{g}": t for g, t in chosen.items()}, figures)
     return best[0]
+
+
+def _pays(figures: dict[str, float], base: dict[str, float]) -> bool:
+    """Whether an acceptor's threshold may be taken: precision at most ``ACCEPTOR_COST`` under
+    ``base``'s (the folds without it) and speech F1 no lower."""
+    return (figures["precision"] >= base["precision"] - ACCEPTOR_COST
+            and figures["speech_f1"] >= base["speech_f1"])
 
 
 def _tally(outcomes: Sequence[Outcome], gold: Tally, thresholds: dict[str, float]) -> Tally:

@@ -53,6 +53,11 @@ speaker written as a description, "the" and a singular common noun, takes the on
 gives that noun before it, in an apposition or as a title ("Fauzi, an official from the local
 disaster agency, ... said the official"; "Sheriff Tom Sheahan ... The sheriff says"), and its kind
 is read with the description when it has no role ("the ex-congressman": a former official).
+An organisation the role writes inside a longer name ("PAC America" of "super PAC America Rising",
+"Senate" of "aide to Senate Majority Leader ...") or after "Secretary of" ("State") is not shown; a
+dateline opening a role is no part of it ("CLEVELAND - Donald"); a focusing "Even" before a name the
+analysis recognised ("Even China") and a parenthesis the name was cut inside ("Sen. Bernie Sanders
+(Vt") are no part of the name.
 """
 
 from __future__ import annotations

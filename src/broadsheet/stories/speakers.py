@@ -42,7 +42,12 @@ organisation the analysis found beside it:
    body (the UN, NATO, the IMF, the World Bank)
    is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
    office). A bare "president" the story also calls a chief executive ("chairman, CEO and
-   president Craig Menear") is a company's (``runs_a_company``).
+   president Craig Menear") is a company's (``runs_a_company``). A member of Congress's party and
+   state ("Senate Majority Leader, R-Ky.", "Oversight Chairman, R-Utah"), a majority or minority
+   leader, a city attorney, the Census and a bureau (not a farm or business bureau) are officials; a
+   campaign's spokesman or press secretary is not ("Trump campaign spokesman"); "Justice" is an
+   office alone, after an article or a court, or as a title before a name, not a surname ("Jim
+   Justice") nor a field ("the Center of Media Justice").
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, any scientist ("neuroscientist"), engineer, any "-ologist"; a university, institute,
    think tank or centre; "the authors" in a story that tells of a study.

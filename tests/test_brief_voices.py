@@ -147,6 +147,10 @@ def test_empty_content_and_unknown_articles_are_ignored() -> None:
         ("Even some justices", ("some justices", None)),  # the focusing word is no part of the name
         ("Also the White House", ("the White House", None)),
         ("Even Stevens", ("Even Stevens", None)),  # before a capital it may be the name's
+        ("Ada Holt and Sen. Ivo Dahl (Vt", ("Ada Holt and Sen. Ivo Dahl", None)),  # cut in "(Vt.)"
+        ("Sen. Ada Holt (D-Calif.)", ("Ada Holt", "Sen.")),  # her party and state
+        ("Gov. Ada Holt (R)", ("Ada Holt", "Gov.")),
+        ("Plains Mutual (UK)", ("Plains Mutual", None)),
     ],
 )
 def test_clean_speaker(raw: str, expected: tuple[str, str | None]) -> None:
@@ -429,6 +433,13 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
      "According to the Plains Global…", True),
     ("According to the Plains Institute, prices rose.", "the Plains Institute", "According to",
      "prices rose", False),
+    # round 22, sample O: a passive expectation with an adverb, a thing asked for
+    ("Ada Holt is also expected to unveil an ad.", "Ada Holt", "expected", "to unveil an ad", True),
+    ("Ada Holt is expected to speak.", "Ada Holt", "expected", "to speak", True),
+    ("When veterans ask for help, calls fail.", "veterans", "ask", "for help", True),
+    ("Ada Holt asked for compassion in a letter.", "Ada Holt", "asked", "for compassion in a letter", False),
+    ("Ada Holt asked for “a full recount now”.", "Ada Holt", "asked", "for “a full recount now”", False),
+    ("Ada Holt asked whether it works.", "Ada Holt", "asked", "whether it works", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -692,3 +703,43 @@ def test_a_description_is_not_named_by_a_place_or_its_own_clause(text: str) -> N
     analysis = Analysis(article, attributions=(attribution,))
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.speaker == "the official"
+
+
+def test_a_focusing_even_before_a_recognised_name_is_no_part_of_it() -> None:
+    text = "Even Plainsland, the only ally, said it was opposed to the test."
+    place = (_entity(text, "Plainsland", "GPE"),)
+    assert _one_story(text, [("Even Plainsland", "it was opposed to the test")], place) == {"Plainsland"}
+    text = "Even Stevens said it was opposed to the test."  # no name the analysis recognised inside
+    assert _one_story(text, [("Even Stevens", "it was opposed to the test")]) == {"Even Stevens"}
+
+
+@pytest.mark.parametrize(("role", "organisation", "shown"), [
+    # round 22, sample O: an organisation cut from a longer name or read from an office's title
+    ("communications director for the super PAC Plains Rising", "PAC Plains", None),
+    ("executive director of the House Majority PAC", "House", None),
+    ("former aide to Senate Majority Leader Ivo Dahl", "Senate", None),
+    ("Secretary of State", "State", None),
+    ("Senate Majority Leader", "Senate", "Senate"),  # the body before a title of its own
+    ("Plains Check Executive Director", "Plains Check", "Plains Check"),
+    ("Plains Sports NFL Insider", "Plains Sports", "Plains Sports"),
+    ("fellow at the Plains Institution", "the Plains Institution", "the Plains Institution"),
+])
+def test_an_organisation_written_inside_a_longer_name_is_not_shown(role: str, organisation: str,
+                                                                   shown: str | None) -> None:
+    article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "the plan works", kind="indirect", role=role, organisation=organisation),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert (voice.role, voice.organisation) == (role, shown)
+
+
+@pytest.mark.parametrize(("role", "shown"), [
+    ("PLAINSVILLE - Ada", None),  # a dateline and her first name, no role
+    ("PLAINSVILLE (AP) — the mayor", "the mayor"),
+    ("CEO - Plains Mutual", "CEO - Plains Mutual"),  # an acronym, no dateline
+])
+def test_a_dateline_is_no_part_of_a_role(role: str, shown: str | None) -> None:
+    article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
+    analysis = Analysis(article, attributions=(said(article, "Ada Holt", "the plan works", role=role),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.role == shown

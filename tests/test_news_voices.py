@@ -1,10 +1,12 @@
-"""Samples M and N: voices in news articles whose texts carry no licence to copy, judged by hand
-(``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts).
+"""Samples M, N and O: voices in news articles whose texts carry no licence to copy, judged by hand
+(``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
+PolNeAR's US political news (only the articles the attribution models never trained on).
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
-in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``).
+in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
+``polnear-voices-O``).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import pytest
 from broadsheet.bench.voices import (
     BASIL_M,
     ECBPLUS_N,
+    POLNEAR_O,
     NewsSample,
     load_located,
     news_voice_rows,
+    polnear_unseen,
     quote_hash,
 )
 from broadsheet.errors import ConfigError
@@ -27,7 +31,7 @@ from test_wcxb_voices import _floor
 
 KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "roles", "organisations",
         "kinds", "note"}
-SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-")]
+SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -75,3 +79,14 @@ def test_the_sample_holds_its_floor(eval_data: Path, name: str, sample: NewsSamp
     (row,) = news_voice_rows(eval_data, sample)
     assert row.dataset == f"{sample.prefix}-{name}"
     assert row.metrics["share_right"] >= _floor(row.dataset), row.metrics
+
+
+def test_polnear_pages_read_only_articles_no_model_trained_on(eval_data: Path) -> None:
+    first = POLNEAR_O.articles()[0]
+    (page,) = POLNEAR_O.pages(eval_data, [first])
+    assert page.id == f"polnear-{first}" and page.kind == "text" and page.title and page.outlet
+    root = eval_data / "attribution" / "polnear"
+    unseen = polnear_unseen(root)
+    trained = (path.stem for path in sorted((root / "train" / "text").glob("*.txt")))
+    with pytest.raises(ConfigError):
+        POLNEAR_O.pages(eval_data, [next(name for name in trained if name not in unseen)])

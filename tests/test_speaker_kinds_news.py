@@ -1,6 +1,8 @@
 """Kinds of speakers as political news writes them (round 20, sample M): the Speaker of a house, a
 federal office's director, a member of a legislative committee are officials; a lawyer for an
-advocacy centre is no expert (``stories.speakers.speaker_kind``)."""
+advocacy centre is no expert (``stories.speakers.speaker_kind``); round 22 (sample O, PolNeAR): a
+member of Congress's party and state, a majority leader, a city attorney, the Census are officials; a
+campaign's spokesman is not; "Justice" is an office only as a title, not a surname or a field."""
 
 from __future__ import annotations
 
@@ -51,4 +53,30 @@ def test_a_speaker_title_before_the_name_makes_an_official() -> None:
 ])
 def test_officials_written_otherwise_in_news(name: str, role: str | None, organisation: str | None,
                                              kind: str) -> None:
+    assert speaker_kind(name, role, organisation) == kind
+
+
+@pytest.mark.parametrize(("name", "role", "organisation", "kind"), [
+    ("Ivo Kade", "Senate Majority Leader, R-Ky.", "Senate", "official"),
+    ("Ivo Kade", "Oversight Chairman, R-Utah", None, "official"),  # a party-state tag: in Congress
+    ("Ivo Kade", "Sen., D-N.Y.", None, "official"),
+    ("Ivo Kade", "D-Day veteran", None, "other"),
+    ("Ivo Kade", "City Attorney", None, "official"),
+    ("Census", None, None, "official"),
+    ("the Federal Bureau of Prisons", None, None, "official"),
+    ("the Plains Farm Bureau", None, None, "other"),  # a farmers' lobby
+    ("Ivo Kade", "campaign's press secretary", None, "other"),
+    ("Ivo Kade", "spokesman for the Holt campaign", None, "other"),
+    ("a Holt campaign spokesman", None, None, "other"),
+    ("Ivo Kade", "White House press secretary", "White House", "official"),
+    ("Ivo Kade", "Justice", None, "official"),  # the title alone
+    ("Ivo Kade", "Supreme Court Justice", None, "official"),
+    ("Even some justices", None, None, "official"),
+    ("the Justice Department", None, None, "official"),
+    ("Jim Justice", None, None, "other"),  # a surname
+    ("Ivo Kade", "executive director at the Center of Media Justice and a film's voice", None, "expert"),
+    ("Ivo Kade", "founder of an environmental justice group", None, "other"),  # a field, no office
+])
+def test_political_news_offices_of_round_22(name: str, role: str | None, organisation: str | None,
+                                            kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind

@@ -34,6 +34,9 @@ cue accuracy). Rows:
   judged file keeps no article text, only offsets into it and a hash (gated too);
 - ``ecbplus-voices-N``: the same for sample N, 60 voices of an edition of the 982 ECB+ news documents
   (tokenised text), judged before round 21's rules were written; kept as M's are (gated too).
+- ``polnear-voices-O``: the same for sample O, 60 voices of an edition of the 167 PolNeAR articles the
+  attribution models never trained on (dev and the held-out train articles), judged before round 22's
+  rules were written; kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -58,6 +61,7 @@ from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.bench.voices import (
     BASIL_M,
     ECBPLUS_N,
+    POLNEAR_O,
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
@@ -250,4 +254,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += wcxb_voice_rows(data, WCXB_L_FIXTURE)
         report.rows += news_voice_rows(data, BASIL_M)
         report.rows += news_voice_rows(data, ECBPLUS_N)
+        report.rows += news_voice_rows(data, POLNEAR_O)
     return report

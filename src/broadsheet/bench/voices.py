@@ -40,8 +40,11 @@ BASIL's texts carry no licence, so the file keeps each voice's words as offsets 
 and a hash of them (``load_located``), and the gate rebuilds the edition of the articles it lists.
 Sample N (``tests/data/ecbplus_voices/judged_n.json``, the ``ecbplus-voices-N`` row) is drawn the same
 way from ECB+'s 982 news documents (``clustering/ecbplus``, tokenised text), judged before round 21's
-fixes and kept as M is (the texts' licence is unclear). Both are a ``NewsSample``: its rows' prefix,
-its judged file and how its articles are read as pages.
+fixes and kept as M is (the texts' licence is unclear). Sample O (``tests/data/polnear_voices/judged_o.json``,
+the ``polnear-voices-O`` row) is drawn the same way from the 167 PolNeAR articles the attribution models
+never trained on (the dev split and the train articles held out from training, ``polnear_unseen``; US
+political news, no licence), judged before round 22's fixes and kept as M is. Each is a ``NewsSample``:
+its rows' prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
+POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
 _WORD = re.compile(r"\w+")
 
 
@@ -268,6 +272,49 @@ def ecbplus_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
             for r in _jsonl(data, ECBPLUS_FILE, "ECB+") if wanted is None or r["doc_id"] in wanted]
 
 
+def polnear_unseen(root: Path) -> dict[str, Path]:
+    """The PolNeAR articles (under ``root``) the attribution models never trained on, their text files
+    by name: every ``dev`` article and the train articles held out from training (never the test split)."""
+    from broadsheet.analyze.learned import heldout_names
+
+    dev = {path.stem: path for path in sorted((root / "dev" / "text").glob("*.txt"))}
+    held = {name: root / "train" / "text" / f"{name}.txt" for name in sorted(heldout_names())}
+    return {**dev, **held}
+
+
+def polnear_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
+    """The PolNeAR articles ``keys`` (their file names; all without) among those the attribution models
+    never trained on (``polnear_unseen``; ``ConfigError`` for any other) as plain-text pages (ids
+    "polnear-<name>"): the article's text as the page, its title, publisher and date from
+    ``metadata.tsv`` as the container's hints."""
+    from broadsheet.bench.polnear import polnear_root
+
+    root = polnear_root(data)
+    unseen = polnear_unseen(root)
+    meta = _polnear_metadata(root)
+    pages = []
+    for name in unseen if keys is None else keys:
+        if name not in unseen:
+            raise ConfigError(f"{name}: not a PolNeAR article the attribution models never trained on")
+        row = meta.get(name, {})
+        pages.append(Page(id=f"polnear-{name}", source=f"polnear/{unseen[name].parents[1].name}/{name}",
+                          kind="text", content=unseen[name].read_text(encoding="utf-8"),
+                          title=row.get("title"), outlet=row.get("publisher"),
+                          published=row.get("publication_date")))
+    return pages
+
+
+def _polnear_metadata(root: Path) -> dict[str, dict[str, str]]:
+    """PolNeAR's ``metadata.tsv`` rows by file name (none when the file is missing)."""
+    path = root / "metadata.tsv"
+    if not path.exists():
+        return {}
+    header, *lines = path.read_text(encoding="utf-8").splitlines()
+    fields = header.split("\t")
+    rows = (dict(zip(fields, line.split("\t"), strict=False)) for line in lines if line.strip())
+    return {row["filename"]: row for row in rows}
+
+
 @dataclass(frozen=True)
 class NewsSample:
     """A judged sample of voices in news whose texts the repository may not keep: its rows' prefix
@@ -289,6 +336,7 @@ class NewsSample:
 
 BASIL_M = NewsSample("basil-voices", BASIL_M_FIXTURE, basil_pages)
 ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
+POLNEAR_O = NewsSample("polnear-voices", POLNEAR_O_FIXTURE, polnear_pages)
 
 
 @cache

@@ -31,6 +31,7 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its cue tells a story or reports on a topic, not words ("tell the story of those eight
       days"; "..., Elise Cutts tells the story of how ...", "reported on how a team ...", read
       whole as the words, or "wrote about the fold-and-cut problem"); "Saying that, ...", the idiom;
+      a thing a generic group asks for ("When veterans ask for help");
     - its cue does a thing, not speech: supports something, shows or demonstrates something,
       discusses a topic ("Tableau supports drag-and-drop", "They show you how to prompt",
       "experts discuss various topics");
@@ -40,7 +41,8 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       development intriguing"), or it is the writer's generalisation ("Many people find that ...",
       "Most organizations find that ...");
     - its speaker is anyone ("Any financial advisor will tell you", "your husband still claims"),
-      or the subject of a passive ("Brother Diaz has been recalled to the Sacred City");
+      or the subject of a passive ("Brother Diaz has been recalled to the Sacred City", "Trump is
+      also expected to unveil ...");
     - its speaker is a list's label before a colon or a dash, with no quotation ("- Carpet
       Cleaning: Essential for ...", "1More Q20: This inexpensive set ...", "- Claims Adjusters –
       Investigate and process insurance claims to ensure ...");
@@ -141,9 +143,15 @@ def _opens_with_its_speaker(attribution: Attribution, text: str) -> bool:
 
 def _on_a_topic(attribution: Attribution, text: str) -> bool:
     """ "wrote about the fold-and-cut problem": a topic, no words; "Saying that, I did want ...":
-    the idiom "that said", no one's words."""
+    the idiom "that said", no one's words; "When veterans ask for help": a thing a generic group (a
+    name all in lower case) asks for, unquoted (not "Ilhan Omar asked for compassion", a request)."""
     content = attribution.content.lstrip(_EDGE_PUNCT).lower()
-    return content.startswith(("about ", "that,"))
+    asks = bool(_ASK_CUE.fullmatch(attribution.cue.strip().lower()))
+    asked_for = asks and attribution.speaker.strip().islower() and not _quoted(attribution.content)
+    return content.startswith(("about ", "that,")) or bool(asked_for and content.startswith("for "))
+
+
+_ASK_CUE = re.compile(r"ask(?:s|ed|ing)?")
 
 
 def _an_aim(attribution: Attribution, text: str) -> bool:
@@ -208,7 +216,8 @@ def _passive_subject(attribution: Attribution, text: str) -> bool:
     return bool(_PASSIVE_GAP.fullmatch(gap)) and not re.match(r"\s+as\s+saying\b", after)
 
 
-_PASSIVE_GAP = re.compile(r"\s+(?:(?:has|have|had)\s+been|is|are|was|were|be|being|been)\s+")
+_PASSIVE_GAP = re.compile(r"\s+(?:(?:has|have|had)\s+been|is|are|was|were|be|being|been)\s+"
+                          r"(?:(?:also|still|now|not|widely|\w+ly)\s+)?")  # "Trump is also expected to"
 
 
 def _a_label(attribution: Attribution, text: str) -> bool:

@@ -53,6 +53,11 @@ speaker written as a description, "the" and a singular common noun, takes the on
 gives that noun before it, in an apposition or as a title ("Fauzi, an official from the local
 disaster agency, ... said the official"; "Sheriff Tom Sheahan ... The sheriff says"), and its kind
 is read with the description when it has no role ("the ex-congressman": a former official).
+An organisation the role writes inside a longer name ("PAC America" of "super PAC America Rising",
+"Senate" of "aide to Senate Majority Leader ...") or after "Secretary of" ("State") is not shown; a
+dateline opening a role is no part of it ("CLEVELAND - Donald"); a focusing "Even" before a name the
+analysis recognised ("Even China") and a parenthesis the name was cut inside ("Sen. Bernie Sanders
+(Vt") are no part of the name.
 """
 
 from __future__ import annotations
@@ -86,6 +91,11 @@ _EDGE_PUNCT = "\"'“”‘’()[],;:-–— "
 _FOCUS = re.compile(r"^(?:even|only|also|just|still|yet|but|and)\s+(?=(?-i:[a-z]))", re.I)
 
 
+# A parenthesis the name was cut inside ("Sen. Bernie Sanders (Vt" of "(Vt.)"), or a member of
+# Congress's party and state after the name ("Rep. Ada Holt (D-Calif.)"): no part of the name.
+_OPEN_ASIDE = re.compile(r"\s*\((?:[^()]*$|[RDI](?:-[A-Z][\w.]*)?\)$)")
+
+
 @dataclass(frozen=True)
 class _Said:
     """One attribution with its article and its place in the story, before grouping."""
@@ -109,7 +119,7 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     "President"). A name that would be left empty keeps its title ("the President" stays), and so
     does one whose title is a possessor's ("President Trump's advisers" are no president).
     """
-    name = " ".join(raw.split()).strip(_EDGE_PUNCT)
+    name = _OPEN_ASIDE.sub("", " ".join(raw.split()).strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
     name = re.sub(r"['’]s$", "", name)
     name = _COURTESY.sub("", name) or name
     name = _FOCUS.sub("", name)
@@ -407,7 +417,20 @@ def _speaker_of(attribution: Attribution, text: str,
     if owner or titled:
         name = owner or name
         return name, name_key(name), titled[1] if titled else None, None
+    focused = _focused_name(name, entities)
+    if focused:
+        return focused, name_key(focused), office, None
     return name, attribution.canonical, office, None
+
+
+def _focused_name(name: str, entities: Sequence[Entity]) -> str | None:
+    """The name after a focusing "Even" written before it ("Even China, Pyongyang's only ally, said"),
+    when the analysis recognised that name and not the whole ("Even Stevens" stays); None otherwise."""
+    if not name.startswith("Even "):
+        return None
+    recognised = {name_key(e.text) for e in entities}
+    rest = name[len("Even "):]
+    return rest if name_key(rest) in recognised and name_key(name) not in recognised else None
 
 
 def _described_name(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
@@ -546,7 +569,8 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     role = _whole_word(_whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts), texts)
     role = _not_own_name(role, speaker)
     labels = labels or {}
-    found = _employer(_most_common(s.attribution.organisation for s in group), role, labels)
+    analysed = _most_common(s.attribution.organisation for s in group)
+    found = _not_cut_in(role, _employer(analysed, role, labels))
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
     if label == "GPE" and not _a_place(speaker, texts):
@@ -598,6 +622,10 @@ def _tidy_role(role: str | None) -> str | None:
     role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
     role = _PRINCIPALS_DESCRIPTION.sub(r"\1", role)
     role = _TRAILING_COURTESY.sub("", role)  # "spine surgeon Dr." of "spine surgeon Dr. Ehsan Jazini"
+    dated = _DATELINE.match(role)  # "CLEVELAND - Donald" of "CLEVELAND - Donald Trump laid out ...":
+    if dated and re.fullmatch(r"[A-Z][\w'’.-]*", role[dated.end():]):  # a dateline and a first name
+        return None
+    role = role[dated.end():] if dated else role
     return _DANGLING.sub("", " " + role).strip() or None
 
 
@@ -648,6 +676,9 @@ def _whole_word(role: str | None, texts: Sequence[str]) -> str | None:
     return role
 
 
+# A news story's dateline, a place in capitals and a dash ("CLEVELAND - ", "NEW YORK (AP) — ").
+_DATELINE = re.compile(r"^(?:[A-Z]{4,}|[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+)(?:,[ \t]+[A-Z][\w.]*)?"
+                       r"(?:[ \t]+\([A-Za-z]+\))?[ \t]*[-–—]+[ \t]*")
 _TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
                      "april may june july august september october november december today")
@@ -656,6 +687,29 @@ _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,
 # Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.
 _PRINCIPALS_DESCRIPTION = re.compile(r"(\b(?:for|to)\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+"
                                      r"(?:Republican|Democrat|[RDI]-|(?:a|an|the|who)\s).*$")
+
+
+def _not_cut_in(role: str | None, organisation: str | None) -> str | None:
+    """No organisation that the role writes as part of a longer name or of a title ("PAC America" of
+    "super PAC America Rising", "House" of "the House Majority PAC", "Senate" of "aide to Senate
+    Majority Leader Mitch McConnell", "State" of "Secretary of State"); one before a title of its
+    own stays ("Senate Majority Leader", "PolitiFact Executive Director", "Homeland Security
+    Secretary")."""
+    if not role or not organisation:
+        return organisation
+    written = re.search(rf"(?<![\w'’-]){re.escape(_ARTICLE.sub('', organisation))}(?![\w'’-])", role)
+    if written is None:
+        return organisation
+    if re.search(r"\b(?:Secretary|Department|Ministry|Minister) of (?:the )?$", role[:written.start()]):
+        return None  # "Secretary of State": the office's word, no organisation
+    run = _NAME_RUNS_ON.match(role, written.end())
+    return organisation if run is None or _A_TITLE_WORD.search(run.group()) else None
+
+
+_NAME_RUNS_ON = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+")
+_A_TITLE_WORD = re.compile(rf"(?:{_JOB}|Leader|Secretary|Speaker|President|Spokes\w+|Whip|Commissioner|"
+                           r"Counsel|Economist|Analyst|Administrator|Attorney|Head|Chief|Insider|"
+                           r"Correspondent|Reporter|Columnist|Anchor|Host|Writer)$")
 
 
 def _not_cut_from(speaker: str, organisation: str | None) -> str | None:

@@ -42,7 +42,12 @@ organisation the analysis found beside it:
    body (the UN, NATO, the IMF, the World Bank)
    is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
    office). A bare "president" the story also calls a chief executive ("chairman, CEO and
-   president Craig Menear") is a company's (``runs_a_company``).
+   president Craig Menear") is a company's (``runs_a_company``). A member of Congress's party and
+   state ("Senate Majority Leader, R-Ky.", "Oversight Chairman, R-Utah"), a majority or minority
+   leader, a city attorney, the Census and a bureau (not a farm or business bureau) are officials; a
+   campaign's spokesman or press secretary is not ("Trump campaign spokesman"); "Justice" is an
+   office alone, after an article or a court, or as a title before a name, not a surname ("Jim
+   Justice") nor a field ("the Center of Media Justice").
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, any scientist ("neuroscientist"), engineer, any "-ologist"; a university, institute,
    think tank or centre; "the authors" in a story that tells of a study.
@@ -103,7 +108,15 @@ _OFFICE = re.compile(
     r"representative|rep\.|congress(?:man|woman)?|lawmaker|legislator|governor|gov\.|mayor|"
     r"spokes(?:person|man|woman)|ambassador|envoy|diplomat|officials?|commissioner|"
     r"(?:attorney|surgeon|inspector|secretary|solicitor|major|brigadier|lieutenant) general|"
-    r"general\s+[A-Z]|gen\.|prosecutor|judge|justice|magistrate|chancellor|chief of staff|"
+    r"general\s+[A-Z]|gen\.|prosecutor|judge|magistrate|chancellor|chief of staff|"
+    # a justice: the word alone, after an article or a court, or a title before a name ("Justice
+    # Kennedy", "the Justice Department"); not a surname ("Jim Justice") nor a field ("the Center of
+    # Media Justice", "an environmental justice group")
+    r"(?:^|(?<=\bthe )|(?<=\ba )|(?<=\bsome )|(?<=\bchief )|(?<=\bassociate )|(?<=\bcourt ))justices?|"
+    r"(?-i:Justice(?=\s+[A-Z]))|"
+    r"(?:majority|minority) leader|"
+    # a member of Congress's party and state ("R-Ky.", "D-Calif.", "R-Utah", "R-S.C.")
+    r"(?-i:(?<![\w-])[RDI]-(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}|Utah|Iowa|Ohio|Maine|Texas|Idaho|Alaska|Hawaii))|"
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
     r"chief (?:justice|constable|whip)|(?-i:Constable)|sergeant|sgt\.|"
     r"admiral|colonel|col\.|lt\.|maj\.|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
@@ -117,7 +130,7 @@ _OFFICE = re.compile(
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
-    r"(?:u\.?s\.?|district|state|county) attorney|"
+    r"(?:u\.?s\.?|district|state|county|city) attorney|"
     rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
     r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary)|"
     r"(?:head|director|chief|administrator) of (?:the )?(?:[\w'’.-]+ ){0,3}(?:ministry|government))(?!\w)",
@@ -141,6 +154,7 @@ _BODY_NAME = re.compile(
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
     r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|treasury|"
+    r"census|(?<!business )(?<!farm )bureau|"
     r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council))\b",
     re.I,
 )
@@ -153,8 +167,8 @@ _STUDY = re.compile(r"\b(?:study|studies|research|paper|trial|survey)\b", re.I)
 # A president of a company or a union is no official: "president" with an organisation that is
 # no public body ("president and chief operating officer of SpaceX").
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_PRESIDENT = re.compile(r"\b(?:(?:vice )?president|spokes(?:person|man|woman))\b", re.I)
-_PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association)(?!\w)", re.I)
+_PRESIDENT = re.compile(r"\b(?:(?:vice )?president|spokes(?:person|man|woman)|press secretary)\b", re.I)
+_PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association|campaign)(?!\w)", re.I)
 _PUBLIC = re.compile(r"\b(?:federal|government|ministry|department|agency|commission|council|authority|"
                      r"county|municipal|public|parliament|senate|national security)\b", re.I)
 # Where a speaker's name is cut to its head: "China's ambassador to Britain" -> "China's ambassador".
@@ -206,6 +220,8 @@ def _named_for_office(name: str) -> bool:
     last = list(_OFFICE.finditer(head))
     if not last or last[-1].end() != len(head) or re.search(r"['’]s$", last[-1].group()):
         return False
+    if _PRESIDENT.fullmatch(last[-1].group()) and _PRIVATE.search(head):
+        return False  # "a Clinton campaign spokesman": a campaign's, no public body's
     return not _ELECTED.fullmatch(last[-1].group())  # "a Taliban representative" holds no seat
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import Candidate
+from broadsheet.analyze.entities import AGENT_NOUNS as AGENT_NOUNS
 from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
 from broadsheet.model import Entity, Span
@@ -484,35 +485,6 @@ def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | 
     return Speaker(text, source.span, words[-1].i, index.label(words[-1].i))
 
 
-# Common nouns that name people or bodies who can speak ("officials said", "a spokesman said",
-# "the campaign said"), drawn from the heads of PolNeAR train sources; documents, polls and things
-# ("the report", "a poll", "the ad") are not among them and make no voice.
-AGENT_NOUNS = word_set(
-    """
-    official campaign candidate voter supporter leader group senator aide people expert adviser
-    advisor president source member spokesman spokeswoman spokesperson company governor judge
-    team strategist administration woman ally critic lawmaker friend nominee politician analyst
-    police organization organisation man party executive government reporter office economist
-    secretary activist manager employee insider advocate board opponent person conservative
-    rival organizer prosecutor delegate agency lawyer court businessman wife crowd union
-    investor director donor chairman authority family camp protester progressive host moderator
-    observer network chief editorial father backer researcher mogul actor department mayor
-    pollster operative worker diplomat superdelegate attorney commentator journalist actress
-    speaker fan panel brother head officer columnist firm staffer checker hopeful justice editor
-    student author staff scientist minister lobbyist partner tycoon veteran guy pastor resident
-    mother army representative daughter proponent liberal associate legislature socialist
-    faction council commission colleague defender developer scholar son demonstrator
-    investigator husband environmentalist prince pundit congressman congresswoman owner
-    legislator frontrunner citizen participant lady ambassador historian writer child founder
-    evangelical institute agent elder chairwoman admiral viewer confidant parent teacher
-    respondent speechwriter specialist hacker foundation caller guard newspaper magazine outlet
-    paper station broadcaster publisher ministry embassy military committee senate house
-    congress democrat republican contender runner neighbor neighbour witness victim survivor
-    professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
-    alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
-    lender insurer plaintiff defendant counsel campaigner
-    """
-)
 _UNNAMED = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which", "that", "one", "this"})
 
 

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.attribution import broadsheet_system, profile_row, regex_baseline, run
-from broadsheet.bench.polnear import Document, Predicted, load_split, pair, parse_brat, score
+from broadsheet.bench.human import as_predicted
+from broadsheet.bench.polnear import (
+    Document,
+    Predicted,
+    load_second_annotator,
+    load_split,
+    pair,
+    parse_brat,
+    score,
+)
 from broadsheet.errors import ConfigError
 from conftest import eval_data_dir, require
 
@@ -92,18 +101,17 @@ def _reference(split: Path, predictions: Path) -> dict[str, float]:
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", out)}
 
 
-def test_our_figures_agree_with_the_reference_scorer(eval_data: Path, tmp_path: Path) -> None:
-    # resolved: a relative BROADSHEET_EVAL_DATA (make test's ../shared/data) would make the symlinks dangle
-    dev = require((eval_data / "attribution" / "polnear" / "dev").resolve(), "PolNeAR dev")
-    documents = load_split(eval_data, "dev", limit=4)
+def _agrees_with_the_reference(split_dir: Path, documents: list[Document], predicted: list[list[Predicted]],
+                               tmp_path: Path) -> None:
+    """``score`` gives the figures the reference scorer prints for ``predicted`` on ``documents`` (their
+    texts and every ``.ann`` linked from ``split_dir`` into a split of their own)."""
     split = tmp_path / "split"
     for folder in ("text", "attributions"):
         (split / folder).mkdir(parents=True)
     for document in documents:
-        (split / "text" / f"{document.name}.txt").symlink_to(dev / "text" / f"{document.name}.txt")
-        for ann in (dev / "attributions").glob(f"{document.name}_*.ann"):
+        (split / "text" / f"{document.name}.txt").symlink_to(split_dir / "text" / f"{document.name}.txt")
+        for ann in (split_dir / "attributions").glob(f"{document.name}_*.ann"):
             (split / "attributions" / ann.name).symlink_to(ann)
-    predicted = broadsheet_system()([d.text for d in documents])
     lines = [{"source": f"{d.name}.txt", "attributions": [
         {"spans": {"speaker": p.speaker, "cue": p.cue, "content": p.content}} for p in found]}
         for d, found in zip(documents, predicted, strict=True)]
@@ -115,6 +123,23 @@ def test_our_figures_agree_with_the_reference_scorer(eval_data: Path, tmp_path: 
                          ("speech_f1", "speech_F1"), ("recall_all", "recall_all"),
                          ("cue_accuracy", "cue_acc")):
         assert round(ours[name], 3) == reference[theirs], name
+
+
+def test_our_figures_agree_with_the_reference_scorer(eval_data: Path, tmp_path: Path) -> None:
+    # resolved: a relative BROADSHEET_EVAL_DATA (make test's ../shared/data) would make the symlinks dangle
+    dev = require((eval_data / "attribution" / "polnear" / "dev").resolve(), "PolNeAR dev")
+    documents = load_split(eval_data, "dev", limit=4)
+    _agrees_with_the_reference(dev, documents, broadsheet_system()([d.text for d in documents]), tmp_path)
+
+
+def test_the_human_level_agrees_with_the_reference_scorer(eval_data: Path, tmp_path: Path) -> None:
+    # the second annotator of the doubly annotated train articles as a system, scored against the first
+    train = require((eval_data / "attribution" / "polnear" / "train").resolve(), "PolNeAR train")
+    marked = load_second_annotator(eval_data)
+    assert len(marked) > 1
+    documents = [document for document, _ in marked]
+    _agrees_with_the_reference(train, documents, [[as_predicted(g) for g in gold] for _, gold in marked],
+                               tmp_path)
 
 
 def test_short_run_on_polnear(eval_data: Path) -> None:

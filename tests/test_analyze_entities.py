@@ -94,3 +94,26 @@ def test_a_clause_marker_splits_an_entity(nlp: Language) -> None:
     assert "American Music Awards" in names and not any(" after " in name for name in names)
     accusing = [a for a in find_attributions(doc) if a.cue == "accusing"]
     assert [a.speaker for a in accusing] == ["Taylor Swift"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rapper Kanye West said it was over.", "Kanye West"),
+        ("Media Mogul Rupert Murdoch said it was over.", "Rupert Murdoch"),
+        ("Guy Ritchie said it was over.", "Guy Ritchie"),  # a given name, not a descriptor
+        ("Mr. Guy Ritchie said it was over.", "Guy Ritchie"),
+        ("Lady Gaga said it was over.", "Lady Gaga"),  # a one-word name after the word: kept
+    ],
+)
+def test_a_title_cased_descriptor_is_no_part_of_a_name(nlp: Language, text: str, name: str) -> None:
+    assert [e.canonical for e in find_entities(nlp(text)) if e.label == "PERSON"] == [name]
+
+
+def test_a_name_after_a_descriptor_is_a_persons_surname(nlp: Language) -> None:
+    # ECB+'s Bettie Page story: the recogniser's "Mogul Page" after "Media", and "Page" it tags an ORG
+    doc = nlp('Hefner said so. Media Mogul Page, who ignored Howard Hughes, studied acting. '
+              'Page said: "I was shy." Page\'s image was everywhere.')
+    pages = [e for e in find_entities(doc) if e.text == "Page"]
+    assert len(pages) == 3
+    assert {(e.label, e.canonical) for e in pages} == {("PERSON", "Page")}

@@ -118,3 +118,32 @@ def test_it_after_a_thing_as_main_subject_stands_for_the_thing(nlp: Language, be
         "old tool.",
     )
     assert speaker_of(found, "old tool") == speaker
+
+
+def test_a_count_of_groups_named_in_apposition_is_those_groups(nlp: Language) -> None:
+    found = attributions(
+        nlp,
+        "Three groups, the Center for Biological Diversity, Greenpeace and Defenders of Wildlife, "
+        "filed suit in San Francisco, arguing that the regulations failed to follow the review process.",
+    )
+    speaker = next(a for a in found if "regulations failed" in a.content)
+    assert speaker.speaker == "the Center for Biological Diversity, Greenpeace and Defenders of Wildlife"
+    assert speaker.role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("France Telecom said the cable was cut. The French firm said service would return on Monday.",
+         "France Telecom"),
+        ("France Telecom said the cable was cut. The company said service would return on Monday.",
+         "France Telecom"),
+        # two companies spoke before it: "the company" may be either
+        ("France Telecom said the cable was cut. Orange said the cable was old. The company said service "
+         "would return on Monday.", "The company"),
+        ("France Telecom said the cable was cut. The rival firm said service would return on Monday.",
+         "The rival firm"),
+    ],
+)
+def test_the_company_is_the_one_company_that_spoke_before(nlp: Language, text: str, speaker: str) -> None:
+    assert speaker_of(attributions(nlp, text), "service would return") == speaker

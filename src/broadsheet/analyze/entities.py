@@ -7,6 +7,8 @@ spaCy's NER gives the mentions; three rules make them agree within one article:
    tie; a single word that is the surname of a full PERSON name in the article is a PERSON (the
    model tags a lone "Scholz" as a GPE), and such a surname the model left untagged is added; a
    one-word PERSON right after a capitalised "He" or "She" takes it as its surname ("He Jianxiong");
+   a title-cased descriptor before a person's name is no part of it ("Media Mogul Page" -> "Page",
+   ``_descriptor_length``), and the name's last word is a surname as above;
 2. **aliases**: a small table maps common variants to one name ("U.S.", "US", "the United States",
    "America" -> "United States"); lookups ignore case, dots and a leading "the";
 3. **person names**: a PERSON mention whose words are a strict subset of a fuller PERSON mention in
@@ -29,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from broadsheet.analyze.spans import ents_of, in_dateline, text_of
 from broadsheet.model import Entity, Span
-from broadsheet.text import name_key
+from broadsheet.text import HONORIFICS, name_key, word_set
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -47,6 +49,44 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
 ALIASES: dict[str, str] = {
     name_key(alias): name for name, aliases in _ALIAS_GROUPS.items() for alias in aliases
 }
+# Common nouns that name people or bodies who can speak ("officials said", "a spokesman said",
+# "the campaign said"), drawn from the heads of PolNeAR train sources; documents, polls and things
+# ("the report", "a poll", "the ad") are not among them and make no voice.
+AGENT_NOUNS = word_set(
+    """
+    official campaign candidate voter supporter leader group senator aide people expert adviser
+    advisor president source member spokesman spokeswoman spokesperson company governor judge
+    team strategist administration woman ally critic lawmaker friend nominee politician analyst
+    police organization organisation man party executive government reporter office economist
+    secretary activist manager employee insider advocate board opponent person conservative
+    rival organizer prosecutor delegate agency lawyer court businessman wife crowd union
+    investor director donor chairman authority family camp protester progressive host moderator
+    observer network chief editorial father backer researcher mogul actor department mayor
+    pollster operative worker diplomat superdelegate attorney commentator journalist actress
+    speaker fan panel brother head officer columnist firm staffer checker hopeful justice editor
+    student author staff scientist minister lobbyist partner tycoon veteran guy pastor resident
+    mother army representative daughter proponent liberal associate legislature socialist
+    faction council commission colleague defender developer scholar son demonstrator
+    investigator husband environmentalist prince pundit congressman congresswoman owner
+    legislator frontrunner citizen participant lady ambassador historian writer child founder
+    evangelical institute agent elder chairwoman admiral viewer confidant parent teacher
+    respondent speechwriter specialist hacker foundation caller guard newspaper magazine outlet
+    paper station broadcaster publisher ministry embassy military committee senate house
+    congress democrat republican contender runner neighbor neighbour witness victim survivor
+    professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
+    alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
+    lender insurer plaintiff defendant counsel campaigner
+    """
+)
+# People named by what they do, beside AGENT_NOUNS, as a title-cased descriptor before a name
+# writes them ("Tech Billionaire Elon Musk", "Pop Star ..."): no part of the name.
+_DESCRIPTOR_NOUNS = AGENT_NOUNS | word_set(
+    """
+    billionaire millionaire magnate star singer rapper musician model filmmaker producer
+    comedian designer artist photographer entrepreneur novelist playwright poet heiress socialite
+    icon legend coach player athlete
+    """
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _WORDS = re.compile(r"[\w.'’-]+")
@@ -81,11 +121,12 @@ def _mentions(doc: Doc) -> list[_Mention]:
         if (span := _trimmed(ent, counts)) is not None
     ]
     tagged = [(_with_surname_he(text, span, label), label) for span, label in tagged]
-    tagged += _untagged_surnames(doc, tagged)
+    described = _described_surnames(doc)
+    tagged += _untagged_surnames(doc, tagged, described)
     texts = [text[start:end] for (start, end), _ in tagged]
     votes = _label_votes(texts, [label for _, label in tagged])
     voted_labels = [votes.get(name_key(t), label) for t, (_, label) in zip(texts, tagged, strict=True)]
-    surnames = _surnames(texts, voted_labels)
+    surnames = _surnames(texts, voted_labels) | {name_key(name) for name in described}
     found = []
     for mention_text, (span, label) in sorted(zip(texts, tagged, strict=True), key=lambda m: m[1][0]):
         voted = "PERSON" if name_key(mention_text) in surnames else votes.get(name_key(mention_text), label)
@@ -119,11 +160,23 @@ def _surnames(texts: list[str], labels: list[str]) -> set[str]:
     }
 
 
-def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """Proper nouns outside any entity that repeat the surname of a tagged PERSON ("Scholz agreed")."""
+def _described_surnames(doc: Doc) -> set[str]:
+    """Last words of the person names the recogniser wrote with a descriptor ("Mogul Page" after
+    "Media"): the descriptor says a person bears the name, whatever it is tagged elsewhere."""
+    return {
+        tokens[-1].text
+        for ent in ents_of(doc)
+        if ent.label_ == "PERSON" and (tokens := _name_tokens(ent)) and _descriptor_length(tokens)
+    }
+
+
+def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]], described: set[str]
+                       ) -> list[tuple[Span, str]]:
+    """Proper nouns outside any entity that repeat the surname of a tagged PERSON ("Scholz agreed")
+    or a ``described`` one."""
     text = text_of(doc)
     names = [text[start:end] for (start, end), label in tagged if label == "PERSON"]
-    surnames = {name.split()[-1] for name in names if len(name.split()) >= 2}
+    surnames = {name.split()[-1] for name in names if len(name.split()) >= 2} | described
     if not surnames:
         return []
     covered = {i for (start, end), _ in tagged for i in range(start, end)}
@@ -142,6 +195,8 @@ def _trimmed(ent: SpacySpan, counts: Counter[str]) -> Span | None:
     tokens = _name_tokens(ent)
     if len(tokens) > 1 and ent.label_ == "PERSON" and _opening_gerund(tokens[0], counts):
         tokens.pop(0)
+    if ent.label_ == "PERSON":
+        del tokens[: _descriptor_length(tokens)]
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -173,6 +228,40 @@ def _name_tokens(ent: SpacySpan) -> list[Token]:
     while tokens and _not_name(tokens[-1]):
         tokens.pop()
     return tokens
+
+
+def _descriptor_length(tokens: list[Token]) -> int:
+    """How many opening words of a person's name are a title-cased descriptor, no part of the name:
+    words up to the last one naming a person by what they do (``_DESCRIPTOR_NOUNS``) when another
+    title-cased word of the phrase stands before that one ("Media Mogul Page", the recogniser's name
+    "Mogul Page" after "Media"; "Film Director ...", "Tech Billionaire ...") or two words of the name
+    follow it ("Director Steven Spielberg"); 0 otherwise ("Guy Ritchie", "Lady Gaga", "Prince Harry":
+    a one-word name after a lone such word may be a given name or a title that goes with it)."""
+    last = None
+    for i, token in enumerate(tokens[:-1]):
+        if not token.is_title:
+            break
+        if token.lower_ in _DESCRIPTOR_NOUNS:
+            last = i
+    if last is None:
+        return 0
+    name_words = len(tokens[-1].doc[tokens[last + 1].i : tokens[-1].i + 1].text.split())
+    return last + 1 if name_words >= 2 or _modified(tokens, last) else 0
+
+
+def _modified(tokens: list[Token], noun: int) -> bool:
+    """Whether a title-cased word of the same phrase stands right before ``tokens[noun]``: in the
+    name, or the word before it that modifies a word of it ("Media" of "Media Mogul Page")."""
+    if noun > 0:
+        return True
+    first = tokens[0]
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    inside = {token.i for token in tokens}
+    courtesy = before.lower_.rstrip(".") in HONORIFICS  # "Mr. Guy Ritchie": a title, no descriptor
+    modifies = before.dep_ in {"compound", "amod"} and before.head.i in inside
+    return before.is_title and not courtesy and modifies
 
 
 def _opening_gerund(token: Token, counts: Counter[str]) -> bool:

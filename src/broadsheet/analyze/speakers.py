@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import Candidate
+from broadsheet.analyze.entities import AGENT_NOUNS as AGENT_NOUNS
 from broadsheet.analyze.entities import bare_name
 from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
 from broadsheet.model import Entity, Span
@@ -159,18 +160,44 @@ def _full_phrase(head: Token) -> tuple[int, int]:
 
 
 def _appositive_name(head: Token, index: EntityIndex) -> Speaker | None:
-    """ "A former ambassador, John Everard, said": the name speaks, the noun phrase is the role."""
+    """ "A former ambassador, John Everard, said": the name speaks, the noun phrase is the role;
+    "Three groups, the Center for Biological Diversity, Greenpeace and Defenders of Wildlife, filed
+    suit": a plural noun's apposition of names joined by "and", an organisation first, speaks (an
+    organisation has no role)."""
     if head.pos_ != "NOUN":
         return None
     for child in head.children:
         entity = index.get(child.i)
-        if child.dep_ == "appos" and entity is not None and entity.label == "PERSON":
+        if child.dep_ != "appos" or entity is None:
+            continue
+        if entity.label == "PERSON":
             first, last = phrase_range(head)
             role_span = _without_leading(head.doc, first, last)
             role = text_of(head.doc)[role_span[0] : role_span[1]] or None
             org = _first_org(head.doc, first, last, index)
             return Speaker(entity.text, entity.span, child.i, "PERSON", role, org)
+        if entity.label == "ORG" and head.tag_ == "NNS" and _names_joined(child, index):
+            span = char_span(head.doc, child.left_edge.i, _last_word(child))
+            return Speaker(text_of(head.doc)[span[0] : span[1]], span, child.i, "ORG")
     return None
+
+
+def _names_joined(first: Token, index: EntityIndex) -> bool:
+    """Whether ``first`` heads a list of names joined by "and" ("the Center ..., Greenpeace and
+    Defenders of Wildlife"): each conjunct a proper noun or in an entity."""
+    conjuncts, token = [], first
+    while (following := next((c for c in token.rights if c.dep_ == "conj"), None)) is not None:
+        conjuncts.append(following)
+        token = following
+    return bool(conjuncts) and all(t.pos_ == "PROPN" or index.get(t.i) is not None for t in conjuncts)
+
+
+def _last_word(token: Token) -> int:
+    """The last token of ``token``'s subtree that is no punctuation."""
+    last = token.right_edge.i
+    while last > token.i and token.doc[last].is_punct:
+        last -= 1
+    return last
 
 
 def _title(doc: Doc, head: Token, entity: Entity, index: EntityIndex) -> tuple[str | None, str | None]:
@@ -472,7 +499,7 @@ def name_speaker(
     speaker = describe(doc, root.i, index)
     if speaker.is_pronoun:
         speaker = resolve_pronoun(doc, speaker, earlier, index, quoted)
-    return resolve_title(doc, speaker, index)
+    return resolve_company(doc, resolve_title(doc, speaker, index), earlier)
 
 
 def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | None:
@@ -484,35 +511,6 @@ def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | 
     return Speaker(text, source.span, words[-1].i, index.label(words[-1].i))
 
 
-# Common nouns that name people or bodies who can speak ("officials said", "a spokesman said",
-# "the campaign said"), drawn from the heads of PolNeAR train sources; documents, polls and things
-# ("the report", "a poll", "the ad") are not among them and make no voice.
-AGENT_NOUNS = word_set(
-    """
-    official campaign candidate voter supporter leader group senator aide people expert adviser
-    advisor president source member spokesman spokeswoman spokesperson company governor judge
-    team strategist administration woman ally critic lawmaker friend nominee politician analyst
-    police organization organisation man party executive government reporter office economist
-    secretary activist manager employee insider advocate board opponent person conservative
-    rival organizer prosecutor delegate agency lawyer court businessman wife crowd union
-    investor director donor chairman authority family camp protester progressive host moderator
-    observer network chief editorial father backer researcher mogul actor department mayor
-    pollster operative worker diplomat superdelegate attorney commentator journalist actress
-    speaker fan panel brother head officer columnist firm staffer checker hopeful justice editor
-    student author staff scientist minister lobbyist partner tycoon veteran guy pastor resident
-    mother army representative daughter proponent liberal associate legislature socialist
-    faction council commission colleague defender developer scholar son demonstrator
-    investigator husband environmentalist prince pundit congressman congresswoman owner
-    legislator frontrunner citizen participant lady ambassador historian writer child founder
-    evangelical institute agent elder chairwoman admiral viewer confidant parent teacher
-    respondent speechwriter specialist hacker foundation caller guard newspaper magazine outlet
-    paper station broadcaster publisher ministry embassy military committee senate house
-    congress democrat republican contender runner neighbor neighbour witness victim survivor
-    professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
-    alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
-    lender insurer plaintiff defendant counsel campaigner
-    """
-)
 _UNNAMED = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which", "that", "one", "this"})
 
 
@@ -637,3 +635,30 @@ def resolve_title(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
         return speaker
     entity = next(iter(named.values()))
     return Speaker(entity.canonical, speaker.span, speaker.head, "PERSON", speaker.text, speaker.organisation)
+
+
+# Nouns a news article calls a company it has named ("France Telecom said ... the firm said").
+_COMPANY_NOUNS = frozenset({"company", "firm", "group", "carrier", "operator", "airline", "bank", "insurer",
+                            "lender", "retailer", "manufacturer", "maker", "giant", "conglomerate"})
+
+
+def resolve_company(doc: Doc, speaker: Speaker, earlier: Sequence[Speaker]) -> Speaker:
+    """ "The company" or "the French firm" (the, an optional nationality, a company noun) -> the one
+    organisation that spoke before it in the article, when exactly one did ("France Telecom said");
+    otherwise the speaker unchanged (two companies quoted, or a name the recogniser labels nothing:
+    "the company" may be either)."""
+    head = doc[speaker.head]
+    words = [t for t in doc[head.left_edge.i : head.i]]
+    plain = bool(words) and words[0].lower_ == "the" and all(t.ent_type_ == "NORP" for t in words[1:])
+    if speaker.label is not None or head.tag_ != "NN" or head.lower_ not in _COMPANY_NOUNS or not plain:
+        return speaker
+    before = [s for s in earlier if s.span[1] <= speaker.span[0]]
+    named = {name_key(s.text): s for s in before if s.label == "ORG" or _unlabelled_name(doc, s)}
+    if len(named) != 1 or next(iter(named.values())).label != "ORG":
+        return speaker
+    return Speaker(bare_name(next(iter(named.values())).text), speaker.span, speaker.head, "ORG")
+
+
+def _unlabelled_name(doc: Doc, speaker: Speaker) -> bool:
+    """A speaker written as a name the recogniser labels nothing ("Orange said"): it may be a company."""
+    return speaker.label is None and doc[speaker.head].pos_ == "PROPN"

@@ -127,17 +127,31 @@ def load_split(data: Path, split: str = "dev", *, limit: int | None = None,
     """The articles of one split (only ``names`` when given, the first ``limit``), each with the
     attributions of its first ``.ann`` in sort order."""
     root = polnear_root(data) / split
-    by_article: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted((root / "attributions").glob("*.ann")):
-        by_article[path.name.rsplit("_", 1)[0]].append(path)
     documents = []
-    for name, anns in sorted(by_article.items()):
+    for name, anns in _annotations(root).items():
         text_path = root / "text" / f"{name}.txt"
         if (names is not None and name not in names) or not text_path.exists():
             continue
         gold = tuple(parse_brat(anns[0].read_text(encoding="utf-8")))
         documents.append(Document(name, text_path.read_text(encoding="utf-8"), gold))
     return documents[:limit]
+
+
+def _annotations(root: Path) -> dict[str, list[Path]]:
+    """Each article of a split folder -> its ``.ann`` files, articles and files in sort order."""
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted((root / "attributions").glob("*.ann")):
+        by_article[path.name.rsplit("_", 1)[0]].append(path)
+    return dict(sorted(by_article.items()))
+
+
+def load_second_annotator(data: Path, split: str = "train") -> list[tuple[Document, tuple[Gold, ...]]]:
+    """The articles of a split that two annotators marked: each as ``load_split`` reads it (the
+    first ``.ann``'s gold) with the attributions of the second ``.ann`` in sort order."""
+    root = polnear_root(data) / split
+    second = {name: anns[1] for name, anns in _annotations(root).items() if len(anns) > 1}
+    return [(document, tuple(parse_brat(second[document.name].read_text(encoding="utf-8"))))
+            for document in load_split(data, split, names=frozenset(second))]
 
 
 class Tokens:
@@ -221,18 +235,32 @@ def score_document(text: str, gold: tuple[Gold, ...], predicted: list[Predicted]
     """The counts of one article (see the module docstring)."""
     tokens = Tokens(text)
     scored = [p for p in predicted if p.content]
-    contents = [tokens.inside((p.content,)) for p in scored if p.content]
-    speakers = [tokens.inside((p.speaker,)) if p.speaker else frozenset() for p in scored]
     cues = [tokens.inside((p.cue,)) if p.cue else frozenset() for p in scored]
-    sources = [tokens.inside(g.source) for g in gold]
+    pairs, right = _judged(tokens, gold, scored)
     tally = Tally(predicted=len(scored), gold=len(gold), gold_speech=sum(g.speech for g in gold))
-    for j, i in pair(contents, [tokens.inside(g.content) for g in gold]).items():
+    for j, i in pairs.items():
         tally.paired += 1
         tally.cue_right += bool(cues[i] & tokens.inside(gold[j].cue))
-        if not sources[j] or speakers[i] & sources[j]:
+        if j in right:
             tally.correct += 1
             tally.correct_speech += gold[j].speech
     return tally
+
+
+def correct_gold(text: str, gold: tuple[Gold, ...], predicted: list[Predicted]) -> frozenset[int]:
+    """The positions of the gold attributions ``predicted`` gets right (as ``score_document`` counts)."""
+    return _judged(Tokens(text), gold, [p for p in predicted if p.content])[1]
+
+
+def _judged(tokens: Tokens, gold: tuple[Gold, ...], scored: list[Predicted]
+            ) -> tuple[dict[int, int], frozenset[int]]:
+    """The pairs ``{gold: prediction}`` of predictions that all have a content, and the gold of
+    the correct ones (the speaker sharing a token with the gold Source, or no Source)."""
+    contents = [tokens.inside((p.content,)) for p in scored if p.content]
+    speakers = [tokens.inside((p.speaker,)) if p.speaker else frozenset() for p in scored]
+    pairs = pair(contents, [tokens.inside(g.content) for g in gold])
+    sources = {j: tokens.inside(gold[j].source) for j in pairs}
+    return pairs, frozenset(j for j, i in pairs.items() if not sources[j] or speakers[i] & sources[j])
 
 
 def score(documents: list[Document], predictions: list[list[Predicted]]) -> dict[str, float]:

@@ -39,6 +39,12 @@
    (``tune_undated``): there every pair is undated and every story a candidate of every other, as
    in a set without dates; in the dated stream the few undated pairs decided little (learned
    without AllSides, the story-pair scorer merged undated pairs at 0.5 and chained its headlines).
+   One after the other, not as one grid (the two merge the same stories, so the grid is a ridge
+   of equal values on which a 5% change of the stream moved the choice, round 20 in the README):
+   the article scorer's first, on the stream as ``snippets`` (each article its title and first
+   sentence, undated: many short items of one story, where undated merges pay or cost) with the
+   story-pair scorer's undated merges off; then the story-pair scorer's on the stream without its
+   dates (``dateless``).
 
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
@@ -61,6 +67,7 @@ from broadsheet.model import Article
 from broadsheet.stories.engine import CANDIDATES, Clusterer, Incoming, cluster_articles, prepare
 from broadsheet.stories.index import StoryIndex, StoryState, weigh
 from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
+from broadsheet.text import sentences
 
 JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 PER_DAY = 100
@@ -242,22 +249,42 @@ def dateless(labelled: LabelledSet) -> LabelledSet:
                        sources=labelled.sources)
 
 
+def snippets(labelled: LabelledSet) -> LabelledSet:
+    """``labelled`` as short undated items: each article its title and its body's first sentence,
+    no date (a feed item, a search result). Its stories are told in many short items, and the
+    stories of one topic (ECB+'s two events of a kind) in few words each: what undated merges
+    join or must keep apart in a set of snippets."""
+    return LabelledSet(f"{labelled.name} snippets", [_snippet(a) for a in labelled.articles],
+                       labelled.labels, sources=labelled.sources)
+
+
+def _snippet(article: Article) -> Article:
+    first = sentences("\n".join(article.paragraphs))[:1]
+    return replace(article, published=None, paragraphs=tuple(first))
+
+
 def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
                  window_days: float) -> Model:
-    """The merge thresholds of story pairs without a gap (``Model.merge_undated`` on
-    ``MERGE_GRID``, ``PairModel.undated`` on ``PAIR_GRID``), chosen on ``sets`` without their
-    dates (``dateless``): in a dated stream few pairs are undated and the choice would rest on
-    them; a set without dates (AllSides, Google News) is all undated pairs, every story a
-    candidate of every other."""
+    """The merge thresholds of story pairs without a gap, one after the other (module docstring,
+    step 5): ``Model.merge_undated`` on ``MERGE_GRID`` over ``sets`` as ``snippets`` with the
+    story-pair scorer's undated merges off, then ``PairModel.undated`` on ``PAIR_GRID`` over
+    ``sets`` without their dates (``dateless``): in a dated stream few pairs are undated and the
+    choice would rest on them; a set without dates (AllSides, Google News) is all undated pairs,
+    every story a candidate of every other."""
+    short = [snippets(s) for s in sets]
     bare = [dateless(s) for s in sets]
 
     def undated(merge: float, pair_undated: float | None) -> Model:
         pair = model.pair and replace(model.pair, undated=pair_undated)
         return replace(model, merge_undated=max(merge, model.join), pair=pair)
 
+    off = PAIR_GRID[-1] if model.pair is not None else None
+    (merge,) = _search((MERGE_GRID,),
+                       lambda point: _mean(undated(point[0], off), short, scorer, window_days))
     pairs = PAIR_GRID if model.pair is not None else (None,)
-    merge, pair_undated = _search((MERGE_GRID, pairs),
-                                  lambda point: _mean(undated(*point), bare, scorer, window_days))
+    (pair_undated,) = _search((pairs,),
+                              lambda point: _mean(undated(merge, point[0]), bare, scorer,
+                                                  window_days))
     return undated(merge, pair_undated)
 
 

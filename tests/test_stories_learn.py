@@ -52,15 +52,14 @@ def test_per_set_thresholds_are_searched_on_each_set_as_it_comes(
         searched: list[tuple[str, float, bool]]) -> None:
     model = learn(_sets(), lambda gold, pred: 0.0, window_days=14, per_set=True)
     names = {name for name, _, _ in searched}
-    assert names == {"dated", "bare", "dated without dates", "bare without dates",
-                     "dated snippets", "bare snippets"}
+    assert names == {"dated", "bare", "dated without dates", "bare without dates"}
     assert model.join == 0.5  # searched again once the story-pair scorer was in
 
 
 def test_the_stream_search_runs_once_on_the_mixed_stream(
         searched: list[tuple[str, float, bool]]) -> None:
     model = learn(_sets(), lambda gold, pred: 0.0, window_days=14, per_set=False)
-    assert {name for name, _, _ in searched} == {"mixed", "mixed without dates", "mixed snippets"}
+    assert {name for name, _, _ in searched} == {"mixed", "mixed without dates"}
     assert model.join == 0.2  # chosen before the story-pair scorer, never again
     assert not any(pair and join != 0.2 for _, join, pair in searched)
 
@@ -129,12 +128,13 @@ def test_a_snippet_is_an_articles_title_and_first_sentence_without_its_date() ->
     assert house.paragraphs[0].endswith("a larger budget package.")  # the vote's sentence gone
 
 
-def test_the_undated_thresholds_are_searched_one_after_the_other(
+def test_the_undated_thresholds_can_be_searched_one_after_the_other(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The article scorer's undated merges are chosen on the snippets with the story-pair
-    scorer's undated merges off (a table that prefers 0.8 there), then the story-pair scorer's on
-    the stream without dates with that choice held (a table that prefers 0.6 given 0.8): no grid
-    of the two together, whose best point alone would be (0.7, 0.4)."""
+    """With ``UNDATED_IN_TURN`` the article scorer's undated merges are chosen on the snippets
+    with the story-pair scorer's undated merges off (a table that prefers 0.8 there), then the
+    story-pair scorer's on the stream without dates with that choice held (a table that prefers
+    0.6 given 0.8); off, one grid of the two together on the stream without dates, whose best
+    point alone is (0.7, 0.4)."""
     seen: list[tuple[str, float | None, float | None]] = []
 
     def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
@@ -147,9 +147,15 @@ def test_the_undated_thresholds_are_searched_one_after_the_other(
         return 1.0 - abs((model.pair.undated or 0.0) - 0.6)
 
     monkeypatch.setattr(recipe, "_run", run)
+    monkeypatch.setattr(recipe, "UNDATED_IN_TURN", True)
     sets = [LabelledSet("t", SENATE, [a.id[0] for a in SENATE])]
     model = dataclasses.replace(ANY, join=0.4, pair=PAIRS)
     tuned = recipe.tune_undated(model, sets, lambda gold, pred: 0.0, window_days=14)
     assert tuned.merge_undated == 0.8 and tuned.pair is not None and tuned.pair.undated == 0.6
     assert {u for name, _, u in seen if name == "t snippets"} == {recipe.PAIR_GRID[-1]}
     assert {m for name, m, _ in seen if name == "t without dates"} == {0.8}
+    monkeypatch.setattr(recipe, "UNDATED_IN_TURN", False)
+    seen.clear()
+    tuned = recipe.tune_undated(model, sets, lambda gold, pred: 0.0, window_days=14)
+    assert (tuned.merge_undated, tuned.pair and tuned.pair.undated) == (0.7, 0.4)
+    assert {name for name, _, _ in seen} == {"t without dates"}

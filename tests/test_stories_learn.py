@@ -113,3 +113,49 @@ def test_the_sets_mixed_into_a_stream_are_scored_apart_and_weigh_the_same(
 
     monkeypatch.setattr(recipe, "SETS_WEIGH_SAME", True)
     assert recipe._run(ANY, stream, scorer, 14) == 0.5
+
+
+def test_a_snippet_is_an_articles_title_and_first_sentence_without_its_date() -> None:
+    told = [*FIRE, *SENATE]
+    stream = recipe.mixed([LabelledSet("news", told, [a.id[0] for a in told])])
+    short = recipe.snippets(stream)
+    assert short.labels == stream.labels and short.sources == stream.sources
+    for long, item in zip(stream.articles, short.articles, strict=True):
+        assert item.published is None and item.title == long.title and item.id == long.id
+        (sentence,) = item.paragraphs
+        assert long.paragraphs[0].startswith(sentence)
+    (house,) = (a for a in short.articles if a.id.endswith("b3"))
+    assert house.paragraphs[0].endswith("a larger budget package.")  # the vote's sentence gone
+
+
+def test_the_undated_thresholds_can_be_searched_one_after_the_other(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``UNDATED_IN_TURN`` the article scorer's undated merges are chosen on the snippets
+    with the story-pair scorer's undated merges off (a table that prefers 0.8 there), then the
+    story-pair scorer's on the stream without dates with that choice held (a table that prefers
+    0.6 given 0.8); off, one grid of the two together on the stream without dates, whose best
+    point alone is (0.7, 0.4)."""
+    seen: list[tuple[str, float | None, float | None]] = []
+
+    def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
+        assert model.pair is not None
+        seen.append((labelled.name, model.merge_undated, model.pair.undated))
+        if labelled.name.endswith("snippets"):
+            return 1.0 - abs((model.merge_undated or 0.0) - 0.8)
+        if (model.merge_undated, model.pair.undated) == (0.7, 0.4):
+            return 2.0
+        return 1.0 - abs((model.pair.undated or 0.0) - 0.6)
+
+    monkeypatch.setattr(recipe, "_run", run)
+    monkeypatch.setattr(recipe, "UNDATED_IN_TURN", True)
+    sets = [LabelledSet("t", SENATE, [a.id[0] for a in SENATE])]
+    model = dataclasses.replace(ANY, join=0.4, pair=PAIRS)
+    tuned = recipe.tune_undated(model, sets, lambda gold, pred: 0.0, window_days=14)
+    assert tuned.merge_undated == 0.8 and tuned.pair is not None and tuned.pair.undated == 0.6
+    assert {u for name, _, u in seen if name == "t snippets"} == {recipe.PAIR_GRID[-1]}
+    assert {m for name, m, _ in seen if name == "t without dates"} == {0.8}
+    monkeypatch.setattr(recipe, "UNDATED_IN_TURN", False)
+    seen.clear()
+    tuned = recipe.tune_undated(model, sets, lambda gold, pred: 0.0, window_days=14)
+    assert (tuned.merge_undated, tuned.pair and tuned.pair.undated) == (0.7, 0.4)
+    assert {name for name, _, _ in seen} == {"t without dates"}

@@ -39,6 +39,13 @@
    (``tune_undated``): there every pair is undated and every story a candidate of every other, as
    in a set without dates; in the dated stream the few undated pairs decided little (learned
    without AllSides, the story-pair scorer merged undated pairs at 0.5 and chained its headlines).
+   With ``UNDATED_IN_TURN`` (off, round 20 in the README: steady, but the held-out sets lose) the
+   two are searched one after the other, not as one grid (the two merge the same stories, so the
+   grid is a ridge of equal values on which a 5% change of the stream moves the choice): the
+   article scorer's first, on the stream as ``snippets`` (each article its title and first
+   sentence, undated: many short items of one story, where undated merges pay or cost) with the
+   story-pair scorer's undated merges off; then the story-pair scorer's on the stream without its
+   dates.
 
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
@@ -61,6 +68,7 @@ from broadsheet.model import Article
 from broadsheet.stories.engine import CANDIDATES, Clusterer, Incoming, cluster_articles, prepare
 from broadsheet.stories.index import StoryIndex, StoryState, weigh
 from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
+from broadsheet.text import sentences
 
 JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 PER_DAY = 100
@@ -73,6 +81,7 @@ MERGE_GRID = (0.7, 0.8, 0.9, 1.01)  # 1.01: never merge
 PAIR_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 SMOOTHED = False  # a grid point judged with its neighbours (``_search``; round 19: off)
 SETS_WEIGH_SAME = False  # the stream's sets scored apart, each weighing the same (round 19: off)
+UNDATED_IN_TURN = False  # step 5's two thresholds in turn, the first on snippets (round 20: off)
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -242,13 +251,29 @@ def dateless(labelled: LabelledSet) -> LabelledSet:
                        sources=labelled.sources)
 
 
+def snippets(labelled: LabelledSet) -> LabelledSet:
+    """``labelled`` as short undated items: each article its title and its body's first sentence,
+    no date (a feed item, a search result). Its stories are told in many short items, and the
+    stories of one topic (ECB+'s two events of a kind) in few words each: what undated merges
+    join or must keep apart in a set of snippets."""
+    return LabelledSet(f"{labelled.name} snippets", [_snippet(a) for a in labelled.articles],
+                       labelled.labels, sources=labelled.sources)
+
+
+def _snippet(article: Article) -> Article:
+    first = sentences("\n".join(article.paragraphs))[:1]
+    return replace(article, published=None, paragraphs=tuple(first))
+
+
 def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
                  window_days: float) -> Model:
     """The merge thresholds of story pairs without a gap (``Model.merge_undated`` on
     ``MERGE_GRID``, ``PairModel.undated`` on ``PAIR_GRID``), chosen on ``sets`` without their
     dates (``dateless``): in a dated stream few pairs are undated and the choice would rest on
     them; a set without dates (AllSides, Google News) is all undated pairs, every story a
-    candidate of every other."""
+    candidate of every other. With ``UNDATED_IN_TURN`` one after the other (module docstring,
+    step 5): ``merge_undated`` over ``sets`` as ``snippets`` with the story-pair scorer's undated
+    merges off, then ``PairModel.undated`` over ``sets`` without their dates."""
     bare = [dateless(s) for s in sets]
 
     def undated(merge: float, pair_undated: float | None) -> Model:
@@ -256,8 +281,17 @@ def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
         return replace(model, merge_undated=max(merge, model.join), pair=pair)
 
     pairs = PAIR_GRID if model.pair is not None else (None,)
-    merge, pair_undated = _search((MERGE_GRID, pairs),
-                                  lambda point: _mean(undated(*point), bare, scorer, window_days))
+    if not UNDATED_IN_TURN:
+        merge, pair_undated = _search(
+            (MERGE_GRID, pairs), lambda point: _mean(undated(*point), bare, scorer, window_days))
+        return undated(merge, pair_undated)
+    short = [snippets(s) for s in sets]
+    off = PAIR_GRID[-1] if model.pair is not None else None
+    (merge,) = _search((MERGE_GRID,),
+                       lambda point: _mean(undated(point[0], off), short, scorer, window_days))
+    (pair_undated,) = _search((pairs,),
+                              lambda point: _mean(undated(merge, point[0]), bare, scorer,
+                                                  window_days))
     return undated(merge, pair_undated)
 
 

@@ -184,7 +184,7 @@ def loose_paragraphs(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str
     for i, paragraph in enumerate(paragraphs):
         at.setdefault(key_of(paragraph), i)
     body = " ".join(at)
-    marks = [(element, key_of(str(element.text_content()))) for element in tree.iter("p")]
+    marks = paragraph_marks(tree)
     held = [i for i, (_, key) in enumerate(marks) if key in at]
     found: dict[int, list[str]] = {}
     waiting: list[str] = []
@@ -237,6 +237,13 @@ def _sibling_paragraph(element: Any, preceding: bool) -> str:
         elif any(part.strip() for part in sibling.itertext()):
             return ""
     return ""
+
+
+@lru_cache(maxsize=1)
+def paragraph_marks(tree: Any) -> tuple[tuple[Any, str], ...]:
+    """Every ``<p>`` of the page in the markup's order with its key (``key_of``); kept for the
+    last page read, whose loose paragraphs and loose lists both read them."""
+    return tuple((element, key_of(str(element.text_content()))) for element in tree.iter("p"))
 
 
 def key_of(text: str) -> str:
@@ -323,7 +330,8 @@ def loose_lists(tree: Any, paragraphs: Sequence[str]) -> list[LooseList]:
     at: dict[str, int] = {}
     for i, paragraph in enumerate(paragraphs):
         at.setdefault(key_of(paragraph), i)
-    marks = [(element, key_of(str(element.text_content())))
+    keys = dict(paragraph_marks(tree))  # a list's own key is never read: its items' are
+    marks = [(element, keys.get(element, ""))
              for element in tree.iter("p", *LISTS) if element.tag == "p" or _outer_list(element)]
     held = [i for i, (element, key) in enumerate(marks) if element.tag == "p" and key in at]
     if len(held) < 2:

@@ -3,8 +3,11 @@ which trafilatura reads the first only."""
 
 from __future__ import annotations
 
+import pytest
+
 from broadsheet.extract import extract, leftout
 from broadsheet.extract.html import parse_html
+from broadsheet.extract.linemodel import Ensemble
 from broadsheet.model import Article, Page
 
 URL = "https://www.example.com/news/2019/11/18/council-budget-vote/"
@@ -140,3 +143,81 @@ def test_a_loose_paragraph_comes_back_in_the_article_where_the_markup_prints_it(
     joins it) with a section of prose printed in a panel of its own between them."""
     markup = _page(_div(FIRST) + f'<div class="panel"><p>{SECTION}</p></div>' + _div(SECOND))
     assert _article(markup).paragraphs == (*FIRST, SECTION, *SECOND)
+
+
+INTRO = ("The council listed the projects the new budget pays for, in the order the finance "
+         "director gave them to the members on Tuesday:")
+PROJECTS = ("<ol><li>Road repairs on the east side</li><li>Two new fire stations</li>"
+            "<li>A raise for the bus drivers</li></ol>")
+MENU = ('<ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>'
+        '<li><a href="/weather">Weather</a></li></ul>')
+
+
+def _blocks(markup: str, body: list[str]) -> list[leftout.LooseList]:
+    return leftout.loose_lists(parse_html(markup), body)
+
+
+def _feature(block: leftout.LooseList, name: str) -> float:
+    return block.features[leftout.LIST_FEATURES.index(name)]
+
+
+def test_a_list_the_body_lacks_inside_its_span_is_a_loose_block_before_the_next_paragraph() -> None:
+    markup = _page(f"<div><p>{INTRO}</p>{PROJECTS}</div><div><p>{THIRD}</p></div>")
+    [block] = _blocks(markup, [INTRO, THIRD])
+    assert block.before == 1 and block.ordered
+    assert block.items == ("Road repairs on the east side", "Two new fire stations",
+                           "A raise for the bus drivers")
+    assert len(block.features) == len(leftout.LIST_FEATURES)
+    assert _feature(block, "after_colon") == 1.0 and _feature(block, "one_link") == 0.0
+    assert leftout.block_lines(block)[0] == "- Road repairs on the east side"
+
+
+def test_a_menu_reads_as_links_and_a_paragraph_as_one_item() -> None:
+    markup = _page(f"<div><p>{FIRST[0]}</p></div><div>{MENU}<p>{SECTION}</p></div>"
+                   f"<div><p>{THIRD}</p></div>")
+    menu, paragraph = _blocks(markup, [FIRST[0], THIRD])
+    assert _feature(menu, "one_link") == 1.0 and _feature(menu, "link_share") == 1.0
+    assert paragraph.items == (SECTION,) and _feature(paragraph, "paragraph") == 1.0
+    assert leftout.block_lines(paragraph) == [SECTION]
+
+
+def test_lists_outside_the_span_held_by_the_body_or_nested_are_no_loose_blocks() -> None:
+    held = "<ul><li>" + FIRST[1] + "</li><li>Another item</li></ul>"
+    nested = f"<ul><li>Outer item {PROJECTS}</li></ul>"
+    markup = _page(f"{MENU}<div><p>{FIRST[0]}</p></div>{held}<div><p>{THIRD}</p></div>{MENU}")
+    assert _blocks(markup, [FIRST[0], FIRST[1], THIRD]) == []
+    [outer] = _blocks(_page(f"<p>{FIRST[0]}</p><div>{nested}</div><p>{THIRD}</p>"),
+                      [FIRST[0], THIRD])
+    assert outer.items[0].startswith("Outer item") and _feature(outer, "nested") == 1.0
+
+
+def test_a_list_model_trained_on_other_features_is_refused() -> None:
+    with pytest.raises(ValueError, match="retrain"):
+        leftout.ListModel.from_json({"features": ["items"], "cutoff": 0.5,
+                                     "model": {"baseline": 0.0, "trees": []}})
+
+
+def test_the_shipped_list_model_reads_the_blocks_features() -> None:
+    model = leftout.shipped_list_model()
+    assert model is not None and 0.0 < model.cutoff < 1.0
+    assert model.trees.stacked.feature.max() < len(leftout.LIST_FEATURES)
+
+
+LEAF = {"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "value": [0.0],
+        "leaf": [True], "depth": 1}  # one tree of one leaf: the baseline decides
+
+
+def test_the_blocks_the_model_keeps_go_into_the_article_where_the_markup_prints_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list model decides; with one that keeps every block, the list and the paragraph go
+    in before the body paragraph that follows them, the list's items as trafilatura prints
+    them; with one that keeps none the article is as the rules leave it."""
+    markup = _loose(f"<p>{FIRST[0]}</p>{PROJECTS}<p>{THIRD}</p>")
+    keep_all, keep_none = (leftout.ListModel(Ensemble.from_json({"baseline": raw, "trees": [LEAF]}),
+                                             0.5) for raw in (5.0, -5.0))
+    monkeypatch.setattr(leftout, "shipped_list_model", lambda: keep_none)
+    assert _article(markup).paragraphs == (FIRST[0], THIRD)
+    monkeypatch.setattr(leftout, "shipped_list_model", lambda: keep_all)
+    assert _article(markup).paragraphs == (FIRST[0], "- Road repairs on the east side",
+                                           "- Two new fire stations",
+                                           "- A raise for the bus drivers", THIRD)

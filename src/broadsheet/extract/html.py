@@ -16,7 +16,8 @@ list), the gaps between the paragraphs it keeps are filled from trafilatura's re
 the markup prints the body in several containers of one class, the others' text joins it
 (``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
 the body's own outside the container it read come back, and so do the headings trafilatura
-left out between two paragraphs it kept.
+left out between two paragraphs it kept; last, the lists and paragraphs still missing inside
+the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``).
 
 Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
 and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
@@ -301,6 +302,21 @@ def loosened(parts: HtmlParts) -> HtmlParts:
     return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
 
 
+def listed(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the loose blocks inside the body's span the
+    list model keeps (``leftout.kept_lists``), cleaned as the body is. Only articles, as
+    ``filled``."""
+    found: dict[int, list[str]] = {}
+    for block in leftout.kept_lists(parts.tree, parts.paragraphs):
+        found.setdefault(block.before, []).extend(block_lines(parts, block))
+    return _inserted(parts, {i: lines for i, lines in found.items() if lines})
+
+
+def block_lines(parts: HtmlParts, block: leftout.LooseList) -> tuple[str, ...]:
+    """The lines a loose block adds to ``parts``' body, cleaned as the body is."""
+    return _cleaned(leftout.block_lines(block), parts.title, parts.outlet, parts.url)
+
+
 def _inserted(parts: HtmlParts, found: dict[int, list[str]]) -> HtmlParts:
     """``parts`` with the lines of ``found`` each put before the body paragraph of its index."""
     if not found:
@@ -458,8 +474,14 @@ def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
         return parts, None
     evidence = evidence_of(parts)
     kind = verdict(evidence)
-    return _article(page, headed(loosened(continued(filled(parts)))) if kind is None else page_body(parts),
+    return _article(page, listed(completed(parts)) if kind is None else page_body(parts),
                     kind), evidence
+
+
+def completed(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with what trafilatura left out put back
+    (``filled``, ``continued``, ``loosened``, ``headed``), before the list model's choice."""
+    return headed(loosened(continued(filled(parts))))
 
 
 def page_body(parts: HtmlParts) -> HtmlParts:

@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from broadsheet.analyze.spans import ents_of, in_dateline, text_of
 from broadsheet.model import Entity, Span
-from broadsheet.text import HONORIFICS, name_key, word_set
+from broadsheet.text import GENERATIONS, HONORIFICS, name_key, word_set
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -154,10 +154,19 @@ _SURNAME_PRONOUN = re.compile(r"(?:^|[\s“\"(])(He|She) $")
 def _surnames(texts: list[str], labels: list[str]) -> set[str]:
     """Last words (as keys) of the multi-word PERSON names of the article."""
     return {
-        name_key(text.split()[-1])
+        name_key(surname(text))
         for text, label in zip(texts, labels, strict=True)
         if label == "PERSON" and len(bare_name(text).split()) >= 2
     }
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is no generational suffix: "Luther Stan Pate IV" ->
+    "Pate", "Martin Luther King Jr." -> "King"."""
+    words = name.split()
+    while len(words) > 1 and name_key(words[-1]) in GENERATIONS:
+        words.pop()
+    return words[-1] if words else name
 
 
 def _described_surnames(doc: Doc) -> set[str]:
@@ -176,7 +185,7 @@ def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]], described: set[
     or a ``described`` one."""
     text = text_of(doc)
     names = [text[start:end] for (start, end), label in tagged if label == "PERSON"]
-    surnames = {name.split()[-1] for name in names if len(name.split()) >= 2} | described
+    surnames = {surname(name) for name in names if len(name.split()) >= 2} | described
     if not surnames:
         return []
     covered = {i for (start, end), _ in tagged for i in range(start, end)}

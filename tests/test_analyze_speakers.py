@@ -169,6 +169,15 @@ def test_a_pronoun_under_a_heading_stands_for_no_one_above_it(nlp: Language, abo
 
 
 def test_a_title_cased_line_alone_is_a_heading(nlp: Language) -> None:
-    doc = nlp("Gender Equality.\n\nHe said The Gap Goes On.\n\nHousing Policy\n\nThe Gap Goes On")
-    lines = {t.text: in_heading(t) for t in doc if t.text in {"Gender", "He", "Housing", "Gap"}}
-    assert lines == {"Gender": True, "He": False, "Housing": True, "Gap": False}
+    doc = nlp("Gender Equality.\n\nHe said The Gap Goes On.\n\nHousing Policy\n\nThe Gap Goes On\n\n"
+              "FULL TEXT.")
+    lines = {t.text: in_heading(t) for t in doc if t.text in {"Gender", "He", "Housing", "Gap", "FULL"}}
+    assert lines == {"Gender": True, "He": False, "Housing": True, "Gap": False, "FULL": False}
+
+
+def test_a_label_in_capitals_is_no_heading(nlp: Language) -> None:
+    found = attributions(
+        nlp, "Adm. Tom Reed, who leads the fleet, makes no apologies.", "FULL TEXT.",
+        "He has called the plan reckless. ''You would have to be blind to think otherwise,'' he said.",
+    )
+    assert speaker_of(found, "blind") == "Tom Reed"

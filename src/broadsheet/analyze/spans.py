@@ -65,8 +65,9 @@ _SMALL_WORDS = frozenset(
 
 def in_heading(token: Token) -> bool:
     """Whether ``token`` is on a title-cased line standing alone, a heading ("Gender Equality."):
-    at most eight words, each capitalised (or a small word such as "of"), no verb, nothing after
-    a closing stop or colon. A heading names a section, never who acts in the sentences under it."""
+    at most eight words, each title-cased (or a small word such as "of"), no verb, nothing after
+    a closing stop or colon. A heading names a section, never who acts in the sentences under it;
+    a label in capitals ("FULL TEXT.", "ABSTRACT.") only marks a part of the same text."""
     doc = token.doc
     first = token.i
     while first > 0 and not _breaks_line(doc[first - 1]):
@@ -80,7 +81,7 @@ def in_heading(token: Token) -> bool:
         return False
     if any(t.text in _STOPS for t in line[:-1]):
         return False  # a stop inside the line: a sentence runs on after it
-    return all(t.text[:1].isupper() or t.lower_ in _SMALL_WORDS for t in words)
+    return all(t.is_title or t.lower_ in _SMALL_WORDS for t in words) and words[0].is_title
 
 
 def _capitals(token: Token) -> bool:

@@ -6,8 +6,9 @@ import pytest
 from spacy.language import Language
 
 from broadsheet.analyze.attribution import find_attributions
-from broadsheet.analyze.entities import ALIASES, bare_name, find_entities
+from broadsheet.analyze.entities import ALIASES, bare_name, find_entities, surname
 from broadsheet.analyze.nlp import load_model
+from broadsheet.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,40 @@ def test_a_name_after_a_descriptor_is_a_persons_surname(nlp: Language) -> None:
     pages = [e for e in find_entities(doc) if e.text == "Page"]
     assert len(pages) == 3
     assert {(e.label, e.canonical) for e in pages} == {("PERSON", "Page")}
+
+
+def test_a_given_name_the_recogniser_left_out_is_part_of_the_name(nlp: Language) -> None:
+    # the recogniser tags "Wasserman Schultz" here: "Debbie" is the name's, not the role's
+    article = Article(id="t", source="t", title="t", paragraphs=(
+        "On Monday, the county party filed a complaint.",
+        "Representative Debbie Wasserman Schultz of Florida, the national party chairwoman, voiced "
+        "concern. “We will reach out to both campaigns,” she said."))
+    doc = nlp(article.text)
+    assert "Debbie Wasserman Schultz" in [e.canonical for e in find_entities(doc) if e.label == "PERSON"]
+    (found,) = [a for a in find_attributions(doc, article) if "reach out" in a.content]
+    assert found.speaker == "Debbie Wasserman Schultz" and found.role is not None
+    assert found.role.startswith("Representative,")
+
+
+def test_a_rank_after_a_title_is_no_given_name(nlp: Language) -> None:
+    doc = nlp("Secretary General Ban Ki-moon said the talks would resume.")
+    assert [e.canonical for e in find_entities(doc) if e.label == "PERSON"] == ["Ban Ki-moon"]
+
+
+@pytest.mark.parametrize(("name", "lone"),
+                         [("Luther Stan Pate IV", "Pate"), ("Walter Gene Hollis Jr.", "Hollis")])
+def test_a_surname_before_a_generational_suffix_is_a_persons(nlp: Language, name: str, lone: str) -> None:
+    # the recogniser leaves the lone surname untagged: the pronoun after it went to the other person
+    article = Article(id="t", source="t", title="t", paragraphs=(
+        f"It turns out that a donor, {name}, a real estate tycoon, paid for the banner.",
+        f"{lone} claimed in an interview that he backs no candidate, and he also hosted Bush on his jet. "
+        "“I have not talked to any campaign,” he said."))
+    doc = nlp(article.text)
+    assert (lone, "PERSON", name) in [(e.text, e.label, e.canonical) for e in find_entities(doc)]
+    (found,) = [a for a in find_attributions(doc, article) if "talked" in a.content]
+    assert found.speaker == name
+
+
+def test_a_surname_is_the_last_word_before_a_generational_suffix() -> None:
+    assert [surname(n) for n in ("Luther Stan Pate IV", "Martin Luther King Jr.", "Jr.", "Ann Lee")] == [
+        "Pate", "King", "Jr.", "Lee"]

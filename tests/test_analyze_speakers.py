@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from broadsheet.analyze.attribution import find_attributions
 from broadsheet.analyze.nlp import load_model
+from broadsheet.analyze.spans import in_heading
 from broadsheet.model import Article, Attribution
 
 
@@ -147,3 +148,36 @@ def test_a_count_of_groups_named_in_apposition_is_those_groups(nlp: Language) ->
 )
 def test_the_company_is_the_one_company_that_spoke_before(nlp: Language, text: str, speaker: str) -> None:
     assert speaker_of(attributions(nlp, text), "service would return") == speaker
+
+
+@pytest.mark.parametrize(
+    ("above", "heading", "words"),
+    [
+        ("Troops in northern Mali have often been targeted by insurgents.", "Gender Equality.",
+         "he backed the idea"),  # the recogniser calls both the place and the heading a person
+        ("The mayor met Tom Hardy in the town of Lyle on Monday.", "Housing Policy", "he backed the idea"),
+    ],
+)
+def test_a_pronoun_under_a_heading_stands_for_no_one_above_it(nlp: Language, above: str, heading: str,
+                                                              words: str) -> None:
+    found = attributions(
+        nlp, above, heading,
+        "It was on Mr. Cole's watch that the agency was set up. He has championed rent limits. "
+        "And in recent months, he said he backed the idea of a vote.",
+    )
+    assert speaker_of(found, words) == "Cole"
+
+
+def test_a_title_cased_line_alone_is_a_heading(nlp: Language) -> None:
+    doc = nlp("Gender Equality.\n\nHe said The Gap Goes On.\n\nHousing Policy\n\nThe Gap Goes On\n\n"
+              "FULL TEXT.")
+    lines = {t.text: in_heading(t) for t in doc if t.text in {"Gender", "He", "Housing", "Gap", "FULL"}}
+    assert lines == {"Gender": True, "He": False, "Housing": True, "Gap": False, "FULL": False}
+
+
+def test_a_label_in_capitals_is_no_heading(nlp: Language) -> None:
+    found = attributions(
+        nlp, "Adm. Tom Reed, who leads the fleet, makes no apologies.", "FULL TEXT.",
+        "He has called the plan reckless. ''You would have to be blind to think otherwise,'' he said.",
+    )
+    assert speaker_of(found, "blind") == "Tom Reed"

@@ -118,7 +118,7 @@ def name_key(name: str) -> str:
     return " ".join(parts[1:] if len(parts) > 1 and parts[0] == "the" else parts)
 
 
-_GENERATIONS = word_set("jr sr ii iii iv")
+GENERATIONS = word_set("jr sr ii iii iv")  # generational suffixes after a surname
 
 
 # Short forms of common English given names, each under the form a person's key uses ("Josh Apte"
@@ -156,7 +156,7 @@ def person_key(name: str) -> str:
     without courtesy titles, initials and generational suffixes, a short given name in its full
     form ("Adam B. Schiff", "Mr. Adam Schiff" and "adam schiff jr." -> "adam schiff"; "Josh Apte"
     -> "joshua apte"; a single word stays itself: "Trump" -> "trump")."""
-    parts = [p for p in name_key(name).split() if p not in HONORIFICS and p not in _GENERATIONS]
+    parts = [p for p in name_key(name).split() if p not in HONORIFICS and p not in GENERATIONS]
     named = [p for p in parts if len(p) > 1] or parts
     if len(named) < 2:
         return "".join(named)

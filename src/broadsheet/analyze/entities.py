@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from broadsheet.analyze.spans import ents_of, in_dateline, text_of
 from broadsheet.model import Entity, Span
-from broadsheet.text import HONORIFICS, name_key, word_set
+from broadsheet.text import GENERATIONS, HONORIFICS, name_key, word_set
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -154,10 +154,19 @@ _SURNAME_PRONOUN = re.compile(r"(?:^|[\s“\"(])(He|She) $")
 def _surnames(texts: list[str], labels: list[str]) -> set[str]:
     """Last words (as keys) of the multi-word PERSON names of the article."""
     return {
-        name_key(text.split()[-1])
+        name_key(surname(text))
         for text, label in zip(texts, labels, strict=True)
         if label == "PERSON" and len(bare_name(text).split()) >= 2
     }
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is no generational suffix: "Luther Stan Pate IV" ->
+    "Pate", "Martin Luther King Jr." -> "King"."""
+    words = name.split()
+    while len(words) > 1 and name_key(words[-1]) in GENERATIONS:
+        words.pop()
+    return words[-1] if words else name
 
 
 def _described_surnames(doc: Doc) -> set[str]:
@@ -176,7 +185,7 @@ def _untagged_surnames(doc: Doc, tagged: list[tuple[Span, str]], described: set[
     or a ``described`` one."""
     text = text_of(doc)
     names = [text[start:end] for (start, end), label in tagged if label == "PERSON"]
-    surnames = {name.split()[-1] for name in names if len(name.split()) >= 2} | described
+    surnames = {surname(name) for name in names if len(name.split()) >= 2} | described
     if not surnames:
         return []
     covered = {i for (start, end), _ in tagged for i in range(start, end)}
@@ -199,6 +208,8 @@ def _trimmed(ent: SpacySpan, counts: Counter[str]) -> Span | None:
         del tokens[: _descriptor_length(tokens)]
     if not tokens:
         return None
+    if ent.label_ == "PERSON" and _given_name_before(tokens[0]):
+        tokens.insert(0, ent.doc[tokens[0].i - 1])
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     match = _POSSESSIVE.search(text_of(ent.doc)[start:end])
     if match and end - start > len(match.group()) and ent.label_ in NAME_LABELS:
@@ -225,9 +236,20 @@ def _name_tokens(ent: SpacySpan) -> list[Token]:
     tokens = list(ent)
     while tokens and _not_name(tokens[0]):
         tokens.pop(0)
-    while tokens and _not_name(tokens[-1]):
+    while tokens and _not_name(tokens[-1]) and not _syllable_after_hyphen(tokens):
         tokens.pop()
     return tokens
+
+
+def _syllable_after_hyphen(tokens: list[Token]) -> bool:
+    """Whether the last word is the lowercase syllable of a hyphenated given name ("Ban Ki-moon",
+    "Kim Jong-un", "Park Geun-hye"): short, glued by a hyphen to a short capitalised syllable
+    (not "Obama-era": a name's syllable, not a whole name, before the hyphen)."""
+    if len(tokens) < 3:
+        return False
+    before, hyphen, last = tokens[-3:]
+    glued = before.whitespace_ == "" and hyphen.text == "-" and hyphen.whitespace_ == ""
+    return glued and before.is_title and len(before.text) <= 4 and last.is_alpha and len(last.text) <= 4
 
 
 def _descriptor_length(tokens: list[Token]) -> int:
@@ -247,6 +269,25 @@ def _descriptor_length(tokens: list[Token]) -> int:
         return 0
     name_words = len(tokens[-1].doc[tokens[last + 1].i : tokens[-1].i + 1].text.split())
     return last + 1 if name_words >= 2 or _modified(tokens, last) else 0
+
+
+def _given_name_before(first: Token) -> bool:
+    """Whether the word before a person's name is its given name, which the recogniser left out
+    ("Representative Debbie Wasserman Schultz", tagged "Wasserman Schultz"): a capitalised proper
+    noun in no other entity that modifies the name, standing between it and a descriptor or a
+    courtesy title ("Representative", "Mr."); no descriptor itself, no rank ("Secretary General
+    Ban") and no abbreviation ("Lt. Gen. ...")."""
+    if first.i < 2:
+        return False
+    word, title = first.doc[first.i - 1], first.doc[first.i - 2]
+    shaped = word.is_title and word.is_alpha and word.pos_ == "PROPN" and not word.ent_type_
+    named = word.dep_ == "compound" and word.head.i >= first.i and word.whitespace_ != ""
+    plain = word.lower_ not in _DESCRIPTOR_NOUNS and word.lower_ not in _RANKS
+    titled = title.is_title and (title.lower_ in _DESCRIPTOR_NOUNS or title.lower_.rstrip(".") in HONORIFICS)
+    return shaped and named and plain and titled
+
+
+_RANKS = frozenset({"general", "elect", "emeritus", "designate", "major", "emerita", "pro", "tem"})
 
 
 def _modified(tokens: list[Token], noun: int) -> bool:

@@ -57,6 +57,33 @@ def in_dateline(token: Token) -> bool:
     return any(t.text in _DATELINE_MARKS for t in after)
 
 
+_HEADING_WORDS = 8
+_STOPS = frozenset({".", ":", "!", "?"})
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
+
+
+def in_heading(token: Token) -> bool:
+    """Whether ``token`` is on a title-cased line standing alone, a heading ("Gender Equality."):
+    at most eight words, each title-cased (or a small word such as "of"), no verb, nothing after
+    a closing stop or colon. A heading names a section, never who acts in the sentences under it;
+    a label in capitals ("FULL TEXT.", "ABSTRACT.") only marks a part of the same text."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and not _breaks_line(doc[first - 1]):
+        first -= 1
+    last = token.i
+    while last < len(doc) - 1 and not _breaks_line(doc[last]):
+        last += 1
+    line = [t for t in doc[first : last + 1] if not t.is_space]
+    words = [t for t in line if not t.is_punct]
+    if not 0 < len(words) <= _HEADING_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    if any(t.text in _STOPS for t in line[:-1]):
+        return False  # a stop inside the line: a sentence runs on after it
+    return all(t.is_title or t.lower_ in _SMALL_WORDS for t in words) and words[0].is_title
+
+
 def _capitals(token: Token) -> bool:
     return token.text.isupper() and sum(c.isalpha() for c in token.text) >= 2
 

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from broadsheet.analyze.candidates import Candidate
 from broadsheet.analyze.entities import AGENT_NOUNS as AGENT_NOUNS
 from broadsheet.analyze.entities import bare_name
-from broadsheet.analyze.spans import char_span, ents_of, strip_space, text_of
+from broadsheet.analyze.spans import char_span, ents_of, in_heading, strip_space, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import HONORIFICS, name_key, person_key, word_set
 
@@ -351,10 +351,12 @@ def resolve_pronoun(
     """The antecedent of a pronoun speaker, or the pronoun itself when none fits.
 
     Mentions inside the ``quoted`` spans are not antecedents: a name in a quotation is someone the
-    speaker talks about. The latest of the earlier speakers and main-clause subjects of the window
-    wins; when that is the same pronoun ("She gave me … 'I cannot …,' she said"), the pronoun
-    stands for what that one stands for. Then other subjects, then any mention that is no modifier
-    of another noun ("Ubisoft games", "Universal's music division"), then earlier speakers.
+    speaker talks about. The window stops at a heading (``spans.in_heading``): a pronoun under
+    "Gender Equality." stands for no one named above it, nor for the heading. The latest of the
+    earlier speakers and main-clause subjects of the window wins; when that is the same pronoun
+    ("She gave me … 'I cannot …,' she said"), the pronoun stands for what that one stands for.
+    Then other subjects, then any mention that is no modifier of another noun ("Ubisoft games",
+    "Universal's music division"), then earlier speakers.
     """
     pronoun = speaker.text.lower()
     wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG", "GPE"} if pronoun == "it" else {"ORG"}
@@ -438,11 +440,12 @@ def _matches(speaker: Speaker, wanted: set[str], pronoun: str) -> bool:
 
 
 def _window_start(doc: Doc, token_index: int) -> int:
-    """The first character of the sentence ``_WINDOW_SENTENCES`` before the token's sentence."""
+    """The first character of the sentence ``_WINDOW_SENTENCES`` before the token's sentence, or of
+    the first sentence after a heading (``spans.in_heading``) between them."""
     sentence = doc[token_index].sent
     start = sentence.start
     for _ in range(_WINDOW_SENTENCES):
-        if start == 0:
+        if start == 0 or in_heading(doc[start - 1]):
             break
         start = doc[start - 1].sent.start
     return int(doc[start].idx)

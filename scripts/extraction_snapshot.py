@@ -20,14 +20,15 @@ import json
 import sys
 from pathlib import Path
 
-from broadsheet.bench.extraction import _dev_pages, _read_gz
+from broadsheet.bench.extraction import _dev_pages
 from broadsheet.extract.html import judged
+from broadsheet.extract.train import read_gz
 from broadsheet.model import Article, Page
 
 
 def snapshot(key: str, path: Path, url: str | None) -> dict[str, object]:
     """What the HTML path gives for one page, as JSON values."""
-    page = Page(id=key, source=path.name, kind="html", content=_read_gz(path), url=url)
+    page = Page(id=key, source=path.name, kind="html", content=read_gz(path), url=url)
     result, evidence = judged(page)
     fields = dataclasses.asdict(result)
     if isinstance(result, Article):

@@ -21,7 +21,6 @@ Datasets (read from ``DIR/extraction/...``, never copied into the repo):
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
@@ -39,7 +38,7 @@ from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
 from broadsheet.extract.html import judged
 from broadsheet.extract.pagekind import Evidence
-from broadsheet.extract.train import site_of
+from broadsheet.extract.train import read_gz, site_of
 from broadsheet.extract.train_pages import PageRow
 from broadsheet.model import Article, Page, Rejected
 
@@ -160,11 +159,6 @@ def wrap_as_html(text: str) -> str:
 # --- datasets ------------------------------------------------------------------------------
 
 
-def _read_gz(path: Path) -> str:
-    """A gzipped page decoded as UTF-8 (undecodable bytes replaced)."""
-    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-
-
 def _scrapinghub_items(root: Path, limit: int | None) -> list[tuple[str, str, str | None]]:
     """``(id, gold body, url)`` of the scrapinghub pages, sorted by id, at most ``limit``."""
     gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
@@ -220,7 +214,7 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
     ours_s: list[float] = []
     theirs: list[tuple[str, float]] = []
     for key, _, url in items:
-        markup = _read_gz(root / "html" / f"{key}.html.gz")
+        markup = read_gz(root / "html" / f"{key}.html.gz")
         result, evidence, seconds = _judge(key, markup, url)
         texts.append(result.text if isinstance(result, Article) else "")
         ours_s.append(seconds)
@@ -266,7 +260,7 @@ def _wcxb_pages(root: Path, limit: int | None) -> Iterator[tuple[str, dict[str, 
         key = path.stem
         markup = root / "html" / f"{key}.html.gz"
         if markup.exists():
-            yield key, json.loads(path.read_text(encoding="utf-8")), _read_gz(markup)
+            yield key, json.loads(path.read_text(encoding="utf-8")), read_gz(markup)
 
 
 def _page_type(record: dict[str, object]) -> str:
@@ -406,7 +400,7 @@ def memory_rows(root: Path, pages: int = MEMORY_PAGES) -> list[BenchRow]:
     rows: list[BenchRow] = []
     start = time.perf_counter()
     for done, (key, path, url) in enumerate(islice(cycle(listed), pages if listed else 0), 1):
-        extract(Page(id=key, source=path.name, kind="html", content=_read_gz(path), url=url))
+        extract(Page(id=key, source=path.name, kind="html", content=read_gz(path), url=url))
         if done in (min(MEMORY_CHECKPOINT, pages), pages):
             now = rss_mb()  # the kernel's two counters differ by a few pages: peak >= now
             rows.append(BenchRow(f"memory-{done}-pages", "broadsheet",

@@ -70,7 +70,8 @@ def flatten(markup: str) -> str:
     return str(html_text.extract_text(markup))
 
 
-def _read_gz(path: Path) -> str:
+def read_gz(path: Path) -> str:
+    """A gzipped page decoded as UTF-8 (undecodable bytes replaced)."""
     return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
 
 
@@ -94,7 +95,7 @@ def wcxb_pages(root: Path, articles_only: bool = True) -> Iterator[LabelledPage]
             continue
         gold = record["ground_truth"].get("main_content") or ""
         yield LabelledPage(path.stem, site_of(record.get("url"), path.stem),
-                           flatten(_read_gz(markup)), gold, "wcxb", is_article)
+                           flatten(read_gz(markup)), gold, "wcxb", is_article)
 
 
 # --- labels ----------------------------------------------------------------------------------

@@ -27,11 +27,11 @@ from typing import Any
 
 import numpy as np
 
-from broadsheet.bench.extraction import _read_gz, bag_f1
+from broadsheet.bench.extraction import bag_f1
 from broadsheet.extract import leftout
 from broadsheet.extract.html import HtmlParts, block_lines, completed, evidence_of, html_parts, verdict
 from broadsheet.extract.linemodel import Ensemble
-from broadsheet.extract.train import ensemble_json, site_of
+from broadsheet.extract.train import ensemble_json, read_gz, site_of
 from broadsheet.model import PARAGRAPH_SEPARATOR, Page
 
 FOLDS = 2
@@ -74,7 +74,7 @@ def list_pages(root: Path) -> Iterator[ListPage]:
             continue
         url = record.get("url") if isinstance(record.get("url"), str) else None
         parts = html_parts(Page(id=path.stem, source=markup.name, kind="html",
-                                content=_read_gz(markup), url=url))
+                                content=read_gz(markup), url=url))
         if not isinstance(parts, HtmlParts) or verdict(evidence_of(parts)) is not None:
             continue
         parts = completed(parts)

@@ -19,7 +19,6 @@ prints the held-out accuracies first.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ import numpy as np
 from broadsheet.extract.html import evidence_of, html_parts
 from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, Evidence, Linear, blended
 from broadsheet.extract.pagewords import MIN_SITES, WordModel
-from broadsheet.extract.train import ensemble_json, fit_trees, site_of
+from broadsheet.extract.train import ensemble_json, fit_trees, read_gz, site_of
 from broadsheet.model import Page, Rejected
 
 CUTOFF = 0.5
@@ -66,10 +65,6 @@ class PageRow:
         return cls(key, site, corpus, kind == "article", evidence.signals, kind, evidence.words)
 
 
-def _read_gz(path: Path) -> str:
-    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-
-
 def _row(key: str, corpus: str, url: str | None, markup: str, kind: str) -> PageRow:
     parts = html_parts(Page(id=key, source=f"{key}.html", kind="html", content=markup, url=url))
     evidence = None if isinstance(parts, Rejected) else evidence_of(parts)
@@ -84,12 +79,12 @@ def page_rows(root: Path) -> Iterator[PageRow]:
         markup = wcxb / "html" / f"{path.stem}.html.gz"
         if markup.exists():
             kind = record["_internal"]["page_type"]["primary"]
-            yield _row(path.stem, "wcxb", record.get("url"), _read_gz(markup), kind)
+            yield _row(path.stem, "wcxb", record.get("url"), read_gz(markup), kind)
     shub = root / "scrapinghub"
     gold = json.loads((shub / "ground-truth.json").read_text(encoding="utf-8"))
     for key in sorted(gold):
         yield _row(key, "scrapinghub", gold[key].get("url"),
-                   _read_gz(shub / "html" / f"{key}.html.gz"), "article")
+                   read_gz(shub / "html" / f"{key}.html.gz"), "article")
 
 
 def _labels(rows: Sequence[PageRow]) -> Any:

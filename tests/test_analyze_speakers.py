@@ -151,6 +151,22 @@ def test_the_company_is_the_one_company_that_spoke_before(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Producers fear a Screen Actors Guild strike. The union, at odds with studios, said on Monday "
+         "that it would ask its members to vote.", "Screen Actors Guild"),
+        # two unions named before it: "the union" may be either
+        ("The Writers Guild and the Teamsters met. The union said on Monday that it would ask its members "
+         "to vote.", "The union"),
+        ("Producers fear a strike. The union said on Monday that it would ask its members to vote.",
+         "The union"),
+    ],
+)
+def test_the_union_is_the_one_union_named_before(nlp: Language, text: str, speaker: str) -> None:
+    assert speaker_of(attributions(nlp, text), "ask its members") == speaker
+
+
+@pytest.mark.parametrize(
     ("above", "heading", "words"),
     [
         ("Troops in northern Mali have often been targeted by insurgents.", "Gender Equality.",

@@ -440,6 +440,14 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Ada Holt asked for compassion in a letter.", "Ada Holt", "asked", "for compassion in a letter", False),
     ("Ada Holt asked for “a full recount now”.", "Ada Holt", "asked", "for “a full recount now”", False),
     ("Ada Holt asked whether it works.", "Ada Holt", "asked", "whether it works", False),
+    # round 23, sample O: a class of people that learns, no determiner; a group the story tells of speaks
+    ("Democrats learned again on Monday that the map is hard.", "Democrats", "learned",
+     "the map is hard", True),
+    ("Many Voters learn that the ballot is long.", "Many Voters", "learn", "the ballot is long", True),
+    ("The researchers learned that the mice slept less.", "The researchers", "learned",
+     "the mice slept less", False),
+    ("Ada Holt learned that the plan failed.", "Ada Holt", "learned", "the plan failed", False),
+    ("Democrats recognize that the map is hard.", "Democrats", "recognize", "the map is hard", True),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:

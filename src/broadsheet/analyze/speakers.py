@@ -25,7 +25,8 @@ Given the head token of a speaker (from ``cues``):
   that is a main-clause subject ("... the new Scale Set Client. This upcoming release introduces
   ... It also announces": the release, no name). An age is no title ("43-year-old Martin Taylor").
   "the president" or "the analyst" is
-  the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski").
+  the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski"); "the
+  union" the one union it names before ("a Screen Actors Guild strike. The union said").
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import Candidate
 from broadsheet.analyze.entities import AGENT_NOUNS as AGENT_NOUNS
-from broadsheet.analyze.entities import bare_name
+from broadsheet.analyze.entities import bare_name, names_something
 from broadsheet.analyze.spans import char_span, ents_of, in_heading, strip_space, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import HONORIFICS, name_key, person_key, word_set
@@ -300,10 +301,11 @@ def _first_org(doc: Doc, first: int, last: int, index: EntityIndex, skip: Entity
 
 
 def _first_org_in(doc: Doc, first: int, last: int) -> str | None:
-    """The first ORG named by spaCy among tokens ``first``..``last``; a possessive one is the body
-    it owns ("Inner Mongolia's disease prevention and control centre", not "Inner Mongolia's")."""
+    """The first ORG named by spaCy among tokens ``first``..``last`` that holds a name (not "the
+    national party chairwoman"); a possessive one is the body it owns ("Inner Mongolia's disease
+    prevention and control centre", not "Inner Mongolia's")."""
     for ent in ents_of(doc):
-        if ent.label_ == "ORG" and first <= ent.start <= last:
+        if ent.label_ == "ORG" and first <= ent.start <= last and names_something(ent):
             return _owned(doc, ent.start, ent.end, last) or str(ent.text)
     return None
 
@@ -502,7 +504,7 @@ def name_speaker(
     speaker = describe(doc, root.i, index)
     if speaker.is_pronoun:
         speaker = resolve_pronoun(doc, speaker, earlier, index, quoted)
-    return resolve_company(doc, resolve_title(doc, speaker, index), earlier)
+    return resolve_union(doc, resolve_company(doc, resolve_title(doc, speaker, index), earlier), index)
 
 
 def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | None:
@@ -665,3 +667,22 @@ def resolve_company(doc: Doc, speaker: Speaker, earlier: Sequence[Speaker]) -> S
 def _unlabelled_name(doc: Doc, speaker: Speaker) -> bool:
     """A speaker written as a name the recogniser labels nothing ("Orange said"): it may be a company."""
     return speaker.label is None and doc[speaker.head].pos_ == "PROPN"
+
+
+# The last words of a union's name ("the Screen Actors Guild", "the United Auto Workers").
+_UNION_NAMES = frozenset({"union", "guild", "workers", "teamsters", "brotherhood", "federation"})
+
+
+def resolve_union(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
+    """ "The union" -> the one union the article names before it, whatever it was written as ("a
+    Screen Actors Guild strike. The union ... said"): an organisation whose name ends in a union's
+    word; otherwise the speaker unchanged (no union named, or two)."""
+    head = doc[speaker.head]
+    words = [t.lower_ for t in doc[head.left_edge.i : head.i + 1]]
+    if speaker.label is not None or head.tag_ != "NN" or words != ["the", "union"]:
+        return speaker
+    named = {e.canonical for e in index.entities if e.label == "ORG" and e.span[1] <= speaker.span[0]
+             and e.canonical.split()[-1].lower() in _UNION_NAMES}
+    if len(named) != 1:
+        return speaker
+    return Speaker(next(iter(named)), speaker.span, speaker.head, "ORG")

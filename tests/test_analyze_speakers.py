@@ -167,6 +167,20 @@ def test_the_union_is_the_one_union_named_before(nlp: Language, text: str, speak
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The navy got a distress call from seamen on board the MV Ada Holt, who said they were being "
+         "fired on by two boats.", "seamen on board the MV Ada Holt"),
+        ("The ship took a call from sailors aboard the Ocean Star, who said they were being fired on.",
+         "sailors aboard the Ocean Star"),
+        ("The navy spoke to Ada Holt, who said they were being fired on.", "Ada Holt"),
+    ],
+)
+def test_who_after_a_vessel_stands_for_the_people_aboard(nlp: Language, text: str, speaker: str) -> None:
+    assert speaker_of(attributions(nlp, text), "being fired on") == speaker
+
+
+@pytest.mark.parametrize(
     ("above", "heading", "words"),
     [
         ("Troops in northern Mali have often been targeted by insurgents.", "Gender Equality.",

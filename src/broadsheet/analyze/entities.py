@@ -78,7 +78,7 @@ AGENT_NOUNS = word_set(
     congress democrat republican contender runner neighbor neighbour witness victim survivor
     professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
     alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
-    lender insurer plaintiff defendant counsel campaigner
+    lender insurer plaintiff defendant counsel campaigner seaman sailor passenger crew
     """
 )
 # People named by what they do, beside AGENT_NOUNS, as a title-cased descriptor before a name

@@ -26,7 +26,8 @@ Given the head token of a speaker (from ``cues``):
   ... It also announces": the release, no name). An age is no title ("43-year-old Martin Taylor").
   "the president" or "the analyst" is
   the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski"); "the
-  union" the one union it names before ("a Screen Actors Guild strike. The union said").
+  union" the one union it names before ("a Screen Actors Guild strike. The union said"); a relative
+  "who" hung on a vessel stands for the people aboard it ("seamen on board the MV Ada, who said").
 """
 
 from __future__ import annotations
@@ -500,11 +501,31 @@ def name_speaker(
     if root.lower_ in _RELATIVE_WORDS and root.tag_ in {"WP", "WDT"}:
         if root.head.dep_ not in {"relcl", "acl"}:
             return None
+        aboard = _people_aboard(root.head.head) if root.lower_ == "who" else None
+        if aboard is not None:
+            return aboard
         root = root.head.head
     speaker = describe(doc, root.i, index)
     if speaker.is_pronoun:
         speaker = resolve_pronoun(doc, speaker, earlier, index, quoted)
     return resolve_union(doc, resolve_company(doc, resolve_title(doc, speaker, index), earlier), index)
+
+
+def _people_aboard(antecedent: Token) -> Speaker | None:
+    """The people a relative "who" stands for when the noun it hangs on is the vessel they are on
+    ("seamen on board the MV Ada, who said ...", "passengers aboard Flight 9, who said"): the plural
+    common noun before "on board" or "aboard", with the vessel ("seamen on board the MV Ada"); None
+    when the noun is no vessel so written."""
+    doc = antecedent.doc
+    i = antecedent.left_edge.i
+    before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    aboard = 2 if before == ["on", "board"] else 1 if before[-1:] == ["aboard"] else 0
+    people = doc[i - aboard - 1] if aboard and i - aboard > 0 else None
+    if people is None or people.pos_ != "NOUN" or people.tag_ != "NNS":
+        return None
+    first = people.left_edge.i if people.left_edge.i < people.i else people.i
+    span = char_span(doc, first, antecedent.i)
+    return Speaker(text_of(doc)[span[0] : span[1]], span, people.i, None)
 
 
 def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | None:

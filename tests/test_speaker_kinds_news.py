@@ -102,3 +102,10 @@ def test_an_office_of_a_time_past_and_a_cause_centre_of_round_23(role: str, kind
 def test_an_office_the_story_dates_to_a_time_past_is_a_former_one(after: str, kind: str) -> None:
     text = f"“It hurts,” said Ivo Kade, the Office of Budget director {after}."
     assert speaker_kind("Ivo Kade", "Office of Budget director", None, (), [text]) == kind
+
+
+def test_a_title_before_a_name_stays_in_the_names_sentence() -> None:
+    # round 23, sample N: "... the region's call centre industry. Lumio said ..." made Lumio an expert
+    text = "Cuts hit the region's call centre industry. Lumio said it would post updates."
+    assert speaker_kind("Lumio", context=[text]) == "other"
+    assert speaker_kind("Ada Holt", context=["The cut hit us. Finance minister Ada Holt said so."]) == "official"

@@ -311,11 +311,15 @@ def runs_a_company(name: str, texts: Iterable[str]) -> bool:
 
 
 _CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
+# The end of a sentence inside the words before a name: a word of four lower-case letters or more
+# and a stop ("industry."; not "Sen.", "Capt."), or a question or exclamation mark.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+")
 
 
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
-    title ("Finance minister Helena Rask resigned" -> "Finance minister"); None when none do."""
+    title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
+    "... the region's call centre industry. Lumio said"); None when none do."""
     parts = name.split()
     one_word = len(parts) < 2
     if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
@@ -324,8 +328,8 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
     for text in texts:
         for match in pattern.finditer(text):
-            words = match.group(1).strip()
-            if _SPEECH.search(words):
+            words = _SENTENCE_END.split(match.group(1).strip())[-1]  # "... centre industry. France Telecom"
+            if not words or _SPEECH.search(words):
                 continue
             if one_word and not _OFFICE.fullmatch(words.split()[-1]):
                 continue  # "President Trump", not "a spokesperson for Instagram"

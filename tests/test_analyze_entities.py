@@ -185,3 +185,14 @@ def test_a_descriptor_before_a_possessive_names_no_one(nlp: Language) -> None:
     doc = nlp("A Chief Praises Nancy Pelosi Donor's Stunt. Tom Reed praised it.")
     assert "Nancy Pelosi Donor's Stunt" in [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
     assert [e.text for e in find_entities(doc) if e.label == "PERSON"] == ["Tom Reed"]
+
+
+def test_a_heading_the_recogniser_calls_a_person_is_no_one(nlp: Language) -> None:
+    # "Gender Equality." alone on its line is tagged a person; a name heading the text that the
+    # article names again stays one ("Tom Hardy", whose "Hardy" below is tagged an organisation)
+    doc = nlp("Troops in the north have often been targeted.\n\nGender Equality.\n\n"
+              "It was on Mr. Cole's watch that the agency was set up.")
+    assert "Gender Equality" in [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    assert [e.text for e in find_entities(doc) if e.label == "PERSON"] == ["Cole"]
+    doc = nlp("Tom Hardy\n\nTom Hardy met the mayor on Monday. Hardy said he backed the idea.")
+    assert {e.canonical for e in find_entities(doc) if e.label == "PERSON"} == {"Tom Hardy"}

@@ -628,6 +628,7 @@ def test_a_noun_inside_another_speakers_words_with_a_verb_of_its_own_makes_no_vo
     ("Made In says it works.", "Made In", None, False),
     ("The Plains Report's sixth update says it works.", "The Plains Report's sixth update", None, False),
     ("It is a plain power. Plains Power says it works.", "Plains Power", None, False),
+    ("Seamen on board the Ada said it works.", "Seamen on board the Ada", None, False),  # "-men": people
 ])
 def test_a_speaker_named_by_a_thing_makes_no_voice(text: str, speaker: str, entity: str | None,
                                                    dropped: bool) -> None:

@@ -108,4 +108,4 @@ def test_a_title_before_a_name_stays_in_the_names_sentence() -> None:
     # round 23, sample N: "... the region's call centre industry. Lumio said ..." made Lumio an expert
     text = "Cuts hit the region's call centre industry. Lumio said it would post updates."
     assert speaker_kind("Lumio", context=[text]) == "other"
-    assert speaker_kind("Ada Holt", context=["The cut hit us. Finance minister Ada Holt said so."]) == "official"
+    assert speaker_kind("Ada Holt", context=["Cuts hit us. Finance minister Ada Holt said so."]) == "official"

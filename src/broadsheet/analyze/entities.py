@@ -11,7 +11,8 @@ spaCy's NER gives the mentions; three rules make them agree within one article:
    ``_descriptor_length``), and the name's last word is a surname as above; a name run on into the
    proper noun it modifies is cut to the person another mention names ("Nancy Pelosi Super" of
    "... Super PAC Chief" -> "Nancy Pelosi", ``_cut_run_on``); a mention left with particles only
-   ("the" of "the national party chairwoman") is none;
+   ("the" of "the national party chairwoman") is none, and so is a person's mention that is a
+   heading alone on its line, no other person's mention sharing a word ("Gender Equality.");
 2. **aliases**: a small table maps common variants to one name ("U.S.", "US", "the United States",
    "America" -> "United States"); lookups ignore case, dots and a leading "the";
 3. **person names**: a PERSON mention whose words are a strict subset of a fuller PERSON mention in
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from broadsheet.analyze.spans import ents_of, in_dateline, text_of
+from broadsheet.analyze.spans import ents_of, in_dateline, in_heading, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import GENERATIONS, HONORIFICS, name_key, word_set
 
@@ -131,9 +132,13 @@ def _mentions(doc: Doc) -> list[_Mention]:
     votes = _label_votes(texts, [label for _, label in tagged])
     voted_labels = [votes.get(name_key(t), label) for t, (_, label) in zip(texts, tagged, strict=True)]
     surnames = _surnames(texts, voted_labels) | {name_key(name) for name in described}
+    people = [set(name_key(t).split()) for t, label in zip(texts, voted_labels, strict=True)
+              if label == "PERSON" or name_key(t) in surnames]
     found = []
     for mention_text, (span, label) in sorted(zip(texts, tagged, strict=True), key=lambda m: m[1][0]):
         voted = "PERSON" if name_key(mention_text) in surnames else votes.get(name_key(mention_text), label)
+        if voted == "PERSON" and _a_heading_alone(doc, span, people):
+            continue
         if voted in NAME_LABELS:
             words = frozenset(_WORDS.findall(bare_name(mention_text)))
             found.append(_Mention(mention_text, span, voted, words))
@@ -153,6 +158,16 @@ def _with_surname_he(text: str, span: Span, label: str) -> Span:
 
 
 _SURNAME_PRONOUN = re.compile(r"(?:^|[\s“\"(])(He|She) $")
+
+
+def _a_heading_alone(doc: Doc, span: Span, people: list[set[str]]) -> bool:
+    """Whether a person's mention is a heading's words (``spans.in_heading``: "Gender Equality.")
+    that no other person's mention of the article shares a word with: a section's name, no one's."""
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None or not in_heading(tokens[0]):
+        return False
+    words = set(name_key(tokens.text).split())
+    return sum(1 for other in people if other & words) <= 1
 
 
 def _cut_run_on(doc: Doc, tagged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -328,7 +328,7 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
     for text in texts:
         for match in pattern.finditer(text):
-            words = _SENTENCE_END.split(match.group(1).strip())[-1]  # "... centre industry. France Telecom"
+            words = _SENTENCE_END.split(match.group(1))[-1].strip()  # "... centre industry. Lumio said"
             if not words or _SPEECH.search(words):
                 continue
             if one_word and not _OFFICE.fullmatch(words.split()[-1]):

@@ -180,6 +180,14 @@ def test_who_after_a_vessel_stands_for_the_people_aboard(nlp: Language, text: st
     assert speaker_of(attributions(nlp, text), "being fired on") == speaker
 
 
+@pytest.mark.parametrize("title", ["Sgt.", "Lt."])
+def test_a_short_title_read_as_a_sentences_end_leaves_the_person_after_it(nlp: Language, title: str) -> None:
+    # the parser ends a sentence at the title's stop ("... police Sgt." | "Jo Kade."): the person speaks
+    found = attributions(nlp, f"“He was hunting a third man,” said Plainsville police {title} Jo Kade.")
+    (said,) = [a for a in found if "hunting" in a.content]
+    assert (said.speaker, said.role) == ("Jo Kade", f"Plainsville police {title}")
+
+
 @pytest.mark.parametrize(
     ("above", "heading", "words"),
     [

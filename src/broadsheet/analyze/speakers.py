@@ -27,7 +27,9 @@ Given the head token of a speaker (from ``cues``):
   "the president" or "the analyst" is
   the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski"); "the
   union" the one union it names before ("a Screen Actors Guild strike. The union said"); a relative
-  "who" hung on a vessel stands for the people aboard it ("seamen on board the MV Ada, who said").
+  "who" hung on a vessel stands for the people aboard it ("seamen on board the MV Ada, who said"); a
+  title written short that the parser took for the subject ("said police Lt. Ada Holt", its stop read
+  as a sentence's end) leaves the person named after it as the speaker, the title as the role.
 """
 
 from __future__ import annotations
@@ -99,6 +101,9 @@ def describe(doc: Doc, head_index: int, index: EntityIndex) -> Speaker:
     if named is not None:
         return named
     entity = index.get(head.i)
+    titled = _person_after_title(doc, head, index)
+    if titled is not None:
+        return titled
     if head.pos_ == "PRON" or entity is None or _has_conj(head):
         return _phrase_speaker(doc, head, index, entity)
     if entity.label != "PERSON":
@@ -107,6 +112,30 @@ def describe(doc: Doc, head_index: int, index: EntityIndex) -> Speaker:
     description = _description(doc, head)
     role = ", ".join(part for part in (title[0], description[0]) if part) or None
     return Speaker(entity.text, entity.span, head.i, "PERSON", role, title[1] or description[1])
+
+
+def _person_after_title(doc: Doc, head: Token, index: EntityIndex) -> Speaker | None:
+    """ "said Plainsville police Lt. Ada Holt", parsed with the short title as the subject (its stop
+    read as a sentence's end): the person named right after the title speaks, the phrase up to the
+    title is the role; None when no title written short and a person's name follow."""
+    stop = head.i if head.text.endswith(".") else head.i + 1  # "Sgt." one token, or "Lt" and "."
+    short = head.lower_.rstrip(".") in _SHORT_TITLES
+    if not short or stop + 1 >= len(doc) or not doc[stop].text.endswith("."):
+        return None
+    person = index.get(stop + 1)
+    if person is None or person.label != "PERSON" or person.span[0] != doc[stop + 1].idx:
+        return None
+    first = _title_start(doc, head.left_edge.i, head.i)
+    while first < head.i and doc[first].dep_ in _LEADING_JUNK:
+        first += 1
+    role = strip_space(text_of(doc), char_span(doc, first, stop))
+    name_head = doc.char_span(*person.span, alignment_mode="expand")
+    return Speaker(person.text, person.span, name_head.root.i if name_head is not None else stop + 1,
+                   "PERSON", text_of(doc)[role[0] : role[1]] or None, _first_org(doc, first, head.i, index))
+
+
+# Titles written short before a name, which the parser may take for a word ending a sentence.
+_SHORT_TITLES = word_set("lt sgt capt col gen maj cmdr adm cpl det insp supt sen rep gov")
 
 
 def _has_conj(head: Token) -> bool:

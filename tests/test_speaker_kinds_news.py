@@ -109,3 +109,8 @@ def test_a_title_before_a_name_stays_in_the_names_sentence() -> None:
     text = "Cuts hit the region's call centre industry. Lumio said it would post updates."
     assert speaker_kind("Lumio", context=[text]) == "other"
     assert speaker_kind("Ada Holt", context=["Cuts hit us. Finance minister Ada Holt said so."]) == "official"
+
+
+def test_a_former_before_a_four_word_title_is_kept() -> None:
+    text = "Cuts hit us, said former White House Plains adviser Ada Holt on Monday."
+    assert speaker_kind("Ada Holt", context=[text]) == "former official"

@@ -319,7 +319,8 @@ _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+")
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
     title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
-    "... the region's call centre industry. Lumio said"); None when none do."""
+    "... the region's call centre industry. Lumio said"), with a "former" before its four words
+    ("former White House Russia adviser Ada Holt"); None when none do."""
     parts = name.split()
     one_word = len(parts) < 2
     if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
@@ -334,8 +335,13 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
             if one_word and not _OFFICE.fullmatch(words.split()[-1]):
                 continue  # "President Trump", not "a spokesperson for Instagram"
             if _OFFICE.search(words) or _EXPERT.search(words):
-                return words
+                whole = words == match.group(1).strip()  # "former White House Russia adviser Ada Holt"
+                former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
+                return f"{former.group(1)} {words}" if former else words
     return None
+
+
+_FORMER_BEFORE = re.compile(r"\b(former|ex-|retired|one-time|onetime)\s+$", re.I)
 
 
 def description_after(name: str, texts: Iterable[str]) -> str | None:

@@ -151,6 +151,44 @@ def test_the_company_is_the_one_company_that_spoke_before(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Producers fear a Screen Actors Guild strike. The union, at odds with studios, said on Monday "
+         "that it would ask its members to vote.", "Screen Actors Guild"),
+        # two unions named before it: "the union" may be either
+        ("The Writers Guild and the Teamsters met. The union said on Monday that it would ask its members "
+         "to vote.", "The union"),
+        ("Producers fear a strike. The union said on Monday that it would ask its members to vote.",
+         "The union"),
+    ],
+)
+def test_the_union_is_the_one_union_named_before(nlp: Language, text: str, speaker: str) -> None:
+    assert speaker_of(attributions(nlp, text), "ask its members") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The navy got a distress call from seamen on board the MV Ada Holt, who said they were being "
+         "fired on by two boats.", "seamen on board the MV Ada Holt"),
+        ("The ship took a call from sailors aboard the Ocean Star, who said they were being fired on.",
+         "sailors aboard the Ocean Star"),
+        ("The navy spoke to Ada Holt, who said they were being fired on.", "Ada Holt"),
+    ],
+)
+def test_who_after_a_vessel_stands_for_the_people_aboard(nlp: Language, text: str, speaker: str) -> None:
+    assert speaker_of(attributions(nlp, text), "being fired on") == speaker
+
+
+@pytest.mark.parametrize("title", ["Sgt.", "Lt."])
+def test_a_short_title_read_as_a_sentences_end_leaves_the_person_after_it(nlp: Language, title: str) -> None:
+    # the parser ends a sentence at the title's stop ("... police Sgt." | "Jo Kade."): the person speaks
+    found = attributions(nlp, f"“He was hunting a third man,” said Plainsville police {title} Jo Kade.")
+    (said,) = [a for a in found if "hunting" in a.content]
+    assert (said.speaker, said.role) == ("Jo Kade", f"Plainsville police {title}")
+
+
+@pytest.mark.parametrize(
     ("above", "heading", "words"),
     [
         ("Troops in northern Mali have often been targeted by insurgents.", "Gender Equality.",

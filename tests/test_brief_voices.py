@@ -440,6 +440,14 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Ada Holt asked for compassion in a letter.", "Ada Holt", "asked", "for compassion in a letter", False),
     ("Ada Holt asked for “a full recount now”.", "Ada Holt", "asked", "for “a full recount now”", False),
     ("Ada Holt asked whether it works.", "Ada Holt", "asked", "whether it works", False),
+    # round 23, sample O: a class of people that learns, no determiner; a group the story tells of speaks
+    ("Democrats learned again on Monday that the map is hard.", "Democrats", "learned",
+     "the map is hard", True),
+    ("Many Voters learn that the ballot is long.", "Many Voters", "learn", "the ballot is long", True),
+    ("The researchers learned that the mice slept less.", "The researchers", "learned",
+     "the mice slept less", False),
+    ("Ada Holt learned that the plan failed.", "Ada Holt", "learned", "the plan failed", False),
+    ("Democrats recognize that the map is hard.", "Democrats", "recognize", "the map is hard", True),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -620,6 +628,7 @@ def test_a_noun_inside_another_speakers_words_with_a_verb_of_its_own_makes_no_vo
     ("Made In says it works.", "Made In", None, False),
     ("The Plains Report's sixth update says it works.", "The Plains Report's sixth update", None, False),
     ("It is a plain power. Plains Power says it works.", "Plains Power", None, False),
+    ("Seamen on board the Ada said it works.", "Seamen on board the Ada", None, False),  # "-men": people
 ])
 def test_a_speaker_named_by_a_thing_makes_no_voice(text: str, speaker: str, entity: str | None,
                                                    dropped: bool) -> None:

@@ -2,7 +2,8 @@
 federal office's director, a member of a legislative committee are officials; a lawyer for an
 advocacy centre is no expert (``stories.speakers.speaker_kind``); round 22 (sample O, PolNeAR): a
 member of Congress's party and state, a majority leader, a city attorney, the Census are officials; a
-campaign's spokesman is not; "Justice" is an office only as a title, not a surname or a field."""
+campaign's spokesman is not; "Justice" is an office only as a title, not a surname or a field; round
+23: an office dated to a time past is a former one, a centre named for a cause is no expert's."""
 
 from __future__ import annotations
 
@@ -74,9 +75,42 @@ def test_officials_written_otherwise_in_news(name: str, role: str | None, organi
     ("Even some justices", None, None, "official"),
     ("the Justice Department", None, None, "official"),
     ("Jim Justice", None, None, "other"),  # a surname
-    ("Ivo Kade", "executive director at the Center of Media Justice and a film's voice", None, "expert"),
+    ("Ivo Kade", "executive director at the Center of Media Justice and a film's voice", None, "other"),
     ("Ivo Kade", "founder of an environmental justice group", None, "other"),  # a field, no office
 ])
 def test_political_news_offices_of_round_22(name: str, role: str | None, organisation: str | None,
                                             kind: str) -> None:
     assert speaker_kind(name, role, organisation) == kind
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("national security official under Presidents Carter and Ford", "former official"),
+    ("budget official under former President Ford", "former official"),
+    ("national security official under President Ford", "official"),  # in office, as far as it says
+    ("executive director of the Center for Plains Rights", "other"),  # an advocacy group's
+    ("senior fellow at the Center for Plains Studies", "expert"),
+])
+def test_an_office_of_a_time_past_and_a_cause_centre_of_round_23(role: str, kind: str) -> None:
+    assert speaker_kind("Ivo Kade", role) == kind
+
+
+@pytest.mark.parametrize(("after", "kind"), [
+    ("during the drafting of the law", "former official"),
+    ("during his second term", "former official"),
+    ("during a visit to Plainsland", "official"),  # a visit: still in office
+])
+def test_an_office_the_story_dates_to_a_time_past_is_a_former_one(after: str, kind: str) -> None:
+    text = f"“It hurts,” said Ivo Kade, the Office of Budget director {after}."
+    assert speaker_kind("Ivo Kade", "Office of Budget director", None, (), [text]) == kind
+
+
+def test_a_title_before_a_name_stays_in_the_names_sentence() -> None:
+    # round 23, sample N: "... the region's call centre industry. Lumio said ..." made Lumio an expert
+    text = "Cuts hit the region's call centre industry. Lumio said it would post updates."
+    assert speaker_kind("Lumio", context=[text]) == "other"
+    assert speaker_kind("Ada Holt", context=["Cuts hit us. Finance minister Ada Holt said so."]) == "official"
+
+
+def test_a_former_before_a_four_word_title_is_kept() -> None:
+    text = "Cuts hit us, said former White House Plains adviser Ada Holt on Monday."
+    assert speaker_kind("Ada Holt", context=[text]) == "former official"

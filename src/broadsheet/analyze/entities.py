@@ -8,7 +8,11 @@ spaCy's NER gives the mentions; three rules make them agree within one article:
    model tags a lone "Scholz" as a GPE), and such a surname the model left untagged is added; a
    one-word PERSON right after a capitalised "He" or "She" takes it as its surname ("He Jianxiong");
    a title-cased descriptor before a person's name is no part of it ("Media Mogul Page" -> "Page",
-   ``_descriptor_length``), and the name's last word is a surname as above;
+   ``_descriptor_length``), and the name's last word is a surname as above; a name run on into the
+   proper noun it modifies is cut to the person another mention names ("Nancy Pelosi Super" of
+   "... Super PAC Chief" -> "Nancy Pelosi", ``_cut_run_on``); a mention left with particles only
+   ("the" of "the national party chairwoman") is none, and so is a person's mention that is a
+   heading alone on its line, no other person's mention sharing a word ("Gender Equality.");
 2. **aliases**: a small table maps common variants to one name ("U.S.", "US", "the United States",
    "America" -> "United States"); lookups ignore case, dots and a leading "the";
 3. **person names**: a PERSON mention whose words are a strict subset of a fuller PERSON mention in
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from broadsheet.analyze.spans import ents_of, in_dateline, text_of
+from broadsheet.analyze.spans import ents_of, in_dateline, in_heading, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import GENERATIONS, HONORIFICS, name_key, word_set
 
@@ -75,7 +79,7 @@ AGENT_NOUNS = word_set(
     congress democrat republican contender runner neighbor neighbour witness victim survivor
     professor doctor physician nurse sheriff commissioner trustee regulator watchdog coalition
     alliance association federation leadership spokespeople ceo cfo manufacturer retailer bank
-    lender insurer plaintiff defendant counsel campaigner
+    lender insurer plaintiff defendant counsel campaigner seaman sailor passenger crew
     """
 )
 # People named by what they do, beside AGENT_NOUNS, as a title-cased descriptor before a name
@@ -121,15 +125,20 @@ def _mentions(doc: Doc) -> list[_Mention]:
         if (span := _trimmed(ent, counts)) is not None
     ]
     tagged = [(_with_surname_he(text, span, label), label) for span, label in tagged]
+    tagged = _cut_run_on(doc, tagged)
     described = _described_surnames(doc)
     tagged += _untagged_surnames(doc, tagged, described)
     texts = [text[start:end] for (start, end), _ in tagged]
     votes = _label_votes(texts, [label for _, label in tagged])
     voted_labels = [votes.get(name_key(t), label) for t, (_, label) in zip(texts, tagged, strict=True)]
     surnames = _surnames(texts, voted_labels) | {name_key(name) for name in described}
+    people = [set(name_key(t).split()) for t, label in zip(texts, voted_labels, strict=True)
+              if label == "PERSON" or name_key(t) in surnames]
     found = []
     for mention_text, (span, label) in sorted(zip(texts, tagged, strict=True), key=lambda m: m[1][0]):
         voted = "PERSON" if name_key(mention_text) in surnames else votes.get(name_key(mention_text), label)
+        if voted == "PERSON" and _a_heading_alone(doc, span, people):
+            continue
         if voted in NAME_LABELS:
             words = frozenset(_WORDS.findall(bare_name(mention_text)))
             found.append(_Mention(mention_text, span, voted, words))
@@ -149,6 +158,41 @@ def _with_surname_he(text: str, span: Span, label: str) -> Span:
 
 
 _SURNAME_PRONOUN = re.compile(r"(?:^|[\s“\"(])(He|She) $")
+
+
+def _a_heading_alone(doc: Doc, span: Span, people: list[set[str]]) -> bool:
+    """Whether a person's mention is a heading's words (``spans.in_heading``: "Gender Equality.")
+    that no other person's mention of the article shares a word with: a section's name, no one's."""
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None or not in_heading(tokens[0]):
+        return False
+    words = set(name_key(tokens.text).split())
+    return sum(1 for other in people if other & words) <= 1
+
+
+def _cut_run_on(doc: Doc, tagged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Person names the recogniser ran on into the longer proper noun they modify ("Nancy Pelosi
+    Super" of a headline's "Nancy Pelosi Super PAC Chief Praises ..."), cut to the longest opening
+    that is another person's mention of the article ("Nancy Pelosi"; ``_run_on_end``)."""
+    text = text_of(doc)
+    people = {name_key(text[start:end]) for (start, end), label in tagged if label == "PERSON"}
+    return [((start, _run_on_end(doc, (start, end), people) if label == "PERSON" else end), label)
+            for (start, end), label in tagged]
+
+
+def _run_on_end(doc: Doc, span: Span, people: set[str]) -> int:
+    """Where a person's name ends when its last word modifies a capitalised word right after it (the
+    name goes on into something else's): at the longest opening of it among ``people`` (name keys);
+    the span's own end otherwise."""
+    start, end = span
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2:
+        return end
+    last = tokens[-1]
+    runs_on = last.dep_ == "compound" and last.head.i > last.i and doc[last.i + 1].text[:1].isupper()
+    text = text_of(doc)
+    shorter = [t for t in tokens[:-1] if name_key(text[start : t.idx + len(t.text)]) in people]
+    return shorter[-1].idx + len(shorter[-1].text) if runs_on and shorter else end
 
 
 def _surnames(texts: list[str], labels: list[str]) -> set[str]:
@@ -175,7 +219,8 @@ def _described_surnames(doc: Doc) -> set[str]:
     return {
         tokens[-1].text
         for ent in ents_of(doc)
-        if ent.label_ == "PERSON" and (tokens := _name_tokens(ent)) and _descriptor_length(tokens)
+        if ent.label_ == "PERSON" and (tokens := _name_tokens(ent))
+        and 0 < _descriptor_length(tokens) < len(tokens)
     }
 
 
@@ -232,13 +277,22 @@ def _pieces(ent: SpacySpan) -> list[SpacySpan]:
 def _name_tokens(ent: SpacySpan) -> list[Token]:
     """The entity's tokens without edge words the small model swept into a name: a lowercase word
     ("rang Taylor", "Hayden explained") or a verb or adjective ("Hosting Cook", "Recent Samsung") by
-    its tag (an opening "-ing" word tagged as a proper noun: ``_opening_gerund``)."""
+    its tag (an opening "-ing" word tagged as a proper noun: ``_opening_gerund``); none when only
+    particles are left ("the" of "the national party chairwoman", tagged an organisation)."""
     tokens = list(ent)
     while tokens and _not_name(tokens[0]):
         tokens.pop(0)
     while tokens and _not_name(tokens[-1]) and not _syllable_after_hyphen(tokens):
         tokens.pop()
+    if all(token.lower_ in _NAME_PARTICLES for token in tokens):
+        return []  # "the" of "the national party chairwoman": a common noun's phrase, no name
     return tokens
+
+
+def names_something(ent: SpacySpan) -> bool:
+    """Whether a recogniser's entity holds a name once its edge words are gone (``_name_tokens``):
+    not "the national party chairwoman", tagged an organisation."""
+    return bool(_name_tokens(ent))
 
 
 def _syllable_after_hyphen(tokens: list[Token]) -> bool:
@@ -258,7 +312,8 @@ def _descriptor_length(tokens: list[Token]) -> int:
     title-cased word of the phrase stands before that one ("Media Mogul Page", the recogniser's name
     "Mogul Page" after "Media"; "Film Director ...", "Tech Billionaire ...") or two words of the name
     follow it ("Director Steven Spielberg"); 0 otherwise ("Guy Ritchie", "Lady Gaga", "Prince Harry":
-    a one-word name after a lone such word may be a given name or a title that goes with it)."""
+    a one-word name after a lone such word may be a given name or a title that goes with it); every
+    word when a possessive follows that one ("Nancy Pelosi Donor's Stunt": a donor's, no one named)."""
     last = None
     for i, token in enumerate(tokens[:-1]):
         if not token.is_title:
@@ -267,6 +322,8 @@ def _descriptor_length(tokens: list[Token]) -> int:
             last = i
     if last is None:
         return 0
+    if tokens[last + 1].tag_ == "POS" or tokens[last + 1].is_punct:
+        return len(tokens)  # "Ada Holt Donor's Stunt": a description (a donor's), no name after its noun
     name_words = len(tokens[-1].doc[tokens[last + 1].i : tokens[-1].i + 1].text.split())
     return last + 1 if name_words >= 2 or _modified(tokens, last) else 0
 

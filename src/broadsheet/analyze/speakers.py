@@ -25,7 +25,11 @@ Given the head token of a speaker (from ``cues``):
   that is a main-clause subject ("... the new Scale Set Client. This upcoming release introduces
   ... It also announces": the release, no name). An age is no title ("43-year-old Martin Taylor").
   "the president" or "the analyst" is
-  the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski").
+  the one person the article gives that title ("Jefferies analyst Jonathan Matuszewski"); "the
+  union" the one union it names before ("a Screen Actors Guild strike. The union said"); a relative
+  "who" hung on a vessel stands for the people aboard it ("seamen on board the MV Ada, who said"); a
+  title written short that the parser took for the subject ("said police Lt. Ada Holt", its stop read
+  as a sentence's end) leaves the person named after it as the speaker, the title as the role.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from broadsheet.analyze.candidates import Candidate
 from broadsheet.analyze.entities import AGENT_NOUNS as AGENT_NOUNS
-from broadsheet.analyze.entities import bare_name
+from broadsheet.analyze.entities import bare_name, names_something
 from broadsheet.analyze.spans import char_span, ents_of, in_heading, strip_space, text_of
 from broadsheet.model import Entity, Span
 from broadsheet.text import HONORIFICS, name_key, person_key, word_set
@@ -97,6 +101,9 @@ def describe(doc: Doc, head_index: int, index: EntityIndex) -> Speaker:
     if named is not None:
         return named
     entity = index.get(head.i)
+    titled = _person_after_title(doc, head, index)
+    if titled is not None:
+        return titled
     if head.pos_ == "PRON" or entity is None or _has_conj(head):
         return _phrase_speaker(doc, head, index, entity)
     if entity.label != "PERSON":
@@ -105,6 +112,30 @@ def describe(doc: Doc, head_index: int, index: EntityIndex) -> Speaker:
     description = _description(doc, head)
     role = ", ".join(part for part in (title[0], description[0]) if part) or None
     return Speaker(entity.text, entity.span, head.i, "PERSON", role, title[1] or description[1])
+
+
+def _person_after_title(doc: Doc, head: Token, index: EntityIndex) -> Speaker | None:
+    """ "said Plainsville police Lt. Ada Holt", parsed with the short title as the subject (its stop
+    read as a sentence's end): the person named right after the title speaks, the phrase up to the
+    title is the role; None when no title written short and a person's name follow."""
+    stop = head.i if head.text.endswith(".") else head.i + 1  # "Sgt." one token, or "Lt" and "."
+    short = head.lower_.rstrip(".") in _SHORT_TITLES
+    if not short or stop + 1 >= len(doc) or not doc[stop].text.endswith("."):
+        return None
+    person = index.get(stop + 1)
+    if person is None or person.label != "PERSON" or person.span[0] != doc[stop + 1].idx:
+        return None
+    first = _title_start(doc, head.left_edge.i, head.i)
+    while first < head.i and doc[first].dep_ in _LEADING_JUNK:
+        first += 1
+    role = strip_space(text_of(doc), char_span(doc, first, stop))
+    name_head = doc.char_span(*person.span, alignment_mode="expand")
+    return Speaker(person.text, person.span, name_head.root.i if name_head is not None else stop + 1,
+                   "PERSON", text_of(doc)[role[0] : role[1]] or None, _first_org(doc, first, head.i, index))
+
+
+# Titles written short before a name, which the parser may take for a word ending a sentence.
+_SHORT_TITLES = word_set("lt sgt capt col gen maj cmdr adm cpl det insp supt sen rep gov")
 
 
 def _has_conj(head: Token) -> bool:
@@ -300,10 +331,11 @@ def _first_org(doc: Doc, first: int, last: int, index: EntityIndex, skip: Entity
 
 
 def _first_org_in(doc: Doc, first: int, last: int) -> str | None:
-    """The first ORG named by spaCy among tokens ``first``..``last``; a possessive one is the body
-    it owns ("Inner Mongolia's disease prevention and control centre", not "Inner Mongolia's")."""
+    """The first ORG named by spaCy among tokens ``first``..``last`` that holds a name (not "the
+    national party chairwoman"); a possessive one is the body it owns ("Inner Mongolia's disease
+    prevention and control centre", not "Inner Mongolia's")."""
     for ent in ents_of(doc):
-        if ent.label_ == "ORG" and first <= ent.start <= last:
+        if ent.label_ == "ORG" and first <= ent.start <= last and names_something(ent):
             return _owned(doc, ent.start, ent.end, last) or str(ent.text)
     return None
 
@@ -498,11 +530,31 @@ def name_speaker(
     if root.lower_ in _RELATIVE_WORDS and root.tag_ in {"WP", "WDT"}:
         if root.head.dep_ not in {"relcl", "acl"}:
             return None
+        aboard = _people_aboard(root.head.head) if root.lower_ == "who" else None
+        if aboard is not None:
+            return aboard
         root = root.head.head
     speaker = describe(doc, root.i, index)
     if speaker.is_pronoun:
         speaker = resolve_pronoun(doc, speaker, earlier, index, quoted)
-    return resolve_company(doc, resolve_title(doc, speaker, index), earlier)
+    return resolve_union(doc, resolve_company(doc, resolve_title(doc, speaker, index), earlier), index)
+
+
+def _people_aboard(antecedent: Token) -> Speaker | None:
+    """The people a relative "who" stands for when the noun it hangs on is the vessel they are on
+    ("seamen on board the MV Ada, who said ...", "passengers aboard Flight 9, who said"): the plural
+    common noun before "on board" or "aboard", with the vessel ("seamen on board the MV Ada"); None
+    when the noun is no vessel so written."""
+    doc = antecedent.doc
+    i = antecedent.left_edge.i
+    before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    aboard = 2 if before == ["on", "board"] else 1 if before[-1:] == ["aboard"] else 0
+    people = doc[i - aboard - 1] if aboard and i - aboard > 0 else None
+    if people is None or people.pos_ != "NOUN" or people.tag_ != "NNS":
+        return None
+    first = people.left_edge.i if people.left_edge.i < people.i else people.i
+    span = char_span(doc, first, antecedent.i)
+    return Speaker(text_of(doc)[span[0] : span[1]], span, people.i, None)
 
 
 def _line_speaker(doc: Doc, source: Candidate, index: EntityIndex) -> Speaker | None:
@@ -665,3 +717,22 @@ def resolve_company(doc: Doc, speaker: Speaker, earlier: Sequence[Speaker]) -> S
 def _unlabelled_name(doc: Doc, speaker: Speaker) -> bool:
     """A speaker written as a name the recogniser labels nothing ("Orange said"): it may be a company."""
     return speaker.label is None and doc[speaker.head].pos_ == "PROPN"
+
+
+# The last words of a union's name ("the Screen Actors Guild", "the United Auto Workers").
+_UNION_NAMES = frozenset({"union", "guild", "workers", "teamsters", "brotherhood", "federation"})
+
+
+def resolve_union(doc: Doc, speaker: Speaker, index: EntityIndex) -> Speaker:
+    """ "The union" -> the one union the article names before it, whatever it was written as ("a
+    Screen Actors Guild strike. The union ... said"): an organisation whose name ends in a union's
+    word; otherwise the speaker unchanged (no union named, or two)."""
+    head = doc[speaker.head]
+    words = [t.lower_ for t in doc[head.left_edge.i : head.i + 1]]
+    if speaker.label is not None or head.tag_ != "NN" or words != ["the", "union"]:
+        return speaker
+    named = {e.canonical for e in index.entities if e.label == "ORG" and e.span[1] <= speaker.span[0]
+             and e.canonical.split()[-1].lower() in _UNION_NAMES}
+    if len(named) != 1:
+        return speaker
+    return Speaker(next(iter(named)), speaker.span, speaker.head, "ORG")

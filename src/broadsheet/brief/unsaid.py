@@ -79,9 +79,11 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its words are a topic, an indirect question after the cue ("GIM estimates how components would
       behave", "Customer Acquisition Cost tells you how much ...", "explaining how founders take
       ..."; not after "asked" or "wondered", whose question is the words);
-    - its speaker is a generic group that knows ("Companies recognize that ...", not "Anthony Lynn
-      recognizes that ...", a named speaker conceding), or its cue fears a thing ("Japanese people
-      fear being seen as ..."; fearing "that ..." is a belief and stays);
+    - its speaker is a generic group that knows or learns ("Companies recognize that ...",
+      "Republicans learned again that ...": a class of people, no determiner; not "Anthony Lynn
+      recognizes that ...", a named speaker conceding, nor "the researchers learned that ..."), or
+      its cue fears a thing ("Japanese people fear being seen as ..."; fearing "that ..." is a
+      belief and stays);
     - its speaker is the empty "it" of a passive with a clause ("It is often speculated that ..."):
       no one's words, whatever the "it" was read as;
     - its words hold nothing but its cue and its speaker ("According to the McKinsey Global…", a
@@ -411,15 +413,35 @@ _SAYS_IN_GAP = re.compile(r"\bthat\b|[:“\"‘']")
 def _a_group_knows(attribution: Attribution, text: str) -> bool:
     """ "Companies recognize that events deliver ...": a generic group that knows or realises, the
     writer's generalisation (not "Anthony Lynn recognizes that his team's hopes are slim", a named
-    speaker conceding): the speaker's first word is written in lower case elsewhere on the page."""
-    if not _KNOWING.fullmatch(attribution.cue.strip().lower()):
-        return False
+    speaker conceding): the speaker's first word is written in lower case elsewhere on the page, or
+    the speaker is a plural with no determiner (``_bare_plural``); one that learns ("Republicans
+    learned again that ...") only as such a plural ("the researchers learned that ..." through
+    interviews, their findings)."""
+    cue = attribution.cue.strip().lower()
     words = attribution.speaker.split()
+    if _LEARNING.fullmatch(cue):
+        return _bare_plural(words)
+    if not _KNOWING.fullmatch(cue):
+        return False
     generic = bool(words) and all(w.islower() for w in words[1:])
-    return generic and bool(re.search(rf"\b{re.escape(words[0].lower())}\b", text))
+    return (generic and bool(re.search(rf"\b{re.escape(words[0].lower())}\b", text))) or _bare_plural(words)
 
 
 _KNOWING = re.compile(r"recogni[sz](?:e|es|ed|ing)|reali[sz](?:e|es|ed|ing)")
+_LEARNING = re.compile(r"learn(?:s|ed|t|ing)?")
+
+
+def _bare_plural(words: list[str]) -> bool:
+    """Whether a speaker is a plural written with no determiner, a class of people ("Republicans",
+    "Voters", "Many Democrats"), not a group the story tells of ("the researchers", "Ada Holt's aides")."""
+    if not words or len(words) > 2 or words[0].lower() in _DETERMINERS or re.search(r"['’]", " ".join(words)):
+        return False
+    last = words[-1]
+    return last.isalpha() and last.endswith("s") and not last.endswith("ss")
+
+
+_DETERMINERS = frozenset({"the", "this", "these", "those", "that", "his", "her", "their", "its", "our",
+                          "my", "your", "both", "two", "three"})
 
 
 def _a_topic_asked(attribution: Attribution, text: str) -> bool:

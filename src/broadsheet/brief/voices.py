@@ -392,6 +392,7 @@ def _a_common_thing(phrase: str, text: str, named: Collection[str], opening: boo
 def _can_speak(word: str) -> bool:
     """Whether a common noun (its singular read off the plural) names people or a body."""
     forms = {word, _PLURALS.get(word, word), re.sub(r"ies$", "y", word), re.sub(r"s$", "", word),
+             re.sub(r"men$", "man", word),  # "seamen", "firemen"
              re.sub(r"(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$", "", word)}
     return any(f in AGENT_NOUNS or f in _DOERS or (_DOER_ENDING.search(f) and not f.endswith("ment"))
                for f in forms)

@@ -57,7 +57,8 @@ organisation the analysis found beside it:
    ("researchers", "Experts on jail suicide", "the authors of the study"). A lawyer for one side
    is not an expert (other), whatever the organisation: a role naming a lawyer, an attorney or a
    counsel with no expert's word of its own ("senior lawyer with the Center for Biological
-   Diversity") is no expert's.
+   Diversity") is no expert's; nor is a centre or a foundation named for a cause ("the Center of
+   Media Justice", "... for Reproductive Rights"): an advocacy group.
 6. otherwise **other** (a witness, a company's chief executive, a player, a resident).
 
 A voice the analysis gave no role or organisation is read with the title written just before its
@@ -310,11 +311,16 @@ def runs_a_company(name: str, texts: Iterable[str]) -> bool:
 
 
 _CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
+# The end of a sentence inside the words before a name: a word of four lower-case letters or more
+# and a stop ("industry."; not "Sen.", "Capt."), or a question or exclamation mark.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+")
 
 
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
-    title ("Finance minister Helena Rask resigned" -> "Finance minister"); None when none do."""
+    title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
+    "... the region's call centre industry. Lumio said"), with a "former" before its four words
+    ("former White House Russia adviser Ada Holt"); None when none do."""
     parts = name.split()
     one_word = len(parts) < 2
     if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
@@ -323,14 +329,19 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
     for text in texts:
         for match in pattern.finditer(text):
-            words = match.group(1).strip()
-            if _SPEECH.search(words):
+            words = _SENTENCE_END.split(match.group(1))[-1].strip()  # "... centre industry. Lumio said"
+            if not words or _SPEECH.search(words):
                 continue
             if one_word and not _OFFICE.fullmatch(words.split()[-1]):
                 continue  # "President Trump", not "a spokesperson for Instagram"
             if _OFFICE.search(words) or _EXPERT.search(words):
-                return words
+                whole = words == match.group(1).strip()  # "former White House Russia adviser Ada Holt"
+                former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
+                return f"{former.group(1)} {words}" if former else words
     return None
+
+
+_FORMER_BEFORE = re.compile(r"\b(former|ex-|retired|one-time|onetime)\s+$", re.I)
 
 
 def description_after(name: str, texts: Iterable[str]) -> str | None:
@@ -425,7 +436,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     if is_unnamed(name):
         return "unnamed source"
     everything = _undotted(f"{described} {name}")
-    if _FORMER.search(everything) and _OFFICE.search(everything):
+    if (_FORMER.search(everything) or _held_before(role, context)) and _OFFICE.search(everything):
         return "former official"
     spelled = spelled_out(name, context)
     organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
@@ -439,6 +450,24 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     return "outlet" if reports_news(name, context, label) else "other"
 
 
+def _held_before(role: str | None, texts: Iterable[str]) -> bool:
+    """Whether the role is dated to a time past, in itself or where the story writes it: under
+    presidents ("national security official under Presidents Reagan and George W. Bush") or during
+    an administration, a term or a work done ("Office of Management and Budget director during the
+    drafting of the law")."""
+    if not role:
+        return False
+    if _PAST_TIME.search(role):
+        return True
+    written = re.compile(re.escape(role) + r",?[ \t]+" + _PAST_TIME.pattern)
+    return any(written.search(text) for text in texts)
+
+
+_PAST_TIME = re.compile(r"\b(?:under[ \t]+(?:former[ \t]+President|Presidents)[ \t]+[A-Z]|"
+                        r"during[ \t]+(?:the|his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                        r"(?:administrations?|presidency|term|tenure|\w+ing[ \t]+of)\b)")
+
+
 _LAWYER = re.compile(r"\b(?:lawyer|attorney|counsel|litigator)\b", re.I)
 
 
@@ -449,7 +478,13 @@ def _expert(role: str | None, organisation: str | None, described: str) -> bool:
     own = role.replace(organisation, "") if role and organisation else role
     if own and _LAWYER.search(own) and not _EXPERT.search(own):
         return False
-    return bool(_EXPERT.search(described))
+    return bool(_EXPERT.search(_ADVOCACY.sub("", described)))
+
+
+# A centre or a foundation named for a cause ("the Center of Media Justice", "the Center for
+# Reproductive Rights"): an advocacy group, whose director is no expert for it.
+_ADVOCACY = re.compile(r"\b(?:center|centre|institute|foundation)\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,2}?"
+                       r"(?:justice|rights|equality|freedom|liberty|action)\b", re.I)
 
 
 def _study_authors(name: str, texts: Iterable[str]) -> bool:

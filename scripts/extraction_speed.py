@@ -25,7 +25,7 @@ from typing import Any
 
 import trafilatura
 
-from broadsheet.extract import byline, html, htmlmeta, pagekind
+from broadsheet.extract import byline, html, htmlmeta, leftout, pagekind, runs
 from broadsheet.model import Page
 
 RUNS = 3
@@ -34,7 +34,8 @@ STAGES = [(html, "parse_html"), (byline, "page_metadata"), (byline, "find_author
           (html, "run_trafilatura"), (htmlmeta, "from_document"), (html, "without_related"),
           (html, "_cleaned"), (html, "evidence_of"), (pagekind, "page_signals"),
           (html, "heading_texts"), (html, "page_words"), (html, "verdict"), (html, "page_body"),
-          (html, "junk_reason")]
+          (html, "junk_reason"), (html, "completed"), (html, "listed"), (runs, "_pruned"),
+          (leftout, "page_blocks")]
 spent: dict[str, float] = defaultdict(float)
 
 

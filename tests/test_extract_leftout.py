@@ -221,3 +221,36 @@ def test_the_blocks_the_model_keeps_go_into_the_article_where_the_markup_prints_
     assert _article(markup).paragraphs == (FIRST[0], "- Road repairs on the east side",
                                            "- Two new fire stations",
                                            "- A raise for the bus drivers", THIRD)
+
+
+def test_a_blocks_features_do_not_read_the_lists_outside_the_span() -> None:
+    """Only the span between the first and the last paragraph the body holds is read (its places
+    counted from its first paragraph): menus before and after it change no block."""
+    inside = f"<div><p>{FIRST[0]}</p>{PROJECTS}<p>{SECTION}</p></div><div><p>{THIRD}</p></div>"
+    bare = _blocks(_page(inside), [FIRST[0], THIRD])
+    framed = _blocks(_page(f"{MENU}{MENU}<p>Before the story.</p>{inside}{MENU}"),
+                     [FIRST[0], THIRD])
+    assert framed == bare and len(bare) == 2
+
+
+def test_one_walk_gives_the_paragraphs_lists_and_headings_in_the_markups_order() -> None:
+    markup = _page(f"<h2>Budget</h2><p>{FIRST[0]}</p>{PROJECTS}<h3>Vote</h3>{MENU}<p>Last.</p>")
+    blocks = leftout.page_blocks(parse_html(markup))
+    assert [key for _, key in blocks.paragraphs] == [leftout.key_of(FIRST[0]), "last"]
+    assert [element.tag for element, _ in blocks.blocks] == ["p", "ol", "ul", "p"]
+    assert [key for _, key in blocks.blocks] == [leftout.key_of(FIRST[0]), "", "", "last"]
+    assert [element.text for element in blocks.headings] == ["Budget", "Vote"]
+
+
+@pytest.mark.parametrize("text", ["ΟΔΟΣ ΣΑΣ Σ", "Σ́ΑΣ́ xΣ'", "İSTANBUL Straße ǅEMAL", "a_b, 3D!", "", " ."])
+def test_a_key_is_its_words_lower_cased_one_by_one(text: str) -> None:
+    """Lower-casing the joined words gives each word's own lower case, final sigmas too."""
+    from broadsheet.text import WORD
+
+    assert leftout.key_of(text) == " ".join(word.lower() for word in WORD.findall(text))
+
+
+def test_the_body_keys_follow_the_body_they_are_asked_for() -> None:
+    first, second = (FIRST[0], FIRST[1]), (FIRST[1], FIRST[0], FIRST[1])
+    assert leftout.body_at(first) == {leftout.key_of(FIRST[0]): 0, leftout.key_of(FIRST[1]): 1}
+    assert leftout.body_at(second) == {leftout.key_of(FIRST[1]): 0, leftout.key_of(FIRST[0]): 1}

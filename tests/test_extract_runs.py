@@ -20,6 +20,7 @@ from broadsheet.extract.html import parse_html
 from broadsheet.extract.runs import (
     _appended_articles,
     _comment_sections,
+    _pruned,
     _share_buttons,
     options_for,
     precise_text,
@@ -108,6 +109,27 @@ def test_the_prunes_take_comments_and_appended_articles_not_commentary() -> None
     assert taken == ["infinite-scroll", "mvp-post-add-box", "elementor-share-buttons", "comments",
                      "comment-list", "comments-list", "post-comments", "disqus_thread",
                      "Comments"]
+
+
+NESTED = [
+    '<div class="infinite-scroll"><p>Next story.</p><div id="comments"><p>Its comments.</p></div>'
+    '<div class="elementor-share-buttons">Share it</div>tail of the share bar</div>after it',
+    '<div id="comments"><p>A comment.</p><div class="elementor-share-buttons">Share</div>tail'
+    '<div class="infinite-scroll"><p>Appended inside the comments.</p></div>end</div>after',
+    '<p>Lead</p><div class="elementor-share-buttons">x</div>one<div id="comments">y</div>two',
+]
+
+
+@pytest.mark.parametrize("comments", [True, False])
+@pytest.mark.parametrize("inner", [*NESTED, "".join(PRUNED + NESTED)])
+def test_one_walk_prunes_as_the_queries_one_after_the_other(inner: str, comments: bool) -> None:
+    """The three prunes found in one walk leave the tree trafilatura's queries leave, each run
+    on what the one before left, where a prune holds another's element and its tail."""
+    tree = parse_html(_page(inner))
+    queries = [*_xpaths.RAW_TREE_PRUNE_XPATH,
+               *(_xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH if comments else ())]
+    theirs = trafilatura.htmlprocessing.prune_unwanted_nodes(copy(tree), queries)
+    assert etree.tostring(_pruned(tree, comments=comments)) == etree.tostring(theirs)
 
 
 def test_a_real_page_gives_trafilaturas_text_and_its_tree_is_left_alone() -> None:

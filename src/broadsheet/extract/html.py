@@ -85,19 +85,22 @@ def run_trafilatura(tree: Any, url: str | None, *, precise: bool, fast: bool = F
     return str(doc.text or "") if doc is not None else ""
 
 
-def parse_html(markup: str) -> Any:
+def parse_html(markup: str, controls: int | None = None) -> Any:
     """The page's tree, as ``trafilatura.utils.load_html`` parses a string (its repairs, its
     parser's options, its fallback to bytes, its refusal of a short tree that does not say
     "html"), but with lxml's element classes looked up in C (``_parser``): lxml.html's own
     lookup is a Python call for every element touched, and trafilatura's runs and the metadata
     reader touch each many times over (678,000 calls on the 181 scrapinghub pages, a twelfth of
     the time of the HTML path). Every element is then a plain ``HtmlElement`` (no form classes,
-    which nothing here uses); the trees serialise the same."""
+    which nothing here uses); the trees serialise the same. ``controls``: the markup's count of
+    control characters (``control_count``) when the caller has it already."""
     import trafilatura.utils
 
     beginning = markup[:50].lower()
     dubious = trafilatura.utils.is_dubious_html(beginning)
-    if control_count(markup) or any(char in markup for char in _XML_REFUSED):
+    if controls is None:
+        controls = control_count(markup)
+    if controls or any(char in markup for char in _XML_REFUSED):
         markup = trafilatura.utils.repair_faulty_html(markup, beginning)
     else:
         markup = _repaired(markup, beginning)
@@ -172,7 +175,7 @@ def needs_full_run(words: int, markup: str) -> bool:
     return words < FAST_SHORT_WORDS or words < WORDS_PER_PARAGRAPH * len(_PARAGRAPH.findall(markup))
 
 
-def _extraction(markup: str, url: str | None) -> tuple[str, Any, Any]:
+def _extraction(markup: str, url: str | None, controls: int | None = None) -> tuple[str, Any, Any]:
     """The body text, the document holding the metadata and the parsed tree; one fast
     trafilatura run on most pages.
 
@@ -190,9 +193,9 @@ def _extraction(markup: str, url: str | None) -> tuple[str, Any, Any]:
     try before the page is rejected (``no_text``): of the 1,678 dev pages, 11 were rejected so, and
     the recall run finds text on 2 (a WCXB article of 1,900 words, a forum page of 39). On a
     page judged an article whose body announces what it does not hold, ``filled`` makes one
-    more run (the fast recall run).
+    more run (the fast recall run). ``controls``: as ``parse_html``'s.
     """
-    tree = parse_html(markup)
+    tree = parse_html(markup, controls)
     if tree is None:
         return "", None, None
     meta = byline.page_metadata(tree, url)
@@ -381,13 +384,13 @@ class HtmlParts:
 def html_parts(page: Page) -> HtmlParts | Rejected:
     """Run trafilatura and our boilerplate stage on an HTML page, or say why there is no text."""
     markup = page.content[:MAX_HTML_CHARS]
-    if control_count(markup):  # lxml refuses them
+    if control_count(markup):  # lxml refuses them; none is left (``parse_html``'s count)
         markup = CONTROL.sub(" ", markup)
     if markup.count("<") > MAX_TAGS:  # trafilatura's time grows faster than the tag count
         return Rejected.of(page, "extract", "too_complex",
                            f"the markup has more than {MAX_TAGS:,} tags: refused unparsed")
     try:
-        text, doc, tree = _extraction(markup, page.url)
+        text, doc, tree = _extraction(markup, page.url, controls=0)
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup
         return Rejected.of(page, "extract", "parse_error", f"the markup could not be parsed: {exc!r}"[:300])
     if doc is None or not text.strip():

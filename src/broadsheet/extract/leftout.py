@@ -66,7 +66,7 @@ from typing import Any
 import trafilatura.xpaths
 
 from broadsheet.extract.linemodel import Ensemble
-from broadsheet.text import lower_words
+from broadsheet.text import WORD, lower_words
 
 _BODY_CLASS = re.compile("|".join(trafilatura.xpaths._ARTICLE_CONTENT_CLASS_TOKENS))
 _CLASS_VALUE = re.compile(r'class="([^"]+)"')
@@ -127,7 +127,7 @@ def _split(members: list[Any], paragraphs: Sequence[str]) -> Split | None:
     the one holding most body paragraphs is trafilatura's, the others' text goes around it."""
     if len(members) < 2:
         return None
-    keys = [key_of(paragraph) for paragraph in paragraphs]
+    keys = list(body_keys(tuple(paragraphs)))
     texts = [key_of(str(member.text_content())) for member in members]
     inside = [[i for i, key in enumerate(keys) if key and key in text] for text in texts]
     home = max(range(len(members)), key=lambda m: len(inside[m]))
@@ -156,14 +156,12 @@ def dropped_headings(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str
     by the index of the paragraph each goes before."""
     if tree is None or len(paragraphs) < 2:
         return {}
-    between = [(heading, before, after) for heading in tree.iter(*HEADINGS)
+    between = [(heading, before, after) for heading in page_blocks(tree).headings
                if (before := _sibling_paragraph(heading, True))
                and (after := _sibling_paragraph(heading, False))]
     if not between:
         return {}
-    at: dict[str, int] = {}
-    for i, paragraph in enumerate(paragraphs):
-        at.setdefault(key_of(paragraph), i)
+    at = body_at(tuple(paragraphs))
     found: dict[int, list[str]] = {}
     for heading, before, after in between:
         text = " ".join(str(heading.text_content()).split())
@@ -180,11 +178,9 @@ def loose_paragraphs(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str
     (``paragraphs``, in order), by the index of the body paragraph each goes before."""
     if tree is None or len(paragraphs) < 2:
         return {}
-    at: dict[str, int] = {}
-    for i, paragraph in enumerate(paragraphs):
-        at.setdefault(key_of(paragraph), i)
+    at = body_at(tuple(paragraphs))
     body = " ".join(at)
-    marks = paragraph_marks(tree)
+    marks = page_blocks(tree).paragraphs
     held = [i for i, (_, key) in enumerate(marks) if key in at]
     found: dict[int, list[str]] = {}
     waiting: list[str] = []
@@ -239,16 +235,60 @@ def _sibling_paragraph(element: Any, preceding: bool) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Blocks:
+    """What rounds 15 to 20's steps read of a page's tree, from one walk of it in the markup's
+    order (``page_blocks``): every ``<p>`` with its key (``key_of``), every ``<p>``, ``<ul>``
+    and ``<ol>`` (a list with the key "": its items are read, not its own text), and the
+    headings ``<h2>`` to ``<h6>``."""
+
+    paragraphs: tuple[tuple[Any, str], ...]
+    blocks: tuple[tuple[Any, str], ...]
+    headings: tuple[Any, ...]
+
+
 @lru_cache(maxsize=1)
-def paragraph_marks(tree: Any) -> tuple[tuple[Any, str], ...]:
-    """Every ``<p>`` of the page in the markup's order with its key (``key_of``); kept for the
-    last page read, whose loose paragraphs and loose lists both read them."""
-    return tuple((element, key_of(str(element.text_content()))) for element in tree.iter("p"))
+def page_blocks(tree: Any) -> Blocks:
+    """The page's ``Blocks``, one walk of ``tree``; kept for the last page read, whose loose
+    paragraphs, loose lists and dropped headings all read them."""
+    paragraphs: list[tuple[Any, str]] = []
+    blocks: list[tuple[Any, str]] = []
+    headings: list[Any] = []
+    for element in tree.iter("p", *LISTS, *HEADINGS):
+        if element.tag == "p":
+            mark = (element, key_of(str(element.text_content())))
+            paragraphs.append(mark)
+            blocks.append(mark)
+        elif element.tag in LISTS:
+            blocks.append((element, ""))
+        else:
+            headings.append(element)
+    return Blocks(tuple(paragraphs), tuple(blocks), tuple(headings))
+
+
+@lru_cache(maxsize=1)
+def body_keys(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The key (``key_of``) of each body paragraph; kept for the last body read, which the
+    steps after a step that added nothing read unchanged."""
+    return tuple(key_of(paragraph) for paragraph in paragraphs)
+
+
+@lru_cache(maxsize=1)
+def body_at(paragraphs: tuple[str, ...]) -> dict[str, int]:
+    """The index of the first body paragraph of each key (``body_keys``); shared by the steps,
+    which never change it."""
+    at: dict[str, int] = {}
+    for i, key in enumerate(body_keys(paragraphs)):
+        at.setdefault(key, i)
+    return at
 
 
 def key_of(text: str) -> str:
-    """A text's lower-cased words, space-joined: paragraphs compared whatever their markup."""
-    return " ".join(lower_words(text))
+    """A text's lower-cased words, space-joined: paragraphs compared whatever their markup.
+    The words are lower-cased joined, which is their lower cases joined: a lower case depends
+    on nothing outside its word but for a final sigma, and the space that ends a word ends it
+    for that test too."""
+    return " ".join(WORD.findall(text)).lower()
 
 
 def _article(element: Any) -> Any:
@@ -327,15 +367,16 @@ def loose_lists(tree: Any, paragraphs: Sequence[str]) -> list[LooseList]:
     and its features."""
     if tree is None or len(paragraphs) < 2:
         return []
-    at: dict[str, int] = {}
-    for i, paragraph in enumerate(paragraphs):
-        at.setdefault(key_of(paragraph), i)
-    keys = dict(paragraph_marks(tree))  # a list's own key is never read: its items' are
-    marks = [(element, keys.get(element, ""))
-             for element in tree.iter("p", *LISTS) if element.tag == "p" or _outer_list(element)]
-    held = [i for i, (element, key) in enumerate(marks) if element.tag == "p" and key in at]
-    if len(held) < 2:
+    at = body_at(tuple(paragraphs))
+    blocks = page_blocks(tree).blocks  # a list's own key is never read: its items' are
+    ends = [i for i, (element, key) in enumerate(blocks) if element.tag == "p" and key in at]
+    if len(ends) < 2:
         return []
+    # only the span is read, and only its differences of places: the lists outside it (menus,
+    # footers) need no test of their nesting
+    marks = [(element, key) for element, key in blocks[ends[0]:ends[-1] + 1]
+             if element.tag == "p" or _outer_list(element)]
+    held = [i for i, (element, key) in enumerate(marks) if element.tag == "p" and key in at]
     body = " ".join(at)
     span = _Span(at, body, frozenset(body.split()), marks, held,
                  sum(p.startswith(_ITEM) for p in paragraphs) / len(paragraphs))

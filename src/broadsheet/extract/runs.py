@@ -59,14 +59,14 @@ def _delete(elements: Iterable[Any]) -> None:
 def _appended_articles(tree: Any) -> list[Any]:
     """The first query of ``RAW_TREE_PRUNE_XPATH``: infinite-scroll containers without the
     page's ``<h1>``, and a theme's appended-post boxes."""
-    found = []
-    for element in tree.iterdescendants(*_SECTIONS):
-        ident, klass = element.get("id", ""), element.get("class", "")
-        if (_SCROLL.search(ident) or _SCROLL.search(klass)) and (
-                element.find(".//h1") is None or _APPENDED.search(ident)
-                or _APPENDED.search(klass)):
-            found.append(element)
-    return found
+    return [element for element in tree.iterdescendants(*_SECTIONS)
+            if _appended(element, element.get("id", ""), element.get("class", ""))]
+
+
+def _appended(element: Any, ident: str, klass: str) -> bool:
+    """Does ``_appended_articles``' query take ``element`` (of ``_SECTIONS``)?"""
+    return bool(_SCROLL.search(ident) or _SCROLL.search(klass)) and (
+        element.find(".//h1") is None or bool(_APPENDED.search(ident) or _APPENDED.search(klass)))
 
 
 def _share_buttons(tree: Any) -> list[Any]:
@@ -78,25 +78,50 @@ def _share_buttons(tree: Any) -> list[Any]:
 def _comment_sections(tree: Any, lists: bool) -> list[Any]:
     """``REMOVE_COMMENTS_XPATH`` (``lists``: ``REMOVE_COMMENTS_AND_LISTS_XPATH``, which also
     takes ``<ol>`` and ``<ul>`` comment lists, without the Disqus ids)."""
-    found = []
-    for element in tree.iterdescendants(*_COMMENT_BLOCKS, *(_LISTS if lists else ())):
+    return [element for element in
+            tree.iterdescendants(*_COMMENT_BLOCKS, *(_LISTS if lists else ()))
+            if _comment(element, element.get("id", ""), element.get("class", ""))]
+
+
+def _comment(element: Any, ident: str, klass: str) -> bool:
+    """Does ``_comment_sections``' query take ``element`` (of ``_COMMENT_BLOCKS`` or a list)?"""
+    if not (_COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(klass)):
+        return False
+    return (element.tag not in _LISTS or bool(_COMMENT_LIST_ID.search(ident))
+            or bool(_COMMENTS_CLASS.search(klass)))
+
+
+_COMMENT_TAGS = frozenset((*_COMMENT_BLOCKS, *_LISTS))
+_RAW_TAGS = tuple(dict.fromkeys((*_SECTIONS, *_COMMENT_BLOCKS, *_LISTS)))
+
+
+def _raw_prunes(tree: Any, comments: bool) -> list[Any]:
+    """What the three prunes of the raw tree take (``_appended_articles``, ``_share_buttons``,
+    ``_comment_sections`` with lists when ``comments``), in one walk, in the order trafilatura
+    deletes them: the queries one after the other, each in document order. trafilatura's later
+    query never sees what an earlier one deleted; here a later one may name an element inside
+    it, whose deletion then changes only the detached part (their tests read only an element's
+    tag, class and id and its own ``<h1>``, which no deletion elsewhere changes)."""
+    taken: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    for element in tree.iterdescendants(*(_RAW_TAGS if comments else _SECTIONS)):
         ident, klass = element.get("id", ""), element.get("class", "")
-        if not (_COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(klass)):
-            continue
-        if element.tag not in _LISTS or _COMMENT_LIST_ID.search(ident) or _COMMENTS_CLASS.search(klass):
-            found.append(element)
-    return found
+        section = element.tag in _SECTIONS
+        if section and _appended(element, ident, klass):
+            taken[0].append(element)
+        if section and _SHARE_BUTTONS in klass:
+            taken[1].append(element)
+        if comments and element.tag in _COMMENT_TAGS and _comment(element, ident, klass):
+            taken[2].append(element)
+    return [*taken[0], *taken[1], *taken[2]]
 
 
 def _pruned(tree: Any, *, comments: bool = True) -> Any:
     """A copy of the page pruned as ``trafilatura_sequence`` prunes the raw tree of a run
     without comments, one query after the other (``comments``: the comment sections and lists
-    too, which every precise run and a recall run on a page that is no forum thread prune)."""
+    too, which every precise run and a recall run on a page that is no forum thread prune), the
+    three found in one walk (``_raw_prunes``)."""
     work = copy(tree)
-    _delete(_appended_articles(work))
-    _delete(_share_buttons(work))
-    if comments:
-        _delete(_comment_sections(work, lists=True))
+    _delete(_raw_prunes(work, comments))
     return work
 
 

@@ -398,11 +398,19 @@ def html_parts(page: Page) -> HtmlParts | Rejected:
     lines, related = without_related(body, body=True)
     outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
     title = page.title or meta.title
-    paragraphs = _cleaned(lines, title, outlet, url)
+    paragraphs = _cleaned(lines, title, outlet, url) or _headline_only(lines, title, outlet)
     if not paragraphs:
         return Rejected.of(page, "extract", "no_text", "the page text was all boilerplate")
     return HtmlParts(markup, meta, url, title, outlet, paragraphs, related, tree,
                      _judged(body, related, title, outlet, url))
+
+
+def _headline_only(lines: Sequence[str], title: str | None,
+                   outlet: str | None) -> tuple[str, ...]:
+    """The text of a page that prints nothing but its headline (a link post, a bare thread):
+    that line, not a rejection (trafilatura alone returns it; a WCXB forum page's strings)."""
+    return boilerplate.clean_paragraphs([line for line in lines
+                                         if line and title and same_text(line, title)], outlet)
 
 
 def _judged(body: list[str], related: tuple[RelatedItem, ...], title: str | None,
@@ -497,9 +505,17 @@ def page_body(parts: HtmlParts) -> HtmlParts:
     list of stories, though (``_stories``): a run of product tiles, reviews or specification
     rows read as a related list is the content of a shop or listing page (WCXB dev pages that
     are not articles: 0.7885 -> 0.7896, trafilatura alone 0.7885). Nothing found: the reading
-    stands."""
+    stands. Round 22: then the gaps trafilatura's recall run fills inside that text
+    (``_gaps_recalled``) and without the lines that are the site's controls (``_unchromed``:
+    "Add to cart", "Sign in", "Sort by"); sites held out, see extraction round 22."""
     if parts.tree is None:
         return parts
+    return _unchromed(_gaps_recalled(_page_reading(parts)))
+
+
+def _page_reading(parts: HtmlParts) -> HtmlParts:
+    """``page_body``'s reading before the gaps and the controls: trafilatura's default text
+    through our boilerplate stage, or the article reading where it stands."""
     try:
         text = run_trafilatura(parts.tree, parts.url, precise=False)
     except Exception:  # lxml and trafilatura raise many types on hostile markup
@@ -511,6 +527,27 @@ def page_body(parts: HtmlParts) -> HtmlParts:
         return parts
     paragraphs = boilerplate.clean_paragraphs(lines, parts.outlet)
     return replace(parts, paragraphs=paragraphs) if paragraphs else parts
+
+
+def _gaps_recalled(parts: HtmlParts) -> HtmlParts:
+    """A page that is not an article with the paragraphs trafilatura's recall run holds between
+    the first and the last it shares with the reading (``with_gaps_filled``: a forum's posts, a
+    shop's specification rows the default run skipped; never a fuller run's head or tail),
+    through the boilerplate stage."""
+    try:
+        fuller = run_trafilatura(parts.tree, parts.url, precise=False, recall=True)
+    except Exception:  # lxml and trafilatura raise many types on hostile markup
+        return parts
+    lines = body_paragraphs(fuller)
+    if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning
+        return parts
+    cleaned = boilerplate.clean_paragraphs(lines, parts.outlet)
+    return replace(parts, paragraphs=with_gaps_filled(parts.paragraphs, cleaned))
+
+
+def _unchromed(parts: HtmlParts) -> HtmlParts:
+    """A page that is not an article without its controls' lines (``boilerplate.without_chrome``)."""
+    return replace(parts, paragraphs=boilerplate.without_chrome(parts.paragraphs))
 
 
 def _stories(related: Sequence[RelatedItem]) -> bool:

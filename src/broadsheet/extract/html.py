@@ -531,7 +531,7 @@ def _page_reading(parts: HtmlParts) -> HtmlParts:
 
 def _gaps_recalled(parts: HtmlParts) -> HtmlParts:
     """A page that is not an article with the paragraphs trafilatura's recall run holds between
-    the first and the last it shares with the reading (``with_gaps_filled``: a forum's posts, a
+    the first and the last it shares with the reading (``with_gaps_added``: a forum's posts, a
     shop's specification rows the default run skipped; never a fuller run's head or tail),
     through the boilerplate stage."""
     try:
@@ -542,7 +542,22 @@ def _gaps_recalled(parts: HtmlParts) -> HtmlParts:
     if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning
         return parts
     cleaned = boilerplate.clean_paragraphs(lines, parts.outlet)
-    return replace(parts, paragraphs=with_gaps_filled(parts.paragraphs, cleaned))
+    return replace(parts, paragraphs=with_gaps_added(parts.paragraphs, cleaned))
+
+
+def with_gaps_added(mine: Sequence[str], theirs: Sequence[str]) -> tuple[str, ...]:
+    """Every paragraph of ``mine`` and, after each it shares with ``theirs``, the paragraphs
+    ``theirs`` holds next (up to the next shared one, inside the span of the shared ones):
+    ``with_gaps_filled`` without giving up a paragraph of ``mine`` that ``theirs`` lacks (on a
+    page that is not an article the reading's own lines, a shop's details, a thread's replies,
+    are content whichever run found them)."""
+    common = _gap_span(mine, theirs)
+    if not common:
+        return tuple(mine)
+    following: dict[str, list[str]] = {}
+    for start, end in pairwise(common):
+        following.setdefault(theirs[start], list(theirs[start + 1:end]))
+    return tuple(line for paragraph in mine for line in (paragraph, *following.pop(paragraph, ())))
 
 
 def _unchromed(parts: HtmlParts) -> HtmlParts:

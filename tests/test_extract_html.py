@@ -456,3 +456,12 @@ def test_a_page_that_prints_only_its_headline_is_that_line_not_a_rejection() -> 
                 url="https://forum.example.com/r/news/comments/abc/regulator")
     result = extract(page)
     assert isinstance(result, Article) and result.paragraphs == (headline,)
+
+
+def test_the_gaps_added_keep_every_line_of_the_reading_and_no_tail() -> None:
+    """``with_gaps_added``: what the fuller run holds after each shared line comes in; a line of
+    the reading the fuller run lacks stays (``with_gaps_filled`` gives it up), its tail does not."""
+    mine, theirs = ("a", "b", "d", "e"), ("a", "x", "b", "c", "e", "tail")
+    assert html.with_gaps_added(mine, theirs) == ("a", "x", "b", "c", "d", "e")
+    assert html.with_gaps_filled(mine, theirs) == ("a", "x", "b", "c", "e")
+    assert html.with_gaps_added(mine, ("a", "b", "tail")) == mine

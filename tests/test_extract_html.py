@@ -448,16 +448,6 @@ def test_a_page_that_is_not_an_article_gets_the_recall_runs_gaps_without_its_con
     assert html.page_body(parts).paragraphs == tuple(posts)
 
 
-def test_a_page_that_prints_only_its_headline_is_that_line_not_a_rejection() -> None:
-    headline = "Regulator to Europe: if you restrict our satellite firms, we will ban yours"
-    markup = (f"<html><head><title>{headline}</title></head><body><main><h1>{headline}</h1>"
-              f"<p>{headline}</p></main></body></html>")
-    page = Page(id="h", source="h.html", kind="html", content=markup,
-                url="https://forum.example.com/r/news/comments/abc/regulator")
-    result = extract(page)
-    assert isinstance(result, Article) and result.paragraphs == (headline,)
-
-
 def test_the_gaps_added_keep_every_line_of_the_reading_and_no_tail() -> None:
     """``with_gaps_added``: what the fuller run holds after each shared line comes in; a line of
     the reading the fuller run lacks stays (``with_gaps_filled`` gives it up), its tail does not."""

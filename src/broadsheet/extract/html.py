@@ -398,19 +398,11 @@ def html_parts(page: Page) -> HtmlParts | Rejected:
     lines, related = without_related(body, body=True)
     outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
     title = page.title or meta.title
-    paragraphs = _cleaned(lines, title, outlet, url) or _headline_only(lines, title, outlet)
+    paragraphs = _cleaned(lines, title, outlet, url)
     if not paragraphs:
         return Rejected.of(page, "extract", "no_text", "the page text was all boilerplate")
     return HtmlParts(markup, meta, url, title, outlet, paragraphs, related, tree,
                      _judged(body, related, title, outlet, url))
-
-
-def _headline_only(lines: Sequence[str], title: str | None,
-                   outlet: str | None) -> tuple[str, ...]:
-    """The text of a page that prints nothing but its headline (a link post, a bare thread):
-    that line, not a rejection (trafilatura alone returns it; a WCXB forum page's strings)."""
-    return boilerplate.clean_paragraphs([line for line in lines
-                                         if line and title and same_text(line, title)], outlet)
 
 
 def _judged(body: list[str], related: tuple[RelatedItem, ...], title: str | None,

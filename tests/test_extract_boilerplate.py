@@ -12,11 +12,13 @@ from broadsheet.extract.boilerplate import (
     is_call_to_action,
     is_contact_or_notice,
     is_date_stamp,
+    is_page_chrome,
     is_pitch,
     is_teaser,
     is_ui_label,
     is_wire_credit,
     tag_lists,
+    without_chrome,
 )
 
 STORY = (
@@ -173,3 +175,22 @@ def test_a_date_stamp_is_a_label_and_a_date_or_time(line: str, stamp: bool) -> N
 
 def test_the_date_stamp_goes_and_the_story_stays() -> None:
     assert clean_paragraphs(["Updated at 1:23 p.m.", STORY]) == (STORY,)
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Add to cart", True), ("- Loading...", True), ("OUT OF STOCK", True), ("Sort by|", True),
+    ("Was this helpful?", True), ("Join Date: Aug 2008", True), ("Posts: 1,077", True),
+    ("Sign in", True), ("Reaction score 10", True),
+    ("messages.", False),  # a count needs a number
+    ("Posts about cooking on a budget", False),
+    ("Sign in to your account to see every order you placed last week.", False),
+    ("Reviews of the new espresso machine", False), ("In stock at the Leeds store", False),
+])
+def test_a_shop_forum_or_docs_control_is_page_chrome(line: str, chrome: bool) -> None:
+    assert is_page_chrome(line) is chrome
+
+
+def test_without_chrome_keeps_the_content_and_everything_when_nothing_else_is_left() -> None:
+    spec = ["Stainless steel body, 1.7 litres", "Add to cart", "In stock", "Weight: 1.2 kg"]
+    assert without_chrome(spec) == ("Stainless steel body, 1.7 litres", "Weight: 1.2 kg")
+    assert without_chrome(["Sign in", "Register"]) == ("Sign in", "Register")

@@ -13,7 +13,7 @@ import pytest
 from broadsheet.bench.extraction import precision, recall, shingle_counts
 from broadsheet.extract import extract, html, pagekind
 from broadsheet.extract.html import MAX_HTML_CHARS, needs_full_run
-from broadsheet.extract.metadata import declares_article, url_hint
+from broadsheet.extract.metadata import HtmlMetadata, declares_article, url_hint
 from broadsheet.extract.text import CONTROL, control_count, without_related
 from broadsheet.model import Article, Page, Rejected
 from conftest import TEST_DATA
@@ -137,7 +137,9 @@ def test_the_recall_run_is_the_last_try_before_no_text(monkeypatch: pytest.Monke
     page = Page(id="r", source="r.html", kind="html", content="<html><body>" + PARAGRAPH + "</body></html>")
     result = extract(page)
     assert isinstance(result, Article) and result.paragraphs == (PARAGRAPH[3:-4],)
-    assert runs.count((False, True)) == 1
+    runs.clear()  # the page's own reading (``page_body``) makes its recall run for the gaps
+    text, _, _ = html._extraction(page.content, None)
+    assert text == PARAGRAPH[3:-4] and runs.count((False, True)) == 1
 
 
 def test_a_scrap_of_text_is_kept_but_is_not_an_article() -> None:
@@ -423,3 +425,33 @@ def test_a_list_the_precise_run_drops_inside_the_body_comes_back() -> None:
     assert isinstance(result, Article)
     assert "Support for education and training should supplement research funding." in result.text
     assert "Enter search terms" not in result.text
+
+
+def test_a_page_that_is_not_an_article_gets_the_recall_runs_gaps_without_its_controls(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a page judged not an article, the paragraphs trafilatura's recall run holds between two
+    the default run kept come in (a post the default run skipped), its extra tail does not, and
+    the shop's controls ("Add to cart") go."""
+    posts = [f"Reply {n}: the {name} kettle boils a full litre in under three minutes for me."
+             for n, name in enumerate(("steel", "glass", "copper"))]
+    default = "\n".join((posts[0], "Add to cart", posts[2]))
+    fuller = "\n".join((posts[0], "Add to cart", posts[1], posts[2], "Footer: all our shops"))
+
+    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False,
+             recall: bool = False) -> str:
+        return fuller if recall else default
+
+    monkeypatch.setattr(html, "run_trafilatura", fake)
+    markup = "<html><body><p>x</p></body></html>"
+    parts = html.HtmlParts(markup, HtmlMetadata(), None,
+                           "Kettles", None, (posts[0],), (), html.parse_html(markup))
+    assert html.page_body(parts).paragraphs == tuple(posts)
+
+
+def test_the_gaps_added_keep_every_line_of_the_reading_and_no_tail() -> None:
+    """``with_gaps_added``: what the fuller run holds after each shared line comes in; a line of
+    the reading the fuller run lacks stays (``with_gaps_filled`` gives it up), its tail does not."""
+    mine, theirs = ("a", "b", "d", "e"), ("a", "x", "b", "c", "e", "tail")
+    assert html.with_gaps_added(mine, theirs) == ("a", "x", "b", "c", "d", "e")
+    assert html.with_gaps_filled(mine, theirs) == ("a", "x", "b", "c", "e")
+    assert html.with_gaps_added(mine, ("a", "b", "tail")) == mine

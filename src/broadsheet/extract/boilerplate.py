@@ -282,6 +282,42 @@ def is_boilerplate(line: str, outlet: str | None = None, reader_addressed: bool 
     )
 
 
+_PAGE_CHROME = re.compile(
+    r"^[-\s]*(?:"
+    r"log ?in|log ?out|sign ?in|sign ?up|sign out|register|create (?:an |your )?account|my account|"
+    r"(?:log ?in|sign ?in) or (?:register|sign ?up|create (?:an |your )?account)|"
+    r"you are not logged in|"
+    r"add(?:ed)? to (?:your )?(?:cart|bag|basket|wish ?list|favou?rites)|buy now|shop now|"
+    r"view cart|checkout|out of stock|in stock|sold out|free shipping|quick ?view|"
+    r"choose options|select options|notify me|write a review|see all reviews|customer reviews|"
+    r"reviews|was this (?:page |article |answer )?helpful\??|submit (?:a )?correction|"
+    r"edit this page|edit on github|report (?:an? )?(?:issue|problem|bug)|trending searches|"
+    r"recently viewed(?: items)?|sort by|sort and filter|filters?|load more|show more|view all|"
+    r"see all|loading|"
+    r"(?:join(?:ed)?(?: date)?|posts|messages|reaction score|likes|points|member since)"
+    r"\s*:?\s*\d[\d.,]*[km]?|"
+    r"(?:join(?:ed)?(?: date)?|member since)\s*:\s*.{1,20}"
+    r")[\s:.!|…]*$",
+    re.IGNORECASE,
+)
+MAX_CHROME_WORDS = 6
+
+
+def is_page_chrome(line: str) -> bool:
+    """A shop's, forum's or docs site's own control or status printed as a line: "Add to cart",
+    "Out of stock", "Sort by", "Sign in", "Was this helpful?", "Join Date: Aug 2008", "Posts:
+    1,077" -- at most ``MAX_CHROME_WORDS`` words and nothing else. Read on pages that are not
+    articles only (``without_chrome``): an article's text rarely prints them."""
+    return word_count(line) <= MAX_CHROME_WORDS and bool(_PAGE_CHROME.match(line.strip()))
+
+
+def without_chrome(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """The text of a page that is not an article without its controls' lines
+    (``is_page_chrome``); all of it when nothing else is left."""
+    kept = tuple(p for p in paragraphs if not is_page_chrome(p))
+    return kept or tuple(paragraphs)
+
+
 def is_sentence(line: str) -> bool:
     """A whole sentence or more: at least ``MIN_SENTENCE_WORDS`` words and a sentence end."""
     return word_count(line) >= MIN_SENTENCE_WORDS and ends_sentence(line)

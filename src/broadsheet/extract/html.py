@@ -500,9 +500,17 @@ def page_body(parts: HtmlParts) -> HtmlParts:
     list of stories, though (``_stories``): a run of product tiles, reviews or specification
     rows read as a related list is the content of a shop or listing page (WCXB dev pages that
     are not articles: 0.7885 -> 0.7896, trafilatura alone 0.7885). Nothing found: the reading
-    stands."""
+    stands. Round 22: then the gaps trafilatura's recall run fills inside that text
+    (``_gaps_recalled``) and without the lines that are the site's controls (``_unchromed``:
+    "Add to cart", "Sign in", "Sort by"); sites held out, see extraction round 22."""
     if parts.tree is None:
         return parts
+    return _unchromed(_gaps_recalled(_page_reading(parts)))
+
+
+def _page_reading(parts: HtmlParts) -> HtmlParts:
+    """``page_body``'s reading before the gaps and the controls: trafilatura's default text
+    through our boilerplate stage, or the article reading where it stands."""
     try:
         text = run_trafilatura(parts.tree, parts.url, precise=False)
     except Exception:  # lxml and trafilatura raise many types on hostile markup
@@ -514,6 +522,42 @@ def page_body(parts: HtmlParts) -> HtmlParts:
         return parts
     paragraphs = boilerplate.clean_paragraphs(lines, parts.outlet)
     return replace(parts, paragraphs=paragraphs) if paragraphs else parts
+
+
+def _gaps_recalled(parts: HtmlParts) -> HtmlParts:
+    """A page that is not an article with the paragraphs trafilatura's recall run holds between
+    the first and the last it shares with the reading (``with_gaps_added``: a forum's posts, a
+    shop's specification rows the default run skipped; never a fuller run's head or tail),
+    through the boilerplate stage."""
+    try:
+        fuller = run_trafilatura(parts.tree, parts.url, precise=False, recall=True)
+    except Exception:  # lxml and trafilatura raise many types on hostile markup
+        return parts
+    lines = body_paragraphs(fuller)
+    if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning
+        return parts
+    cleaned = boilerplate.clean_paragraphs(lines, parts.outlet)
+    return replace(parts, paragraphs=with_gaps_added(parts.paragraphs, cleaned))
+
+
+def with_gaps_added(mine: Sequence[str], theirs: Sequence[str]) -> tuple[str, ...]:
+    """Every paragraph of ``mine`` and, after each it shares with ``theirs``, the paragraphs
+    ``theirs`` holds next (up to the next shared one, inside the span of the shared ones):
+    ``with_gaps_filled`` without giving up a paragraph of ``mine`` that ``theirs`` lacks (on a
+    page that is not an article the reading's own lines, a shop's details, a thread's replies,
+    are content whichever run found them)."""
+    common = _gap_span(mine, theirs)
+    if not common:
+        return tuple(mine)
+    following: dict[str, list[str]] = {}
+    for start, end in pairwise(common):
+        following.setdefault(theirs[start], list(theirs[start + 1:end]))
+    return tuple(line for paragraph in mine for line in (paragraph, *following.pop(paragraph, ())))
+
+
+def _unchromed(parts: HtmlParts) -> HtmlParts:
+    """A page that is not an article without its controls' lines (``boilerplate.without_chrome``)."""
+    return replace(parts, paragraphs=boilerplate.without_chrome(parts.paragraphs))
 
 
 def _stories(related: Sequence[RelatedItem]) -> bool:

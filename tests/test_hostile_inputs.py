@@ -226,7 +226,7 @@ def test_trafilatura_receives_the_page_markup_never_an_address(monkeypatch: pyte
     seen: list[Any] = []
     real, load = trafilatura.bare_extraction, html_path.parse_html
     monkeypatch.setattr(html_path, "parse_html",
-                        lambda markup: parsed.append(markup) or load(markup))
+                        lambda markup, *rest: parsed.append(markup) or load(markup, *rest))
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **k: seen.append(tree) or real(
         tree, **k))
     markup = article_html("Bridge to reopen", variant(0))

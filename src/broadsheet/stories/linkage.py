@@ -1,0 +1,109 @@
+"""Centroid linkage of a batch's undated articles (stories round 24; off unless ``LINKAGE``).
+
+Undated articles have no publication order, so placing them one after another makes the stories
+depend on the hash order they are visited in. Here every undated article of a batch first starts a
+story of its own (its id minted from the article's id, as ``Clusterer.add`` would); then, best pair
+first, two stories whose score reaches the bar become one (``StoryIndex.merge``: the larger
+survives, the absorbed id redirects and is recorded in ``merged_from``). Each pair is scored with
+the smaller story as the side against the larger (``Clusterer.story_features``): by the article
+scorer at ``Model.join``, or, when the smaller side has at least ``PAIR_FROM`` members, by the
+story-pair scorer at its threshold. Stories stored before the batch take part as they are, but two
+of them are never joined (that is the merge pass's decision). The cost follows the batch: a story
+is scored against its own index candidates only (``story_candidates``), once when it starts and
+once each time it grows; the pairs wait in a heap, stale ones skipped by a version count.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from broadsheet.stories.index import StoryState
+
+if TYPE_CHECKING:
+    from broadsheet.stories.engine import Clusterer, Incoming
+
+LINKAGE = False  # the switch: the clusterer places a batch's undated articles by this linkage
+PAIR_FROM = 2  # the smallest side (members) whose pairs the story-pair scorer decides
+
+
+class Linkage:
+    """One batch's linkage over the clusterer's index (see the module docstring)."""
+
+    def __init__(self, engine: Clusterer) -> None:
+        self.engine = engine
+        self.index = engine.index
+        self.fixed = set(self.index.stories)  # stored before the batch: two are never joined
+        self.version: dict[str, int] = {}
+        self.heap: list[tuple[float, str, str, int, int]] = []
+
+    def run(self, items: Sequence[Incoming]) -> int:
+        """Start a story for each item, then join pairs best first; returns the joins made."""
+        started = []
+        for item in items:
+            self.index.idf.add(item.features.terms)
+        for item in items:
+            story = self.engine._start(item, indexed=not item.member.roundup)
+            if not story.roundup:
+                started.append(story)
+        for story in sorted(started, key=lambda s: s.id):
+            self.visit(story)
+        return self._drain()
+
+    def _drain(self) -> int:
+        stories, joins = self.index.stories, 0
+        while self.heap:
+            _, a, b, va, vb = heapq.heappop(self.heap)
+            if a not in stories or b not in stories:
+                continue
+            if self.version.get(a, 0) != va or self.version.get(b, 0) != vb:
+                continue
+            small, large = sorted((stories[a], stories[b]), key=lambda s: (s.size, s.id))
+            fixed = small.id in self.fixed
+            survivor = self.index.merge(large, small)
+            if fixed:
+                self.fixed.add(survivor.id)
+            self.engine.touched.add(survivor.id)
+            self.version[survivor.id] = self.version.get(survivor.id, 0) + 1
+            self.visit(survivor)
+            joins += 1
+        return joins
+
+    def visit(self, story: StoryState) -> None:
+        """Score ``story`` against its index candidates and queue the pairs reaching the bar."""
+        fixed = story.id in self.fixed
+        others = [s for s in self.index.story_candidates(story, self.engine.limit)
+                  if not s.roundup and not (fixed and s.id in self.fixed)]
+        for other, chance in zip(others, self.chances(story, others), strict=True):
+            if chance is None:
+                continue
+            a, b = sorted((story.id, other.id))
+            heapq.heappush(self.heap, (-chance, a, b, self.version.get(a, 0),
+                                       self.version.get(b, 0)))
+
+    def chances(self, story: StoryState, others: Sequence[StoryState]) -> list[float | None]:
+        """The probability of each pair (None below its bar), the smaller story as the side."""
+        mine = [o for o in others if (story.size, story.id) <= (o.size, o.id)]
+        found = dict(zip((o.id for o in mine), self.side(story, mine), strict=True))
+        for other in others:
+            if other.id not in found:
+                found[other.id] = self.side(other, [story])[0]
+        return [found[o.id] for o in others]
+
+    def side(self, small: StoryState, larger: Sequence[StoryState]) -> list[float | None]:
+        """The probability of ``small`` against each of ``larger`` (None below the bar)."""
+        if not larger:
+            return []
+        model = self.engine.model
+        rows = self.engine.story_features(small, larger)
+        if model.pair is not None and small.size >= PAIR_FROM:
+            chances = model.pair.probabilities(rows, model.capped(small.size))
+            bars = model.pair.thresholds(rows)
+        else:
+            chances = model.probabilities(rows)
+            bars = np.full(len(rows), model.join)
+        return [p if p >= bar else None
+                for p, bar in zip(chances.tolist(), bars.tolist(), strict=True)]

@@ -49,8 +49,11 @@ class Linkage:
             story = self.engine._start(item, indexed=not item.member.roundup)
             if not story.roundup:
                 started.append(story)
+        met: set[str] = set()
         for story in sorted(started, key=lambda s: s.id):
-            self.visit(story)
+            met |= self.visit(story) & self.fixed
+        for sid in sorted(met):  # a stored story meets the batch from its side too
+            self.visit(self.index.stories[sid])
         return self._drain()
 
     def _drain(self) -> int:
@@ -72,8 +75,9 @@ class Linkage:
             joins += 1
         return joins
 
-    def visit(self, story: StoryState) -> None:
-        """Score ``story`` against its index candidates and queue the pairs reaching the bar."""
+    def visit(self, story: StoryState) -> set[str]:
+        """Score ``story`` against its index candidates and queue the pairs reaching the bar;
+        returns the candidates' ids."""
         fixed = story.id in self.fixed
         others = [s for s in self.index.story_candidates(story, self.engine.limit)
                   if not s.roundup and not (fixed and s.id in self.fixed)]
@@ -83,6 +87,7 @@ class Linkage:
             a, b = sorted((story.id, other.id))
             heapq.heappush(self.heap, (-chance, a, b, self.version.get(a, 0),
                                        self.version.get(b, 0)))
+        return {o.id for o in others}
 
     def chances(self, story: StoryState, others: Sequence[StoryState]) -> list[float | None]:
         """The probability of each pair (None below its bar), the smaller story as the side."""

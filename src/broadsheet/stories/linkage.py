@@ -39,6 +39,7 @@ class Linkage:
         self.fixed = set(self.index.stories)  # stored before the batch: two are never joined
         self.version: dict[str, int] = {}
         self.heap: list[tuple[float, str, str, int, int]] = []
+        self.partners: dict[str, set[str]] = {}  # the stories each has a queued pair with
 
     def run(self, items: Sequence[Incoming]) -> int:
         """Start a story for each item, then join pairs best first; returns the joins made."""
@@ -66,25 +67,33 @@ class Linkage:
                 continue
             small, large = sorted((stories[a], stories[b]), key=lambda s: (s.size, s.id))
             fixed = small.id in self.fixed
+            old = (self.partners.pop(small.id, set()) | self.partners.pop(large.id, set()))
+            old -= {small.id, large.id}
             survivor = self.index.merge(large, small)
             if fixed:
                 self.fixed.add(survivor.id)
             self.engine.touched.add(survivor.id)
             self.version[survivor.id] = self.version.get(survivor.id, 0) + 1
-            self.visit(survivor)
+            for other in old:
+                self.partners.get(other, set()).difference_update((small.id, large.id))
+            self.visit(survivor, [stories[i] for i in sorted(old) if i in stories])
             joins += 1
         return joins
 
-    def visit(self, story: StoryState) -> set[str]:
-        """Score ``story`` against its index candidates and queue the pairs reaching the bar;
-        returns the candidates' ids."""
+    def visit(self, story: StoryState, partners: Sequence[StoryState] = ()) -> set[str]:
+        """Score ``story`` against its index candidates and its ``partners`` (the stories its
+        parts had a pair with) and queue the pairs reaching the bar; returns the ids scored."""
         fixed = story.id in self.fixed
-        others = [s for s in self.index.story_candidates(story, self.engine.limit)
+        found = {s.id: s for s in self.index.story_candidates(story, self.engine.limit)}
+        found.update((s.id, s) for s in partners if s is not story)
+        others = [s for s in found.values()
                   if not s.roundup and not (fixed and s.id in self.fixed)]
         for other, chance in zip(others, self.chances(story, others), strict=True):
             if chance is None:
                 continue
             a, b = sorted((story.id, other.id))
+            self.partners.setdefault(a, set()).add(b)
+            self.partners.setdefault(b, set()).add(a)
             heapq.heappush(self.heap, (-chance, a, b, self.version.get(a, 0),
                                        self.version.get(b, 0)))
         return {o.id for o in others}

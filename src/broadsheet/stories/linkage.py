@@ -1,4 +1,4 @@
-"""Centroid linkage of a batch's undated articles (stories round 24; off unless ``LINKAGE``).
+"""Centroid linkage of a batch's undated articles (stories round 24; the switch: ``LINKAGE``).
 
 Undated articles have no publication order, so placing them one after another makes the stories
 depend on the hash order they are visited in. Here every undated article of a batch first starts a
@@ -26,8 +26,8 @@ from broadsheet.stories.index import StoryState
 if TYPE_CHECKING:
     from broadsheet.stories.engine import Clusterer, Incoming
 
-LINKAGE = False  # the switch: the clusterer places a batch's undated articles by this linkage
-PAIR_FROM = 2  # the smallest side (members) whose pairs the story-pair scorer decides
+LINKAGE = True  # the switch: the clusterer places a batch's undated articles by this linkage
+PAIR_FROM = 3  # the smallest side (members) whose pairs the story-pair scorer decides
 
 
 class Linkage:

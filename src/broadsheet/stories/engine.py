@@ -21,7 +21,9 @@ For each article, in publication order within a batch:
    survivor's ``merged_from``.
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
-so a batch gives the same stories whatever order its articles came in; two batches give nearly the
+so a batch gives the same stories whatever order its articles came in; with ``linkage.LINKAGE``
+(on) a batch's undated articles are not visited one by one but each starts a story and the stories
+are joined best pair first (``linkage.py``), before the merge pass; two batches give nearly the
 same stories as one (the bench measures how nearly), and ids never change. Pure: no I/O.
 """
 

@@ -71,3 +71,11 @@ def test_dated_articles_keep_the_arrival_order_path(linked: None) -> None:
     off = groups(cluster_articles(ALL))
     linkage.LINKAGE = True
     assert groups(cluster_articles(ALL)) == off
+
+
+def test_an_undated_wire_copy_is_marked_as_a_copy_of_the_original(linked: None) -> None:
+    copy = dataclasses.replace(FIRE[0], id="a1-copy", outlet="wire")
+    stories = cluster_articles(undated([*FIRE, copy]))
+    fire = next(s for s in stories if "a1" in s.article_ids)
+    assert "a1-copy" in fire.article_ids
+    assert set(fire.duplicates) in ({("a1-copy", "a1")}, {("a1", "a1-copy")})

@@ -10,13 +10,16 @@ scorer at ``Model.join``, or, when the smaller side has at least ``PAIR_FROM`` m
 story-pair scorer at its threshold. Stories stored before the batch take part as they are, but two
 of them are never joined (that is the merge pass's decision). The cost follows the batch: a story
 is scored against its own index candidates only (``story_candidates``), once when it starts and
-once each time it grows; the pairs wait in a heap, stale ones skipped by a version count.
+once each time it grows; the pairs wait in a heap, stale ones skipped by a version count. Last, an article
+that nearly duplicates a member placed before it in its story is marked as that member's
+original's copy, as ``Clusterer.add`` marks it.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,7 +58,34 @@ class Linkage:
             met |= self.visit(story) & self.fixed
         for sid in sorted(met):  # a stored story meets the batch from its side too
             self.visit(self.index.stories[sid])
-        return self._drain()
+        joins = self._drain()
+        self._mark_copies(items)
+        return joins
+
+    def _mark_copies(self, items: Sequence[Incoming]) -> None:
+        """Mark each item that nearly duplicates a member placed before it (stored, or earlier
+        in the batch's order) as a copy of that member's original, as ``add`` would."""
+        from broadsheet.stories.engine import DUPLICATE_THRESHOLD  # engine imports this module
+
+        placed = set(self.index.where) - {i.member.article_id for i in items}
+        for item in sorted(items, key=lambda i: i.features.order):
+            aid = item.member.article_id
+            story = self.index.stories.get(self.index.where[aid])
+            if item.sketch is not None and story is not None and story.sketches is not None:
+                earlier = np.array([i in placed for i in story.sketch_ids])
+                agree = np.count_nonzero(story.sketches == item.sketch[None, :], axis=1)
+                agree = np.where(earlier, agree, -1)
+                best = int(np.argmax(agree))
+                if agree[best] >= DUPLICATE_THRESHOLD * len(item.sketch):
+                    self._copy(story, aid, story.sketch_ids[best])
+            placed.add(aid)
+
+    @staticmethod
+    def _copy(story: StoryState, aid: str, copied: str) -> None:
+        members = story.members
+        original = next(m.duplicate_of for m in members if m.article_id == copied) or copied
+        at = next(n for n, m in enumerate(members) if m.article_id == aid)
+        members[at] = replace(members[at], duplicate_of=original)
 
     def _drain(self) -> int:
         stories, joins = self.index.stories, 0

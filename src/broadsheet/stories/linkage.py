@@ -10,9 +10,9 @@ scorer at ``Model.join``, or, when the smaller side has at least ``PAIR_FROM`` m
 story-pair scorer at its threshold. Stories stored before the batch take part as they are, but two
 of them are never joined (that is the merge pass's decision). The cost follows the batch: a story
 is scored against its own index candidates only (``story_candidates``), once when it starts and
-once each time it grows; the pairs wait in a heap, stale ones skipped by a version count. Last, an article
-that nearly duplicates a member placed before it in its story is marked as that member's
-original's copy, as ``Clusterer.add`` marks it.
+once each time it grows; the pairs wait in a heap, stale ones skipped by a version count. Last,
+an article that nearly duplicates a member placed before it in its story is marked as a copy of
+that member's original, as ``Clusterer.add`` marks it.
 """
 
 from __future__ import annotations

@@ -21,8 +21,11 @@ For each article, in publication order within a batch:
    survivor's ``merged_from``.
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
-so a batch gives the same stories whatever order its articles came in; two batches give nearly the
-same stories as one (the bench measures how nearly), and ids never change. Pure: no I/O.
+so a batch gives the same stories whatever order its articles came in; with ``linkage.LINKAGE`` on
+(off as shipped: README stories round 24) a batch's undated articles are not visited one by one:
+each starts a story and the stories are joined best pair first (``linkage.py``), before the merge
+pass; two batches give nearly the same stories as one (the bench measures how nearly), and ids
+never change. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
+from broadsheet.stories import linkage
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -94,9 +98,16 @@ class Clusterer:
     def add_all(self, items: Iterable[Incoming]) -> None:
         """Place every item, in publication order, skipping articles already placed; then the
         merge pass over the stories the batch touched (``settle``)."""
+        fresh: dict[str, Incoming] = {}
         for item in sorted(items, key=lambda i: i.features.order):
             if item.member.article_id not in self.index.where:
+                fresh.setdefault(item.member.article_id, item)
+        undated = [i for i in fresh.values() if i.features.day is None] if linkage.LINKAGE else []
+        for item in fresh.values():
+            if item.features.day is not None or not linkage.LINKAGE:
                 self.add(item)
+        if undated:
+            linkage.Linkage(self).run(undated)
         self.settle()
 
     def settle(self, rounds: int = SETTLE_ROUNDS) -> int:

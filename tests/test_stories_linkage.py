@@ -1,0 +1,81 @@
+"""Centroid linkage of a batch's undated articles (``stories/linkage.py``, behind ``LINKAGE``).
+
+The articles are the synthetic news items of ``test_stories.py``, stripped of their dates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+import pytest
+
+from broadsheet.model import Article
+from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, linkage, prepare
+from broadsheet.stories.engine import story_id
+from test_stories import ALL, FIRE, SENATE, groups
+
+
+def undated(articles: Sequence[Article]) -> list[Article]:
+    return [dataclasses.replace(a, published=None) for a in articles]
+
+
+@pytest.fixture()
+def linked() -> Iterator[None]:
+    before = linkage.LINKAGE
+    linkage.LINKAGE = True
+    yield
+    linkage.LINKAGE = before
+
+
+def test_undated_articles_of_one_event_link_into_one_story(linked: None) -> None:
+    assert groups(cluster_articles(undated(ALL))) == {
+        frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1"})}
+
+
+def test_a_linked_story_keeps_a_members_minted_id_and_records_the_others(linked: None) -> None:
+    index = StoryIndex(window_days=14)
+    Clusterer(index).add_all(prepare(a) for a in undated(FIRE))
+    (story,) = index.stories.values()
+    minted = {story_id(a.id) for a in FIRE}
+    assert story.id in minted
+    assert set(story.merged_from) == minted - {story.id}
+    assert all(index.resolve(i) == story.id for i in minted)
+
+
+def test_two_stored_stories_are_never_linked(linked: None) -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index)
+    engine.add_all(prepare(a) for a in undated(FIRE[:1] + SENATE[:1]))
+    stored = set(index.stories)
+    link = linkage.Linkage(engine)
+    for story in list(index.stories.values()):
+        link.visit(story)
+    assert link._drain() == 0
+    assert set(index.stories) == stored
+
+
+def test_a_later_batch_joins_the_stored_story_and_keeps_its_id(linked: None) -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index)
+    engine.add_all(prepare(a) for a in undated(FIRE[:2]))
+    first = dict(index.where)
+    engine.add_all(prepare(a) for a in undated(FIRE[2:] + SENATE))
+    assert all(index.where[a] == index.resolve(s) for a, s in first.items())
+    assert index.where["a3"] == index.where["a1"]
+    assert index.where["b1"] == index.where["b2"] == index.where["b3"] != index.where["a1"]
+
+
+def test_dated_articles_keep_the_arrival_order_path(linked: None) -> None:
+    linkage.LINKAGE = False
+    off = groups(cluster_articles(ALL))
+    linkage.LINKAGE = True
+    assert groups(cluster_articles(ALL)) == off
+
+
+def test_an_undated_wire_copy_is_marked_as_a_copy_of_the_original(linked: None) -> None:
+    copy = dataclasses.replace(FIRE[0], id="a1-copy", outlet="wire")
+    stories = cluster_articles(undated([*FIRE, copy]))
+    fire = next(s for s in stories if "a1" in s.article_ids)
+    assert "a1-copy" in fire.article_ids
+    assert set(fire.duplicates) in ({("a1-copy", "a1")}, {("a1", "a1-copy")})

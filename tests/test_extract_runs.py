@@ -18,10 +18,9 @@ from lxml import etree
 
 from broadsheet.extract.html import parse_html
 from broadsheet.extract.runs import (
-    _appended_articles,
     _comment_sections,
     _pruned,
-    _share_buttons,
+    _raw_prunes,
     options_for,
     precise_text,
     recall_text,
@@ -93,8 +92,8 @@ def test_each_prune_finds_what_trafilaturas_query_finds(inner: str) -> None:
     tree = parse_html(_page(inner))
     raw, comments, only = (_xpaths.RAW_TREE_PRUNE_XPATH, _xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH[0],
                            _xpaths.REMOVE_COMMENTS_XPATH[0])
-    assert _appended_articles(tree) == raw[0](tree)
-    assert _share_buttons(tree) == raw[1](tree)
+    assert _raw_prunes(tree, comments=False) == raw[0](tree) + raw[1](tree)
+    assert _raw_prunes(tree, comments=True) == raw[0](tree) + raw[1](tree) + comments(tree)
     assert _comment_sections(tree, lists=True) == comments(tree)
     options = options_for(None, fast=True)
     converted = trafilatura.htmlprocessing.convert_tags(copy(tree), options, None)
@@ -104,8 +103,7 @@ def test_each_prune_finds_what_trafilaturas_query_finds(inner: str) -> None:
 
 def test_the_prunes_take_comments_and_appended_articles_not_commentary() -> None:
     tree = parse_html(_page("".join(PRUNED)))
-    taken = [e.get("id") or e.get("class") for e in
-             _appended_articles(tree) + _share_buttons(tree) + _comment_sections(tree, lists=True)]
+    taken = [e.get("id") or e.get("class") for e in _raw_prunes(tree, comments=True)]
     assert taken == ["infinite-scroll", "mvp-post-add-box", "elementor-share-buttons", "comments",
                      "comment-list", "comments-list", "post-comments", "disqus_thread",
                      "Comments"]

@@ -56,23 +56,11 @@ def _delete(elements: Iterable[Any]) -> None:
         trafilatura.xml.delete_element(element)
 
 
-def _appended_articles(tree: Any) -> list[Any]:
-    """The first query of ``RAW_TREE_PRUNE_XPATH``: infinite-scroll containers without the
-    page's ``<h1>``, and a theme's appended-post boxes."""
-    return [element for element in tree.iterdescendants(*_SECTIONS)
-            if _appended(element, element.get("id", ""), element.get("class", ""))]
-
-
 def _appended(element: Any, ident: str, klass: str) -> bool:
-    """Does ``_appended_articles``' query take ``element`` (of ``_SECTIONS``)?"""
+    """Does the first query of ``RAW_TREE_PRUNE_XPATH`` take ``element`` (of ``_SECTIONS``):
+    an infinite-scroll container without the page's ``<h1>``, or a theme's appended-post box?"""
     return bool(_SCROLL.search(ident) or _SCROLL.search(klass)) and (
         element.find(".//h1") is None or bool(_APPENDED.search(ident) or _APPENDED.search(klass)))
-
-
-def _share_buttons(tree: Any) -> list[Any]:
-    """The second query of ``RAW_TREE_PRUNE_XPATH``."""
-    return [element for element in tree.iterdescendants(*_SECTIONS)
-            if _SHARE_BUTTONS in element.get("class", "")]
 
 
 def _comment_sections(tree: Any, lists: bool) -> list[Any]:
@@ -96,8 +84,9 @@ _RAW_TAGS = tuple(dict.fromkeys((*_SECTIONS, *_COMMENT_BLOCKS, *_LISTS)))
 
 
 def _raw_prunes(tree: Any, comments: bool) -> list[Any]:
-    """What the three prunes of the raw tree take (``_appended_articles``, ``_share_buttons``,
-    ``_comment_sections`` with lists when ``comments``), in one walk, in the order trafilatura
+    """What the three prunes of the raw tree take (``RAW_TREE_PRUNE_XPATH``'s two queries,
+    appended articles and share buttons, and ``_comment_sections`` with lists when
+    ``comments``), in one walk, in the order trafilatura
     deletes them: the queries one after the other, each in document order. trafilatura's later
     query never sees what an earlier one deleted; here a later one may name an element inside
     it, whose deletion then changes only the detached part (their tests read only an element's

@@ -55,7 +55,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -245,7 +245,6 @@ class Blocks:
     paragraphs: tuple[tuple[Any, str], ...]
     blocks: tuple[tuple[Any, str], ...]
     headings: tuple[Any, ...]
-    heading_at: tuple[int, ...] = ()  # each heading's place: the blocks printed before it
 
 
 @lru_cache(maxsize=1)
@@ -255,7 +254,6 @@ def page_blocks(tree: Any) -> Blocks:
     paragraphs: list[tuple[Any, str]] = []
     blocks: list[tuple[Any, str]] = []
     headings: list[Any] = []
-    heading_at: list[int] = []
     for element in tree.iter("p", *LISTS, *HEADINGS):
         if element.tag == "p":
             mark = (element, key_of(str(element.text_content())))
@@ -265,8 +263,7 @@ def page_blocks(tree: Any) -> Blocks:
             blocks.append((element, ""))
         else:
             headings.append(element)
-            heading_at.append(len(blocks))
-    return Blocks(tuple(paragraphs), tuple(blocks), tuple(headings), tuple(heading_at))
+    return Blocks(tuple(paragraphs), tuple(blocks), tuple(headings))
 
 
 @lru_cache(maxsize=1)
@@ -335,8 +332,7 @@ LISTS = ("ul", "ol")
 LIST_FEATURES = ("items", "item_words", "words", "stops", "link_share", "one_link", "anchors",
                  "known_share", "before_body", "after_body", "after_colon", "parent_kept",
                  "furniture", "own_furniture", "gap_before", "gap_after", "ordered", "nested",
-                 "after_heading", "place", "body_lists", "colons", "in_table", "paragraph",
-                 "heading")
+                 "after_heading", "place", "body_lists", "colons", "in_table", "paragraph")
 _ITEM = "- "
 
 
@@ -368,36 +364,26 @@ class _Span:
 def loose_lists(tree: Any, paragraphs: Sequence[str]) -> list[LooseList]:
     """The lists the body lacks between the first and the last of its ``<p>`` in the markup's
     order (``paragraphs``, in order), each with the index of the body paragraph it goes before
-    and its features; then the headings the body lacks there (round 23)."""
+    and its features."""
     if tree is None or len(paragraphs) < 2:
         return []
     at = body_at(tuple(paragraphs))
-    page = page_blocks(tree)
-    blocks = page.blocks  # a list's own key is never read: its items' are
+    blocks = page_blocks(tree).blocks  # a list's own key is never read: its items' are
     ends = [i for i, (element, key) in enumerate(blocks) if element.tag == "p" and key in at]
     if len(ends) < 2:
         return []
     # only the span is read, and only its differences of places: the lists outside it (menus,
     # footers) need no test of their nesting
-    places = [i for i in range(ends[0], ends[-1] + 1)
-              if blocks[i][0].tag == "p" or _outer_list(blocks[i][0])]
-    marks = [blocks[i] for i in places]
+    marks = [(element, key) for element, key in blocks[ends[0]:ends[-1] + 1]
+             if element.tag == "p" or _outer_list(element)]
     held = [i for i, (element, key) in enumerate(marks) if element.tag == "p" and key in at]
     body = " ".join(at)
     span = _Span(at, body, frozenset(body.split()), marks, held,
                  sum(p.startswith(_ITEM) for p in paragraphs) / len(paragraphs))
     inside = set(held)
-    found = [(float(m), found) for m in range(held[0] + 1, held[-1])
-             if m not in inside and (marks[m][0].tag in LISTS or _outer_list(marks[m][0]))
-             and (found := _loose_list(span, marks[m][0], m)) is not None]
-    for heading, place in zip(page.headings, page.heading_at, strict=True):
-        if ends[0] < place <= ends[-1] and _outer_list(heading) \
-                and next(heading.iterancestors("p"), None) is None:
-            # between marks[m - 1] and marks[m]: half a place before the block it precedes
-            m = bisect_left(places, place) - 0.5
-            if held[0] < m < held[-1] and (block := _loose_list(span, heading, m)) is not None:
-                found.append((m, block))
-    return [block for _, block in sorted(found, key=lambda pair: pair[0])]
+    return [found for m in range(held[0] + 1, held[-1])
+            if m not in inside and (marks[m][0].tag in LISTS or _outer_list(marks[m][0]))
+            and (found := _loose_list(span, m)) is not None]
 
 
 def _outer_list(element: Any) -> bool:
@@ -405,10 +391,10 @@ def _outer_list(element: Any) -> bool:
     return next(element.iterancestors("li", *LISTS), None) is None
 
 
-def _loose_list(span: _Span, element: Any, m: float) -> LooseList | None:
-    """The block ``element`` at ``marks[m]`` (a heading: between two marks, ``m`` a half) as a
-    ``LooseList``, or None when the body holds it (an item, or its words in order) or it has
-    no text."""
+def _loose_list(span: _Span, m: int) -> LooseList | None:
+    """The list at ``marks[m]`` as a ``LooseList``, or None when the body holds it (an item, or
+    its words in order) or it has no text."""
+    element = span.marks[m][0]
     items = _items(element)
     keys = [key_of(item) for item in items]
     key = " ".join(keys)  # not the list's own text: its items' words run together unspaced
@@ -416,7 +402,7 @@ def _loose_list(span: _Span, element: Any, m: float) -> LooseList | None:
         return None
     following = span.held[bisect_right(span.held, m)]
     return LooseList(span.at[span.marks[following][1]], tuple(items),
-                     element.tag == "ol", tuple(_list_features(span, element, m, key)))
+                     element.tag == "ol", tuple(_list_features(span, m, key)))
 
 
 def _items(element: Any) -> list[str]:
@@ -426,9 +412,9 @@ def _items(element: Any) -> list[str]:
     return [folded for text in texts if (folded := " ".join(text.split()))]
 
 
-def _list_features(span: _Span, element: Any, m: float, key: str) -> list[float]:
-    """``LIST_FEATURES`` of the block ``element`` at ``marks[m]``, whose items' words are
-    ``key``."""
+def _list_features(span: _Span, m: int, key: str) -> list[float]:
+    """``LIST_FEATURES`` of the block at ``marks[m]``, whose items' words are ``key``."""
+    element = span.marks[m][0]
     items = _items(element)
     words = key.split()
     counts = [len(lower_words(item)) for item in items]
@@ -455,7 +441,7 @@ def _list_features(span: _Span, element: Any, m: float, key: str) -> list[float]
             (m - span.held[0]) / max(span.held[-1] - span.held[0], 1),
             span.body_lists, sum(":" in item for item in items) / len(items),
             float(next(element.iterancestors("td", "table"), None) is not None),
-            float(element.tag == "p"), float(element.tag in HEADINGS)]
+            float(element.tag == "p")]
 
 
 def _neighbour(element: Any, preceding: bool) -> tuple[str, str]:
@@ -539,7 +525,6 @@ def kept_lists(tree: Any, paragraphs: Sequence[str]) -> list[LooseList]:
 def block_lines(block: LooseList) -> list[str]:
     """The lines a kept block adds: a paragraph as it is, a list's items as trafilatura prints
     them ("- " before each)."""
-    if block.features[LIST_FEATURES.index("paragraph")] or \
-            block.features[LIST_FEATURES.index("heading")]:
+    if block.features[LIST_FEATURES.index("paragraph")]:
         return list(block.items)
     return [f"{_ITEM}{item}" for item in block.items]

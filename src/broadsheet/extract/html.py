@@ -16,8 +16,10 @@ list), the gaps between the paragraphs it keeps are filled from trafilatura's re
 the markup prints the body in several containers of one class, the others' text joins it
 (``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
 the body's own outside the container it read come back, and so do the headings trafilatura
-left out between two paragraphs it kept; last, the lists and paragraphs still missing inside
-the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``).
+left out between two paragraphs it kept; then the lists and paragraphs still missing inside
+the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``); last,
+where the page's JSON-LD declares an ``articleBody`` that holds the body read and far more (a
+page printing its text with script), the declared one (``declared``).
 
 Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
 and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of

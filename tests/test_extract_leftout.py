@@ -279,6 +279,17 @@ def test_the_declared_body_is_the_longest_article_body_of_the_pages_json_ld() ->
     assert leftout.declared_body(parse_html(plain), plain) == []
 
 
+def test_a_hostile_or_marked_up_declaration_declares_nothing() -> None:
+    """A declaration nested deeper than the JSON parser goes is skipped, not raised out of the
+    page; a declared body holding tags is markup, not the article's text."""
+    deep = '{"articleBody": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    hostile = (f'<html><head><script type="application/ld+json">{deep}</script></head>'
+               f"<body>{_div(FIRST)}</body></html>")
+    assert leftout.declared_body(parse_html(hostile), hostile) == []
+    tagged = _declaring("<p>x</p>", {"articleBody": "<p>" + "</p><p>".join(FIRST) + "</p>"})
+    assert leftout.declared_body(parse_html(tagged), tagged) == []
+
+
 def test_a_body_printed_with_script_is_read_from_its_declaration() -> None:
     """A page whose markup prints only the start of the story and declares all of it reads the
     declaration; one whose declaration is a teaser, or another text, keeps its markup's body."""

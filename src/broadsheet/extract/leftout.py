@@ -491,11 +491,14 @@ def _furniture_around(element: Any) -> bool:
 
 
 _DECLARED = "articleBody"
+_MARKED_UP = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 
 
 def declared_body(tree: Any, markup: str) -> list[str]:
     """The paragraphs (its lines, whitespace folded) of the longest ``articleBody`` the page's
-    JSON-LD declarations hold, or [] when none does."""
+    JSON-LD declarations hold, or [] when none does. A declaration that is not JSON, or nests
+    deeper than the parser goes, declares nothing; a body holding markup is not plain text and
+    is not read."""
     if tree is None or _DECLARED not in markup:
         return []
     found: list[str] = []
@@ -504,9 +507,11 @@ def declared_body(tree: Any, markup: str) -> list[str]:
             continue
         try:
             found.extend(_declared(json.loads(script.text)))
-        except ValueError:  # a broken declaration declares nothing
+        except (ValueError, RecursionError):  # a broken declaration declares nothing
             continue
     longest = max(found, key=len, default="")
+    if _MARKED_UP.search(longest):
+        return []
     return [folded for line in longest.splitlines() if (folded := " ".join(line.split()))]
 
 

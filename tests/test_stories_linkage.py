@@ -13,6 +13,7 @@ import pytest
 from broadsheet.model import Article
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, linkage, prepare
 from broadsheet.stories.engine import story_id
+from broadsheet.stories.index import StoryState
 from test_stories import ALL, FIRE, SENATE, groups
 
 
@@ -79,3 +80,29 @@ def test_an_undated_wire_copy_is_marked_as_a_copy_of_the_original(linked: None) 
     fire = next(s for s in stories if "a1" in s.article_ids)
     assert "a1-copy" in fire.article_ids
     assert set(fire.duplicates) in ({("a1-copy", "a1")}, {("a1", "a1-copy")})
+
+
+def test_a_pair_is_scored_once_per_version_of_its_stories(linked: None) -> None:
+    engine = Clusterer(StoryIndex(window_days=14))
+    link = linkage.Linkage(engine)
+    scored: list[tuple[str, str, int, int]] = []
+    side = link.side
+
+    def spy(small: StoryState, larger: Sequence[StoryState]) -> list[float | None]:
+        scored.extend(link._key(small, other) for other in larger)
+        return side(small, larger)
+
+    link.side = spy  # type: ignore[method-assign]
+    assert link.run([prepare(a) for a in undated(ALL)]) > 0
+    assert scored and len(scored) == len(set(scored))
+
+
+def test_the_chances_kept_are_the_chances_scored_afresh(linked: None) -> None:
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index)
+    link = linkage.Linkage(engine)
+    link.run([prepare(a) for a in undated(ALL)])
+    stories = sorted(index.stories.values(), key=lambda s: s.id)
+    kept = [link.chances(s, [o]) for s in stories for o in stories if o is not s]
+    fresh = linkage.Linkage(engine)
+    assert kept == [fresh.chances(s, [o]) for s in stories for o in stories if o is not s]

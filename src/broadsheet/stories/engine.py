@@ -179,11 +179,18 @@ class Clusterer:
                  gaps: Sequence[float | None], members: Sequence[Sparse]) -> Matrix:
         """The feature rows of ``side`` against each of ``stories``; ``members``: the title +
         lead vectors of ``side``'s members (an article: its own) for the best-member features."""
-        weighted = [self.index.weighted(s) for s in stories]
-        sizes = [self.model.capped(s.size) for s in stories]
         idf = self.index.idf
         found = Exemplars.weigh(idf, [[v for _, v in s.exemplars] for s in stories])
-        best = best_members(self.scratch, [idf.weigh(v) for v in members], found)
+        return self.weighed_features(side, stories, gaps, [idf.weigh(v) for v in members], found)
+
+    def weighed_features(self, side: WeightedStory, stories: Sequence[StoryState],
+                         gaps: Sequence[float | None], members: Sequence[Weighted],
+                         found: Exemplars) -> Matrix:
+        """``features`` with ``side``'s members and the stories' exemplars already weighed (the
+        linkage keeps them while the IDF stands still)."""
+        weighted = [self.index.weighted(s) for s in stories]
+        sizes = [self.model.capped(s.size) for s in stories]
+        best = best_members(self.scratch, members, found)
         return feature_matrix(side, self.scratch, weighted, gaps, sizes, best)
 
     def story_features(self, story: StoryState, others: Sequence[StoryState]) -> Matrix:

@@ -10,7 +10,9 @@ scorer at ``Model.join``, or, when the smaller side has at least ``PAIR_FROM`` m
 story-pair scorer at its threshold. Stories stored before the batch take part as they are, but two
 of them are never joined (that is the merge pass's decision). The cost follows the batch: a story
 is scored against its own index candidates only (``story_candidates``), once when it starts and
-once each time it grows; the pairs wait in a heap, stale ones skipped by a version count. Last,
+once each time it grows; the pairs wait in a heap, stale ones skipped by a version count. The IDF
+stands still during the linkage, so a pair's chance is kept until one of its stories grows (the
+same pair is met from both sides), and a story's weighed exemplars until it grows. Last,
 an article that nearly duplicates a member placed before it in its story is marked as a copy of
 that member's original, as ``Clusterer.add`` marks it.
 """
@@ -25,6 +27,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from broadsheet.stories.index import StoryState
+from broadsheet.stories.score import Exemplars
+from broadsheet.stories.sparse import Weighted
 
 if TYPE_CHECKING:
     from broadsheet.stories.engine import Clusterer, Incoming
@@ -43,6 +47,8 @@ class Linkage:
         self.version: dict[str, int] = {}
         self.heap: list[tuple[float, str, str, int, int]] = []
         self.partners: dict[str, set[str]] = {}  # the stories each has a queued pair with
+        self.known: dict[tuple[str, str, int, int], float | None] = {}  # chances, by versions
+        self.weighed: dict[str, tuple[list[Weighted], Exemplars]] = {}  # until the story grows
 
     def run(self, items: Sequence[Incoming]) -> int:
         """Start a story for each item, then join pairs best first; returns the joins made."""
@@ -100,6 +106,8 @@ class Linkage:
             old = (self.partners.pop(small.id, set()) | self.partners.pop(large.id, set()))
             old -= {small.id, large.id}
             survivor = self.index.merge(large, small)
+            self.weighed.pop(small.id, None)
+            self.weighed.pop(large.id, None)
             if fixed:
                 self.fixed.add(survivor.id)
             self.engine.touched.add(survivor.id)
@@ -129,20 +137,43 @@ class Linkage:
         return {o.id for o in others}
 
     def chances(self, story: StoryState, others: Sequence[StoryState]) -> list[float | None]:
-        """The probability of each pair (None below its bar), the smaller story as the side."""
-        mine = [o for o in others if (story.size, story.id) <= (o.size, o.id)]
-        found = dict(zip((o.id for o in mine), self.side(story, mine), strict=True))
-        for other in others:
+        """The probability of each pair (None below its bar), the smaller story as the side;
+        a pair scored before at the same versions of its two stories is not scored again."""
+        keys = {o.id: self._key(story, o) for o in others}
+        found = {o.id: self.known[keys[o.id]] for o in others if keys[o.id] in self.known}
+        fresh = [o for o in others if o.id not in found]
+        mine = [o for o in fresh if (story.size, story.id) <= (o.size, o.id)]
+        found.update(zip((o.id for o in mine), self.side(story, mine), strict=True))
+        for other in fresh:
             if other.id not in found:
                 found[other.id] = self.side(other, [story])[0]
+            self.known[keys[other.id]] = found[other.id]
         return [found[o.id] for o in others]
+
+    def _key(self, one: StoryState, other: StoryState) -> tuple[str, str, int, int]:
+        a, b = sorted((one.id, other.id))
+        return a, b, self.version.get(a, 0), self.version.get(b, 0)
+
+    def _weighed(self, story: StoryState) -> tuple[list[Weighted], Exemplars]:
+        """The story's exemplars weighed by the IDF: as a side, and as a story compared with."""
+        found = self.weighed.get(story.id)
+        if found is None:
+            idf, vectors = self.index.idf, [v for _, v in story.exemplars]
+            found = [idf.weigh(v) for v in vectors], Exemplars.weigh(idf, [vectors])
+            self.weighed[story.id] = found
+        return found
 
     def side(self, small: StoryState, larger: Sequence[StoryState]) -> list[float | None]:
         """The probability of ``small`` against each of ``larger`` (None below the bar)."""
         if not larger:
             return []
-        model = self.engine.model
-        rows = self.engine.story_features(small, larger)
+        model, engine = self.engine.model, self.engine
+        if len(larger) == 1:  # the story met from its larger partner's side: weighed once each
+            side = self.index.weighted(small)
+            rows = engine.weighed_features(side, larger, [small.gap_to(larger[0])],
+                                           self._weighed(small)[0], self._weighed(larger[0])[1])
+        else:
+            rows = engine.story_features(small, larger)
         if model.pair is not None and small.size >= PAIR_FROM:
             chances = model.pair.probabilities(rows, model.capped(small.size))
             bars = model.pair.thresholds(rows)

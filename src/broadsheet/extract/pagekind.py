@@ -10,7 +10,10 @@ elements, ``<time>``), and the body trafilatura kept (its words, prose share, pa
 ``page_signals`` turns a page into one row of floats (``SIGNAL_NAMES``); with the score of the
 page's words (``pagewords``) it is what the boosted trees and the logistic regression of
 ``page_model.json`` read (trained by ``broadsheet.extract.train_pages``, measured on held-out
-sites), their log-odds averaged, to give the probability that the page is an article.
+sites), their log-odds averaged, to give the probability that the page is an article. Where
+that probability lies near the cutoff, a second stage of the same learners reads the page's two
+readings too (``readings_signals``: what the article reading and trafilatura's default run keep,
+how much of it is links, bullets, short lines), so only those pages pay the default run.
 ``reason`` names, for a page that is not one, the kind it most looks like, so the rejection can
 be shown (``not_article:listing`` ...).
 Without a shipped model the hand-written rule of ``html.decide_is_article`` decides.

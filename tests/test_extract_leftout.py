@@ -3,6 +3,8 @@ which trafilatura reads the first only."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from broadsheet.extract import extract, leftout
@@ -254,3 +256,51 @@ def test_the_body_keys_follow_the_body_they_are_asked_for() -> None:
     first, second = (FIRST[0], FIRST[1]), (FIRST[1], FIRST[0], FIRST[1])
     assert leftout.body_at(first) == {leftout.key_of(FIRST[0]): 0, leftout.key_of(FIRST[1]): 1}
     assert leftout.body_at(second) == {leftout.key_of(FIRST[1]): 0, leftout.key_of(FIRST[0]): 1}
+
+
+def _declaring(body: str, *declarations: object) -> str:
+    scripts = "".join(f'<script type="application/ld+json">{json.dumps(d)}</script>'
+                      for d in declarations)
+    return (f"<html><head><title>Council approves budget</title>{scripts}</head><body><main>"
+            f"{body}</main></body></html>")
+
+
+def test_the_declared_body_is_the_longest_article_body_of_the_pages_json_ld() -> None:
+    """``declared_body``: every ``articleBody`` of the JSON-LD declarations, however nested, the
+    longest read, one paragraph a line; a broken declaration or other scripts declare nothing."""
+    text = "\n".join([*FIRST, "", *SECOND])
+    markup = _declaring(
+        "<p>x</p>", {"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "articleBody": text}]},
+        [{"@type": "NewsArticle", "articleBody": FIRST[0]}])
+    assert leftout.declared_body(parse_html(markup), markup) == [*FIRST, *SECOND]
+    broken = markup.replace('{"@graph"', '{"@graph",', 1)
+    assert leftout.declared_body(parse_html(broken), broken) == [FIRST[0]]
+    plain = _page(f"<script>var articleBody = 1;</script>{_div(FIRST)}")
+    assert leftout.declared_body(parse_html(plain), plain) == []
+
+
+def test_a_hostile_or_marked_up_declaration_declares_nothing() -> None:
+    """A declaration nested deeper than the JSON parser goes is skipped, not raised out of the
+    page; a declared body holding tags is markup, not the article's text."""
+    deep = '{"articleBody": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    hostile = (f'<html><head><script type="application/ld+json">{deep}</script></head>'
+               f"<body>{_div(FIRST)}</body></html>")
+    assert leftout.declared_body(parse_html(hostile), hostile) == []
+    tagged = _declaring("<p>x</p>", {"articleBody": "<p>" + "</p><p>".join(FIRST) + "</p>"})
+    assert leftout.declared_body(parse_html(tagged), tagged) == []
+
+
+def test_a_body_printed_with_script_is_read_from_its_declaration() -> None:
+    """A page whose markup prints only the start of the story and declares all of it reads the
+    declaration; one whose declaration is a teaser, or another text, keeps its markup's body."""
+    story = [*FIRST, *SECOND]
+    whole = _article(_declaring(_div(FIRST), {"@type": "NewsArticle",
+                                              "articleBody": "\n".join(story)}))
+    assert whole.paragraphs == tuple(story)
+    teaser = _article(_declaring(_div(story), {"@type": "NewsArticle",
+                                               "articleBody": FIRST[0]}))
+    assert teaser.paragraphs == tuple(story)
+    other = " ".join(f"An unrelated paragraph number {n} about gardening tomatoes in the shade."
+                     for n in range(12))
+    elsewhere = _article(_declaring(_div(FIRST), {"articleBody": other}))
+    assert elsewhere.paragraphs == tuple(FIRST)

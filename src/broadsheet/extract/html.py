@@ -16,8 +16,10 @@ list), the gaps between the paragraphs it keeps are filled from trafilatura's re
 the markup prints the body in several containers of one class, the others' text joins it
 (``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
 the body's own outside the container it read come back, and so do the headings trafilatura
-left out between two paragraphs it kept; last, the lists and paragraphs still missing inside
-the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``).
+left out between two paragraphs it kept; then the lists and paragraphs still missing inside
+the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``); last,
+where the page's JSON-LD declares an ``articleBody`` that holds the body read and far more (a
+page printing its text with script), the declared one (``declared``).
 
 Guards: empty input, binary junk (a tenth of the characters control or replacement characters)
 and markup trafilatura cannot parse become ``Rejected`` values — nothing raises out of
@@ -49,7 +51,7 @@ from broadsheet.extract.text import (
     without_related,
 )
 from broadsheet.model import PARAGRAPH_SEPARATOR, Article, Page, Rejected, RelatedItem
-from broadsheet.text import word_count
+from broadsheet.text import lower_words, word_count
 
 MAX_HTML_CHARS = 5_000_000
 MAX_TAGS = 100_000  # the largest of 1,678 real pages (WCXB dev, scrapinghub) has 21,646 "<"
@@ -62,6 +64,8 @@ _ARTICLE_OG_TYPES = frozenset({"article", "newsarticle", "blogposting", "blog"})
 SHORT_BODY_WORDS = 200
 FAST_SHORT_WORDS = 250
 LONGER_DEFAULT = 2.0
+DECLARED_LONGER = 1.5  # a declared body read when this many times as long as ours (round 23)
+DECLARED_HOLDS = 0.8  # ... and holding this share of our body's words
 WORDS_PER_PARAGRAPH = 10
 _PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/?]")
@@ -315,6 +319,26 @@ def listed(parts: HtmlParts) -> HtmlParts:
     return _inserted(parts, {i: lines for i, lines in found.items() if lines})
 
 
+def declared(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the body its JSON-LD declares
+    (``leftout.declared_body``) in place of the one read from the markup, where the declared
+    one holds ``DECLARED_LONGER`` times its words or more and most of them
+    (``DECLARED_HOLDS``): a page printing its text with script, whose markup holds a part.
+    Cleaned as the body is. Only articles, as ``filled``."""
+    lines = leftout.declared_body(parts.tree, parts.markup)
+    if not lines:
+        return parts
+    ours = [word for paragraph in parts.paragraphs for word in lower_words(paragraph)]
+    theirs = [word for line in lines for word in lower_words(line)]
+    if len(theirs) < DECLARED_LONGER * len(ours):
+        return parts
+    declared_words = set(theirs)
+    if sum(word in declared_words for word in ours) < DECLARED_HOLDS * len(ours):
+        return parts
+    paragraphs = _cleaned(lines, parts.title, parts.outlet, parts.url)
+    return replace(parts, paragraphs=paragraphs) if paragraphs else parts
+
+
 def block_lines(parts: HtmlParts, block: leftout.LooseList) -> tuple[str, ...]:
     """The lines a loose block adds to ``parts``' body, cleaned as the body is."""
     return _cleaned(leftout.block_lines(block), parts.title, parts.outlet, parts.url)
@@ -532,8 +556,8 @@ def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
     if isinstance(parts, Rejected):
         return parts, None
     evidence, kind, default = weighed(parts)
-    return _article(page, listed(completed(parts)) if kind is None else page_body(parts, default),
-                    kind), evidence
+    return _article(page, declared(listed(completed(parts))) if kind is None
+                    else page_body(parts, default), kind), evidence
 
 
 def completed(parts: HtmlParts) -> HtmlParts:

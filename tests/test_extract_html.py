@@ -354,6 +354,73 @@ def test_the_headline_signals_read_its_shape() -> None:
     assert found(None)["headline_words"] == 0.0
 
 
+def test_the_reading_signals_tell_a_list_of_links_from_prose() -> None:
+    """A reading that keeps a page's links as bulleted lines reads as linked, bulleted and short;
+    one that keeps prose with a byline and a day does not; the default run's extra words show."""
+    import lxml.html
+
+    tree = lxml.html.fromstring("<div><a href='/a'>Gardening   tips</a><a href='/b'>Pricing</a></div>")
+    links = html.link_texts(tree)
+    assert links == {"gardening tips", "pricing"}
+    prose = ["By Ann Lee", "The council voted on 3 March 2025 to close the old bridge for repairs."]
+    listed = ["- Gardening tips", "- Pricing", *prose]
+
+    def found(kept: list[str], default: list[str]) -> dict[str, float]:
+        return dict(zip(pagekind.READING_NAMES, pagekind.readings_signals(kept, default, links),
+                        strict=True))
+
+    named = found(prose, listed)
+    assert named["kept_linked"] == 0.0 and named["kept_bullets"] == 0.0
+    assert named["kept_byline"] == 1.0 and named["kept_days"] > 0.0
+    assert named["kept_prose"] == pytest.approx(14 / 17)
+    assert named["default_linked"] == pytest.approx(3 / 20) and named["default_bullets"] == 0.5
+    assert named["default_more_words"] > 0.0 and named["default_more_paragraphs"] > 0.0
+    assert found([], [])["kept_words"] == 0.0 and html.link_texts(None) == frozenset()
+
+
+def _two_stage_model(band: tuple[float, float]) -> pagekind.PageModel:
+    """A page model whose first stage reads every page at 0.5 and whose second, for the pages in
+    ``band``, judges every page not an article."""
+    from broadsheet.extract.linemodel import Ensemble, Tree
+    from broadsheet.extract.pagewords import WordModel
+
+    stump = Tree.from_json({"feature": [0], "threshold": [0.0], "left": [-1], "right": [-1],
+                            "value": [0.0], "leaf": [True], "depth": 0})
+    first = pagekind.Linear(0.0, (0.0,) * len(pagekind.MODEL_FEATURES))
+    second = pagekind.SecondStage(Ensemble(-6.0, (stump,)), pagekind.Linear(
+        -6.0, (0.0,) * len(pagekind.SECOND_FEATURES)), band)
+    return pagekind.PageModel(WordModel(0.0), Ensemble(0.0, (stump,)), first, 0.5, 0.5, second)
+
+
+def test_only_a_page_the_first_stage_is_unsure_of_pays_the_default_run_and_page_body_reuses_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second stage judges a page whose first probability lies in its band, on the page's
+    two readings: trafilatura's default run is read for it, once, and ``page_body`` reuses that
+    text. A page the first stage is sure of is judged without the run."""
+    markup = f"<html><body><main>{PARAGRAPH * 4}</main></body></html>"
+    parts = html.html_parts(Page(id="k", source="k.html", kind="html", content=markup,
+                                 url="https://news.example.com/2025/03/budget-vote"))
+    assert isinstance(parts, html.HtmlParts)
+    real, runs = html.run_trafilatura, []
+
+    def counted(tree: object, url: str | None, *, precise: bool, fast: bool = False,
+                recall: bool = False) -> str:
+        runs.append((precise, recall))
+        return real(tree, url, precise=precise, fast=fast, recall=recall)
+
+    monkeypatch.setattr(html, "run_trafilatura", counted)
+    monkeypatch.setattr(pagekind, "shipped_page_model", lambda: _two_stage_model((0.6, 0.9)))
+    evidence, kind, default = html.weighed(parts)
+    assert kind is None and default is None and not evidence.readings and not runs
+    monkeypatch.setattr(pagekind, "shipped_page_model", lambda: _two_stage_model((0.4, 0.6)))
+    evidence, kind, default = html.weighed(parts)
+    assert kind is not None and default is not None and runs == [(False, False)]
+    assert len(evidence.readings) == len(pagekind.READING_NAMES)
+    assert html.verdict(evidence) == kind and html.verdict(html.evidence_of(parts)) is None
+    assert html.page_body(parts, default) == html.page_body(parts)
+    assert runs.count((False, False)) == 2  # the second page_body read the default run itself
+
+
 def test_an_events_page_whose_list_is_its_content_keeps_the_list() -> None:
     """A separator-divided run that holds most of the body's words (an events page, each event
     with its description) is the article's content, not a related-stories list beside it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -258,3 +259,38 @@ def test_the_page_model_blends_the_trees_and_the_regression_as_the_measure_does(
     trees = model.ensemble.raw_one(x[0].tolist())
     assert 1.0 / (1.0 + math.exp(-trees)) == pytest.approx(
         learners.trees.predict_proba(x[:1])[0, 1], abs=1e-5)
+
+
+def test_the_second_stage_judges_the_rows_in_the_band_as_the_shipped_model_does() -> None:
+    """The held-out measure's two stages (``Stages``) give each row the probability the page
+    model read from the JSON ``fit_page_model`` writes gives the page: the second stage's where
+    the first's lies in ``BAND``, else the first's; a page without its readings is the first's."""
+    from broadsheet.extract.linemodel import Ensemble
+    from broadsheet.extract.pagekind import Evidence, Linear, PageModel, SecondStage
+    from broadsheet.extract.pagewords import WordModel
+    from broadsheet.extract.train import ensemble_json
+    from broadsheet.extract.train_pages import BAND, BLEND, Stages
+
+    rng = np.random.default_rng(11)
+    x = rng.normal(0.0, 1.0, (300, 5))
+    y = x[:, 0] + x[:, 3] * x[:, 1] + rng.normal(0.0, 0.3, 300) > 0
+    rows = [PageRow(f"p{n}", f"s{n % 30}.org", "wcxb", bool(y[n]), tuple(x[n, :2].tolist()),
+                    readings=tuple(x[n, 2:4].tolist())) for n in range(300)]
+    stages = Stages.fit(rows, x[:, 4])
+    assert stages.second is not None
+    first, second = stages.first, stages.second
+    found = stages.probability(rows[:40], x[:40, 4])
+    alone = first.probability(np.column_stack([x[:40, :2], x[:40, 4]]))
+    in_band = (alone >= BAND[0]) & (alone < BAND[1])
+    assert in_band.any() and (~in_band).any()
+    for n, row in enumerate(rows[:40]):
+        model = PageModel(WordModel(float(x[n, 4])), Ensemble.from_json(ensemble_json(first.trees)),
+                          Linear.from_json(first.linear.to_json()), BLEND, 0.5,
+                          SecondStage(Ensemble.from_json(ensemble_json(second.trees)),
+                                      Linear.from_json(second.linear.to_json()), BAND))
+        evidence = Evidence(row.signals or (), frozenset(), row.readings)
+        assert model.probability(evidence) == pytest.approx(float(found[n]), abs=1e-5)
+        assert model.unsure(model.first_probability(evidence)) == bool(in_band[n])
+        bare = Evidence(row.signals or (), frozenset())
+        assert model.probability(bare) == pytest.approx(float(alone[n]), abs=1e-5)
+    assert Stages.fit([replace(r, readings=()) for r in rows], x[:, 4]).second is None

@@ -470,16 +470,72 @@ def evidence_of(parts: HtmlParts) -> pagekind.Evidence:
     return pagekind.Evidence(tuple(signals), words)
 
 
-def verdict(evidence: pagekind.Evidence) -> str | None:
+def with_readings(parts: HtmlParts, evidence: pagekind.Evidence,
+                  default: str | None) -> pagekind.Evidence:
+    """``evidence`` with the page's two readings (``pagekind.readings_signals``): the kept body
+    and ``default``, trafilatura's default text (``default_text``), cleaned by our boilerplate
+    stage (what ``page_body`` starts from), or the kept body's when it finds none or failed."""
+    paragraphs = () if default is None else boilerplate.clean_paragraphs(body_paragraphs(default),
+                                                                         parts.outlet)
+    readings = pagekind.readings_signals(parts.paragraphs, paragraphs or parts.paragraphs,
+                                         link_texts(parts.tree))
+    return replace(evidence, readings=tuple(readings))
+
+
+def default_text(parts: HtmlParts) -> str | None:
+    """trafilatura's default text of the page (None without a tree or when the run fails)."""
+    if parts.tree is None:
+        return None
+    try:
+        return run_trafilatura(parts.tree, parts.url, precise=False)
+    except Exception:  # lxml and trafilatura raise many types on hostile markup
+        return None
+
+
+def link_texts(tree: Any) -> frozenset[str]:
+    """The text of every link of the page (``pagekind.link_key``)."""
+    if tree is None:
+        return frozenset()
+    found = (pagekind.link_key(str(link.text_content())) for link in tree.iter("a"))
+    return frozenset(text for text in found if text)
+
+
+def page_evidence(page: Page) -> pagekind.Evidence | None:
+    """All the page is judged on, its two readings read whatever the first stage says (None when
+    the HTML path rejects the page): the rows the page classifier learns from and is measured on."""
+    parts = html_parts(page)
+    if isinstance(parts, Rejected):
+        return None
+    return with_readings(parts, evidence_of(parts), default_text(parts))
+
+
+def weighed(parts: HtmlParts) -> tuple[pagekind.Evidence, str | None, str | None]:
+    """What the page is judged on, its verdict (``verdict``) and trafilatura's default text when
+    it was read: only for a page the first stage is unsure of (``PageModel.unsure``), whose two
+    readings the second stage reads; ``page_body`` reuses the text."""
+    evidence = evidence_of(parts)
+    model = pagekind.shipped_page_model()
+    if model is None:
+        return evidence, verdict(evidence), None
+    first = model.first_probability(evidence)
+    if not model.unsure(first):
+        return evidence, verdict(evidence, first), None
+    default = default_text(parts)
+    evidence = with_readings(parts, evidence, default)
+    return evidence, verdict(evidence, first), default
+
+
+def verdict(evidence: pagekind.Evidence, first: float | None = None) -> str | None:
     """None when the page is an article, else the kind of page it is (``listing``, ``product`` ...).
 
-    The shipped page classifier decides; without one, the hand-written rule.
+    The shipped page classifier decides (``first``: its first stage's probability, when known);
+    without one, the hand-written rule.
     """
     model = pagekind.shipped_page_model()
     if model is None:
         article = bool(evidence.signals[pagekind.SIGNAL_NAMES.index("rule_says_article")])
     else:
-        article = model.probability(evidence) >= model.cutoff
+        article = model.probability(evidence, first) >= model.cutoff
     return None if article else pagekind.reason(evidence.signals)
 
 
@@ -499,10 +555,9 @@ def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
     parts = html_parts(page)
     if isinstance(parts, Rejected):
         return parts, None
-    evidence = evidence_of(parts)
-    kind = verdict(evidence)
+    evidence, kind, default = weighed(parts)
     return _article(page, declared(listed(completed(parts))) if kind is None
-                    else page_body(parts), kind), evidence
+                    else page_body(parts, default), kind), evidence
 
 
 def completed(parts: HtmlParts) -> HtmlParts:
@@ -511,7 +566,7 @@ def completed(parts: HtmlParts) -> HtmlParts:
     return headed(loosened(continued(filled(parts))))
 
 
-def page_body(parts: HtmlParts) -> HtmlParts:
+def page_body(parts: HtmlParts, default: str | None = None) -> HtmlParts:
     """The text of a page that is not an article (a listing, a shop, a forum, docs): trafilatura's
     default run through our boilerplate stage. Precision mode, right for articles, cuts too much
     of such pages: on the WCXB dev pages that are not articles (forums, products, listings, docs,
@@ -526,18 +581,18 @@ def page_body(parts: HtmlParts) -> HtmlParts:
     are not articles: 0.7885 -> 0.7896, trafilatura alone 0.7885). Nothing found: the reading
     stands. Round 22: then the gaps trafilatura's recall run fills inside that text
     (``_gaps_recalled``) and without the lines that are the site's controls (``_unchromed``:
-    "Add to cart", "Sign in", "Sort by"); sites held out, see extraction round 22."""
+    "Add to cart", "Sign in", "Sort by"); sites held out, see extraction round 22. ``default``:
+    trafilatura's default text when the verdict already read it (``weighed``), else read here."""
     if parts.tree is None:
         return parts
-    return _unchromed(_gaps_recalled(_page_reading(parts)))
+    return _unchromed(_gaps_recalled(_page_reading(parts, default)))
 
 
-def _page_reading(parts: HtmlParts) -> HtmlParts:
+def _page_reading(parts: HtmlParts, default: str | None) -> HtmlParts:
     """``page_body``'s reading before the gaps and the controls: trafilatura's default text
     through our boilerplate stage, or the article reading where it stands."""
-    try:
-        text = run_trafilatura(parts.tree, parts.url, precise=False)
-    except Exception:  # lxml and trafilatura raise many types on hostile markup
+    text = default_text(parts) if default is None else default
+    if text is None:
         return parts
     lines = body_paragraphs(text)
     kept, related = without_related(lines, body=True)

@@ -10,7 +10,10 @@ elements, ``<time>``), and the body trafilatura kept (its words, prose share, pa
 ``page_signals`` turns a page into one row of floats (``SIGNAL_NAMES``); with the score of the
 page's words (``pagewords``) it is what the boosted trees and the logistic regression of
 ``page_model.json`` read (trained by ``broadsheet.extract.train_pages``, measured on held-out
-sites), their log-odds averaged, to give the probability that the page is an article.
+sites), their log-odds averaged, to give the probability that the page is an article. Where
+that probability lies near the cutoff, a second stage of the same learners reads the page's two
+readings too (``readings_signals``: what the article reading and trafilatura's default run keep,
+how much of it is links, bullets, short lines), so only those pages pay the default run.
 ``reason`` names, for a page that is not one, the kind it most looks like, so the rejection can
 be shown (``not_article:listing`` ...).
 Without a shipped model the hand-written rule of ``html.decide_is_article`` decides.
@@ -295,18 +298,62 @@ def headline_signals(title: str | None) -> list[float]:
 
 HEADLINE_NAMES = ("headline_words", "headline_leads", "headline_question", "headline_year",
                   "headline_colon")
+_SPACE_RUN = re.compile(r"\s+")
+_BYLINE_LEAD = re.compile(r"^(?:by|von|par|por|door|di)\s+\w", re.IGNORECASE)
+
+
+def link_key(text: str) -> str:
+    """A link's text or a paragraph as ``reading_signals`` compares them: spaces collapsed,
+    lower case."""
+    return _SPACE_RUN.sub(" ", text).strip().lower()
+
+
+def reading_signals(paragraphs: Sequence[str], links: frozenset[str]) -> list[float]:
+    """What one reading of the page keeps: its words and paragraphs, the share of its words in
+    paragraphs that are a link's whole text (``links``: the ``link_key`` of every link's text),
+    the shares of its bulleted and short paragraphs, its prose share, the days it prints, a
+    byline among its first paragraphs."""
+    counts = [word_count(p) for p in paragraphs]
+    total, lines = max(sum(counts), 1), max(len(paragraphs), 1)
+    linked = sum(c for p, c in zip(paragraphs, counts, strict=True)
+                 if link_key(p.removeprefix("- ")) in links)
+    prose = sum(c for p, c in zip(paragraphs, counts, strict=True) if c >= 8 and ends_sentence(p))
+    days = _DAY.findall("\n".join(paragraphs).lower().encode("utf-8", "surrogatepass"))
+    return [math.log1p(sum(counts)), math.log1p(len(paragraphs)), linked / total,
+            sum(p.startswith("- ") for p in paragraphs) / lines,
+            sum(c < 8 for c in counts) / lines, prose / total, math.log1p(len(days)),
+            float(any(_BYLINE_LEAD.match(p) for p in paragraphs[:6]))]
+
+
+def readings_signals(kept: Sequence[str], default: Sequence[str],
+                     links: frozenset[str]) -> list[float]:
+    """The two readings of a page side by side: the body the article reading keeps (``kept``),
+    trafilatura's default run (``default``, what ``html.page_body`` keeps of a page that is not
+    an article), and how many more words and paragraphs the default run keeps (log ratios). A
+    listing, a service or a docs page loses more to the article reading than an article does."""
+    first, second = reading_signals(kept, links), reading_signals(default, links)
+    return [*first, *second, second[0] - first[0], second[1] - first[1]]
+
+
+_READING = ("words", "paragraphs", "linked", "bullets", "short", "prose", "days", "byline")
+READING_NAMES = (*(f"kept_{k}" for k in _READING), *(f"default_{k}" for k in _READING),
+                 "default_more_words", "default_more_paragraphs")
 SIGNAL_NAMES = (URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES + TITLE_NAMES
                 + VOICE_NAMES + HEADLINE_NAMES)
-# what the shipped page model reads: the signals, then the score of the page's words
+# what the shipped page model reads: the signals, then the score of the page's words; its second
+# stage reads the two readings too
 MODEL_FEATURES = (*SIGNAL_NAMES, "word_score")
+SECOND_FEATURES = (*SIGNAL_NAMES, *READING_NAMES, "word_score")
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """What a page is judged on: its row of ``SIGNAL_NAMES`` and its words (``page_words``)."""
+    """What a page is judged on: its row of ``SIGNAL_NAMES``, its words (``page_words``) and,
+    once read, its two readings (``READING_NAMES``, ``readings_signals``: () when not read)."""
 
     signals: tuple[float, ...]
     words: frozenset[str]
+    readings: tuple[float, ...] = ()
 
 
 def page_signals(markup: str, url: str | None, meta: metadata.HtmlMetadata,
@@ -345,28 +392,66 @@ class Linear:
 
 
 @dataclass(frozen=True)
+class SecondStage:
+    """The page classifier's second stage: boosted trees and a logistic regression over the
+    page's signals, its two readings and its word score (``SECOND_FEATURES``), for the pages whose
+    first probability lies in ``band`` (from, up to)."""
+
+    ensemble: Ensemble
+    linear: Linear
+    band: tuple[float, float]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SecondStage:
+        """The second stage as ``page_model.json`` holds it."""
+        if list(data["features"]) != list(SECOND_FEATURES):
+            raise ValueError("the page model's second stage was trained on other signals; retrain it")
+        low, high = data["band"]
+        return cls(Ensemble.from_json(data["model"]), Linear.from_json(data["linear"]),
+                   (float(low), float(high)))
+
+
+@dataclass(frozen=True)
 class PageModel:
     """The shipped page classifier: the word regression, then two learners over the signals and
     the word score (``MODEL_FEATURES``), boosted trees and a logistic regression, whose log-odds
     are averaged (``blend``: the trees' share), and the probability from which a page is an
     article. The trees find the interactions; the regression's smooth, additive reading of the
     same row holds where they are sure and wrong on sites neither saw (held out, the trees alone
-    0.937, the regression alone 0.940, together 0.948: README, page kind round)."""
+    0.937, the regression alone 0.940, together 0.948: README, page kind round). A page whose
+    probability lies in the band of ``second`` is judged again by it, the same two learners over
+    the page's two readings too: reading them costs a trafilatura run, paid only there (README,
+    page kind round 4)."""
 
     words: WordModel
     ensemble: Ensemble
     linear: Linear
     blend: float
     cutoff: float
+    second: SecondStage | None = None
 
     def row(self, evidence: Evidence) -> list[float]:
-        """The learners' input for a page: its signals and its word score."""
+        """The first stage's input for a page: its signals and its word score."""
         return [*evidence.signals, self.words.score(evidence.words)]
 
-    def probability(self, evidence: Evidence) -> float:
-        """The probability that the page is an article."""
+    def first_probability(self, evidence: Evidence) -> float:
+        """The first stage's probability that the page is an article."""
         row = self.row(evidence)
         return float(blended(self.ensemble.raw_one(row), self.linear.score(row), self.blend))
+
+    def unsure(self, first: float) -> bool:
+        """True when a page of first probability ``first`` is judged by the second stage."""
+        return self.second is not None and self.second.band[0] <= first < self.second.band[1]
+
+    def probability(self, evidence: Evidence, first: float | None = None) -> float:
+        """The probability that the page is an article: the first stage's (``first``, when
+        already known) or, where it is unsure and the page's readings are known, the second's."""
+        first = self.first_probability(evidence) if first is None else first
+        if self.second is None or not evidence.readings or not self.unsure(first):
+            return first
+        row = [*evidence.signals, *evidence.readings, self.words.score(evidence.words)]
+        return float(blended(self.second.ensemble.raw_one(row), self.second.linear.score(row),
+                             self.blend))
 
 
 def blended(trees: Any, linear: Any, share: float) -> Any:
@@ -386,8 +471,10 @@ def shipped_page_model() -> PageModel | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     if list(data["features"]) != list(MODEL_FEATURES):
         raise ValueError("the page model was trained on other signals; retrain it")
+    second = data.get("second")
     return PageModel(WordModel.from_json(data["words"]), Ensemble.from_json(data["model"]),
-                     Linear.from_json(data["linear"]), float(data["blend"]), float(data["cutoff"]))
+                     Linear.from_json(data["linear"]), float(data["blend"]), float(data["cutoff"]),
+                     None if second is None else SecondStage.from_json(second))
 
 
 def reason(signals: Sequence[float]) -> str:

@@ -1,12 +1,14 @@
 """Train the page classifier (article or not) and measure it on sites it never saw.
 
 Pages: every WCXB dev page (seven types; ``article`` is the positive class) and the scrapinghub
-news pages (all articles). Each page goes through the real HTML path (``html.html_parts``) and
-becomes one row of ``pagekind.SIGNAL_NAMES`` and its words (``pagewords.page_words``); a page
-the path rejects has no row (it is no article either way). The model is two layers: a logistic
-regression over the words (``pagewords.WordModel``) whose score joins the signals, then boosted
-trees and a logistic regression over both, their log-odds averaged (``Learners``). The second
-layer learns from word scores the regression gave pages it was not fitted on
+news pages (all articles). Each page goes through the real HTML path (``html.page_evidence``)
+and becomes one row of ``pagekind.SIGNAL_NAMES``, its words (``pagewords.page_words``) and its
+two readings (``pagekind.READING_NAMES``); a page the path rejects has no row (it is no article
+either way). The model is two layers: a logistic regression over the words
+(``pagewords.WordModel``) whose score joins the signals, then boosted trees and a logistic
+regression over both, their log-odds averaged (``Learners``), in two stages (``Stages``): the
+second, over the readings too, judges the pages whose first probability lies in ``BAND``. The
+second layer learns from word scores the regression gave pages it was not fitted on
 (``cross_scores``: fitted without the page's site), as a new page's score will be.
 ``held_out_verdicts`` holds out whole sites (``GroupKFold`` on the host name), both layers fitted
 inside each fold on its training sites alone, and ``accuracy_by_kind`` reports the accuracy over
@@ -27,11 +29,11 @@ from typing import Any
 
 import numpy as np
 
-from broadsheet.extract.html import evidence_of, html_parts
-from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, Evidence, Linear, blended
+from broadsheet.extract.html import page_evidence
+from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, SECOND_FEATURES, Evidence, Linear, blended
 from broadsheet.extract.pagewords import MIN_SITES, WordModel
 from broadsheet.extract.train import ensemble_json, fit_trees, read_gz, site_of
-from broadsheet.model import Page, Rejected
+from broadsheet.model import Page
 
 CUTOFF = 0.5
 # the trees' share of the blended log-odds (the logistic regression's: the rest), and the
@@ -39,13 +41,17 @@ CUTOFF = 0.5
 # gives within 0.001 of the same held-out accuracy (README, page kind round)
 BLEND = 0.5
 LINEAR_C = 0.3
+# the first stage's probabilities (from, up to) for which the second stage, reading the page's two
+# readings too, judges the page: fixed wide; every band from 0.2 to 0.8 up to 0.05 to 0.95 gives
+# the held-out accuracy of the readings model on every page (README, page kind round 4)
+BAND = (0.2, 0.8)
 
 
 @dataclass(frozen=True)
 class PageRow:
     """One page's signals (None when the HTML path rejected it), label, site and corpus, the
-    page's type when the corpus gives one (WCXB: article, service, forum, listing ...) and its
-    words."""
+    page's type when the corpus gives one (WCXB: article, service, forum, listing ...), its
+    words and its two readings (``pagekind.READING_NAMES``; () when they were not read)."""
 
     key: str
     site: str
@@ -54,6 +60,7 @@ class PageRow:
     signals: tuple[float, ...] | None
     kind: str = "article"
     words: frozenset[str] = frozenset()
+    readings: tuple[float, ...] = ()
 
     @classmethod
     def judged(cls, key: str, site: str, corpus: str, kind: str,
@@ -62,12 +69,12 @@ class PageRow:
         rejected it)."""
         if evidence is None:
             return cls(key, site, corpus, kind == "article", None, kind)
-        return cls(key, site, corpus, kind == "article", evidence.signals, kind, evidence.words)
+        return cls(key, site, corpus, kind == "article", evidence.signals, kind, evidence.words,
+                   evidence.readings)
 
 
 def _row(key: str, corpus: str, url: str | None, markup: str, kind: str) -> PageRow:
-    parts = html_parts(Page(id=key, source=f"{key}.html", kind="html", content=markup, url=url))
-    evidence = None if isinstance(parts, Rejected) else evidence_of(parts)
+    evidence = page_evidence(Page(id=key, source=f"{key}.html", kind="html", content=markup, url=url))
     return PageRow.judged(key, site_of(url, key), corpus, kind, evidence)
 
 
@@ -130,9 +137,11 @@ def cross_scores(rows: Sequence[PageRow], folds: int) -> Any:
     return scores
 
 
-def _matrix(rows: Sequence[PageRow], scores: Any) -> Any:
-    """The trees' input: each row's signals and its word score."""
-    return np.column_stack([np.asarray([r.signals for r in rows], dtype=np.float64), scores])
+def _matrix(rows: Sequence[PageRow], scores: Any, readings: bool = False) -> Any:
+    """The learners' input: each row's signals (and, for the second stage, its readings) and its
+    word score."""
+    found = [(*(r.signals or ()), *(r.readings if readings else ())) for r in rows]
+    return np.column_stack([np.asarray(found, dtype=np.float64), scores])
 
 
 def accuracy_by_kind(rows: Sequence[PageRow],
@@ -180,34 +189,64 @@ class Learners:
         return blended(self.trees.decision_function(x), linear, BLEND)
 
 
+@dataclass(frozen=True)
+class Stages:
+    """The first stage's learners and the second's (None when some row lacks its readings), both
+    fitted on the same rows: the probability of a row is the first's, or the second's where the
+    first's lies in ``BAND``, as ``pagekind.PageModel`` gives it for one page."""
+
+    first: Learners
+    second: Learners | None
+
+    @classmethod
+    def fit(cls, rows: Sequence[PageRow], scores: Any) -> Stages:
+        """Both stages fitted on ``rows`` and their word ``scores``."""
+        y = _labels(rows)
+        read = all(r.readings for r in rows)
+        return cls(Learners.fit(_matrix(rows, scores), y),
+                   Learners.fit(_matrix(rows, scores, readings=True), y) if read else None)
+
+    def probability(self, rows: Sequence[PageRow], scores: Any) -> Any:
+        """The probability that each row is an article."""
+        first = self.first.probability(_matrix(rows, scores))
+        if self.second is None:
+            return first
+        second = self.second.probability(_matrix(rows, scores, readings=True))
+        return np.where((first >= BAND[0]) & (first < BAND[1]), second, first)
+
+
 def held_out_verdicts(rows: Sequence[PageRow], folds: int) -> dict[str, bool]:
     """Is each usable page an article, by a model (every layer) trained without its site
     (key + corpus)."""
     from sklearn.model_selection import GroupKFold
 
     usable = [r for r in rows if r.signals is not None]
-    y = _labels(usable)
     predicted = np.zeros(len(usable), dtype=bool)
     splitter = GroupKFold(n_splits=folds)
-    for train, test in splitter.split(np.zeros(len(usable)), y, groups=[r.site for r in usable]):
+    for train, test in splitter.split(np.zeros(len(usable)), groups=[r.site for r in usable]):
         seen = [usable[n] for n in train]
         words = fit_words(seen)
-        learners = Learners.fit(_matrix(seen, cross_scores(seen, folds)), y[train])
+        stages = Stages.fit(seen, cross_scores(seen, folds))
         unseen = [usable[n] for n in test]
-        x = _matrix(unseen, [words.score(r.words) for r in unseen])
-        predicted[test] = learners.probability(x) >= CUTOFF
+        probability = stages.probability(unseen, [words.score(r.words) for r in unseen])
+        predicted[test] = probability >= CUTOFF
     return {r.key + r.corpus: bool(p) for r, p in zip(usable, predicted, strict=True)}
 
 
 def fit_page_model(rows: Sequence[PageRow], folds: int = 5) -> dict[str, Any]:
     """The page classifier fitted on every usable row, as ``page_model.json`` holds it: the
-    word regression fitted on all of them, the trees and the linear layer on the signals and the
-    word scores of ``folds`` regressions, each fitted without the row's site."""
+    word regression fitted on all of them, both stages' learners on the signals (and readings)
+    and the word scores of ``folds`` regressions, each fitted without the row's site."""
     usable = [r for r in rows if r.signals is not None]
-    learners = Learners.fit(_matrix(usable, cross_scores(usable, folds)), _labels(usable))
-    return {"features": list(MODEL_FEATURES), "cutoff": CUTOFF, "blend": BLEND,
-            "words": fit_words(usable).to_json(), "model": ensemble_json(learners.trees),
-            "linear": learners.linear.to_json()}
+    stages = Stages.fit(usable, cross_scores(usable, folds))
+    found = {"features": list(MODEL_FEATURES), "cutoff": CUTOFF, "blend": BLEND,
+             "words": fit_words(usable).to_json(), "model": ensemble_json(stages.first.trees),
+             "linear": stages.first.linear.to_json()}
+    if stages.second is not None:
+        found["second"] = {"features": list(SECOND_FEATURES), "band": list(BAND),
+                           "model": ensemble_json(stages.second.trees),
+                           "linear": stages.second.linear.to_json()}
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -522,3 +522,16 @@ def test_the_gaps_added_keep_every_line_of_the_reading_and_no_tail() -> None:
     assert html.with_gaps_added(mine, theirs) == ("a", "x", "b", "c", "d", "e")
     assert html.with_gaps_filled(mine, theirs) == ("a", "x", "b", "c", "e")
     assert html.with_gaps_added(mine, ("a", "b", "tail")) == mine
+
+
+@pytest.mark.parametrize("name", [f"scrapinghub_{SPOKESMAN}.html.gz", "wcxb_4519.html.gz"])
+def test_the_parts_judged_hands_on_read_the_readings_a_fresh_parse_reads(name: str) -> None:
+    """``judged_parts`` returns the page's parts after every step has read them: no step changes
+    their tree, so the bench's readings after the clock, read from them, are those of the page
+    parsed afresh (``page_evidence``), and the article is ``judged``'s."""
+    markup = gzip.decompress((FIXTURES / name).read_bytes()).decode("utf-8", "replace")
+    page = Page(id="p", source=name, kind="html", content=markup, url=None)
+    result, evidence, parts = html.judged_parts(page)
+    assert evidence is not None and parts is not None
+    assert html.with_readings(parts, evidence, html.default_text(parts)) == html.page_evidence(page)
+    assert (result, evidence) == html.judged(page)

@@ -36,7 +36,7 @@ from broadsheet.bench.heldout import held_out_rows, page_rows
 from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafilatura_meta, truth_of
 from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
-from broadsheet.extract.html import judged, page_evidence
+from broadsheet.extract.html import default_text, judged_parts, with_readings
 from broadsheet.extract.pagekind import Evidence
 from broadsheet.extract.train import read_gz, site_of
 from broadsheet.extract.train_pages import PageRow
@@ -188,13 +188,14 @@ def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, 
                                                              float]:
     """Our HTML path on one page, what it judged the page on, and the seconds it took. The
     held-out measure reads every page's two readings, which the path reads only where its first
-    stage is unsure: they are read for the others after the clock (``page_evidence``)."""
+    stage is unsure: they are read for the others after the clock, from the parts the path
+    parsed (``with_readings``)."""
     page = Page(id=key, source=f"{key}.html.gz", kind="html", content=markup, url=url)
     start = time.perf_counter()
-    result, evidence = judged(page)
+    result, evidence, parts = judged_parts(page)
     seconds = time.perf_counter() - start
-    if evidence is not None and not evidence.readings:
-        evidence = page_evidence(page)
+    if evidence is not None and parts is not None and not evidence.readings:
+        evidence = with_readings(parts, evidence, default_text(parts))
     return result, evidence, seconds
 
 

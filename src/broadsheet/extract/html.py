@@ -547,17 +547,26 @@ def extract_html(page: Page) -> Article | Rejected:
 def judged(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None]:
     """The article of an HTML page and what it was judged on (None if rejected or read as
     plain text); the benchmark measures the classifier on held-out sites with it."""
+    result, evidence, _ = judged_parts(page)
+    return result, evidence
+
+
+def judged_parts(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | None,
+                                      HtmlParts | None]:
+    """``judged``, with the page's parts as parsed (None where there are none): no step changes
+    their tree, so a caller may read more of the page from them (``with_readings``) without
+    parsing it again."""
     junk = junk_reason(page.content)
     if junk is not None:
-        return Rejected.of(page, "extract", *junk), None
+        return Rejected.of(page, "extract", *junk), None, None
     if not _TAG.search(page.content[:_SAMPLE]):
-        return extract_text(page), None
+        return extract_text(page), None, None
     parts = html_parts(page)
     if isinstance(parts, Rejected):
-        return parts, None
+        return parts, None, None
     evidence, kind, default = weighed(parts)
     return _article(page, declared(listed(completed(parts))) if kind is None
-                    else page_body(parts, default), kind), evidence
+                    else page_body(parts, default), kind), evidence, parts
 
 
 def completed(parts: HtmlParts) -> HtmlParts:

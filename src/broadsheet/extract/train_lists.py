@@ -29,7 +29,7 @@ import numpy as np
 
 from broadsheet.bench.extraction import bag_f1
 from broadsheet.extract import leftout
-from broadsheet.extract.html import HtmlParts, block_lines, completed, evidence_of, html_parts, verdict
+from broadsheet.extract.html import HtmlParts, block_lines, completed, html_parts, weighed
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.extract.train import ensemble_json, read_gz, site_of
 from broadsheet.model import PARAGRAPH_SEPARATOR, Page
@@ -66,7 +66,8 @@ class ListPage:
 
 
 def list_pages(root: Path) -> Iterator[ListPage]:
-    """The WCXB dev article pages the HTML path judges articles, with their loose blocks."""
+    """The WCXB dev article pages the HTML path judges articles (both stages of its verdict,
+    ``html.weighed``), with their loose blocks."""
     for path in sorted((root / "ground-truth").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         markup = root / "html" / f"{path.stem}.html.gz"
@@ -75,7 +76,7 @@ def list_pages(root: Path) -> Iterator[ListPage]:
         url = record.get("url") if isinstance(record.get("url"), str) else None
         parts = html_parts(Page(id=path.stem, source=markup.name, kind="html",
                                 content=read_gz(markup), url=url))
-        if not isinstance(parts, HtmlParts) or verdict(evidence_of(parts)) is not None:
+        if not isinstance(parts, HtmlParts) or weighed(parts)[1] is not None:
             continue
         parts = completed(parts)
         blocks = tuple(leftout.loose_lists(parts.tree, parts.paragraphs))

@@ -193,6 +193,21 @@ def test_lists_outside_the_span_held_by_the_body_or_nested_are_no_loose_blocks()
     assert outer.items[0].startswith("Outer item") and _feature(outer, "nested") == 1.0
 
 
+def test_a_pop_up_the_page_opens_over_its_text_gives_no_loose_block_or_paragraph() -> None:
+    """A glossary's definition in a ``<dialog>``, a tooltip, a modal sign-up: printed inside the
+    body's span in the markup, never part of the text as the page shows it."""
+    pop_ups = (f"<dialog><div><p>{SECTION}</p>{PROJECTS}</div></dialog>",
+               f'<div role="tooltip"><p>{SECTION}</p></div>',
+               f'<div aria-modal="true"><div>{PROJECTS}</div></div>')
+    for pop_up in pop_ups:
+        markup = _page(f"<div><p>{FIRST[0]}</p></div><div>{pop_up}</div><div><p>{THIRD}</p></div>")
+        assert _blocks(markup, [FIRST[0], THIRD]) == []
+        assert leftout.loose_paragraphs(parse_html(markup), [FIRST[0], THIRD]) == {}
+    shown = _page(f"<div><p>{FIRST[0]}</p></div><div role=\"region\"><p>{SECTION}</p></div>"
+                  f"<div><p>{THIRD}</p></div>")
+    assert leftout.loose_paragraphs(parse_html(shown), [FIRST[0], THIRD]) == {1: [SECTION]}
+
+
 def test_a_list_model_trained_on_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="retrain"):
         leftout.ListModel.from_json({"features": ["items"], "cutoff": 0.5,

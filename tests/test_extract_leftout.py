@@ -4,11 +4,12 @@ which trafilatura reads the first only."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from broadsheet.extract import extract, leftout
-from broadsheet.extract.html import parse_html
+from broadsheet.extract.html import HtmlParts, boxed, html_parts, parse_html
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.model import Article, Page
 
@@ -319,3 +320,36 @@ def test_a_body_printed_with_script_is_read_from_its_declaration() -> None:
                      for n in range(12))
     elsewhere = _article(_declaring(_div(FIRST), {"articleBody": other}))
     assert elsewhere.paragraphs == tuple(FIRST)
+
+
+KEY_POINTS = ("The new rates raise the tax on a typical home by about one hundred and twenty "
+              "dollars a year, the finance director told the council.")
+
+
+def test_a_box_precision_mode_drops_inside_the_body_s_span_gives_its_blocks() -> None:
+    """A key-points box drawn with a border between two paragraphs of the body (trafilatura's
+    precision mode drops an element whose style says "border"): its blocks go before the
+    paragraph that follows it; not a box outside the span, in the furniture, holding a body
+    paragraph, or whose text the body holds."""
+    box = f'<div style="border: 1px solid #ccc"><h3>Key points</h3><p>{KEY_POINTS}</p></div>'
+    markup = _page(f"<p>{FIRST[0]}</p>{box}<p>{FIRST[1]}</p><p>{THIRD}</p>"
+                   f'<div style="border-top: 1px"><p>Subscribe to the daily briefing now.</p></div>')
+    body = [FIRST[0], FIRST[1], THIRD]
+    assert leftout.boxed_blocks(parse_html(markup), body) == {1: ["Key points", KEY_POINTS]}
+    read = _page(f'<p>{FIRST[0]}</p><div style="border: 0"><p>{FIRST[1]}</p><p>{SECTION}</p></div>'
+                 f"<p>{THIRD}</p>")
+    assert leftout.boxed_blocks(parse_html(read), body) == {}
+    furniture = _page(f'<p>{FIRST[0]}</p><aside>{box}</aside><p>{FIRST[1]}</p>')
+    assert leftout.boxed_blocks(parse_html(furniture), [FIRST[0], FIRST[1]]) == {}
+    assert leftout.boxed_blocks(parse_html(markup), [FIRST[0], "Key points", FIRST[1]]) == {
+        2: [KEY_POINTS]}
+
+
+def test_the_boxed_step_puts_a_box_s_blocks_in_the_reading_cleaned() -> None:
+    box = (f'<div style="border: 1px solid #ccc"><h3>Key points</h3><p>{KEY_POINTS}</p>'
+           "<p>Share this article</p></div>")
+    markup = _page(_div(FIRST[:1]) + box + _div([FIRST[1], THIRD]))
+    parts = html_parts(Page(id="p", source="p.html", kind="html", content=markup, url=URL))
+    assert isinstance(parts, HtmlParts)
+    parts = replace(parts, paragraphs=(FIRST[0], FIRST[1], THIRD))  # as precision mode reads it
+    assert boxed(parts).paragraphs == (FIRST[0], "Key points", KEY_POINTS, FIRST[1], THIRD)

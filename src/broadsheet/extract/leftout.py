@@ -51,6 +51,12 @@ paragraphs, its place in the span ...); ``kept_lists`` keeps those the shipped m
 (``list_model.json``, boosted trees trained by ``train_lists``) keeps, each going before the body
 paragraph that follows it in the markup, a list's items as trafilatura prints them ("- ").
 
+Boxes (round 25). trafilatura's precision mode drops every element whose ``style`` draws a
+border (its ``PRECISION_DISCARD_XPATH``), which page builders give to accordions, key-points
+boxes and roundups' cards inside an article. ``boxed_blocks`` gives the text blocks of such a box
+lying between two paragraphs of the body (none holding one, none in the furniture or a pop-up),
+each before the body paragraph that follows it; ``html.boxed`` adds them after the list model.
+
 The declared body (round 23). Some pages print their article with script: the markup's
 elements hold a teaser or the first section, and the whole text sits in the page's schema.org
 declaration (a ``<script type="application/ld+json">`` object's ``articleBody``).
@@ -352,6 +358,60 @@ def _blocks(element: Any) -> list[str]:
     return found
 
 
+
+_BOXES = ("div", "section", "span", "p")
+_BOXED = "border"  # what precision mode's discard rule seeks in a ``style`` (PRECISION_DISCARD_XPATH)
+_OUTSIDE_TEXT = ("header", "nav", "aside", "footer", "form")
+
+
+def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
+    """The text blocks of the boxes precision mode drops inside the body's span (an element
+    whose ``style`` draws a border: an accordion, a key-points box, a roundup's cards), by the
+    index of the body paragraph each box goes before. A box holding a paragraph of the body
+    was read (no drop), one in the page's furniture or a pop-up is no text, and a block the
+    body holds or prints (``_printed``) is not given twice."""
+    if tree is None or len(paragraphs) < 2:
+        return {}
+    boxes = [box for box in tree.iter(*_BOXES) if _BOXED in str(box.get("style", ""))]
+    if not boxes:
+        return {}
+    at = body_at(tuple(paragraphs))
+    marks = page_blocks(tree).paragraphs
+    place = {element: i for i, (element, _) in enumerate(marks)}
+    held = [i for i, (_, key) in enumerate(marks) if key in at]
+    if len(held) < 2:
+        return {}
+    body = " ".join(at)
+    found: dict[int, list[str]] = {}
+    inner = {child for box in boxes for child in box.iterdescendants(*_BOXES)}
+    for box in boxes:
+        following = _boxed_before(box, place, marks, at, held) if box not in inner else None
+        if following is None:
+            continue
+        blocks = [block for block in (_blocks(box) if len(box) else
+                                      [" ".join(str(box.text_content()).split())])
+                  if block and (key := key_of(block)) not in at and not _printed(key, body)]
+        if blocks:
+            found.setdefault(following, []).extend(blocks)
+    return found
+
+
+def _boxed_before(box: Any, place: dict[Any, int], marks: Sequence[tuple[Any, str]],
+                  at: dict[str, int], held: list[int]) -> int | None:
+    """The index of the body paragraph ``box`` goes before, or None when the box lies outside
+    the body's span, holds a paragraph of the body, or sits in furniture or a pop-up."""
+    if any(key_of(str(p.text_content())) in at for p in box.iter("p")):
+        return None
+    if any(ancestor.tag in _OUTSIDE_TEXT or _pop_up(ancestor) for ancestor in box.iterancestors()):
+        return None
+    after = next(iter(box.xpath("following::p[1]")), None)
+    before = next(iter(box.xpath("preceding::p[1]")), None)
+    if after is None or before is None or after not in place or before not in place:
+        return None
+    if place[before] < held[0] or place[after] > held[-1]:
+        return None
+    following = held[bisect_right(held, place[after] - 1)]
+    return at[marks[following][1]]
 
 LISTS = ("ul", "ol")
 LIST_FEATURES = ("items", "item_words", "words", "stops", "link_share", "one_link", "anchors",

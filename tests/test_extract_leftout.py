@@ -353,3 +353,12 @@ def test_the_boxed_step_puts_a_box_s_blocks_in_the_reading_cleaned() -> None:
     assert isinstance(parts, HtmlParts)
     parts = replace(parts, paragraphs=(FIRST[0], FIRST[1], THIRD))  # as precision mode reads it
     assert boxed(parts).paragraphs == (FIRST[0], "Key points", KEY_POINTS, FIRST[1], THIRD)
+
+
+def test_a_page_drawing_boxes_everywhere_gives_none() -> None:
+    box = '<div style="border: 1px solid #ccc"><p>Boxed text printed here.</p></div>'
+    markup = _page(f"<p>{FIRST[0]}</p>{box * (leftout.MAX_BOXES + 1)}<p>{FIRST[1]}</p>")
+    assert leftout.boxed_blocks(parse_html(markup), [FIRST[0], FIRST[1]]) == {}
+    markup = _page(f"<p>{FIRST[0]}</p>{box}<p>{FIRST[1]}</p>")
+    assert leftout.boxed_blocks(parse_html(markup), [FIRST[0], FIRST[1]]) == {
+        1: ["Boxed text printed here."]}

@@ -362,6 +362,7 @@ def _blocks(element: Any) -> list[str]:
 _BOXES = ("div", "section", "span", "p")
 _BOXED = "border"  # what precision mode's discard rule seeks in a ``style`` (PRECISION_DISCARD_XPATH)
 _OUTSIDE_TEXT = ("header", "nav", "aside", "footer", "form")
+MAX_BOXES = 500  # each box's place is two searches of the tree; dev pages draw 264 at most
 
 
 def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
@@ -373,7 +374,7 @@ def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
     if tree is None or len(paragraphs) < 2:
         return {}
     boxes = [box for box in tree.iter(*_BOXES) if _BOXED in str(box.get("style", ""))]
-    if not boxes:
+    if not boxes or len(boxes) > MAX_BOXES:  # a layout of boxes, not an article with a few
         return {}
     at = body_at(tuple(paragraphs))
     marks = page_blocks(tree).paragraphs

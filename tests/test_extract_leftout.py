@@ -4,11 +4,12 @@ which trafilatura reads the first only."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from broadsheet.extract import extract, leftout
-from broadsheet.extract.html import parse_html
+from broadsheet.extract.html import HtmlParts, boxed, html_parts, parse_html
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.model import Article, Page
 
@@ -193,6 +194,21 @@ def test_lists_outside_the_span_held_by_the_body_or_nested_are_no_loose_blocks()
     assert outer.items[0].startswith("Outer item") and _feature(outer, "nested") == 1.0
 
 
+def test_a_pop_up_the_page_opens_over_its_text_gives_no_loose_block_or_paragraph() -> None:
+    """A glossary's definition in a ``<dialog>``, a tooltip, a modal sign-up: printed inside the
+    body's span in the markup, never part of the text as the page shows it."""
+    pop_ups = (f"<dialog><div><p>{SECTION}</p>{PROJECTS}</div></dialog>",
+               f'<div role="tooltip"><p>{SECTION}</p></div>',
+               f'<div aria-modal="true"><div>{PROJECTS}</div></div>')
+    for pop_up in pop_ups:
+        markup = _page(f"<div><p>{FIRST[0]}</p></div><div>{pop_up}</div><div><p>{THIRD}</p></div>")
+        assert _blocks(markup, [FIRST[0], THIRD]) == []
+        assert leftout.loose_paragraphs(parse_html(markup), [FIRST[0], THIRD]) == {}
+    shown = _page(f"<div><p>{FIRST[0]}</p></div><div role=\"region\"><p>{SECTION}</p></div>"
+                  f"<div><p>{THIRD}</p></div>")
+    assert leftout.loose_paragraphs(parse_html(shown), [FIRST[0], THIRD]) == {1: [SECTION]}
+
+
 def test_a_list_model_trained_on_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="retrain"):
         leftout.ListModel.from_json({"features": ["items"], "cutoff": 0.5,
@@ -304,3 +320,45 @@ def test_a_body_printed_with_script_is_read_from_its_declaration() -> None:
                      for n in range(12))
     elsewhere = _article(_declaring(_div(FIRST), {"articleBody": other}))
     assert elsewhere.paragraphs == tuple(FIRST)
+
+
+KEY_POINTS = ("The new rates raise the tax on a typical home by about one hundred and twenty "
+              "dollars a year, the finance director told the council.")
+
+
+def test_a_box_precision_mode_drops_inside_the_body_s_span_gives_its_blocks() -> None:
+    """A key-points box drawn with a border between two paragraphs of the body (trafilatura's
+    precision mode drops an element whose style says "border"): its blocks go before the
+    paragraph that follows it; not a box outside the span, in the furniture, holding a body
+    paragraph, or whose text the body holds."""
+    box = f'<div style="border: 1px solid #ccc"><h3>Key points</h3><p>{KEY_POINTS}</p></div>'
+    markup = _page(f"<p>{FIRST[0]}</p>{box}<p>{FIRST[1]}</p><p>{THIRD}</p>"
+                   f'<div style="border-top: 1px"><p>Subscribe to the daily briefing now.</p></div>')
+    body = [FIRST[0], FIRST[1], THIRD]
+    assert leftout.boxed_blocks(parse_html(markup), body) == {1: ["Key points", KEY_POINTS]}
+    read = _page(f'<p>{FIRST[0]}</p><div style="border: 0"><p>{FIRST[1]}</p><p>{SECTION}</p></div>'
+                 f"<p>{THIRD}</p>")
+    assert leftout.boxed_blocks(parse_html(read), body) == {}
+    furniture = _page(f'<p>{FIRST[0]}</p><aside>{box}</aside><p>{FIRST[1]}</p>')
+    assert leftout.boxed_blocks(parse_html(furniture), [FIRST[0], FIRST[1]]) == {}
+    assert leftout.boxed_blocks(parse_html(markup), [FIRST[0], "Key points", FIRST[1]]) == {
+        2: [KEY_POINTS]}
+
+
+def test_the_boxed_step_puts_a_box_s_blocks_in_the_reading_cleaned() -> None:
+    box = (f'<div style="border: 1px solid #ccc"><h3>Key points</h3><p>{KEY_POINTS}</p>'
+           "<p>Share this article</p></div>")
+    markup = _page(_div(FIRST[:1]) + box + _div([FIRST[1], THIRD]))
+    parts = html_parts(Page(id="p", source="p.html", kind="html", content=markup, url=URL))
+    assert isinstance(parts, HtmlParts)
+    parts = replace(parts, paragraphs=(FIRST[0], FIRST[1], THIRD))  # as precision mode reads it
+    assert boxed(parts).paragraphs == (FIRST[0], "Key points", KEY_POINTS, FIRST[1], THIRD)
+
+
+def test_a_page_drawing_boxes_everywhere_gives_none() -> None:
+    box = '<div style="border: 1px solid #ccc"><p>Boxed text printed here.</p></div>'
+    markup = _page(f"<p>{FIRST[0]}</p>{box * (leftout.MAX_BOXES + 1)}<p>{FIRST[1]}</p>")
+    assert leftout.boxed_blocks(parse_html(markup), [FIRST[0], FIRST[1]]) == {}
+    markup = _page(f"<p>{FIRST[0]}</p>{box}<p>{FIRST[1]}</p>")
+    assert leftout.boxed_blocks(parse_html(markup), [FIRST[0], FIRST[1]]) == {
+        1: ["Boxed text printed here."]}

@@ -17,7 +17,8 @@ the markup prints the body in several containers of one class, the others' text 
 (``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
 the body's own outside the container it read come back, and so do the headings trafilatura
 left out between two paragraphs it kept; then the lists and paragraphs still missing inside
-the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``); last,
+the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``), and the
+text of the boxes precision mode drops there (an element whose style draws a border: ``boxed``); last,
 where the page's JSON-LD declares an ``articleBody`` that holds the body read and far more (a
 page printing its text with script), the declared one (``declared``).
 
@@ -309,6 +310,16 @@ def loosened(parts: HtmlParts) -> HtmlParts:
     return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
 
 
+def boxed(parts: HtmlParts) -> HtmlParts:
+    """The reading of a page judged an article with the text of the boxes precision mode drops
+    inside the body's span (``leftout.boxed_blocks``: an element whose style draws a border),
+    cleaned as the body is. Only articles, as ``filled``."""
+    found = leftout.boxed_blocks(parts.tree, parts.paragraphs)
+    cleaned = {i: list(_cleaned(lines, parts.title, parts.outlet, parts.url))
+               for i, lines in found.items()}
+    return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
+
+
 def listed(parts: HtmlParts) -> HtmlParts:
     """The reading of a page judged an article with the loose blocks inside the body's span the
     list model keeps (``leftout.kept_lists``), cleaned as the body is. Only articles, as
@@ -565,7 +576,7 @@ def judged_parts(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | No
     if isinstance(parts, Rejected):
         return parts, None, None
     evidence, kind, default = weighed(parts)
-    return _article(page, declared(listed(completed(parts))) if kind is None
+    return _article(page, declared(boxed(listed(completed(parts)))) if kind is None
                     else page_body(parts, default), kind), evidence, parts
 
 

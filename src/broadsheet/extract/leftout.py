@@ -32,7 +32,9 @@ trafilatura read the container and left the paragraph out on purpose), when it i
 a link, and when no container around it is page furniture (``<aside>``, ``<nav>``,
 ``<header>``, ``<footer>``, ``<form>``, a caption's ``<figcaption>``, a teaser card's ``<a>``,
 or a class or id naming a sidebar, a share bar, a comment thread, an author box, a newsletter
-call ...: ``FURNITURE``; not ``<figure>``, in which pages print their pull quotes). Each goes
+call ...: ``FURNITURE``; not ``<figure>``, in which pages print their pull quotes), nor a
+pop-up the page opens over its text (``in_pop_up``: a ``<dialog>``, a ``role`` of dialog or
+tooltip, ``aria-modal``; a glossary's definitions, round 25; no loose block either). Each goes
 before the body paragraph that follows it in the markup. Measured on the dev pages: WCXB
 articles 0.94499 -> 0.94717 (21 pages up, 8 down), scrapinghub HTML 0.9753 -> 0.9755.
 
@@ -48,6 +50,12 @@ colon, its parent's children the body holds, furniture around it, its distance t
 paragraphs, its place in the span ...); ``kept_lists`` keeps those the shipped model
 (``list_model.json``, boosted trees trained by ``train_lists``) keeps, each going before the body
 paragraph that follows it in the markup, a list's items as trafilatura prints them ("- ").
+
+Boxes (round 25). trafilatura's precision mode drops every element whose ``style`` draws a
+border (its ``PRECISION_DISCARD_XPATH``), which page builders give to accordions, key-points
+boxes and roundups' cards inside an article. ``boxed_blocks`` gives the text blocks of such a box
+lying between two paragraphs of the body (none holding one, none in the furniture or a pop-up),
+each before the body paragraph that follows it; ``html.boxed`` adds them after the list model.
 
 The declared body (round 23). Some pages print their article with script: the markup's
 elements hold a teaser or the first section, and the whole text sits in the page's schema.org
@@ -212,9 +220,25 @@ def _loose(element: Any, key: str, at: dict[str, int]) -> bool:
                                   if sibling is not element and isinstance(sibling.tag, str)):
         return False
     return not _links_over(element, 0.5) and not any(
-        ancestor.tag in _FURNITURE_TAGS
+        ancestor.tag in _FURNITURE_TAGS or _pop_up(ancestor)
         or FURNITURE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}")
         for ancestor in element.iterancestors())
+
+
+_POP_UP_ROLES = frozenset({"dialog", "alertdialog", "tooltip"})
+
+
+def _pop_up(element: Any) -> bool:
+    """Is ``element`` a pop-up the page opens over its text (a ``<dialog>``, a container whose
+    ``role`` is a dialog's or a tooltip's, or that declares itself modal): a glossary's
+    definitions, a sign-up form, never a part of the text as printed."""
+    return (element.tag == "dialog" or element.get("role") in _POP_UP_ROLES
+            or element.get("aria-modal") == "true")
+
+
+def in_pop_up(element: Any) -> bool:
+    """Is ``element`` inside a pop-up (``_pop_up``)?"""
+    return any(_pop_up(ancestor) for ancestor in element.iterancestors())
 
 
 def _printed(key: str, body: str) -> bool:
@@ -335,6 +359,61 @@ def _blocks(element: Any) -> list[str]:
 
 
 
+_BOXES = ("div", "section", "span", "p")
+_BOXED = "border"  # what precision mode's discard rule seeks in a ``style`` (PRECISION_DISCARD_XPATH)
+_OUTSIDE_TEXT = ("header", "nav", "aside", "footer", "form")
+MAX_BOXES = 500  # each box's place is two searches of the tree; dev pages draw 264 at most
+
+
+def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
+    """The text blocks of the boxes precision mode drops inside the body's span (an element
+    whose ``style`` draws a border: an accordion, a key-points box, a roundup's cards), by the
+    index of the body paragraph each box goes before. A box holding a paragraph of the body
+    was read (no drop), one in the page's furniture or a pop-up is no text, and a block the
+    body holds or prints (``_printed``) is not given twice."""
+    if tree is None or len(paragraphs) < 2:
+        return {}
+    boxes = [box for box in tree.iter(*_BOXES) if _BOXED in str(box.get("style", ""))]
+    if not boxes or len(boxes) > MAX_BOXES:  # a layout of boxes, not an article with a few
+        return {}
+    at = body_at(tuple(paragraphs))
+    marks = page_blocks(tree).paragraphs
+    place = {element: i for i, (element, _) in enumerate(marks)}
+    held = [i for i, (_, key) in enumerate(marks) if key in at]
+    if len(held) < 2:
+        return {}
+    body = " ".join(at)
+    found: dict[int, list[str]] = {}
+    inner = {child for box in boxes for child in box.iterdescendants(*_BOXES)}
+    for box in boxes:
+        following = _boxed_before(box, place, marks, at, held) if box not in inner else None
+        if following is None:
+            continue
+        blocks = [block for block in (_blocks(box) if len(box) else
+                                      [" ".join(str(box.text_content()).split())])
+                  if block and (key := key_of(block)) not in at and not _printed(key, body)]
+        if blocks:
+            found.setdefault(following, []).extend(blocks)
+    return found
+
+
+def _boxed_before(box: Any, place: dict[Any, int], marks: Sequence[tuple[Any, str]],
+                  at: dict[str, int], held: list[int]) -> int | None:
+    """The index of the body paragraph ``box`` goes before, or None when the box lies outside
+    the body's span, holds a paragraph of the body, or sits in furniture or a pop-up."""
+    if any(key_of(str(p.text_content())) in at for p in box.iter("p")):
+        return None
+    if any(ancestor.tag in _OUTSIDE_TEXT or _pop_up(ancestor) for ancestor in box.iterancestors()):
+        return None
+    after = next(iter(box.xpath("following::p[1]")), None)
+    before = next(iter(box.xpath("preceding::p[1]")), None)
+    if after is None or before is None or after not in place or before not in place:
+        return None
+    if place[before] < held[0] or place[after] > held[-1]:
+        return None
+    following = held[bisect_right(held, place[after] - 1)]
+    return at[marks[following][1]]
+
 LISTS = ("ul", "ol")
 LIST_FEATURES = ("items", "item_words", "words", "stops", "link_share", "one_link", "anchors",
                  "known_share", "before_body", "after_body", "after_colon", "parent_kept",
@@ -405,7 +484,7 @@ def _loose_list(span: _Span, m: int) -> LooseList | None:
     items = _items(element)
     keys = [key_of(item) for item in items]
     key = " ".join(keys)  # not the list's own text: its items' words run together unspaced
-    if not key or key in span.body or any(k in span.at for k in keys):
+    if not key or key in span.body or any(k in span.at for k in keys) or in_pop_up(element):
         return None
     following = span.held[bisect_right(span.held, m)]
     return LooseList(span.at[span.marks[following][1]], tuple(items),

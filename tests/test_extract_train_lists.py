@@ -4,7 +4,7 @@ page's word F1 against the gold."""
 from __future__ import annotations
 
 from broadsheet.extract import leftout
-from broadsheet.extract.train_lists import ListPage, _rows, fold_of
+from broadsheet.extract.train_lists import CUTOFFS, ListPage, _rows, chosen_cutoff, fold_of
 
 FEATURES = tuple(0.0 for _ in leftout.LIST_FEATURES)
 
@@ -32,3 +32,19 @@ def test_a_block_the_gold_prints_is_labelled_kept_and_a_menu_left_out() -> None:
 def test_a_site_is_always_in_the_same_fold() -> None:
     assert fold_of(_page("example.com")) == fold_of(_page("example.com"))
     assert {fold_of(_page(f"site{i}.com")) for i in range(20)} == {0, 1}
+
+
+def test_a_kept_blocks_lines_go_before_the_paragraph_the_markup_prints_them_before() -> None:
+    page = _page()
+    assert page.text([True, False]).split("\n\n") == [
+        "The council approved the budget.", "- Road repairs", "- Two new fire stations",
+        "The end."]
+
+
+def test_the_cutoff_is_the_inner_folds_best_of_those_that_cost_the_news_pages_nothing() -> None:
+    inner = [0.5 + 0.01 * i for i in range(len(CUTOFFS))][::-1]  # the lowest cutoff best
+    news = [0.9 + 0.001 * i for i in range(len(CUTOFFS))]  # the news pages lose below the top
+    assert chosen_cutoff(inner, 0.0, news) == CUTOFFS[0]
+    assert chosen_cutoff(inner, news[-3], news) == CUTOFFS[-3]
+    assert chosen_cutoff(inner, 1.0, news) == CUTOFFS[-1]  # none admissible: the highest
+    assert chosen_cutoff([0.5] * len(CUTOFFS), 0.0, news) == CUTOFFS[-1]  # a tie: the higher

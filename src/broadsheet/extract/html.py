@@ -33,7 +33,7 @@ memory. Content without a single tag is read by the plain-text path instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -359,9 +359,13 @@ def _inserted(parts: HtmlParts, found: dict[int, list[str]]) -> HtmlParts:
     """``parts`` with the lines of ``found`` each put before the body paragraph of its index."""
     if not found:
         return parts
-    paragraphs = [line for i, paragraph in enumerate(parts.paragraphs)
-                  for line in (*found.get(i, ()), paragraph)]
-    return replace(parts, paragraphs=tuple(paragraphs))
+    return replace(parts, paragraphs=with_lines(parts.paragraphs, found))
+
+
+def with_lines(paragraphs: Sequence[str], found: Mapping[int, Sequence[str]]) -> tuple[str, ...]:
+    """``paragraphs`` with the lines of ``found`` each put before the paragraph of its index."""
+    return tuple(line for i, paragraph in enumerate(paragraphs)
+                 for line in (*found.get(i, ()), paragraph))
 
 
 def body_paragraphs(text: str) -> list[str]:

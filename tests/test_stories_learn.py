@@ -159,3 +159,32 @@ def test_the_undated_thresholds_can_be_searched_one_after_the_other(
     tuned = recipe.tune_undated(model, sets, lambda gold, pred: 0.0, window_days=14)
     assert (tuned.merge_undated, tuned.pair and tuned.pair.undated) == (0.7, 0.4)
     assert {name for name, _, _ in seen} == {"t without dates"}
+
+
+def test_the_linkage_bar_is_chosen_last_on_the_stream_without_dates(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Step 6 (``LEARN_LINK``): ``Model.link`` is searched on the stream without its dates, the
+    thresholds chosen before it held; None (the linkage off) when no bar pays."""
+    seen: list[tuple[str, float | None, float]] = []
+
+    def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
+        seen.append((labelled.name, model.link, model.join))
+        return -abs((model.link or 1.0) - wanted)
+
+    monkeypatch.setattr(recipe, "_run", run)
+    sets = [LabelledSet("t", SENATE, [a.id[0] for a in SENATE])]
+    wanted = 0.4
+    linked = recipe.tune_link(ANY, sets, lambda gold, pred: 0.0, window_days=14)
+    assert linked == dataclasses.replace(ANY, link=0.4)
+    assert {name for name, _, _ in seen} == {"t without dates"}
+    assert {join for _, _, join in seen} == {ANY.join}
+    wanted = 5.0  # every bar costs
+    assert recipe.tune_link(ANY, sets, lambda gold, pred: 0.0, window_days=14).link is None
+
+
+def test_the_recipe_learns_no_linkage_bar_unless_asked(
+        searched: list[tuple[str, float, bool]], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert learn(_sets(), lambda gold, pred: 0.0, window_days=14).link is None
+    monkeypatch.setattr(recipe, "LEARN_LINK", True)
+    monkeypatch.setattr(recipe, "tune_link", lambda model, *a, **k: dataclasses.replace(model, link=0.3))
+    assert learn(_sets(), lambda gold, pred: 0.0, window_days=14).link == 0.3

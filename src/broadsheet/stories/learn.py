@@ -47,6 +47,12 @@
    story-pair scorer's undated merges off; then the story-pair scorer's on the stream without its
    dates.
 
+6. **The linkage's bar.** With ``LEARN_LINK``, ``Model.link`` (the bar of the centroid linkage
+   that places a batch's undated articles, ``linkage.py``) is chosen on ``LINK_GRID`` (None: the
+   linkage off) on the stream without its dates, every other value held: steps 1 to 5 run with
+   the linkage off, so the dated path keeps the thresholds and the story-pair scorer it learns
+   today, and the bar is judged where it acts (every article undated; README stories round 27).
+
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
 """
@@ -82,6 +88,8 @@ PAIR_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 SMOOTHED = False  # a grid point judged with its neighbours (``_search``; round 19: off)
 SETS_WEIGH_SAME = False  # the stream's sets scored apart, each weighing the same (round 19: off)
 UNDATED_IN_TURN = False  # step 5's two thresholds in turn, the first on snippets (round 20: off)
+LINK_GRID = (None, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)  # None: the linkage off
+LEARN_LINK = False  # step 6: the linkage's bar (round 27)
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -295,6 +303,17 @@ def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
     return undated(merge, pair_undated)
 
 
+def tune_link(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
+              window_days: float) -> Model:
+    """``Model.link`` chosen on ``LINK_GRID`` over ``sets`` without their dates (``dateless``:
+    every article goes through the linkage), the rest of ``model`` held (module docstring,
+    step 6)."""
+    bare = [dateless(s) for s in sets]
+    (link,) = _search((LINK_GRID,), lambda point: _mean(replace(model, link=point[0]), bare,
+                                                        scorer, window_days))
+    return replace(model, link=link)
+
+
 def tune(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
          window_days: float) -> Model:
     """The ``join`` and ``merge`` thresholds with the best mean ``scorer`` over ``sets``."""
@@ -364,7 +383,8 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,
     model = tune_pair(model, found, tuned_on, scorer, window_days=window_days)
     if per_set:  # join and merge again, for the clusterer with its story-pair scorer in
         model = tune(model, tuned_on, scorer, window_days=window_days)
-    return tune_undated(model, tuned_on, scorer, window_days=window_days)
+    model = tune_undated(model, tuned_on, scorer, window_days=window_days)
+    return tune_link(model, tuned_on, scorer, window_days=window_days) if LEARN_LINK else model
 
 
 def describe(model: Model) -> str:
@@ -373,6 +393,8 @@ def describe(model: Model) -> str:
     merge_undated = model.merge if model.merge_undated is None else model.merge_undated
     line = (f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge} "
             f"(undated {merge_undated}); sizes up to {model.size_cap}")
+    if model.link is not None:
+        line += f"; undated batches linked at {model.link}"
     if model.pair is None:
         return line
     pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))

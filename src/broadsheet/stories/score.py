@@ -97,7 +97,10 @@ class PairModel:
 @dataclass(frozen=True)
 class Model:
     """A logistic scorer over ``FEATURES``, its two decision thresholds, and the story-pair
-    scorer (None: stories merge on the article scorer alone)."""
+    scorer (None: stories merge on the article scorer alone). ``link``: the bar of the
+    linkage (``linkage.py``) that places a batch's undated articles, the article scorer's for a
+    side of fewer than ``linkage.PAIR_FROM`` members; None: they are placed one by one as dated
+    ones are (README stories round 27)."""
 
     weights: tuple[float, ...]
     bias: float
@@ -106,6 +109,7 @@ class Model:
     pair: PairModel | None = None
     size_cap: int | None = None  # the largest story learned from: bigger ones count as this big
     merge_undated: float | None = None  # ``merge`` for story pairs without a gap (None: the same)
+    link: float | None = None  # the linkage's bar for a batch's undated articles (None: off)
 
     def capped(self, size: int) -> int:
         """A story's size as the scorers read it: never beyond ``size_cap`` (the weights of the

@@ -163,7 +163,7 @@ def test_the_undated_thresholds_can_be_searched_one_after_the_other(
 
 def test_the_linkage_bar_is_chosen_last_on_the_stream_without_dates(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Step 6 (``LEARN_LINK``): ``Model.link`` is searched on the stream without its dates, the
+    """Step 6 (``LEARN_LINK``): ``Model.link`` is searched on the sets without their dates, the
     thresholds chosen before it held; None (the linkage off) when no bar pays."""
     seen: list[tuple[str, float | None, float]] = []
 
@@ -185,6 +185,14 @@ def test_the_linkage_bar_is_chosen_last_on_the_stream_without_dates(
 def test_the_recipe_learns_no_linkage_bar_unless_asked(
         searched: list[tuple[str, float, bool]], monkeypatch: pytest.MonkeyPatch) -> None:
     assert learn(_sets(), lambda gold, pred: 0.0, window_days=14).link is None
+    given: list[str] = []
+
+    def tune_link(model: Model, sets: Sequence[LabelledSet], *args: object,
+                  **kwargs: object) -> Model:
+        given.extend(s.name for s in sets)
+        return dataclasses.replace(model, link=0.3)
+
     monkeypatch.setattr(recipe, "LEARN_LINK", True)
-    monkeypatch.setattr(recipe, "tune_link", lambda model, *a, **k: dataclasses.replace(model, link=0.3))
+    monkeypatch.setattr(recipe, "tune_link", tune_link)
     assert learn(_sets(), lambda gold, pred: 0.0, window_days=14).link == 0.3
+    assert given == ["dated", "bare"]  # each set apart, not the mixed stream

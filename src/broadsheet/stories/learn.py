@@ -49,9 +49,12 @@
 
 6. **The linkage's bar.** With ``LEARN_LINK``, ``Model.link`` (the bar of the centroid linkage
    that places a batch's undated articles, ``linkage.py``) is chosen on ``LINK_GRID`` (None: the
-   linkage off) on the stream without its dates, every other value held: steps 1 to 5 run with
-   the linkage off, so the dated path keeps the thresholds and the story-pair scorer it learns
-   today, and the bar is judged where it acts (every article undated; README stories round 27).
+   linkage off) on each labelled set apart without its dates, each weighing the same, every
+   other value held: steps 1 to 5 run with the linkage off, so the dated path keeps the
+   thresholds and the story-pair scorer it learns today, and the bar is judged where it acts
+   (every article undated, a set on its own as an undated set meets the clusterer; on the mixed
+   stream without dates the sets' stories and lone reports crowd each other's candidates and
+   the choice swings from None to 0.7 with the sets learned from: README stories round 27).
 
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
@@ -305,9 +308,9 @@ def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
 
 def tune_link(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
               window_days: float) -> Model:
-    """``Model.link`` chosen on ``LINK_GRID`` over ``sets`` without their dates (``dateless``:
-    every article goes through the linkage), the rest of ``model`` held (module docstring,
-    step 6)."""
+    """``Model.link`` chosen on ``LINK_GRID`` by the mean ``scorer`` over ``sets`` without their
+    dates (``dateless``: every article goes through the linkage), the rest of ``model`` held
+    (module docstring, step 6)."""
     bare = [dateless(s) for s in sets]
     (link,) = _search((LINK_GRID,), lambda point: _mean(replace(model, link=point[0]), bare,
                                                         scorer, window_days))
@@ -373,7 +376,8 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,
     """Weights fitted on the sets mixed into one stream, then the thresholds, then the
     story-pair scorer (the whole recipe). The thresholds are tuned on that stream, or with
     ``per_set`` on each set as it comes (its own dates, or none), each set weighing the same,
-    and ``join``/``merge`` once more after the story-pair scorer (module docstring, step 3)."""
+    and ``join``/``merge`` once more after the story-pair scorer (module docstring, step 3);
+    with ``LEARN_LINK`` last the linkage's bar, on each set without its dates (step 6)."""
     stream = mixed(sets, topic_days=topic_days)
     model = fit({stream.name: pairs(stream, window_days=window_days)})
     model = replace(model, size_cap=max(Counter(stream.labels).values()))
@@ -384,7 +388,7 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,
     if per_set:  # join and merge again, for the clusterer with its story-pair scorer in
         model = tune(model, tuned_on, scorer, window_days=window_days)
     model = tune_undated(model, tuned_on, scorer, window_days=window_days)
-    return tune_link(model, tuned_on, scorer, window_days=window_days) if LEARN_LINK else model
+    return tune_link(model, sets, scorer, window_days=window_days) if LEARN_LINK else model
 
 
 def describe(model: Model) -> str:

@@ -122,11 +122,13 @@ class Model:
 
     def at_least(self, join: float) -> Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
-        article must reach ``join`` to join, and two stories to merge on either scorer)."""
+        article must reach ``join`` to join, two stories to merge on either scorer, and two
+        undated ones to link)."""
         pair = self.pair and self.pair.at_least(join)
         undated = None if self.merge_undated is None else max(self.merge_undated, join)
+        link = None if self.link is None else max(self.link, join)
         return replace(self, join=join, merge=max(self.merge, join), pair=pair,
-                       merge_undated=undated)
+                       merge_undated=undated, link=link)
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
         """For each row (a story of ``side_size`` members against another story), whether the

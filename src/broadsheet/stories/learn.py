@@ -92,7 +92,7 @@ SMOOTHED = False  # a grid point judged with its neighbours (``_search``; round 
 SETS_WEIGH_SAME = False  # the stream's sets scored apart, each weighing the same (round 19: off)
 UNDATED_IN_TURN = False  # step 5's two thresholds in turn, the first on snippets (round 20: off)
 LINK_GRID = (None, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)  # None: the linkage off
-LEARN_LINK = False  # step 6: the linkage's bar (round 27)
+LEARN_LINK = True  # step 6: the linkage's bar (round 27)
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 

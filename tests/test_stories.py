@@ -424,6 +424,8 @@ def test_undated_story_pairs_meet_the_article_scorers_undated_merge_threshold() 
     assert even.merges(rows, 1).tolist() == [True, False]
     assert dataclasses.replace(even, merge_undated=None).merges(rows, 1).tolist() == [True, True]
     assert even.at_least(0.7).merge_undated == 0.7
+    assert even.at_least(0.7).link is None  # the linkage stays off
+    assert dataclasses.replace(even, link=0.5).at_least(0.7).link == 0.7
 
 
 def test_undated_thresholds_are_chosen_on_the_stream_without_dates() -> None:

@@ -59,7 +59,8 @@ def test_per_set_thresholds_are_searched_on_each_set_as_it_comes(
 def test_the_stream_search_runs_once_on_the_mixed_stream(
         searched: list[tuple[str, float, bool]]) -> None:
     model = learn(_sets(), lambda gold, pred: 0.0, window_days=14, per_set=False)
-    assert {name for name, _, _ in searched} == {"mixed", "mixed without dates"}
+    assert {name for name, _, _ in searched} == {  # the linkage's bar on the sets apart
+        "mixed", "mixed without dates", "dated without dates", "bare without dates"}
     assert model.join == 0.2  # chosen before the story-pair scorer, never again
     assert not any(pair and join != 0.2 for _, join, pair in searched)
 
@@ -159,3 +160,41 @@ def test_the_undated_thresholds_can_be_searched_one_after_the_other(
     tuned = recipe.tune_undated(model, sets, lambda gold, pred: 0.0, window_days=14)
     assert (tuned.merge_undated, tuned.pair and tuned.pair.undated) == (0.7, 0.4)
     assert {name for name, _, _ in seen} == {"t without dates"}
+
+
+def test_the_linkage_bar_is_chosen_last_on_the_stream_without_dates(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Step 6 (``LEARN_LINK``): ``Model.link`` is searched on the sets without their dates, the
+    thresholds chosen before it held; None (the linkage off) when no bar pays."""
+    seen: list[tuple[str, float | None, float]] = []
+
+    def run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float) -> float:
+        seen.append((labelled.name, model.link, model.join))
+        return -abs((model.link or 1.0) - wanted)
+
+    monkeypatch.setattr(recipe, "_run", run)
+    sets = [LabelledSet("t", SENATE, [a.id[0] for a in SENATE])]
+    wanted = 0.4
+    linked = recipe.tune_link(ANY, sets, lambda gold, pred: 0.0, window_days=14)
+    assert linked == dataclasses.replace(ANY, link=0.4)
+    assert {name for name, _, _ in seen} == {"t without dates"}
+    assert {join for _, _, join in seen} == {ANY.join}
+    wanted = 5.0  # every bar costs
+    assert recipe.tune_link(ANY, sets, lambda gold, pred: 0.0, window_days=14).link is None
+
+
+def test_the_recipe_learns_no_linkage_bar_unless_asked(
+        searched: list[tuple[str, float, bool]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(recipe, "LEARN_LINK", False)
+    assert learn(_sets(), lambda gold, pred: 0.0, window_days=14).link is None
+    given: list[str] = []
+
+    def tune_link(model: Model, sets: Sequence[LabelledSet], *args: object,
+                  **kwargs: object) -> Model:
+        given.extend(s.name for s in sets)
+        return dataclasses.replace(model, link=0.3)
+
+    monkeypatch.setattr(recipe, "LEARN_LINK", True)
+    monkeypatch.setattr(recipe, "tune_link", tune_link)
+    assert learn(_sets(), lambda gold, pred: 0.0, window_days=14).link == 0.3
+    assert given == ["dated", "bare"]  # each set apart, not the mixed stream

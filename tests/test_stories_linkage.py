@@ -1,4 +1,5 @@
-"""Centroid linkage of a batch's undated articles (``stories/linkage.py``, behind ``LINKAGE``).
+"""Centroid linkage of a batch's undated articles (``stories/linkage.py``, on when ``Model.link``
+is set).
 
 The articles are the synthetic news items of ``test_stories.py``, stripped of their dates.
 """
@@ -6,7 +7,7 @@ The articles are the synthetic news items of ``test_stories.py``, stripped of th
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import pytest
 
@@ -14,6 +15,7 @@ from broadsheet.model import Article
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, linkage, prepare
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.index import StoryState
+from broadsheet.stories.score import DEFAULT_MODEL
 from test_stories import ALL, FIRE, SENATE, groups
 
 
@@ -21,22 +23,17 @@ def undated(articles: Sequence[Article]) -> list[Article]:
     return [dataclasses.replace(a, published=None) for a in articles]
 
 
-@pytest.fixture()
-def linked() -> Iterator[None]:
-    before = linkage.LINKAGE
-    linkage.LINKAGE = True
-    yield
-    linkage.LINKAGE = before
+LINKED = dataclasses.replace(DEFAULT_MODEL, link=DEFAULT_MODEL.join)
 
 
-def test_undated_articles_of_one_event_link_into_one_story(linked: None) -> None:
-    assert groups(cluster_articles(undated(ALL))) == {
+def test_undated_articles_of_one_event_link_into_one_story() -> None:
+    assert groups(cluster_articles(undated(ALL), model=LINKED)) == {
         frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1"})}
 
 
-def test_a_linked_story_keeps_a_members_minted_id_and_records_the_others(linked: None) -> None:
+def test_a_linked_story_keeps_a_members_minted_id_and_records_the_others() -> None:
     index = StoryIndex(window_days=14)
-    Clusterer(index).add_all(prepare(a) for a in undated(FIRE))
+    Clusterer(index, LINKED).add_all(prepare(a) for a in undated(FIRE))
     (story,) = index.stories.values()
     minted = {story_id(a.id) for a in FIRE}
     assert story.id in minted
@@ -44,9 +41,9 @@ def test_a_linked_story_keeps_a_members_minted_id_and_records_the_others(linked:
     assert all(index.resolve(i) == story.id for i in minted)
 
 
-def test_two_stored_stories_are_never_linked(linked: None) -> None:
+def test_two_stored_stories_are_never_linked() -> None:
     index = StoryIndex(window_days=14)
-    engine = Clusterer(index)
+    engine = Clusterer(index, LINKED)
     engine.add_all(prepare(a) for a in undated(FIRE[:1] + SENATE[:1]))
     stored = set(index.stories)
     link = linkage.Linkage(engine)
@@ -56,9 +53,9 @@ def test_two_stored_stories_are_never_linked(linked: None) -> None:
     assert set(index.stories) == stored
 
 
-def test_a_later_batch_joins_the_stored_story_and_keeps_its_id(linked: None) -> None:
+def test_a_later_batch_joins_the_stored_story_and_keeps_its_id() -> None:
     index = StoryIndex(window_days=14)
-    engine = Clusterer(index)
+    engine = Clusterer(index, LINKED)
     engine.add_all(prepare(a) for a in undated(FIRE[:2]))
     first = dict(index.where)
     engine.add_all(prepare(a) for a in undated(FIRE[2:] + SENATE))
@@ -67,23 +64,20 @@ def test_a_later_batch_joins_the_stored_story_and_keeps_its_id(linked: None) -> 
     assert index.where["b1"] == index.where["b2"] == index.where["b3"] != index.where["a1"]
 
 
-def test_dated_articles_keep_the_arrival_order_path(linked: None) -> None:
-    linkage.LINKAGE = False
-    off = groups(cluster_articles(ALL))
-    linkage.LINKAGE = True
-    assert groups(cluster_articles(ALL)) == off
+def test_dated_articles_keep_the_arrival_order_path() -> None:
+    assert groups(cluster_articles(ALL, model=LINKED)) == groups(cluster_articles(ALL))
 
 
-def test_an_undated_wire_copy_is_marked_as_a_copy_of_the_original(linked: None) -> None:
+def test_an_undated_wire_copy_is_marked_as_a_copy_of_the_original() -> None:
     copy = dataclasses.replace(FIRE[0], id="a1-copy", outlet="wire")
-    stories = cluster_articles(undated([*FIRE, copy]))
+    stories = cluster_articles(undated([*FIRE, copy]), model=LINKED)
     fire = next(s for s in stories if "a1" in s.article_ids)
     assert "a1-copy" in fire.article_ids
     assert set(fire.duplicates) in ({("a1-copy", "a1")}, {("a1", "a1-copy")})
 
 
-def test_a_pair_is_scored_once_per_version_of_its_stories(linked: None) -> None:
-    engine = Clusterer(StoryIndex(window_days=14))
+def test_a_pair_is_scored_once_per_version_of_its_stories() -> None:
+    engine = Clusterer(StoryIndex(window_days=14), LINKED)
     link = linkage.Linkage(engine)
     scored: list[tuple[str, str, int, int]] = []
     side = link.side
@@ -97,12 +91,37 @@ def test_a_pair_is_scored_once_per_version_of_its_stories(linked: None) -> None:
     assert scored and len(scored) == len(set(scored))
 
 
-def test_the_chances_kept_are_the_chances_scored_afresh(linked: None) -> None:
+def test_the_chances_kept_are_the_chances_scored_afresh() -> None:
     index = StoryIndex(window_days=14)
-    engine = Clusterer(index)
+    engine = Clusterer(index, LINKED)
     link = linkage.Linkage(engine)
     link.run([prepare(a) for a in undated(ALL)])
     stories = sorted(index.stories.values(), key=lambda s: s.id)
     kept = [link.chances(s, [o]) for s in stories for o in stories if o is not s]
     fresh = linkage.Linkage(engine)
     assert kept == [fresh.chances(s, [o]) for s in stories for o in stories if o is not s]
+
+
+def test_the_linkage_reads_its_own_bar_not_the_join() -> None:
+    chances = {}
+    for join, link in ((0.0, 1.0), (1.0, 0.0)):
+        engine = Clusterer(StoryIndex(window_days=14),
+                           dataclasses.replace(DEFAULT_MODEL, join=join, link=link))
+        items = [prepare(a) for a in undated(FIRE[:2])]
+        for item in items:
+            engine.index.idf.add(item.features.terms)
+        one, two = (engine._start(item, indexed=True) for item in items)
+        chances[link] = linkage.Linkage(engine).side(one, [two])[0]
+    assert chances[1.0] is None
+    assert chances[0.0] is not None
+
+
+def test_without_a_bar_undated_articles_are_placed_one_by_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: linkage.Linkage, items: Sequence[object]) -> int:
+        raise AssertionError("the linkage ran")
+
+    monkeypatch.setattr(linkage.Linkage, "run", refuse)
+    off = dataclasses.replace(DEFAULT_MODEL, link=None)
+    assert groups(cluster_articles(undated(ALL), model=off)) == {
+        frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1"})}

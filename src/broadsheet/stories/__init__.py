@@ -5,7 +5,7 @@
     index.py      story states and the inverted index that finds candidate stories
     score.py      the learned scorer: how likely an article belongs to a story
     engine.py     the incremental clusterer (join, start, merge) and ``cluster_articles``
-    linkage.py    centroid linkage of a batch's undated articles (the switch: ``LINKAGE``)
+    linkage.py    centroid linkage of a batch's undated articles (on when ``Model.link`` is set)
     roundup.py    digests and live blogs, kept out of event stories
     dedup.py      near-duplicates (wire copies) by MinHash
     learn.py      learning the scorer's weights and thresholds from labelled story sets

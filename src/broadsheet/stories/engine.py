@@ -21,8 +21,8 @@ For each article, in publication order within a batch:
    survivor's ``merged_from``.
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
-so a batch gives the same stories whatever order its articles came in; with ``linkage.LINKAGE`` on
-(off as shipped: README stories round 24) a batch's undated articles are not visited one by one:
+so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar
+(README stories rounds 24 and 27) a batch's undated articles are not visited one by one:
 each starts a story and the stories are joined best pair first (``linkage.py``), before the merge
 pass; two batches give nearly the same stories as one (the bench measures how nearly), and ids
 never change. Pure: no I/O.
@@ -102,9 +102,10 @@ class Clusterer:
         for item in sorted(items, key=lambda i: i.features.order):
             if item.member.article_id not in self.index.where:
                 fresh.setdefault(item.member.article_id, item)
-        undated = [i for i in fresh.values() if i.features.day is None] if linkage.LINKAGE else []
+        linked = self.model.link is not None
+        undated = [i for i in fresh.values() if i.features.day is None] if linked else []
         for item in fresh.values():
-            if item.features.day is not None or not linkage.LINKAGE:
+            if item.features.day is not None or not linked:
                 self.add(item)
         if undated:
             linkage.Linkage(self).run(undated)

@@ -47,6 +47,15 @@
    story-pair scorer's undated merges off; then the story-pair scorer's on the stream without its
    dates.
 
+6. **The linkage's bar.** With ``LEARN_LINK``, ``Model.link`` (the bar of the centroid linkage
+   that places a batch's undated articles, ``linkage.py``) is chosen on ``LINK_GRID`` (None: the
+   linkage off) on each labelled set apart without its dates, each weighing the same, every
+   other value held: steps 1 to 5 run with the linkage off, so the dated path keeps the
+   thresholds and the story-pair scorer it learns today, and the bar is judged where it acts
+   (every article undated, a set on its own as an undated set meets the clusterer; on the mixed
+   stream without dates the sets' stories and lone reports crowd each other's candidates and
+   the choice swings from None to 0.7 with the sets learned from: README stories round 27).
+
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
 """
@@ -82,6 +91,8 @@ PAIR_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 SMOOTHED = False  # a grid point judged with its neighbours (``_search``; round 19: off)
 SETS_WEIGH_SAME = False  # the stream's sets scored apart, each weighing the same (round 19: off)
 UNDATED_IN_TURN = False  # step 5's two thresholds in turn, the first on snippets (round 20: off)
+LINK_GRID = (None, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)  # None: the linkage off
+LEARN_LINK = True  # step 6: the linkage's bar (round 27)
 Scorer = Callable[[Sequence[str], Sequence[str]], float]
 
 
@@ -295,6 +306,17 @@ def tune_undated(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
     return undated(merge, pair_undated)
 
 
+def tune_link(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
+              window_days: float) -> Model:
+    """``Model.link`` chosen on ``LINK_GRID`` by the mean ``scorer`` over ``sets`` without their
+    dates (``dateless``: every article goes through the linkage), the rest of ``model`` held
+    (module docstring, step 6)."""
+    bare = [dateless(s) for s in sets]
+    (link,) = _search((LINK_GRID,), lambda point: _mean(replace(model, link=point[0]), bare,
+                                                        scorer, window_days))
+    return replace(model, link=link)
+
+
 def tune(model: Model, sets: Sequence[LabelledSet], scorer: Scorer, *,
          window_days: float) -> Model:
     """The ``join`` and ``merge`` thresholds with the best mean ``scorer`` over ``sets``."""
@@ -354,7 +376,8 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,
     """Weights fitted on the sets mixed into one stream, then the thresholds, then the
     story-pair scorer (the whole recipe). The thresholds are tuned on that stream, or with
     ``per_set`` on each set as it comes (its own dates, or none), each set weighing the same,
-    and ``join``/``merge`` once more after the story-pair scorer (module docstring, step 3)."""
+    and ``join``/``merge`` once more after the story-pair scorer (module docstring, step 3);
+    with ``LEARN_LINK`` last the linkage's bar, on each set without its dates (step 6)."""
     stream = mixed(sets, topic_days=topic_days)
     model = fit({stream.name: pairs(stream, window_days=window_days)})
     model = replace(model, size_cap=max(Counter(stream.labels).values()))
@@ -364,7 +387,8 @@ def learn(sets: Sequence[LabelledSet], scorer: Scorer, *, window_days: float,
     model = tune_pair(model, found, tuned_on, scorer, window_days=window_days)
     if per_set:  # join and merge again, for the clusterer with its story-pair scorer in
         model = tune(model, tuned_on, scorer, window_days=window_days)
-    return tune_undated(model, tuned_on, scorer, window_days=window_days)
+    model = tune_undated(model, tuned_on, scorer, window_days=window_days)
+    return tune_link(model, sets, scorer, window_days=window_days) if LEARN_LINK else model
 
 
 def describe(model: Model) -> str:
@@ -373,6 +397,8 @@ def describe(model: Model) -> str:
     merge_undated = model.merge if model.merge_undated is None else model.merge_undated
     line = (f"{weights}; bias={model.bias:+.2f}; join={model.join}; merge={model.merge} "
             f"(undated {merge_undated}); sizes up to {model.size_cap}")
+    if model.link is not None:
+        line += f"; undated batches linked at {model.link}"
     if model.pair is None:
         return line
     pair = ", ".join(f"{n}={w:+.2f}" for n, w in zip(PAIR_FEATURES, model.pair.weights, strict=True))

@@ -1,4 +1,4 @@
-"""Centroid linkage of a batch's undated articles (stories round 24; the switch: ``LINKAGE``).
+"""Centroid linkage of a batch's undated articles (stories rounds 24, 27; on: ``Model.link``).
 
 Undated articles have no publication order, so placing them one after another makes the stories
 depend on the hash order they are visited in. Here every undated article of a batch first starts a
@@ -6,15 +6,16 @@ story of its own (its id minted from the article's id, as ``Clusterer.add`` woul
 first, two stories whose score reaches the bar become one (``StoryIndex.merge``: the larger
 survives, the absorbed id redirects and is recorded in ``merged_from``). Each pair is scored with
 the smaller story as the side against the larger (``Clusterer.story_features``): by the article
-scorer at ``Model.join``, or, when the smaller side has at least ``PAIR_FROM`` members, by the
-story-pair scorer at its threshold. Stories stored before the batch take part as they are, but two
-of them are never joined (that is the merge pass's decision). The cost follows the batch: a story
-is scored against its own index candidates only (``story_candidates``), once when it starts and
-once each time it grows; the pairs wait in a heap, stale ones skipped by a version count. The IDF
-stands still during the linkage, so a pair's chance is kept until one of its stories grows (the
-same pair is met from both sides), and a story's weighed exemplars until it grows. Last,
-an article that nearly duplicates a member placed before it in its story is marked as a copy of
-that member's original, as ``Clusterer.add`` marks it.
+scorer at ``Model.link`` (a bar of its own, which the recipe chooses on undated stories), or, when
+the smaller side has at least ``PAIR_FROM`` members, by the story-pair scorer at its threshold.
+Stories stored before the batch take part as they are, but two of them are never joined (that is
+the merge pass's decision). The cost follows the batch: a story is scored against its own index
+candidates only (``story_candidates``), once when it starts and once each time it grows; the pairs
+wait in a heap, stale ones skipped by a version count. The IDF stands still during the linkage, so
+a pair's chance is kept until one of its stories grows (the same pair is met from both sides), and
+a story's weighed exemplars until it grows. Last, an article that nearly duplicates a member placed
+before it in its story is marked as a copy of that member's original, as ``Clusterer.add`` marks
+it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from broadsheet.stories.sparse import Weighted
 if TYPE_CHECKING:
     from broadsheet.stories.engine import Clusterer, Incoming
 
-LINKAGE = False  # on: the clusterer places a batch's undated articles by this linkage (README round 24)
 PAIR_FROM = 3  # the smallest side (members) whose pairs the story-pair scorer decides
 
 
@@ -179,6 +179,6 @@ class Linkage:
             bars = model.pair.thresholds(rows)
         else:
             chances = model.probabilities(rows)
-            bars = np.full(len(rows), model.join)
+            bars = np.full(len(rows), model.join if model.link is None else model.link)
         return [p if p >= bar else None
                 for p, bar in zip(chances.tolist(), bars.tolist(), strict=True)]

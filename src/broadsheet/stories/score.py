@@ -97,7 +97,10 @@ class PairModel:
 @dataclass(frozen=True)
 class Model:
     """A logistic scorer over ``FEATURES``, its two decision thresholds, and the story-pair
-    scorer (None: stories merge on the article scorer alone)."""
+    scorer (None: stories merge on the article scorer alone). ``link``: the bar of the
+    linkage (``linkage.py``) that places a batch's undated articles, the article scorer's for a
+    side of fewer than ``linkage.PAIR_FROM`` members; None: they are placed one by one as dated
+    ones are (README stories round 27)."""
 
     weights: tuple[float, ...]
     bias: float
@@ -106,6 +109,7 @@ class Model:
     pair: PairModel | None = None
     size_cap: int | None = None  # the largest story learned from: bigger ones count as this big
     merge_undated: float | None = None  # ``merge`` for story pairs without a gap (None: the same)
+    link: float | None = None  # the linkage's bar for a batch's undated articles (None: off)
 
     def capped(self, size: int) -> int:
         """A story's size as the scorers read it: never beyond ``size_cap`` (the weights of the
@@ -118,11 +122,13 @@ class Model:
 
     def at_least(self, join: float) -> Model:
         """This model with every threshold raised to ``join`` at least (a stricter setting: the
-        article must reach ``join`` to join, and two stories to merge on either scorer)."""
+        article must reach ``join`` to join, two stories to merge on either scorer, and two
+        undated ones to link)."""
         pair = self.pair and self.pair.at_least(join)
         undated = None if self.merge_undated is None else max(self.merge_undated, join)
+        link = None if self.link is None else max(self.link, join)
         return replace(self, join=join, merge=max(self.merge, join), pair=pair,
-                       merge_undated=undated)
+                       merge_undated=undated, link=link)
 
     def merges(self, features: Matrix, side_size: int) -> npt.NDArray[np.bool_]:
         """For each row (a story of ``side_size`` members against another story), whether the
@@ -299,6 +305,7 @@ DEFAULT_MODEL = Model(
     merge=0.8,
     size_cap=22,
     merge_undated=0.7,
+    link=0.5,  # step 6 of the recipe, on each set without its dates (README stories round 27)
     pair=PairModel(
         weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
                  -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),

@@ -304,20 +304,14 @@ def loosened(parts: HtmlParts) -> HtmlParts:
     """The reading of a page judged an article with the prose paragraphs printed between two
     of its own outside the container trafilatura read (``leftout.loose_paragraphs``), cleaned
     as the body is. Only articles, as ``filled``."""
-    found = leftout.loose_paragraphs(parts.tree, parts.paragraphs)
-    cleaned = {i: list(_cleaned(lines, parts.title, parts.outlet, parts.url))
-               for i, lines in found.items()}
-    return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
+    return _cleaned_in(parts, leftout.loose_paragraphs(parts.tree, parts.paragraphs))
 
 
 def boxed(parts: HtmlParts) -> HtmlParts:
     """The reading of a page judged an article with the text of the boxes precision mode drops
     inside the body's span (``leftout.boxed_blocks``: an element whose style draws a border),
     cleaned as the body is. Only articles, as ``filled``."""
-    found = leftout.boxed_blocks(parts.tree, parts.paragraphs)
-    cleaned = {i: list(_cleaned(lines, parts.title, parts.outlet, parts.url))
-               for i, lines in found.items()}
-    return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
+    return _cleaned_in(parts, leftout.boxed_blocks(parts.tree, parts.paragraphs))
 
 
 def listed(parts: HtmlParts) -> HtmlParts:
@@ -353,6 +347,14 @@ def declared(parts: HtmlParts) -> HtmlParts:
 def block_lines(parts: HtmlParts, block: leftout.LooseList) -> tuple[str, ...]:
     """The lines a loose block adds to ``parts``' body, cleaned as the body is."""
     return _cleaned(leftout.block_lines(block), parts.title, parts.outlet, parts.url)
+
+
+def _cleaned_in(parts: HtmlParts, found: dict[int, list[str]]) -> HtmlParts:
+    """``parts`` with the lines of ``found``, cleaned as the body is, each put before the body
+    paragraph of its index (``_inserted``); a place whose lines all go adds nothing."""
+    cleaned = {i: list(_cleaned(lines, parts.title, parts.outlet, parts.url))
+               for i, lines in found.items()}
+    return _inserted(parts, {i: lines for i, lines in cleaned.items() if lines})
 
 
 def _inserted(parts: HtmlParts, found: dict[int, list[str]]) -> HtmlParts:

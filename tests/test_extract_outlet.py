@@ -106,9 +106,17 @@ def test_outlet_rows_count_the_labelled_pages(tmp_path: Path) -> None:
                         ("https://www.nytimes.com/a", "NYTimes"),
                         ("https://unlabelled.example/a", "Example")]:
         tally.add(url, Article(id="a", source="a", title="t", paragraphs=("x",), outlet=outlet), None)
-    tally.add("https://www.nytimes.com/b", Rejected(source="b", stage="extract", reason="no_text", detail="x"),
-              None)
+    refused = Rejected(source="b", stage="extract", reason="no_text", detail="x")
+    tally.add("https://www.nytimes.com/b", refused, None)
     [row] = tally.rows("baseline")
     assert (row.documents, row.metrics["exact"]) == (3, 1 / 3)
     assert outlet_key("The New York Times") == outlet_key("new york times") == "newyorktimes"
     assert load_labels(tmp_path / "missing.json") == {}
+
+
+def test_a_label_is_spelled_over_a_few_words_only() -> None:
+    from broadsheet.extract.outlet import _spelled
+
+    assert _spelled("latimes", ["los", "angeles", "times"])
+    assert not _spelled("sky", ["sky", "news"])  # one word used is not a spelling
+    assert not _spelled("abcdefghi", list("abcdefghi"))  # nine words: a headline, not a name

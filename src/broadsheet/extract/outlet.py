@@ -44,6 +44,7 @@ _DECLARED = ("og:site_name", "application-name")
 _PUBLISHER = re.compile(r"\"publisher\"\s*:\s*\{[^{}]{0,400}?\"name\"\s*:\s*\"([^\"]{1,80})\"")
 _MIN_KEY = 4
 _MAX_WORDS = 8  # longer is a tagline or a headline, not a name
+_MAX_LABEL = 40  # a host label no name spells in words
 _ABBREVIATION = 3  # a host label this short is an abbreviation its handle spells ("@ap": AP)
 _TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.IGNORECASE)
 
@@ -98,17 +99,27 @@ def _names_host(name: str, label: str) -> bool:
 
 def _spelled(label: str, words: list[str]) -> bool:
     """True when ``label`` is the start of one word, then the start of the next, ... over two
-    words or more (the words before the first used may be skipped)."""
-    return any(_spells(label, words[start:], 0) for start in range(len(words) - 1))
-
-
-def _spells(label: str, words: list[str], used: int) -> bool:
-    if not label:
-        return used >= 2
-    if not words or label[0] != words[0][0]:
+    words or more (the words before the first used may be skipped). Each (place in the label,
+    word) is tried once, and names are short, so a hostile one costs little."""
+    if len(words) > _MAX_WORDS or len(label) > _MAX_LABEL:
         return False
-    return any(label.startswith(words[0][:end]) and _spells(label[end:], words[1:], used + 1)
-               for end in range(min(len(words[0]), len(label)), 0, -1))
+    tried: set[tuple[int, int, bool]] = set()
+
+    def spells(at: int, word: int, two: bool) -> bool:
+        if at == len(label):
+            return two
+        if word == len(words) or (at, word, two) in tried:
+            return False
+        tried.add((at, word, two))
+        text = words[word]
+        return any(label.startswith(text[:end], at) and spells(at + end, word + 1, word > first)
+                   for end in range(min(len(text), len(label) - at), 0, -1))
+
+    for first in range(len(words) - 1):
+        tried.clear()
+        if spells(0, first, False):
+            return True
+    return False
 
 
 def outlet_name(sitename: str | None, markup: str, url: str | None) -> str | None:

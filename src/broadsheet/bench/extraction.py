@@ -34,6 +34,7 @@ from statistics import mean, median
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.heldout import held_out_rows, page_rows
 from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafilatura_meta, truth_of
+from broadsheet.bench.outlets import SCRAPINGHUB, WCXB, OutletTally, load_labels
 from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
 from broadsheet.extract.html import default_text, judged_parts, with_readings
@@ -219,10 +220,12 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
     texts: list[str] = []
     ours_s: list[float] = []
     theirs: list[tuple[str, float]] = []
+    outlets = OutletTally("scrapinghub-outlet", load_labels(SCRAPINGHUB))
     for key, _, url in items:
         markup = read_gz(root / "html" / f"{key}.html.gz")
         result, evidence, seconds = _judge(key, markup, url)
         texts.append(result.text if isinstance(result, Article) else "")
+        outlets.add(url, result, markup if baselines else None)
         ours_s.append(seconds)
         if collected is not None:
             collected.page_rows.append(page_row(key, url, "scrapinghub", "article", evidence))
@@ -238,7 +241,7 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
             metrics["time_ratio"] = metrics["median_ms"] / base["median_ms"]
         rows.append(BenchRow("scrapinghub-html", TRAFILATURA, base, len(golds),
                              sum(s for _, s in theirs)))
-    return rows
+    return rows + outlets.rows(f"{TRAFILATURA} sitename")
 
 
 def scrapinghub_text_rows(root: Path, limit: int | None, baselines: bool = True) -> list[BenchRow]:
@@ -359,6 +362,7 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
     every page, title / author / date exact match on article pages, and the must / must-not
     strings of every page (``bench/strings.py``), ours beside trafilatura's."""
     tally = WcxbTally()
+    outlets = OutletTally("wcxb-dev-outlet", load_labels(WCXB))
     for key, record, markup in _wcxb_pages(root, limit):
         kind = _page_type(record)
         is_article = kind == "article"
@@ -371,7 +375,9 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
         tally.add_ours(record, result, is_article)
         if baselines:
             tally.add_theirs(record, markup, url, is_article)
-    return _wcxb_report(tally, baselines)
+        if is_article:
+            outlets.add(url, result, markup if baselines else None)
+    return _wcxb_report(tally, baselines) + outlets.rows(f"{TRAFILATURA} sitename")
 
 
 MEMORY_PAGES = 10_000

@@ -410,7 +410,7 @@ class HtmlParts:
     meta: metadata.HtmlMetadata
     url: str | None
     title: str | None
-    outlet: str | None
+    outlet: str | None  # the site name the body is cleaned of (the article's outlet: ``meta``)
     paragraphs: tuple[str, ...]
     related: tuple[RelatedItem, ...]
     tree: Any = field(default=None, repr=False, compare=False)
@@ -440,7 +440,7 @@ def html_parts(page: Page) -> HtmlParts | Rejected:
     meta = htmlmeta.from_document(doc, markup, url)
     body = body_paragraphs(text)
     lines, related = without_related(body, body=True)
-    outlet = page.outlet or meta.outlet or metadata.guess_outlet(lines)
+    outlet = page.outlet or meta.site or metadata.guess_outlet(lines)
     title = page.title or meta.title
     paragraphs = _cleaned(lines, title, outlet, url)
     if not paragraphs:
@@ -682,7 +682,7 @@ def _article(page: Page, parts: HtmlParts, kind: str | None) -> Article:
         url=parts.url,
         authors=meta.authors,
         published=page.published or meta.published,
-        outlet=parts.outlet,
+        outlet=page.outlet or meta.outlet or parts.outlet,
         section=meta.section,
         language=meta.language or guess_language(PARAGRAPH_SEPARATOR.join(paragraphs)),
         is_article=kind is None,

@@ -35,6 +35,7 @@ from broadsheet.extract.metadata import (
     quoted_search,
     split_title,
 )
+from broadsheet.extract.outlet import names_site, outlet_name, site_name
 from broadsheet.extract.persons import reads_as_person
 from broadsheet.text import MONTHS, squash, word_count
 from broadsheet.timestamps import declared_day, instant
@@ -99,17 +100,11 @@ def site_keys(outlet: str | None, url: str | None) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
-def _names_site(part: str, keys: set[str]) -> bool:
-    key = squash(part)
-    return bool(key) and any(key == k or (len(k) >= 4 and k in key) or
-                             (len(key) >= 4 and key in k) for k in keys)
-
-
 def _is_site_prefix(head: str, keys: set[str]) -> bool:
     """True when the words before a title's colon are the site's name: they name the site and
     are no longer than a name ("The Daily Planet: ..."); a longer head holding the site's name
     is part of the headline ("The Guardian view on Hong Kong: a city on the brink")."""
-    return _names_site(head, keys) and (squash(head) in keys or
+    return names_site(head, keys) and (squash(head) in keys or
                                         word_count(head) <= _SITE_PART_WORDS)
 
 
@@ -124,7 +119,7 @@ def clean_title(title: str | None, outlet: str | None, url: str | None) -> str |
     parts = split_title(title)
     if len(parts) < 2:
         return title.strip()
-    kept = [p for p in parts if ": " in p or not _names_site(p, keys)]
+    kept = [p for p in parts if ": " in p or not names_site(p, keys)]
     if kept and len(kept) < len(parts):
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     longest = max(parts, key=word_count)
@@ -140,7 +135,7 @@ def is_person(name: str, keys: set[str]) -> bool:
     words = name.split()
     if not 1 <= len(words) <= _MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in name):
         return False
-    if _ADDRESS.search(name) or _ORG_WORDS.search(name) or _names_site(name, keys):
+    if _ADDRESS.search(name) or _ORG_WORDS.search(name) or names_site(name, keys):
         return False
     return any(w[:1].isupper() for w in words) and not is_role(name)
 
@@ -170,7 +165,7 @@ def is_credit(name: str, keys: set[str]) -> bool:
     desk ("Podium Staff", "Metro Desk") — never the site itself, an address or a role."""
     words = name.split()
     return (1 <= len(words) <= _MAX_CREDIT_WORDS and not is_role(name) and "@" not in name
-            and not _names_site(name, keys))
+            and not names_site(name, keys))
 
 
 def _subsumed(name: str, others: Sequence[str]) -> bool:
@@ -204,7 +199,7 @@ def _site_owner(name: str, keys: set[str]) -> bool:
     entity recogniser reads as a person's. A company's name ("Help Net Security", "Block
     Renovation") stays the outlet and is never the author."""
     words = name.split()
-    return (2 <= len(words) <= MAX_OWNER_WORDS and _names_site(name, keys)
+    return (2 <= len(words) <= MAX_OWNER_WORDS and names_site(name, keys)
             and is_person(name, set()) and reads_as_person(name))
 
 
@@ -295,32 +290,16 @@ def _strings(values: Any) -> list[str]:
     return [v.strip() for v in values or () if isinstance(v, str) and v.strip()]
 
 
-def site_name(raw: str | None) -> str | None:
-    """The site's name as a reader would write it: a name given as an address
-    ("https://www.hawaiinewsnow.com") becomes its host without "www." ("hawaiinewsnow.com"), and a
-    name of two letters is an abbreviation in capitals (a site declaring "nj", which trafilatura
-    title-cases to "Nj", is "NJ")."""
-    name = (raw or "").strip()
-    if _WHOLE_ADDRESS.match(name):
-        name = urlsplit(name if "//" in name else f"//{name}").hostname or ""
-        name = name.removeprefix("www.")
-    if len(name) == 2 and name.isalpha():
-        name = name.upper()
-    return name or None
-
-
-_WHOLE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-
-
 def from_document(doc: Any, markup: str, url: str | None = None) -> HtmlMetadata:
     """Cleaned metadata from a trafilatura ``Document`` and the page's markup."""
-    outlet = site_name(doc.sitename)
+    site = site_name(doc.sitename)
     labels = _strings(doc.categories) + _strings(doc.tags)
     return HtmlMetadata(
-        title=clean_title(doc.title, outlet, url),
-        authors=people(doc.author, outlet, url),
+        title=clean_title(doc.title, site, url),
+        authors=people(doc.author, site, url),
         published=published_date(markup, doc.date or None, url),
-        outlet=outlet,
+        outlet=outlet_name(site, markup, url),
+        site=site,
         section=labels[0] if labels else None,
         language=doc.language or markup_language(markup),
         page_type=doc.pagetype or None,

@@ -64,6 +64,7 @@ class HtmlMetadata:
     section: str | None = None
     language: str | None = None
     page_type: str | None = None
+    site: str | None = None  # trafilatura's site name, which the title and body are cleaned of
     declares_article: bool = False
     opinion: bool = False
 

@@ -401,12 +401,16 @@ def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
 def _box_texts(box: Any) -> list[str]:
     """The text blocks of a box: its own text, whitespace folded, when it is a text block
     itself or holds none (a bordered ``<p>`` with its links and emphasis, a ``<div>`` of
-    inline text), else its text blocks (``_blocks``); none mostly links."""
+    inline text; a script's or style sheet's text is none of it: an advertisement's slot),
+    else its text blocks (``_blocks``); none mostly links."""
     if box.tag in _TEXT_BLOCKS or next(box.iterdescendants(*_TEXT_BLOCKS), None) is None:
         if len(box) and _links_over(box, MAX_LINK_SHARE):
             return []
-        return [" ".join(str(box.text_content()).split())]
+        return [" ".join("".join(box.xpath(_PRINTED_TEXT)).split())]
     return _blocks(box)
+
+
+_PRINTED_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 
 
 def _boxed_before(box: Any, place: dict[Any, int], marks: Sequence[tuple[Any, str]],

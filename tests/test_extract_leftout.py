@@ -345,6 +345,30 @@ def test_a_box_precision_mode_drops_inside_the_body_s_span_gives_its_blocks() ->
         2: [KEY_POINTS]}
 
 
+def test_a_bordered_paragraph_or_inline_box_with_child_elements_gives_its_whole_text() -> None:
+    """A bordered ``<p>`` whose text runs through a link and emphasis, and a bordered ``<div>``
+    of inline text only, give their whole text as one block (their children are no text blocks
+    of their own); one mostly a link (a button) or holding only a script (an advertisement's
+    slot) gives nothing."""
+    cited = ('<p style="border-left: 4px solid #0a0">The new rates raise the tax on a typical '
+             '<a href="/homes">home</a> by about <strong>one hundred and twenty dollars</strong> '
+             "a year, the finance director told the council.</p>")
+    inline = ('<div style="border: 1px solid"><strong>Practical rule:</strong> The new rates '
+              "raise the tax on a typical home by about one hundred and twenty dollars a year, "
+              "the finance director told the council.</div>")
+    button = ('<p style="border: 1px solid"><a href="/subscribe">Subscribe to the daily '
+              "briefing today</a></p>")
+    body = [FIRST[0], FIRST[1]]
+    for box, expected in ((cited, KEY_POINTS), (inline, f"Practical rule: {KEY_POINTS}")):
+        markup = _page(f"<p>{FIRST[0]}</p>{box}<p>{FIRST[1]}</p>")
+        assert leftout.boxed_blocks(parse_html(markup), body) == {1: [expected]}
+    slot = ('<div style="border-bottom: 1px solid"><script>googletag.cmd.push(function() '
+            "{ googletag.display('div-gpt-ad-1'); });</script></div>")
+    for box in (button, slot):
+        markup = _page(f"<p>{FIRST[0]}</p>{box}<p>{FIRST[1]}</p>")
+        assert leftout.boxed_blocks(parse_html(markup), body) == {}
+
+
 def test_the_boxed_step_puts_a_box_s_blocks_in_the_reading_cleaned() -> None:
     box = (f'<div style="border: 1px solid #ccc"><h3>Key points</h3><p>{KEY_POINTS}</p>'
            "<p>Share this article</p></div>")

@@ -56,6 +56,8 @@ border (its ``PRECISION_DISCARD_XPATH``), which page builders give to accordions
 boxes and roundups' cards inside an article. ``boxed_blocks`` gives the text blocks of such a box
 lying between two paragraphs of the body (none holding one, none in the furniture or a pop-up),
 each before the body paragraph that follows it; ``html.boxed`` adds them after the list model.
+A box that is a text block itself or holds none (a bordered ``<p>`` with a link or emphasis in
+it, a ``<div>`` of inline text) gives its whole text (round 26: before, only its text blocks).
 
 The declared body (round 23). Some pages print their article with script: the markup's
 elements hold a teaser or the first section, and the whole text sits in the page's schema.org
@@ -389,12 +391,26 @@ def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
         following = _boxed_before(box, place, marks, at, held) if box not in inner else None
         if following is None:
             continue
-        blocks = [block for block in (_blocks(box) if len(box) else
-                                      [" ".join(str(box.text_content()).split())])
+        blocks = [block for block in _box_texts(box)
                   if block and (key := key_of(block)) not in at and not _printed(key, body)]
         if blocks:
             found.setdefault(following, []).extend(blocks)
     return found
+
+
+def _box_texts(box: Any) -> list[str]:
+    """The text blocks of a box: its own text, whitespace folded, when it is a text block
+    itself or holds none (a bordered ``<p>`` with its links and emphasis, a ``<div>`` of
+    inline text; a script's or style sheet's text is none of it: an advertisement's slot),
+    else its text blocks (``_blocks``); none mostly links."""
+    if box.tag in _TEXT_BLOCKS or next(box.iterdescendants(*_TEXT_BLOCKS), None) is None:
+        if len(box) and _links_over(box, MAX_LINK_SHARE):
+            return []
+        return [" ".join("".join(box.xpath(_PRINTED_TEXT)).split())]
+    return _blocks(box)
+
+
+_PRINTED_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 
 
 def _boxed_before(box: Any, place: dict[Any, int], marks: Sequence[tuple[Any, str]],

@@ -207,6 +207,7 @@ def test_feedparser_and_trafilatura_are_only_handed_content() -> None:
                "broadsheet/extract/html.py:trafilatura.utils.is_dubious_html(beginning",
                "broadsheet/extract/html.py:trafilatura.utils.repair_faulty_html(markup",
                "broadsheet/bench/metadata.py:trafilatura.bare_extraction(markup",
+               "broadsheet/bench/outlets.py:trafilatura.metadata.extract_metadata(markup",
                "broadsheet/bench/extraction.py:trafilatura.extract(markup",
                "broadsheet/bench/hostile.py:feedparser.parse(io.BytesIO(body"}  # the baseline
     # byline.py and runs.py are handed the tree html.py parsed, never markup or an address

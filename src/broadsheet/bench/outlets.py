@@ -74,6 +74,6 @@ class OutletTally:
 
 def trafilatura_outlet(markup: str, url: str | None) -> str | None:
     """trafilatura's site name for a page, the baseline."""
-    from trafilatura.metadata import extract_metadata
+    import trafilatura.metadata
 
-    return extract_metadata(markup, default_url=url).sitename
+    return trafilatura.metadata.extract_metadata(markup, default_url=url).sitename

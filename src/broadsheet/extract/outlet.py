@@ -128,10 +128,11 @@ def outlet_name(sitename: str | None, markup: str, url: str | None) -> str | Non
     if not label:
         return sitename
     named = _site_part(sitename, label) if sitename else None
-    if named and _names_host(named, label) and not _hostlike(named, url) and " " in named:
+    fits = bool(named) and _names_host(named or "", label) and not _hostlike(named or "", url)
+    if named and fits and " " in named:
         return named  # most pages: read no further
     page = _Declared.of(markup, label)
-    if named and _names_host(named, label) and not _hostlike(named, url) and named != page.handle:
+    if named and fits and named != page.handle:
         return _spelled_out(named, page.candidates, label)
     candidates = page.candidates
     if squash(page.handle) == label and len(label) <= _ABBREVIATION:

@@ -257,6 +257,35 @@ def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
     assert text.split()[0] == ("default" if wins else "precise")
 
 
+@pytest.mark.parametrize(("precise_words", "default_words", "recall_words", "read", "made"), [
+    (100, 150, 400, "recall", True),    # both left short, the recall run twice as long
+    (100, 150, 250, "default", True),   # the recall run not twice as long as the default's
+    (100, 50, 300, "recall", True),     # against the precise text, the default no longer
+    (300, 150, 2000, "precise", False),  # a precise body of SHORT_BODY_WORDS or more
+    (100, 1200, 5000, "default", False),  # the default text no longer looks cut short
+])
+def test_the_recall_run_is_read_where_the_precise_and_default_runs_leave_the_body_short(
+        monkeypatch: pytest.MonkeyPatch, precise_words: int, default_words: int,
+        recall_words: int, read: str, made: bool) -> None:
+    """Round 27: on a page whose precise body is short and whose chosen text still looks cut
+    short (fewer than ten words a ``<p>``), trafilatura's fast recall run is made and read when
+    it is LONGER_DEFAULT times as long as that text; elsewhere it is not even made."""
+    calls: list[str] = []
+
+    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False,
+             recall: bool = False) -> str:
+        kind = "precise" if precise else "recall" if recall else "default"
+        calls.append(kind)
+        words = {"precise": precise_words, "default": default_words, "recall": recall_words}
+        return f"{kind} " * words[kind]
+
+    monkeypatch.setattr(html, "run_trafilatura", fake)
+    markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
+    text, _, _ = html._extraction(markup, None)
+    assert text.split()[0] == read
+    assert ("recall" in calls) == made
+
+
 def test_a_shop_page_keeps_its_product_tiles_and_a_bare_page_its_story_list_out() -> None:
     """On a page that is not an article, a separator-divided run of product tiles is the content,
     not a related-stories list: only a list whose items carry shared section labels (the seed's

@@ -215,9 +215,27 @@ def _extraction(markup: str, url: str | None, controls: int | None = None) -> tu
         default = run_trafilatura(tree, url, precise=False)
         enough = words if words < SHORT_BODY_WORDS else LONGER_DEFAULT * words
         text = default if word_count(default) > enough else text
+        if words < SHORT_BODY_WORDS:
+            text = _recalled(tree, url, text, markup)
     if not text.strip():  # the last try before "no_text": a page the other runs find empty
         text = run_trafilatura(tree, url, precise=False, recall=True)
     return text, meta, tree
+
+
+def _recalled(tree: Any, url: str | None, text: str, markup: str) -> str:
+    """``text`` (chosen after a short precise body: the precise text or the default run's), or
+    trafilatura's fast recall run's text where ``text`` still looks cut short
+    (``needs_full_run``: under ten words a ``<p>`` of the markup) and the recall text is
+    ``LONGER_DEFAULT`` times as long; "" stays (the recall run is the last try before "no_text"
+    anyway). Round 27: where precision mode finds little and the default run no more than a
+    closing section or the first sections (a guide's text in a page builder's blocks, a
+    campaign page's topics), the recall run reads the whole. The run is made only on the pages
+    all others leave short: WCXB dev articles 18 of 791 (3 read it, all up), scrapinghub 21 of
+    181 (none reads it)."""
+    if not text.strip() or not needs_full_run(word_count(text), markup):
+        return text
+    fuller = run_trafilatura(tree, url, precise=False, recall=True, fast=True)
+    return fuller if word_count(fuller) > LONGER_DEFAULT * word_count(text) else text
 
 
 def announces_missing(paragraphs: Sequence[str]) -> bool:

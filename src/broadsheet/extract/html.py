@@ -5,7 +5,8 @@ htmldate, sitename, categories, language). It runs once on most pages, with ``fa
 (best alone on the scrapinghub news pages: F1 0.970 against 0.961 for the default) in fast mode;
 the full precise run only when that body looks cut short (``needs_full_run``), and a run with
 default settings only when the precise body is short (on WCXB's varied article pages precision
-mode sometimes keeps only a first section: 0.934 against 0.913 on a quarter of the dev articles).
+mode sometimes keeps only a first section: 0.934 against 0.913 on a quarter of the dev articles),
+and the fast recall run only when the text chosen then still looks cut short (``_recalled``).
 Its paragraphs then go through the same boilerplate stage as the plain-text path, which removes
 the in-article promos, sign-up calls, author bios and brand lines that trafilatura keeps; as in
 the plain-text path, a related-stories list is read into ``related`` and taken out (not a list
@@ -194,8 +195,10 @@ def _extraction(markup: str, url: str | None, controls: int | None = None) -> tu
     section: its text wins when the precise one is short (under ``SHORT_BODY_WORDS``) and it is
     longer, or when it is ``LONGER_DEFAULT`` times as long (chosen on the dev sets: WCXB dev
     articles 0.935 -> 0.937, where 1.5 would do as well; scrapinghub unchanged, where 1.5 costs
-    0.001). Where every one of those runs finds nothing, trafilatura's recall run is the last
-    try before the page is rejected (``no_text``): of the 1,678 dev pages, 11 were rejected so, and
+    0.001); where the precise body is short and the text chosen still looks cut short, the fast
+    recall run's text when it is twice as long (``_recalled``, round 27). Where every one of
+    those runs finds nothing, trafilatura's recall run is the last try before the page is
+    rejected (``no_text``): of the 1,678 dev pages, 11 were rejected so, and
     the recall run finds text on 2 (a WCXB article of 1,900 words, a forum page of 39). On a
     page judged an article whose body announces what it does not hold, ``filled`` makes one
     more run (the fast recall run). ``controls``: as ``parse_html``'s.

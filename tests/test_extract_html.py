@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def test_the_recall_run_is_the_last_try_before_no_text(monkeypatch: pytest.Monke
     result = extract(page)
     assert isinstance(result, Article) and result.paragraphs == (PARAGRAPH[3:-4],)
     runs.clear()  # the page's own reading (``page_body``) makes its recall run for the gaps
-    text, _, _ = html._extraction(page.content, None)
+    text, *_ = html._extraction(page.content, None)
     assert text == PARAGRAPH[3:-4] and runs.count((False, True)) == 1
 
 
@@ -253,8 +254,49 @@ def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
 
     monkeypatch.setattr(html, "run_trafilatura", fake)
     markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
-    text, _, _ = html._extraction(markup, None)
+    text, *_ = html._extraction(markup, None)
     assert text.split()[0] == ("default" if wins else "precise")
+
+
+@pytest.mark.parametrize(("precise_words", "default_words", "floor"), [
+    (100, 150, 300),  # both runs left the body short: twice the default text's words
+    (100, 50, 200),   # the precise text stands: twice its words
+    (300, 150, 0),    # a precise body of SHORT_BODY_WORDS or more: no recall run
+    (100, 1200, 0),   # the default text no longer looks cut short: no recall run
+])
+def test_the_recall_floor_is_set_where_the_precise_and_default_runs_leave_the_body_short(
+        monkeypatch: pytest.MonkeyPatch, precise_words: int, default_words: int,
+        floor: int) -> None:
+    """Round 27: on a page whose precise body is short and whose chosen text still looks cut
+    short (fewer than ten words a ``<p>``), the recall run may be read for an article when it
+    is LONGER_DEFAULT times as long as that text; the runs themselves make no recall run."""
+    calls: list[bool] = []
+
+    def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False,
+             recall: bool = False) -> str:
+        calls.append(recall)
+        return "precise " * precise_words if precise else "default " * default_words
+
+    monkeypatch.setattr(html, "run_trafilatura", fake)
+    markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
+    assert html._extraction(markup, None)[3] == floor
+    assert not any(calls)
+
+
+@pytest.mark.parametrize(("lines", "read"), [(40, True), (20, False), (0, False)])
+def test_an_article_reads_the_recall_run_only_past_its_floor(
+        monkeypatch: pytest.MonkeyPatch, lines: int, read: bool) -> None:
+    """``recalled``: the recall text replaces the body, cleaned as the body is, only when it
+    passes the floor the runs set (here 300 words; each line has 12)."""
+    fuller = "\n".join(f"Paragraph {n} of the guide explains one more step of the whole process."
+                       for n in range(lines))
+    monkeypatch.setattr(html, "run_trafilatura", lambda *args, **kwargs: fuller)
+    parts = html.HtmlParts("<p>x</p>", HtmlMetadata(), None, None, None,
+                           ("The short body.",), (), tree=object(), recall_floor=300)
+    after = html.recalled(parts)
+    assert (after.paragraphs[0] == "Paragraph 0 of the guide explains one more step of the "
+            "whole process.") == read
+    assert html.recalled(replace(parts, recall_floor=0)).paragraphs == ("The short body.",)
 
 
 def test_a_shop_page_keeps_its_product_tiles_and_a_bare_page_its_story_list_out() -> None:

@@ -282,9 +282,8 @@ def filled(parts: HtmlParts) -> HtmlParts:
     stay as they were."""
     if parts.tree is None or not announces_missing(parts.paragraphs):
         return parts
-    try:
-        fuller = run_trafilatura(parts.tree, parts.url, precise=False, recall=True, fast=True)
-    except Exception:  # lxml and trafilatura raise many types on hostile markup
+    fuller = _recall_run(parts, fast=True)
+    if fuller is None:
         return parts
     lines, _ = without_related(body_paragraphs(fuller), body=True)
     if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning: skip the cleaning
@@ -292,6 +291,15 @@ def filled(parts: HtmlParts) -> HtmlParts:
     paragraphs = with_gaps_filled(parts.paragraphs,
                                   _cleaned(lines, parts.title, parts.outlet, parts.url))
     return replace(parts, paragraphs=paragraphs)
+
+
+def _recall_run(parts: HtmlParts, *, fast: bool) -> str | None:
+    """trafilatura's recall run on the page's tree (``fast``: the fast one), or None when it
+    fails: the reading then stays as it was (``filled``, ``recalled``, ``_gaps_recalled``)."""
+    try:
+        return run_trafilatura(parts.tree, parts.url, precise=False, recall=True, fast=fast)
+    except Exception:  # lxml and trafilatura raise many types on hostile markup
+        return None
 
 
 def recalled(parts: HtmlParts) -> HtmlParts:
@@ -306,11 +314,8 @@ def recalled(parts: HtmlParts) -> HtmlParts:
     held out is-article figure 0.949 -> 0.938)."""
     if not parts.recall_floor or parts.tree is None:
         return parts
-    try:
-        fuller = run_trafilatura(parts.tree, parts.url, precise=False, recall=True, fast=True)
-    except Exception:  # lxml and trafilatura raise many types on hostile markup
-        return parts
-    if word_count(fuller) <= parts.recall_floor:
+    fuller = _recall_run(parts, fast=True)
+    if fuller is None or word_count(fuller) <= parts.recall_floor:
         return parts
     lines, related = without_related(body_paragraphs(fuller), body=True)
     paragraphs = _cleaned(lines, parts.title, parts.outlet, parts.url)
@@ -629,8 +634,10 @@ def judged_parts(page: Page) -> tuple[Article | Rejected, pagekind.Evidence | No
 
 def completed(parts: HtmlParts) -> HtmlParts:
     """The reading of a page judged an article with what trafilatura left out put back
-    (``recalled``, ``filled``, ``continued``, ``loosened``, ``headed``), before the list model's choice."""
-    return headed(loosened(continued(filled(recalled(parts)))))
+    (``recalled``, ``filled``, ``continued``, ``loosened``, ``headed``), before the list model's
+    choice. A body read from the recall run is not filled from that same run again."""
+    recall = recalled(parts)
+    return headed(loosened(continued(filled(parts) if recall is parts else recall)))
 
 
 def page_body(parts: HtmlParts, default: str | None = None) -> HtmlParts:
@@ -675,9 +682,8 @@ def _gaps_recalled(parts: HtmlParts) -> HtmlParts:
     the first and the last it shares with the reading (``with_gaps_added``: a forum's posts, a
     shop's specification rows the default run skipped; never a fuller run's head or tail),
     through the boilerplate stage."""
-    try:
-        fuller = run_trafilatura(parts.tree, parts.url, precise=False, recall=True)
-    except Exception:  # lxml and trafilatura raise many types on hostile markup
+    fuller = _recall_run(parts, fast=False)
+    if fuller is None:
         return parts
     lines = body_paragraphs(fuller)
     if not _gap_span(parts.paragraphs, lines):  # no gap even before cleaning

@@ -424,13 +424,13 @@ def _two_stage_model(band: tuple[float, float]) -> pagekind.PageModel:
     """A page model whose first stage reads every page at 0.5 and whose second, for the pages in
     ``band``, judges every page not an article."""
     from broadsheet.extract.linemodel import Ensemble, Tree
-    from broadsheet.extract.pagewords import WordModel
+    from broadsheet.extract.pagewords import PAGE_TYPES, TypeWordModel, WordModel
 
     stump = Tree.from_json({"feature": [0], "threshold": [0.0], "left": [-1], "right": [-1],
                             "value": [0.0], "leaf": [True], "depth": 0})
     first = pagekind.Linear(0.0, (0.0,) * len(pagekind.MODEL_FEATURES))
     second = pagekind.SecondStage(Ensemble(-6.0, (stump,)), pagekind.Linear(
-        -6.0, (0.0,) * len(pagekind.SECOND_FEATURES)), band)
+        -6.0, (0.0,) * len(pagekind.SECOND_FEATURES)), band, TypeWordModel((0.0,) * len(PAGE_TYPES)))
     return pagekind.PageModel(WordModel(0.0), Ensemble(0.0, (stump,)), first, 0.5, 0.5, second)
 
 
@@ -577,3 +577,22 @@ def test_the_parts_judged_hands_on_read_the_readings_a_fresh_parse_reads(name: s
     assert evidence is not None and parts is not None
     assert html.with_readings(parts, evidence, html.default_text(parts)) == html.page_evidence(page)
     assert (result, evidence) == html.judged(page)
+
+
+@pytest.mark.parametrize("name", [f"scrapinghub_{SPOKESMAN}.html.gz", "wcxb_4519.html.gz"])
+def test_the_shipped_type_word_model_reads_a_known_article_as_an_article(name: str) -> None:
+    """The shipped second stage's type word regression (``pagewords.TypeWordModel``) gives two
+    known articles (a Spokesman-Review story; WCXB dev page 4519, CC BY 4.0, a policy brief) the
+    highest log-probability of the seven types and a positive article log-odds, and the shipped
+    model, reading its row, judges both articles."""
+    from broadsheet.extract.pagewords import PAGE_TYPES, TYPE_SCORE_NAMES
+
+    model = pagekind.shipped_page_model()
+    assert model is not None and model.second is not None
+    markup = gzip.decompress((FIXTURES / name).read_bytes()).decode("utf-8", "replace")
+    evidence = html.page_evidence(Page(id="p", source=name, kind="html", content=markup, url=None))
+    assert evidence is not None and evidence.readings
+    odds, *logp = model.second.words.scores(evidence.words)
+    assert odds > 0 and max(zip(logp, PAGE_TYPES, strict=True))[1] == "article"
+    assert model.second.row(evidence)[-len(TYPE_SCORE_NAMES):] == [odds, *logp]
+    assert model.probability(evidence) >= model.cutoff

@@ -263,23 +263,30 @@ def test_the_page_model_blends_the_trees_and_the_regression_as_the_measure_does(
 
 def test_the_second_stage_judges_the_rows_in_the_band_as_the_shipped_model_does() -> None:
     """The held-out measure's two stages (``Stages``) give each row the probability the page
-    model read from the JSON ``fit_page_model`` writes gives the page: the second stage's where
-    the first's lies in ``BAND``, else the first's; a page without its readings is the first's."""
+    model read from the JSON ``fit_page_model`` writes gives the page: the second stage's, over
+    the readings and the type word scores, where the first's lies in ``BAND``, else the first's;
+    a page without its readings is the first's."""
     from broadsheet.extract.linemodel import Ensemble
     from broadsheet.extract.pagekind import Evidence, Linear, PageModel, SecondStage
-    from broadsheet.extract.pagewords import WordModel
+    from broadsheet.extract.pagewords import PAGE_TYPES, TypeWordModel, WordModel
     from broadsheet.extract.train import ensemble_json
     from broadsheet.extract.train_pages import BAND, BLEND, Stages
 
     rng = np.random.default_rng(11)
     x = rng.normal(0.0, 1.0, (300, 5))
     y = x[:, 0] + x[:, 3] * x[:, 1] + rng.normal(0.0, 0.3, 300) > 0
+    # each row's words: "b:w<k>" for k below a draw, so the type scores vary from row to row
+    types = TypeWordModel(tuple(0.1 * k for k in range(len(PAGE_TYPES))),
+                          {f"b:w{k}": tuple(rng.normal(0.0, 1.0, len(PAGE_TYPES)).tolist())
+                           for k in range(6)})
     rows = [PageRow(f"p{n}", f"s{n % 30}.org", "wcxb", bool(y[n]), tuple(x[n, :2].tolist()),
+                    words=frozenset(f"b:w{k}" for k in range(int(rng.integers(0, 7)))),
                     readings=tuple(x[n, 2:4].tolist())) for n in range(300)]
-    stages = Stages.fit(rows, x[:, 4])
+    typed = np.asarray([types.scores(r.words) for r in rows])
+    stages = Stages.fit(rows, x[:, 4], typed)
     assert stages.second is not None
     first, second = stages.first, stages.second
-    found = stages.probability(rows[:40], x[:40, 4])
+    found = stages.probability(rows[:40], x[:40, 4], typed[:40])
     alone = first.probability(np.column_stack([x[:40, :2], x[:40, 4]]))
     in_band = (alone >= BAND[0]) & (alone < BAND[1])
     assert in_band.any() and (~in_band).any()
@@ -287,10 +294,45 @@ def test_the_second_stage_judges_the_rows_in_the_band_as_the_shipped_model_does(
         model = PageModel(WordModel(float(x[n, 4])), Ensemble.from_json(ensemble_json(first.trees)),
                           Linear.from_json(first.linear.to_json()), BLEND, 0.5,
                           SecondStage(Ensemble.from_json(ensemble_json(second.trees)),
-                                      Linear.from_json(second.linear.to_json()), BAND))
-        evidence = Evidence(row.signals or (), frozenset(), row.readings)
+                                      Linear.from_json(second.linear.to_json()), BAND, types))
+        evidence = Evidence(row.signals or (), row.words, row.readings)
         assert model.probability(evidence) == pytest.approx(float(found[n]), abs=1e-5)
         assert model.unsure(model.first_probability(evidence)) == bool(in_band[n])
-        bare = Evidence(row.signals or (), frozenset())
+        bare = Evidence(row.signals or (), row.words)
         assert model.probability(bare) == pytest.approx(float(alone[n]), abs=1e-5)
-    assert Stages.fit([replace(r, readings=()) for r in rows], x[:, 4]).second is None
+    assert Stages.fit([replace(r, readings=()) for r in rows], x[:, 4], typed).second is None
+
+
+def test_the_type_word_regression_gives_the_log_probabilities_scikit_learn_gives() -> None:
+    """The shipped type word model (read back from its JSON) scores a page as the multinomial
+    regression it was fitted from: the seven types' log-probabilities, and the article log-odds
+    against the other six; a word of a type's pages raises that type; a type no training page
+    has gets ``ABSENT_TYPE``; the order of the words does not matter."""
+    from sklearn.linear_model import LogisticRegression
+
+    from broadsheet.extract.pagewords import MIN_SITES, PAGE_TYPES, TypeWordModel
+    from broadsheet.extract.train_pages import ABSENT_TYPE, _vocabulary, _word_matrix, fit_type_words
+
+    cues = {"article": "b:reported", "forum": "b:reply", "product": "b:cart", "service": "b:pricing"}
+    rows = [replace(_words_row(f"{kind}{n}", f"{kind}{n}.org", kind == "article",
+                               {word, "b:common", f"b:x{n % 3}"}), kind=kind)
+            for kind, word in cues.items() for n in range(2 * MIN_SITES)]
+    model = fit_type_words(rows)
+    assert TypeWordModel.from_json(model.to_json()) == model
+    vocabulary = _vocabulary(rows)
+    reference = LogisticRegression(C=1.0, max_iter=2000).fit(
+        _word_matrix(rows, vocabulary), [r.kind for r in rows])
+    logp = reference.predict_log_proba(_word_matrix(rows[:12], vocabulary))
+    for row, expected in zip(rows[:12], logp, strict=True):
+        found = model.scores(row.words)
+        by_type = dict(zip(PAGE_TYPES, found[1:], strict=True))
+        assert [by_type[str(k)] for k in reference.classes_] == pytest.approx(expected.tolist(), abs=1e-3)
+        others = [v for k, v in by_type.items() if k != "article"]
+        assert found[0] == pytest.approx(by_type["article"] - math.log(sum(map(math.exp, others))))
+    forum = dict(zip(PAGE_TYPES, model.scores({"b:reply", "b:common"})[1:], strict=True))
+    assert max(forum, key=lambda k: forum[k]) == "forum"
+    assert forum["documentation"] < ABSENT_TYPE + 5 and forum["listing"] < ABSENT_TYPE + 5
+    assert model.scores(["b:cart", "b:reply"]) == model.scores(["b:reply", "b:cart"])
+    assert model.scores([]) == model.scores(["b:unknown"])
+
+

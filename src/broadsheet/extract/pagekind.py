@@ -37,7 +37,7 @@ import numpy as np
 from broadsheet.extract import metadata
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.extract.marks import MarkCounter
-from broadsheet.extract.pagewords import WordModel
+from broadsheet.extract.pagewords import TYPE_SCORE_NAMES, TypeWordModel, WordModel
 from broadsheet.text import ends_sentence, word_count
 
 MODEL_FILE = "page_model.json"
@@ -341,9 +341,9 @@ READING_NAMES = (*(f"kept_{k}" for k in _READING), *(f"default_{k}" for k in _RE
 SIGNAL_NAMES = (URL_NAMES + MARKUP_NAMES + BODY_NAMES + META_NAMES + STRUCTURE_NAMES + TITLE_NAMES
                 + VOICE_NAMES + HEADLINE_NAMES)
 # what the shipped page model reads: the signals, then the score of the page's words; its second
-# stage reads the two readings too
+# stage reads the two readings too, and the type word regression's scores in place of the word score
 MODEL_FEATURES = (*SIGNAL_NAMES, "word_score")
-SECOND_FEATURES = (*SIGNAL_NAMES, *READING_NAMES, "word_score")
+SECOND_FEATURES = (*SIGNAL_NAMES, *READING_NAMES, *TYPE_SCORE_NAMES)
 
 
 @dataclass(frozen=True)
@@ -394,12 +394,18 @@ class Linear:
 @dataclass(frozen=True)
 class SecondStage:
     """The page classifier's second stage: boosted trees and a logistic regression over the
-    page's signals, its two readings and its word score (``SECOND_FEATURES``), for the pages whose
-    first probability lies in ``band`` (from, up to)."""
+    page's signals, its two readings and the scores its words get from ``words``, the word
+    regression over the seven page types (``SECOND_FEATURES``), for the pages whose first
+    probability lies in ``band`` (from, up to)."""
 
     ensemble: Ensemble
     linear: Linear
     band: tuple[float, float]
+    words: TypeWordModel
+
+    def row(self, evidence: Evidence) -> list[float]:
+        """The second stage's input for a page: its signals, its readings and its type scores."""
+        return [*evidence.signals, *evidence.readings, *self.words.scores(evidence.words)]
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> SecondStage:
@@ -408,7 +414,7 @@ class SecondStage:
             raise ValueError("the page model's second stage was trained on other signals; retrain it")
         low, high = data["band"]
         return cls(Ensemble.from_json(data["model"]), Linear.from_json(data["linear"]),
-                   (float(low), float(high)))
+                   (float(low), float(high)), TypeWordModel.from_json(data["words"]))
 
 
 @dataclass(frozen=True)
@@ -449,7 +455,7 @@ class PageModel:
         first = self.first_probability(evidence) if first is None else first
         if self.second is None or not evidence.readings or not self.unsure(first):
             return first
-        row = [*evidence.signals, *evidence.readings, self.words.score(evidence.words)]
+        row = self.second.row(evidence)
         return float(blended(self.second.ensemble.raw_one(row), self.second.linear.score(row),
                              self.blend))
 

@@ -7,9 +7,11 @@ two readings (``pagekind.READING_NAMES``); a page the path rejects has no row (i
 either way). The model is two layers: a logistic regression over the words
 (``pagewords.WordModel``) whose score joins the signals, then boosted trees and a logistic
 regression over both, their log-odds averaged (``Learners``), in two stages (``Stages``): the
-second, over the readings too, judges the pages whose first probability lies in ``BAND``. The
-second layer learns from word scores the regression gave pages it was not fitted on
-(``cross_scores``: fitted without the page's site), as a new page's score will be.
+second, over the readings too and the scores of the word regression over the seven page types
+(``pagewords.TypeWordModel``) in place of the binary one, judges the pages whose first probability
+lies in ``BAND``. The second layer learns from word scores the regressions gave pages they were
+not fitted on (``cross_scores``, ``cross_type_scores``: fitted without the page's site), as a new
+page's scores will be.
 ``held_out_verdicts`` holds out whole sites (``GroupKFold`` on the host name), both layers fitted
 inside each fold on its training sites alone, and ``accuracy_by_kind`` reports the accuracy over
 WCXB pages of the held-out folds, all and per page type, counting rejected pages as "not an
@@ -31,7 +33,7 @@ import numpy as np
 
 from broadsheet.extract.html import page_evidence
 from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, SECOND_FEATURES, Evidence, Linear, blended
-from broadsheet.extract.pagewords import MIN_SITES, WordModel
+from broadsheet.extract.pagewords import MIN_SITES, PAGE_TYPES, TypeWordModel, WordModel
 from broadsheet.extract.train import ensemble_json, fit_trees, read_gz, site_of
 from broadsheet.model import Page
 
@@ -98,27 +100,96 @@ def _labels(rows: Sequence[PageRow]) -> Any:
     return np.asarray([int(r.is_article) for r in rows])
 
 
-def fit_words(rows: Sequence[PageRow]) -> WordModel:
-    """The word regression fitted on ``rows``: over the words found on pages of at least
-    ``MIN_SITES`` of their sites, each word present or not (L2, ``C`` = 1)."""
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
+def _vocabulary(rows: Sequence[PageRow]) -> list[str]:
+    """The words found on pages of at least ``MIN_SITES`` of the sites of ``rows``, sorted."""
     sites: dict[str, set[str]] = {}
     for row in rows:
         for word in row.words:
             sites.setdefault(word, set()).add(row.site)
-    vocabulary = sorted(w for w, found in sites.items() if len(found) >= MIN_SITES)
+    return sorted(w for w, found in sites.items() if len(found) >= MIN_SITES)
+
+
+def _word_matrix(rows: Sequence[PageRow], vocabulary: Sequence[str]) -> Any:
+    """Each row's words of ``vocabulary``, present (1) or not (a sparse matrix)."""
+    from scipy.sparse import csr_matrix
+
+    index = {w: n for n, w in enumerate(vocabulary)}
+    cells = [(n, index[w]) for n, row in enumerate(rows) for w in row.words if w in index]
+    return csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [c for _, c in cells])),
+                      shape=(len(rows), len(vocabulary)))
+
+
+def _regression(x: Any, y: Any) -> Any:
+    """A logistic regression over the word matrix ``x`` (L2, ``C`` = 1; binary or multinomial as
+    ``y`` has two labels or more), fitted on one BLAS thread: on the shared cores more threads only
+    spin, a fold's word fits took 20 to 30 times the CPU time."""
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
+
+
+def fit_words(rows: Sequence[PageRow]) -> WordModel:
+    """The word regression fitted on ``rows``: over the words found on pages of at least
+    ``MIN_SITES`` of their sites, each word present or not (L2, ``C`` = 1)."""
+    vocabulary = _vocabulary(rows)
     if not vocabulary:  # no word is shared by enough sites: the training pages' log-odds
         share = float(np.clip(_labels(rows).mean(), 1e-6, 1 - 1e-6)) if rows else 0.5
         return WordModel(round(float(np.log(share / (1 - share))), 6))
-    index = {w: n for n, w in enumerate(vocabulary)}
-    cells = [(n, index[w]) for n, row in enumerate(rows) for w in row.words if w in index]
-    x = csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [c for _, c in cells])),
-                   shape=(len(rows), len(vocabulary)))
-    fitted = LogisticRegression(C=1.0, max_iter=2000).fit(x, _labels(rows))
+    x = _word_matrix(rows, vocabulary)
+    fitted = _regression(x, _labels(rows))
     weights = dict(zip(vocabulary, fitted.coef_[0].tolist(), strict=True))
     return WordModel.from_json(WordModel(float(fitted.intercept_[0]), weights).to_json())
+
+
+# the log-probability a type that no training page has gets (against the others' at about 0)
+ABSENT_TYPE = -30.0
+
+
+def fit_type_words(rows: Sequence[PageRow]) -> TypeWordModel:
+    """The word regression over the page types (``pagewords.PAGE_TYPES``) fitted on ``rows``:
+    multinomial over the words ``fit_words`` reads (L2, ``C`` = 1); a type no row has gets
+    ``ABSENT_TYPE`` and no weights, and with fewer than two types or no shared word the model is
+    the types' shares alone."""
+    kinds = [r.kind for r in rows]
+    present = sorted(set(kinds))
+    if not set(present) <= set(PAGE_TYPES):
+        raise ValueError(f"page types outside {PAGE_TYPES}: {present}")
+    vocabulary = _vocabulary(rows)
+    if len(present) < 2 or not vocabulary:
+        share = {k: kinds.count(k) / len(kinds) for k in present}
+        priors = tuple(float(np.log(share[k])) if k in share else ABSENT_TYPE for k in PAGE_TYPES)
+        return TypeWordModel(priors)
+    fitted = _regression(_word_matrix(rows, vocabulary), kinds)
+    column = {str(k): n for n, k in enumerate(fitted.classes_)}
+    if len(present) == 2:  # scikit-learn fits one binary column: the second class against the first
+        coef = np.vstack([np.zeros_like(fitted.coef_[0]), fitted.coef_[0]])
+        intercept = [0.0, float(fitted.intercept_[0])]
+    else:
+        coef, intercept = fitted.coef_, [float(b) for b in fitted.intercept_]
+    intercepts = tuple(intercept[column[k]] if k in column else ABSENT_TYPE for k in PAGE_TYPES)
+    zero = np.zeros(len(vocabulary))
+    table = np.column_stack([coef[column[k]] if k in column else zero for k in PAGE_TYPES])
+    model = TypeWordModel(intercepts, dict(zip(vocabulary, map(tuple, table.tolist()), strict=True)))
+    return TypeWordModel.from_json(model.to_json())
+
+
+def cross_type_scores(rows: Sequence[PageRow], folds: int) -> Any:
+    """Each row's type scores (``pagewords.TYPE_SCORE_NAMES``) from a type word regression fitted
+    without its site, as ``cross_scores`` (a single site: every row the types' shares)."""
+    from sklearn.model_selection import GroupKFold
+
+    sites = [r.site for r in rows]
+    if len(set(sites)) < 2:
+        model = fit_type_words(rows)
+        return np.asarray([model.scores(r.words) for r in rows])
+    scores = np.zeros((len(rows), len(PAGE_TYPES) + 1))
+    splitter = GroupKFold(n_splits=min(folds, len(set(sites))))
+    for train, test in splitter.split(np.zeros(len(rows)), groups=sites):
+        model = fit_type_words([rows[n] for n in train])
+        scores[test] = [model.scores(rows[n].words) for n in test]
+    return scores
 
 
 def cross_scores(rows: Sequence[PageRow], folds: int) -> Any:
@@ -139,7 +210,7 @@ def cross_scores(rows: Sequence[PageRow], folds: int) -> Any:
 
 def _matrix(rows: Sequence[PageRow], scores: Any, readings: bool = False) -> Any:
     """The learners' input: each row's signals (and, for the second stage, its readings) and its
-    word score."""
+    word score (the first stage) or its type scores (the second: one column each)."""
     found = [(*(r.signals or ()), *(r.readings if readings else ())) for r in rows]
     return np.column_stack([np.asarray(found, dtype=np.float64), scores])
 
@@ -199,19 +270,20 @@ class Stages:
     second: Learners | None
 
     @classmethod
-    def fit(cls, rows: Sequence[PageRow], scores: Any) -> Stages:
-        """Both stages fitted on ``rows`` and their word ``scores``."""
+    def fit(cls, rows: Sequence[PageRow], scores: Any, types: Any) -> Stages:
+        """Both stages fitted on ``rows``, their word ``scores`` (the first stage) and their type
+        scores (``types``, one row of ``TYPE_SCORE_NAMES`` each: the second)."""
         y = _labels(rows)
         read = all(r.readings for r in rows)
         return cls(Learners.fit(_matrix(rows, scores), y),
-                   Learners.fit(_matrix(rows, scores, readings=True), y) if read else None)
+                   Learners.fit(_matrix(rows, types, readings=True), y) if read else None)
 
-    def probability(self, rows: Sequence[PageRow], scores: Any) -> Any:
+    def probability(self, rows: Sequence[PageRow], scores: Any, types: Any) -> Any:
         """The probability that each row is an article."""
         first = self.first.probability(_matrix(rows, scores))
         if self.second is None:
             return first
-        second = self.second.probability(_matrix(rows, scores, readings=True))
+        second = self.second.probability(_matrix(rows, types, readings=True))
         return np.where((first >= BAND[0]) & (first < BAND[1]), second, first)
 
 
@@ -225,25 +297,28 @@ def held_out_verdicts(rows: Sequence[PageRow], folds: int) -> dict[str, bool]:
     splitter = GroupKFold(n_splits=folds)
     for train, test in splitter.split(np.zeros(len(usable)), groups=[r.site for r in usable]):
         seen = [usable[n] for n in train]
-        words = fit_words(seen)
-        stages = Stages.fit(seen, cross_scores(seen, folds))
+        words, types = fit_words(seen), fit_type_words(seen)
+        stages = Stages.fit(seen, cross_scores(seen, folds), cross_type_scores(seen, folds))
         unseen = [usable[n] for n in test]
-        probability = stages.probability(unseen, [words.score(r.words) for r in unseen])
+        probability = stages.probability(unseen, [words.score(r.words) for r in unseen],
+                                         [types.scores(r.words) for r in unseen])
         predicted[test] = probability >= CUTOFF
     return {r.key + r.corpus: bool(p) for r, p in zip(usable, predicted, strict=True)}
 
 
 def fit_page_model(rows: Sequence[PageRow], folds: int = 5) -> dict[str, Any]:
     """The page classifier fitted on every usable row, as ``page_model.json`` holds it: the
-    word regression fitted on all of them, both stages' learners on the signals (and readings)
-    and the word scores of ``folds`` regressions, each fitted without the row's site."""
+    word regression and the type word regression fitted on all of them, both stages' learners on
+    the signals (and readings) and the word (type) scores of ``folds`` regressions, each fitted
+    without the row's site."""
     usable = [r for r in rows if r.signals is not None]
-    stages = Stages.fit(usable, cross_scores(usable, folds))
+    stages = Stages.fit(usable, cross_scores(usable, folds), cross_type_scores(usable, folds))
     found = {"features": list(MODEL_FEATURES), "cutoff": CUTOFF, "blend": BLEND,
              "words": fit_words(usable).to_json(), "model": ensemble_json(stages.first.trees),
              "linear": stages.first.linear.to_json()}
     if stages.second is not None:
         found["second"] = {"features": list(SECOND_FEATURES), "band": list(BAND),
+                           "words": fit_type_words(usable).to_json(),
                            "model": ensemble_json(stages.second.trees),
                            "linear": stages.second.linear.to_json()}
     return found

@@ -10,7 +10,14 @@ import trafilatura.metadata
 import trafilatura.utils
 
 from broadsheet.extract import extract
-from broadsheet.extract.byline import _catstags, find_author, page_metadata, text_byline
+from broadsheet.extract.byline import (
+    _ANY_WORD,
+    _candidates,
+    _catstags,
+    find_author,
+    page_metadata,
+    text_byline,
+)
 from broadsheet.model import Article, Page
 from conftest import TEST_DATA
 
@@ -37,6 +44,19 @@ BYLINES = [
     '<span class="author">x</span><div class="AuthorName">Ann Lee, Staff</div>',
     '<p>No byline at all on this page.</p>',
 ]
+
+
+@pytest.mark.parametrize("inner", [*BYLINES, "".join(BYLINES),
+                                   '<div id="x" class="byline"><p class="author"><span '
+                                   'itemprop="author" id="author">A</span></p></div><rel>me</rel>'])
+def test_the_candidates_come_in_document_order(inner: str) -> None:
+    """Read from the attribute query's order when the page has no ``<author>`` or ``<rel>``
+    element, from a walk of the tree otherwise: the same elements in the same order."""
+    tree = _tree(_page(inner))
+    words = ("class", "id", "itemprop", "rel", "data-testid", "data-component")
+    walked = [e for e in tree.iter() if e.tag in ("author",) or any(r.tag == "rel" for r in e)
+              or any(_ANY_WORD.search(e.get(name, "")) for name in words)]
+    assert _candidates(tree) == walked
 
 
 @pytest.mark.parametrize("inner", BYLINES)

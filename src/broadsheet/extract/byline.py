@@ -99,11 +99,17 @@ def _candidates(tree: Any) -> list[Any]:
     """Every element any of the three queries could match, in document order: the elements of
     the class, id, itemprop, rel and data attributes holding one of the words the queries test
     (a superset, read with one attribute XPath and one regular expression), ``<author>``
-    elements and the parents of ``<rel>`` ones; the exact tests then narrow it."""
-    found = {value.getparent() for value in _ATTRIBUTES(tree) if _ANY_WORD.search(value)}
-    found.update(tree.iter("author"))
-    found.update(rel.getparent() for rel in tree.iter("rel"))
-    return [element for element in tree.iter() if element in found] if found else []
+    elements and the parents of ``<rel>`` ones; the exact tests then narrow it. An XPath
+    node-set is in document order, so only a page with ``<author>`` or ``<rel>`` elements (rare)
+    walks its whole tree to order them."""
+    attributed = dict.fromkeys(value.getparent() for value in _ATTRIBUTES(tree)
+                               if _ANY_WORD.search(value))
+    named = list(tree.iter("author", "rel"))
+    if not named:  # the query's attributes come in document order, so do their elements
+        return list(attributed)
+    found = set(attributed)
+    found.update(element if element.tag == "author" else element.getparent() for element in named)
+    return [element for element in tree.iter() if element in found]
 
 
 _ANY_WORD = re.compile(r"uthor|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|"

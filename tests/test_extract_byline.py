@@ -10,7 +10,14 @@ import trafilatura.metadata
 import trafilatura.utils
 
 from broadsheet.extract import extract
-from broadsheet.extract.byline import _catstags, find_author, page_metadata, text_byline
+from broadsheet.extract.byline import (
+    _ANY_WORD,
+    _candidates,
+    _catstags,
+    find_author,
+    page_metadata,
+    text_byline,
+)
 from broadsheet.model import Article, Page
 from conftest import TEST_DATA
 
@@ -37,6 +44,19 @@ BYLINES = [
     '<span class="author">x</span><div class="AuthorName">Ann Lee, Staff</div>',
     '<p>No byline at all on this page.</p>',
 ]
+
+
+@pytest.mark.parametrize("inner", [*BYLINES, "".join(BYLINES),
+                                   '<div id="x" class="byline"><p class="author"><span '
+                                   'itemprop="author" id="author">A</span></p></div><rel>me</rel>'])
+def test_the_candidates_come_in_document_order(inner: str) -> None:
+    """Read from the attribute query's order when the page has no ``<author>`` or ``<rel>``
+    element, from a walk of the tree otherwise: the same elements in the same order."""
+    tree = _tree(_page(inner))
+    words = ("class", "id", "itemprop", "rel", "data-testid", "data-component")
+    walked = [e for e in tree.iter() if e.tag in ("author",) or any(r.tag == "rel" for r in e)
+              or any(_ANY_WORD.search(e.get(name, "")) for name in words)]
+    assert _candidates(tree) == walked
 
 
 @pytest.mark.parametrize("inner", BYLINES)
@@ -81,6 +101,26 @@ CATSTAGS = [
     '<p class="entry-categories"><a href="/categories/city/">City</a></p>',
     '<div class="sidebar"><a href="/categorical">Not one</a></div>',
     '<p>No category links at all.</p>',
+    # one container of each of trafilatura's queries, and near misses
+    '<div id="postpath-1"><span><a href="/category/x/">X</a></span></div>',
+    '<div class="entry-utility"><a href="/tags/y/">Y</a><a href="/category/z/">Z</a></div>',
+    '<div class="xmeta"><a href="/category/no/">No</a></div><div class="metabox"><a '
+    'href="/category/yes/">Yes</a></div>',
+    '<p class="postinfo"><a href="/category/p/">P</a></p><p id="filedunder"><a '
+    'href="/categories/q/">Q</a></p><p class="postinfo x"><a href="/category/r/">R</a></p>',
+    '<footer class="entry-meta"><a href="/category/f/">F</a></footer>',
+    '<li class="post-category"><a href="/category/l/">L</a></li><span class="a cat-links">'
+    '<a href="/category/s/">S</a></span><li class="cat-links"><a href="/tag/t/">T</a></li>',
+    '<header class="entry-header"><a href="/category/h/">H</a></header>',
+    '<div class="row"><a href="/category/r/">R</a><a href="/tag/r/">R</a><a href="">E</a></div>',
+    '<p class="entry-tags-list"><a href="/tag/e/">E</a></p>',
+    '<div class="jp-relatedposts"><a href="/tag/j/">J</a></div><div class="tagcloud"><a '
+    'href="/tags/c/">C</a></div><div class="postmeta"><a href="/tag/m/">M</a></div>',
+    '<ul class="topics"><li><a href="/tag/u/">U</a></li></ul><em class="tags-links"><a '
+    'href="/tag/v/">V</a></em><b class="entry-meta"><a href="/tag/w/">W</a></b>',
+    '<section class="meta"><a href="/category/s/">S</a><a href="/tag/s/">S</a></section>',
+    '<div class="post-meta"><a href="/category/1/"> </a><a href="/category/2/">Two</a></div>'
+    '<p class="postmeta"><a href="/category/3/">Three</a></p>',
 ]
 
 

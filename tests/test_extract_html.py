@@ -596,3 +596,22 @@ def test_the_shipped_type_word_model_reads_a_known_article_as_an_article(name: s
     assert odds > 0 and max(zip(logp, PAGE_TYPES, strict=True))[1] == "article"
     assert model.second.row(evidence)[-len(TYPE_SCORE_NAMES):] == [odds, *logp]
     assert model.probability(evidence) >= model.cutoff
+
+
+def test_a_page_asks_trafilatura_for_its_recall_run_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``recalled`` and ``filled`` read the same fast recall run of one tree: a page whose body
+    the first leaves as it was and whose body announces a list it lacks makes the run once."""
+    calls: list[bool] = []
+
+    def fake(*args: object, **kwargs: object) -> str:
+        calls.append(bool(kwargs.get("recall")))
+        return "The short body.\nThis meant:\nAfter the list."
+
+    monkeypatch.setattr(html, "run_trafilatura", fake)
+    parts = html.HtmlParts("<p>x</p>", HtmlMetadata(), None, None, None,
+                           ("The short body.", "This meant:", "After the list."), (),
+                           tree=object(), recall_floor=300)
+    assert html.recalled(parts) is parts
+    assert html.filled(parts) is parts
+    assert calls == [True]
+    assert html.filled(replace(parts, tree=object())) is not None and calls == [True, True]

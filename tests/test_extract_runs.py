@@ -18,6 +18,10 @@ from lxml import etree
 
 from broadsheet.extract.html import parse_html
 from broadsheet.extract.runs import (
+    _MAYBE_TAKEN,
+    _SCROLL,
+    _SHARE_BUTTONS,
+    _comment,
     _comment_sections,
     _pruned,
     _raw_prunes,
@@ -107,6 +111,27 @@ def test_the_prunes_take_comments_and_appended_articles_not_commentary() -> None
     assert taken == ["infinite-scroll", "mvp-post-add-box", "elementor-share-buttons", "comments",
                      "comment-list", "comments-list", "post-comments", "disqus_thread",
                      "Comments"]
+
+
+@pytest.mark.parametrize(("ident", "klass"), [
+    ("comments", ""), ("", "comments"), ("main", "Comments x"), ("x", "post-comments"),
+    ("comol", ""), ("dsq-comments", ""), ("disqus_thread", ""), ("", "article-comments"),
+    ("", "mvp-post-add-wrap"), ("infinitescroll", ""), ("", "a elementor-share-buttons b"),
+    ("Comment-list", "y"), ("a\nb", "comments")])
+def test_the_one_search_finds_every_id_and_class_a_prune_takes(ident: str, klass: str) -> None:
+    """``_raw_prunes`` skips an element whose id and class ``_MAYBE_TAKEN`` finds nothing in:
+    it must find what any exact test finds (a comment's class after an id, on its own line)."""
+    element = etree.Element("div", id=ident, **{"class": klass})
+    exact = (_comment(element, ident, klass) or _SHARE_BUTTONS in klass
+             or any(p.search(ident) or p.search(klass) for p in (_SCROLL,)))
+    assert exact
+    assert _MAYBE_TAKEN.search(f"{ident}\n{klass}")
+
+
+def test_an_element_without_a_prunes_word_is_skipped() -> None:
+    assert not _MAYBE_TAKEN.search("main\ncommentary-box article-body")
+    tree = parse_html(_page('<div id="main" class="commentary"><p>Kept.</p></div>'))
+    assert _raw_prunes(tree, comments=True) == []
 
 
 NESTED = [

@@ -296,8 +296,16 @@ def filled(parts: HtmlParts) -> HtmlParts:
 def _recall_run(parts: HtmlParts, *, fast: bool) -> str | None:
     """trafilatura's recall run on the page's tree (``fast``: the fast one), or None when it
     fails: the reading then stays as it was (``filled``, ``recalled``, ``_gaps_recalled``)."""
+    return _recall_text(parts.tree, parts.url, fast)
+
+
+@lru_cache(maxsize=2)
+def _recall_text(tree: Any, url: str | None, fast: bool) -> str | None:
+    """``_recall_run``'s text, kept for the last page read (by its tree: no step changes it):
+    a page whose body ``recalled`` leaves as it was and whose body announces a list it lacks
+    (``filled``) asks for the same fast run twice (4 of the 1,678 dev pages)."""
     try:
-        return run_trafilatura(parts.tree, parts.url, precise=False, recall=True, fast=fast)
+        return run_trafilatura(tree, url, precise=False, recall=True, fast=fast)
     except Exception:  # lxml and trafilatura raise many types on hostile markup
         return None
 

@@ -80,6 +80,11 @@ def _comment(element: Any, ident: str, klass: str) -> bool:
 
 
 _COMMENT_TAGS = frozenset((*_COMMENT_BLOCKS, *_LISTS))
+# any of the prunes' patterns (``_SCROLL``, ``_SHARE_BUTTONS``, ``_COMMENTS_ID``,
+# ``_COMMENTS_CLASS``), searched once in an element's id and class on two lines (``^``: the
+# start of either): where it finds nothing, no exact test (four searches) can take the element
+_MAYBE_TAKEN = re.compile("|".join((_SCROLL.pattern, re.escape(_SHARE_BUTTONS),
+                                    _COMMENTS_ID.pattern, _COMMENTS_CLASS.pattern)), re.MULTILINE)
 _RAW_TAGS = tuple(dict.fromkeys((*_SECTIONS, *_COMMENT_BLOCKS, *_LISTS)))
 
 
@@ -94,6 +99,8 @@ def _raw_prunes(tree: Any, comments: bool) -> list[Any]:
     taken: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
     for element in tree.iterdescendants(*(_RAW_TAGS if comments else _SECTIONS)):
         ident, klass = element.get("id", ""), element.get("class", "")
+        if not (ident or klass) or not _MAYBE_TAKEN.search(f"{ident}\n{klass}"):
+            continue
         section = element.tag in _SECTIONS
         if section and _appended(element, ident, klass):
             taken[0].append(element)

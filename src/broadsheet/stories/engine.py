@@ -19,6 +19,9 @@ For each article, in publication order within a batch:
    scorer at its threshold), the two become one.
    The larger survives (ties: the smaller id); the absorbed id redirects to it and is listed in the
    survivor's ``merged_from``.
+7. last, each article the batch left alone votes with its nearest neighbours of the batch: a story
+   holding more than half of its ``neighbours.NEIGHBOURS`` nearest articles absorbs it, a merge
+   like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar

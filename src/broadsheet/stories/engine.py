@@ -19,6 +19,9 @@ For each article, in publication order within a batch:
    scorer at its threshold), the two become one.
    The larger survives (ties: the smaller id); the absorbed id redirects to it and is listed in the
    survivor's ``merged_from``.
+7. last, each article the batch left alone votes with its nearest neighbours of the batch: a story
+   holding more than half of its ``neighbours.NEIGHBOURS`` nearest articles absorbs it, a merge
+   like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar
@@ -38,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import linkage
+from broadsheet.stories import linkage, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -88,16 +91,19 @@ class Clusterer:
     """Places articles into the stories of a ``StoryIndex`` (see the module docstring)."""
 
     def __init__(self, index: StoryIndex, model: Model = DEFAULT_MODEL,
-                 candidates: int = CANDIDATES) -> None:
+                 candidates: int = CANDIDATES,
+                 lone_neighbours: int | None = neighbours.NEIGHBOURS) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
+        self.lone_neighbours = lone_neighbours  # None: lone articles stay alone (no vote)
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
     def add_all(self, items: Iterable[Incoming]) -> None:
         """Place every item, in publication order, skipping articles already placed; then the
-        merge pass over the stories the batch touched (``settle``)."""
+        merge pass over the stories the batch touched (``settle``); then each article the batch
+        left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``)."""
         fresh: dict[str, Incoming] = {}
         for item in sorted(items, key=lambda i: i.features.order):
             if item.member.article_id not in self.index.where:
@@ -110,6 +116,9 @@ class Clusterer:
         if undated:
             linkage.Linkage(self).run(undated)
         self.settle()
+        if self.lone_neighbours is not None:
+            neighbours.absorb_lone(self, list(fresh.values()), self.lone_neighbours)
+            self.touched = set()
 
     def settle(self, rounds: int = SETTLE_ROUNDS) -> int:
         """The merge pass: each touched story (smallest first) against its index candidates,

@@ -203,9 +203,11 @@ def _score(engine: Clusterer, item: Incoming, truth: StoryState | None, out: Pai
 def story_pairs(labelled: LabelledSet, model: Model, *, window_days: float,
                 limit: int = CANDIDATES) -> Pairs:
     """Story-pair training rows (step 4): ``labelled`` clustered by ``model`` with merges off,
-    then each story (smallest first) against its index candidates, as the merge pass sees them."""
+    then each story (smallest first) against its index candidates, as the merge pass sees them
+    (the lone articles' neighbour vote is a merge too: off)."""
     index = StoryIndex(window_days=window_days)
-    engine = Clusterer(index, replace(model, merge=1.01, pair=None), candidates=limit)
+    engine = Clusterer(index, replace(model, merge=1.01, pair=None), candidates=limit,
+                       lone_neighbours=None)
     engine.add_all(prepare(a) for a in labelled.articles)
     label_of = dict(zip((a.id for a in labelled.articles), labelled.labels, strict=True))
     major = {s.id: Counter(label_of[m.article_id] for m in s.members).most_common(1)[0][0]

@@ -1,0 +1,102 @@
+"""A batch's lone articles placed by their nearest neighbours (stories round 32).
+
+After a batch is placed and the merge pass has run, some articles are still stories of one: the
+scorers, which learned on stories of two or three, refused every candidate. On short texts these
+are often outliers of a large story, worded apart from each of its members but plainly of it
+(Google News: 745 of 11,109 items alone, most of them inside a labelled story of tens).
+
+The rule, after iterative classification for short texts (Rakib et al. 2020), in its nearest
+neighbour form: a lone article of the batch looks at its ``NEIGHBOURS`` nearest articles of the
+same batch (cosine of the IDF-weighted title + lead vectors; an article sharing no term with it is
+no neighbour); when more than half of the ``NEIGHBOURS`` sit in
+one story, the article's story is merged into that story (``StoryIndex.merge``: its id redirects
+and is listed in ``merged_from``; no id changes). A majority of 50 needs a story of at least 26
+of the batch's articles that fills the neighbourhood, so stories of two or three (the events the
+scorers learned) never absorb anything, and a batch of fewer than 27 articles is left as it is.
+Votes are counted on the stories as the batch left them, so the order of the lone articles does
+not matter. A dated article only joins a story within its window. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from broadsheet.stories.sparse import DIM, Idf
+
+if TYPE_CHECKING:
+    from broadsheet.stories.engine import Clusterer, Incoming
+
+NEIGHBOURS = 50  # how many nearest articles of the batch vote
+MAJORITY = 0.5  # the share of them one story must hold, more than this
+ROWS = 512  # lone articles compared at once (bounds the dense block: ROWS x batch floats)
+
+
+def matrix(idf: Idf, items: Sequence[Incoming]) -> sp.csr_matrix:
+    """The batch's title + lead vectors, IDF-weighted and of unit length, one row each."""
+    indptr, indices, data = [0], [], []
+    for item in items:
+        vector = idf.weigh(item.features.title.plus(item.features.lead))
+        indices.append(vector.ids)
+        data.append(vector.vals / vector.norm if vector.norm else vector.vals)
+        indptr.append(indptr[-1] + len(vector.ids))
+    if not items:
+        return sp.csr_matrix((0, DIM), dtype=np.float32)
+    return sp.csr_matrix((np.concatenate(data), np.concatenate(indices), np.array(indptr)),
+                         shape=(len(items), DIM), dtype=np.float32)
+
+
+def nearest(rows: sp.csr_matrix, every: sp.csr_matrix, selves: npt.NDArray[np.int64],
+            count: int) -> list[list[int]]:
+    """For each row, the indices of its ``count`` nearest rows of ``every``, itself left out and
+    so are rows sharing no term with it (they are no neighbours, only ties at zero); in no
+    particular order: only which story they are in counts."""
+    sims = np.asarray((rows @ every.T).todense(), dtype=np.float32)
+    sims[np.arange(len(selves)), selves] = -np.inf
+    top = np.argpartition(-sims, count - 1, axis=1)[:, :count]
+    near = np.take_along_axis(sims, top, axis=1) > 0
+    return [row[keep].tolist() for row, keep in zip(top, near, strict=True)]
+
+
+def absorb_lone(engine: Clusterer, items: Sequence[Incoming],
+                neighbours: int = NEIGHBOURS) -> int:
+    """Merge each lone article's story into the story most of its nearest neighbours are in, when
+    that is more than half of them; returns how many stories were absorbed."""
+    index = engine.index
+    if len(items) <= neighbours:
+        return 0
+    ordered = sorted(items, key=lambda i: i.features.order)
+    story_of = [index.resolve(index.where[i.member.article_id]) for i in ordered]
+    lone = [n for n, (item, sid) in enumerate(zip(ordered, story_of, strict=True))
+            if not item.member.roundup and not index.stories[sid].roundup
+            and index.stories[sid].size == 1]
+    if not lone:
+        return 0
+    every = matrix(index.idf, ordered)
+    targets: list[tuple[int, str]] = []
+    for start in range(0, len(lone), ROWS):
+        chunk = np.array(lone[start:start + ROWS], dtype=np.int64)
+        for n, near in zip(chunk.tolist(), nearest(every[chunk], every, chunk, neighbours),
+                           strict=True):
+            votes = Counter(story_of[j] for j in near if story_of[j] != story_of[n])
+            if votes:
+                sid, count = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+                if count > MAJORITY * neighbours:
+                    targets.append((n, sid))
+    merged = 0
+    for n, sid in targets:
+        small = index.stories.get(story_of[n])
+        large = index.stories.get(index.resolve(sid))
+        if small is None or large is None or large.roundup or large is small:
+            continue
+        if not index.in_window(large, ordered[n].features.day):
+            continue
+        index.merge(large, small)
+        engine.touched.add(large.id)
+        merged += 1
+    return merged

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,33 +178,34 @@ def fit_type_words(rows: Sequence[PageRow]) -> TypeWordModel:
 def cross_type_scores(rows: Sequence[PageRow], folds: int) -> Any:
     """Each row's type scores (``pagewords.TYPE_SCORE_NAMES``) from a type word regression fitted
     without its site, as ``cross_scores`` (a single site: every row the types' shares)."""
-    from sklearn.model_selection import GroupKFold
-
-    sites = [r.site for r in rows]
-    if len(set(sites)) < 2:
+    if len({r.site for r in rows}) < 2:
         model = fit_type_words(rows)
         return np.asarray([model.scores(r.words) for r in rows])
-    scores = np.zeros((len(rows), len(PAGE_TYPES) + 1))
-    splitter = GroupKFold(n_splits=min(folds, len(set(sites))))
-    for train, test in splitter.split(np.zeros(len(rows)), groups=sites):
-        model = fit_type_words([rows[n] for n in train])
-        scores[test] = [model.scores(rows[n].words) for n in test]
-    return scores
+    return _by_other_sites(rows, folds, lambda seen: fit_type_words(seen).scores,
+                           (len(PAGE_TYPES) + 1,))
 
 
 def cross_scores(rows: Sequence[PageRow], folds: int) -> Any:
     """Each row's word score from a regression fitted without its site (``GroupKFold``; fewer
     folds when there are fewer sites, none for a single site: then every score is 0)."""
+    if len({r.site for r in rows}) < 2:
+        return np.zeros(len(rows))
+    return _by_other_sites(rows, folds, lambda seen: fit_words(seen).score, ())
+
+
+def _by_other_sites(rows: Sequence[PageRow], folds: int,
+                    fit: Callable[[Sequence[PageRow]], Callable[[frozenset[str]], Any]],
+                    shape: tuple[int, ...]) -> Any:
+    """Each row's score (of ``shape``) by a scorer ``fit`` on the rows of the other sites
+    (``GroupKFold`` on the site, at most ``folds`` folds; rows of two sites or more)."""
     from sklearn.model_selection import GroupKFold
 
-    scores = np.zeros(len(rows))
     sites = [r.site for r in rows]
-    if len(set(sites)) < 2:
-        return scores
+    scores = np.zeros((len(rows), *shape))
     splitter = GroupKFold(n_splits=min(folds, len(set(sites))))
     for train, test in splitter.split(np.zeros(len(rows)), groups=sites):
-        model = fit_words([rows[n] for n in train])
-        scores[test] = [model.score(rows[n].words) for n in test]
+        score = fit([rows[n] for n in train])
+        scores[test] = [score(rows[n].words) for n in test]
     return scores
 
 

@@ -424,10 +424,10 @@ class PageModel:
     are averaged (``blend``: the trees' share), and the probability from which a page is an
     article. The trees find the interactions; the regression's smooth, additive reading of the
     same row holds where they are sure and wrong on sites neither saw (held out, the trees alone
-    0.937, the regression alone 0.940, together 0.948: README, page kind round). A page whose
-    probability lies in the band of ``second`` is judged again by it, the same two learners over
-    the page's two readings too: reading them costs a trafilatura run, paid only there (README,
-    page kind round 4)."""
+    0.937, the regression alone 0.940, together 0.948: docs/quality-history.md, page kind
+    round). A page whose probability lies in the band of ``second`` is judged again by it, the
+    same two learners over the page's two readings too: reading them costs a trafilatura run, paid
+    only there (docs/quality-history.md, page kind round 4)."""
 
     words: WordModel
     ensemble: Ensemble

@@ -15,7 +15,7 @@ each fold of held-out sites. ``TypeWordModel`` is the same regression learned ov
 types (``PAGE_TYPES``) rather than article or not: the second stage, which judges the pages the
 first is unsure of, reads its article log-odds and seven log-probabilities (``TYPE_SCORE_NAMES``)
 in place of the binary score: whether the words sound like a forum, a shop or a service, not just
-"not an article", held out 1,423 right of 1,497 against 1,421 (README, page kind round 8).
+"not an article", held out 1,423 right of 1,497 against 1,421 (docs/quality-history.md, page kind round 8).
 """
 
 from __future__ import annotations

@@ -40,12 +40,12 @@ from broadsheet.model import Page
 CUTOFF = 0.5
 # the trees' share of the blended log-odds (the logistic regression's: the rest), and the
 # regression's inverse regularisation: every share from 0.35 to 0.65 and every C from 0.1 to 1
-# gives within 0.001 of the same held-out accuracy (README, page kind round)
+# gives within 0.001 of the same held-out accuracy (docs/quality-history.md, page kind round)
 BLEND = 0.5
 LINEAR_C = 0.3
 # the first stage's probabilities (from, up to) for which the second stage, reading the page's two
 # readings too, judges the page: fixed wide; every band from 0.2 to 0.8 up to 0.05 to 0.95 gives
-# the held-out accuracy of the readings model on every page (README, page kind round 4)
+# the held-out accuracy of the readings model on every page (docs/quality-history.md, page kind round 4)
 BAND = (0.2, 0.8)
 
 

@@ -58,10 +58,12 @@ def test_cluster_takes_each_line_on_its_own(tmp_path: Path, capsys: pytest.Captu
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(lines) + "\n")
     assert main(["cluster", str(path)]) == 0
-    records = _jsonl(capsys.readouterr().out)
-    errors = [r for r in records if "error" in r]
-    assert [e["source"].rsplit(":", 1)[1] for e in errors] == ["2", "4"]
-    story = {r["id"]: r["story"] for r in records if "story" in r}
+    out, err = capsys.readouterr()
+    records = _jsonl(out)
+    assert all(set(r) == {"id", "story"} for r in records)  # what a set's scorer reads, nothing else
+    named = [line.split(":")[2] for line in err.splitlines() if line.startswith("rejected:")]
+    assert named == ["2", "4"]
+    story = {r["id"]: r["story"] for r in records}
     (flood,) = set(story) - {"a", "c"}
     assert flood.startswith("u")  # the article id rule: the canonical URL's hash
     assert story["a"] == story[flood] != story["c"]
@@ -110,3 +112,27 @@ def test_a_flag_is_the_top_layer(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_bad_flag_value_names_the_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["brief", "--max-stories", "many"]) == 2
     assert "--max-stories" in capsys.readouterr().err
+
+
+def test_cluster_reads_a_labelled_sets_own_field_names(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A set's lines as they come (news-please's and the sets' own names): the output keeps the set's
+    ids, so its labels score it as it is, and its dates are read (a year apart: two stories)."""
+    text = "A storm flooded the streets of the city centre on Monday, and the river burst its banks. "
+    lines = [
+        {"article_id": 101, "title": "Storm floods the city centre", "maintext": text * 3,
+         "date_publish": "2019-11-18 09:00:00"},
+        {"doc_id": "d-7", "headline": "City centre flooded after storm", "body": text * 3,
+         "datePublished": "2019-11-18T15:00:00Z"},
+        {"article_id": 102, "title": "Storm floods the city centre", "maintext": text * 3,
+         "timestamp": "1605690000"},  # 18 November 2020
+        {"article_id": 103, "title": "Storm floods the city centre", "text": "",
+         "date": "2019-11-18"},  # a headline alone, as headline sets give
+        {"article_id": 104, "text": ""},  # nothing to read: named on stderr, no row
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert main(["cluster", str(path)]) == 0
+    story = {r["id"]: r["story"] for r in _jsonl(capsys.readouterr().out)}
+    assert set(story) == {"101", "d-7", "102", "103"}
+    assert story["101"] == story["d-7"] == story["103"] != story["102"]

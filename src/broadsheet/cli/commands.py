@@ -21,10 +21,10 @@ from broadsheet.cli import follow, mail
 from broadsheet.cli.backfill import cmd_backfill
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
 from broadsheet.errors import ConfigError, InputError, UnreadableInput
-from broadsheet.extract import extract, from_record
+from broadsheet.extract import extract, from_record, headline_only
 from broadsheet.extract.verbatim import verbatim_article
 from broadsheet.ingest import read_paths
-from broadsheet.ingest.records import record_to_page
+from broadsheet.ingest.records import headline_to_page, record_id, record_to_page
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected
 from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
@@ -116,20 +116,31 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cluster_line(line: str, source: str) -> Article | Rejected:
-    """One ``cluster`` input line: the fields ``ingest`` accepts (``records.py``), plus ``id``; a line
-    without ``id`` gets the article id rule (canonical URL, else content hash)."""
+    """One ``cluster`` input line: the fields ``ingest`` accepts (``records.py``), plus the line's own
+    id (``id``, ``article_id``, ``doc_id``...: ``records.ID_FIELDS``); a line without one gets the
+    article id rule (canonical URL, else content hash). A line with a headline and no text is
+    clustered by its headline."""
     try:
         record = json.loads(line)
         if not isinstance(record, dict):
             raise UnreadableInput("the line is JSON but not an object", reason="parse_error")
-        page = record_to_page(record, source)
+        article = _cluster_article(record, source)
     except json.JSONDecodeError as exc:
         return Rejected(source, "ingest", "parse_error", f"not JSON: {exc.msg} at column {exc.colno}")
     except UnreadableInput as exc:
         return Rejected(source, "ingest", exc.reason, str(exc))
-    if record.get("id") not in (None, ""):
-        page = replace(page, id=str(record["id"]))
-    return from_record(page)
+    own = record_id(record)
+    return article if own is None or isinstance(article, Rejected) else replace(article, id=own)
+
+
+def _cluster_article(record: dict[str, Any], source: str) -> Article | Rejected:
+    try:
+        return from_record(record_to_page(record, source))
+    except UnreadableInput:
+        page = headline_to_page(record, source)
+        if page is None:
+            raise
+        return headline_only(page)
 
 
 def _cluster_input(path: Path) -> Iterator[Article | Rejected]:
@@ -147,8 +158,9 @@ def cmd_cluster(args: argparse.Namespace, settings: Settings) -> int:
     counts = {"ok": 0, "rejected": 0}
     articles: list[Article] = []
     for item in _cluster_input(path):
-        if isinstance(item, Rejected):
-            _print_json_lines(_records([item], article_record, counts), "jsonl")
+        if isinstance(item, Rejected):  # named on stderr: stdout holds only the {id, story} rows
+            _note_rejected(item)
+            counts["rejected"] += 1
         else:
             articles.append(item)
             counts["ok"] += 1

@@ -75,6 +75,13 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in separator.split(text) if p.strip())
 
 
+def headline_only(page: Page) -> Article:
+    """A record that gives a headline and no text (``records.headline_to_page``): an Article of
+    no paragraphs, for clustering by its headline."""
+    return Article(id=page.id, source=page.source, title=(page.title or "").strip(), paragraphs=(),
+                   url=page.url, published=page.published, outlet=page.outlet)
+
+
 def from_record(page: Page) -> Article | Rejected:
     """An already-clean article (a JSONL record, or ``analyze --no-extract``): keep it as it is."""
     paragraphs = split_paragraphs(page.content)

@@ -1,9 +1,10 @@
 """Read already-clean articles from JSON Lines: one JSON object a line.
 
 Fields (all but ``text`` optional): ``title``, ``text``, ``url``, ``outlet``, ``published``. Common
-aliases are accepted so corpora load as they are: ``body``/``content`` for text, ``source``/``publisher``
-for outlet, ``date``/``published_at`` for published. A line that is not a JSON object with text
-becomes a ``Rejected`` naming the line (``file.jsonl:12``); the other lines go on.
+aliases are accepted so corpora load as they are (``ALIASES``): ``body``/``content``/``maintext`` for
+text, ``source``/``publisher`` for outlet, ``date``/``published_at``/``timestamp`` for published, and
+the field names of news-please and schema.org. A line that is not a JSON object with text becomes a
+``Rejected`` naming the line (``file.jsonl:12``); the other lines go on.
 """
 
 from __future__ import annotations
@@ -19,12 +20,25 @@ from broadsheet.model import Page, Rejected
 from broadsheet.timestamps import normalise
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "articleBody"),
+    "text": ("text", "body", "content", "articleBody", "maintext", "article"),
     "title": ("title", "headline"),
     "url": ("url", "link"),
-    "outlet": ("outlet", "source", "publisher", "site"),
-    "published": ("published", "date", "published_at", "publish_date"),
+    "outlet": ("outlet", "source", "publisher", "site", "source_domain", "domain"),
+    "published": ("published", "date", "published_at", "publish_date", "date_publish", "datePublished",
+                  "date_published", "publishedAt", "pubDate", "datetime", "timestamp"),
 }
+# A labelled set's own article key, kept as the article's id by ``broadsheet cluster`` so its
+# output lines can be scored against the set's labels as they are.
+ID_FIELDS = ("id", "article_id", "doc_id", "docid", "document_id", "uid", "guid")
+
+
+def record_id(record: Mapping[str, Any]) -> str | None:
+    """The record's own id: the first of ``ID_FIELDS`` it gives (a string or a number)."""
+    for key in ID_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+    return None
 
 
 def _field(record: Mapping[str, Any], name: str) -> str | None:
@@ -52,6 +66,18 @@ def record_to_page(record: Mapping[str, Any], source: str) -> Page:
         outlet=_field(record, "outlet"),
         published=normalise(_field(record, "published")),
     )
+
+
+def headline_to_page(record: Mapping[str, Any], source: str) -> Page | None:
+    """A record with a headline and no text (a set of headlines) as a ``record`` Page with no
+    content, or None when it has no headline either. Only ``broadsheet cluster`` reads such lines:
+    a story can be told by its headline, an article cannot be stored without its text."""
+    title = _field(record, "title")
+    if title is None:
+        return None
+    url = _field(record, "url")
+    return Page(id=page_id(url, title), source=source, kind="record", content="", url=url, title=title,
+                outlet=_field(record, "outlet"), published=normalise(_field(record, "published")))
 
 
 def _parse_line(line: str, source: str) -> Page:

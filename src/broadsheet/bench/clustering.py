@@ -15,6 +15,10 @@ For each labelled set (``cluster_sets.py``) it prints pairwise P/R/F1, BCubed P/
   sets (what ``ours-lodo`` is to ours), ``kmeans-true-k`` — K-means given the true number of
   stories, ``singletons``.
 
+``ecbplus-dated`` (ECB+'s dated documents alone, stories of 4 to 20) is held out with ECB+: its
+``ours-lodo`` is the model learned without ECB+ (no extra learning) and its ``average-link-lodo``
+threshold is chosen without ECB+ (``_twin``): whether big dated stories are split.
+
 Stability rows compare ours with itself: the set added in two batches (a hash-chosen half, then the
 rest, older articles included), and one article at a time in a shuffled order, each scored against
 the one-batch result (BCubed F1), with ``ids_kept``: the share of the first batch's articles whose

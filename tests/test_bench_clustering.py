@@ -214,3 +214,54 @@ def test_the_real_day_reads_the_analysis_entities_as_ingest_does() -> None:
     assert "Carrie Lam" in names
     read = prepare(article, found["day-1"]).features.names.ids.tolist()
     assert read != prepare(article).features.names.ids.tolist()  # not the text's own names
+
+
+def _write_ecbplus_like(root: Path) -> Path:
+    rows = [{"doc_id": f"d{i}", "subtopic": "1ecbplus" if i < 3 else "1ecb", "title": f"Quake {i}",
+             "text": "An earthquake struck the valley.",
+             "date_publish": "2014-03-02" if i % 2 == 0 else None} for i in range(5)]
+    path = root / "clustering" / "ecbplus" / "ecbplus_docs.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    return path
+
+
+def test_the_dated_half_of_ecbplus_keeps_the_dated_documents_alone(tmp_path: Path) -> None:
+    articles, labels = sets.load_ecbplus_dated(_write_ecbplus_like(tmp_path))
+    assert [a.id for a in articles] == ["d0", "d2", "d4"]
+    assert all(a.published for a in articles) and labels == ["1ecbplus", "1ecbplus", "1ecb"]
+    assert sets.DATASETS["ecbplus-dated"][0] == sets.DATASETS["ecbplus"][0]
+
+
+def test_a_part_of_a_learned_set_is_scored_by_the_model_learned_without_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """ECB+'s dated half is held out with ECB+ itself (no extra learning, no leak)."""
+    from broadsheet.stories.learn import LabelledSet
+    from broadsheet.stories.score import Model
+
+    learned: list[tuple[str, ...]] = []
+
+    def fake_learn(train: list[LabelledSet], *_: object, **__: object) -> Model:
+        learned.append(tuple(s.name for s in train))
+        return Model(weights=(float(len(learned)),), bias=0.0)
+
+    names = ("basil", "allsides", "ecbplus")
+    monkeypatch.setattr(bench, "learn", fake_learn)
+    monkeypatch.setattr(bench, "training_sets",
+                        lambda _: {n: LabelledSet(n, [], []) for n in names})
+    models = bench.learned_models({n: ([], []) for n in (*names, "ecbplus-dated", "googlenews-TS")})
+    assert models["ecbplus-dated"] is models["ecbplus"] and len(learned) == 4
+    assert learned[names.index("ecbplus") + 1] == ("basil", "allsides")
+    assert models["googlenews-TS"] is models["all"]
+
+
+def test_the_dated_half_gets_no_lodo_model_when_ecbplus_is_the_only_set(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from broadsheet.stories.learn import LabelledSet
+    from broadsheet.stories.score import Model
+
+    monkeypatch.setattr(bench, "learn", lambda *_, **__: Model(weights=(0.0,), bias=0.0))
+    monkeypatch.setattr(bench, "training_sets",
+                        lambda _: {"ecbplus": LabelledSet("ecbplus", [], [])})
+    models = bench.learned_models({"ecbplus": ([], []), "ecbplus-dated": ([], [])})
+    assert set(models) == {"all"}

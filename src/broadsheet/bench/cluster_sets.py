@@ -11,7 +11,7 @@ into the repository); the label says which articles are the same story:
 - ``ecbplus-dated`` — ECB+'s dated documents alone (412 of the 502 of its ECB+ half; its ECB half
   is undated): 43 events of 4 to 20 documents, one event per topic, so no twin event beside it. A
   dated stream whose stories are larger than the training stream's three: it measures whether
-  big dated stories are split (README stories round 34), not twins told apart.
+  big dated stories are split (docs/quality-history.md, stories round 34), not twins told apart.
 
 ``keep_stories`` samples whole stories (a fixed, hash-ordered sample of labels).
 """

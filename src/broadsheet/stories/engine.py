@@ -25,7 +25,7 @@ For each article, in publication order within a batch:
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar
-(README stories rounds 24 and 27) a batch's undated articles are not visited one by one:
+(docs/quality-history.md, stories rounds 24 and 27) a batch's undated articles are not visited one by one:
 each starts a story and the stories are joined best pair first (``linkage.py``), before the merge
 pass; two batches give nearly the same stories as one (the bench measures how nearly), and ids
 never change. Pure: no I/O.

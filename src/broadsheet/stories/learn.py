@@ -1,4 +1,5 @@
-"""Learning the scorer from labelled story sets (the weights are not set by hand).
+"""Learning the scorer from labelled story sets (the weights are not set by hand). The rounds
+cited below ("the history") are in docs/quality-history.md, each with its figures.
 
 0. **One realistic stream.** The sets are mixed into one stream (``mixed``) in which every story
    gets a day of a short synthetic period, ``PER_DAY`` articles a day on average: BASIL's 100 events
@@ -8,7 +9,7 @@
    ``UNDATED_SHARE`` of the articles lose their date, as some pages do. ``mixed`` can also start
    the stories of one topic on one day (``topic_days``: ECB+'s two events of a kind) or keep a dated
    set's undated articles undated (``keep_undated``); both are off in the recipe (round 11 in the
-   README: with the thresholds held they help every set, but the threshold search then loses it).
+   history: with the thresholds held they help every set, but the threshold search then loses it).
 1. **Pairs.** Each labelled set is replayed as a stream in publication order with the *true*
    stories in the index (teacher forcing): for every article, the index's candidate stories are
    scored with ``score.pair_features`` and labelled 1 when the candidate is the article's true story.
@@ -25,7 +26,7 @@
    synthetic, so no set meets the window as it will at run time. With ``per_set`` ``join`` and
    ``merge`` are searched once more after step 4: chosen before the story-pair scorer exists, they
    make up for the merges it adds later by joining more eagerly. Two steadier searches can be
-   switched on for steps 3-5 (both off, round 19 in the README: on the training stream they pick
+   switched on for steps 3-5 (both off, round 19 in the history: on the training stream they pick
    thresholds the held-out sets lose by): ``SETS_WEIGH_SAME`` scores each set of the stream on its
    own articles, each weighing the same, and ``SMOOTHED`` judges a grid point by the mean of its
    value and its neighbours' (``_search``).
@@ -39,7 +40,7 @@
    (``tune_undated``): there every pair is undated and every story a candidate of every other, as
    in a set without dates; in the dated stream the few undated pairs decided little (learned
    without AllSides, the story-pair scorer merged undated pairs at 0.5 and chained its headlines).
-   With ``UNDATED_IN_TURN`` (off, round 20 in the README: steady, but the held-out sets lose) the
+   With ``UNDATED_IN_TURN`` (off, round 20 in the history: steady, but the held-out sets lose) the
    two are searched one after the other, not as one grid (the two merge the same stories, so the
    grid is a ridge of equal values on which a 5% change of the stream moves the choice): the
    article scorer's first, on the stream as ``snippets`` (each article its title and first
@@ -54,7 +55,7 @@
    thresholds and the story-pair scorer it learns today, and the bar is judged where it acts
    (every article undated, a set on its own as an undated set meets the clusterer; on the mixed
    stream without dates the sets' stories and lone reports crowd each other's candidates and
-   the choice swings from None to 0.7 with the sets learned from: README stories round 27).
+   the choice swings from None to 0.7 with the sets learned from: the history, stories round 27).
 
 ``learn(sets)`` does all of it; the bench calls it once on every set (the shipped ``DEFAULT_MODEL``)
 and once per held-out set on the others (the leave-one-set-out figures). Pure: no I/O.
@@ -128,7 +129,7 @@ def mixed(sets: Sequence[LabelledSet], *, per_day: float = PER_DAY,
     ``topic_days`` the stories of one topic of a set that gives topics start on one day (ECB+'s
     two events of a kind: told apart by their words only, as when they come undated); with
     ``keep_undated`` the articles a dated set gives no date stay undated. Both are off in the
-    recipe: measured in round 11, see the README."""
+    recipe: measured in round 11 of the history."""
     total = sum(len(s.articles) for s in sets)
     days = max(1.0, total / per_day)
     articles: list[Article] = []

@@ -100,7 +100,7 @@ class Model:
     scorer (None: stories merge on the article scorer alone). ``link``: the bar of the
     linkage (``linkage.py``) that places a batch's undated articles, the article scorer's for a
     side of fewer than ``linkage.PAIR_FROM`` members; None: they are placed one by one as dated
-    ones are (README stories round 27)."""
+    ones are (docs/quality-history.md, stories round 27)."""
 
     weights: tuple[float, ...]
     bias: float
@@ -305,7 +305,7 @@ DEFAULT_MODEL = Model(
     merge=0.8,
     size_cap=22,
     merge_undated=0.7,
-    link=0.5,  # step 6 of the recipe, on each set without its dates (README stories round 27)
+    link=0.5,  # step 6 of the recipe, on each set without its dates (docs/quality-history.md)
     pair=PairModel(
         weights=(1.7775, -6.6316, -0.4579, 23.1661, -4.6918, 0.0, -1.4004, -2.0788, -1.9685,
                  -0.8067, -0.6704, 2.1457, 2.7071, -2.2072, -1.168),

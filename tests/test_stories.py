@@ -144,6 +144,17 @@ def test_a_storys_gap_reads_the_nearest_whole_day() -> None:
     assert StoryState.gap_from(days[:2], _day("2012-05-10T12:00:00Z")) == pytest.approx(1.0)
 
 
+_DAYS = st.one_of(st.integers(737_000, 737_006).map(float),  # dates without a time: whole days
+                  st.integers(737_000 * 96, 737_006 * 96).map(lambda q: q / 96))  # instants
+
+
+@settings(max_examples=400)
+@given(st.lists(_DAYS, min_size=1, max_size=12), _DAYS)
+def test_a_storys_gap_is_the_least_apart_of_all_its_days(days: list[float], day: float) -> None:
+    """``gap_from`` reads at most three days; it must equal reading them all."""
+    assert StoryState.gap_from(sorted(days), day) == min(apart(day, other) for other in days)
+
+
 def test_an_article_dated_the_day_after_a_story_is_no_day_from_it() -> None:
     first = dataclasses.replace(SENATE[0], published="2021-08-10")
     stamped = prepare(dataclasses.replace(SENATE[1], published="2021-08-11T12:00:00Z"))

@@ -92,3 +92,34 @@ def test_small_batches_cluster_as_before() -> None:
     Clusterer(index, lone_neighbours=None).add_all(prepare(a) for a in ALL)
     assert with_rule == {frozenset(m.article_id for m in s.members)
                          for s in index.stories.values()}
+
+
+NEAR = [art(f"n{n}", f"Valencia rain {word}", f"Rain in Valencia, {word}.", published="2021-11-28")
+        for n, word in enumerate(("roads", "trains", "power"))]
+
+
+def test_neighbours_outside_the_window_do_not_vote() -> None:
+    late = art("lone", LONE.title, *LONE.paragraphs, published="2021-11-30")
+    engine, index, items = laid_out(FLOOD + NEAR + OTHER + [late],
+                                    [[a.id for a in FLOOD], [a.id for a in NEAR]])
+    assert absorb_lone(engine, items, neighbours=5) == 1  # 3 of its 5 in-window neighbours
+    near = index.stories[story_id("n0")]
+    assert index.where["lone"] == near.id
+    assert story_id("lone") in near.merged_from
+    assert index.where["f0"] == story_id("f0")
+
+
+def test_a_majority_of_the_batch_outside_the_window_absorbs_nothing() -> None:
+    late = art("lone", LONE.title, *LONE.paragraphs, published="2021-11-30")
+    engine, index, items = laid_out(FLOOD + NEAR[:2] + OTHER + [late],
+                                    [[a.id for a in FLOOD], [a.id for a in NEAR[:2]]])
+    assert absorb_lone(engine, items, neighbours=5) == 0  # 2 of 5 inside it, 6 flood pages out
+    assert index.where["lone"] == story_id("lone")
+
+
+def test_an_undated_lone_article_draws_from_the_whole_batch() -> None:
+    undated = art("lone", LONE.title, *LONE.paragraphs, published=None)
+    engine, index, items = laid_out(FLOOD + NEAR[:2] + OTHER + [undated],
+                                    [[a.id for a in FLOOD], [a.id for a in NEAR[:2]]])
+    assert absorb_lone(engine, items, neighbours=5) == 1
+    assert index.where["lone"] == index.where["f0"]

@@ -94,7 +94,7 @@ def apart(one: float, other: float) -> float:
     """Days between two publication days, a date without a time read as the whole day it names:
     pages dated 9 and 10 May may be minutes apart, so they count as 0 days apart (the least the
     dates allow), and a page of 10 May 04:00 is 4 hours after one dated 9 May."""
-    early, late = sorted((one, other))
+    early, late = (one, other) if one <= other else (other, one)
     return max(0.0, late - early - span(early))
 
 
@@ -147,13 +147,19 @@ class StoryState:
     @staticmethod
     def gap_from(days: list[float], day: float) -> float:
         """Days from ``day`` to the nearest of ``days`` (sorted, not empty), each a date read as
-        the whole day it names (``apart``). Only days within a day of the nearest instant can
-        be nearer once spans are counted, so only those are read."""
+        the whole day it names (``apart``). At most three are read, however many members share
+        a day: of the days on or after ``day`` the first (only ``day``'s own span counts there);
+        of those before it the last, and the last whole date (midnight), which is the one whose
+        whole day can reach nearer (a whole date before it ends a day earlier still)."""
         at = bisect.bisect_left(days, day)
-        nearest = min(abs(day - days[k]) for k in (at - 1, at) if 0 <= k < len(days))
-        low = bisect.bisect_left(days, day - nearest - 1.0)
-        high = bisect.bisect_right(days, day + nearest + 1.0)
-        return min(apart(day, other) for other in days[low:high])
+        best = apart(day, days[at]) if at < len(days) else math.inf
+        if at:
+            before = days[at - 1]
+            best = min(best, apart(day, before))
+            whole = math.floor(before)
+            if whole != before and days[bisect.bisect_left(days, whole, 0, at)] == whole:
+                best = min(best, apart(day, whole))
+        return best
 
     def add(self, features: ArticleFeatures, member: Member,
             sketch: npt.NDArray[np.uint32] | None = None) -> None:

@@ -14,13 +14,23 @@ and is listed in ``merged_from``; no id changes). A majority of 50 needs a story
 of the batch's articles that fills the neighbourhood, so stories of two or three (the events the
 scorers learned) never absorb anything, and a batch of fewer than 27 articles is left as it is.
 Votes are counted on the stories as the batch left them, so the order of the lone articles does
-not matter. A dated article only joins a story within its window. Pure: no I/O.
+not matter.
+
+A dated lone article's neighbours are drawn from the articles it could share a story with: those
+dated within its window (``StoryIndex.window_days``, by ``index.apart``, as the index's own window
+reads days) and the undated ones (an undated article is in every window). So a story of articles
+weeks away never fills the neighbourhood, and the vote costs about the articles of one window per
+lone article, however long the batch runs: the dated lone articles go in blocks of consecutive
+days (``ROWS`` at most, spanning at most a window) against the articles dated within a window of
+the block. An undated lone article is bound by no window, so it still draws from the whole
+batch, as before. A dated article still joins a story only within its window. Pure: no I/O.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -52,15 +62,60 @@ def matrix(idf: Idf, items: Sequence[Incoming]) -> sp.csr_matrix:
 
 
 def nearest(rows: sp.csr_matrix, every: sp.csr_matrix, selves: npt.NDArray[np.int64],
-            count: int) -> list[list[int]]:
+            count: int, allowed: npt.NDArray[np.bool_] | None = None) -> list[list[int]]:
     """For each row, the indices of its ``count`` nearest rows of ``every``, itself left out and
-    so are rows sharing no term with it (they are no neighbours, only ties at zero); in no
-    particular order: only which story they are in counts."""
+    so are rows sharing no term with it (they are no neighbours, only ties at zero) and, with
+    ``allowed`` (rows x every), the rows it marks False; in no particular order: only which story
+    they are in counts."""
     sims = np.asarray((rows @ every.T).todense(), dtype=np.float32)
+    if allowed is not None:
+        sims[~allowed] = -np.inf
     sims[np.arange(len(selves)), selves] = -np.inf
-    top = np.argpartition(-sims, count - 1, axis=1)[:, :count]
+    if count >= sims.shape[1]:
+        top = np.broadcast_to(np.arange(sims.shape[1]), sims.shape)
+    else:
+        top = np.argpartition(-sims, count - 1, axis=1)[:, :count]
     near = np.take_along_axis(sims, top, axis=1) > 0
     return [row[keep].tolist() for row, keep in zip(top, near, strict=True)]
+
+
+def apart(days: npt.NDArray[np.float64], others: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """``index.apart`` of each day against each other day (days x others), the same arithmetic."""
+    early = np.minimum(days[:, None], others[None, :])
+    late = np.maximum(days[:, None], others[None, :])
+    spans = (early == np.floor(early)).astype(np.float64)
+    gaps: npt.NDArray[np.float64] = np.maximum(0.0, late - early - spans)
+    return gaps
+
+
+def blocks(days: Sequence[float | None], lone: Sequence[int], window: float
+           ) -> Iterator[tuple[list[int], list[int], npt.NDArray[np.bool_] | None]]:
+    """The lone articles (positions in publication order: days ascending, the undated last) in
+    blocks, each with the positions it draws neighbours from and which of them each row may take
+    (None: all). Dated rows: consecutive days spanning at most ``window``, against the articles
+    dated within a window of the block and the undated ones, each row taking those ``apart``
+    within its own window. Undated rows: the whole batch."""
+    dated = [n for n, day in enumerate(days) if day is not None]
+    undated = [n for n, day in enumerate(days) if day is None]
+    at = np.array([days[n] for n in dated], dtype=np.float64)
+    when = {n: float(at[k]) for k, n in enumerate(dated)}
+    rows = [n for n in lone if n in when]
+    start = 0
+    while start < len(rows):
+        stop = start + 1
+        while (stop < len(rows) and stop - start < ROWS
+               and when[rows[stop]] - when[rows[start]] <= window):
+            stop += 1
+        chunk = rows[start:stop]
+        low = bisect.bisect_left(at, when[chunk[0]] - window - 1.0)
+        high = bisect.bisect_right(at, when[chunk[-1]] + window + 1.0)
+        near = apart(np.array([when[n] for n in chunk]), at[low:high]) <= window
+        spare = np.ones((len(chunk), len(undated)), dtype=np.bool_)
+        yield chunk, dated[low:high] + undated, np.hstack([near, spare])
+        start = stop
+    free = [n for n in lone if n not in when]
+    for begin in range(0, len(free), ROWS):
+        yield free[begin:begin + ROWS], list(range(len(days))), None
 
 
 def absorb_lone(engine: Clusterer, items: Sequence[Incoming],
@@ -79,11 +134,14 @@ def absorb_lone(engine: Clusterer, items: Sequence[Incoming],
         return 0
     every = matrix(index.idf, ordered)
     targets: list[tuple[int, str]] = []
-    for start in range(0, len(lone), ROWS):
-        chunk = np.array(lone[start:start + ROWS], dtype=np.int64)
-        for n, near in zip(chunk.tolist(), nearest(every[chunk], every, chunk, neighbours),
-                           strict=True):
-            votes = Counter(story_of[j] for j in near if story_of[j] != story_of[n])
+    days = [item.features.day for item in ordered]
+    for chunk, among, allowed in blocks(days, lone, index.window_days):
+        column = {j: k for k, j in enumerate(among)} if allowed is not None else {}
+        selves = np.array([column.get(n, n) for n in chunk], dtype=np.int64)
+        pool = every if allowed is None else every[among]
+        found = nearest(every[chunk], pool, selves, neighbours, allowed)
+        for n, near in zip(chunk, found, strict=True):
+            votes = Counter(story_of[among[k]] for k in near if story_of[among[k]] != story_of[n])
             if votes:
                 sid, count = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
                 if count > MAJORITY * neighbours:

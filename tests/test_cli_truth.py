@@ -129,10 +129,13 @@ def test_cluster_reads_a_labelled_sets_own_field_names(tmp_path: Path,
         {"article_id": 103, "title": "Storm floods the city centre", "text": "",
          "date": "2019-11-18"},  # a headline alone, as headline sets give
         {"article_id": 104, "text": ""},  # nothing to read: named on stderr, no row
+        {"article_id": 105, "short_description": "The world chess champion retired today.",
+         "date": "2019-11-18"},  # a lead alone, no headline
     ]
     path = tmp_path / "set.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     assert main(["cluster", str(path)]) == 0
     story = {r["id"]: r["story"] for r in _jsonl(capsys.readouterr().out)}
-    assert set(story) == {"101", "d-7", "102", "103"}
+    assert set(story) == {"101", "d-7", "102", "103", "105"}
     assert story["101"] == story["d-7"] == story["103"] != story["102"]
+    assert story["105"] not in (story["101"], story["102"])

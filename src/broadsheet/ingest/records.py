@@ -2,9 +2,10 @@
 
 Fields (all but ``text`` optional): ``title``, ``text``, ``url``, ``outlet``, ``published``. Common
 aliases are accepted so corpora load as they are (``ALIASES``): ``body``/``content``/``maintext`` for
-text, ``source``/``publisher`` for outlet, ``date``/``published_at``/``timestamp`` for published, and
-the field names of news-please and schema.org. A line that is not a JSON object with text becomes a
-``Rejected`` naming the line (``file.jsonl:12``); the other lines go on.
+text (or a lead alone: ``description``, ``summary``...), ``source``/``publisher`` for outlet,
+``date``/``published_at``/``timestamp`` for published, and the field names of news-please and
+schema.org. A line that is not a JSON object with text becomes a ``Rejected`` naming the line
+(``file.jsonl:12``); the other lines go on.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from broadsheet.model import Page, Rejected
 from broadsheet.timestamps import normalise
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "articleBody", "maintext", "article"),
+    "text": ("text", "body", "content", "articleBody", "maintext", "article",
+             "description", "short_description", "summary", "abstract", "snippet"),  # the lead alone
     "title": ("title", "headline"),
     "url": ("url", "link"),
     "outlet": ("outlet", "source", "publisher", "site", "source_domain", "domain"),

@@ -57,17 +57,7 @@ def record_to_page(record: Mapping[str, Any], source: str) -> Page:
     if text is None:
         raise UnreadableInput("the record has no text field (text, body or content)",
                               reason="no_text")
-    url = _field(record, "url")
-    return Page(
-        id=page_id(url, text),
-        source=source,
-        kind="record",
-        content=text,
-        url=url,
-        title=_field(record, "title"),
-        outlet=_field(record, "outlet"),
-        published=normalise(_field(record, "published")),
-    )
+    return _page(record, source, text, key=text)
 
 
 def headline_to_page(record: Mapping[str, Any], source: str) -> Page | None:
@@ -75,11 +65,15 @@ def headline_to_page(record: Mapping[str, Any], source: str) -> Page | None:
     content, or None when it has no headline either. Only ``broadsheet cluster`` reads such lines:
     a story can be told by its headline, an article cannot be stored without its text."""
     title = _field(record, "title")
-    if title is None:
-        return None
+    return None if title is None else _page(record, source, "", key=title)
+
+
+def _page(record: Mapping[str, Any], source: str, content: str, *, key: str) -> Page:
+    """The ``record`` Page of ``record``, its id from its URL, else from ``key``."""
     url = _field(record, "url")
-    return Page(id=page_id(url, title), source=source, kind="record", content="", url=url, title=title,
-                outlet=_field(record, "outlet"), published=normalise(_field(record, "published")))
+    return Page(id=page_id(url, key), source=source, kind="record", content=content, url=url,
+                title=_field(record, "title"), outlet=_field(record, "outlet"),
+                published=normalise(_field(record, "published")))
 
 
 def _parse_line(line: str, source: str) -> Page:

@@ -93,7 +93,7 @@ def _bcubed(gold: Sequence[object], pred: Sequence[object]) -> float:
     return bcubed_scores(list(map(str, gold)), list(map(str, pred)))["bcubed_f1"]
 
 
-def _row(name: str, system: str, gold: Sequence[str], pred: Sequence[object], seconds: float,
+def score_row(name: str, system: str, gold: Sequence[str], pred: Sequence[object], seconds: float,
          extra: dict[str, float] | None = None) -> BenchRow:
     metrics = {**score(gold, [str(p) for p in pred]), **(extra or {})}
     return BenchRow(dataset=name, system=system, metrics=metrics, documents=len(gold),
@@ -147,9 +147,9 @@ def stability_rows(name: str, articles: Sequence[Article], gold: Sequence[str],
         start = time.perf_counter()
         pred, kept = in_batches(articles, batches)
         extra = {"vs_one_batch_bcubed_f1": _bcubed(one_batch, pred), "ids_kept": kept}
-        rows.append(_row(name, system, gold, pred, time.perf_counter() - start, extra))
+        rows.append(score_row(name, system, gold, pred, time.perf_counter() - start, extra))
     reordered, seconds = _timed(lambda: another_order(articles))
-    rows.append(_row(name, "ours: one batch, another order", gold, reordered, seconds,
+    rows.append(score_row(name, "ours: one batch, another order", gold, reordered, seconds,
                      {"vs_one_batch_bcubed_f1": _bcubed(one_batch, reordered)}))
     return rows
 
@@ -212,7 +212,7 @@ def baseline_lodo(cut: dict[str, Cuts]) -> list[BenchRow]:
         if not others:
             continue
         chosen = max(cuts, key=lambda t: (sum(scores[o][t] for o in others) / len(others), -t))
-        rows.append(_row(name, f"average-link-lodo@{chosen}", gold, cuts[chosen], 0.0))
+        rows.append(score_row(name, f"average-link-lodo@{chosen}", gold, cuts[chosen], 0.0))
     return rows
 
 
@@ -228,27 +228,27 @@ def dataset_rows(name: str, items: Labelled, *, baselines_too: bool = True,
     pred, seconds = _timed(lambda: ours(articles))
     if predicted is not None:
         predicted[name] = [str(p) for p in pred]
-    rows = [_row(name, "ours", gold, pred, seconds, {"per_s": len(articles) / max(seconds, 1e-9)})]
+    rows = [score_row(name, "ours", gold, pred, seconds, {"per_s": len(articles) / max(seconds, 1e-9)})]
     if lodo is not None:
         lodo_pred, lodo_seconds = _timed(lambda: ours(articles, lodo))
-        rows.append(_row(name, "ours-lodo", gold, lodo_pred, lodo_seconds))
+        rows.append(score_row(name, "ours-lodo", gold, lodo_pred, lodo_seconds))
     if baselines_too or len(articles) <= GATED_STABILITY:
         rows.extend(stability_rows(name, articles, gold, [str(p) for p in pred]))
     if not baselines_too:
         return rows
     landed, seconds = _timed(lambda: labels({k: str(v) for k, v in baselines.landed(articles).items()},
                                             articles))
-    rows.append(_row(name, "landed", gold, landed, seconds))
+    rows.append(score_row(name, "landed", gold, landed, seconds))
     start = time.perf_counter()
     cuts = baselines.cuts(articles, TUNED_GRID)
     threshold = max(TUNED_GRID, key=lambda t: (_bcubed(gold, cuts[t]), -t))
-    rows.append(_row(name, f"average-link-tuned@{threshold}", gold, cuts[threshold],
+    rows.append(score_row(name, f"average-link-tuned@{threshold}", gold, cuts[threshold],
                      time.perf_counter() - start))
     if cut is not None:
         cut[name] = (gold, cuts)
     kmeans, seconds = _timed(lambda: kmeans_true_k(articles, len(set(gold))))
-    rows.append(_row(name, "kmeans-true-k", gold, kmeans, seconds))
-    rows.append(_row(name, "singletons", gold, list(range(len(gold))), 0.0))
+    rows.append(score_row(name, "kmeans-true-k", gold, kmeans, seconds))
+    rows.append(score_row(name, "singletons", gold, list(range(len(gold))), 0.0))
     return rows
 
 
@@ -291,7 +291,7 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True,
         report.notes.append(f"learned now on every training set ({same}): "
                             f"{describe(models['all'])}")
     _extras(data, report, baselines)
-    _reference_check(data, report, {n: (*sets[n], p) for n, p in predicted.items()})
+    reference_check(data, report, {n: (*sets[n], p) for n, p in predicted.items()})
     if limit is not None:
         report.notes.append(f"limit: {limit} stories per dataset (hash-ordered sample)")
     return report
@@ -318,7 +318,7 @@ def _reference(data: Path) -> ModuleType | None:
     return None
 
 
-def _reference_check(data: Path, report: BenchReport,
+def reference_check(data: Path, report: BenchReport,
                      runs: dict[str, tuple[list[Article], list[str], list[str]]]) -> None:
     """Re-score every ``ours`` labelling with the reference scorer; note the largest difference."""
     reference = _reference(data)

@@ -71,7 +71,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "  broadsheet send --when-due   # only if the send_at time has come and not yet been served"),
     "bench": ("run a benchmark and print our figures beside the baselines'",
               "broadsheet bench extraction --data ../shared/data\n"
-              "  broadsheet bench ingest --data ../shared/data --limit 2000"),
+              "  broadsheet bench ingest --data ../shared/data --limit 2000\n"
+              "  broadsheet bench clustering --set my_day.jsonl --label story"),
 }
 
 
@@ -157,6 +158,14 @@ ARGUMENTS: dict[str, list[Arg]] = {
               (("--scale",), {"action": "store_true",
                               "help": "clustering: measure adding 100,000 articles instead "
                                       "(--limit: fewer)"}),
+              (("--set",), {"dest": "labelled_set", "metavar": "FILE.jsonl",
+                            "help": "clustering: score a labelled story set of your own (the lines "
+                                    "`broadsheet cluster` reads, each with its story label) instead "
+                                    "of ours; the evaluation data is not needed"}),
+              (("--label",), {"metavar": "FIELD",
+                              "help": "with --set: the field holding each line's story (default: "
+                                      "the first of story, story_id, event, event_id, subtopic, "
+                                      "cluster, cluster_id, label, triplet_id, topic it gives)"}),
               (("--memory",), {"action": "store_true",
                                "help": "extraction: resident memory over 10,000 page extractions "
                                        "in one process instead (--limit: fewer)"})],

@@ -20,11 +20,11 @@ from broadsheet import demo, pipeline, timestamps
 from broadsheet.cli import follow, mail
 from broadsheet.cli.backfill import cmd_backfill
 from broadsheet.cli.records import analysis_record, article_record, rejected_record
-from broadsheet.errors import ConfigError, InputError, UnreadableInput
-from broadsheet.extract import extract, from_record, headline_only
+from broadsheet.errors import ConfigError, InputError
+from broadsheet.extract import extract
+from broadsheet.extract.record_lines import read_lines
 from broadsheet.extract.verbatim import verbatim_article
 from broadsheet.ingest import read_paths
-from broadsheet.ingest.records import headline_to_page, record_id, record_to_page
 from broadsheet.model import Analysis, Article, Edition, Page, Rejected
 from broadsheet.settings import SETTINGS, Settings, load_settings
 from broadsheet.store import Store
@@ -115,49 +115,13 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     return _finish_batch(counts)
 
 
-def _cluster_line(line: str, source: str) -> Article | Rejected:
-    """One ``cluster`` input line: the fields ``ingest`` accepts (``records.py``), plus the line's own
-    id (``id``, ``article_id``, ``doc_id``...: ``records.ID_FIELDS``); a line without one gets the
-    article id rule (canonical URL, else content hash). A line with a headline and no text is
-    clustered by its headline."""
-    try:
-        record = json.loads(line)
-        if not isinstance(record, dict):
-            raise UnreadableInput("the line is JSON but not an object", reason="parse_error")
-        article = _cluster_article(record, source)
-    except json.JSONDecodeError as exc:
-        return Rejected(source, "ingest", "parse_error", f"not JSON: {exc.msg} at column {exc.colno}")
-    except UnreadableInput as exc:
-        return Rejected(source, "ingest", exc.reason, str(exc))
-    own = record_id(record)
-    return article if own is None or isinstance(article, Rejected) else replace(article, id=own)
-
-
-def _cluster_article(record: dict[str, Any], source: str) -> Article | Rejected:
-    try:
-        return from_record(record_to_page(record, source))
-    except UnreadableInput:
-        page = headline_to_page(record, source)
-        if page is None:
-            raise
-        return headline_only(page)
-
-
-def _cluster_input(path: Path) -> Iterator[Article | Rejected]:
-    """Each non-blank line of ``path`` as an Article, or a Rejected naming the line."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                yield _cluster_line(line, f"{path}:{number}")
-
-
 def cmd_cluster(args: argparse.Namespace, settings: Settings) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise InputError(f"no such file: {path}")
     counts = {"ok": 0, "rejected": 0}
     articles: list[Article] = []
-    for item in _cluster_input(path):
+    for _, item in read_lines(path):
         if isinstance(item, Rejected):  # named on stderr: stdout holds only the {id, story} rows
             _note_rejected(item)
             counts["rejected"] += 1
@@ -339,6 +303,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     data = Path(settings.eval_data)
+    if getattr(args, "labelled_set", None):
+        return _bench_own_set(args, data)
+    if getattr(args, "label", None):
+        raise ConfigError("--label applies with --set only")
     if not data.is_dir():
         raise ConfigError(f"--data: no such folder: {data}")
     module = importlib.import_module(f"broadsheet.bench.{args.stage}")
@@ -352,6 +320,18 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if args.stage == "ingest":
         options["settings"] = settings
     report = module.run(data, limit=args.limit, **options)
+    print(report.format())
+    return 0
+
+
+def _bench_own_set(args: argparse.Namespace, data: Path) -> int:
+    """``bench clustering --set FILE``: a labelled set of the user's own, scored as ours are."""
+    from broadsheet.bench import own_set
+
+    if args.stage != "clustering" or getattr(args, "scale", False):
+        raise ConfigError("--set applies to bench clustering only (without --scale)")
+    report = own_set.run(Path(args.labelled_set), label=args.label,
+                         data=data if data.is_dir() else None)
     print(report.format())
     return 0
 

@@ -131,11 +131,27 @@ def test_cluster_reads_a_labelled_sets_own_field_names(tmp_path: Path,
         {"article_id": 104, "text": ""},  # nothing to read: named on stderr, no row
         {"article_id": 105, "short_description": "The world chess champion retired today.",
          "date": "2019-11-18"},  # a lead alone, no headline
+        {"id": 106, "source": {"id": None, "name": "City Paper"}, "title": "Storm floods the city",
+         "content": [text, text, ""], "publishedAt": "2019-11-18T10:00:00Z"},  # NewsAPI, paragraphs
     ]
     path = tmp_path / "set.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     assert main(["cluster", str(path)]) == 0
     story = {r["id"]: r["story"] for r in _jsonl(capsys.readouterr().out)}
-    assert set(story) == {"101", "d-7", "102", "103", "105"}
-    assert story["101"] == story["d-7"] == story["103"] != story["102"]
+    assert set(story) == {"101", "d-7", "102", "103", "105", "106"}
+    assert story["101"] == story["d-7"] == story["103"] == story["106"] != story["102"]
     assert story["105"] not in (story["101"], story["102"])
+
+
+def test_a_record_gives_its_fields_in_the_shapes_feeds_and_apis_use() -> None:
+    """NewsAPI's nested source is read by its name, paragraphs given as a list stay paragraphs,
+    and a flag or an empty value is no field."""
+    from broadsheet.ingest.records import record_to_page
+
+    page = record_to_page({"source": {"id": "cp", "name": "City Paper"}, "title": True,
+                           "body": ["First paragraph.", " ", "Second paragraph."],
+                           "date": "", "published_at": "2019-11-18"}, "x.jsonl:1")
+    assert page.outlet == "City Paper"
+    assert page.content == "First paragraph.\n\nSecond paragraph."
+    assert page.title is None
+    assert page.published is not None and page.published.startswith("2019-11-18")

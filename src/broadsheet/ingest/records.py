@@ -3,9 +3,10 @@
 Fields (all but ``text`` optional): ``title``, ``text``, ``url``, ``outlet``, ``published``. Common
 aliases are accepted so corpora load as they are (``ALIASES``): ``body``/``content``/``maintext`` for
 text (or a lead alone: ``description``, ``summary``...), ``source``/``publisher`` for outlet,
-``date``/``published_at``/``timestamp`` for published, and the field names of news-please and
-schema.org. A line that is not a JSON object with text becomes a ``Rejected`` naming the line
-(``file.jsonl:12``); the other lines go on.
+``date``/``published_at``/``timestamp`` for published, and the field names of news-please, NewsAPI
+and schema.org; a text given as a list of paragraphs is read one paragraph each, and an outlet
+given as an object by its ``name``. A line that is not a JSON object with text becomes a
+``Rejected`` naming the line (``file.jsonl:12``); the other lines go on.
 """
 
 from __future__ import annotations
@@ -45,9 +46,21 @@ def record_id(record: Mapping[str, Any]) -> str | None:
 
 def _field(record: Mapping[str, Any], name: str) -> str | None:
     for key in ALIASES[name]:
-        value = record.get(key)
-        if isinstance(value, str | int | float) and str(value).strip():
-            return str(value).strip()
+        value = _scalar(record.get(key))
+        if value:
+            return value
+    return None
+
+
+def _scalar(value: Any) -> str | None:
+    """A field's text: a string or a number as it is, a list of strings (paragraphs) one a
+    paragraph, an object by its ``name`` (NewsAPI's ``"source": {"id": ..., "name": "CNN"}``)."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value).strip() or None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(v.strip() for v in value if v.strip()) or None
+    if isinstance(value, Mapping):
+        return _scalar(value.get("name"))
     return None
 
 

@@ -1,12 +1,13 @@
-"""Samples M, N and O: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M, N, O and P: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
-PolNeAR's US political news (only the articles the attribution models never trained on).
+PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
+articles M did not draw from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
-``polnear-voices-O``).
+``polnear-voices-O``, ``basil-voices-P``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 
 from broadsheet.bench.voices import (
     BASIL_M,
+    BASIL_P,
     ECBPLUS_N,
     POLNEAR_O,
     NewsSample,
@@ -31,7 +33,8 @@ from test_wcxb_voices import _floor
 
 KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "roles", "organisations",
         "kinds", "note"}
-SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-")]
+SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
+           ("P", BASIL_P, "basil-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -90,3 +93,7 @@ def test_polnear_pages_read_only_articles_no_model_trained_on(eval_data: Path) -
     trained = (path.stem for path in sorted((root / "train" / "text").glob("*.txt")))
     with pytest.raises(ConfigError):
         POLNEAR_O.pages(eval_data, [next(name for name in trained if name not in unseen)])
+
+
+def test_sample_p_draws_from_no_article_of_m() -> None:
+    assert not set(BASIL_P.articles()) & set(BASIL_M.articles())

@@ -114,3 +114,42 @@ def test_a_title_before_a_name_stays_in_the_names_sentence() -> None:
 def test_a_former_before_a_four_word_title_is_kept() -> None:
     text = "Cuts hit us, said former White House Plains adviser Ada Holt on Monday."
     assert speaker_kind("Ada Holt", context=[text]) == "former official"
+
+
+# voices round 24, sample P (BASIL's articles M did not draw from): kinds on sentences of our own
+@pytest.mark.parametrize(("name", "organisation", "kind"), [
+    ("Three senior Holt campaign officials", None, "other"),  # a campaign's, no public body's
+    ("union officials", None, "unnamed source"),
+    ("Three senior Plains County officials", None, "official"),
+    ("At least one GOP insider", "GOP", "other"),  # a person, no newsroom ("Plains Insider" is one)
+    ("Plains Insider", None, "outlet"),
+])
+def test_a_campaigns_officials_and_a_counted_insider_of_round_24(name: str, organisation: str | None,
+                                                                 kind: str) -> None:
+    assert speaker_kind(name, None, organisation) == kind
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("Chief", "official"),  # the title before a name: a police or fire chief
+    ("Deputy Chief", "official"),
+    ("Chief Executive", "other"),
+    ("chief", "other"),  # no title written so
+])
+def test_chief_as_the_title_before_a_name_is_an_office(role: str, kind: str) -> None:
+    assert speaker_kind("Ada R. Holt", role) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Senate Minority Leader Ivo Dahl, D-N.Y., and Sen. Ada Holt, D-Mass., both called for a delay.",
+     "official"),  # the title after "and" is hers
+    ("The Senate leaders — Ada Holt, Republican of Kentucky, and Ivo Dahl — met.", "official"),
+    ("Ada Holt, Democrat of the Year, spoke.", "other"),  # an award, no seat
+    ("Ivo Dahl and Ada Holt met.", "other"),
+])
+def test_a_title_after_a_conjunction_and_a_party_of_a_state_are_offices(text: str, kind: str) -> None:
+    assert speaker_kind("Ada Holt", context=[text]) == kind
+
+
+def test_a_party_of_a_state_after_a_surname_alone_is_no_one_elses() -> None:
+    text = "The charges name Ivo Holt and Ada Holt. Holt, Republican of Ohio, denied them."
+    assert speaker_kind("Ada Holt", context=[text]) == "other"  # her husband's seat, not hers

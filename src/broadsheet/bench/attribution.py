@@ -41,6 +41,8 @@ cue accuracy). Rows:
 - ``polnear-voices-O``: the same for sample O, 60 voices of an edition of the 167 PolNeAR articles the
   attribution models never trained on (dev and the held-out train articles), judged before round 22's
   rules were written; kept as M's are (gated too).
+- ``basil-voices-P``: the same for sample P, 60 voices of an edition of the 248 BASIL articles M did not
+  draw from, judged before voices round 24's rules were written; kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -64,6 +66,7 @@ from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.bench.voices import (
     BASIL_M,
+    BASIL_P,
     ECBPLUS_N,
     POLNEAR_O,
     WCXB_H_FIXTURE,
@@ -269,4 +272,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, BASIL_M)
         report.rows += news_voice_rows(data, ECBPLUS_N)
         report.rows += news_voice_rows(data, POLNEAR_O)
+        report.rows += news_voice_rows(data, BASIL_P)
     return report

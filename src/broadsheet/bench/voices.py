@@ -43,8 +43,10 @@ way from ECB+'s 982 news documents (``clustering/ecbplus``, tokenised text), jud
 fixes and kept as M is (the texts' licence is unclear). Sample O (``tests/data/polnear_voices/judged_o.json``,
 the ``polnear-voices-O`` row) is drawn the same way from the 167 PolNeAR articles the attribution models
 never trained on (the dev split and the train articles held out from training, ``polnear_unseen``; US
-political news, no licence), judged before round 22's fixes and kept as M is. Each is a ``NewsSample``:
-its rows' prefix, its judged file and how its articles are read as pages.
+political news, no licence), judged before round 22's fixes and kept as M is. Sample P
+(``tests/data/basil_voices/judged_p.json``, the ``basil-voices-P`` row) is drawn the same way from the
+248 BASIL articles M did not draw from, judged before voices round 24's fixes and kept as M is. Each is
+a ``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ WCXB_K_FIXTURE = WCXB_FIXTURE.with_name("judged_k.json")
 WCXB_L_FIXTURE = WCXB_FIXTURE.with_name("judged_l.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
+BASIL_P_FIXTURE = BASIL_M_FIXTURE.with_name("judged_p.json")
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
@@ -335,6 +338,7 @@ class NewsSample:
 
 
 BASIL_M = NewsSample("basil-voices", BASIL_M_FIXTURE, basil_pages)
+BASIL_P = NewsSample("basil-voices", BASIL_P_FIXTURE, basil_pages)
 ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
 POLNEAR_O = NewsSample("polnear-voices", POLNEAR_O_FIXTURE, polnear_pages)
 
@@ -372,8 +376,9 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
-    """The ``basil-voices-M`` row (or ``ecbplus-voices-N``): the sample's share right against the
-    edition of its articles, its words read from the articles by their offsets."""
+    """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``):
+    the sample's share right against the edition of its articles, its words read from the articles by
+    their offsets."""
     items = load_located(sample.path, sample.texts(data))
     return _sample_rows(sample.prefix, news_voices(data, sample), sample.path, items)
 

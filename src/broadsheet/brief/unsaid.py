@@ -87,7 +87,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its speaker is the empty "it" of a passive with a clause ("It is often speculated that ..."):
       no one's words, whatever the "it" was read as;
     - its words hold nothing but its cue and its speaker ("According to the McKinsey Global…", a
-      teaser cut off after the source's name): nothing was said.
+      teaser cut off after the source's name): nothing was said;
+    - its words are the reason for the anonymity the speaker asked for, right after it ("insisted on
+      anonymity to describe the talks"), and a passive's subject may have a party and state beside
+      it ("Rep. Ada Holt (D-Mass.) is expected to announce ...").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -218,7 +221,9 @@ def _passive_subject(attribution: Attribution, text: str) -> bool:
     return bool(_PASSIVE_GAP.fullmatch(gap)) and not re.match(r"\s+as\s+saying\b", after)
 
 
-_PASSIVE_GAP = re.compile(r"\s+(?:(?:has|have|had)\s+been|is|are|was|were|be|being|been)\s+"
+# a member of Congress's party and state may stand between ("Rep. Ada Holt (D-Mass.) is expected to")
+_PASSIVE_GAP = re.compile(r"(?:\s*\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)?"
+                          r"\s+(?:(?:has|have|had)\s+been|is|are|was|were|be|being|been)\s+"
                           r"(?:(?:also|still|now|not|widely|\w+ly)\s+)?")  # "Trump is also expected to"
 
 
@@ -497,7 +502,20 @@ _WORDS = re.compile(r"\w+")
 
 
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
-_RULES = (_does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
+def _anonymity(attribution: Attribution, text: str) -> bool:
+    """ "The official insisted on anonymity to describe the talks", "spoke on condition of anonymity
+    because ...": the words after the anonymity asked for are its reason, no one's words."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or content[0] < cue[1]:
+        return False
+    return bool(_ANONYMITY.fullmatch(text[cue[1]:content[0]]))
+
+
+_ANONYMITY = re.compile(r"\s+(?:on|for|under)\s+(?:the\s+)?(?:(?:condition|grounds|promise)\s+of\s+)?"
+                        r"anonymity[\s,]*", re.I)
+
+
+_RULES = (_anonymity, _does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
           _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
           _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after,
           _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows, _nothing_said)

@@ -57,7 +57,13 @@ An organisation the role writes inside a longer name ("PAC America" of "super PA
 "Senate" of "aide to Senate Majority Leader ...") or after "Secretary of" ("State") is not shown; a
 dateline opening a role is no part of it ("CLEVELAND - Donald"); a focusing "Even" before a name the
 analysis recognised ("Even China") and a parenthesis the name was cut inside ("Sen. Bernie Sanders
-(Vt") are no part of the name.
+(Vt") are no part of the name, nor the place a titled name is written with ("Representative Ada Holt
+of Oregon"). A name the analysis read inside a person's apposition or relative clause, the cue right
+after it ("Ada Holt, a partner with Lumio Boggs, said"; "..., who caucuses with the Democrats, told
+reporters") gives its words to that person; "her campaign" (or "his office") is the campaign of the
+one person its sentence and the one before name. A role stops before a relative clause (", whose
+loss to ..."), and an organisation named only in that clause is not shown. A plural ("Republicans")
+does not join a group of it ("a group of Republicans").
 """
 
 from __future__ import annotations
@@ -111,6 +117,12 @@ class _Said:
 
 
 
+# The place a titled name is written with ("Representative Ada Holt of Oregon", "Mayor Ivo Dahl of
+# Seattle"): no part of the name, when two words of the name come before it.
+_PLACE_AFTER = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+of\s+"
+                          r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
+
+
 def clean_speaker(raw: str) -> tuple[str, str | None]:
     """``raw`` without courtesy titles, a focusing word ("Even some justices"), possessive or stray
     punctuation, and any office title.
@@ -127,7 +139,7 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
-        return rest, office.group().strip()
+        return _PLACE_AFTER.sub(r"\1", rest), office.group().strip()
     titled = _TITLED_NAME.fullmatch(name)
     return (titled.group(2), titled.group(1)) if titled else (name, None)
 
@@ -406,6 +418,12 @@ def _speaker_of(attribution: Attribution, text: str,
     """The speaker's name, grouping key, any title written with it and the description the name was
     read from; None when the attribution makes no voice (a pronoun left unresolved, no words, no
     person or organisation)."""
+    owned = _possessed(attribution, text, entities)
+    if owned is not None and attribution.content.strip():
+        return owned, name_key(owned), None, None
+    person = _apposition_owner(attribution, text, entities)
+    if person is not None and attribution.content.strip():
+        return person.text, name_key(person.canonical or person.text), None, None
     named = _described_name(attribution, text, entities)
     if named and attribution.content.strip():
         return named, name_key(named), None, attribution.speaker
@@ -422,6 +440,51 @@ def _speaker_of(attribution: Attribution, text: str,
     if focused:
         return focused, name_key(focused), office, None
     return name, attribution.canonical, office, None
+
+
+def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """ "Ada Holt's campaign" for "her campaign" (or "his office"): the
+    one person the analysis recognised in the speaker's sentence before it and the sentence before
+    that ("Ada Holt refrained from ... . Ahead of her remarks, her campaign said ..."); None when
+    there is no such speaker, or none or more than one person there."""
+    span = attribution.speaker_span
+    found = _POSSESSED.fullmatch(" ".join(attribution.speaker.split()))
+    if span is None or found is None:
+        return None
+    starts = _sentence_starts(text, span[0])
+    window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
+    people = {e.canonical or e.text for e in entities
+              if e.label == "PERSON" and window <= e.span[0] and e.span[1] <= span[0]}
+    if len(people) != 1:
+        return None
+    return f"{people.pop()}'s {found.group(1)}"
+
+
+_POSSESSED = re.compile(r"(?i:his|her)\s+(campaign|office)")
+
+
+def _apposition_owner(attribution: Attribution, text: str, entities: Sequence[Entity]) -> Entity | None:
+    """The person whose apposition or relative clause the speaker was read inside, the cue right
+    after its closing comma ("Ada Holt, a partner with Lumio Boggs, said" read as Lumio Boggs's;
+    "Ivo Dahl of Maine, who caucuses with the Democrats, told reporters"; "Ana Sol, the director of
+    the group Plains Voice, tweeted"): the nearest person the analysis recognised before it, in the
+    same sentence. None when the speaker is no such phrase."""
+    span, cue = attribution.speaker_span, attribution.cue_span
+    if span is None or cue is None or cue[0] < span[1] or not _CLOSES_ASIDE.fullmatch(text, span[1], cue[0]):
+        return None
+    people = [e for e in entities if e.label == "PERSON" and e.span[1] <= span[0] and e.span != span]
+    if not people:
+        return None
+    nearest = max(people, key=lambda e: e.span[1])
+    return nearest if _OPENS_ASIDE.fullmatch(text, nearest.span[1], span[0]) else None
+
+
+# The words between a person's name and a name inside the aside after it: a place, then ", a" (or
+# "an", "the", "who", "whose") and words with no stop, comma or quotation mark; the aside closes
+# with a comma right before the cue.
+_OPENS_ASIDE = re.compile(r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?,\s+(?:an?|the|who|whose)\s+"
+                          r"[^,.;:!?\"“”()]*")
+_CLOSES_ASIDE = re.compile(r",\s*")
 
 
 def _focused_name(name: str, entities: Sequence[Entity]) -> str | None:
@@ -527,7 +590,8 @@ def _dedupe(said: list[_Said], story: Story) -> list[_Said]:
 
 
 def _merge_targets(keys: Collection[str], names: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Map each one-word speaker key to the single multi-word key containing that word.
+    """Map each one-word speaker key to the single multi-word key containing that word, not after
+    "of" (Republicans are not "a group of Republicans", nor Michigan "University of Michigan").
 
     A match on the last word (a surname) wins over a match elsewhere ("Kim" in "Kim Jong Un").
     With ``names`` (a name as written for each key) a word elsewhere than last joins only a proper
@@ -536,8 +600,9 @@ def _merge_targets(keys: Collection[str], names: Mapping[str, str] | None = None
     full = sorted({k for k in keys if " " in k})
     targets: dict[str, str] = {}
     for key in {k for k in keys if k and " " not in k}:
-        by_surname = [f for f in full if f.split()[-1] == key]
-        anywhere = [f for f in full if key in f.split() and (names is None or _proper(names.get(f, "")))]
+        whole = [f for f in full if not re.search(rf"\bof {re.escape(key)}\b", f)]  # "a group of Republicans"
+        by_surname = [f for f in whole if f.split()[-1] == key]
+        anywhere = [f for f in whole if key in f.split() and (names is None or _proper(names.get(f, "")))]
         match = by_surname if by_surname else anywhere
         if len(match) == 1:
             targets[key] = match[0]
@@ -567,10 +632,13 @@ def _display_name(group: list[_Said]) -> str:
 def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
-    role = _whole_word(_whole_role(_tidy_role(_most_common(s.role for s in group)), speaker, texts), texts)
+    written = _most_common(s.role for s in group)
+    role = _whole_word(_whole_role(_tidy_role(written), speaker, texts), texts)
     role = _not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)
+    if analysed and written and analysed in written and analysed not in (role or ""):
+        analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl")
     found = _not_cut_in(role, _employer(analysed, role, labels))
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
@@ -621,6 +689,7 @@ def _tidy_role(role: str | None) -> str | None:
     if role is None:
         return None
     role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
+    role = _RELATIVE.sub("", role)  # "nominee, whose loss to Ivo Dahl marked ...": the clause is no role
     role = _PRINCIPALS_DESCRIPTION.sub(r"\1", role)
     role = _TRAILING_COURTESY.sub("", role)  # "spine surgeon Dr." of "spine surgeon Dr. Ehsan Jazini"
     dated = _DATELINE.match(role)  # "CLEVELAND - Donald" of "CLEVELAND - Donald Trump laid out ...":
@@ -683,6 +752,7 @@ _DATELINE = re.compile(r"^(?:[A-Z]{4,}|[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+)(?:,[ \t]+[
 _TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
                      "april may june july august september october november december today")
+_RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 # The description of the person a role works for, after that person's name ("spokeswoman for Speaker
 # Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.

@@ -5,7 +5,8 @@ organisation the analysis found beside it:
 
 1. **outlet** — the speaker is a news organisation: one of the story's own outlets, a name ending
    in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
-   organization") or a wire agency (Reuters, the Associated Press, AFP, Bloomberg); and, when no
+   organization"; not a person counted, "At least one GOP insider") or a wire agency (Reuters, the
+   Associated Press, AFP, Bloomberg); and, when no
    rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
    "..., Kan reported on Wednesday.", "The Wrap's report", "as reported by MarketScreener":
    ``reports_news``; never a college, an institute or another body whose reports are findings).
@@ -45,7 +46,10 @@ organisation the analysis found beside it:
    president Craig Menear") is a company's (``runs_a_company``). A member of Congress's party and
    state ("Senate Majority Leader, R-Ky.", "Oversight Chairman, R-Utah"), a majority or minority
    leader, a city attorney, the Census and a bureau (not a farm or business bureau) are officials; a
-   campaign's spokesman or press secretary is not ("Trump campaign spokesman"); "Justice" is an
+   campaign's spokesman or press secretary is not ("Trump campaign spokesman"), nor a campaign's, a
+   union's or a company's officials ("Three senior Holt campaign officials"); "Chief" written as the
+   title before a name is a police or fire chief's ("according to Chief Ada R. Holt"), and a member of
+   Congress written by party and state ("Ada Holt, Republican of Kentucky") holds a seat; "Justice" is an
    office alone, after an article or a court, or as a title before a name, not a surname ("Jim
    Justice") nor a field ("the Center of Media Justice").
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
@@ -63,8 +67,9 @@ organisation the analysis found beside it:
 
 A voice the analysis gave no role or organisation is read with the title written just before its
 name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
-``title_before``) and the description just after it ("Howitt, who is now an immunologist at
-Stanford University", "Kurt Volker, the former special envoy to Ukraine"; ``description_after``).
+``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt") and the description just
+after it ("Howitt, who is now an immunologist at Stanford University", "Kurt Volker, the former special
+envoy to Ukraine", "Ada Holt, Republican of Kentucky"; ``description_after``).
 
 Pure: no I/O.
 """
@@ -116,6 +121,8 @@ _OFFICE = re.compile(
     r"(?:^|(?<=\bthe )|(?<=\ba )|(?<=\bsome )|(?<=\bchief )|(?<=\bassociate )|(?<=\bcourt ))justices?|"
     r"(?-i:Justice(?=\s+[A-Z]))|"
     r"(?:majority|minority) leader|"
+    # a member of Congress written by party and state ("Republican of Kentucky")
+    r"(?-i:(?:Republican|Democrat|Independent) of(?= [A-Z]))|"
     # a member of Congress's party and state ("R-Ky.", "D-Calif.", "R-Utah", "R-S.C.")
     r"(?-i:(?<![\w-])[RDI]-(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}|Utah|Iowa|Ohio|Maine|Texas|Idaho|Alaska|Hawaii))|"
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
@@ -184,6 +191,8 @@ def _official(name: str, role: str | None, organisation: str | None) -> bool:
     described = " ".join(x for x in (role, organisation) if x)
     if _OFFICE.match(_ARTICLE.sub("", name)) or _body_named(name) or _named_for_office(name):
         return True
+    if role and _CHIEF_TITLE.fullmatch(role.strip()):
+        return True  # "Chief Ada R. Holt": a police or fire chief's title, written before the name
     offices = [m.group() for m in _OFFICE.finditer(described)]
     if not offices or (_ACADEMIC.search(described) and all(_DEPARTMENT.fullmatch(o) for o in offices)):
         return False  # no office, or a university's department ("Department of Health Sciences at
@@ -198,6 +207,9 @@ def _official(name: str, role: str | None, organisation: str | None) -> bool:
     return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
 
 
+# "Chief" alone as the title before a name, capitalised ("according to Chief Ada R. Holt"); a company's
+# chief is written with the office ("Chief Executive Ada Holt").
+_CHIEF_TITLE = re.compile(r"(?:(?:Deputy|Assistant|Acting|Interim)\s+)?Chief\.?")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)")
 
 
@@ -223,9 +235,12 @@ def _named_for_office(name: str) -> bool:
         return False
     if _PRESIDENT.fullmatch(last[-1].group()) and _PRIVATE.search(head):
         return False  # "a Clinton campaign spokesman": a campaign's, no public body's
+    if _PRIVATE_BEFORE.search(head, 0, last[-1].start()):
+        return False  # "Three senior Holt campaign officials", "union officials": no public body's
     return not _ELECTED.fullmatch(last[-1].group())  # "a Taliban representative" holds no seat
 
 
+_PRIVATE_BEFORE = re.compile(_PRIVATE.pattern + r"\s+$", re.I)
 _ACADEMIC = re.compile(r"\b(?:university|college|school of|institute of technology)\b", re.I)
 _DEPARTMENT = re.compile(r"(?:department|office) of(?: the)?(?: [A-Z][\w'’.-]*)?", re.I)
 _ELECTED = re.compile(r"representative|rep\.", re.I)
@@ -236,9 +251,13 @@ def is_outlet(name: str, outlets: Collection[str] = ()) -> bool:
     key = name_key(name)
     if key and key in {name_key(o) for o in outlets}:
         return True
-    if re.match(r"(?:an?|one)\s", name, re.I):
-        return False  # "an insider", "a reporter": a person, not a newsroom
+    if _COUNTED.match(name):
+        return False  # "an insider", "a reporter", "At least one GOP insider": a person, not a newsroom
     return bool(key) and bool(_NEWSROOM.search(key))
+
+
+_COUNTED = re.compile(r"(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than)\s+)?"
+                      r"(?:an?|one|two|three|four|five|six|several|some|many)\s", re.I)
 
 
 def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> bool:
@@ -330,7 +349,8 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     for text in texts:
         for match in pattern.finditer(text):
             words = _SENTENCE_END.split(match.group(1))[-1].strip()  # "... centre industry. Lumio said"
-            if not words or _SPEECH.search(words):
+            words = _SPEECH.split(words)[-1].strip()  # "D-N.Y., and Sen. Ada Holt": "Sen."
+            if not words:
                 continue
             if one_word and not _OFFICE.fullmatch(words.split()[-1]):
                 continue  # "President Trump", not "a spokesperson for Instagram"
@@ -361,13 +381,19 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     for text in texts:
         for match in pattern.finditer(text):
             words = match.group(1).strip()
+            if _PARTY_OF_STATE.match(words) and not match.group().startswith(name):
+                continue  # "Ada Holt, Republican of Ohio" is hers, not her husband's, "Ivo Holt"
             if _OFFICE.search(words) or _EXPERT.search(words) or _FORMER.search(words):
                 return words
     return None
 
 
+_PARTY_OF_STATE = re.compile(r"(?:Republican|Democrat|Independent)\s+of\s")
+
+
 _DESCRIBED = (r"(?:,\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|PsyD)\.?)*"  # "Parr, MD, an internist"
-              r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z]))"
+              r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z])|"
+              r",\s+(?=(?:Republican|Democrat|Independent)\s+of\s+[A-Z]))"  # "Ada Holt, Republican of Ohio"
               r"([^,.;:()\"“”]{3,120})")
 _ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")

@@ -25,7 +25,7 @@ from typing import Any
 
 import trafilatura
 
-from broadsheet.extract import byline, html, htmlmeta, leftout, pagekind, runs
+from broadsheet.extract import byline, html, htmlmeta, pageblocks, pagekind, runs
 from broadsheet.model import Page
 
 RUNS = 3
@@ -35,7 +35,7 @@ STAGES = [(html, "parse_html"), (byline, "page_metadata"), (byline, "find_author
           (html, "_cleaned"), (html, "evidence_of"), (pagekind, "page_signals"),
           (html, "heading_texts"), (html, "page_words"), (html, "verdict"), (html, "page_body"),
           (html, "junk_reason"), (html, "completed"), (html, "listed"), (runs, "_pruned"),
-          (leftout, "page_blocks")]
+          (pageblocks, "page_blocks")]
 spent: dict[str, float] = defaultdict(float)
 
 

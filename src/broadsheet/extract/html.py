@@ -19,7 +19,7 @@ the markup prints the body in several containers of one class, the others' text 
 (``leftout``: trafilatura reads the first only), the prose paragraphs printed between two of
 the body's own outside the container it read come back, and so do the headings trafilatura
 left out between two paragraphs it kept; then the lists and paragraphs still missing inside
-the body's span that the learned list model keeps (``leftout.kept_lists``, ``listed``), and the
+the body's span that the learned list model keeps (``looselists.kept_lists``, ``listed``), and the
 text of the boxes precision mode drops there (an element whose style draws a border: ``boxed``); last,
 where the page's JSON-LD declares an ``articleBody`` that holds the body read and far more (a
 page printing its text with script), the declared one (``declared``).
@@ -41,7 +41,16 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from broadsheet.extract import boilerplate, byline, htmlmeta, leftout, metadata, pagekind, runs
+from broadsheet.extract import (
+    boilerplate,
+    byline,
+    htmlmeta,
+    leftout,
+    looselists,
+    metadata,
+    pagekind,
+    runs,
+)
 from broadsheet.extract.language import guess_language
 from broadsheet.extract.pagewords import heading_texts, page_words
 from broadsheet.extract.text import (
@@ -369,10 +378,10 @@ def boxed(parts: HtmlParts) -> HtmlParts:
 
 def listed(parts: HtmlParts) -> HtmlParts:
     """The reading of a page judged an article with the loose blocks inside the body's span the
-    list model keeps (``leftout.kept_lists``), cleaned as the body is. Only articles, as
+    list model keeps (``looselists.kept_lists``), cleaned as the body is. Only articles, as
     ``filled``."""
     found: dict[int, list[str]] = {}
-    for block in leftout.kept_lists(parts.tree, parts.paragraphs):
+    for block in looselists.kept_lists(parts.tree, parts.paragraphs):
         found.setdefault(block.before, []).extend(block_lines(parts, block))
     return _inserted(parts, {i: lines for i, lines in found.items() if lines})
 
@@ -397,9 +406,9 @@ def declared(parts: HtmlParts) -> HtmlParts:
     return replace(parts, paragraphs=paragraphs) if paragraphs else parts
 
 
-def block_lines(parts: HtmlParts, block: leftout.LooseList) -> tuple[str, ...]:
+def block_lines(parts: HtmlParts, block: looselists.LooseList) -> tuple[str, ...]:
     """The lines a loose block adds to ``parts``' body, cleaned as the body is."""
-    return _cleaned(leftout.block_lines(block), parts.title, parts.outlet, parts.url)
+    return _cleaned(looselists.block_lines(block), parts.title, parts.outlet, parts.url)
 
 
 def _cleaned_in(parts: HtmlParts, found: dict[int, list[str]]) -> HtmlParts:

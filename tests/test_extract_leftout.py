@@ -9,7 +9,9 @@ from dataclasses import replace
 import pytest
 
 from broadsheet.extract import extract, leftout, looselists, pageblocks
-from broadsheet.extract.html import HtmlParts, boxed, html_parts, parse_html
+from broadsheet.extract.articlebody import boxed
+from broadsheet.extract.htmlparts import HtmlParts, html_parts
+from broadsheet.extract.htmlruns import parse_html
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.model import Article, Page
 

@@ -44,7 +44,7 @@ Boxes (round 25). trafilatura's precision mode drops every element whose ``style
 border (its ``PRECISION_DISCARD_XPATH``), which page builders give to accordions, key-points
 boxes and roundups' cards inside an article. ``boxed_blocks`` gives the text blocks of such a box
 lying between two paragraphs of the body (none holding one, none in the furniture or a pop-up),
-each before the body paragraph that follows it; ``html.boxed`` adds them after the list model.
+each before the body paragraph that follows it; ``articlebody.boxed`` adds them after the list model.
 A box that is a text block itself or holds none (a bordered ``<p>`` with a link or emphasis in
 it, a ``<div>`` of inline text) gives its whole text (round 26: before, only its text blocks).
 
@@ -52,7 +52,7 @@ The declared body (round 23). Some pages print their article with script: the ma
 elements hold a teaser or the first section, and the whole text sits in the page's schema.org
 declaration (a ``<script type="application/ld+json">`` object's ``articleBody``).
 ``declared_body`` reads the longest ``articleBody`` the page declares (one search of the markup
-for the word first), its lines as paragraphs; ``html.declared`` reads it in place of a body it
+for the word first), its lines as paragraphs; ``articlebody.declared`` reads it in place of a body it
 holds and outweighs.
 """
 

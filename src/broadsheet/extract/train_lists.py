@@ -2,7 +2,7 @@
 left out) and measure it on sites it never saw.
 
 Pages: the WCXB dev article pages the real HTML path judges articles. Each goes through the
-path (``html.html_parts``, ``html.completed``) and every ``<ul>`` / ``<ol>`` and ``<p>`` the body
+path (``htmlparts.html_parts``, ``articlebody.completed``) and every ``<ul>`` / ``<ol>`` and ``<p>`` the body
 lacks between the first and the last paragraph it holds becomes one row of
 ``looselists.LIST_FEATURES``, labelled 1 when adding that block alone raises the page's word F1
 against the gold, and weighing what it moves that F1 by (``_rows``): a long list the gold
@@ -35,14 +35,9 @@ import numpy as np
 
 from broadsheet.bench.extraction import bag_f1, score_shingles
 from broadsheet.extract import looselists
-from broadsheet.extract.html import (
-    HtmlParts,
-    block_lines,
-    completed,
-    html_parts,
-    weighed,
-    with_lines,
-)
+from broadsheet.extract.articlebody import block_lines, completed, with_lines
+from broadsheet.extract.htmlparts import HtmlParts, html_parts
+from broadsheet.extract.htmlverdict import weighed
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.extract.train import ensemble_json, read_gz, site_of
 from broadsheet.model import PARAGRAPH_SEPARATOR, Page
@@ -69,7 +64,7 @@ class ListPage:
 
     def text(self, kept: Sequence[bool]) -> str:
         """The page's text with the blocks ``kept`` says added, each before the body paragraph
-        it goes before, as ``html.listed`` puts it."""
+        it goes before, as ``articlebody.listed`` puts it."""
         found: dict[int, list[str]] = {}
         for keep, block, lines in zip(kept, self.blocks, self.lines, strict=True):
             if keep:
@@ -83,7 +78,7 @@ class ListPage:
 
 def list_pages(root: Path) -> Iterator[ListPage]:
     """The WCXB dev article pages the HTML path judges articles (both stages of its verdict,
-    ``html.weighed``), with their loose blocks."""
+    ``htmlverdict.weighed``), with their loose blocks."""
     for path in sorted((root / "ground-truth").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         markup = root / "html" / f"{path.stem}.html.gz"
@@ -108,7 +103,7 @@ def news_pages(root: Path) -> Iterator[ListPage]:
 
 def _list_page(key: str, markup: Path, url: str | None, gold: str) -> ListPage | None:
     """One page through the HTML path up to the list model, or None when it judges the page no
-    article (both stages of its verdict, ``html.weighed``)."""
+    article (both stages of its verdict, ``htmlverdict.weighed``)."""
     parts = html_parts(Page(id=key, source=markup.name, kind="html", content=read_gz(markup),
                             url=url))
     if not isinstance(parts, HtmlParts) or weighed(parts)[1] is not None:

@@ -25,17 +25,32 @@ from typing import Any
 
 import trafilatura
 
-from broadsheet.extract import byline, html, htmlmeta, leftout, pagekind, runs
+from broadsheet.extract import (
+    articlebody,
+    byline,
+    html,
+    htmlmeta,
+    htmlparts,
+    htmlruns,
+    htmlverdict,
+    pageblocks,
+    pagebody,
+    pagekind,
+    runs,
+)
 from broadsheet.model import Page
 
 RUNS = 3
-STAGES = [(html, "parse_html"), (byline, "page_metadata"), (byline, "find_author"),
+STAGES = [(htmlruns, "parse_html"), (byline, "page_metadata"), (byline, "find_author"),
           (byline, "text_byline"), (byline, "find_date"), (byline, "_catstags"),
-          (html, "run_trafilatura"), (htmlmeta, "from_document"), (html, "without_related"),
-          (html, "_cleaned"), (html, "evidence_of"), (pagekind, "page_signals"),
-          (html, "heading_texts"), (html, "page_words"), (html, "verdict"), (html, "page_body"),
-          (html, "junk_reason"), (html, "completed"), (html, "listed"), (runs, "_pruned"),
-          (leftout, "page_blocks")]
+          (htmlruns, "run_trafilatura"), (htmlmeta, "from_document"),
+          (htmlparts, "without_related"), (articlebody, "without_related"),
+          (pagebody, "without_related"), (htmlparts, "cleaned_lines"),
+          (articlebody, "cleaned_lines"), (pagebody, "cleaned_lines"),
+          (htmlverdict, "evidence_of"), (pagekind, "page_signals"),
+          (htmlverdict, "heading_texts"), (htmlverdict, "page_words"), (htmlverdict, "verdict"),
+          (html, "page_body"), (html, "junk_reason"), (html, "completed"), (html, "listed"),
+          (runs, "_pruned"), (pageblocks, "page_blocks")]
 spent: dict[str, float] = defaultdict(float)
 
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from broadsheet.analyze.acceptors import (
+    _acceptor_rows,
+    _acceptor_thresholds,
+    _context_rows,
+    _context_threshold,
+)
 from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
 from broadsheet.analyze.detect import acceptor_group, acceptor_threshold, first_pass, kept_context
@@ -12,14 +18,8 @@ from broadsheet.analyze.features import complement_features, complement_kind, co
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
 from broadsheet.analyze.quotes import find_quotations
-from broadsheet.analyze.training import (
-    _acceptor_rows,
-    _acceptor_thresholds,
-    _best,
-    _context_rows,
-    _context_threshold,
-    heldout,
-)
+from broadsheet.analyze.thresholds import _best
+from broadsheet.analyze.training import heldout
 from broadsheet.bench.polnear import Document, Gold, Tally
 from broadsheet.text import person_key
 

@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 from spacy.language import Language
 
+from broadsheet.analyze.fitting import cue_root
 from broadsheet.analyze.learned import shipped_models
 from broadsheet.analyze.losses import CUE_KINDS, FOUND, LOSSES, cue_kind, sort_losses, table
 from broadsheet.analyze.nlp import load_model
-from broadsheet.analyze.training import cue_root
 from broadsheet.bench.polnear import Document, Gold
 from broadsheet.model import Span
 

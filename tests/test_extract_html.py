@@ -12,8 +12,18 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.extraction import precision, recall, shingle_counts
-from broadsheet.extract import extract, html, pagekind
-from broadsheet.extract.html import MAX_HTML_CHARS, needs_full_run
+from broadsheet.extract import (
+    articlebody,
+    extract,
+    html,
+    htmlparts,
+    htmlruns,
+    htmlverdict,
+    pagebody,
+    pagekind,
+)
+from broadsheet.extract.htmlparts import MAX_HTML_CHARS
+from broadsheet.extract.htmlruns import needs_full_run
 from broadsheet.extract.metadata import HtmlMetadata, declares_article, url_hint
 from broadsheet.extract.text import CONTROL, control_count, without_related
 from broadsheet.model import Article, Page, Rejected
@@ -134,12 +144,12 @@ def test_the_recall_run_is_the_last_try_before_no_text(monkeypatch: pytest.Monke
         runs.append((precise, recall))
         return PARAGRAPH[3:-4] if recall else ""
 
-    monkeypatch.setattr(html, "run_trafilatura", only_recall_finds)
+    monkeypatch.setattr(htmlruns, "run_trafilatura", only_recall_finds)
     page = Page(id="r", source="r.html", kind="html", content="<html><body>" + PARAGRAPH + "</body></html>")
     result = extract(page)
     assert isinstance(result, Article) and result.paragraphs == (PARAGRAPH[3:-4],)
     runs.clear()  # the page's own reading (``page_body``) makes its recall run for the gaps
-    text, *_ = html._extraction(page.content, None)
+    text, *_ = htmlruns.extraction(page.content, None)
     assert text == PARAGRAPH[3:-4] and runs.count((False, True)) == 1
 
 
@@ -205,7 +215,7 @@ def test_our_parse_is_trafilaturas(markup: str) -> None:
     from lxml import etree
     from lxml.html import HtmlElement
 
-    from broadsheet.extract.html import _repaired, parse_html
+    from broadsheet.extract.htmlruns import _repaired, parse_html
 
     if markup == "real":
         markup = gzip.decompress((FIXTURES / f"scrapinghub_{SPOKESMAN}.html.gz").read_bytes()).decode()
@@ -247,14 +257,12 @@ def test_the_default_run_wins_on_a_cut_short_page_only_when_much_longer(
     """Precision mode may keep only a first section of a long page: on a page whose body looks
     cut short, trafilatura's default text replaces it when it is LONGER_DEFAULT times as long."""
 
-    from broadsheet.extract import html
-
     def fake(tree: object, url: str | None, *, precise: bool, fast: bool = False) -> str:
         return "precise " * 300 if precise else "default " * default_words
 
-    monkeypatch.setattr(html, "run_trafilatura", fake)
+    monkeypatch.setattr(htmlruns, "run_trafilatura", fake)
     markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
-    text, *_ = html._extraction(markup, None)
+    text, *_ = htmlruns.extraction(markup, None)
     assert text.split()[0] == ("default" if wins else "precise")
 
 
@@ -277,9 +285,9 @@ def test_the_recall_floor_is_set_where_the_precise_and_default_runs_leave_the_bo
         calls.append(recall)
         return "precise " * precise_words if precise else "default " * default_words
 
-    monkeypatch.setattr(html, "run_trafilatura", fake)
+    monkeypatch.setattr(htmlruns, "run_trafilatura", fake)
     markup = "<html><body>" + "<p>a paragraph</p>" * 100 + "</body></html>"
-    assert html._extraction(markup, None)[3] == floor
+    assert htmlruns.extraction(markup, None)[3] == floor
     assert not any(calls)
 
 
@@ -290,13 +298,13 @@ def test_an_article_reads_the_recall_run_only_past_its_floor(
     passes the floor the runs set (here 300 words; each line has 12)."""
     fuller = "\n".join(f"Paragraph {n} of the guide explains one more step of the whole process."
                        for n in range(lines))
-    monkeypatch.setattr(html, "run_trafilatura", lambda *args, **kwargs: fuller)
-    parts = html.HtmlParts("<p>x</p>", HtmlMetadata(), None, None, None,
+    monkeypatch.setattr(htmlruns, "run_trafilatura", lambda *args, **kwargs: fuller)
+    parts = htmlparts.HtmlParts("<p>x</p>", HtmlMetadata(), None, None, None,
                            ("The short body.",), (), tree=object(), recall_floor=300)
-    after = html.recalled(parts)
+    after = articlebody.recalled(parts)
     assert (after.paragraphs[0] == "Paragraph 0 of the guide explains one more step of the "
             "whole process.") == read
-    assert html.recalled(replace(parts, recall_floor=0)).paragraphs == ("The short body.",)
+    assert articlebody.recalled(replace(parts, recall_floor=0)).paragraphs == ("The short body.",)
 
 
 def test_a_shop_page_keeps_its_product_tiles_and_a_bare_page_its_story_list_out() -> None:
@@ -402,7 +410,7 @@ def test_the_reading_signals_tell_a_list_of_links_from_prose() -> None:
     import lxml.html
 
     tree = lxml.html.fromstring("<div><a href='/a'>Gardening   tips</a><a href='/b'>Pricing</a></div>")
-    links = html.link_texts(tree)
+    links = htmlverdict.link_texts(tree)
     assert links == {"gardening tips", "pricing"}
     prose = ["By Ann Lee", "The council voted on 3 March 2025 to close the old bridge for repairs."]
     listed = ["- Gardening tips", "- Pricing", *prose]
@@ -417,7 +425,7 @@ def test_the_reading_signals_tell_a_list_of_links_from_prose() -> None:
     assert named["kept_prose"] == pytest.approx(14 / 17)
     assert named["default_linked"] == pytest.approx(3 / 20) and named["default_bullets"] == 0.5
     assert named["default_more_words"] > 0.0 and named["default_more_paragraphs"] > 0.0
-    assert found([], [])["kept_words"] == 0.0 and html.link_texts(None) == frozenset()
+    assert found([], [])["kept_words"] == 0.0 and htmlverdict.link_texts(None) == frozenset()
 
 
 def _two_stage_model(band: tuple[float, float]) -> pagekind.PageModel:
@@ -440,26 +448,27 @@ def test_only_a_page_the_first_stage_is_unsure_of_pays_the_default_run_and_page_
     two readings: trafilatura's default run is read for it, once, and ``page_body`` reuses that
     text. A page the first stage is sure of is judged without the run."""
     markup = f"<html><body><main>{PARAGRAPH * 4}</main></body></html>"
-    parts = html.html_parts(Page(id="k", source="k.html", kind="html", content=markup,
+    parts = htmlparts.html_parts(Page(id="k", source="k.html", kind="html", content=markup,
                                  url="https://news.example.com/2025/03/budget-vote"))
-    assert isinstance(parts, html.HtmlParts)
-    real, runs = html.run_trafilatura, []
+    assert isinstance(parts, htmlparts.HtmlParts)
+    real, runs = htmlruns.run_trafilatura, []
 
     def counted(tree: object, url: str | None, *, precise: bool, fast: bool = False,
                 recall: bool = False) -> str:
         runs.append((precise, recall))
         return real(tree, url, precise=precise, fast=fast, recall=recall)
 
-    monkeypatch.setattr(html, "run_trafilatura", counted)
+    monkeypatch.setattr(htmlruns, "run_trafilatura", counted)
     monkeypatch.setattr(pagekind, "shipped_page_model", lambda: _two_stage_model((0.6, 0.9)))
-    evidence, kind, default = html.weighed(parts)
+    evidence, kind, default = htmlverdict.weighed(parts)
     assert kind is None and default is None and not evidence.readings and not runs
     monkeypatch.setattr(pagekind, "shipped_page_model", lambda: _two_stage_model((0.4, 0.6)))
-    evidence, kind, default = html.weighed(parts)
+    evidence, kind, default = htmlverdict.weighed(parts)
     assert kind is not None and default is not None and runs == [(False, False)]
     assert len(evidence.readings) == len(pagekind.READING_NAMES)
-    assert html.verdict(evidence) == kind and html.verdict(html.evidence_of(parts)) is None
-    assert html.page_body(parts, default) == html.page_body(parts)
+    assert htmlverdict.verdict(evidence) == kind
+    assert htmlverdict.verdict(htmlverdict.evidence_of(parts)) is None
+    assert pagebody.page_body(parts, default) == pagebody.page_body(parts)
     assert runs.count((False, False)) == 2  # the second page_body read the default run itself
 
 
@@ -494,34 +503,34 @@ def test_the_verdict_reads_the_body_without_a_list_the_text_keeps() -> None:
     body = [story, *items]
     lines, related = without_related(body, body=True)
     assert lines == body and related == ()
-    assert html._judged(body, related, None, None, None) == (story,)
-    assert html._judged([story], (), None, None, None) == ()  # no list: the text itself is read
+    assert htmlparts._judged(body, related, None, None, None) == (story,)
+    assert htmlparts._judged([story], (), None, None, None) == ()  # no list: the text itself is read
 
 
 def test_a_paragraph_announcing_what_follows_asks_for_the_recall_run() -> None:
-    assert html.announces_missing(["Some implications are:", "The second point stands."])
-    assert not html.announces_missing(["Some implications are:", "- sparse features"])
-    assert not html.announces_missing(["He said the plan works.", "It does."])
+    assert articlebody.announces_missing(["Some implications are:", "The second point stands."])
+    assert not articlebody.announces_missing(["Some implications are:", "- sparse features"])
+    assert not articlebody.announces_missing(["He said the plan works.", "It does."])
 
 
 def test_the_gaps_are_filled_from_the_fuller_run_but_not_its_head_or_tail() -> None:
     mine = ("Intro.", "This meant:", "After the list.", "End.")
     fuller = ("Menu teaser", "Intro.", "This meant:", "- one", "- two", "After the list.", "End.",
               "Comments")
-    assert html.with_gaps_filled(mine, fuller) == (
+    assert articlebody.with_gaps_filled(mine, fuller) == (
         "Intro.", "This meant:", "- one", "- two", "After the list.", "End.")
-    assert html.with_gaps_filled(mine, ("Menu teaser", "Intro.", "This meant:", "Comments")) == mine
-    assert html.with_gaps_filled(mine, ("nothing shared",)) == mine
+    assert articlebody.with_gaps_filled(mine, ("Menu teaser", "Intro.", "This meant:", "Comments")) == mine
+    assert articlebody.with_gaps_filled(mine, ("nothing shared",)) == mine
 
 
 def test_a_run_with_no_gap_before_cleaning_has_none_after() -> None:
     """``filled`` skips the cleaning when the raw run holds nothing between the paragraphs it
     shares with the body: its cleaned lines, a subsequence, hold nothing there either."""
     mine = ("Intro.", "This meant:", "After the list.", "End.")
-    assert html._gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.", "Ads")) == []
+    assert articlebody.gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.", "Ads")) == []
     fuller = ("Menu", "Intro.", "This meant:", "- one", "After the list.", "Ads")
-    assert html._gap_span(mine, fuller) == [1, 2, 4]
-    assert html._gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.")) == []
+    assert articlebody.gap_span(mine, fuller) == [1, 2, 4]
+    assert articlebody.gap_span(mine, ("Menu", "Intro.", "This meant:", "After the list.")) == []
 
 
 def test_a_list_the_precise_run_drops_inside_the_body_comes_back() -> None:
@@ -550,20 +559,20 @@ def test_a_page_that_is_not_an_article_gets_the_recall_runs_gaps_without_its_con
              recall: bool = False) -> str:
         return fuller if recall else default
 
-    monkeypatch.setattr(html, "run_trafilatura", fake)
+    monkeypatch.setattr(htmlruns, "run_trafilatura", fake)
     markup = "<html><body><p>x</p></body></html>"
-    parts = html.HtmlParts(markup, HtmlMetadata(), None,
-                           "Kettles", None, (posts[0],), (), html.parse_html(markup))
-    assert html.page_body(parts).paragraphs == tuple(posts)
+    parts = htmlparts.HtmlParts(markup, HtmlMetadata(), None,
+                           "Kettles", None, (posts[0],), (), htmlruns.parse_html(markup))
+    assert pagebody.page_body(parts).paragraphs == tuple(posts)
 
 
 def test_the_gaps_added_keep_every_line_of_the_reading_and_no_tail() -> None:
     """``with_gaps_added``: what the fuller run holds after each shared line comes in; a line of
     the reading the fuller run lacks stays (``with_gaps_filled`` gives it up), its tail does not."""
     mine, theirs = ("a", "b", "d", "e"), ("a", "x", "b", "c", "e", "tail")
-    assert html.with_gaps_added(mine, theirs) == ("a", "x", "b", "c", "d", "e")
-    assert html.with_gaps_filled(mine, theirs) == ("a", "x", "b", "c", "e")
-    assert html.with_gaps_added(mine, ("a", "b", "tail")) == mine
+    assert pagebody.with_gaps_added(mine, theirs) == ("a", "x", "b", "c", "d", "e")
+    assert articlebody.with_gaps_filled(mine, theirs) == ("a", "x", "b", "c", "e")
+    assert pagebody.with_gaps_added(mine, ("a", "b", "tail")) == mine
 
 
 @pytest.mark.parametrize("name", [f"scrapinghub_{SPOKESMAN}.html.gz", "wcxb_4519.html.gz"])
@@ -575,7 +584,8 @@ def test_the_parts_judged_hands_on_read_the_readings_a_fresh_parse_reads(name: s
     page = Page(id="p", source=name, kind="html", content=markup, url=None)
     result, evidence, parts = html.judged_parts(page)
     assert evidence is not None and parts is not None
-    assert html.with_readings(parts, evidence, html.default_text(parts)) == html.page_evidence(page)
+    readings = htmlverdict.with_readings(parts, evidence, htmlverdict.default_text(parts))
+    assert readings == htmlverdict.page_evidence(page)
     assert (result, evidence) == html.judged(page)
 
 
@@ -590,7 +600,7 @@ def test_the_shipped_type_word_model_reads_a_known_article_as_an_article(name: s
     model = pagekind.shipped_page_model()
     assert model is not None and model.second is not None
     markup = gzip.decompress((FIXTURES / name).read_bytes()).decode("utf-8", "replace")
-    evidence = html.page_evidence(Page(id="p", source=name, kind="html", content=markup, url=None))
+    evidence = htmlverdict.page_evidence(Page(id="p", source=name, kind="html", content=markup, url=None))
     assert evidence is not None and evidence.readings
     odds, *logp = model.second.words.scores(evidence.words)
     assert odds > 0 and max(zip(logp, PAGE_TYPES, strict=True))[1] == "article"
@@ -607,11 +617,11 @@ def test_a_page_asks_trafilatura_for_its_recall_run_once(monkeypatch: pytest.Mon
         calls.append(bool(kwargs.get("recall")))
         return "The short body.\nThis meant:\nAfter the list."
 
-    monkeypatch.setattr(html, "run_trafilatura", fake)
-    parts = html.HtmlParts("<p>x</p>", HtmlMetadata(), None, None, None,
+    monkeypatch.setattr(htmlruns, "run_trafilatura", fake)
+    parts = htmlparts.HtmlParts("<p>x</p>", HtmlMetadata(), None, None, None,
                            ("The short body.", "This meant:", "After the list."), (),
                            tree=object(), recall_floor=300)
-    assert html.recalled(parts) is parts
-    assert html.filled(parts) is parts
+    assert articlebody.recalled(parts) is parts
+    assert articlebody.filled(parts) is parts
     assert calls == [True]
-    assert html.filled(replace(parts, tree=object())) is not None and calls == [True, True]
+    assert articlebody.filled(replace(parts, tree=object())) is not None and calls == [True, True]

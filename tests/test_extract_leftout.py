@@ -8,8 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from broadsheet.extract import extract, leftout
-from broadsheet.extract.html import HtmlParts, boxed, html_parts, parse_html
+from broadsheet.extract import extract, leftout, looselists, pageblocks
+from broadsheet.extract.articlebody import boxed
+from broadsheet.extract.htmlparts import HtmlParts, html_parts
+from broadsheet.extract.htmlruns import parse_html
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.model import Article, Page
 
@@ -156,12 +158,12 @@ MENU = ('<ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li
         '<li><a href="/weather">Weather</a></li></ul>')
 
 
-def _blocks(markup: str, body: list[str]) -> list[leftout.LooseList]:
-    return leftout.loose_lists(parse_html(markup), body)
+def _blocks(markup: str, body: list[str]) -> list[looselists.LooseList]:
+    return looselists.loose_lists(parse_html(markup), body)
 
 
-def _feature(block: leftout.LooseList, name: str) -> float:
-    return block.features[leftout.LIST_FEATURES.index(name)]
+def _feature(block: looselists.LooseList, name: str) -> float:
+    return block.features[looselists.LIST_FEATURES.index(name)]
 
 
 def test_a_list_the_body_lacks_inside_its_span_is_a_loose_block_before_the_next_paragraph() -> None:
@@ -170,9 +172,9 @@ def test_a_list_the_body_lacks_inside_its_span_is_a_loose_block_before_the_next_
     assert block.before == 1 and block.ordered
     assert block.items == ("Road repairs on the east side", "Two new fire stations",
                            "A raise for the bus drivers")
-    assert len(block.features) == len(leftout.LIST_FEATURES)
+    assert len(block.features) == len(looselists.LIST_FEATURES)
     assert _feature(block, "after_colon") == 1.0 and _feature(block, "one_link") == 0.0
-    assert leftout.block_lines(block)[0] == "- Road repairs on the east side"
+    assert looselists.block_lines(block)[0] == "- Road repairs on the east side"
 
 
 def test_a_menu_reads_as_links_and_a_paragraph_as_one_item() -> None:
@@ -181,7 +183,7 @@ def test_a_menu_reads_as_links_and_a_paragraph_as_one_item() -> None:
     menu, paragraph = _blocks(markup, [FIRST[0], THIRD])
     assert _feature(menu, "one_link") == 1.0 and _feature(menu, "link_share") == 1.0
     assert paragraph.items == (SECTION,) and _feature(paragraph, "paragraph") == 1.0
-    assert leftout.block_lines(paragraph) == [SECTION]
+    assert looselists.block_lines(paragraph) == [SECTION]
 
 
 def test_lists_outside_the_span_held_by_the_body_or_nested_are_no_loose_blocks() -> None:
@@ -211,14 +213,14 @@ def test_a_pop_up_the_page_opens_over_its_text_gives_no_loose_block_or_paragraph
 
 def test_a_list_model_trained_on_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="retrain"):
-        leftout.ListModel.from_json({"features": ["items"], "cutoff": 0.5,
+        looselists.ListModel.from_json({"features": ["items"], "cutoff": 0.5,
                                      "model": {"baseline": 0.0, "trees": []}})
 
 
 def test_the_shipped_list_model_reads_the_blocks_features() -> None:
-    model = leftout.shipped_list_model()
+    model = looselists.shipped_list_model()
     assert model is not None and 0.0 < model.cutoff < 1.0
-    assert model.trees.stacked.feature.max() < len(leftout.LIST_FEATURES)
+    assert model.trees.stacked.feature.max() < len(looselists.LIST_FEATURES)
 
 
 LEAF = {"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "value": [0.0],
@@ -231,11 +233,11 @@ def test_the_blocks_the_model_keeps_go_into_the_article_where_the_markup_prints_
     in before the body paragraph that follows them, the list's items as trafilatura prints
     them; with one that keeps none the article is as the rules leave it."""
     markup = _loose(f"<p>{FIRST[0]}</p>{PROJECTS}<p>{THIRD}</p>")
-    keep_all, keep_none = (leftout.ListModel(Ensemble.from_json({"baseline": raw, "trees": [LEAF]}),
-                                             0.5) for raw in (5.0, -5.0))
-    monkeypatch.setattr(leftout, "shipped_list_model", lambda: keep_none)
+    keep_all, keep_none = (looselists.ListModel(Ensemble.from_json({"baseline": raw, "trees": [LEAF]}),
+                                                0.5) for raw in (5.0, -5.0))
+    monkeypatch.setattr(looselists, "shipped_list_model", lambda: keep_none)
     assert _article(markup).paragraphs == (FIRST[0], THIRD)
-    monkeypatch.setattr(leftout, "shipped_list_model", lambda: keep_all)
+    monkeypatch.setattr(looselists, "shipped_list_model", lambda: keep_all)
     assert _article(markup).paragraphs == (FIRST[0], "- Road repairs on the east side",
                                            "- Two new fire stations",
                                            "- A raise for the bus drivers", THIRD)
@@ -253,10 +255,10 @@ def test_a_blocks_features_do_not_read_the_lists_outside_the_span() -> None:
 
 def test_one_walk_gives_the_paragraphs_lists_and_headings_in_the_markups_order() -> None:
     markup = _page(f"<h2>Budget</h2><p>{FIRST[0]}</p>{PROJECTS}<h3>Vote</h3>{MENU}<p>Last.</p>")
-    blocks = leftout.page_blocks(parse_html(markup))
-    assert [key for _, key in blocks.paragraphs] == [leftout.key_of(FIRST[0]), "last"]
+    blocks = pageblocks.page_blocks(parse_html(markup))
+    assert [key for _, key in blocks.paragraphs] == [pageblocks.key_of(FIRST[0]), "last"]
     assert [element.tag for element, _ in blocks.blocks] == ["p", "ol", "ul", "p"]
-    assert [key for _, key in blocks.blocks] == [leftout.key_of(FIRST[0]), "", "", "last"]
+    assert [key for _, key in blocks.blocks] == [pageblocks.key_of(FIRST[0]), "", "", "last"]
     assert [element.text for element in blocks.headings] == ["Budget", "Vote"]
 
 
@@ -265,13 +267,13 @@ def test_a_key_is_its_words_lower_cased_one_by_one(text: str) -> None:
     """Lower-casing the joined words gives each word's own lower case, final sigmas too."""
     from broadsheet.text import WORD
 
-    assert leftout.key_of(text) == " ".join(word.lower() for word in WORD.findall(text))
+    assert pageblocks.key_of(text) == " ".join(word.lower() for word in WORD.findall(text))
 
 
 def test_the_body_keys_follow_the_body_they_are_asked_for() -> None:
     first, second = (FIRST[0], FIRST[1]), (FIRST[1], FIRST[0], FIRST[1])
-    assert leftout.body_at(first) == {leftout.key_of(FIRST[0]): 0, leftout.key_of(FIRST[1]): 1}
-    assert leftout.body_at(second) == {leftout.key_of(FIRST[1]): 0, leftout.key_of(FIRST[0]): 1}
+    assert pageblocks.body_at(first) == {pageblocks.key_of(FIRST[0]): 0, pageblocks.key_of(FIRST[1]): 1}
+    assert pageblocks.body_at(second) == {pageblocks.key_of(FIRST[1]): 0, pageblocks.key_of(FIRST[0]): 1}
 
 
 def _declaring(body: str, *declarations: object) -> str:

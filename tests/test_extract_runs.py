@@ -16,7 +16,7 @@ import trafilatura.htmlprocessing
 import trafilatura.xpaths as _xpaths
 from lxml import etree
 
-from broadsheet.extract.html import parse_html
+from broadsheet.extract.htmlruns import parse_html
 from broadsheet.extract.runs import (
     _MAYBE_TAKEN,
     _SCROLL,

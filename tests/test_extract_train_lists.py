@@ -3,20 +3,20 @@ page's word F1 against the gold."""
 
 from __future__ import annotations
 
-from broadsheet.extract import leftout
+from broadsheet.extract import looselists
 from broadsheet.extract.train_lists import CUTOFFS, ListPage, _rows, chosen_cutoff, fold_of
 
-FEATURES = tuple(0.0 for _ in leftout.LIST_FEATURES)
+FEATURES = tuple(0.0 for _ in looselists.LIST_FEATURES)
 
 
-def _block(*items: str) -> leftout.LooseList:
-    return leftout.LooseList(1, items, False, FEATURES)
+def _block(*items: str) -> looselists.LooseList:
+    return looselists.LooseList(1, items, False, FEATURES)
 
 
 def _page(site: str = "example.com") -> ListPage:
     gold = "The council approved the budget.\n- Road repairs\n- Two new fire stations\nThe end."
     blocks = (_block("Road repairs", "Two new fire stations"), _block("News", "Sport", "Weather"))
-    lines = tuple(tuple(leftout.block_lines(block)) for block in blocks)
+    lines = tuple(tuple(looselists.block_lines(block)) for block in blocks)
     return ListPage("p", site, gold, ("The council approved the budget.", "The end."), blocks,
                     lines)
 

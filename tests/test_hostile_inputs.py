@@ -203,14 +203,14 @@ def test_feedparser_and_trafilatura_are_only_handed_content() -> None:
             calls.append(f"{path.relative_to(REPO / 'src')}:{match.group(1)}.{match.group(2)}({argument}")
         assert not re.search(r"from (feedparser|trafilatura)\b.* import", text), path
     allowed = {"broadsheet/ingest/feeds.py:feedparser.parse(io.BytesIO(data",
-               "broadsheet/extract/html.py:trafilatura.bare_extraction(tree",
-               "broadsheet/extract/html.py:trafilatura.utils.is_dubious_html(beginning",
-               "broadsheet/extract/html.py:trafilatura.utils.repair_faulty_html(markup",
+               "broadsheet/extract/htmlruns.py:trafilatura.bare_extraction(tree",
+               "broadsheet/extract/htmlruns.py:trafilatura.utils.is_dubious_html(beginning",
+               "broadsheet/extract/htmlruns.py:trafilatura.utils.repair_faulty_html(markup",
                "broadsheet/bench/metadata.py:trafilatura.bare_extraction(markup",
                "broadsheet/bench/outlets.py:trafilatura.metadata.extract_metadata(markup",
                "broadsheet/bench/extraction.py:trafilatura.extract(markup",
                "broadsheet/bench/hostile.py:feedparser.parse(io.BytesIO(body"}  # the baseline
-    # byline.py and runs.py are handed the tree html.py parsed, never markup or an address
+    # byline.py and runs.py are handed the tree htmlruns.py parsed, never markup or an address
     on_trees = {c for c in calls if c.startswith(("broadsheet/extract/byline.py:trafilatura.",
                                                   "broadsheet/extract/runs.py:trafilatura."))}
     assert set(calls) - on_trees <= allowed, set(calls) - on_trees - allowed
@@ -221,12 +221,12 @@ def test_trafilatura_receives_the_page_markup_never_an_address(monkeypatch: pyte
     import trafilatura
     from lxml.html import HtmlElement
 
-    from broadsheet.extract import html as html_path
+    from broadsheet.extract import htmlruns
 
     parsed: list[Any] = []
     seen: list[Any] = []
-    real, load = trafilatura.bare_extraction, html_path.parse_html
-    monkeypatch.setattr(html_path, "parse_html",
+    real, load = trafilatura.bare_extraction, htmlruns.parse_html
+    monkeypatch.setattr(htmlruns, "parse_html",
                         lambda markup, *rest: parsed.append(markup) or load(markup, *rest))
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda tree, **k: seen.append(tree) or real(
         tree, **k))

@@ -28,9 +28,11 @@ from broadsheet.analyze.acts import BELIEF_CUES
 from broadsheet.analyze.attribution import find_attributions
 from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.features import lexicon_prior
+from broadsheet.analyze.fitting import cue_root
+from broadsheet.analyze.folds import crossfit, matched_gold, span_pieces
 from broadsheet.analyze.learned import Models, shipped_models
 from broadsheet.analyze.quotes import find_quotations
-from broadsheet.analyze.training import crossfit, cue_root, heldout, matched_gold, parsed, span_pieces
+from broadsheet.analyze.training import heldout, parsed
 from broadsheet.bench.polnear import MIN_DICE, Document, Gold, Tokens, dice, load_split
 from broadsheet.model import Attribution
 

@@ -37,7 +37,8 @@ from broadsheet.bench.metadata import means, metadata_matches, our_meta, trafila
 from broadsheet.bench.outlets import SCRAPINGHUB, WCXB, OutletTally, load_labels
 from broadsheet.bench.strings import PageStrings, page_strings, strings_metrics
 from broadsheet.extract import extract
-from broadsheet.extract.html import default_text, judged_parts, with_readings
+from broadsheet.extract.html import judged_parts
+from broadsheet.extract.htmlverdict import default_text, with_readings
 from broadsheet.extract.pagekind import Evidence
 from broadsheet.extract.train import read_gz, site_of
 from broadsheet.extract.train_pages import PageRow

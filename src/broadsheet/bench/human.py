@@ -25,8 +25,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from broadsheet.analyze.fitting import cue_root
 from broadsheet.analyze.losses import cue_kind
-from broadsheet.analyze.training import cue_root
 from broadsheet.bench import BenchRow
 from broadsheet.bench.polnear import (
     Document,

@@ -1,5 +1,7 @@
-"""What trafilatura leaves out of a body it read: the rest of a body split over containers of
-one class, and the headings between two paragraphs it kept.
+"""What trafilatura leaves out of a body it read, found by rule: the rest of a body split over
+containers of one class, the headings and the prose paragraphs between two paragraphs it kept,
+the boxes precision mode drops, and the body a page declares. The lists and paragraphs the list
+model puts back are in ``looselists``; what all these steps read of the page is in ``pageblocks``.
 
 A split body. trafilatura reads the body from the first element its first body expression
 matches (a ``div`` of class "article__body", "entry-content", "post-content" ...,
@@ -38,24 +40,11 @@ tooltip, ``aria-modal``; a glossary's definitions, round 25; no loose block eith
 before the body paragraph that follows it in the markup. Measured on the dev pages: WCXB
 articles 0.94499 -> 0.94717 (21 pages up, 8 down), scrapinghub HTML 0.9753 -> 0.9755.
 
-Loose lists, learned. What is still missing inside the body's span after those rules is mostly
-lists (a ``<ul>`` / ``<ol>``) and paragraphs the rule above turns down; on the WCXB dev articles
-the junk among them outweighs the gold two to one, and no single structural test tells them
-apart. ``loose_lists`` gives each such block (a list inside no other list, or a ``<p>`` inside no
-list, between the first and the last ``<p>`` the body holds, none of whose items the body holds
-or prints) with what the list model reads of it (``LIST_FEATURES``: its items' number, length,
-closing stops and colons, its links, items that are one link, in-page anchors, its words the
-body holds already, whether its neighbours are body paragraphs and the one before ends with a
-colon, its parent's children the body holds, furniture around it, its distance to the body's
-paragraphs, its place in the span ...); ``kept_lists`` keeps those the shipped model
-(``list_model.json``, boosted trees trained by ``train_lists``) keeps, each going before the body
-paragraph that follows it in the markup, a list's items as trafilatura prints them ("- ").
-
 Boxes (round 25). trafilatura's precision mode drops every element whose ``style`` draws a
 border (its ``PRECISION_DISCARD_XPATH``), which page builders give to accordions, key-points
 boxes and roundups' cards inside an article. ``boxed_blocks`` gives the text blocks of such a box
 lying between two paragraphs of the body (none holding one, none in the furniture or a pop-up),
-each before the body paragraph that follows it; ``html.boxed`` adds them after the list model.
+each before the body paragraph that follows it; ``articlebody.boxed`` adds them after the list model.
 A box that is a text block itself or holds none (a bordered ``<p>`` with a link or emphasis in
 it, a ``<div>`` of inline text) gives its whole text (round 26: before, only its text blocks).
 
@@ -63,43 +52,44 @@ The declared body (round 23). Some pages print their article with script: the ma
 elements hold a teaser or the first section, and the whole text sits in the page's schema.org
 declaration (a ``<script type="application/ld+json">`` object's ``articleBody``).
 ``declared_body`` reads the longest ``articleBody`` the page declares (one search of the markup
-for the word first), its lines as paragraphs; ``html.declared`` reads it in place of a body it
+for the word first), its lines as paragraphs; ``articlebody.declared`` reads it in place of a body it
 holds and outweighs.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import trafilatura.xpaths
 
-from broadsheet.extract.linemodel import Ensemble
-from broadsheet.text import WORD, lower_words
+from broadsheet.extract.pageblocks import (
+    FURNITURE,
+    FURNITURE_TAGS,
+    MAX_LINK_SHARE,
+    MIN_LOOSE_WORDS,
+    STOPS,
+    TEXT_BLOCKS,
+    body_at,
+    body_keys,
+    is_pop_up,
+    key_of,
+    links_over,
+    page_blocks,
+    printed,
+    text_blocks,
+)
 
 _BODY_CLASS = re.compile("|".join(trafilatura.xpaths._ARTICLE_CONTENT_CLASS_TOKENS))
 _CLASS_VALUE = re.compile(r'class="([^"]+)"')
 _CONTAINERS = frozenset({"div", "section", "article", "main"})
-_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"})
-_SKIPPED = frozenset({"script", "style", "nav", "aside", "form", "figure", "figcaption",
-                      "button", "noscript", "header", "footer", "iframe", "svg", "select"})
-MAX_LINK_SHARE = 0.3
 MIN_WORDS = 20
 MAX_KNOWN_SHARE = 0.8
-MIN_LOOSE_WORDS = 8
-FURNITURE = re.compile(r"related|sidebar|widget|comment|share|social|footer|header|nav|menu|"
-                       r"promo|newsletter|subscribe|author|bio|popup|modal|cookie|banner|"
-                       r"ad-|ads|advert|sponsor|breadcrumb|tag|meta|toc", re.IGNORECASE)
-_FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "header", "form", "figcaption", "a"})
-_STOPS = (".", "!", "?")
 
 
 @dataclass(frozen=True)
@@ -157,15 +147,12 @@ def _split(members: list[Any], paragraphs: Sequence[str]) -> Split | None:
     for m, member in enumerate(members):
         if m == home or _article(member) is not _article(members[home]):
             continue
-        blocks = [block for block in _blocks(member) if key_of(block) not in known]
-        if blocks and not _known(texts[m], body_words) and not _links_over(member, MAX_LINK_SHARE):
+        blocks = [block for block in text_blocks(member) if key_of(block) not in known]
+        if blocks and not _known(texts[m], body_words) and not links_over(member, MAX_LINK_SHARE):
             (before if m < home else after).extend(blocks)
     if not before and not after:
         return None
     return Split(inside[home][0], inside[home][-1], tuple(before), tuple(after))
-
-
-HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def dropped_headings(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
@@ -182,7 +169,7 @@ def dropped_headings(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str
     found: dict[int, list[str]] = {}
     for heading, before, after in between:
         text = " ".join(str(heading.text_content()).split())
-        if not text or key_of(text) in at or _links_over(heading, 0.5):
+        if not text or key_of(text) in at or links_over(heading, 0.5):
             continue
         first = at.get(key_of(before), -1)
         if first >= 0 and at.get(key_of(after)) == first + 1:
@@ -206,7 +193,7 @@ def loose_paragraphs(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str
             if waiting:
                 found.setdefault(at[key], []).extend(waiting)
                 waiting = []
-        elif _loose(element, key, at) and not _printed(key, body):
+        elif _loose(element, key, at) and not printed(key, body):
             waiting.append(" ".join(str(element.text_content()).split()))
     return found
 
@@ -215,41 +202,16 @@ def _loose(element: Any, key: str, at: dict[str, int]) -> bool:
     """Is ``element`` (a ``<p>`` the body lacks, ``key`` its words) prose outside both the
     container trafilatura read and the page's furniture?"""
     text = str(element.text_content()).rstrip()
-    if len(key.split()) < MIN_LOOSE_WORDS or not text.endswith(_STOPS):
+    if len(key.split()) < MIN_LOOSE_WORDS or not text.endswith(STOPS):
         return False
     parent = element.getparent()
     if parent is not None and any(key_of(str(sibling.text_content())) in at for sibling in parent
                                   if sibling is not element and isinstance(sibling.tag, str)):
         return False
-    return not _links_over(element, 0.5) and not any(
-        ancestor.tag in _FURNITURE_TAGS or _pop_up(ancestor)
+    return not links_over(element, 0.5) and not any(
+        ancestor.tag in FURNITURE_TAGS or is_pop_up(ancestor)
         or FURNITURE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}")
         for ancestor in element.iterancestors())
-
-
-_POP_UP_ROLES = frozenset({"dialog", "alertdialog", "tooltip"})
-
-
-def _pop_up(element: Any) -> bool:
-    """Is ``element`` a pop-up the page opens over its text (a ``<dialog>``, a container whose
-    ``role`` is a dialog's or a tooltip's, or that declares itself modal): a glossary's
-    definitions, a sign-up form, never a part of the text as printed."""
-    return (element.tag == "dialog" or element.get("role") in _POP_UP_ROLES
-            or element.get("aria-modal") == "true")
-
-
-def in_pop_up(element: Any) -> bool:
-    """Is ``element`` inside a pop-up (``_pop_up``)?"""
-    return any(_pop_up(ancestor) for ancestor in element.iterancestors())
-
-
-def _printed(key: str, body: str) -> bool:
-    """Does ``body`` (the body's words) print the paragraph of ``key`` already, maybe worded
-    a little differently (a link's text spaced otherwise, a character mangled): its first and
-    its last ``MIN_LOOSE_WORDS`` words both found in it?"""
-    words = key.split()
-    return all(" ".join(part) in body for part in (words[:MIN_LOOSE_WORDS],
-                                                   words[-MIN_LOOSE_WORDS:]))
 
 
 def _sibling_paragraph(element: Any, preceding: bool) -> str:
@@ -268,62 +230,6 @@ def _sibling_paragraph(element: Any, preceding: bool) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class Blocks:
-    """What rounds 15 to 20's steps read of a page's tree, from one walk of it in the markup's
-    order (``page_blocks``): every ``<p>`` with its key (``key_of``), every ``<p>``, ``<ul>``
-    and ``<ol>`` (a list with the key "": its items are read, not its own text), and the
-    headings ``<h2>`` to ``<h6>``."""
-
-    paragraphs: tuple[tuple[Any, str], ...]
-    blocks: tuple[tuple[Any, str], ...]
-    headings: tuple[Any, ...]
-
-
-@lru_cache(maxsize=1)
-def page_blocks(tree: Any) -> Blocks:
-    """The page's ``Blocks``, one walk of ``tree``; kept for the last page read, whose loose
-    paragraphs, loose lists and dropped headings all read them."""
-    paragraphs: list[tuple[Any, str]] = []
-    blocks: list[tuple[Any, str]] = []
-    headings: list[Any] = []
-    for element in tree.iter("p", *LISTS, *HEADINGS):
-        if element.tag == "p":
-            mark = (element, key_of(str(element.text_content())))
-            paragraphs.append(mark)
-            blocks.append(mark)
-        elif element.tag in LISTS:
-            blocks.append((element, ""))
-        else:
-            headings.append(element)
-    return Blocks(tuple(paragraphs), tuple(blocks), tuple(headings))
-
-
-@lru_cache(maxsize=1)
-def body_keys(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    """The key (``key_of``) of each body paragraph; kept for the last body read, which the
-    steps after a step that added nothing read unchanged."""
-    return tuple(key_of(paragraph) for paragraph in paragraphs)
-
-
-@lru_cache(maxsize=1)
-def body_at(paragraphs: tuple[str, ...]) -> dict[str, int]:
-    """The index of the first body paragraph of each key (``body_keys``); shared by the steps,
-    which never change it."""
-    at: dict[str, int] = {}
-    for i, key in enumerate(body_keys(paragraphs)):
-        at.setdefault(key, i)
-    return at
-
-
-def key_of(text: str) -> str:
-    """A text's lower-cased words, space-joined: paragraphs compared whatever their markup.
-    The words are lower-cased joined, which is their lower cases joined: a lower case depends
-    on nothing outside its word but for a final sigma, and the space that ends a word ends it
-    for that test too."""
-    return " ".join(WORD.findall(text)).lower()
-
-
 def _article(element: Any) -> Any:
     """The nearest ``<article>`` around ``element`` (None outside any)."""
     return next(element.iterancestors("article"), None)
@@ -334,31 +240,6 @@ def _known(text: str, body_words: set[str]) -> bool:
     container of fewer than ``MIN_WORDS`` words counts as known: nothing worth adding."""
     words = text.split()
     return len(words) < MIN_WORDS or sum(w in body_words for w in words) > MAX_KNOWN_SHARE * len(words)
-
-
-def _links_over(element: Any, share: float) -> bool:
-    """Are more than ``share`` of ``element``'s words inside links?"""
-    words = len(str(element.text_content()).split())
-    linked = sum(len(str(link.text_content()).split()) for link in element.iter("a"))
-    return linked > share * words
-
-
-def _blocks(element: Any) -> list[str]:
-    """The text blocks (paragraphs, headings, list items, quotations) of ``element``, in
-    order, whitespace folded; none inside navigation, forms, figures or scripts, and none
-    mostly links."""
-    found: list[str] = []
-    for child in element:
-        if not isinstance(child.tag, str) or child.tag in _SKIPPED:
-            continue
-        if child.tag not in _TEXT_BLOCKS:
-            found.extend(_blocks(child))
-            continue
-        text = " ".join(str(child.text_content()).split())
-        if text and not _links_over(child, MAX_LINK_SHARE):
-            found.append(text)
-    return found
-
 
 
 _BOXES = ("div", "section", "span", "p")
@@ -372,7 +253,7 @@ def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
     whose ``style`` draws a border: an accordion, a key-points box, a roundup's cards), by the
     index of the body paragraph each box goes before. A box holding a paragraph of the body
     was read (no drop), one in the page's furniture or a pop-up is no text, and a block the
-    body holds or prints (``_printed``) is not given twice."""
+    body holds or prints (``printed``) is not given twice."""
     if tree is None or len(paragraphs) < 2:
         return {}
     boxes = [box for box in tree.iter(*_BOXES) if _BOXED in str(box.get("style", ""))]
@@ -392,7 +273,7 @@ def boxed_blocks(tree: Any, paragraphs: Sequence[str]) -> dict[int, list[str]]:
         if following is None:
             continue
         blocks = [block for block in _box_texts(box)
-                  if block and (key := key_of(block)) not in at and not _printed(key, body)]
+                  if block and (key := key_of(block)) not in at and not printed(key, body)]
         if blocks:
             found.setdefault(following, []).extend(blocks)
     return found
@@ -402,12 +283,12 @@ def _box_texts(box: Any) -> list[str]:
     """The text blocks of a box: its own text, whitespace folded, when it is a text block
     itself or holds none (a bordered ``<p>`` with its links and emphasis, a ``<div>`` of
     inline text; a script's or style sheet's text is none of it: an advertisement's slot),
-    else its text blocks (``_blocks``); none mostly links."""
-    if box.tag in _TEXT_BLOCKS or next(box.iterdescendants(*_TEXT_BLOCKS), None) is None:
-        if len(box) and _links_over(box, MAX_LINK_SHARE):
+    else its text blocks (``text_blocks``); none mostly links."""
+    if box.tag in TEXT_BLOCKS or next(box.iterdescendants(*TEXT_BLOCKS), None) is None:
+        if len(box) and links_over(box, MAX_LINK_SHARE):
             return []
         return [" ".join("".join(box.xpath(_PRINTED_TEXT)).split())]
-    return _blocks(box)
+    return text_blocks(box)
 
 
 _PRINTED_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
@@ -419,7 +300,7 @@ def _boxed_before(box: Any, place: dict[Any, int], marks: Sequence[tuple[Any, st
     the body's span, holds a paragraph of the body, or sits in furniture or a pop-up."""
     if any(key_of(str(p.text_content())) in at for p in box.iter("p")):
         return None
-    if any(ancestor.tag in _OUTSIDE_TEXT or _pop_up(ancestor) for ancestor in box.iterancestors()):
+    if any(ancestor.tag in _OUTSIDE_TEXT or is_pop_up(ancestor) for ancestor in box.iterancestors()):
         return None
     after = next(iter(box.xpath("following::p[1]")), None)
     before = next(iter(box.xpath("preceding::p[1]")), None)
@@ -429,160 +310,6 @@ def _boxed_before(box: Any, place: dict[Any, int], marks: Sequence[tuple[Any, st
         return None
     following = held[bisect_right(held, place[after] - 1)]
     return at[marks[following][1]]
-
-LISTS = ("ul", "ol")
-LIST_FEATURES = ("items", "item_words", "words", "stops", "link_share", "one_link", "anchors",
-                 "known_share", "before_body", "after_body", "after_colon", "parent_kept",
-                 "furniture", "own_furniture", "gap_before", "gap_after", "ordered", "nested",
-                 "after_heading", "place", "body_lists", "colons", "in_table", "paragraph")
-_ITEM = "- "
-
-
-@dataclass(frozen=True)
-class LooseList:
-    """A ``<ul>`` / ``<ol>`` the body lacks inside its span: its items, the index of the body
-    paragraph it goes before, and what the list model reads of it (``LIST_FEATURES``)."""
-
-    before: int
-    items: tuple[str, ...]
-    ordered: bool
-    features: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class _Span:
-    """What every list of a page is read against: the body's paragraphs by key, its words, the
-    page's ``<p>`` and outer lists in order with their keys, which of those the body holds, and
-    its share of list items."""
-
-    at: dict[str, int]
-    body: str
-    words: frozenset[str]
-    marks: list[tuple[Any, str]]
-    held: list[int]
-    body_lists: float
-
-
-def loose_lists(tree: Any, paragraphs: Sequence[str]) -> list[LooseList]:
-    """The lists the body lacks between the first and the last of its ``<p>`` in the markup's
-    order (``paragraphs``, in order), each with the index of the body paragraph it goes before
-    and its features."""
-    if tree is None or len(paragraphs) < 2:
-        return []
-    at = body_at(tuple(paragraphs))
-    blocks = page_blocks(tree).blocks  # a list's own key is never read: its items' are
-    ends = [i for i, (element, key) in enumerate(blocks) if element.tag == "p" and key in at]
-    if len(ends) < 2:
-        return []
-    # only the span is read, and only its differences of places: the lists outside it (menus,
-    # footers) need no test of their nesting
-    marks = [(element, key) for element, key in blocks[ends[0]:ends[-1] + 1]
-             if element.tag == "p" or _outer_list(element)]
-    held = [i for i, (element, key) in enumerate(marks) if element.tag == "p" and key in at]
-    body = " ".join(at)
-    span = _Span(at, body, frozenset(body.split()), marks, held,
-                 sum(p.startswith(_ITEM) for p in paragraphs) / len(paragraphs))
-    inside = set(held)
-    return [found for m in range(held[0] + 1, held[-1])
-            if m not in inside and (marks[m][0].tag in LISTS or _outer_list(marks[m][0]))
-            and (found := _loose_list(span, m)) is not None]
-
-
-def _outer_list(element: Any) -> bool:
-    """Is ``element`` a list inside no other list?"""
-    return next(element.iterancestors("li", *LISTS), None) is None
-
-
-def _loose_list(span: _Span, m: int) -> LooseList | None:
-    """The list at ``marks[m]`` as a ``LooseList``, or None when the body holds it (an item, or
-    its words in order) or it has no text."""
-    element = span.marks[m][0]
-    items = _items(element)
-    keys = [key_of(item) for item in items]
-    key = " ".join(keys)  # not the list's own text: its items' words run together unspaced
-    if not key or key in span.body or any(k in span.at for k in keys) or in_pop_up(element):
-        return None
-    following = span.held[bisect_right(span.held, m)]
-    return LooseList(span.at[span.marks[following][1]], tuple(items),
-                     element.tag == "ol", tuple(_list_features(span, m, key)))
-
-
-def _items(element: Any) -> list[str]:
-    """The non-empty items of a list, whitespace folded; a paragraph's text as its one item."""
-    texts = (str(item.text_content()) for item in element.iterchildren("li")) \
-        if element.tag in LISTS else [str(element.text_content())]
-    return [folded for text in texts if (folded := " ".join(text.split()))]
-
-
-def _list_features(span: _Span, m: int, key: str) -> list[float]:
-    """``LIST_FEATURES`` of the block at ``marks[m]``, whose items' words are ``key``."""
-    element = span.marks[m][0]
-    items = _items(element)
-    words = key.split()
-    counts = [len(lower_words(item)) for item in items]
-    links = list(element.iter("a"))
-    linked = sum(len(lower_words(str(link.text_content()))) for link in links)
-    previous, following = _neighbour(element, True), _neighbour(element, False)
-    after = bisect_right(span.held, m)
-    before, after = span.held[after - 1], span.held[after]
-    return [math.log1p(len(items)), math.log1p(sum(counts) / len(counts)),
-            math.log1p(len(words)), sum(item.endswith(_STOPS) for item in items) / len(items),
-            linked / max(len(words), 1),
-            sum(map(_one_link, element.iterchildren("li") if element.tag in LISTS else [element]))
-            / len(items),
-            sum(str(link.get("href", "")).startswith("#") for link in links) / len(items),
-            sum(word in span.words for word in words) / max(len(words), 1),
-            float(previous[0] == "p" and key_of(previous[1]) in span.at),
-            float(following[0] == "p" and key_of(following[1]) in span.at),
-            float(previous[1].rstrip().endswith(":")),
-            _parent_kept(element, span.at),
-            float(_furniture_around(element)), float(_is_furniture(element)),
-            math.log1p(m - before - 1), math.log1p(after - m - 1), float(element.tag == "ol"),
-            float(next(element.iterdescendants(*LISTS), None) is not None),
-            float(previous[0] in HEADINGS),
-            (m - span.held[0]) / max(span.held[-1] - span.held[0], 1),
-            span.body_lists, sum(":" in item for item in items) / len(items),
-            float(next(element.iterancestors("td", "table"), None) is not None),
-            float(element.tag == "p")]
-
-
-def _neighbour(element: Any, preceding: bool) -> tuple[str, str]:
-    """The tag and text of ``element``'s nearest sibling with text before it (``preceding``) or
-    after it (("", "") when none)."""
-    for sibling in element.itersiblings(preceding=preceding):
-        if isinstance(sibling.tag, str):
-            text = str(sibling.text_content())
-            if text.strip():
-                return str(sibling.tag), text
-    return "", ""
-
-
-def _parent_kept(element: Any, at: dict[str, int]) -> float:
-    """The share of ``element``'s siblings with text that are paragraphs the body holds."""
-    parent = element.getparent()
-    keys = [key_of(str(child.text_content())) for child in parent
-            if child is not element and isinstance(child.tag, str)] if parent is not None else []
-    keys = [key for key in keys if key]
-    return sum(key in at for key in keys) / len(keys) if keys else 0.0
-
-
-def _one_link(item: Any) -> bool:
-    """Is the list item ``item`` one link and little else (a menu's entry, a teaser)?"""
-    words = len(lower_words(str(item.text_content())))
-    return any(len(lower_words(str(link.text_content()))) >= 0.8 * words > 0
-               for link in item.iter("a"))
-
-
-def _is_furniture(element: Any) -> bool:
-    """Does ``element``'s class or id name page furniture (``FURNITURE``)?"""
-    return bool(FURNITURE.search(f"{element.get('class', '')} {element.get('id', '')}"))
-
-
-def _furniture_around(element: Any) -> bool:
-    """Is a container around ``element`` page furniture (a tag of ``_FURNITURE_TAGS`` or a class
-    or id ``FURNITURE`` names)?"""
-    return any(ancestor.tag in _FURNITURE_TAGS or _is_furniture(ancestor)
-               for ancestor in element.iterancestors())
 
 
 _DECLARED = "articleBody"
@@ -618,50 +345,3 @@ def _declared(value: Any) -> list[str]:
         return []
     return [body for key, item in value.items() for body in
             ([item] if key == _DECLARED and isinstance(item, str) else _declared(item))]
-
-
-LIST_MODEL_PATH = Path(__file__).with_name("list_model.json")
-
-
-@dataclass(frozen=True)
-class ListModel:
-    """The list model (``train_lists``): boosted trees over ``LIST_FEATURES`` and the
-    probability from which a loose block is kept."""
-
-    trees: Ensemble
-    cutoff: float
-
-    def keeps(self, block: LooseList) -> bool:
-        """Does the model keep ``block``?"""
-        return self.trees.probability_one(block.features) >= self.cutoff
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ListModel:
-        """A model from its JSON form; one trained on other features is refused."""
-        if list(data["features"]) != list(LIST_FEATURES):
-            raise ValueError("the list model was trained on other features; retrain it")
-        return cls(Ensemble.from_json(data["model"]), float(data["cutoff"]))
-
-
-@lru_cache(maxsize=1)
-def shipped_list_model() -> ListModel | None:
-    """The shipped list model, or None when none has been trained."""
-    if not LIST_MODEL_PATH.is_file():
-        return None
-    return ListModel.from_json(json.loads(LIST_MODEL_PATH.read_text(encoding="utf-8")))
-
-
-def kept_lists(tree: Any, paragraphs: Sequence[str]) -> list[LooseList]:
-    """The loose blocks (``loose_lists``) the shipped list model keeps."""
-    model = shipped_list_model()
-    if model is None:
-        return []
-    return [block for block in loose_lists(tree, paragraphs) if model.keeps(block)]
-
-
-def block_lines(block: LooseList) -> list[str]:
-    """The lines a kept block adds: a paragraph as it is, a list's items as trafilatura prints
-    them ("- " before each)."""
-    if block.features[LIST_FEATURES.index("paragraph")]:
-        return list(block.items)
-    return [f"{_ITEM}{item}" for item in block.items]

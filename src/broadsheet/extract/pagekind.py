@@ -16,7 +16,7 @@ readings too (``readings_signals``: what the article reading and trafilatura's d
 how much of it is links, bullets, short lines), so only those pages pay the default run.
 ``reason`` names, for a page that is not one, the kind it most looks like, so the rejection can
 be shown (``not_article:listing`` ...).
-Without a shipped model the hand-written rule of ``html.decide_is_article`` decides.
+Without a shipped model the hand-written rule of ``htmlverdict.decide_is_article`` decides.
 """
 
 from __future__ import annotations
@@ -328,7 +328,7 @@ def reading_signals(paragraphs: Sequence[str], links: frozenset[str]) -> list[fl
 def readings_signals(kept: Sequence[str], default: Sequence[str],
                      links: frozenset[str]) -> list[float]:
     """The two readings of a page side by side: the body the article reading keeps (``kept``),
-    trafilatura's default run (``default``, what ``html.page_body`` keeps of a page that is not
+    trafilatura's default run (``default``, what ``pagebody.page_body`` keeps of a page that is not
     an article), and how many more words and paragraphs the default run keeps (log ratios). A
     listing, a service or a docs page loses more to the article reading than an article does."""
     first, second = reading_signals(kept, links), reading_signals(default, links)

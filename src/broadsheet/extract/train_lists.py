@@ -1,10 +1,10 @@
-"""Train the list model (``leftout.loose_lists``: the loose blocks inside a body's span, kept or
+"""Train the list model (``looselists.loose_lists``: the loose blocks inside a body's span, kept or
 left out) and measure it on sites it never saw.
 
 Pages: the WCXB dev article pages the real HTML path judges articles. Each goes through the
-path (``html.html_parts``, ``html.completed``) and every ``<ul>`` / ``<ol>`` and ``<p>`` the body
+path (``htmlparts.html_parts``, ``articlebody.completed``) and every ``<ul>`` / ``<ol>`` and ``<p>`` the body
 lacks between the first and the last paragraph it holds becomes one row of
-``leftout.LIST_FEATURES``, labelled 1 when adding that block alone raises the page's word F1
+``looselists.LIST_FEATURES``, labelled 1 when adding that block alone raises the page's word F1
 against the gold, and weighing what it moves that F1 by (``_rows``): a long list the gold
 prints counts more than a short one, a block that moves nothing hardly at all. The model is
 boosted trees (``PARAMS``), shipped as the JSON ``linemodel.Ensemble`` reads, with the cutoff
@@ -34,15 +34,10 @@ from typing import Any
 import numpy as np
 
 from broadsheet.bench.extraction import bag_f1, score_shingles
-from broadsheet.extract import leftout
-from broadsheet.extract.html import (
-    HtmlParts,
-    block_lines,
-    completed,
-    html_parts,
-    weighed,
-    with_lines,
-)
+from broadsheet.extract import looselists
+from broadsheet.extract.articlebody import block_lines, completed, with_lines
+from broadsheet.extract.htmlparts import HtmlParts, html_parts
+from broadsheet.extract.htmlverdict import weighed
 from broadsheet.extract.linemodel import Ensemble
 from broadsheet.extract.train import ensemble_json, read_gz, site_of
 from broadsheet.model import PARAGRAPH_SEPARATOR, Page
@@ -64,12 +59,12 @@ class ListPage:
     site: str
     gold: str
     paragraphs: tuple[str, ...]
-    blocks: tuple[leftout.LooseList, ...]
+    blocks: tuple[looselists.LooseList, ...]
     lines: tuple[tuple[str, ...], ...]
 
     def text(self, kept: Sequence[bool]) -> str:
         """The page's text with the blocks ``kept`` says added, each before the body paragraph
-        it goes before, as ``html.listed`` puts it."""
+        it goes before, as ``articlebody.listed`` puts it."""
         found: dict[int, list[str]] = {}
         for keep, block, lines in zip(kept, self.blocks, self.lines, strict=True):
             if keep:
@@ -83,7 +78,7 @@ class ListPage:
 
 def list_pages(root: Path) -> Iterator[ListPage]:
     """The WCXB dev article pages the HTML path judges articles (both stages of its verdict,
-    ``html.weighed``), with their loose blocks."""
+    ``htmlverdict.weighed``), with their loose blocks."""
     for path in sorted((root / "ground-truth").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         markup = root / "html" / f"{path.stem}.html.gz"
@@ -108,13 +103,13 @@ def news_pages(root: Path) -> Iterator[ListPage]:
 
 def _list_page(key: str, markup: Path, url: str | None, gold: str) -> ListPage | None:
     """One page through the HTML path up to the list model, or None when it judges the page no
-    article (both stages of its verdict, ``html.weighed``)."""
+    article (both stages of its verdict, ``htmlverdict.weighed``)."""
     parts = html_parts(Page(id=key, source=markup.name, kind="html", content=read_gz(markup),
                             url=url))
     if not isinstance(parts, HtmlParts) or weighed(parts)[1] is not None:
         return None
     parts = completed(parts)
-    blocks = tuple(leftout.loose_lists(parts.tree, parts.paragraphs))
+    blocks = tuple(looselists.loose_lists(parts.tree, parts.paragraphs))
     lines = tuple(block_lines(parts, block) for block in blocks)
     return ListPage(key, site_of(url, key), gold, parts.paragraphs, blocks, lines)
 
@@ -136,7 +131,7 @@ def _rows(pages: Sequence[ListPage]) -> tuple[Any, Any, Any]:
             x.append(block.features)
             y.append(gain > 0)
             weights.append(abs(gain) + MIN_WEIGHT)
-    return (np.array(x, dtype=np.float64).reshape(-1, len(leftout.LIST_FEATURES)), np.array(y),
+    return (np.array(x, dtype=np.float64).reshape(-1, len(looselists.LIST_FEATURES)), np.array(y),
             np.array(weights))
 
 
@@ -152,7 +147,7 @@ def fit_trees(pages: Sequence[ListPage]) -> dict[str, Any]:
     return ensemble_json(fitted)
 
 
-def mean_f1(pages: Sequence[ListPage], model: leftout.ListModel | None) -> tuple[float, int, int]:
+def mean_f1(pages: Sequence[ListPage], model: looselists.ListModel | None) -> tuple[float, int, int]:
     """The pages' mean word F1 with the blocks ``model`` keeps added (none without a model), and
     the pages up and down by more than 0.005 against none added."""
     before = [page.f1([False] * len(page.blocks)) for page in pages]
@@ -208,7 +203,7 @@ def fit_model(pages: Sequence[ListPage], news: Sequence[ListPage]) -> dict[str, 
     cutoff ``learned_cutoff`` chooses."""
     fitted = fit_trees(pages)
     cutoff = learned_cutoff(pages, news, Ensemble.from_json(fitted))
-    return {"features": list(leftout.LIST_FEATURES), "cutoff": cutoff, "model": fitted}
+    return {"features": list(looselists.LIST_FEATURES), "cutoff": cutoff, "model": fitted}
 
 
 def cross_validate(pages: Sequence[ListPage], news: Sequence[ListPage]) -> None:
@@ -220,19 +215,19 @@ def cross_validate(pages: Sequence[ListPage], news: Sequence[ListPage]) -> None:
         train = [page for page in pages if fold_of(page) != fold]
         trees = Ensemble.from_json(fit_trees(train))
         cutoff = learned_cutoff(train, news, trees)
-        after = mean_f1(test, leftout.ListModel(trees, cutoff))
+        after = mean_f1(test, looselists.ListModel(trees, cutoff))
         learned.append(after[0] * len(test))
         print(f"fold {fold}: {len(test)} pages, {mean_f1(test, None)[0]:.5f} without the model, "
               f"{after[0]:.5f} at the cutoff learned on the other fold, {cutoff} ({after[1]} up, "
               f"{after[2]} down)")
         for each in CUTOFFS:
-            at = mean_f1(test, leftout.ListModel(trees, each))
+            at = mean_f1(test, looselists.ListModel(trees, each))
             print(f"  cutoff {each}: {at[0]:.5f} ({at[1]} up, {at[2]} down)")
     print(f"both folds, the learned cutoffs: {sum(learned) / max(len(pages), 1):.5f}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Train the list model (leftout.loose_lists).")
+    parser = argparse.ArgumentParser(description="Train the list model (looselists.loose_lists).")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--cv", action="store_true", help="print the held-out figures first")
     args = parser.parse_args(argv)
@@ -241,13 +236,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.cv:
         cross_validate(pages, news)
     fitted = fit_model(pages, news)
-    model = leftout.ListModel.from_json(fitted)
+    model = looselists.ListModel.from_json(fitted)
     base, after = mean_f1(pages, None), mean_f1(pages, model)
     print(f"all {len(pages)} pages, cutoff {model.cutoff}: {base[0]:.5f} -> {after[0]:.5f} "
           f"({after[1]} up, {after[2]} down)")
     for cutoff in CUTOFFS:
-        print(f"  cutoff {cutoff}: {mean_f1(pages, leftout.ListModel(model.trees, cutoff))[0]:.5f}")
-    leftout.LIST_MODEL_PATH.write_text(json.dumps(fitted, separators=(",", ":")) + "\n",
+        print(f"  cutoff {cutoff}: {mean_f1(pages, looselists.ListModel(model.trees, cutoff))[0]:.5f}")
+    looselists.LIST_MODEL_PATH.write_text(json.dumps(fitted, separators=(",", ":")) + "\n",
                                        encoding="utf-8")
 
 

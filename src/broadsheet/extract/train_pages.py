@@ -1,7 +1,7 @@
 """Train the page classifier (article or not) and measure it on sites it never saw.
 
 Pages: every WCXB dev page (seven types; ``article`` is the positive class) and the scrapinghub
-news pages (all articles). Each page goes through the real HTML path (``html.page_evidence``)
+news pages (all articles). Each page goes through the real HTML path (``htmlverdict.page_evidence``)
 and becomes one row of ``pagekind.SIGNAL_NAMES``, its words (``pagewords.page_words``) and its
 two readings (``pagekind.READING_NAMES``); a page the path rejects has no row (it is no article
 either way). The model is two layers: a logistic regression over the words
@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from broadsheet.extract.html import page_evidence
+from broadsheet.extract.htmlverdict import page_evidence
 from broadsheet.extract.pagekind import MODEL_FEATURES, MODEL_FILE, SECOND_FEATURES, Evidence, Linear, blended
 from broadsheet.extract.pagewords import MIN_SITES, PAGE_TYPES, TypeWordModel, WordModel
 from broadsheet.extract.train import ensemble_json, fit_trees, read_gz, site_of

@@ -407,7 +407,7 @@ def _second_look(models: Models, doc: Doc, site: CueSite, content: Candidate, so
     """The acceptor's P(right) of a detection under the joint threshold (``learned``), 0 when it
     does not look: it looks at one whose joint score is at least ``acceptor_from``, its cue word not
     capitalised inside its sentence (a Title Case heading). Learned on train by cross-fitting, as
-    are its thresholds, one per ``acceptor_group`` (``training.with_acceptor``): in round 7 (the
+    are its thresholds, one per ``acceptor_group`` (``acceptors.with_acceptor``): in round 7 (the
     main threshold still walked on dev), against no acceptor, recall over all 0.443 -> 0.460 on
     dev and 0.406 -> 0.433 on unseen articles, speech F1 0.857 -> 0.854 and 0.844 -> 0.851,
     precision 0.913 -> 0.902 and 0.904 -> 0.902 (one threshold walked on dev: 0.458 / 0.427,

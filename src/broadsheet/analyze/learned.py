@@ -15,7 +15,7 @@
   split, never on dev), and ``trusted``;
 - ``trusted``: cue keys, and pairs ``key|kind`` of a cue key and a content reading ("confirm|ccomp"),
   whose attributions scoring between ``thresholds["trusted"]`` and ``accept`` were right at least
-  ``training.TRUSTED_PRECISION`` of the time on train (belief and perception cues such as
+  ``thresholds.TRUSTED_PRECISION`` of the time on train (belief and perception cues such as
   "believe", "complain", "describe"): these are kept from ``trusted`` up, the rest from ``accept``
   up — recall over all attributions without spending precision.
 - ``acceptor``: P(a detection is right) from its three probabilities, its cue key and content

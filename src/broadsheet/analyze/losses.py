@@ -2,7 +2,7 @@
 
 Reads PolNeAR's train split minus the held-out fold (never dev, never test) as the recipe's
 cross-fitted folds do: each fold's articles read by cue, content and source models learned on the
-other folds (``training.crossfit``), with the shipped thresholds, trusted keys and acceptors. Every
+other folds (``folds.crossfit``), with the shipped thresholds, trusted keys and acceptors. Every
 gold attribution then gets two labels, and the table counts them:
 
 - its **cue kind** (``cue_kind``): "according to", a verb of speech (the scorer's ``SPEECH`` list), a

@@ -857,15 +857,7 @@ def test_the_campaign_is_the_one_persons_campaign_written_before(text: str, spea
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "dropped"), [
-    # voices round 25, sample Q: whom a paper asked and about what, no words
-    ("The Plains Courier asked the party about the mayor's order which he gave Monday.", "The Plains Courier",
-     "asked", "the party about the mayor's order which he gave Monday", True),
-    ("Ada Holt asked whether the order was fair.", "Ada Holt", "asked", "whether the order was fair", False),
-    ("Ada Holt asked reporters about the order: “Why now?”", "Ada Holt", "asked",
-     "reporters about the order: “Why now?”", False),  # a question quoted
-    ("Ada Holt asked if it was true about the order.", "Ada Holt", "asked", "if it was true about the order",
-     False),
-    # the allegations a speaker denies are not her words
+    # voices round 25, sample Q: the allegations a speaker denies are not her words
     ("Ada Holt denies allegations that she took the money when she was mayor.", "Ada Holt", "denies",
      "she took the money when she was mayor", True),
     ("Ada Holt denied the new claims that the fund lost money.", "Ada Holt", "denied",
@@ -874,8 +866,8 @@ def test_the_campaign_is_the_one_persons_campaign_written_before(text: str, spea
     ("Ada Holt said allegations that the fund lost money were false.", "Ada Holt", "said",
      "allegations that the fund lost money were false", False),
 ])
-def test_asked_about_a_topic_and_allegations_denied_are_no_words(text: str, speaker: str, cue: str,
-                                                                 content: str, dropped: bool) -> None:
+def test_allegations_denied_are_no_words(text: str, speaker: str, cue: str, content: str,
+                                         dropped: bool) -> None:
     assert no_words_said(_attribution(text, speaker, cue, content), text) is dropped
 
 
@@ -920,9 +912,3 @@ def test_the_person_an_administration_is_named_for_is_no_organisation(speaker: s
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.organisation == shown
 
-
-def test_asked_about_keeps_what_people_ask_the_writer() -> None:
-    # sample I judges "People ask me about ..." a voice: only a named or definite addressee is dropped
-    text = "People ask me about Lumio, Plainsbrew and the like."
-    words = "me about Lumio, Plainsbrew and the like"
-    assert not no_words_said(_attribution(text, "People", "ask", words), text)

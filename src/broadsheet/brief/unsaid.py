@@ -91,9 +91,8 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its words are the reason for the anonymity the speaker asked for, right after it ("insisted on
       anonymity to describe the talks"), and a passive's subject may have a party and state beside
       it ("Rep. Ada Holt (D-Mass.) is expected to announce ...");
-    - its cue asks someone about a topic, unquoted ("asked the party about the mayor's order"): whom
-      and what about, no words; or its words are allegations the speaker denies ("denies allegations
-      that she took the money": the allegations' words, not hers).
+    - its words are allegations the speaker denies ("denies allegations that she took the money": the
+      allegations' words, not hers).
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -505,23 +504,6 @@ _WORDS = re.compile(r"\w+")
 
 
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
-def _asked_about(attribution: Attribution, text: str) -> bool:
-    """ "The Plains Courier asked the party about the mayor's order": whom it asked (a name or "the"
-    ...) and the topic, no words (a question asked is its words: "asked, \"Why now?\"", "asked whether
-    ..."; "People ask me about ...", a generic request, stays), unquoted."""
-    if not _ASK_CUE.fullmatch(attribution.cue.strip().lower()) or _quoted(attribution.content):
-        return False
-    found = _ASKED_ABOUT.match(attribution.content.lstrip(_EDGE_PUNCT))
-    if found is None:
-        return False
-    whom = found.group(1)
-    named = whom[:1].isupper() or whom.lower().startswith("the ")  # not "People ask me about X"
-    return named and whom.split()[0].lower() not in _OPENS_A_CLAUSE and not _CLAUSE.search(whom.lower())
-
-
-_ASKED_ABOUT = re.compile(r"((?:[\w'’.&-]+\s+){1,5}?)about\s", re.I)
-
-
 def _allegations_denied(attribution: Attribution, text: str) -> bool:
     """ "Ada Holt denies allegations that she took the money": the words are the allegations' (or the
     claims', the reports') that the speaker denies, not hers."""
@@ -556,5 +538,4 @@ _ANONYMITY = re.compile(r"\s+(?:on|for|under)\s+(?:the\s+)?(?:(?:condition|groun
 _RULES = (_anonymity, _does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
           _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
           _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after,
-          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows, _nothing_said, _asked_about,
-          _allegations_denied)
+          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows, _nothing_said, _allegations_denied)

@@ -837,3 +837,78 @@ def test_her_campaign_is_the_one_person_named_just_before(text: str, speaker: st
         said(article, "her campaign", "she would wait", kind="indirect"),))
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ada Holt's campaign has more staff than Ivo Dahl's team. Most are new, the campaign told a paper.",
+     "Ada Holt's campaign"),
+    ("Ada Holt's campaign and Ivo Dahl's campaign grew. Most are new, the campaign told a paper.",
+     "the campaign"),  # two campaigns: no guess
+    ("Ada Holt spoke. Most are new, the campaign told a paper.", "the campaign"),  # no campaign of hers
+])
+def test_the_campaign_is_the_one_persons_campaign_written_before(text: str, speaker: str) -> None:
+    # voices round 25, sample Q: "the campaign" left unresolved where the article writes whose it is
+    article = make_article("a", "Outlet", "t", [text])
+    people = [_entity(text, name, "PERSON") for name in ("Ada Holt", "Ivo Dahl") if name in text]
+    analysis = Analysis(article, entities=tuple(people), attributions=(
+        said(article, "the campaign", "Most are new", kind="indirect", cue="told"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "dropped"), [
+    # voices round 25, sample Q: the allegations a speaker denies are not her words
+    ("Ada Holt denies allegations that she took the money when she was mayor.", "Ada Holt", "denies",
+     "she took the money when she was mayor", True),
+    ("Ada Holt denied the new claims that the fund lost money.", "Ada Holt", "denied",
+     "the fund lost money", True),
+    ("Ada Holt denied that the fund lost money.", "Ada Holt", "denied", "the fund lost money", False),
+    ("Ada Holt said allegations that the fund lost money were false.", "Ada Holt", "said",
+     "allegations that the fund lost money were false", False),
+])
+def test_allegations_denied_are_no_words(text: str, speaker: str, cue: str, content: str,
+                                         dropped: bool) -> None:
+    assert no_words_said(_attribution(text, speaker, cue, content), text) is dropped
+
+
+@pytest.mark.parametrize(("role", "shown"), [
+    ("police Chief, Jr.", "police Chief"),  # voices round 25, sample Q: "Chief Ada Holt, Jr. said"
+    ("Mayor, Sr.", "Mayor"),
+    ("director, III", "director"),
+    ("Junior Minister", "Junior Minister"),
+])
+def test_a_names_suffix_is_no_part_of_a_role(role: str, shown: str) -> None:
+    article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
+    analysis = Analysis(article, attributions=(said(article, "Ada Holt", "the plan works", role=role),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.role == shown
+
+
+def test_a_title_written_before_the_name_is_not_cut_at_another_titles_hyphen() -> None:
+    # voices round 25, sample Q: "President" of "President Holt" became "President-elect Dahl"
+    text = "President Holt said the plan works, hours before the inauguration of President-elect Dahl."
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(said(article, "Holt", "the plan works", role="President"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.role == "President"
+    text = "Ada Holt, a co-author of the study, said the plan works."  # a role cut at its hyphen
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(said(article, "Ada Holt", "the plan works", role="co"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.role == "co-author of the study"
+
+
+@pytest.mark.parametrize(("speaker", "organisation", "shown"), [
+    ("the Holt administration", "Holt", None),  # voices round 25, sample Q: the one it is named for
+    ("the Holt campaign", "Holt", None),
+    ("the Plains Mutual board", "Plains Mutual", "Plains Mutual"),
+])
+def test_the_person_an_administration_is_named_for_is_no_organisation(speaker: str, organisation: str,
+                                                                     shown: str | None) -> None:
+    text = f"{speaker} vowed to end the rule."
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, speaker, "to end the rule", kind="indirect", cue="vowed", organisation=organisation),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.organisation == shown
+

@@ -1,13 +1,13 @@
-"""Samples M, N, O and P: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to Q: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
-articles M did not draw from.
+articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only).
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
-``polnear-voices-O``, ``basil-voices-P``).
+``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.bench.voices import (
+    ALLSIDES_Q,
     BASIL_M,
     BASIL_P,
     ECBPLUS_N,
@@ -34,7 +35,7 @@ from test_wcxb_voices import _floor
 KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "roles", "organisations",
         "kinds", "note"}
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
-           ("P", BASIL_P, "basil-")]
+           ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -97,3 +98,15 @@ def test_polnear_pages_read_only_articles_no_model_trained_on(eval_data: Path) -
 
 def test_sample_p_draws_from_no_article_of_m() -> None:
     assert not set(BASIL_P.articles()) & set(BASIL_M.articles())
+
+
+def test_allsides_pages_never_read_the_test_split(eval_data: Path) -> None:
+    first = ALLSIDES_Q.articles()[0]
+    (page,) = ALLSIDES_Q.pages(eval_data, [first])
+    assert page.id == f"allsides-{first}" and page.kind == "text" and page.title
+    rows = (json.loads(line) for line in (eval_data / "clustering" / "allsides-neus" / "allsides_dev.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip())
+    tested = next(row["article_id"] for row in rows if row["split"] == "test")
+    with pytest.raises(ConfigError):
+        ALLSIDES_Q.pages(eval_data, [tested])
+    assert not any(key.startswith("test-") for key in ALLSIDES_Q.articles())

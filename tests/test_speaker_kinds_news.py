@@ -153,3 +153,14 @@ def test_a_title_after_a_conjunction_and_a_party_of_a_state_are_offices(text: st
 def test_a_party_of_a_state_after_a_surname_alone_is_no_one_elses() -> None:
     text = "The charges name Ivo Holt and Ada Holt. Holt, Republican of Ohio, denied them."
     assert speaker_kind("Ada Holt", context=[text]) == "other"  # her husband's seat, not hers
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("The city council", "official"),  # voices round 25, sample Q: a council of a city is a government body
+    ("the Plainsville County Council", "official"),
+    ("The town council", "official"),
+    ("the Council on Plains Relations", "other"),  # a think tank's name, no council of a place
+    ("the student council", "other"),
+])
+def test_a_council_of_a_city_or_a_county_is_a_public_body(name: str, kind: str) -> None:
+    assert speaker_kind(name) == kind

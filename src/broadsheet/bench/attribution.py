@@ -43,6 +43,9 @@ cue accuracy). Rows:
   rules were written; kept as M's are (gated too).
 - ``basil-voices-P``: the same for sample P, 60 voices of an edition of the 248 BASIL articles M did not
   draw from, judged before voices round 24's rules were written; kept as M's are (gated too).
+- ``allsides-voices-Q``: the same for sample Q, 60 voices of an edition of AllSides-NEUS's 7,212 train
+  and val records (outlets' headlines and leads), judged before voices round 25's rules were written;
+  kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -65,6 +68,7 @@ from broadsheet.analyze.nlp import DEFAULT_BATCH_SIZE
 from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.bench.voices import (
+    ALLSIDES_Q,
     BASIL_M,
     BASIL_P,
     ECBPLUS_N,
@@ -273,4 +277,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, ECBPLUS_N)
         report.rows += news_voice_rows(data, POLNEAR_O)
         report.rows += news_voice_rows(data, BASIL_P)
+        report.rows += news_voice_rows(data, ALLSIDES_Q)
     return report

@@ -45,8 +45,11 @@ the ``polnear-voices-O`` row) is drawn the same way from the 167 PolNeAR article
 never trained on (the dev split and the train articles held out from training, ``polnear_unseen``; US
 political news, no licence), judged before round 22's fixes and kept as M is. Sample P
 (``tests/data/basil_voices/judged_p.json``, the ``basil-voices-P`` row) is drawn the same way from the
-248 BASIL articles M did not draw from, judged before voices round 24's fixes and kept as M is. Each is
-a ``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
+248 BASIL articles M did not draw from, judged before voices round 24's fixes and kept as M is. Sample Q
+(``tests/data/allsides_voices/judged_q.json``, the ``allsides-voices-Q`` row) is drawn the same way from
+AllSides-NEUS's train and val records (outlets' headlines and leads, ``allsides_pages``; never its test
+split), judged before voices round 25's fixes and kept as M is. Each is a ``NewsSample``: its rows'
+prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -81,6 +84,9 @@ BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
 POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
+ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
+ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
+ALLSIDES_SPLITS = ("train", "val")
 _WORD = re.compile(r"\w+")
 
 
@@ -275,6 +281,21 @@ def ecbplus_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
             for r in _jsonl(data, ECBPLUS_FILE, "ECB+") if wanted is None or r["doc_id"] in wanted]
 
 
+def allsides_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
+    """The AllSides-NEUS records ``keys`` (their ``article_id``, "train-0-0"; all without) of the train
+    and val splits (``ConfigError`` for any other: the test split is never read) as plain-text pages
+    (ids "allsides-<article_id>"): the record's text (an article's lead) as the page, its headline as
+    the container's hint (AllSides-NEUS keeps no outlet, address or date)."""
+    records = {r["article_id"]: r for r in _jsonl(data, ALLSIDES_FILE, "AllSides-NEUS")
+               if r.get("split") in ALLSIDES_SPLITS}
+    names = list(records) if keys is None else list(keys)
+    missing = [name for name in names if name not in records]
+    if missing:
+        raise ConfigError(f"{missing[0]}: not an AllSides-NEUS record of the train or val split")
+    return [Page(id=f"allsides-{name}", source=f"allsides-neus/{name}", kind="text",
+                 content=records[name]["text"], title=records[name].get("title")) for name in names]
+
+
 def polnear_unseen(root: Path) -> dict[str, Path]:
     """The PolNeAR articles (under ``root``) the attribution models never trained on, their text files
     by name: every ``dev`` article and the train articles held out from training (never the test split)."""
@@ -341,6 +362,7 @@ BASIL_M = NewsSample("basil-voices", BASIL_M_FIXTURE, basil_pages)
 BASIL_P = NewsSample("basil-voices", BASIL_P_FIXTURE, basil_pages)
 ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
 POLNEAR_O = NewsSample("polnear-voices", POLNEAR_O_FIXTURE, polnear_pages)
+ALLSIDES_Q = NewsSample("allsides-voices", ALLSIDES_Q_FIXTURE, allsides_pages)
 
 
 @cache
@@ -376,7 +398,8 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
-    """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``):
+    """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
+    ``allsides-voices-Q``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

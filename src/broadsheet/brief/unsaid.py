@@ -90,7 +90,9 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       teaser cut off after the source's name): nothing was said;
     - its words are the reason for the anonymity the speaker asked for, right after it ("insisted on
       anonymity to describe the talks"), and a passive's subject may have a party and state beside
-      it ("Rep. Ada Holt (D-Mass.) is expected to announce ...").
+      it ("Rep. Ada Holt (D-Mass.) is expected to announce ...");
+    - its words are allegations the speaker denies ("denies allegations that she took the money": the
+      allegations' words, not hers).
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -502,6 +504,24 @@ _WORDS = re.compile(r"\w+")
 
 
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
+def _allegations_denied(attribution: Attribution, text: str) -> bool:
+    """ "Ada Holt denies allegations that she took the money": the words are the allegations' (or the
+    claims', the reports') that the speaker denies, not hers."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or content[0] < cue[1]:
+        return False
+    if not _DENIAL.fullmatch(attribution.cue.strip().lower()):
+        return False
+    return bool(_CLAIMS_THAT.fullmatch(text[cue[1]:content[0]]))
+
+
+_DENIAL = re.compile(r"den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)|"
+                     r"refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?")
+_CLAIMS_THAT = re.compile(r"\s+(?:(?:the|any|all|those|these|new|recent|earlier|his|her|their|its)\s+)*"
+                          r"(?:[\w-]+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|rumou?rs?|"
+                          r"suggestions?|assertions?|speculation)\s+that\s+", re.I)
+
+
 def _anonymity(attribution: Attribution, text: str) -> bool:
     """ "The official insisted on anonymity to describe the talks", "spoke on condition of anonymity
     because ...": the words after the anonymity asked for are its reason, no one's words."""
@@ -518,4 +538,4 @@ _ANONYMITY = re.compile(r"\s+(?:on|for|under)\s+(?:the\s+)?(?:(?:condition|groun
 _RULES = (_anonymity, _does_a_thing, _opens_with_its_speaker, _on_a_topic, _an_aim, _finds_a_thing, _anyone,
           _passive_subject, _a_label, _takes_a_thing, _when_asked, _hangs_on_its_words, _for_anyone_to_say,
           _an_agent_or_a_work, _a_title_or_a_modal, _code_or_a_label, _a_table_or_a_source_after,
-          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows, _nothing_said)
+          _names_a_thing, _a_topic_asked, _an_empty_it, _a_group_knows, _nothing_said, _allegations_denied)

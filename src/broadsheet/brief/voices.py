@@ -443,11 +443,14 @@ def _speaker_of(attribution: Attribution, text: str,
 
 
 def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
-    """ "Ada Holt's campaign" for "her campaign" (or "his office"): the
-    one person the analysis recognised in the speaker's sentence before it and the sentence before
-    that ("Ada Holt refrained from ... . Ahead of her remarks, her campaign said ..."); None when
-    there is no such speaker, or none or more than one person there."""
+    """ "Ada Holt's campaign" for "her campaign" (or "his office"; "the campaign" is the one person's
+    campaign the article writes before it, ``_the_one_campaign``): the one person the analysis
+    recognised in the speaker's sentence before it and the sentence before that ("Ada Holt refrained
+    from ... . Ahead of her remarks, her campaign said ..."); None when there is no such speaker, or
+    none or more than one person there."""
     span = attribution.speaker_span
+    if span is not None and _THE_CAMPAIGN.fullmatch(" ".join(attribution.speaker.split())):
+        return _the_one_campaign(text, span[0], entities)
     found = _POSSESSED.fullmatch(" ".join(attribution.speaker.split()))
     if span is None or found is None:
         return None
@@ -461,6 +464,19 @@ def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) 
 
 
 _POSSESSED = re.compile(r"(?i:his|her)\s+(campaign|office)")
+_THE_CAMPAIGN = re.compile(r"(?i:the)\s+campaign")
+
+
+def _the_one_campaign(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """ "Ada Holt's campaign" for "the campaign": the one person the article writes a campaign of
+    before it ("Ada Holt's campaign has more staff ... , the campaign told ..."); None for none or
+    two ("Ada Holt's campaign and Ivo Dahl's reelection campaign")."""
+    owners = {e.canonical or e.text for e in entities if e.label == "PERSON" and e.span[1] <= start
+              and _CAMPAIGN_OF.match(text, e.span[1])}
+    return f"{owners.pop()}'s campaign" if len(owners) == 1 else None
+
+
+_CAMPAIGN_OF = re.compile(r"['’]s?[ \t]+(?:[\w-]+[ \t]+)?campaign\b")
 
 
 def _apposition_owner(attribution: Attribution, text: str, entities: Sequence[Entity]) -> Entity | None:
@@ -633,7 +649,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
     written = _most_common(s.role for s in group)
-    role = _whole_word(_whole_role(_tidy_role(written), speaker, texts), texts)
+    role = _whole_word(_whole_role(_tidy_role(written), speaker, texts), texts, speaker)
     role = _not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)
@@ -692,6 +708,7 @@ def _tidy_role(role: str | None) -> str | None:
     role = _RELATIVE.sub("", role)  # "nominee, whose loss to Ivo Dahl marked ...": the clause is no role
     role = _PRINCIPALS_DESCRIPTION.sub(r"\1", role)
     role = _TRAILING_COURTESY.sub("", role)  # "spine surgeon Dr." of "spine surgeon Dr. Ehsan Jazini"
+    role = _NAME_SUFFIX.sub("", role)  # "police Chief, Jr." of "police Chief Ada Holt, Jr. said": her name's
     dated = _DATELINE.match(role)  # "CLEVELAND - Donald" of "CLEVELAND - Donald Trump laid out ...":
     if dated and re.fullmatch(r"[A-Z][\w'’.-]*", role[dated.end():]):  # a dateline and a first name
         return None
@@ -728,12 +745,23 @@ def _whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | N
     return role
 
 
-def _whole_word(role: str | None, texts: Sequence[str]) -> str | None:
+def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes the role whole as the title right before the speaker's name
+    ("President Ada Holt"): no role cut at a hyphen, whatever other title the story hyphens ("the
+    inauguration of President-elect Ivo Dahl" is his)."""
+    if not speaker.split():
+        return False
+    title = re.compile(rf"(?<![\w-]){re.escape(role)}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}"
+                       rf"{re.escape(speaker.split()[-1])}(?![\w'’-])")
+    return any(title.search(text) for text in texts)
+
+
+def _whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str | None:
     """A role cut at a hyphen made whole from the story ("associate professor ... and a co" of "... and
     a co-author", "yoga therapist, E" of "yoga therapist Holly Wilgus, E-RYT 200"): the hyphened word,
     the capitals or numbers after it and up to four words more before a stop ("co-author of the
     study,"), where the role's last part is written so."""
-    if not role or not role[-1].isalnum():
+    if not role or not role[-1].isalnum() or _titles_the_name(role, speaker, texts):
         return role
     _, comma, tail = role.rpartition(", ")
     before = r",[ \t]+" if comma else r"(?<![\w-])"
@@ -753,6 +781,7 @@ _TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$"
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
                      "april may june july august september october november december today")
 _RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
+_NAME_SUFFIX = re.compile(r"[\s,]+(?:Jr|Sr)\.?$|[\s,]+(?:II|III|IV)$")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 # The description of the person a role works for, after that person's name ("spokeswoman for Speaker
 # Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.
@@ -788,7 +817,10 @@ def _not_cut_from(speaker: str, organisation: str | None) -> str | None:
     of "The Hollywood Reporter", "the Sioux Falls Argus" of "the Sioux Falls Argus Leader"): the
     speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
     Rights" stays), nor one of the speakers a joint speaker names ("Google" of "Amazon and
-    Google")."""
+    Google"), nor the one an administration, a campaign or a family is named for ("Holt" of "the
+    Holt administration": a person, no body the speaker belongs to)."""
+    if organisation and re.fullmatch(rf"(?:the\s+)?{re.escape(organisation)}\s+{_NAMED_FOR}", speaker, re.I):
+        return None  # "the Ada Holt administration": the one it is named for, no body of its own
     if organisation and speaker.lower().startswith(organisation.lower()):
         rest = speaker[len(organisation):].split()
         if len(rest) == 1 and rest[0][:1].isupper():  # the name's last word cut off
@@ -800,6 +832,7 @@ def _not_cut_from(speaker: str, organisation: str | None) -> str | None:
 
 
 _CONJUNCT = re.compile(r" and @ $|^ @ and ")
+_NAMED_FOR = r"(?:administration|campaign|presidency|government|camp|family|estate)"
 
 
 def _a_place(name: str, texts: Sequence[str]) -> bool:

@@ -29,8 +29,9 @@ organisation the analysis found beside it:
    Congressional Campaign Committee"); or a speaker
    named for a public body or an office ("Federal prosecutors", "a judge", "the White House", "the
    Swedish Prosecution Authority", "the Congressional Budget Office", "The National Institute on
-   Drug Abuse"). A company's chief executive is not an official, nor a company's or a union's president or
-   spokesperson (a president or spokesperson with an organisation that is no public body:
+   Drug Abuse", "The city council": a council of a city, a town, a county or a state; not "the Council
+   on ...", a think tank). A company's chief executive is not an official, nor a company's or a
+   union's president or spokesperson (a president or spokesperson with an organisation that is no public body:
    "president and chief operating officer of SpaceX", "spokesperson for Instagram", or a role
    naming a union, company or association: "local president of the prison workers' union"); a
    public bank's is ("president of the Federal Reserve Bank of New York"). A speaker named for
@@ -163,7 +164,8 @@ _BODY_NAME = re.compile(
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
     r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|treasury|"
     r"census|(?<!business )(?<!farm )bureau|"
-    r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council))\b",
+    r"border (?:protection|patrol|force)|european (?:union|commission|parliament|council)|"
+    r"(?:city|town|county|village|municipal|district|borough|parish|state|provincial|regional) council)\b",
     re.I,
 )
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"

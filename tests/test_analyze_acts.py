@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from broadsheet.analyze.acceptance import acceptor_group, acceptor_threshold, kept_context
 from broadsheet.analyze.acceptors import (
     _acceptor_rows,
     _acceptor_thresholds,
@@ -13,7 +14,7 @@ from broadsheet.analyze.acceptors import (
 )
 from broadsheet.analyze.acts import classify_act
 from broadsheet.analyze.attribution import find_attributions, scored_attributions
-from broadsheet.analyze.detect import acceptor_group, acceptor_threshold, first_pass, kept_context
+from broadsheet.analyze.detect import first_pass
 from broadsheet.analyze.features import complement_features, complement_kind, context_features
 from broadsheet.analyze.learned import LinearModel, Models, shipped_models
 from broadsheet.analyze.nlp import load_model
@@ -173,7 +174,7 @@ def test_an_owner_s_agent_and_a_labelled_street_still_speak(nlp: Language) -> No
 
 def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> None:
     from broadsheet.analyze.candidates import Candidate, make_site
-    from broadsheet.analyze.detect import _plain_speech
+    from broadsheet.analyze.cuerules import plain_speech
     from broadsheet.analyze.quotes import find_quotations
 
     text = "Ana Berg said that the bridge would reopen in May."
@@ -181,9 +182,9 @@ def test_a_plain_verb_of_saying_needs_more_than_one_word_said(nlp: Language) -> 
     site = make_site(doc, next(t.i for t in doc if t.text == "said"), tuple(find_quotations(text)))
     sure = (0.8, 0.8, 0.8)  # above PLAIN_SPEECH and PLAIN_SOURCE, below SURE_SPEECH
     clause = text.index("the bridge")
-    assert _plain_speech(doc, site, sure, Candidate("ccomp", (clause, len(text) - 1), 4, 10))
+    assert plain_speech(doc, site, sure, Candidate("ccomp", (clause, len(text) - 1), 4, 10))
     word = text.index("that")
-    assert not _plain_speech(doc, site, sure, Candidate("object", (word, word + 4), 3, 3))
+    assert not plain_speech(doc, site, sure, Candidate("object", (word, word + 4), 3, 3))
 
 
 def test_the_acceptor_keeps_a_criticism_the_joint_threshold_drops(nlp: Language) -> None:

@@ -286,7 +286,7 @@ def test_the_narrator_takes_the_content_back(nlp: Language, rest: str) -> None:
 
 
 def test_the_cue_verbs_own_conjunct_is_no_part_of_what_was_said(nlp: Language) -> None:
-    from broadsheet.analyze.detect import _cue_conjunct
+    from broadsheet.analyze.settling import _cue_conjunct
 
     text = "The mayor said in a statement that the bridge would reopen in May, and asked residents to wait."
     doc = nlp(text)

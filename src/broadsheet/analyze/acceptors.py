@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from broadsheet.analyze.detect import ACCEPTOR_GROUPS, acceptor_group
+from broadsheet.analyze.acceptance import ACCEPTOR_GROUPS, acceptor_group
 from broadsheet.analyze.features import Features, detection_features
 from broadsheet.analyze.fitting import Pair, fit
 from broadsheet.analyze.folds import ACCEPTOR_FROM, Fold, crossfit, detections_of, right_detections
@@ -35,7 +35,7 @@ def with_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[F
                   only_other: bool = False) -> Models:
     """``models`` with the acceptor: a logistic model over ``detection_features`` that keeps a
     detection under the joint threshold when P(right) clears its group's threshold
-    (``detect.acceptor_group``: verbs of saying, and the rest).
+    (``acceptance.acceptor_group``: verbs of saying, and the rest).
 
     Everything is cross-fitted on the train split, in ``ACCEPTOR_FOLDS`` folds: each fold's
     detections (joint score from ``ACCEPTOR_FROM``) are found by models learned on the other folds,
@@ -71,7 +71,7 @@ ContextRow = tuple[Features, bool, bool]  # a pending detection's features, righ
 
 def with_context_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Sequence[Fold] = ()) -> Models:
     """``models`` with the context acceptor (``learned``): a logistic model over a pending
-    detection's own features and its context's (``detect.context_acceptor_features``), in place of
+    detection's own features and its context's (``acceptance.context_acceptor_features``), in place of
     ``other_acceptor`` for cues other than verbs of saying, with its own ``acceptor_other``.
 
     Cross-fitted as ``with_acceptor`` is: each fold's articles are read by models learned on the
@@ -106,7 +106,8 @@ def with_context_acceptor(models: Models, train_pairs: Sequence[Pair], folds: Se
 def _context_rows(pairs: Sequence[Pair], models: Models) -> tuple[Tally, list[ContextRow]]:
     """The counts of what the first pass keeps on ``pairs`` (with their gold counts), and a row for
     each detection it defers."""
-    from broadsheet.analyze.detect import context_acceptor_features, first_pass, kept_context
+    from broadsheet.analyze.acceptance import context_acceptor_features, kept_context
+    from broadsheet.analyze.detect import first_pass
 
     base = Tally()
     rows: list[ContextRow] = []
@@ -154,7 +155,7 @@ Outcome = tuple[str, float, bool, bool]  # group, acceptance, right, right on a 
 
 
 def _fold_outcomes(document: Document, doc: Doc, models: Models) -> tuple[list[Outcome], Tally]:
-    """Each detection's group (``detect.acceptor_group``), acceptance (the acceptor's P(right), 1
+    """Each detection's group (``acceptance.acceptor_group``), acceptance (the acceptor's P(right), 1
     when the joint threshold keeps it) and whether it is right, on a gold speech attribution or
     not, when all detections of the article are scored together; with the article's gold counts."""
     found = detections_of(doc, models)

@@ -3,10 +3,10 @@
 1. **Detection** (``detect``, with the models learned from PolNeAR): the cues, and for each the
    content and the source mention in the cue's own clause ("he" in "he said", "who" in "Obama, who
    said"). ``spans.speaker`` points at that mention.
-2. **The speaker's name** (``speakers``): a name speaks as the person's fullest name in the article
-   ("Trump" -> "Donald Trump"), with the ``role`` and ``organisation`` its own phrase gives it; a
-   pronoun or a relative "who" takes the name of what it stands for; a common noun ("officials")
-   keeps its words. "X reported, citing Y": Y is the speaker and X the ``via``.
+2. **The speaker's name** (``speakers``, ``pronouns``, ``naming``): a name speaks as the person's
+   fullest name in the article ("Trump" -> "Donald Trump"), with the ``role`` and ``organisation``
+   its own phrase gives it; a pronoun or a relative "who" takes the name of what it stands for; a
+   common noun ("officials") keeps its words. "X reported, citing Y": Y is the speaker and X the ``via``.
 3. **Continuations**: a quotation no attribution covers, in the same paragraph as an attribution
    just before it, continues that attribution (``"X," said Hall. "Y."`` gives Hall a second,
    ``direct`` attribution); its content is the quotation, or the sentence up to the quotation's end
@@ -14,7 +14,7 @@
    a quoted content is part of it (``quote_pair``), as annotators mark it.
 4. **Kind** (direct, indirect, mixed), **act** (``acts``), ``via`` and ``when`` (``frames``); a
    person's role found in one attribution fills their others; ``canonical`` is the key that groups
-   a speaker's voices across a story (``speakers.canonical_key``), None for a speaker who is no
+   a speaker's voices across a story (``speakerkeys.canonical_key``), None for a speaker who is no
    person or organisation.
 
 **Reporting chains**: the speaker is the original source and ``via`` the outlet or person that
@@ -36,9 +36,11 @@ from broadsheet.analyze.detect import Detection, detect
 from broadsheet.analyze.entities import bare_name, find_entities
 from broadsheet.analyze.frames import cited_source, find_via, find_when
 from broadsheet.analyze.learned import Models, shipped_models
+from broadsheet.analyze.naming import name_speaker
 from broadsheet.analyze.quotes import Quotation, find_quotations
 from broadsheet.analyze.spans import char_span, strip_space, text_of, tidy_content
-from broadsheet.analyze.speakers import EntityIndex, Speaker, canonical_key, name_speaker
+from broadsheet.analyze.speakerkeys import canonical_key
+from broadsheet.analyze.speakers import EntityIndex, Speaker
 from broadsheet.model import Article, Attribution, AttributionKind, Entity, Span
 
 _MIN_CONTINUATION_WORDS = 3

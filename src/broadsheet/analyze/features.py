@@ -207,10 +207,15 @@ def content_features(doc: Doc, site: CueSite, candidate: Candidate, kinds: froze
 
 def _reading(kind: str, kinds: frozenset[str], values: dict[str, object]) -> Features:
     """The features of a reading of ``kind``: each value paired with the kind
-    (``kind|name=kind|value``), and every other kind proposed beside it."""
+    (``kind|name=kind|value``), and every other kind proposed beside it.
+
+    The kinds are added in sorted order, not the set's: ``LinearModel.probability`` sums the
+    weights in the dict's order, and a set of strings iterates in an order that changes with the
+    interpreter's hash seed, so the last bits of P(content) and P(source), and through them the
+    training of the acceptor and its thresholds, changed from run to run."""
     feats: Features = {"bias": 1.0, f"kind={kind}": 1.0}
     feats.update({f"kind|{name}={kind}|{value}": 1.0 for name, value in values.items()})
-    feats.update({f"kind|has={kind}|{other}": 1.0 for other in kinds})
+    feats.update({f"kind|has={kind}|{other}": 1.0 for other in sorted(kinds)})
     return feats
 
 

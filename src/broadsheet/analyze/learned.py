@@ -95,7 +95,7 @@ class Models:
     context_acceptor: LinearModel | None = None
 
     def acceptor_for(self, group: str) -> LinearModel | None:
-        """The acceptor of a group of cues (``detect.ACCEPTOR_GROUPS``): ``other_acceptor`` for
+        """The acceptor of a group of cues (``acceptance.ACCEPTOR_GROUPS``): ``other_acceptor`` for
         cues other than verbs of saying when there is one, else the one ``acceptor``."""
         if group == "other" and self.other_acceptor is not None:
             return self.other_acceptor

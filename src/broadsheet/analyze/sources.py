@@ -2,7 +2,7 @@
 
 The source is the mention *in the attribution's own clause*: the pronoun "he" of "he said", the "who"
 of "Obama, who said", the name of "said Steve Hall". Resolving a pronoun to a name is the speaker's
-business (``speakers``), never the source span's. Readings, named by ``kind``:
+business (``pronouns``), never the source span's. Readings, named by ``kind``:
 
 - ``subject``: the cue's subject (outside the quotation before it: ``"Happy Cinco de Mayo!," he
   tweeted``); a verb without one borrows the subject of the verb it hangs on ("..., saying", "and

@@ -504,15 +504,23 @@ _WORDS = re.compile(r"\w+")
 
 
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
+
+
+def _after_cue(attribution: Attribution, text: str) -> str | None:
+    """The text between the cue and the words, when the words come after the cue; else None."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or content[0] < cue[1]:
+        return None
+    return text[cue[1]:content[0]]
+
+
 def _allegations_denied(attribution: Attribution, text: str) -> bool:
     """ "Ada Holt denies allegations that she took the money": the words are the allegations' (or the
     claims', the reports') that the speaker denies, not hers."""
-    cue, content = attribution.cue_span, attribution.content_span
-    if cue is None or content is None or content[0] < cue[1]:
+    gap = _after_cue(attribution, text)
+    if gap is None or not _DENIAL.fullmatch(attribution.cue.strip().lower()):
         return False
-    if not _DENIAL.fullmatch(attribution.cue.strip().lower()):
-        return False
-    return bool(_CLAIMS_THAT.fullmatch(text[cue[1]:content[0]]))
+    return bool(_CLAIMS_THAT.fullmatch(gap))
 
 
 _DENIAL = re.compile(r"den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)|"
@@ -525,10 +533,8 @@ _CLAIMS_THAT = re.compile(r"\s+(?:(?:the|any|all|those|these|new|recent|earlier|
 def _anonymity(attribution: Attribution, text: str) -> bool:
     """ "The official insisted on anonymity to describe the talks", "spoke on condition of anonymity
     because ...": the words after the anonymity asked for are its reason, no one's words."""
-    cue, content = attribution.cue_span, attribution.content_span
-    if cue is None or content is None or content[0] < cue[1]:
-        return False
-    return bool(_ANONYMITY.fullmatch(text[cue[1]:content[0]]))
+    gap = _after_cue(attribution, text)
+    return gap is not None and bool(_ANONYMITY.fullmatch(gap))
 
 
 _ANONYMITY = re.compile(r"\s+(?:on|for|under)\s+(?:the\s+)?(?:(?:condition|grounds|promise)\s+of\s+)?"

@@ -110,6 +110,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|ex\s|retired|one-time|onetime|erstwhile)"
 _BODY = (r"county|city|state|federal|municipal|provincial|national|regional|public|government|"
          r"league|federation|association|commission|committee|council|board|agency|ministry|"
          r"department|authority|union|party")
+_PARTY = r"(?:Republican|Democrat|Independent)"  # a member of Congress's, with "of" and a state
 _OFFICE = re.compile(
     r"\b(?:president|vice president|prime minister|minister|secretary|senator|sen\.|"
     r"representative|rep\.|congress(?:man|woman)?|lawmaker|legislator|governor|gov\.|mayor|"
@@ -123,7 +124,7 @@ _OFFICE = re.compile(
     r"(?-i:Justice(?=\s+[A-Z]))|"
     r"(?:majority|minority) leader|"
     # a member of Congress written by party and state ("Republican of Kentucky")
-    r"(?-i:(?:Republican|Democrat|Independent) of(?= [A-Z]))|"
+    rf"(?-i:{_PARTY} of(?= [A-Z]))|"
     # a member of Congress's party and state ("R-Ky.", "D-Calif.", "R-Utah", "R-S.C.")
     r"(?-i:(?<![\w-])[RDI]-(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}|Utah|Iowa|Ohio|Maine|Texas|Idaho|Alaska|Hawaii))|"
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
@@ -390,12 +391,12 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
-_PARTY_OF_STATE = re.compile(r"(?:Republican|Democrat|Independent)\s+of\s")
+_PARTY_OF_STATE = re.compile(rf"{_PARTY}\s+of\s")
 
 
 _DESCRIBED = (r"(?:,\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|PsyD)\.?)*"  # "Parr, MD, an internist"
               r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z])|"
-              r",\s+(?=(?:Republican|Democrat|Independent)\s+of\s+[A-Z]))"  # "Ada Holt, Republican of Ohio"
+              rf",\s+(?={_PARTY}\s+of\s+[A-Z]))"  # "Ada Holt, Republican of Ohio"
               r"([^,.;:()\"“”]{3,120})")
 _ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")

@@ -13,7 +13,6 @@ the other lines go on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 from broadsheet.errors import UnreadableInput
 from broadsheet.extract import from_record, headline_only
-from broadsheet.ingest.records import headline_to_page, record_id, record_to_page
+from broadsheet.ingest.records import headline_to_page, parse_record, record_id, record_to_page
 from broadsheet.model import Article, Rejected
 
 Line = tuple[Mapping[str, Any] | None, Article | Rejected]  # the parsed object (None: not one)
@@ -51,12 +50,9 @@ def _article(record: Mapping[str, Any], source: str) -> Article | Rejected:
 def parse_line(line: str, source: str) -> Line:
     """One line: its JSON object and its Article, or a ``Rejected`` when it is no JSON object."""
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        detail = f"not JSON: {exc.msg} at column {exc.colno}"
-        return None, Rejected(source, "ingest", "parse_error", detail)
-    if not isinstance(record, dict):
-        return None, Rejected(source, "ingest", "parse_error", "the line is JSON but not an object")
+        record = parse_record(line)
+    except UnreadableInput as exc:
+        return None, Rejected(source, "ingest", exc.reason, str(exc))
     return record, record_article(record, source)
 
 

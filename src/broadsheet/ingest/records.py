@@ -89,7 +89,8 @@ def _page(record: Mapping[str, Any], source: str, content: str, *, key: str) -> 
                 published=normalise(_field(record, "published")))
 
 
-def _parse_line(line: str, source: str) -> Page:
+def parse_record(line: str) -> dict[str, Any]:
+    """One line's JSON object; raises ``UnreadableInput`` (``parse_error``) when it is none."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -97,7 +98,7 @@ def _parse_line(line: str, source: str) -> Page:
                               reason="parse_error") from exc
     if not isinstance(record, dict):
         raise UnreadableInput("the line is JSON but not an object", reason="parse_error")
-    return record_to_page(record, source)
+    return record
 
 
 def read_jsonl(path: Path) -> Iterator[Page | Rejected]:
@@ -112,6 +113,6 @@ def read_jsonl(path: Path) -> Iterator[Page | Rejected]:
                 continue
             source = f"{path}:{number}"
             try:
-                yield _parse_line(line, source)
+                yield record_to_page(parse_record(line), source)
             except UnreadableInput as exc:
                 yield Rejected(source, "ingest", exc.reason, str(exc))

@@ -6,8 +6,10 @@ from dataclasses import replace
 
 import pytest
 
+from broadsheet.brief.nonspeakers import antecedent_in_doubt, cannot_speak
+from broadsheet.brief.speakernames import clean_speaker, is_pronoun
 from broadsheet.brief.unsaid import no_words_said
-from broadsheet.brief.voices import antecedent_in_doubt, cannot_speak, clean_speaker, is_pronoun, story_voices
+from broadsheet.brief.voices import story_voices
 from broadsheet.model import Analysis, Attribution, Entity, Story, Voice
 from broadsheet.text import name_key as speaker_key
 from test_brief_data import kim_analyses, kim_story, make_article, said

@@ -35,7 +35,7 @@ def said(
     """An Attribution whose spans are found in ``article.text`` (the words must be there); its
     canonical key is the speaker's name key, as analysis gives a person or organisation (none for a
     pronoun)."""
-    from broadsheet.brief.voices import clean_speaker, is_pronoun
+    from broadsheet.brief.speakernames import clean_speaker, is_pronoun
     from broadsheet.text import name_key
 
     text = article.text

@@ -16,17 +16,10 @@ import pytest
 from broadsheet.bench.perspectives import FIXTURE, _article, _story
 from broadsheet.model import Analysis, Article, Attribution, Story
 from broadsheet.stories.corroboration import cited_source, is_opinion, key_claims
+from broadsheet.stories.outlets import is_outlet, is_unnamed
 from broadsheet.stories.perspectives import blindspot, leaning, outlet_coverage, perspectives, timeline
-from broadsheet.stories.speakers import (
-    KINDS,
-    description_after,
-    is_outlet,
-    is_unnamed,
-    runs_a_company,
-    speaker_kind,
-    spelled_out,
-    title_before,
-)
+from broadsheet.stories.speakers import KINDS, speaker_kind
+from broadsheet.stories.titles import description_after, runs_a_company, spelled_out, title_before
 
 DATA: dict[str, Any] = json.loads(Path(FIXTURE).read_text(encoding="utf-8"))
 

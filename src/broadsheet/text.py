@@ -7,7 +7,8 @@ pipeline. Pure functions of strings, no I/O.
 - words: ``words`` (``\\w+`` runs), ``word_count`` (CJK-aware), ``word_set`` (a readable literal for
   long word lists), ``content_words`` (lower-cased, stop words and possessives dropped);
 - comparison forms: ``collapse`` (white space), ``normal`` (and lower case), ``squash`` (letters and
-  digits only), ``name_key`` (a person's or organisation's name, for grouping mentions);
+  digits only), ``name_key`` (a person's or organisation's name, for grouping mentions), ``EDGE_PUNCT``
+  (what a name or a quote is stripped of at its edges);
 - sentences: ``split_sentences`` gives ``(start, end)`` offsets and does not break after
   abbreviations ("U.S.", "Sept.", "Mr.", initials); ``sentences`` gives their texts;
   ``ends_sentence`` tells whether a line ends like one;
@@ -105,6 +106,9 @@ def squash(text: str) -> str:
 
 
 HONORIFICS = word_set("mr mrs ms miss mx messrs mme mlle dr prof sir dame")
+# Quotation marks, brackets, separators and spaces stripped from the edges of a speaker's name or
+# of the words said (the brief's voices and its rules of words no one said).
+EDGE_PUNCT = "\"'“”‘’()[],;:-–— "
 _NON_WORD = re.compile(r"[^\w\s]")
 
 

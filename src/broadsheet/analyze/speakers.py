@@ -25,8 +25,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-# brief/voices.py reads AGENT_NOUNS from here (kept as it was before the split).
-from broadsheet.analyze.entities import AGENT_NOUNS as AGENT_NOUNS
 from broadsheet.analyze.roles import (
     LEADING_JUNK,
     description_of,

@@ -4,7 +4,10 @@
     rank.py       which stories lead: distinct outlets, growth since the previous edition, recency
     sentences.py  which sentences can stand alone: datelines, pronouns, connectives, bare quotes
     summarize.py  Speed Reads: extractive, cited, the lead then what the other outlets add
-    voices.py     attributions grouped by speaker, each quote cited
+    voices.py     attributions grouped by speaker, each quote cited; the speaker's name, who it is,
+                  who makes no voice, roles and organisations in speakernames.py, speakerof.py,
+                  nonspeakers.py, voiceroles.py, voiceorgs.py; words no one said in unsaid.py
+                  (its rules in unsaidcues.py, unsaidspeakers.py)
     features.py   kinds of speaker and the written rule of "What they're saying"
     goodnews.py   the lexicon that finds stories that read positive (weekly Good News)
     edition.py    puts them together in sections: ``build_edition``

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from broadsheet.model import Analysis, Article, Claim, Story
 from broadsheet.stories.features import words
-from broadsheet.stories.speakers import is_outlet
+from broadsheet.stories.outlets import is_outlet
 from broadsheet.text import STOP_WORDS, cosine, name_key, split_sentences, tfidf_vectors, word_set
 
 LEAD_SENTENCES = 4

@@ -22,8 +22,8 @@ from markupsafe import escape
 
 from broadsheet.brief.edition import Options, edition_story
 from broadsheet.brief.rank import outlet_key
+from broadsheet.brief.speakernames import clean_speaker
 from broadsheet.brief.verify import story_versions, verify_story
-from broadsheet.brief.voices import clean_speaker
 from broadsheet.codec import to_dict
 from broadsheet.model import Edition, EditionStory
 from broadsheet.render.sanitize import sanitize

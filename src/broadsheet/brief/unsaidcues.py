@@ -1,0 +1,235 @@
+"""Words no one said, read off the cue (rules of ``unsaid.no_words_said``): a cue that names,
+knows, shows or supports a thing, tells a story or reports on a topic, hopes or prefers, finds, adds,
+claims or demands a thing, touts, shares or proposes a thing, the passive "when asked", an indirect
+question after the cue, allegations denied, the anonymity asked for.
+
+Each rule reads the attribution's cue, words and spans against the article's text (no parse).
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadsheet.model import Attribution
+from broadsheet.text import EDGE_PUNCT, name_key
+
+
+def does_a_thing(attribution: Attribution, text: str) -> bool:
+    """The rules of round 14: names, knows, promotes, boasts of, pleads, tells a story (``no_words_said``)."""
+    cue = attribution.cue.strip().lower()
+    content = attribution.content.strip(EDGE_PUNCT).lower()
+    if _NO_SPEECH_CUE.fullmatch(cue) or _TOLD_A_STORY.match(content):
+        return True
+    if name_key(attribution.speaker) == "paper" and _FINDS.fullmatch(cue):
+        return True  # "The paper shows that ...": a study, no newspaper (a newspaper reports)
+    after = text[attribution.cue_span[1]:][:60] if attribution.cue_span else ""
+    told = _TOLD_A_STORY.match(after.lstrip()) or _ON_A_TOPIC.match(after)
+    if told and _runs_past_its_cue(attribution):
+        return True  # "..., Elise Cutts tells the story of how ..." read whole as the words
+    if cue.startswith("boast") and not _SAYS_WHAT.match(after):
+        return True  # "boasts 20 consecutive quarters", not "boasting that ..."
+    return cue.startswith("plead") and bool(_PLEA.match(content))
+
+
+_NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing)|"
+                            r"understand(?:s|ing)?|understood|endors(?:e|es|ed|ing)|"
+                            r"support(?:s|ed|ing)?|show(?:s|n|ed|ing)?|demonstrat(?:e|es|ed|ing)|"
+                            r"discuss(?:es|ed|ing)?)")
+_TOLD_A_STORY = re.compile(r"(?i:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
+_FINDS = re.compile(r"(?:show|find|found|suggest|demonstrate|conclude)(?:s|ed|n)?")
+_ON_A_TOPIC = re.compile(r"\s+(?:on\s+(?:how|why|what|whether)|about)\b", re.I)
+_SAYS_WHAT = re.compile(r"\s*(?:that\b|[,:“\"])", re.I)
+_PLEA = re.compile(r"(?:not\s+)?guilty\b|no contest\b")
+
+
+QUOTE_MARKS = "\"“”«»"
+
+
+def _quoted(words: str) -> bool:
+    """Whether the words hold a quotation mark."""
+    return any(mark in words for mark in QUOTE_MARKS)
+
+
+def _runs_past_its_cue(attribution: Attribution) -> bool:
+    content, cue = attribution.content_span, attribution.cue_span
+    return content is not None and cue is not None and content[0] < cue[0] < content[1]
+
+
+def on_a_topic(attribution: Attribution, text: str) -> bool:
+    """ "wrote about the fold-and-cut problem": a topic, no words; "Saying that, I did want ...":
+    the idiom "that said", no one's words; "When veterans ask for help": a thing a generic group (a
+    name all in lower case) asks for, unquoted (not "Ilhan Omar asked for compassion", a request)."""
+    content = attribution.content.lstrip(EDGE_PUNCT).lower()
+    asks = bool(_ASK_CUE.fullmatch(attribution.cue.strip().lower()))
+    asked_for = asks and attribution.speaker.strip().islower() and not _quoted(attribution.content)
+    return content.startswith(("about ", "that,")) or bool(asked_for and content.startswith("for "))
+
+
+_ASK_CUE = re.compile(r"ask(?:s|ed|ing)?")
+
+
+def an_aim(attribution: Attribution, text: str) -> bool:
+    """ "is hoping to change that", "prefer to use ...": an aim or a taste, no words; and a taste
+    for a thing ("Most people prefer reading a good story", "some people still prefer stainless
+    steel safety razors"), the thing right after the cue, unquoted."""
+    cue = attribution.cue.strip().lower()
+    content = attribution.content.lstrip(EDGE_PUNCT).lower()
+    if _AIM_CUE.fullmatch(cue) and content.startswith("to "):
+        return True
+    span, words = attribution.cue_span, attribution.content_span
+    follows = span is not None and words is not None and not text[span[1]:words[0]].strip()
+    unquoted = not _quoted(attribution.content)
+    return bool(_TASTE_CUE.fullmatch(cue)) and follows and unquoted and not content.startswith("that ")
+
+
+_AIM_CUE = re.compile(r"(?:hop|prefer|want|plan|need|tr|seek|choos|intend|wish|aim|lik|lov)"
+                      r"(?:e|es|s|ed|ied|ies|y|ing|red|ring|ned|ning)?")
+
+
+_TASTE_CUE = re.compile(r"prefer(?:s|red|ring)?|lik(?:e|es|ed|ing)|lov(?:e|es|ed|ing)|enjoy(?:s|ed|ing)?")
+
+
+def finds_a_thing(attribution: Attribution, text: str) -> bool:
+    """ "finds herself navigating ...", "finds this development intriguing", "Many people find
+    that ...": a plot, a taste or the writer's generalisation, no one's words."""
+    if not _FIND_CUE.fullmatch(attribution.cue.strip().lower()):
+        return False
+    content = attribution.content.strip(EDGE_PUNCT)
+    words = content.lower().split()
+    if _GENERAL.match(attribution.speaker.strip()) or (words and words[0] in _REFLEXIVE):
+        return True
+    quoted = _quoted(content)
+    return 0 < len(words) <= 4 and words[0] != "that" and not quoted and not _after_that(attribution, text)
+
+
+def _after_that(attribution: Attribution, text: str) -> bool:
+    """Whether "that" stands between the cue and the words ("found that tutoring helped little")."""
+    cue, content = attribution.cue_span, attribution.content_span
+    return bool(cue and content and re.search(r"\bthat\b", text[cue[1]:content[0]], re.I))
+
+
+_FIND_CUE = re.compile(r"find(?:s|ing)?|found")
+_REFLEXIVE = frozenset({"herself", "himself", "themselves", "itself", "myself", "ourselves", "yourself"})
+_GENERAL = re.compile(r"(?:many|most|some|few)\s", re.I)
+
+
+def takes_a_thing(attribution: Attribution, text: str) -> bool:
+    """ "JavaScript adds interactivity so users can ...", "Huawei claims market share ...", "Season
+    2 continued that legacy", "fans continue to be enraged that ...": a verb that reports words
+    only with a clause or a quotation, here with a thing (an object before the words, or words
+    that are no clause), so no one's words ("claims to be the home of ..." is a claim)."""
+    cue, content = attribution.cue_span, attribution.content_span
+    name = attribution.cue.strip().lower()
+    if not _THING_CUE.fullmatch(name) or cue is None or content is None or content[1] <= cue[1]:
+        return False
+    if _quoted(attribution.content):
+        return False
+    gap = text[cue[1]:max(cue[1], content[0])]  # the words may run past the cue ("the CE250 claims a ...")
+    if gap.strip():
+        return bool(_AN_OBJECT.fullmatch(gap)) and gap.split()[-1].lower() not in _OPENS_A_CLAUSE
+    words = text[max(cue[1], content[0]):content[1]].strip(EDGE_PUNCT).lower().split()
+    if words[:1] == ["to"]:
+        return not name.startswith("claim")
+    owned = bool(words) and words[0] in _POSSESSIVE and not name.startswith("continu")  # "continued her work"
+    return bool(words) and not owned and not _CLAUSE.search(" ".join(words[:6]))
+
+
+_THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
+                        r"consider(?:s|ed|ing)?|fear(?:s|ed|ing)?")
+_AN_OBJECT = re.compile(r"\s+(?!(?:on|in|at|to|during|via|by|from|for|after|before|later|also|further|"
+                        r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a system like Workday"
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})  # "claims its 80 bays save ..."
+_OPENS_A_CLAUSE = frozenset({"that", "whether", "if", "how", "why", "what", "when", "who", "where"})
+_CLAUSE = re.compile(r"\b(?:i|you|he|she|it|we|they|there|is|are|was|were|will|would|can|could|"
+                     r"should|has|have|had|do|does|did|may|might|must)\b|['’](?:s|re|ve|ll|d|m)\b")
+
+
+def when_asked(attribution: Attribution, text: str) -> bool:
+    """ "what Steve said when asked, \"What's ...?\"": the passive "when asked", the asker unnamed."""
+    cue = attribution.cue_span
+    return (cue is not None and attribution.cue.strip().lower() == "asked"
+            and bool(_BEFORE_ASKED.search(text[max(0, cue[0] - 20):cue[0]])))
+
+
+_BEFORE_ASKED = re.compile(r"\b(?:when|if|after|once|as|before|until|upon|being)\s+$", re.I)
+
+
+def names_a_thing(attribution: Attribution, text: str) -> bool:
+    """ "They tout their deep understanding of ...", "Jonathan shared a seasoned take on ...", "This
+    guide listed all of the top tips that I learned", "Hoka responded by tuning the Speedgoat 7": a
+    cue that takes a thing (or a deed), never a clause without "that", with no "that", colon or
+    quotation before unquoted words: no one's words."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if not _OBJECT_CUE.fullmatch(attribution.cue.strip().lower()) or cue is None or content is None:
+        return False
+    if content[0] < cue[1] or _quoted(attribution.content) or "‘" in attribution.content:
+        return False  # the words before the cue ("It works, Ada Holt shared."), or quoted
+    if _AS_WHAT.search(text[cue[1]:content[1]]):
+        return False  # "described the video as lighthearted satire": a characterisation, said
+    gap = text[cue[1]:content[0]]
+    opens = attribution.content.lstrip(EDGE_PUNCT).lower()
+    if _SAYS_IN_GAP.search(gap) or opens.startswith("to "):
+        return False  # "promise to be ...": a pledge
+    return bool(gap.strip()) or not opens.startswith(("that ", "whether ", "if "))  # "a solver that ..."
+
+
+_OBJECT_CUE = re.compile(r"tout(?:s|ed|ing)?|describ(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|"
+                         r"highlight(?:s|ed|ing)?|list(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
+                         r"promis(?:e|es|ed|ing)|respond(?:s|ed|ing)?|showcas(?:e|es|ed|ing)")
+_AS_WHAT = re.compile(r"(?<!\bwell\s)\bas\b(?!\s+well\s+as\b)", re.I)  # not "as well as"
+_SAYS_IN_GAP = re.compile(r"\bthat\b|[:“\"‘']")
+
+
+def a_topic_asked(attribution: Attribution, text: str) -> bool:
+    """ "GIM estimates how components would behave", "Customer Acquisition Cost (CAC) tells you how
+    much you're spending", "explaining how founders take ...": an indirect question right after the
+    cue (or its pronoun object), unquoted, is a topic, not what was said (not after "asked",
+    "wondered", whose question is the words, nor after a denial, "could not say whether ...")."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or content[0] < cue[1] or _quoted(attribution.content):
+        return False
+    if _ASKING.match(attribution.cue.strip().lower()) or _DENIED.search(text[max(0, cue[0] - 24):cue[0]]):
+        return False  # "could not say whether it works", "declined to say how": a statement
+    run = text[cue[1]:content[1]]
+    return bool(_WH_TOPIC.match(run))
+
+
+_ASKING = re.compile(r"(?:ask|wonder|question|inquir|enquir|quer)")
+_DENIED = re.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused)\s+to)\s+(?:\w+\s+)?$", re.I)
+_WH_TOPIC = re.compile(r"\s+(?:(?:you|us|me|them|him|her|readers|viewers)\s+)?(?:how|why|whether)\b",
+                       re.I)  # not "what": "said what plumbers do will help" is a clause
+
+
+def _after_cue(attribution: Attribution, text: str) -> str | None:
+    """The text between the cue and the words, when the words come after the cue; else None."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or content[0] < cue[1]:
+        return None
+    return text[cue[1]:content[0]]
+
+
+def allegations_denied(attribution: Attribution, text: str) -> bool:
+    """ "Ada Holt denies allegations that she took the money": the words are the allegations' (or the
+    claims', the reports') that the speaker denies, not hers."""
+    gap = _after_cue(attribution, text)
+    if gap is None or not _DENIAL.fullmatch(attribution.cue.strip().lower()):
+        return False
+    return bool(_CLAIMS_THAT.fullmatch(gap))
+
+
+_DENIAL = re.compile(r"den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)|"
+                     r"refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?")
+_CLAIMS_THAT = re.compile(r"\s+(?:(?:the|any|all|those|these|new|recent|earlier|his|her|their|its)\s+)*"
+                          r"(?:[\w-]+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|rumou?rs?|"
+                          r"suggestions?|assertions?|speculation)\s+that\s+", re.I)
+
+
+def anonymity(attribution: Attribution, text: str) -> bool:
+    """ "The official insisted on anonymity to describe the talks", "spoke on condition of anonymity
+    because ...": the words after the anonymity asked for are its reason, no one's words."""
+    gap = _after_cue(attribution, text)
+    return gap is not None and bool(_ANONYMITY.fullmatch(gap))
+
+
+_ANONYMITY = re.compile(r"\s+(?:on|for|under)\s+(?:the\s+)?(?:(?:condition|grounds|promise)\s+of\s+)?"
+                        r"anonymity[\s,]*", re.I)

@@ -1,0 +1,150 @@
+"""A voice's organisation as shown, and what its kind is read with (``brief.voices``): the body
+that employs the speaker (``employer_of``), no organisation cut into a longer name or a title
+(``not_cut_in``), cut from the speaker's own name or one of a joint speaker (``not_cut_from``), or a
+person's surname (``not_a_person``); the organisation a role names (``organisation_in``), whether
+the story writes a name as a place (``a_place``), and the label the analyses give each name
+(``entity_labels``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from broadsheet.brief.speakernames import JOB, OWNER
+from broadsheet.model import Analysis
+from broadsheet.text import EDGE_PUNCT, name_key
+
+ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+_A_UNIT = re.compile(r"\b(?:center|centre|institute|program|programme|school|department|division|lab|"
+                     r"laboratory|unit|office|college|faculty|clinic|hospital|group|team|service)s?\b", re.I)
+
+
+_AT_BODY = r"\s+at\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w'’.&-]*)*)"
+
+
+def employer_of(found: str | None, role: str | None, labels: Mapping[str, str]) -> str | None:
+    """The body that employs the speaker, where the analysis took a name the role says is not it: a
+    field named before "at" a body ("associate physician of Pulmonary and Critical Care at
+    Massachusetts General Hospital"; a unit named so stays: "director of the Longevity Institute at
+    ..."), or a name after an organisation's possessive ("Car Talk's
+    GM electric vehicle expert": GM is what the expert knows)."""
+    if not found or not role or found not in role:
+        return found
+    at = re.search(re.escape(found) + _AT_BODY, role)
+    if at and not _A_UNIT.search(found):
+        return at.group(1)  # not "the Longevity Institute at the USC ... School of Gerontology", a unit
+    owner = OWNER.match(role)
+    owned = owner is not None and role.index(found) > owner.end(1)
+    if owner and owned and labels.get(name_key(ARTICLE.sub("", owner.group(1)))) == "ORG":
+        return owner.group(1)
+    return found
+
+
+def not_cut_in(role: str | None, organisation: str | None) -> str | None:
+    """No organisation that the role writes as part of a longer name or of a title ("PAC America" of
+    "super PAC America Rising", "House" of "the House Majority PAC", "Senate" of "aide to Senate
+    Majority Leader Mitch McConnell", "State" of "Secretary of State"); one before a title of its
+    own stays ("Senate Majority Leader", "PolitiFact Executive Director", "Homeland Security
+    Secretary")."""
+    if not role or not organisation:
+        return organisation
+    written = re.search(rf"(?<![\w'’-]){re.escape(ARTICLE.sub('', organisation))}(?![\w'’-])", role)
+    if written is None:
+        return organisation
+    if re.search(r"\b(?:Secretary|Department|Ministry|Minister) of (?:the )?$", role[:written.start()]):
+        return None  # "Secretary of State": the office's word, no organisation
+    run = _NAME_RUNS_ON.match(role, written.end())
+    return organisation if run is None or _A_TITLE_WORD.search(run.group()) else None
+
+
+_NAME_RUNS_ON = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+")
+_A_TITLE_WORD = re.compile(rf"(?:{JOB}|Leader|Secretary|Speaker|President|Spokes\w+|Whip|Commissioner|"
+                           r"Counsel|Economist|Analyst|Administrator|Attorney|Head|Chief|Insider|"
+                           r"Correspondent|Reporter|Columnist|Anchor|Host|Writer)$")
+
+
+def not_cut_from(speaker: str, organisation: str | None) -> str | None:
+    """No organisation that is the speaker's own name cut short of its last word ("The Hollywood"
+    of "The Hollywood Reporter", "the Sioux Falls Argus" of "the Sioux Falls Argus Leader"): the
+    speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
+    Rights" stays), nor one of the speakers a joint speaker names ("Google" of "Amazon and
+    Google"), nor the one an administration, a campaign or a family is named for ("Holt" of "the
+    Holt administration": a person, no body the speaker belongs to)."""
+    if organisation and re.fullmatch(rf"(?:the\s+)?{re.escape(organisation)}\s+{_NAMED_FOR}", speaker, re.I):
+        return None  # "the Ada Holt administration": the one it is named for, no body of its own
+    if organisation and speaker.lower().startswith(organisation.lower()):
+        rest = speaker[len(organisation):].split()
+        if len(rest) == 1 and rest[0][:1].isupper():  # the name's last word cut off
+            return None
+    marked = f" {name_key(speaker)} ".replace(f" {name_key(organisation or '')} ", " @ ")
+    if organisation and _CONJUNCT.search(marked):
+        return None  # "Google" of "Amazon and Google": one of the speakers, not their body
+    return organisation
+
+
+_CONJUNCT = re.compile(r" and @ $|^ @ and ")
+_NAMED_FOR = r"(?:administration|campaign|presidency|government|camp|family|estate)"
+
+
+def a_place(name: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes ``name`` as a place or a state somewhere ("in China", "to Britain",
+    "from the UK", "Austria's interior minister"): a name the recogniser calls a place that is never
+    written so is a club or a company ("Tottenham said in a statement")."""
+    name = re.escape(name)
+    place = re.compile(rf"\b(?:in|to|from|across|throughout|with|against)\s+(?:the\s+)?{name}(?!\w)|"
+                       rf"\b{name}['’]s\s+(?:\w+\s+){{0,2}}{_STATE}")
+    return any(place.search(text) for text in texts)
+
+
+_STATE = (r"(?:government|ministry|minister|president|prime minister|parliament|embassy|army|military|"
+          r"police|courts?|leaders?|officials)\b")
+
+
+def not_a_person(found: str | None, labels: Mapping[str, str]) -> str | None:
+    """The organisation the analysis found, unless it is a person's surname: the story's analyses
+    call it a person and name a person by a full name ending in it ("Trump" of "a group that has
+    applauded some of Trump's decisions", with "Donald Trump" in the story; not "SpaceX", which the
+    recogniser calls a person but no one is named after)."""
+    key = name_key(ARTICLE.sub("", re.sub(r"['’]s?$", "", found or "")))
+    if key and labels.get(key) == "PERSON" and any(
+        label == "PERSON" and name.split()[-1] == key and " " in name for name, label in labels.items()
+    ):
+        return None
+    return found
+
+
+def organisation_in(role: str | None, labels: Mapping[str, str], texts: Sequence[str] = ()) -> str | None:
+    """The longest name in ``role`` the story's analyses call an organisation ("Ascom" of
+    "President Ascom North America"), or a place the story never writes as one ("Emirates" of
+    "Emirates President": an airline; not an abbreviation, "U.S. President"), read for the voice's
+    kind; None when there is none."""
+    words = (role or "").split()
+    windows = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
+
+    def an_organisation(name: str) -> bool:
+        label = labels.get(name_key(name))
+        name = name.strip(EDGE_PUNCT)
+        abbreviated = re.fullmatch(r"(?:[A-Z]\.?){2,4}", name)  # "U.S.", "UK": a state
+        return label == "ORG" or (label == "GPE" and not abbreviated and not a_place(name, texts))
+
+    named = [(i, j) for i, j in windows if an_organisation(" ".join(words[i:j]))]
+    if not named:
+        return None
+    i, j = max(named, key=lambda w: (w[1] - w[0], -w[0]))
+    return " ".join(words[i:j]).strip(EDGE_PUNCT)
+
+
+def entity_labels(analyses: Iterable[Analysis]) -> dict[str, str]:
+    """The label the analyses give each entity name most often, and at least twice (one label is
+    too weak a sign: the recogniser calls "LN", Live Nation, a GPE once); keyed by ``name_key``,
+    "the" aside."""
+    counts: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for entity in analysis.entities:
+            counts.setdefault(name_key(ARTICLE.sub("", entity.text)), Counter())[entity.label] += 1
+    common = {key: count.most_common(1)[0] for key, count in counts.items() if key}
+    return {key: label for key, (label, seen) in common.items() if seen >= 2}

@@ -1,0 +1,105 @@
+"""A voice's role as shown (``brief.voices``): tidied (``tidy_role``: no word it was cut after, no
+next person, relative clause, principal's description, trailing courtesy title, name suffix or
+dateline), none when it is the speaker's own words (``not_own_name``), made whole from the story
+when cut before the name it ends in (``whole_role``) or at a hyphen (``whole_word``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from broadsheet.text import HONORIFICS, name_key, word_set
+
+_DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
+                       re.I)
+
+
+def tidy_role(role: str | None) -> str | None:
+    """A role without the word it was cut after ("division vice president, Nissan Sales & Regional
+    Operations at" -> "... Operations"); None when nothing is left."""
+    if role is None:
+        return None
+    role = _NEXT_PERSON.sub("", role)  # "..., and Eddie Villalba, outbound product manager"
+    role = _RELATIVE.sub("", role)  # "nominee, whose loss to Ivo Dahl marked ...": the clause is no role
+    role = _PRINCIPALS_DESCRIPTION.sub(r"\1", role)
+    role = _TRAILING_COURTESY.sub("", role)  # "spine surgeon Dr." of "spine surgeon Dr. Ehsan Jazini"
+    role = _NAME_SUFFIX.sub("", role)  # "police Chief, Jr." of "police Chief Ada Holt, Jr. said": her name's
+    dated = _DATELINE.match(role)  # "CLEVELAND - Donald" of "CLEVELAND - Donald Trump laid out ...":
+    if dated and re.fullmatch(r"[A-Z][\w'’.-]*", role[dated.end():]):  # a dateline and a first name
+        return None
+    role = role[dated.end():] if dated else role
+    return _DANGLING.sub("", " " + role).strip() or None
+
+
+def not_own_name(role: str | None, speaker: str) -> str | None:
+    """No role made of the speaker's own words ("Crazy" of "Crazy Lenny's E-Bikes")."""
+    words = set(name_key(role or "").split())
+    return None if words and words <= set(name_key(speaker).split()) else role
+
+
+def whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | None:
+    """A role cut before the name it ends in, made whole from the story where the role is written
+    beside the speaker ("Darren Tipton, CEO of Paris" of "..., CEO of Paris Baguette North
+    America", "Chief Product Officer of data management firm" of "... firm EncompaaS"): the
+    capitalised words right after it, unless they are the speaker's own name or a day or a month."""
+    if not role:
+        return role
+    surname = re.escape(speaker.split()[-1]) if speaker.split() else ""
+    pattern = re.compile(rf"\b{surname},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
+                         + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
+    own = set(name_key(speaker).split())
+    for text in texts:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        run = found.group(1)
+        words = {w.lower().strip(".'’") for w in run.split()}
+        if words & own or words & CALENDAR or re.search(r"['’]s$", run):
+            return role
+        return role + run
+    return role
+
+
+def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes the role whole as the title right before the speaker's name
+    ("President Ada Holt"): no role cut at a hyphen, whatever other title the story hyphens ("the
+    inauguration of President-elect Ivo Dahl" is his)."""
+    if not speaker.split():
+        return False
+    title = re.compile(rf"(?<![\w-]){re.escape(role)}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}"
+                       rf"{re.escape(speaker.split()[-1])}(?![\w'’-])")
+    return any(title.search(text) for text in texts)
+
+
+def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str | None:
+    """A role cut at a hyphen made whole from the story ("associate professor ... and a co" of "... and
+    a co-author", "yoga therapist, E" of "yoga therapist Holly Wilgus, E-RYT 200"): the hyphened word,
+    the capitals or numbers after it and up to four words more before a stop ("co-author of the
+    study,"), where the role's last part is written so."""
+    if not role or not role[-1].isalnum() or _titles_the_name(role, speaker, texts):
+        return role
+    _, comma, tail = role.rpartition(", ")
+    before = r",[ \t]+" if comma else r"(?<![\w-])"
+    pattern = re.compile(before + re.escape(tail) + r"(-\w[\w-]*(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*"
+                         r"(?:(?:[ \t]+[\w'’-]+){1,4}(?=[,.;:)]))?)")  # "co-author of the study,"
+    for text in texts:
+        found = pattern.search(text)
+        if found:
+            return role + found.group(1)
+    return role
+
+
+# A news story's dateline, a place in capitals and a dash ("CLEVELAND - ", "NEW YORK (AP) — ").
+_DATELINE = re.compile(r"^(?:[A-Z]{4,}|[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+)(?:,[ \t]+[A-Z][\w.]*)?"
+                       r"(?:[ \t]+\([A-Za-z]+\))?[ \t]*[-–—]+[ \t]*")
+_TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
+CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
+                     "april may june july august september october november december today")
+_RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
+_NAME_SUFFIX = re.compile(r"[\s,]+(?:Jr|Sr)\.?$|[\s,]+(?:II|III|IV)$")
+_NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
+# The description of the person a role works for, after that person's name ("spokeswoman for Speaker
+# Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.
+_PRINCIPALS_DESCRIPTION = re.compile(r"(\b(?:for|to)\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+"
+                                     r"(?:Republican|Democrat|[RDI]-|(?:a|an|the|who)\s).*$")

@@ -1,0 +1,145 @@
+"""What a story writes around a speaker's name, read for its kind when the analysis gave it no
+role: a title before the name (``title_before``), a description after it (``description_after``),
+the words an acronym stands for (``spelled_out``, ``acronym_body_before``), and whether the story
+calls the speaker a chief executive (``runs_a_company``).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
+
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
+                     re.I)
+
+
+def runs_a_company(name: str, texts: Iterable[str]) -> bool:
+    """Whether the story calls ``name`` a chief executive, right before the name ("chairman, CEO
+    and president Craig Menear", "said CEO Craig Menear") or in an apposition after it ("Tim
+    Cook, Apple's chief executive"): a bare "president" is then a company's."""
+    parts = name.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return False
+    named = "|".join(re.escape(n) for n in (name, parts[-1]))
+    pattern = re.compile(rf"\b{_CHIEF_EXECUTIVE}(?:,?\s+(?:and\s+)?[a-z][\w-]*){{0,3}}\s+(?:{named})\b|"
+                         rf"\b(?:{named}),\s+(?:[\w'’&.-]+\s+){{0,4}}{_CHIEF_EXECUTIVE}")
+    return any(pattern.search(text) for text in texts)
+
+
+_CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
+# The end of a sentence inside the words before a name: a word of four lower-case letters or more
+# and a stop ("industry."; not "Sen.", "Capt."), or a question or exclamation mark.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+")
+
+
+def title_before(name: str, texts: Iterable[str]) -> str | None:
+    """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
+    title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
+    "... the region's call centre industry. Lumio said"), with a "former" before its four words
+    ("former White House Russia adviser Ada Holt"); None when none do."""
+    parts = name.split()
+    one_word = len(parts) < 2
+    if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
+        return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
+    end = r"\b(?![ \t]+[A-Z])" if one_word else r"\b"  # "President Ascom Americas" is not Ascom's
+    pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = _SENTENCE_END.split(match.group(1))[-1].strip()  # "... centre industry. Lumio said"
+            words = _SPEECH.split(words)[-1].strip()  # "D-N.Y., and Sen. Ada Holt": "Sen."
+            if not words:
+                continue
+            if one_word and not OFFICE.fullmatch(words.split()[-1]):
+                continue  # "President Trump", not "a spokesperson for Instagram"
+            if OFFICE.search(words) or EXPERT.search(words):
+                whole = words == match.group(1).strip()  # "former White House Russia adviser Ada Holt"
+                former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
+                return f"{former.group(1)} {words}" if former else words
+    return None
+
+
+_FORMER_BEFORE = re.compile(r"\b(former|ex-|retired|one-time|onetime)\s+$", re.I)
+
+
+def description_after(name: str, texts: Iterable[str]) -> str | None:
+    """The words just after ``name`` in one of ``texts`` that describe it with an office or an
+    expert's title: an apposition ("Owen John Dempsey, a consultant chest physician at …"), a
+    relative "who is" ("Howitt, who is now an immunologist at Stanford University") or an "of the"
+    body ("Penelope Muse Abernathy of the University of North Carolina"), after a degree or two
+    ("Nadia Parr, MD, an internal medicine physician at ..."); the name may be written
+    by its last word alone ("said Howitt, who is …"). None when none does."""
+    parts = name.split()
+    if not parts or not parts[-1][:1].isupper():
+        return None
+    proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
+    forms = (name, parts[-1]) if proper else (name,)
+    names = "|".join(re.escape(n) for n in dict.fromkeys(forms) if len(n) > 2)
+    pattern = re.compile(rf"\b(?:{names})" + _DESCRIBED)
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = match.group(1).strip()
+            if _PARTY_OF_STATE.match(words) and not match.group().startswith(name):
+                continue  # "Ada Holt, Republican of Ohio" is hers, not her husband's, "Ivo Holt"
+            if OFFICE.search(words) or EXPERT.search(words) or FORMER.search(words):
+                return words
+    return None
+
+
+_PARTY_OF_STATE = re.compile(rf"{PARTY}\s+of\s")
+
+
+_DESCRIBED = (r"(?:,\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|PsyD)\.?)*"  # "Parr, MD, an internist"
+              r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z])|"
+              rf",\s+(?={PARTY}\s+of\s+[A-Z]))"  # "Ada Holt, Republican of Ohio"
+              r"([^,.;:()\"“”]{3,120})")
+_ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")
+_LINKS = frozenset({"and", "of", "for", "on", "the", "&"})
+
+
+def spelled_out(name: str, texts: Iterable[str]) -> str | None:
+    """The words an acronym speaker stands for in ``texts`` ("DEA" -> "Drug Enforcement
+    Administration", "CBP" -> "Customs and Border Protection"): the first run of capitalised words
+    whose initials spell it (linking "and", "of", "for" aside); None for no acronym or no run."""
+    acronym = _ACRONYM.fullmatch(name.strip())
+    if acronym is None:
+        return None
+    letters = acronym.group(1)
+    for text in texts:
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = [w for w in run.group().split() if w.lower() not in _LINKS]
+            for start in range(len(words) - len(letters) + 1):
+                window = words[start : start + len(letters)]
+                if "".join(w[0] for w in window) == letters and not all(w.isupper() for w in window):
+                    return _span_of(run.group(), window)
+    return None
+
+
+def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
+    """The body an acronym written before the speaker's title and name stands for ("DAE Additional
+    Director Dr Azizur Rahman", with "Department of Agricultural Extension (DAE)" in the story; three
+    letters at least: "US President" is no body);
+    None when there is none or the story does not spell it out."""
+    parts = name.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return None
+    pattern = re.compile(r"\b([A-Z]{3,6})\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
+                         + re.escape(name) + r"\b")
+    texts = list(texts)
+    for text in texts:
+        for match in pattern.finditer(text):
+            body = spelled_out(match.group(1), texts)
+            if body:
+                return body
+    return None
+
+
+def _span_of(run: str, words: list[str]) -> str:
+    """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
+    start = run.index(words[0])
+    end = run.index(words[-1], start) + len(words[-1])
+    return run[start:end]

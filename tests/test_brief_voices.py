@@ -467,6 +467,14 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("Ada Holt denied that the fund lost money.", "Ada Holt", "denied", "the fund lost money", False),
     ("Ada Holt said allegations that the fund lost money were false.", "Ada Holt", "said",
      "allegations that the fund lost money were false", False),
+    # the seed page: what "citing" takes is the cited source, not the citing outlet's words
+    ("The Ledger reported Monday, citing officials in two states.", "The Ledger", "citing",
+     "officials in two states", True),
+    ("The Ledger, citing an anonymous source, reported that the talks stalled.", "The Ledger", "citing",
+     "an anonymous source", True),
+    ("The Ledger, citing an anonymous source, reported that the talks stalled.", "The Ledger",
+     "reported", "the talks stalled", False),
+    ("Ada Holt cited rising costs as the reason.", "Ada Holt", "cited", "rising costs as the reason", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -903,4 +911,3 @@ def test_the_person_an_administration_is_named_for_is_no_organisation(speaker: s
         said(article, speaker, "to end the rule", kind="indirect", cue="vowed", organisation=organisation),))
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.organisation == shown
-

@@ -11,6 +11,7 @@ analysis).
 from __future__ import annotations
 
 from broadsheet.brief.unsaidcues import (
+    a_cited_source,
     a_topic_asked,
     allegations_denied,
     an_aim,
@@ -115,7 +116,9 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       anonymity to describe the talks"), and a passive's subject may have a party and state beside
       it ("Rep. Ada Holt (D-Mass.) is expected to announce ...");
     - its words are allegations the speaker denies ("denies allegations that she took the money": the
-      allegations' words, not hers).
+      allegations' words, not hers);
+    - its words are what the participle "citing" takes ("..., citing U.S. and allied officials"): a
+      source, a document or a reason, not words the speaker said.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -123,4 +126,5 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
 _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, finds_a_thing, anyone,
           passive_subject, a_label, takes_a_thing, when_asked, hangs_on_its_words, for_anyone_to_say,
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
-          names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied)
+          names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
+          a_cited_source)

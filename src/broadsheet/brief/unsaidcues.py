@@ -1,7 +1,7 @@
 """Words no one said, read off the cue (rules of ``unsaid.no_words_said``): a cue that names,
 knows, shows or supports a thing, tells a story or reports on a topic, hopes or prefers, finds, adds,
 claims or demands a thing, touts, shares or proposes a thing, the passive "when asked", an indirect
-question after the cue, allegations denied, the anonymity asked for.
+question after the cue, allegations denied, the anonymity asked for, what "citing" takes.
 
 Each rule reads the attribution's cue, words and spans against the article's text (no parse).
 """
@@ -222,6 +222,16 @@ _DENIAL = re.compile(r"den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed
 _CLAIMS_THAT = re.compile(r"\s+(?:(?:the|any|all|those|these|new|recent|earlier|his|her|their|its)\s+)*"
                           r"(?:[\w-]+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|rumou?rs?|"
                           r"suggestions?|assertions?|speculation)\s+that\s+", re.I)
+
+
+def a_cited_source(attribution: Attribution, text: str) -> bool:
+    """ "The New York Times reported Monday, citing U.S. and allied officials": what the participle
+    "citing" takes is a source, a document or a reason the speaker leans on, never the speaker's
+    words (the report's own words are another attribution, the cited source its speaker and the
+    citing outlet its ``via``); a quotation after the cue ("citing ''the unique magic of Trump''")
+    stays."""
+    gap = _after_cue(attribution, text)
+    return gap is not None and not gap.strip() and attribution.cue.strip().lower() == "citing"
 
 
 def anonymity(attribution: Attribution, text: str) -> bool:

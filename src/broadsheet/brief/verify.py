@@ -40,15 +40,23 @@ def _rejected(reason: str, article_id: str, detail: str) -> Rejected:
 
 def check_sentence(story_id: str, sentence: SummarySentence, texts: SourceTexts) -> Rejected | None:
     """None when ``sentence`` is verbatim in the version it cites, else why not."""
-    source = texts.get((sentence.article_id, sentence.version))
     where = f"story {story_id}: summary sentence {collapse(sentence.text)[:80]!r}"
+    return _verbatim(where, "sentence_not_in_source", sentence.text,
+                     (sentence.article_id, sentence.version), texts)[1]
+
+
+def _verbatim(where: str, reason: str, words_cited: str, cited: tuple[str, int],
+              texts: SourceTexts) -> tuple[str, Rejected | None]:
+    """The text of the cited version and, when it is not stored (``source_missing``) or does not
+    hold ``words_cited`` verbatim (``reason``), why the item is rejected."""
+    article_id, version = cited
+    source = texts.get(cited)
     if source is None:
-        return _rejected("source_missing", sentence.article_id,
-                         f"{where} cites version {sentence.version}, which is not stored")
-    if not sentence.text.strip() or sentence.text not in source:
-        return _rejected("sentence_not_in_source", sentence.article_id,
-                         f"{where} is not in version {sentence.version} of its article")
-    return None
+        return "", _rejected("source_missing", article_id,
+                             f"{where} cites version {version}, which is not stored")
+    if not words_cited.strip() or words_cited not in source:
+        return source, _rejected(reason, article_id, f"{where} is not in version {version} of its article")
+    return source, None
 
 
 def _speaker_named(speaker: str, source: str) -> bool:
@@ -59,14 +67,11 @@ def _speaker_named(speaker: str, source: str) -> bool:
 
 def check_quote(story_id: str, speaker: str, quote: Quote, texts: SourceTexts) -> Rejected | None:
     """None when ``quote`` is verbatim in the version it cites and names ``speaker``, else why not."""
-    source = texts.get((quote.article_id, quote.version))
     where = f"story {story_id}: quote of {speaker} {collapse(quote.content)[:80]!r}"
-    if source is None:
-        return _rejected("source_missing", quote.article_id,
-                         f"{where} cites version {quote.version}, which is not stored")
-    if not quote.content.strip() or quote.content not in source:
-        return _rejected("quote_not_in_source", quote.article_id,
-                         f"{where} is not in version {quote.version} of its article")
+    source, rejected = _verbatim(where, "quote_not_in_source", quote.content,
+                                 (quote.article_id, quote.version), texts)
+    if rejected is not None:
+        return rejected
     if not _speaker_named(speaker, source):
         return _rejected("speaker_not_in_source", quote.article_id,
                          f"{where}: the article never names {speaker}")

@@ -196,3 +196,18 @@ def test_a_heading_the_recogniser_calls_a_person_is_no_one(nlp: Language) -> Non
     assert [e.text for e in find_entities(doc) if e.label == "PERSON"] == ["Cole"]
     doc = nlp("Tom Hardy\n\nTom Hardy met the mayor on Monday. Hardy said he backed the idea.")
     assert {e.canonical for e in find_entities(doc) if e.label == "PERSON"} == {"Tom Hardy"}
+
+
+@pytest.mark.parametrize(("text", "portfolio", "kept"), [
+    # the seed page: "Russian Defense Minister Sergei Shoigu" named an organisation "Defense"
+    ("Russian Defense Minister Sergei Shoigu visited Pyongyang in July.", "Defense", "Sergei Shoigu"),
+    ("Treasury Secretary Steven Mnuchin said the talks would go on.", "Treasury", "Steven Mnuchin"),
+    ("Apple Chief Executive Tim Cook said sales rose.", None, "Apple"),
+    ("The Defense Ministry said the drills had ended.", None, "Defense Ministry"),
+])
+def test_the_portfolio_of_an_office_is_no_organisation(nlp: Language, text: str, portfolio: str | None,
+                                                       kept: str) -> None:
+    doc = nlp(text)
+    assert portfolio is None or portfolio in [ent.text for ent in doc.ents if ent.label_ == "ORG"]
+    names = [e.canonical for e in find_entities(doc)]
+    assert kept in names and (portfolio is None or portfolio not in names)

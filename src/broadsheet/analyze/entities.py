@@ -12,7 +12,9 @@ spaCy's NER gives the mentions; three rules make them agree within one article:
    proper noun it modifies is cut to the person another mention names ("Nancy Pelosi Super" of
    "... Super PAC Chief" -> "Nancy Pelosi", ``_cut_run_on``); a mention left with particles only
    ("the" of "the national party chairwoman") is none, and so is a person's mention that is a
-   heading alone on its line, no other person's mention sharing a word ("Gender Equality.");
+   heading alone on its line, no other person's mention sharing a word ("Gender Equality."), and
+   so is an organisation of one word before "Minister" or "Secretary", an office's portfolio
+   ("Defense" of "Russian Defense Minister Sergei Shoigu", ``_a_portfolio``);
 2. **aliases**: a small table maps common variants to one name ("U.S.", "US", "the United States",
    "America" -> "United States"); lookups ignore case, dots and a leading "the";
 3. **person names**: a PERSON mention whose words are a strict subset of a fuller PERSON mention in
@@ -251,7 +253,7 @@ def _trimmed(ent: SpacySpan, counts: Counter[str]) -> Span | None:
         tokens.pop(0)
     if ent.label_ == "PERSON":
         del tokens[: _descriptor_length(tokens)]
-    if not tokens:
+    if not tokens or (ent.label_ == "ORG" and _a_portfolio(tokens)):
         return None
     if ent.label_ == "PERSON" and _given_name_before(tokens[0]):
         tokens.insert(0, ent.doc[tokens[0].i - 1])
@@ -261,6 +263,17 @@ def _trimmed(ent: SpacySpan, counts: Counter[str]) -> Span | None:
         end -= len(match.group())
     text = text_of(ent.doc)[start:end].rstrip()
     return (start, start + len(text)) if text else None
+
+
+def _a_portfolio(tokens: list[Token]) -> bool:
+    """Whether an organisation is one word of an office's title ("Defense" of "Russian Defense
+    Minister Sergei Shoigu", "Treasury" of "Treasury Secretary"): a portfolio, no organisation's
+    name (the ministry is "the Defense Ministry")."""
+    after = tokens[-1].nbor() if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    return len(tokens) == 1 and after is not None and after.text in _OFFICES
+
+
+_OFFICES = frozenset({"Minister", "Secretary"})
 
 
 def _pieces(ent: SpacySpan) -> list[SpacySpan]:

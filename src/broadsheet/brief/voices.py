@@ -136,12 +136,17 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     name = _COURTESY.sub("", name) or name
     name = _FOCUS.sub("", name)
     name = _without_descriptor(name)
+    name = _TRAILING_PREPOSITION.sub("", name) or name  # "Police at" of "Police at first told ..."
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return _PLACE_AFTER.sub(r"\1", rest), office.group().strip()
-    titled = _TITLED_NAME.fullmatch(name)
+    titled = _TITLED_NAME.fullmatch(name) or _LOWER_TITLED_NAME.fullmatch(name)
     return (titled.group(2), titled.group(1)) if titled else (name, None)
+
+
+# A preposition the subject ran on into ("Police at first told workers ..."): no name ends in one.
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|in|on|of|for|to|with|from|by|after|before|during)$")
 
 
 # A job title written before a person's name, capitalised, with the company before it ("Founder Ric
@@ -155,6 +160,14 @@ _TITLE_RUN = (rf"((?:[A-Z][\w'’&.-]*[ \t]+)*?{_JOB}"
 _PERSON = r"([A-Z][\w'’.-]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)"
 _TITLED_NAME = re.compile(_TITLE_RUN + r"[ \t]+" + _PERSON)
 _TITLED_AFTER = re.compile(r"[ \t]+" + _TITLE_RUN + r"[ \t]+" + _PERSON + r"(?![ \t]*[A-Z\w])")
+# A title in lower case (and often a conjunction) written before a person's name, the whole read as the
+# speaker ("said Holt Labs CEO and new Dahl Inc. general manager Ada Holt", "the State Department of
+# Parks and Recreation deputy director Ada Holt"): the name is the person's, the rest her role.
+_LOWER_JOB = (r"(?:director|manager|officer|executive|chief|president|chair(?:man|woman|person)?|"
+              r"spokes(?:man|woman|person)|secretary|commissioner|administrator|analyst|head|founder|"
+              r"editor|counsel|attorney|lawyer|adviser|advisor|coordinator|superintendent|supervisor|"
+              r"inspector|spokesperson|correspondent|reporter)")
+_LOWER_TITLED_NAME = re.compile(rf"([A-Z][^,]*?[ \t]{_LOWER_JOB})[ \t]+" + _PERSON)
 
 
 def _titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None:
@@ -446,24 +459,30 @@ def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) 
     """ "Ada Holt's campaign" for "her campaign" (or "his office"; "the campaign" is the one person's
     campaign the article writes before it, ``_the_one_campaign``): the one person the analysis
     recognised in the speaker's sentence before it and the sentence before that ("Ada Holt refrained
-    from ... . Ahead of her remarks, her campaign said ..."); None when there is no such speaker, or
-    none or more than one person there."""
+    from ... . Ahead of her remarks, her campaign said ..."), and "the company's security team" the
+    one organisation named there ("Holt Soft's security team"); None when there is no such speaker,
+    or none or more than one person (organisation) there."""
     span = attribution.speaker_span
     if span is not None and _THE_CAMPAIGN.fullmatch(" ".join(attribution.speaker.split())):
         return _the_one_campaign(text, span[0], entities)
-    found = _POSSESSED.fullmatch(" ".join(attribution.speaker.split()))
+    written = " ".join(attribution.speaker.split())
+    found = _POSSESSED.fullmatch(written) or _COMPANYS.fullmatch(written)
     if span is None or found is None:
         return None
     starts = _sentence_starts(text, span[0])
     window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
-    people = {e.canonical or e.text for e in entities
-              if e.label == "PERSON" and window <= e.span[0] and e.span[1] <= span[0]}
-    if len(people) != 1:
+    label = "PERSON" if found.re is _POSSESSED else "ORG"
+    owners = {e.canonical or e.text for e in entities
+              if e.label == label and window <= e.span[0] and e.span[1] <= span[0]}
+    if len(owners) != 1:
         return None
-    return f"{people.pop()}'s {found.group(1)}"
+    return f"{_ARTICLE.sub('', owners.pop())}'s {found.group(1)}"
 
 
 _POSSESSED = re.compile(r"(?i:his|her)\s+(campaign|office)")
+# "The company's security team": the one organisation the sentence and the one before name
+_COMPANYS = re.compile(r"(?i:the)\s+(?i:company|firm|group|corporation)['’]s\s+"
+                       r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
 _THE_CAMPAIGN = re.compile(r"(?i:the)\s+campaign")
 
 
@@ -653,14 +672,17 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     role = _not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)
-    if analysed and written and analysed in written and analysed not in (role or ""):
-        analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl")
+    if analysed and written and analysed in written and analysed not in (role or "") \
+            and not _OWNER_ONLY.fullmatch(written.strip()):
+        analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl");
+        # not the owner the role was only a possessive of ("BBC's" of "the BBC's Ada Holt")
     found = _not_cut_in(role, _employer(analysed, role, labels))
     organisation = _not_cut_from(speaker, _not_a_person(found, labels))
     label = labels.get(name_key(_ARTICLE.sub("", speaker)))
     if label == "GPE" and not _a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
-    employer = found or _organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
+    employer = (found or _organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
+                or _owner_of_title(role, speaker, labels, texts))
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
                  kind=speaker_kind(speaker, role or _most_common(s.described for s in group), employer,
@@ -668,6 +690,30 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
 
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+def _owner_of_title(role: str | None, speaker: str, labels: Mapping[str, str],
+                    texts: Sequence[str]) -> str | None:
+    """The organisation whose spokesperson the speaker is, where the role is the bare title and the
+    story writes the organisation's possessive right before it and the name ("Holt Motors'
+    spokesman Ivo Dahl", "the Pentagon's spokeswoman Ada Holt"): a name the analyses call an
+    organisation (not a person's, "Holt's spokesman", nor a place's); None otherwise."""
+    if not role or not _SPOKESPERSON.fullmatch(role.strip()) or not speaker.split():
+        return None
+    pattern = re.compile(r"(?<![\w'’])([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})['’]s?[ \t]+"
+                         + re.escape(role.strip()) + r"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}"
+                         + re.escape(speaker.split()[-1]) + r"(?![\w'’-])")
+    for text in texts:
+        for found in pattern.finditer(text):
+            words = found.group(1).split()  # "IR. Saints" of "... on IR. Saints' spokesman": the run's end
+            for start in range(len(words)):
+                owner = " ".join(words[start:])
+                if labels.get(name_key(_ARTICLE.sub("", owner))) == "ORG":
+                    return owner
+    return None
+
+
+_SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.I)
 
 
 _A_UNIT = re.compile(r"\b(?:center|centre|institute|program|programme|school|department|division|lab|"
@@ -713,6 +759,9 @@ def _tidy_role(role: str | None) -> str | None:
     if dated and re.fullmatch(r"[A-Z][\w'’.-]*", role[dated.end():]):  # a dateline and a first name
         return None
     role = role[dated.end():] if dated else role
+    role = _OWNER_PRONOUN.sub("", role)  # "Her spokesman": whose, the role shown alone cannot say
+    if _OWNER_ONLY.fullmatch(role.strip()):
+        return None  # "BBC's" of "the BBC's Ada Holt": the organisation's possessive, no role
     return _DANGLING.sub("", " " + role).strip() or None
 
 
@@ -782,6 +831,8 @@ _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday j
                      "april may june july august september october november december today")
 _RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
 _NAME_SUFFIX = re.compile(r"[\s,]+(?:Jr|Sr)\.?$|[\s,]+(?:II|III|IV)$")
+_OWNER_PRONOUN = re.compile(r"^(?:his|her|their|its)\s+(?=\S)", re.I)
+_OWNER_ONLY = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 # The description of the person a role works for, after that person's name ("spokeswoman for Speaker
 # Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.

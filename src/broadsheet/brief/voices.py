@@ -166,7 +166,7 @@ _TITLED_AFTER = re.compile(r"[ \t]+" + _TITLE_RUN + r"[ \t]+" + _PERSON + r"(?![
 _LOWER_JOB = (r"(?:director|manager|officer|executive|chief|president|chair(?:man|woman|person)?|"
               r"spokes(?:man|woman|person)|secretary|commissioner|administrator|analyst|head|founder|"
               r"editor|counsel|attorney|lawyer|adviser|advisor|coordinator|superintendent|supervisor|"
-              r"inspector|spokesperson|correspondent|reporter)")
+              r"inspector|correspondent|reporter)")
 _LOWER_TITLED_NAME = re.compile(rf"([A-Z][^,]*?[ \t]{_LOWER_JOB})[ \t]+" + _PERSON)
 
 

@@ -911,3 +911,73 @@ def test_the_person_an_administration_is_named_for_is_no_organisation(speaker: s
         said(article, speaker, "to end the rule", kind="indirect", cue="vowed", organisation=organisation),))
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.organisation == shown
+
+
+@pytest.mark.parametrize(("raw", "name", "office"), [
+    # voices round 26, sample R: a title in lower case, with a conjunction, read as part of the name
+    ("Holt Labs CEO and new Dahl Inc. general manager Ada Holt", "Ada Holt",
+     "Holt Labs CEO and new Dahl Inc. general manager"),
+    ("State Department of Parks and Recreation deputy director Ada Holt", "Ada Holt",
+     "State Department of Parks and Recreation deputy director"),
+    ("Police at", "Police", None),  # "Police at first told workers ...": no name ends in a preposition
+    ("Officials at the Plains and Valley units", "Officials at the Plains and Valley units", None),
+    ("Ada Holt, and manager Ivo Dahl", "Ada Holt, and manager Ivo Dahl", None),  # a comma: two people
+    ("Some critics", "Some critics", None),
+])
+def test_a_lower_case_title_before_a_name_and_a_trailing_preposition_are_no_name(
+        raw: str, name: str, office: str | None) -> None:
+    assert clean_speaker(raw) == (name, office)
+
+
+@pytest.mark.parametrize(("role", "organisation", "shown_role", "shown_organisation"), [
+    ("Plains Herald's", "Plains Herald", None, "Plains Herald"),  # voices round 26, sample R: "the Plains
+    # Herald's Ada Holt": the organisation's possessive, no role; the organisation stays
+    ("Her spokesman", None, "spokesman", None),  # whose, the role shown alone cannot say
+    ("his lawyer", None, "lawyer", None),
+    ("Holt's spokesman", None, "Holt's spokesman", None),
+    ("Lumio spokesman", "Lumio", "Lumio spokesman", "Lumio"),
+])
+def test_a_possessive_alone_is_no_role_and_a_pronoun_opens_none(
+        role: str, organisation: str | None, shown_role: str | None, shown_organisation: str | None) -> None:
+    article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "the plan works", role=role, organisation=organisation),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert (voice.role, voice.organisation) == (shown_role, shown_organisation)
+
+
+@pytest.mark.parametrize(("text", "owner", "label", "kind"), [
+    # voices round 26, sample R: a team's or a company's spokesman, its possessive before the title
+    ("On IR. Plains Rovers' spokesman Ivo Dahl said the owner had surgery.", "Plains Rovers", "ORG", "other"),
+    ("Lumio's spokesman Ivo Dahl said the owner had surgery.", "Lumio", "ORG", "other"),
+    ("The Pentagon's spokesman Ivo Dahl said the owner had surgery.", "Pentagon", "ORG", "official"),
+    ("Holt's spokesman Ivo Dahl said the owner had surgery.", "Holt", "PERSON", "official"),  # a person's
+    ("Spokesman Ivo Dahl said the owner had surgery.", "", None, "official"),  # none named: as before
+])
+def test_a_spokesmans_organisation_is_the_possessive_before_his_title(text: str, owner: str,
+                                                                      label: str | None, kind: str) -> None:
+    article = make_article("a", "Outlet", "t", [text, text])
+    entities = () if label is None else (_entity(article.text, owner, label),
+                                         _entity(article.text, owner, label, 1))
+    analysis = Analysis(article, entities=entities, attributions=(
+        said(article, "Ivo Dahl", "the owner had surgery", role="spokesman", kind="indirect"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.kind == kind
+
+
+@pytest.mark.parametrize(("text", "organisations", "speaker"), [
+    # voices round 26, sample R: "the company's" left unresolved where the sentence before names it
+    ("The threat led Lumio to mobilise its teams. The company's security team said the fix works.",
+     ["Lumio"], "Lumio's security team"),
+    ("Lumio and Plainsoft met. The company's security team said the fix works.", ["Lumio", "Plainsoft"],
+     "The company's security team"),  # two: no guess
+    ("The threat grew. The company's security team said the fix works.", [], "The company's security team"),
+])
+def test_the_companys_team_is_the_one_organisation_named_just_before(text: str, organisations: list[str],
+                                                                     speaker: str) -> None:
+    article = make_article("a", "Outlet", "t", [text])
+    entities = tuple(_entity(text, name, "ORG") for name in organisations)
+    analysis = Analysis(article, entities=entities, attributions=(
+        said(article, "The company's security team", "the fix works", kind="indirect"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == speaker

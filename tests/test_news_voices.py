@@ -1,13 +1,14 @@
-"""Samples M to Q: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to R: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
-articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only).
+articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
+the ECB+ documents N did not draw from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
-``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``).
+``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from broadsheet.bench.voices import (
     BASIL_M,
     BASIL_P,
     ECBPLUS_N,
+    ECBPLUS_R,
     POLNEAR_O,
     NewsSample,
     load_located,
@@ -35,7 +37,7 @@ from test_wcxb_voices import _floor
 KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "roles", "organisations",
         "kinds", "note"}
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
-           ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-")]
+           ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -98,6 +100,10 @@ def test_polnear_pages_read_only_articles_no_model_trained_on(eval_data: Path) -
 
 def test_sample_p_draws_from_no_article_of_m() -> None:
     assert not set(BASIL_P.articles()) & set(BASIL_M.articles())
+
+
+def test_sample_r_draws_from_no_document_of_n() -> None:
+    assert not set(ECBPLUS_R.articles()) & set(ECBPLUS_N.articles())
 
 
 def test_allsides_pages_never_read_the_test_split(eval_data: Path) -> None:

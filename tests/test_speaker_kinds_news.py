@@ -164,3 +164,22 @@ def test_a_party_of_a_state_after_a_surname_alone_is_no_one_elses() -> None:
 ])
 def test_a_council_of_a_city_or_a_county_is_a_public_body(name: str, kind: str) -> None:
     assert speaker_kind(name) == kind
+
+
+@pytest.mark.parametrize(("name", "role", "organisation", "context", "kind"), [
+    # voices round 26, sample R
+    ("the Plains Valley Union-Tribune", None, None, [], "outlet"),  # a newsroom word after a hyphen
+    ("the Post-Gazette", None, None, [], "outlet"),
+    ("Holt-Dahl", None, None, [], "other"),
+    ("Ada Holt", "California Highway Patrol Officer", None, [], "official"),  # a highway patrol's officer
+    ("the Plains Highway Patrol", None, None, [], "official"),
+    ("Ada Holt", "patrol leader", "Scouts", [], "other"),
+    ("Ada Holt", "UNHCR spokesman", "UNHCR", [], "official"),  # a UN agency by its initials
+    ("UNITE", None, None, [], "other"),  # a union in capitals, no UN agency
+    ("TsIK", None, None, ["the country's Central Election Commission (TsIK) said"], "official"),
+    ("TsIK", None, None, ["NEW YORK (TsIK) said"], "other"),  # a dateline's place is no body's name
+    ("PlnX", None, None, ["the firm Plains Exchange Holdings (PlnX) said"], "other"),
+])
+def test_round_26_kinds(name: str, role: str | None, organisation: str | None, context: list[str],
+                        kind: str) -> None:
+    assert speaker_kind(name, role, organisation, context=context) == kind

@@ -46,6 +46,8 @@ cue accuracy). Rows:
 - ``allsides-voices-Q``: the same for sample Q, 60 voices of an edition of AllSides-NEUS's 7,212 train
   and val records (outlets' headlines and leads), judged before voices round 25's rules were written;
   kept as M's are (gated too).
+- ``ecbplus-voices-R``: the same for sample R, 60 voices of an edition of the 924 ECB+ documents N did not
+  draw from, judged before voices round 26's rules were written; kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -72,6 +74,7 @@ from broadsheet.bench.voices import (
     BASIL_M,
     BASIL_P,
     ECBPLUS_N,
+    ECBPLUS_R,
     POLNEAR_O,
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
@@ -278,4 +281,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, POLNEAR_O)
         report.rows += news_voice_rows(data, BASIL_P)
         report.rows += news_voice_rows(data, ALLSIDES_Q)
+        report.rows += news_voice_rows(data, ECBPLUS_R)
     return report

@@ -48,8 +48,10 @@ political news, no licence), judged before round 22's fixes and kept as M is. Sa
 248 BASIL articles M did not draw from, judged before voices round 24's fixes and kept as M is. Sample Q
 (``tests/data/allsides_voices/judged_q.json``, the ``allsides-voices-Q`` row) is drawn the same way from
 AllSides-NEUS's train and val records (outlets' headlines and leads, ``allsides_pages``; never its test
-split), judged before voices round 25's fixes and kept as M is. Each is a ``NewsSample``: its rows'
-prefix, its judged file and how its articles are read as pages.
+split), judged before voices round 25's fixes and kept as M is. Sample R
+(``tests/data/ecbplus_voices/judged_r.json``, the ``ecbplus-voices-R`` row) is drawn the same way from the
+924 ECB+ documents N did not draw from, judged before voices round 26's fixes and kept as M is. Each is a
+``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
 BASIL_P_FIXTURE = BASIL_M_FIXTURE.with_name("judged_p.json")
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
+ECBPLUS_R_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_r.json")
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
 POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
@@ -363,6 +366,7 @@ BASIL_P = NewsSample("basil-voices", BASIL_P_FIXTURE, basil_pages)
 ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
 POLNEAR_O = NewsSample("polnear-voices", POLNEAR_O_FIXTURE, polnear_pages)
 ALLSIDES_Q = NewsSample("allsides-voices", ALLSIDES_Q_FIXTURE, allsides_pages)
+ECBPLUS_R = NewsSample("ecbplus-voices", ECBPLUS_R_FIXTURE, ecbplus_pages)
 
 
 @cache
@@ -399,7 +403,7 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
-    ``allsides-voices-Q``):
+    ``allsides-voices-Q``, ``ecbplus-voices-R``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

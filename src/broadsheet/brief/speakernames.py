@@ -55,12 +55,17 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     name = _COURTESY.sub("", name) or name
     name = _FOCUS.sub("", name)
     name = _without_descriptor(name)
+    name = _TRAILING_PREPOSITION.sub("", name) or name  # "Police at" of "Police at first told ..."
     office = _OFFICE.match(name)
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return _PLACE_AFTER.sub(r"\1", rest), office.group().strip()
-    titled = _TITLED_NAME.fullmatch(name)
+    titled = _TITLED_NAME.fullmatch(name) or _LOWER_TITLED_NAME.fullmatch(name)
     return (titled.group(2), titled.group(1)) if titled else (name, None)
+
+
+# A preposition the subject ran on into ("Police at first told workers ..."): no name ends in one.
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|in|on|of|for|to|with|from|by|after|before|during)$")
 
 
 # A job title written before a person's name, capitalised, with the company before it ("Founder Ric
@@ -74,6 +79,14 @@ _TITLE_RUN = (rf"((?:[A-Z][\w'’&.-]*[ \t]+)*?{JOB}"
 _PERSON = r"([A-Z][\w'’.-]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)"
 _TITLED_NAME = re.compile(_TITLE_RUN + r"[ \t]+" + _PERSON)
 _TITLED_AFTER = re.compile(r"[ \t]+" + _TITLE_RUN + r"[ \t]+" + _PERSON + r"(?![ \t]*[A-Z\w])")
+# A title in lower case (and often a conjunction) written before a person's name, the whole read as the
+# speaker ("said Holt Labs CEO and new Dahl Inc. general manager Ada Holt", "the State Department of
+# Parks and Recreation deputy director Ada Holt"): the name is the person's, the rest her role.
+_LOWER_JOB = (r"(?:director|manager|officer|executive|chief|president|chair(?:man|woman|person)?|"
+              r"spokes(?:man|woman|person)|secretary|commissioner|administrator|analyst|head|founder|"
+              r"editor|counsel|attorney|lawyer|adviser|advisor|coordinator|superintendent|supervisor|"
+              r"inspector|correspondent|reporter)")
+_LOWER_TITLED_NAME = re.compile(rf"([A-Z][^,]*?[ \t]{_LOWER_JOB})[ \t]+" + _PERSON)
 
 
 def titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None:

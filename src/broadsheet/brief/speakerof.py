@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from broadsheet.brief.nonspeakers import can_speak, sentence_starts
 from broadsheet.brief.speakernames import clean_speaker, document_owner, is_pronoun, named_after, titled_after
-from broadsheet.brief.voiceorgs import a_place
+from broadsheet.brief.voiceorgs import ARTICLE, a_place
 from broadsheet.brief.voiceroles import CALENDAR
 from broadsheet.model import Attribution, Entity
 from broadsheet.text import name_key, word_set
@@ -50,24 +50,30 @@ def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) 
     """ "Ada Holt's campaign" for "her campaign" (or "his office"; "the campaign" is the one person's
     campaign the article writes before it, ``_the_one_campaign``): the one person the analysis
     recognised in the speaker's sentence before it and the sentence before that ("Ada Holt refrained
-    from ... . Ahead of her remarks, her campaign said ..."); None when there is no such speaker, or
-    none or more than one person there."""
+    from ... . Ahead of her remarks, her campaign said ..."), and "the company's security team" the
+    one organisation named there ("Holt Soft's security team"); None when there is no such speaker,
+    or none or more than one person (organisation) there."""
     span = attribution.speaker_span
     if span is not None and _THE_CAMPAIGN.fullmatch(" ".join(attribution.speaker.split())):
         return _the_one_campaign(text, span[0], entities)
-    found = _POSSESSED.fullmatch(" ".join(attribution.speaker.split()))
+    written = " ".join(attribution.speaker.split())
+    found = _POSSESSED.fullmatch(written) or _COMPANYS.fullmatch(written)
     if span is None or found is None:
         return None
     starts = sentence_starts(text, span[0])
     window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
-    people = {e.canonical or e.text for e in entities
-              if e.label == "PERSON" and window <= e.span[0] and e.span[1] <= span[0]}
-    if len(people) != 1:
+    label = "PERSON" if found.re is _POSSESSED else "ORG"
+    owners = {e.canonical or e.text for e in entities
+              if e.label == label and window <= e.span[0] and e.span[1] <= span[0]}
+    if len(owners) != 1:
         return None
-    return f"{people.pop()}'s {found.group(1)}"
+    return f"{ARTICLE.sub('', owners.pop())}'s {found.group(1)}"
 
 
 _POSSESSED = re.compile(r"(?i:his|her)\s+(campaign|office)")
+# "The company's security team": the one organisation the sentence and the one before name
+_COMPANYS = re.compile(r"(?i:the)\s+(?i:company|firm|group|corporation)['’]s\s+"
+                       r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
 _THE_CAMPAIGN = re.compile(r"(?i:the)\s+campaign")
 
 

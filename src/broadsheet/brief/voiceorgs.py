@@ -2,7 +2,8 @@
 that employs the speaker (``employer_of``), no organisation cut into a longer name or a title
 (``not_cut_in``), cut from the speaker's own name or one of a joint speaker (``not_cut_from``), or a
 person's surname (``not_a_person``); the organisation a role names (``organisation_in``), whether
-the story writes a name as a place (``a_place``), and the label the analyses give each name
+the story writes a name as a place (``a_place``), the organisation whose possessive the story writes
+before a spokesperson's bare title (``owner_of_title``), and the label the analyses give each name
 (``entity_labels``).
 """
 
@@ -148,3 +149,27 @@ def entity_labels(analyses: Iterable[Analysis]) -> dict[str, str]:
             counts.setdefault(name_key(ARTICLE.sub("", entity.text)), Counter())[entity.label] += 1
     common = {key: count.most_common(1)[0] for key, count in counts.items() if key}
     return {key: label for key, (label, seen) in common.items() if seen >= 2}
+
+
+def owner_of_title(role: str | None, speaker: str, labels: Mapping[str, str],
+                   texts: Sequence[str]) -> str | None:
+    """The organisation whose spokesperson the speaker is, where the role is the bare title and the
+    story writes the organisation's possessive right before it and the name ("Holt Motors'
+    spokesman Ivo Dahl", "the Pentagon's spokeswoman Ada Holt"): a name the analyses call an
+    organisation (not a person's, "Holt's spokesman", nor a place's); None otherwise."""
+    if not role or not _SPOKESPERSON.fullmatch(role.strip()) or not speaker.split():
+        return None
+    pattern = re.compile(r"(?<![\w'’])([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})['’]s?[ \t]+"
+                         + re.escape(role.strip()) + r"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}"
+                         + re.escape(speaker.split()[-1]) + r"(?![\w'’-])")
+    for text in texts:
+        for found in pattern.finditer(text):
+            words = found.group(1).split()  # "IR. Saints" of "... on IR. Saints' spokesman": the run's end
+            for start in range(len(words)):
+                owner = " ".join(words[start:])
+                if labels.get(name_key(ARTICLE.sub("", owner))) == "ORG":
+                    return owner
+    return None
+
+
+_SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.I)

@@ -29,6 +29,9 @@ def tidy_role(role: str | None) -> str | None:
     if dated and re.fullmatch(r"[A-Z][\w'’.-]*", role[dated.end():]):  # a dateline and a first name
         return None
     role = role[dated.end():] if dated else role
+    role = _OWNER_PRONOUN.sub("", role)  # "Her spokesman": whose, the role shown alone cannot say
+    if OWNER_ONLY.fullmatch(role.strip()):
+        return None  # "BBC's" of "the BBC's Ada Holt": the organisation's possessive, no role
     return _DANGLING.sub("", " " + role).strip() or None
 
 
@@ -98,6 +101,8 @@ CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday ja
                      "april may june july august september october november december today")
 _RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
 _NAME_SUFFIX = re.compile(r"[\s,]+(?:Jr|Sr)\.?$|[\s,]+(?:II|III|IV)$")
+_OWNER_PRONOUN = re.compile(r"^(?:his|her|their|its)\s+(?=\S)", re.I)
+OWNER_ONLY = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")
 # The description of the person a role works for, after that person's name ("spokeswoman for Speaker
 # Paul Ryan, Republican of Wisconsin", "aide to Sen. Ada Holt, the Texas Democrat"): his, not hers.

@@ -90,8 +90,9 @@ from broadsheet.brief.voiceorgs import (
     not_cut_from,
     not_cut_in,
     organisation_in,
+    owner_of_title,
 )
-from broadsheet.brief.voiceroles import not_own_name, tidy_role, whole_role, whole_word
+from broadsheet.brief.voiceroles import OWNER_ONLY, not_own_name, tidy_role, whole_role, whole_word
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
 from broadsheet.text import EDGE_PUNCT, name_key
@@ -217,14 +218,17 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     role = not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)
-    if analysed and written and analysed in written and analysed not in (role or ""):
-        analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl")
+    if analysed and written and analysed in written and analysed not in (role or "") \
+            and not OWNER_ONLY.fullmatch(written.strip()):
+        analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl");
+        # not the owner the role was only a possessive of ("BBC's" of "the BBC's Ada Holt")
     found = not_cut_in(role, employer_of(analysed, role, labels))
     organisation = not_cut_from(speaker, not_a_person(found, labels))
     label = labels.get(name_key(ARTICLE.sub("", speaker)))
     if label == "GPE" and not a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
-    employer = found or organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
+    employer = (found or organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
+                or owner_of_title(role, speaker, labels, texts))
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation,
                  kind=speaker_kind(speaker, role or _most_common(s.described for s in group), employer,

@@ -41,8 +41,11 @@ OFFICE = re.compile(
     r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"
     r"(?<!keynote )(?<!guest )(?<!featured )(?<!motivational )(?<!public )(?-i:Speaker)|"
     r"(?-i:Office of (?:the )?[A-Z][\w'’.-]*)|(?:senate|house) (?:[\w-]+ ){0,3}committee|"
-    r"(?:army|police|military|naval|navy|border|customs|correctional|probation) officers?|"
+    r"(?:army|police|military|naval|navy|border|customs|correctional|probation|patrol) officers?|"
+    r"highway patrol|state troopers?|"
     r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
+    # the United Nations' agencies by their initials ("UNHCR spokesman Ada Holt")
+    r"(?-i:UN(?:HCR|ICEF|ESCO|RWA|DP|EP|FPA|CTAD|IDO|AIDS|OCHA)|OCHA)|"
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county|city) attorney|"

@@ -5,7 +5,8 @@ organisation the analysis found beside it:
 
 1. **outlet** — the speaker is a news organisation: one of the story's own outlets, a name ending
    in a newsroom word ("The Washington Post", "BBC News", "the Times", "Fox Business", "The news
-   organization"; not a person counted, "At least one GOP insider") or a wire agency (Reuters, the
+   organization", "the San Diego Union-Tribune": after a hyphen too; not a person counted, "At least
+   one GOP insider") or a wire agency (Reuters, the
    Associated Press, AFP, Bloomberg); and, when no
    rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
    "..., Kan reported on Wednesday.", "The Wrap's report", "as reported by MarketScreener":
@@ -17,42 +18,41 @@ organisation the analysis found beside it:
    State Police"), nor an administration (a government: "the Biden administration" is an official).
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
    ("a former CIA chief", "former Secretary of State John Kerry").
-4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK");
-   an office in the role, the organisation or a title before the name: president, minister,
-   secretary, senator, governor, mayor, judge, spokesperson, ambassador, chief negotiator, police,
-   a rank ("Lt. Col."); or a public or governing body's director, head, chief, executive or
-   officer ("county health director", "league executive"), a public body's agency or department
-   (NASA, "the Department of Energy", "U.S. Attorney", a director of "the Office of Management and
-   Budget": an Office of a capitalised name); a Speaker (the title written with its capital, not a
-   keynote, guest, featured, motivational or public speaker); a member of a Senate or House
-   committee ("top Democrat on the Senate Intelligence Committee"; not a party's "Democratic
-   Congressional Campaign Committee"); or a speaker
-   named for a public body or an office ("Federal prosecutors", "a judge", "the White House", "the
-   Swedish Prosecution Authority", "the Congressional Budget Office", "The National Institute on
-   Drug Abuse", "The city council": a council of a city, a town, a county or a state; not "the Council
-   on ...", a think tank). A company's chief executive is not an official, nor a company's or a
-   union's president or spokesperson (a president or spokesperson with an organisation that is no public body:
-   "president and chief operating officer of SpaceX", "spokesperson for Instagram", or a role
-   naming a union, company or association: "local president of the prison workers' union"); a
-   public bank's is ("president of the Federal Reserve Bank of New York"). A speaker named for
-   the office it holds is one ("China's ambassador to Britain", "A California transit chief",
-   "a career Army officer"; not "a Taliban representative"), and so is an embassy, customs, an
-   administration ("the Drug Enforcement Administration"), the European Union, or an acronym
-   the story spells out as one ("DEA", "CBP": ``spelled_out``), or a president of one ("CPUC
-   President Marybel Batjer"), or an officer of one written before the title ("DAE Additional
-   Director Dr Azizur Rahman", the Department of Agricultural Extension). An intergovernmental
-   body (the UN, NATO, the IMF, the World Bank)
-   is a public one. A body word counts only as the head of the name ("Box Office Mojo" is no
-   office). A bare "president" the story also calls a chief executive ("chairman, CEO and
-   president Craig Menear") is a company's (``runs_a_company``). A member of Congress's party and
-   state ("Senate Majority Leader, R-Ky.", "Oversight Chairman, R-Utah"), a majority or minority
-   leader, a city attorney, the Census and a bureau (not a farm or business bureau) are officials; a
-   campaign's spokesman or press secretary is not ("Trump campaign spokesman"), nor a campaign's, a
-   union's or a company's officials ("Three senior Holt campaign officials"); "Chief" written as the
-   title before a name is a police or fire chief's ("according to Chief Ada R. Holt"), and a member of
-   Congress written by party and state ("Ada Holt, Republican of Kentucky") holds a seat; "Justice" is an
-   office alone, after an article or a court, or as a title before a name, not a surname ("Jim
-   Justice") nor a field ("the Center of Media Justice").
+4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK"); an office
+   in the role, the organisation or a title before the name: president, minister, secretary, senator,
+   governor, mayor, judge, spokesperson, ambassador, chief negotiator, police, a rank ("Lt. Col."), a
+   highway patrol's officer or a state trooper; or a public or governing body's director, head, chief,
+   executive or officer ("county health director", "league executive"), a public body's agency or
+   department (NASA, "the Department of Energy", "U.S. Attorney", a director of "the Office of Management
+   and Budget": an Office of a capitalised name); a Speaker (the title written with its capital, not a
+   keynote, guest, featured, motivational or public speaker); a member of a Senate or House committee
+   ("top Democrat on the Senate Intelligence Committee"; not a party's "Democratic Congressional Campaign
+   Committee"); or a speaker named for a public body or an office ("Federal prosecutors", "a judge", "the
+   White House", "the Swedish Prosecution Authority", "the Congressional Budget Office", "The National
+   Institute on Drug Abuse", "The city council": a council of a city, a town, a county or a state; not
+   "the Council on ...", a think tank). A company's chief executive is not an official, nor a company's
+   or a union's president or spokesperson (a president or spokesperson with an organisation that is no
+   public body: "president and chief operating officer of SpaceX", "spokesperson for Instagram", or a
+   role naming a union, company or association: "local president of the prison workers' union"); a public
+   bank's is ("president of the Federal Reserve Bank of New York"). A speaker named for the office it
+   holds is one ("China's ambassador to Britain", "A California transit chief", "a career Army officer";
+   not "a Taliban representative"), and so is an embassy, customs, an administration ("the Drug
+   Enforcement Administration"), the European Union, or an acronym the story spells out as one ("DEA",
+   "CBP": ``spelled_out``), or a president of one ("CPUC President Marybel Batjer"), or an officer of one
+   written before the title ("DAE Additional Director Dr Azizur Rahman", the Department of Agricultural
+   Extension). An intergovernmental body (the UN and its agencies written by their initials, "UNHCR",
+   "UNICEF"; NATO, the IMF, the World Bank) is a public one, and so is an abbreviation the story gives a
+   body's name to in brackets, whatever its letters ("the Central Election Commission (TsIK)"). A body
+   word counts only as the head of the name ("Box Office Mojo" is no office). A bare "president" the
+   story also calls a chief executive ("chairman, CEO and president Craig Menear") is a company's
+   (``runs_a_company``). A member of Congress's party and state ("Senate Majority Leader, R-Ky.",
+   "Oversight Chairman, R-Utah"), a majority or minority leader, a city attorney, the Census and a bureau
+   (not a farm or business bureau) are officials; a campaign's spokesman or press secretary is not
+   ("Trump campaign spokesman"), nor a campaign's, a union's or a company's officials ("Three senior Holt
+   campaign officials"); "Chief" written as the title before a name is a police or fire chief's
+   ("according to Chief Ada R. Holt"), and a member of Congress written by party and state ("Ada Holt,
+   Republican of Kentucky") holds a seat; "Justice" is an office alone, after an article or a court, or
+   as a title before a name, not a surname ("Jim Justice") nor a field ("the Center of Media Justice").
 5. **expert** — an expert's role or an expert's organisation: analyst, professor, economist,
    researcher, any scientist ("neuroscientist"), engineer, any "-ologist"; a university, institute,
    think tank or centre; "the authors" in a story that tells of a study.
@@ -90,6 +90,7 @@ from broadsheet.stories.officials import PRESIDENT, is_official, undotted
 from broadsheet.stories.outlets import is_outlet, is_unnamed, reports_news
 from broadsheet.stories.titles import (
     acronym_body_before,
+    defined_before,
     description_after,
     runs_a_company,
     spelled_out,
@@ -130,7 +131,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     everything = undotted(f"{described} {name}")
     if (FORMER.search(everything) or _held_before(role, context)) and OFFICE.search(everything):
         return "former official"
-    spelled = spelled_out(name, context)
+    spelled = spelled_out(name, context) or defined_before(name, context)  # "... Commission (TsIK)"
     organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
     organisation = organisation or acronym_body_before(name, context)  # "DAE Additional Director"
     if role and not organisation and PRESIDENT.fullmatch(role.strip()) and runs_a_company(name, context):

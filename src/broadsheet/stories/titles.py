@@ -1,6 +1,7 @@
 """What a story writes around a speaker's name, read for its kind when the analysis gave it no
 role: a title before the name (``title_before``), a description after it (``description_after``),
-the words an acronym stands for (``spelled_out``, ``acronym_body_before``), and whether the story
+the words an acronym stands for (``spelled_out``, ``acronym_body_before``), the name an abbreviation is
+given in brackets (``defined_before``), and whether the story
 calls the speaker a chief executive (``runs_a_company``).
 
 Pure: no I/O.
@@ -117,6 +118,25 @@ def spelled_out(name: str, texts: Iterable[str]) -> str | None:
                 if "".join(w[0] for w in window) == letters and not all(w.isupper() for w in window):
                     return _span_of(run.group(), window)
     return None
+
+
+def defined_before(name: str, texts: Iterable[str]) -> str | None:
+    """The name an abbreviation is given in brackets right after ("the country's Central Election
+    Commission (TsIK)": whatever its letters, a transliteration's too); None when the story gives
+    none."""
+    short = _ABBREVIATION.fullmatch(name.strip())
+    if short is None:
+        return None
+    pattern = re.compile(rf"({_CAPITALISED_RUN.pattern})[ \t]*\([ \t]*{re.escape(short.group(1))}[ \t]*\)")
+    for text in texts:
+        found = pattern.search(text)
+        if found and len(found.group(1).split()) > 1 and not found.group(1).isupper():
+            return found.group(1)  # not a dateline's place, "NEW YORK (AP)"
+    return None
+
+
+# An abbreviation: two to eight letters, two capitals at least ("DEA", "TsIK", "MoD").
+_ABBREVIATION = re.compile(r"(?:the\s+)?((?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,7})")
 
 
 def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:

@@ -20,7 +20,13 @@ from typing import Any
 
 from broadsheet.errors import UnreadableInput
 from broadsheet.extract import from_record, headline_only
-from broadsheet.ingest.records import headline_to_page, parse_record, record_id, record_to_page
+from broadsheet.ingest.records import (
+    headline_to_page,
+    numbered_lines,
+    parse_record,
+    record_id,
+    record_to_page,
+)
 from broadsheet.model import Article, Rejected
 
 Line = tuple[Mapping[str, Any] | None, Article | Rejected]  # the parsed object (None: not one)
@@ -58,7 +64,5 @@ def parse_line(line: str, source: str) -> Line:
 
 def read_lines(path: Path) -> Iterator[Line]:
     """Every non-blank line of ``path``, in order (see ``parse_line``)."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                yield parse_line(line, f"{path}:{number}")
+    for source, line in numbered_lines(path):
+        yield parse_line(line, source)

@@ -101,18 +101,23 @@ def parse_record(line: str) -> dict[str, Any]:
     return record
 
 
-def read_jsonl(path: Path) -> Iterator[Page | Rejected]:
-    """Every record of a JSON Lines file; bad lines become ``Rejected`` and the rest go on."""
+def numbered_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """Every non-blank line of a JSON Lines file with the source that names it (``file.jsonl:12``);
+    raises ``UnreadableInput`` when the file cannot be opened."""
     try:
         handle = path.open(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
     with handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            source = f"{path}:{number}"
-            try:
-                yield record_to_page(parse_record(line), source)
-            except UnreadableInput as exc:
-                yield Rejected(source, "ingest", exc.reason, str(exc))
+            if line.strip():
+                yield f"{path}:{number}", line
+
+
+def read_jsonl(path: Path) -> Iterator[Page | Rejected]:
+    """Every record of a JSON Lines file; bad lines become ``Rejected`` and the rest go on."""
+    for source, line in numbered_lines(path):
+        try:
+            yield record_to_page(parse_record(line), source)
+        except UnreadableInput as exc:
+            yield Rejected(source, "ingest", exc.reason, str(exc))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -134,6 +135,30 @@ def test_story_page_has_every_voice_quote_and_member_with_duplicates_marked() ->
     duplicate = re.search(r'<li id="a-k-abc" class="duplicate">(.*?)</li>', page, re.S)
     assert duplicate and 'near-duplicate of <a href="#a-k-ap">Associated Press</a>' in duplicate[1]
     assert 'href="../style.css"' in page and 'href="../index.html"' in page
+
+
+def _meta(page: str) -> str:
+    found = re.search(r'<p class="meta">(.*?)</p>', page, re.S)
+    assert found
+    return found[1]
+
+
+def test_an_undated_story_leaves_no_empty_part_in_its_meta_lines() -> None:
+    edition, _, _ = _site()
+    undated = replace(edition.stories[0], first_published=None, last_published=None)
+    files = render_site(replace(edition, stories=(undated, *edition.stories[1:])))
+    page_meta, card_meta = _meta(files[story_file(KIM)]), _meta(files["index.html"])
+    assert "<time" not in page_meta and "<time" not in card_meta
+    for meta in (page_meta, card_meta):
+        parts = meta.split(" · ")
+        assert all(part.strip() for part in parts), meta
+    assert page_meta.startswith("Feature · ") and " outlets" in card_meta
+
+
+def test_a_dated_story_shows_its_dates_between_section_and_counts() -> None:
+    _, _, files = _site()
+    parts = _meta(files[story_file(KIM)]).split(" · ")
+    assert parts[0] == "Feature" and parts[1].startswith("<time ") and "article" in parts[2]
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:

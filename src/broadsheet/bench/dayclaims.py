@@ -12,9 +12,9 @@ sentences that state it and its independent count, plus the lead sentences that 
 A shown claim is matched to a labelled one by its first sentence (the page and the words the label
 quotes). It is **right** when it shows exactly the outlets of the label's reports and the label's
 independent count; a claim no label holds is right when it is shown alone with a count of 1 (0 for
-an opinion piece); a sentence that states no claim shown as a claim is wrong. Rows: ``claims
-right`` (the share of shown claims that are right) and ``key claims found`` (the share of labelled
-claims, the optional ones aside, shown right); the baseline counts every outlet stating a claim as
+an opinion piece); a sentence that states no claim shown as a claim is wrong. Metrics:
+``claims_right`` (the share of shown claims that are right) and ``key_claims_found`` (the share of
+labelled claims, the optional ones aside, shown right); the baseline counts every outlet stating a claim as
 independent.
 """
 
@@ -98,7 +98,7 @@ def rows(data: Path | None = None, *, baselines: bool = True, path: Path = CLAIM
 
     labels = json.loads(path.read_text(encoding="utf-8"))
     stories = json.loads(LABELS.read_text(encoding="utf-8"))["stories"]
-    articles = day_articles(folder)
+    articles = day_articles(folder, {k for keys in stories.values() for k in keys})
     members = [articles[k] for keys in stories.values() for k in keys]
     analyses = {a.article.id: a for a in analyze_articles(members, load_model())}
     judge = Judge(labels, {k: articles[k].outlet or "" for keys in stories.values() for k in keys})
@@ -115,5 +115,5 @@ def _row(system: str, judge: Judge, labels: Mapping[str, Any],
     right = sum(judge.right(page, claim, count) for page, claim, count in shown)
     found = sum(judge.found(label, shown) for label in keys)
     return BenchRow(f"{DATASET}: claims", f"corroboration: {system}",
-                    {"claims right": right / max(1, len(shown)),
-                     "key claims found": found / max(1, len(keys))}, len(shown))
+                    {"claims_right": right / max(1, len(shown)),
+                     "key_claims_found": found / max(1, len(keys))}, len(shown))

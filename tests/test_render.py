@@ -161,6 +161,33 @@ def test_a_dated_story_shows_its_dates_between_section_and_counts() -> None:
     assert parts[0] == "Feature" and parts[1].startswith("<time ") and "article" in parts[2]
 
 
+def _perspectives(page: str) -> str:
+    found = re.search(r'<section class="perspectives".*?</section>', page, re.S)
+    assert found
+    return found[0]
+
+
+def test_a_story_page_shows_its_key_claims_with_their_independent_sources() -> None:
+    edition, _, files = _site()
+    section = _perspectives(files[story_file(KIM)])
+    (claim,) = edition.stories[0].perspectives.claims  # type: ignore[union-attr]
+    assert str(html_escape(claim.text)) in section and f'href="#a-{claim.article_id}"' in section
+    assert f"stated by {', '.join(claim.outlets)}; 3 independent sources" in section
+    assert "No outlet of this story has a leaning yet" in section and "Blindspot" not in section
+
+
+def test_sides_and_a_blindspot_show_on_the_page_and_the_card() -> None:
+    edition, _, _ = _site()
+    kim = edition.stories[0]
+    seen = replace(kim.perspectives, coverage=(("left", 3), ("centre", 1), ("right", 0), ("unknown", 1)),
+                   blindspot="right")
+    files = render_site(replace(edition, stories=(replace(kim, perspectives=seen), *edition.stories[1:])))
+    section = _perspectives(files[story_file(KIM)])
+    assert ">left 3</span> · <span class=\"side\">centre 1</span>" in section
+    said = "no outlet you marked right covered this story; left-leaning outlets did."
+    assert said in section and files["index.html"].count(said) == 1
+
+
 def test_hostile_text_is_escaped_everywhere() -> None:
     article = make_article("evil", HOSTILE, HOSTILE, [
         f"Officials confirmed the {HOSTILE} report on Monday after a long delay."],

@@ -184,7 +184,7 @@ def test_sides_and_a_blindspot_show_on_the_page_and_the_card() -> None:
     files = render_site(replace(edition, stories=(replace(kim, perspectives=seen), *edition.stories[1:])))
     section = _perspectives(files[story_file(KIM)])
     assert ">left 3</span> · <span class=\"side\">centre 1</span>" in section
-    said = "no outlet you marked right covered this story; left-leaning outlets did."
+    said = "Blindspot: no outlet you marked right covered this story."
     assert said in section and files["index.html"].count(said) == 1
 
 

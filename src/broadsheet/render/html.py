@@ -40,6 +40,7 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 KIND_LABELS = {"daily": "Daily edition", "weekly": "Weekly edition"}
 LEANING_LABELS = {"left": "left", "centre": "centre", "right": "right", "unknown": "not set"}
+BLINDSPOT = "Blindspot: no outlet you marked {side} covered this story."  # page, card and email
 SECTION_LABELS = {"feature": "Feature", "speed-read": "Speed Read", "good-news": "Good News",
                   "brief": "In Brief"}
 
@@ -142,6 +143,7 @@ def environment() -> Environment:
         article_anchor=article_anchor, date_range=date_range, by_outlet=by_outlet,
         timeline=timeline, duplicate_label=duplicate_label, stories_of=stories_of,
         kind_labels=KIND_LABELS, section_labels=SECTION_LABELS, leaning_labels=LEANING_LABELS,
+        blindspot_note=BLINDSPOT,
     )
     return env
 

@@ -1,7 +1,7 @@
 """Corroboration rules on sentences of our own (every outlet, place and person invented): what a
 lead states, whose report a sentence is, and how the sentences of several articles become claims.
 The fixture's stories are scored in ``test_stories_perspectives.py``; the real day's in the bench
-(``bench/dayclaims.py``)."""
+(``bench/claims.py``)."""
 
 from __future__ import annotations
 

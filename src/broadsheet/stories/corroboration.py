@@ -28,7 +28,7 @@ The rules:
   news adds nothing.
 
 The rules are measured on the perspectives fixture (``bench/perspectives.py``) and, judged by
-hand on news, on the real day's stories (``bench/dayclaims.py``).
+hand on news, on the real day's stories (``bench/claims.py``).
 
 Pure: no I/O.
 """

@@ -137,10 +137,14 @@ def test_story_page_has_every_voice_quote_and_member_with_duplicates_marked() ->
     assert 'href="../style.css"' in page and 'href="../index.html"' in page
 
 
-def _meta(page: str) -> str:
-    found = re.search(r'<p class="meta">(.*?)</p>', page, re.S)
+def _first(pattern: str, page: str) -> str:
+    found = re.search(pattern, page, re.S)
     assert found
-    return found[1]
+    return found[0]
+
+
+def _meta(page: str) -> str:
+    return _first(r'<p class="meta">(.*?)</p>', page)[len('<p class="meta">'):-len("</p>")]
 
 
 def test_an_undated_story_leaves_no_empty_part_in_its_meta_lines() -> None:
@@ -162,15 +166,15 @@ def test_a_dated_story_shows_its_dates_between_section_and_counts() -> None:
 
 
 def _perspectives(page: str) -> str:
-    found = re.search(r'<section class="perspectives".*?</section>', page, re.S)
-    assert found
-    return found[0]
+    return _first(r'<section class="perspectives".*?</section>', page)
 
 
 def test_a_story_page_shows_its_key_claims_with_their_independent_sources() -> None:
     edition, _, files = _site()
     section = _perspectives(files[story_file(KIM)])
-    (claim,) = edition.stories[0].perspectives.claims  # type: ignore[union-attr]
+    seen = edition.stories[0].perspectives
+    assert seen is not None
+    (claim,) = seen.claims
     assert str(html_escape(claim.text)) in section and f'href="#a-{claim.article_id}"' in section
     assert f"stated by {', '.join(claim.outlets)}; 3 independent sources" in section
     assert "No outlet of this story has a leaning yet" in section and "Blindspot" not in section

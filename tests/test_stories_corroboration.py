@@ -33,9 +33,11 @@ def test_a_lead_holds_statements_not_questions_lead_ins_or_asides() -> None:
         "(We never did settle on one, unlike the county, which has three.)",
         "Here is what the first reviews of the bridge have said:",
         "The Dunmore bridge reopened on Monday after two years of repairs.",
+        "(Harbor Times) The council will vote on its tolls on Friday (again).",
     ))
     lead = [article.text[a:b] for a, b in lead_sentences(article)]
-    assert lead == ["The Dunmore bridge reopened on Monday after two years of repairs."]
+    assert lead == ["The Dunmore bridge reopened on Monday after two years of repairs.",
+                    "(Harbor Times) The council will vote on its tolls on Friday (again)."]
 
 
 def test_a_columnists_address_makes_an_opinion_piece() -> None:

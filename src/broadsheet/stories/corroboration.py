@@ -57,7 +57,7 @@ _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday j
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
-_NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\(.*\)\W*$")
+_NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _CITED = re.compile(

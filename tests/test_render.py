@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -134,6 +135,61 @@ def test_story_page_has_every_voice_quote_and_member_with_duplicates_marked() ->
     duplicate = re.search(r'<li id="a-k-abc" class="duplicate">(.*?)</li>', page, re.S)
     assert duplicate and 'near-duplicate of <a href="#a-k-ap">Associated Press</a>' in duplicate[1]
     assert 'href="../style.css"' in page and 'href="../index.html"' in page
+
+
+def _first(pattern: str, page: str) -> str:
+    found = re.search(pattern, page, re.S)
+    assert found
+    return found[0]
+
+
+def _meta(page: str) -> str:
+    return _first(r'<p class="meta">(.*?)</p>', page)[len('<p class="meta">'):-len("</p>")]
+
+
+def test_an_undated_story_leaves_no_empty_part_in_its_meta_lines() -> None:
+    edition, _, _ = _site()
+    undated = replace(edition.stories[0], first_published=None, last_published=None)
+    files = render_site(replace(edition, stories=(undated, *edition.stories[1:])))
+    page_meta, card_meta = _meta(files[story_file(KIM)]), _meta(files["index.html"])
+    assert "<time" not in page_meta and "<time" not in card_meta
+    for meta in (page_meta, card_meta):
+        parts = meta.split(" · ")
+        assert all(part.strip() for part in parts), meta
+    assert page_meta.startswith("Feature · ") and " outlets" in card_meta
+
+
+def test_a_dated_story_shows_its_dates_between_section_and_counts() -> None:
+    _, _, files = _site()
+    parts = _meta(files[story_file(KIM)]).split(" · ")
+    assert parts[0] == "Feature" and parts[1].startswith("<time ") and "article" in parts[2]
+
+
+def _perspectives(page: str) -> str:
+    return _first(r'<section class="perspectives".*?</section>', page)
+
+
+def test_a_story_page_shows_its_key_claims_with_their_independent_sources() -> None:
+    edition, _, files = _site()
+    section = _perspectives(files[story_file(KIM)])
+    seen = edition.stories[0].perspectives
+    assert seen is not None
+    (claim,) = seen.claims
+    assert str(html_escape(claim.text)) in section and f'href="#a-{claim.article_id}"' in section
+    assert f"stated by {', '.join(claim.outlets)}; 3 independent sources" in section
+    assert "No outlet of this story has a leaning yet" in section and "Blindspot" not in section
+
+
+def test_sides_and_a_blindspot_show_on_the_page_and_the_card() -> None:
+    edition, _, _ = _site()
+    kim = edition.stories[0]
+    seen = replace(kim.perspectives, coverage=(("left", 3), ("centre", 1), ("right", 0), ("unknown", 1)),
+                   blindspot="right")
+    files = render_site(replace(edition, stories=(replace(kim, perspectives=seen), *edition.stories[1:])))
+    section = _perspectives(files[story_file(KIM)])
+    assert ">left 3</span> · <span class=\"side\">centre 1</span>" in section
+    said = "Blindspot: no outlet you marked right covered this story."
+    assert said in section and files["index.html"].count(said) == 1
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:

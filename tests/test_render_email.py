@@ -116,6 +116,18 @@ def test_both_parts_carry_every_story_with_absolute_links() -> None:
     assert all(len(line) <= 80 or "://" in line for line in text.splitlines())
 
 
+def test_a_blindspot_is_marked_in_both_parts_and_nowhere_else() -> None:
+    edition = _edition()
+    kim = edition.stories[0]
+    seen = replace(kim.perspectives, blindspot="left")
+    _, html, text = _parts(_received(replace(edition, stories=(replace(kim, perspectives=seen),
+                                                                *edition.stories[1:]))))
+    note = "Blindspot: no outlet you marked left covered this story."
+    assert html.count(note) == 1 and " ".join(text.split()).count(note) == 1
+    _, html, text = _parts(_received(edition))
+    assert "Blindspot" not in html and "Blindspot" not in text
+
+
 def test_the_css_is_inlined() -> None:
     page, html, _ = _parts(_received(_edition()))
     styled = {(tag, attrs.get("class")): attrs.get("style", "") for tag, attrs in page.tags}

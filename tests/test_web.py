@@ -131,10 +131,11 @@ def test_the_home_page_is_the_latest_edition_and_its_twin_is_the_edition(
 def test_the_story_page_shows_coverage_by_outlet_timeline_voices_and_entities(
         client: httpx.Client) -> None:
     page = client.get(f"/stories/{KIM}").text
-    for heading in ("Speed Read", "What they’re saying", "Coverage", "Timeline", "Voices",
-                    "Named in the coverage"):
+    for heading in ("Speed Read", "What they’re saying", "Perspectives", "Coverage", "Timeline",
+                    "Voices", "Named in the coverage"):
         assert f">{heading}</h2>" in page, heading
     assert "leaning not set" in page and 'id="a-k-abc" class="duplicate"' in page
+    assert '<p class="meta">Story · <time ' in page  # a live story is in no edition's section
     assert f'href="/people/{quote("Steve Hall")}"' in page and 'href="/organisations/Kremlin"' in page
     story = from_dict(EditionStory, client.get(f"/stories/{KIM}.json").json())
     assert story.story_id == KIM and len(story.coverage) == 5 and story.saying

@@ -25,9 +25,10 @@ the one-batch result (BCubed F1), with ``ids_kept``: the share of the first batc
 story id (following merges) is the one they had after the first batch; and the same one batch in
 another order (``another_order``: the ids renamed, so the hash order of undated articles and ties
 changes), the agreement any change of order allows, beside which the two-batch figure is read.
-Then the perspectives fixture (``bench/perspectives.py``) and "a real day" (``bench/realday.py``).
-``--scale`` instead measures adding 100,000 articles (``bench/cluster_scale.py``). ``limit`` keeps
-that many stories of each set. With ``baselines=False`` (the quality gate) only ours is run.
+Then the perspectives fixture (``bench/perspectives.py``), "a real day" (``bench/realday.py``) and
+its stories' key claims judged by hand (``bench/claims.py``). ``--scale`` instead measures
+adding 100,000 articles (``bench/cluster_scale.py``). ``limit`` keeps that many stories of each set.
+With ``baselines=False`` (the quality gate) only ours is run.
 """
 
 from __future__ import annotations
@@ -298,11 +299,12 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True,
 
 
 def _extras(data: Path, report: BenchReport, baselines: bool) -> None:
-    """The perspectives fixture and the real day."""
-    from broadsheet.bench import perspectives, realday
+    """The perspectives fixture, the real day and its judged claims."""
+    from broadsheet.bench import claims, perspectives, realday
 
     report.rows.extend(perspectives.rows())
     report.rows.extend(realday.rows(data, baselines=baselines))
+    report.rows.extend(claims.rows(data, baselines=baselines))
 
 
 def _reference(data: Path) -> ModuleType | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from broadsheet.bench import BenchRow, average_link
@@ -33,10 +33,12 @@ DATASET = "a real day (scrapinghub)"
 ANALYSED = "ours: with the analysis' entities"
 
 
-def day_articles(folder: Path) -> dict[str, Article]:
-    """Each page of ``folder`` extracted, keyed by the first 12 characters of its file name."""
+def day_articles(folder: Path, keys: Collection[str] | None = None) -> dict[str, Article]:
+    """Each page of ``folder`` (or only those whose key is in ``keys``) extracted, keyed by the
+    first 12 characters of its file name."""
     found: dict[str, Article] = {}
-    for page in read_paths([folder]):
+    paths = [folder] if keys is None else [p for p in sorted(folder.iterdir()) if p.name[:12] in keys]
+    for page in read_paths(paths):
         if not isinstance(page, Page):
             continue
         article = extract(page)

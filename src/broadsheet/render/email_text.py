@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from broadsheet.model import Edition, EditionStory, Quote
-from broadsheet.render.html import plural, shorten
+from broadsheet.render.html import BLINDSPOT, plural, shorten
 
 WIDTH = 72
 _HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -63,6 +63,8 @@ def _story(story: EditionStory, cite: CiteLink, story_link: StoryLink) -> list[s
     lines = _wrap(one_line(story.title), first=f"{story.rank}. ".ljust(3))
     if story.outlets:
         lines += _wrap(" · ".join(one_line(o) for o in story.outlets))
+    if story.perspectives and story.perspectives.blindspot:
+        lines += _wrap(BLINDSPOT.format(side=story.perspectives.blindspot))
     summary = " ".join(
         f"{one_line(s.text)} {notes.mark(cite(story.story_id, s.article_id, s.url), s.outlet)}"
         for s in story.summary)

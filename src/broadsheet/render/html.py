@@ -39,6 +39,8 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 # and isolates, with which a title could reverse how the words after it read ("gnp.exe").
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 KIND_LABELS = {"daily": "Daily edition", "weekly": "Weekly edition"}
+LEANING_LABELS = {"left": "left", "centre": "centre", "right": "right", "unknown": "not set"}
+BLINDSPOT = "Blindspot: no outlet you marked {side} covered this story."  # page, card and email
 SECTION_LABELS = {"feature": "Feature", "speed-read": "Speed Read", "good-news": "Good News",
                   "brief": "In Brief"}
 
@@ -140,7 +142,8 @@ def environment() -> Environment:
         cite_href=cite_href, safe_url=safe_url, lead_quote=lead_quote, slug=slug,
         article_anchor=article_anchor, date_range=date_range, by_outlet=by_outlet,
         timeline=timeline, duplicate_label=duplicate_label, stories_of=stories_of,
-        kind_labels=KIND_LABELS, section_labels=SECTION_LABELS,
+        kind_labels=KIND_LABELS, section_labels=SECTION_LABELS, leaning_labels=LEANING_LABELS,
+        blindspot_note=BLINDSPOT,
     )
     return env
 

@@ -3,32 +3,45 @@
 The rules:
 
 - **Claims.** Every member article states its claims in its lead: its first ``LEAD_SENTENCES``
-  sentences of at least ``MIN_WORDS`` words. Sentences of different articles state the same claim
-  when the TF-IDF cosine of their content words (``text.tfidf_vectors`` over the story's lead
-  sentences) reaches ``SAME_CLAIM``; articles are read in publication order and each sentence joins
-  the most similar claim so far (one sentence per article and claim), else starts one. A claim is
-  shown by the first sentence that stated it.
-- **Key claims** are those stated by at least two articles that are not copies of one another,
-  plus the lede (the first claim of the earliest article); at most ``MAX_CLAIMS``, the most
-  independently reported first.
+  statements of at least ``MIN_WORDS`` words (a question, a lead-in ending in a colon and an aside
+  wholly in brackets state none). Sentences of different articles state the same claim when the
+  TF-IDF cosine of their content words (``text.tfidf_vectors`` over the story's lead sentences)
+  reaches ``SAME_CLAIM``; articles are read in publication order, and each article's sentences
+  join the claims of the earlier articles all at once, one sentence to a claim, the pairs chosen so
+  that their cosines add up to the most (an article whose first sentence best matches a claim its
+  second sentence states word for word does not take it from the second); a sentence left over
+  starts a claim. A claim is shown by the first sentence that stated it.
+- **Key claims** are those stated by at least two articles that are not copies of one another; a
+  story with none shows its lede (the first claim of the earliest article); at most
+  ``MAX_CLAIMS``, the most independently reported first.
 - **Independence.** Each article that states a claim is a report of it, and every report has a
-  *source of record*: the outlet or person it cites for the claim when the sentence says so
-  ("according to The New York Times", "the Times reported", "citing Reuters", "told BBC News", or
-  an attribution of the analysis with ``via`` set on that sentence), else its own outlet. The
-  claim's independent count is the number of distinct sources of record among its reports, where
-  a near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece (``is_opinion``: section
-  or address says opinion, commentary, editorial or op-ed; or the headline starts "Opinion") are
-  not reports. So three papers running one agency story count once, two reports both citing the
-  Times count once, and a column agreeing with the news adds nothing.
+  *source of record*: the outlet it cites for the claim when the sentence says so ("according to
+  The New York Times", "the Times reported", "citing Reuters", "told BBC News", or an attribution
+  of the analysis with ``via`` set on that sentence); for a sentence that says it is hearsay
+  ("reportedly", "is reported to") the one other outlet the lead cites; else the news agency its
+  dateline credits for the whole article ("(Reuters) —", "WASHINGTON (AP) —"); else its own
+  outlet. The claim's independent count is the number of distinct sources of record among its
+  reports, where a near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
+  (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
+  columnist; or the headline starts "Opinion") are not reports. So three papers running one agency
+  story count once, two reports both citing the Times count once, and a column agreeing with the
+  news adds nothing.
+
+The rules are measured on the perspectives fixture (``bench/perspectives.py``) and, judged by
+hand on news, on the real day's stories (``bench/claims.py``).
 
 Pure: no I/O.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from broadsheet.model import Analysis, Article, Claim, Story
 from broadsheet.stories.features import words
@@ -42,8 +55,11 @@ MAX_CLAIMS = 8
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_OPINION = re.compile(r"\b(?:opinion|opinions|commentary|editorials?|op-?ed|oped|column|columns)\b",
-                      re.I)
+_OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
+# a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
+_NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
+_DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
+_HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _CITED = re.compile(
     r"(?:[Aa]ccording to|[Cc]iting|reported by|told|in an interview with|a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
@@ -69,9 +85,12 @@ class _Claim:
 
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
-    """Spans of the article's first ``LEAD_SENTENCES`` sentences of ``MIN_WORDS`` words or more."""
+    """Spans of the article's first ``LEAD_SENTENCES`` statements of ``MIN_WORDS`` words or more: a
+    question ("Remember ...?") or a lead-in ending in a colon ("Here's what the reviews say:")
+    states no claim."""
     text = article.text
-    spans = [(a, b) for a, b in split_sentences(text) if len(text[a:b].split()) >= MIN_WORDS]
+    spans = [(a, b) for a, b in split_sentences(text)
+             if len(text[a:b].split()) >= MIN_WORDS and not _NO_STATEMENT.search(text[a:b])]
     return spans[:LEAD_SENTENCES]
 
 
@@ -104,6 +123,32 @@ def _via(analysis: Analysis | None, span: tuple[int, int], outlets: Collection[s
     return None
 
 
+def wire_source(article: Article, outlets: Collection[str]) -> str | None:
+    """The news agency an article's dateline credits for all of it ("(Reuters) — ...",
+    "WASHINGTON (AP) — ..."), as a name key; None when there is none or it is the article's own
+    outlet ("Hong Kong (CNN Business)" on CNN)."""
+    match = _DATELINE.match(article.text)
+    if match is None or not is_outlet(match[1], outlets):
+        return None
+    key, own = _outlet_key(match[1], outlets), name_key(article.outlet or "")
+    return None if own and (own.startswith(key) or key.startswith(own)) else key
+
+
+def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analysis | None,
+             outlets: Collection[str]) -> list[str]:
+    """The source of record of each lead sentence: the outlet the sentence cites; for a sentence
+    that says it is hearsay ("reportedly"), the one other outlet the lead cites; else the agency
+    the dateline credits; else the article's own outlet."""
+    own = name_key(article.outlet) if article.outlet else f"article:{article.id}"
+    cited = [cited_source(article.text[a:b], outlets) or _via(analysis, (a, b), outlets)
+             for a, b in spans]
+    credited = {c for c in cited if c and c != own}
+    hearsay = next(iter(credited)) if len(credited) == 1 else None
+    fallback = wire_source(article, outlets) or own
+    return [c or (hearsay if hearsay and _HEARSAY.search(article.text[a:b]) else None) or fallback
+            for c, (a, b) in zip(cited, spans, strict=True)]
+
+
 def _reports(story: Story, articles: Mapping[str, Article],
              analyses: Mapping[str, Analysis]) -> list[tuple[Article, str, str]]:
     """Each (article, sentence, source of record) of the story's leads, in publication order."""
@@ -113,12 +158,10 @@ def _reports(story: Story, articles: Mapping[str, Article],
         article = articles.get(aid)
         if article is None:
             continue
-        own = name_key(article.outlet) if article.outlet else f"article:{aid}"
-        for start, end in lead_sentences(article):
-            sentence = article.text[start:end]
-            source = (cited_source(sentence, outlets) or _via(analyses.get(aid), (start, end), outlets)
-                      or own)
-            found.append((article, sentence, source))
+        spans = lead_sentences(article)
+        for (start, end), source in zip(spans, _sources(article, spans, analyses.get(aid), outlets),
+                                        strict=True):
+            found.append((article, article.text[start:end], source))
     return found
 
 
@@ -132,35 +175,52 @@ def claim_terms(sentence: str) -> list[str]:
     return plain + names + numbers * 2
 
 
+Row = tuple[Article, str, str, dict[str, float]]  # a report of a lead sentence, with its vector
+
+
 def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
-    """Group the lead sentences into claims (see the module docstring)."""
+    """Group the lead sentences into claims, one article at a time (see the module docstring)."""
     vectors = tfidf_vectors([claim_terms(s) for _, s, _ in reports])
     claims: list[_Claim] = []
-    for (article, sentence, source), vector in zip(reports, vectors, strict=True):
-        free = [c for c in claims if all(r[0] != article.id for r in c.reports)]
-        best = max(free, key=lambda c: cosine(vector, c.vector), default=None)
-        if best is None or cosine(vector, best.vector) < SAME_CLAIM:
-            best = _Claim(sentence, article.id, vector)
-            claims.append(best)
-        best.reports.append((article.id, article.outlet or "", source))
+    rows = [(a, s, src, v) for (a, s, src), v in zip(reports, vectors, strict=True)]
+    for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
+        _place(list(group), claims)
     return claims
+
+
+def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
+    """One article's lead sentences: each joins a different claim of the earlier articles, the
+    pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more); a
+    sentence left over starts a claim."""
+    earlier = list(claims)
+    similar = np.array([[cosine(v, c.vector) for c in earlier] for *_, v in rows]).reshape(len(rows), -1)
+    similar[similar < SAME_CLAIM] = 0.0
+    joined = set()
+    for r, c in zip(*linear_sum_assignment(similar, maximize=True), strict=True):
+        if similar[r, c] > 0:
+            earlier[c].reports.append(_report(rows[r]))
+            joined.add(r)
+    for r, (article, sentence, _, vector) in enumerate(rows):
+        if r not in joined:
+            claims.append(_Claim(sentence, article.id, vector, [_report(rows[r])]))
+
+
+def _report(row: Row) -> tuple[str, str, str]:
+    article, _, source, _ = row
+    return article.id, article.outlet or "", source
 
 
 def key_claims(story: Story, articles: Mapping[str, Article],
                analyses: Mapping[str, Analysis] | None = None) -> tuple[Claim, ...]:
     """The story's key claims with the outlets stating each and its independent sources."""
-    analyses = analyses or {}
     copies = dict(story.duplicates)
     opinion = {aid for aid, a in articles.items() if is_opinion(a)}
-    claims = _gather(_reports(story, articles, analyses))
-    done = []
-    for rank, claim in enumerate(claims):
-        outlets = tuple(dict.fromkeys(o for _, o, _ in claim.reports if o))
-        sources = tuple(dict.fromkeys(s for aid, _, s in claim.reports
-                                      if aid not in copies and aid not in opinion))
-        originals = {copies.get(aid, aid) for aid, _, _ in claim.reports}
-        if len(originals) >= 2 or rank == 0:
-            done.append(Claim(text=claim.text, article_id=claim.article_id, outlets=outlets,
-                              sources=sources))
+    claims = _gather(_reports(story, articles, analyses or {}))
+    shared = [c for c in claims if len({copies.get(aid, aid) for aid, _, _ in c.reports}) >= 2]
+    done = [Claim(text=c.text, article_id=c.article_id,
+                  outlets=tuple(dict.fromkeys(o for _, o, _ in c.reports if o)),
+                  sources=tuple(dict.fromkeys(s for aid, _, s in c.reports
+                                              if aid not in copies and aid not in opinion)))
+            for c in shared or claims[:1]]
     done.sort(key=lambda c: -len(c.sources))
     return tuple(done[:MAX_CLAIMS])

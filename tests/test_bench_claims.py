@@ -1,0 +1,97 @@
+"""The judge of the hand-labelled claims (``bench/claims.py``): what makes a shown claim right, and
+the labels still naming sentences of the leads they judged."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from broadsheet.bench.claims import BASIL_CLAIMS, DAY_CLAIMS, Judge, fingerprint
+from broadsheet.bench.cluster_sets import load_basil
+from broadsheet.bench.realday import LABELS, day_articles
+from broadsheet.model import Claim
+from broadsheet.stories.corroboration import lead_sentences
+from conftest import eval_data_dir, require
+
+LABELLED: dict[str, Any] = {
+    "opinion": ["c"],
+    "not_claims": [{"page": "a", "starts": "Remember the"}],
+    "claims": [
+        {"story": "s", "reports": [{"page": "a", "starts": "The bridge"},
+                                   {"page": "b", "starts": "Dunmore's"}],
+         "independent": 1, "optional": False},
+        {"story": "s", "reports": [{"page": "a", "starts": "Repairs"},
+                                   {"page": "b", "starts": "Work"}],
+         "independent": 2, "optional": True},
+    ],
+}
+JUDGE = Judge(LABELLED, {"a": "Harbor Times", "b": "Valley Post", "c": "Metro Daily"})
+BOTH = ("Harbor Times", "Valley Post")
+
+
+def _claim(text: str, *outlets: str) -> Claim:
+    return Claim(text=text, article_id="x", outlets=outlets, sources=())
+
+
+def test_a_labelled_claim_is_right_with_its_outlets_and_count() -> None:
+    bridge = _claim("The bridge reopened on Monday.", *BOTH)
+    assert JUDGE.right("a", bridge, 1)
+    assert not JUDGE.right("a", bridge, 2)  # both cite one source
+    assert not JUDGE.right("a", _claim(bridge.text, "Harbor Times"), 1)  # Valley Post's is missing
+
+
+def test_an_optional_claim_may_stand_alone_and_an_unlabelled_one_must() -> None:
+    assert JUDGE.right("a", _claim("Repairs took two years.", "Harbor Times"), 1)
+    assert JUDGE.right("a", _claim("Repairs took two years.", *BOTH), 2)
+    assert JUDGE.right("b", _claim("The mayor cut the ribbon.", "Valley Post"), 1)
+    assert not JUDGE.right("b", _claim("The mayor cut the ribbon.", *BOTH), 2)
+    assert JUDGE.right("c", _claim("The bridge was a folly.", "Metro Daily"), 0)  # an opinion piece
+    assert not JUDGE.right("c", _claim("The bridge was a folly.", "Metro Daily"), 1)
+
+
+def test_a_sentence_stating_no_claim_is_never_right() -> None:
+    assert not JUDGE.right("a", _claim("Remember the old bridge?", "Harbor Times"), 1)
+
+
+def test_a_label_may_name_its_sentence_by_a_fingerprint() -> None:
+    said = "The bridge reopened on Monday."
+    labels = {**LABELLED, "claims": [{"story": "s", "reports": [
+        {"page": "a", "at": 0, "sha1": fingerprint(said)}, {"page": "b", "starts": "Dunmore's"}],
+        "independent": 2, "optional": False}]}
+    judge = Judge(labels, {"a": "Harbor Times", "b": "Valley Post"})
+    assert judge.right("a", _claim(said, *BOTH), 2)
+    assert not judge.right("a", _claim("The bridge reopened on Tuesday.", *BOTH), 2)
+
+
+def test_a_label_is_found_only_when_shown_right() -> None:
+    bridge = LABELLED["claims"][0]
+    shown = [("b", _claim("Dunmore's bridge is open again.", *BOTH), 2)]
+    assert not JUDGE.found(bridge, shown)
+    assert JUDGE.found(bridge, [("b", shown[0][1], 1)])
+
+
+def test_every_labelled_sentence_is_in_its_pages_lead() -> None:
+    """The judgement quotes the leads as extraction reads them today: a change to either shows."""
+    folder = require(eval_data_dir() / "extraction" / "scrapinghub" / "html", "the real day's pages")
+    labels = json.loads(DAY_CLAIMS.read_text(encoding="utf-8"))
+    quoted = [s for c in labels["claims"] for s in c["reports"]] + labels["not_claims"]
+    stories = json.loads(LABELS.read_text(encoding="utf-8"))["stories"]
+    members = {k for keys in stories.values() for k in keys}
+    assert {s["page"] for s in quoted} <= members
+    articles = day_articles(folder, members)
+    leads = {k: [a.text[s:e] for s, e in lead_sentences(a)] for k, a in articles.items()}
+    missing = [s for s in quoted if not any(t.startswith(s["starts"]) for t in leads[s["page"]])]
+    assert len(missing) <= len(labels["not_claims"]), missing  # questions and lead-ins leave the lead
+    assert all(s in labels["not_claims"] for s in missing), missing
+
+
+def test_every_basil_label_names_a_sentence_of_its_articles_lead() -> None:
+    path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
+    labels = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))
+    articles = {a.id: a for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    quoted = [s for c in labels["claims"] for s in c["reports"]] + labels["not_claims"]
+    for ref in quoted:
+        article = articles[ref["page"]]
+        sentence = next(article.text[a:b] for a, b in lead_sentences(article) if a == ref["at"])
+        assert fingerprint(sentence) == ref["sha1"], ref

@@ -1,0 +1,102 @@
+"""Corroboration rules on sentences of our own (every outlet, place and person invented): what a
+lead states, whose report a sentence is, and how the sentences of several articles become claims.
+The fixture's stories are scored in ``test_stories_perspectives.py``; the real day's in the bench
+(``bench/claims.py``)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from broadsheet.model import Article, Story
+from broadsheet.stories.corroboration import is_opinion, key_claims, lead_sentences, wire_source
+
+OUTLETS = ["Harbor Times", "Valley Post"]
+
+
+def _article(aid: str, outlet: str, *sentences: str, published: str = "2026-03-02T08:00:00Z",
+             url: str | None = None) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", title=sentences[0], paragraphs=(" ".join(sentences),),
+                   published=published, outlet=outlet, url=url)
+
+
+def _story(*articles: Article) -> tuple[Story, dict[str, Article]]:
+    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
+    return (Story(id="s", title=ordered[0].title, article_ids=tuple(a.id for a in ordered),
+                  outlets=tuple(a.outlet or "" for a in ordered)), {a.id: a for a in articles})
+
+
+def test_a_lead_holds_statements_not_questions_lead_ins_or_asides() -> None:
+    article = dataclasses.replace(_article("a", "Harbor Times", "x"), paragraphs=(
+        "Remember the town's long search for a new motto last spring?",
+        "(We never did settle on one, unlike the county, which has three.)",
+        "Here is what the first reviews of the bridge have said:",
+        "The Dunmore bridge reopened on Monday after two years of repairs.",
+        "(Harbor Times) The council will vote on its tolls on Friday (again).",
+    ))
+    lead = [article.text[a:b] for a, b in lead_sentences(article)]
+    assert lead == ["The Dunmore bridge reopened on Monday after two years of repairs.",
+                    "(Harbor Times) The council will vote on its tolls on Friday (again)."]
+
+
+def test_a_columnists_address_makes_an_opinion_piece() -> None:
+    article = _article("c", "Valley Post", "The council keeps failing the town's commuters, again.",
+                       url="https://valleypost.example/columnists/2026/the-council-fails")
+    assert is_opinion(article)
+    assert not is_opinion(dataclasses.replace(article, url="https://valleypost.example/news/council"))
+
+
+@pytest.mark.parametrize(("opening", "outlet", "source"), [
+    ("(Reuters) — The Dunmore council voted on Monday to sell the harbor.", "Valley Post", "reuters"),
+    ("DUNMORE (AP) — The council voted on Monday to sell the harbor.", "Valley Post", "ap"),
+    ("Dunmore (Valley Post Business) The council voted to sell the harbor.", "Valley Post", None),
+    ("DUNMORE, Ardent (Harbor Live) - The council voted to sell the harbor.", "Valley Post", None),
+    ("The Dunmore council (its nine members) voted to sell the harbor.", "Valley Post", None),
+])
+def test_a_wire_dateline_credits_the_agency(opening: str, outlet: str, source: str | None) -> None:
+    assert wire_source(_article("w", outlet, opening), OUTLETS) == source
+
+
+def _claims(*articles: Article) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    story, by_id = _story(*articles)
+    return [(c.text, c.outlets, c.sources) for c in key_claims(story, by_id)]
+
+
+def test_a_wire_copy_and_a_report_of_it_are_one_source() -> None:
+    copy = _article("v", "Valley Post",
+                    "(Reuters) — The state attorney general is investigating Lumio Networks, "
+                    "according to two people familiar with the matter.")
+    retold = _article("h", "Harbor Times",
+                      "Lumio Networks is reportedly being investigated by the state attorney general.",
+                      "According to Reuters, the inquiry covers the sale of customer data.",
+                      published="2026-03-02T09:00:00Z")
+    ((_, outlets, sources),) = _claims(copy, retold)
+    assert set(outlets) == {"Valley Post", "Harbor Times"} and sources == ("reuters",)
+
+
+def test_an_articles_sentences_join_the_claims_they_state_best_together() -> None:
+    first = _article("a", "Harbor Times",
+                     "Lumio Networks received an inquiry from the attorney general's office last week.",
+                     "The state attorney general is investigating the firm over the sale of customer data.")
+    # its first sentence alone would take the inquiry, leaving the investigation to nobody
+    second = _article("b", "Valley Post",
+                      "Lumio Networks said the attorney general's office sent it an inquiry about the "
+                      "sale of customer data last week.",
+                      "Lumio Networks received an inquiry from the attorney general's office, a "
+                      "spokesperson said.", published="2026-03-02T09:00:00Z")
+    found = {text[:16]: set(outlets) for text, outlets, _ in _claims(first, second)}
+    assert found == {"Lumio Networks r": set(OUTLETS), "The state attorn": set(OUTLETS)}
+
+
+def test_the_lede_stands_alone_only_when_no_claim_is_shared() -> None:
+    hook = _article("a", "Harbor Times", "Few towns have loved a bridge as much as Dunmore does.",
+                    "The Dunmore bridge reopened on Monday after two years of repairs.")
+    report = _article("b", "Valley Post", "The Dunmore bridge reopened to traffic on Monday after repairs.",
+                      published="2026-03-02T09:00:00Z")
+    assert [text for text, _, _ in _claims(hook, report)] == [
+        "The Dunmore bridge reopened on Monday after two years of repairs."]
+    other = _article("c", "Valley Post", "Ardent's governor signed the water budget on Tuesday night.",
+                     published="2026-03-02T09:00:00Z")
+    assert [text for text, _, _ in _claims(hook, other)] == [
+        "Few towns have loved a bridge as much as Dunmore does."]

@@ -92,7 +92,14 @@ from broadsheet.brief.voiceorgs import (
     organisation_in,
     owner_of_title,
 )
-from broadsheet.brief.voiceroles import OWNER_ONLY, not_own_name, tidy_role, whole_role, whole_word
+from broadsheet.brief.voiceroles import (
+    OWNER_ONLY,
+    not_own_name,
+    tidy_role,
+    titled_whole,
+    whole_role,
+    whole_word,
+)
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
 from broadsheet.text import EDGE_PUNCT, name_key
@@ -214,7 +221,8 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
     written = _most_common(s.role for s in group)
-    role = whole_word(whole_role(tidy_role(written), speaker, texts), texts, speaker)
+    role = whole_word(whole_role(titled_whole(tidy_role(written), speaker, texts), speaker, texts), texts,
+                      speaker)
     role = not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)

@@ -63,7 +63,12 @@ after it ("Ada Holt, a partner with Lumio Boggs, said"; "..., who caucuses with 
 reporters") gives its words to that person; "her campaign" (or "his office") is the campaign of the
 one person its sentence and the one before name. A role stops before a relative clause (", whose
 loss to ..."), and an organisation named only in that clause is not shown. A plural ("Republicans")
-does not join a group of it ("a group of Republicans").
+does not join a group of it ("a group of Republicans"). "The company" and "the paper" are the one firm
+or newsroom named just before; a pronoun given to a name written only as a platform or a place one is
+on ("on Twitter") is the one other name of its kind before it; a one-word name read as a building named
+for a person ("Holt Tower") is the person; a pair of times cut from a group ("past and present") is
+made whole; "Speaker" before a name is a title; a title cut after "Director of" is made whole, and a
+committee's word ("Intelligence" of "Intelligence committee chairman") is no organisation.
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;

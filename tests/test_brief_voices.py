@@ -475,6 +475,30 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
     ("The Ledger, citing an anonymous source, reported that the talks stalled.", "The Ledger",
      "reported", "the talks stalled", False),
     ("Ada Holt cited rising costs as the reason.", "Ada Holt", "cited", "rising costs as the reason", False),
+    # voices round 27, sample S: what a cited article says, a thing hoped for, nominees confirmed, a thing
+    # praised
+    ("Citing an article that said the mayor would not comment, the party said she should.", "the party",
+     "Citing", "that said the mayor would not comment", True),
+    ("Citing a report, the party said that the mayor would not comment.", "the party", "said",
+     "the mayor would not comment", False),
+    ("Advocates are hoping for a plan that would let tenants stay.", "Advocates", "hoping",
+     "that would let tenants stay", True),
+    ("Advocates are hoping that the plan would let tenants stay.", "Advocates", "hoping",
+     "the plan would let tenants stay", False),
+    ("The Senate confirmed two cabinet nominations on Friday.", "The Senate", "confirmed",
+     "two cabinet nominations on Friday", True),
+    ("The Senate confirmed the nominee was withdrawn.", "The Senate", "confirmed",
+     "the nominee was withdrawn", False),
+    ("Lumio confirmed the layoffs would go ahead.", "Lumio", "confirmed", "the layoffs would go ahead",
+     False),
+    ("The party responded, with Democrats praising his statements.", "Democrats", "praising",
+     "his statements", True),
+    ("Ada Holt praised the plan as “a bold step.”", "Ada Holt", "praised", "the plan as “a bold step.”",
+     False),
+    ("Ada Holt praised Ivo Dahl for cutting taxes.", "Ada Holt", "praised", "Ivo Dahl for cutting taxes",
+     False),
+    ("Ada Holt praised Ivo Dahl in a brief statement.", "Ada Holt", "praised",
+     "Ivo Dahl in a brief statement", True),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -981,3 +1005,126 @@ def test_the_companys_team_is_the_one_organisation_named_just_before(text: str, 
         said(article, "The company's security team", "the fix works", kind="indirect"),))
     (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
     assert voice.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "written", "organisations", "speaker"), [
+    # voices round 27, sample S: "the company" and "the paper" given to a name further back, or to none
+    ("In 2013, Lumio was hacked, and the company said all accounts were hit.", "the company",
+     [("Lumio", "ORG")], "Lumio"),
+    ("The Plains Journal reported that Lumio cut staff. Its aim, according to the paper, is to save cash.",
+     "the paper", [("Plains Journal", "ORG"), ("Lumio", "ORG")], "Plains Journal"),
+    ("Lumio and Plainsoft met, and the company said all accounts were hit.", "the company",
+     [("Lumio", "ORG"), ("Plainsoft", "ORG")], "Dahl Ventures"),  # two: the analysis's reading stands
+    ("The Plains Journal reported it. The company said all accounts were hit.", "The company",
+     [("Plains Journal", "ORG")], "Dahl Ventures"),  # a newsroom is no "company" here
+    ("It built a Lumio chip, and the company said all accounts were hit.", "the company",
+     [("Lumio", "ORG")], "Dahl Ventures"),  # a name that modifies a noun names no one
+    ("It showed its new Lumio Pro, and the company said all accounts were hit.", "the company",
+     [("Lumio Pro", "ORG")], "Dahl Ventures"),  # a thing owned
+])
+def test_the_company_and_the_paper_are_the_one_firm_or_newsroom_named_just_before(
+        text: str, written: str, organisations: list[tuple[str, str]], speaker: str) -> None:
+    article = make_article("a", "Outlet", "t", [text])
+    entities = tuple(_entity(text, name, label) for name, label in organisations)
+    words = "all accounts were hit" if "accounts" in text else "is to save cash"
+    start, cue = text.index(written), text.index("said" if "said" in text else "according")
+    analysis = Analysis(article, entities=entities, attributions=(Attribution(
+        speaker="Dahl Ventures", cue="said", content=words, kind="indirect", canonical="dahl ventures",
+        speaker_span=(start, start + len(written)), cue_span=(cue, cue + 4),
+        content_span=(text.index(words), text.index(words) + len(words))),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "taken", "entities", "speaker"), [
+    # voices round 27, sample S: a pronoun given to a name the article writes only as a platform or a place
+    ("Enter Ms. Holt, who describes herself on Plainsnet as a fan. “Try harder,” she wrote.", "Plainsnet",
+     [("Holt", "PERSON"), ("Plainsnet", "PERSON")], "Ada Holt"),
+    ("The Ledger's reporting angered members on Capitol Ridge, as it suggested the deal was off.",
+     "Capitol Ridge", [("Ledger", "ORG"), ("Capitol Ridge", "ORG")], "Ledger"),
+    ("Enter Ms. Holt, who met Plainsnet. “Try harder,” she wrote.", "Plainsnet",
+     [("Holt", "PERSON"), ("Plainsnet", "PERSON")], "Plainsnet"),  # written otherwise too: as the analysis
+    ("Ada Holt and Ivo Dahl posted on Plainsnet. “Try harder,” she wrote.", "Plainsnet",
+     [("Ada Holt", "PERSON"), ("Ivo Dahl", "PERSON"), ("Plainsnet", "PERSON")], "Plainsnet"),  # two: no guess
+])
+def test_a_pronoun_given_to_a_platform_is_the_one_other_name_before(
+        text: str, taken: str, entities: list[tuple[str, str]], speaker: str) -> None:
+    article = make_article("a", "Outlet", "t", [text])
+    found = tuple(Entity(name, label, "Ada Holt" if name == "Holt" else name,
+                         (text.index(name), text.index(name) + len(name))) for name, label in entities)
+    pronoun = "she" if " she " in text else "it"
+    words = "Try harder" if pronoun == "she" else "the deal was off"
+    start, cue = text.index(f" {pronoun} ") + 1, text.rindex("wrote" if pronoun == "she" else "suggested")
+    analysis = Analysis(article, entities=found, attributions=(Attribution(
+        speaker=taken, cue="wrote", content=words, kind="direct", canonical=speaker_key(taken),
+        speaker_span=(start, start + len(pronoun)), cue_span=(cue, cue + 5),
+        content_span=(text.index(words), text.index(words) + len(words))),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "taken", "speaker"), [
+    # voices round 27, sample S: a one-word name read as a building named for the person
+    ("Ada Holt met them near Holt Tower. Holt accused the board of lying.", "Holt Tower", "Ada Holt"),
+    ("Ada Holt met them. Holt Dahl accused the board of lying.", "Holt Dahl", "Holt Dahl"),  # a person's name
+])
+def test_a_name_read_as_a_building_named_for_a_person_is_the_person(text: str, taken: str,
+                                                                    speaker: str) -> None:
+    article = make_article("a", "Outlet", "t", [text])
+    people = (Entity("Ada Holt", "PERSON", "Ada Holt", (0, 8)),
+              Entity(taken, "PERSON", taken, (text.index(taken), text.index(taken) + len(taken))))
+    start = text.rindex("Holt ")
+    words = "the board of lying"
+    analysis = Analysis(article, entities=people, attributions=(Attribution(
+        speaker=taken, cue="accused", content=words, kind="indirect", canonical=speaker_key(taken),
+        speaker_span=(start, start + 4 if taken == "Holt Tower" else start + len(taken)),
+        cue_span=(text.index("accused"), text.index("accused") + 7),
+        content_span=(text.index(words), text.index(words) + len(words))),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == speaker
+
+
+def test_a_pair_of_times_cut_from_a_group_is_made_whole() -> None:
+    # voices round 27, sample S: "five past and present Plains senators" read from "present"
+    text = "Five past and present Plains senators urged Ada Holt to step aside."
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "present Plains senators", "Ada Holt to step aside", kind="indirect", cue="urged"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == "past and present Plains senators" and voice.kind == "official"
+    text = "Current and former officials said the plan works."  # written whole: as it is
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(said(article, "Current and former officials", "the plan works",
+                                                    kind="indirect"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert voice.speaker == "Current and former officials"
+
+
+@pytest.mark.parametrize(("raw", "name", "office"), [
+    ("Speaker Ada Holt", "Ada Holt", "Speaker"),  # voices round 27, sample S: the Speaker's title
+    ("House Speaker Ada Holt", "Ada Holt", "House Speaker"),
+    ("keynote speaker Ada Holt", "keynote speaker Ada Holt", None),
+])
+def test_a_speakers_title_is_no_part_of_her_name(raw: str, name: str, office: str | None) -> None:
+    assert clean_speaker(raw) == (name, office)
+
+
+@pytest.mark.parametrize(("text", "role", "organisation", "shown_role", "shown_organisation"), [
+    # voices round 27, sample S: a title cut after "Director of", a body cut before "committee"
+    ("Director of National Intelligence Ada Holt said the plan works.", "National Intelligence", None,
+     "Director of National Intelligence", None),
+    ("Plains Labs Ada Holt said the plan works.", "Plains Labs", None, "Plains Labs", None),
+    ("Intelligence committee chairman Sen. Ada Holt said the plan works.",
+     "Intelligence committee chairman Sen.", "Intelligence", "Intelligence committee chairman Sen.", None),
+    ("Senate Majority Leader Ada Holt said the plan works.", "Senate Majority Leader", "Senate",
+     "Senate Majority Leader", "Senate"),
+])
+def test_a_title_cut_after_its_of_is_whole_and_a_committees_word_is_no_organisation(
+        text: str, role: str, organisation: str | None, shown_role: str,
+        shown_organisation: str | None) -> None:
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, attributions=(
+        said(article, "Ada Holt", "the plan works", role=role, organisation=organisation, kind="indirect"),))
+    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    assert (voice.role, voice.organisation) == (shown_role, shown_organisation)
+    assert voice.kind == ("other" if role == "Plains Labs" else "official")

@@ -1,14 +1,15 @@
-"""Samples M to R: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to S: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
-the ECB+ documents N did not draw from.
+the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
-``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``).
+``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
+``basil-voices-S``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from broadsheet.bench.voices import (
     ALLSIDES_Q,
     BASIL_M,
     BASIL_P,
+    BASIL_S,
     ECBPLUS_N,
     ECBPLUS_R,
     POLNEAR_O,
@@ -37,7 +39,8 @@ from test_wcxb_voices import _floor
 KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "roles", "organisations",
         "kinds", "note"}
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
-           ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-")]
+           ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
+           ("S", BASIL_S, "basil-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -100,6 +103,10 @@ def test_polnear_pages_read_only_articles_no_model_trained_on(eval_data: Path) -
 
 def test_sample_p_draws_from_no_article_of_m() -> None:
     assert not set(BASIL_P.articles()) & set(BASIL_M.articles())
+
+
+def test_sample_s_draws_from_no_article_of_m_or_p() -> None:
+    assert not set(BASIL_S.articles()) & (set(BASIL_M.articles()) | set(BASIL_P.articles()))
 
 
 def test_sample_r_draws_from_no_document_of_n() -> None:

@@ -183,3 +183,31 @@ def test_a_council_of_a_city_or_a_county_is_a_public_body(name: str, kind: str) 
 def test_round_26_kinds(name: str, role: str | None, organisation: str | None, context: list[str],
                         kind: str) -> None:
     assert speaker_kind(name, role, organisation, context=context) == kind
+
+
+@pytest.mark.parametrize(("name", "role", "context", "kind"), [
+    # voices round 27, sample S
+    ("Ada Holt", None, ["Meanwhile the Senate Democratic leader, Ada Holt of Ohio, went to the floor."],
+     "official"),  # an office set before the name with a comma
+    ("Ada Holt", None, ["They met the mayor, Ada Holt and Ivo Dahl."], "other"),  # a list, no apposition
+    ("Ada Holt", "Dahl's Democratic campaign counterpart",
+     ["Dahl's Democratic campaign counterpart, Sen. Ada Holt, D-Ohio, said"], "official"),  # the title counts
+    ("Ada Holt", "Dahl's campaign manager", ["Dahl's campaign manager Ada Holt said"], "other"),
+    ("Ada Holt", "the star's rep", ["the star's representative Ada Holt said"], "other"),  # an agent's
+    ("Ada Holt", "the star's rep", ["spokesman Ada Holt said"], "other"),  # whose, the role says
+    ("Ada Holt", "an aide", ["President Dahl had directed Ada Holt to pay"], "other"),  # not her title
+    ("Ivo Dahl", "outspoken critic", ["said former Plainsland President Ivo Dahl"], "former official"),
+    ("Ivo Dahl", None, ["Ivo Dahl, who was deputy assistant secretary at the Plains department, said"],
+     "former official"),  # an office a relative clause says he held
+    ("Ivo Dahl", None, ["Mr. Dahl, who was president of Plainsland from 2000 to 2006, said"],
+     "former official"),
+    ("Ivo Dahl", None, ["Mr. Dahl, who was elected governor in 2010, said"], "other"),  # a passive: holds it
+    ("Ivo Dahl", None, ["Mr. Dahl, who was at the White House on Monday, said"], "other"),  # a place
+    ("Ada Holt", "official of the bar association", [], "other"),  # an association's, no public body's
+    ("Ada Holt", "campaign official", [], "other"),
+    ("Ada Holt", "White House official", [], "official"),
+    ("Ada Holt", "senior official", [], "official"),
+    ("Ada Holt", "Director of National Intelligence", [], "official"),
+])
+def test_round_27_kinds(name: str, role: str | None, context: list[str], kind: str) -> None:
+    assert speaker_kind(name, role, None, context=context) == kind

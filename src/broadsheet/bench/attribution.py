@@ -48,6 +48,8 @@ cue accuracy). Rows:
   kept as M's are (gated too).
 - ``ecbplus-voices-R``: the same for sample R, 60 voices of an edition of the 924 ECB+ documents N did not
   draw from, judged before voices round 26's rules were written; kept as M's are (gated too).
+- ``basil-voices-S``: the same for sample S, 60 voices of an edition of the 195 BASIL articles neither M nor
+  P drew from, judged before voices round 27's rules were written; kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -73,6 +75,7 @@ from broadsheet.bench.voices import (
     ALLSIDES_Q,
     BASIL_M,
     BASIL_P,
+    BASIL_S,
     ECBPLUS_N,
     ECBPLUS_R,
     POLNEAR_O,
@@ -282,4 +285,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, BASIL_P)
         report.rows += news_voice_rows(data, ALLSIDES_Q)
         report.rows += news_voice_rows(data, ECBPLUS_R)
+        report.rows += news_voice_rows(data, BASIL_S)
     return report

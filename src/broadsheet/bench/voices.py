@@ -50,8 +50,10 @@ political news, no licence), judged before round 22's fixes and kept as M is. Sa
 AllSides-NEUS's train and val records (outlets' headlines and leads, ``allsides_pages``; never its test
 split), judged before voices round 25's fixes and kept as M is. Sample R
 (``tests/data/ecbplus_voices/judged_r.json``, the ``ecbplus-voices-R`` row) is drawn the same way from the
-924 ECB+ documents N did not draw from, judged before voices round 26's fixes and kept as M is. Each is a
-``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
+924 ECB+ documents N did not draw from, judged before voices round 26's fixes and kept as M is. Sample S
+(``tests/data/basil_voices/judged_s.json``, the ``basil-voices-S`` row) is drawn the same way from the
+195 BASIL articles neither M nor P drew from, judged before voices round 27's fixes and kept as M is. Each
+is a ``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ WCXB_L_FIXTURE = WCXB_FIXTURE.with_name("judged_l.json")
 WCXB_DIR = ("extraction", "wcxb-dev")
 BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
 BASIL_P_FIXTURE = BASIL_M_FIXTURE.with_name("judged_p.json")
+BASIL_S_FIXTURE = BASIL_M_FIXTURE.with_name("judged_s.json")
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_R_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_r.json")
@@ -367,6 +370,7 @@ ECBPLUS_N = NewsSample("ecbplus-voices", ECBPLUS_N_FIXTURE, ecbplus_pages)
 POLNEAR_O = NewsSample("polnear-voices", POLNEAR_O_FIXTURE, polnear_pages)
 ALLSIDES_Q = NewsSample("allsides-voices", ALLSIDES_Q_FIXTURE, allsides_pages)
 ECBPLUS_R = NewsSample("ecbplus-voices", ECBPLUS_R_FIXTURE, ecbplus_pages)
+BASIL_S = NewsSample("basil-voices", BASIL_S_FIXTURE, basil_pages)
 
 
 @cache
@@ -403,7 +407,7 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
-    ``allsides-voices-Q``, ``ecbplus-voices-R``):
+    ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

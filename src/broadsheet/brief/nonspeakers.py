@@ -100,16 +100,20 @@ def cannot_speak(attribution: Attribution, name: str, text: str, entities: Seque
     conjunct, capitalised only because it opens its sentence or line (the page writes it in lower
     case elsewhere, and the recogniser names no entity so): a name whose capitals are its own ("J.D.
     Power", "Made In", "Deadline") is left to the analysis, and so is one with an owner ("The
-    FATF's sixth update")."""
+    FATF's sixth update"). A pair of times before one head ("past and present senators") is one
+    conjunct."""
     span = attribution.speaker_span
     if OWNER.match(name) or re.search(r"['’]s?\s", name):
         return False
     opening = span is not None and bool(_OPENS.search(text[max(0, span[0] - 40):span[0]]))
     named = {name_key(e.text) for e in entities if e.label in _SPEAKING_LABELS}
-    conjuncts = [c for c in _CONJUNCTION.split(name) if c.strip()]
+    conjuncts = [c for c in _CONJUNCTION.split(_PAIRED_TIMES.sub("", name)) if c.strip()]
     return any(_a_common_thing(c, text, named, opening and index == 0) for index, c in enumerate(conjuncts))
 
 
+# A pair of times before one head ("past and present senators"): one conjunct, not two.
+_PAIRED_TIMES = re.compile(r"\b(?:past|present|current|former|serving|retired)\s+(?:and|or)\s+"
+                           r"(?=(?:past|present|current|former|serving|retired)\b)", re.I)
 _OPENS = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–•*]\s*|\d+[.)]\s*)?)(?:the\s+|The\s+)?$")
 _SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|\s*/\s*")

@@ -21,7 +21,8 @@ _COURTESY = re.compile(rf"^(?:(?:{'|'.join(sorted(HONORIFICS))})\.?\s+)+", re.I)
 _OFFICE = re.compile(
     r"^(?:(?:u\.?s\.?\s+)?(?:president|vice president|prime minister|chancellor|secretary|"
     r"senator|sen\.|representative|rep\.|governor|gov\.|mayor|general|gen\.|minister|"
-    r"spokesperson|spokesman|spokeswoman|judge|justice|king|queen|pope|premier)\s+)+",
+    r"spokesperson|spokesman|spokeswoman|judge|justice|king|queen|pope|premier|"
+    r"(?:house\s+)?(?-i:Speaker))\s+)+",  # "Speaker Ada Holt": capitalised, a title (no "keynote speaker")
     re.I,
 )
 

@@ -1,7 +1,8 @@
 """Who an attribution's speaker is, for a voice (``speaker_of``): "her campaign" and "the campaign"
-as the one person's campaign, a name read inside a person's apposition as that person, a description
-("the official") as the one name the article gives it, a focusing "Even" dropped, and otherwise the
-name as written, cleaned (``speakernames``); None when the attribution makes no voice.
+as the one person's campaign, "the company" and "the paper" as the one firm or newsroom named just
+before, a name read inside a person's apposition as that person, a description ("the official") as
+the one name the article gives it, a focusing "Even" dropped, and otherwise the name as written,
+cleaned (``speakernames``); None when the attribution makes no voice.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from broadsheet.brief.speakernames import clean_speaker, document_owner, is_pron
 from broadsheet.brief.voiceorgs import ARTICLE, a_place
 from broadsheet.brief.voiceroles import CALENDAR
 from broadsheet.model import Attribution, Entity
+from broadsheet.stories.outlets import is_outlet
 from broadsheet.text import name_key, word_set
 
 
@@ -25,14 +27,20 @@ def speaker_of(attribution: Attribution, text: str,
     owned = _possessed(attribution, text, entities)
     if owned is not None and attribution.content.strip():
         return owned, name_key(owned), None, None
+    described = _described_organisation(attribution, text, entities)
+    if described is not None and attribution.content.strip():
+        return described, name_key(described), None, None
     person = _apposition_owner(attribution, text, entities)
     if person is not None and attribution.content.strip():
         return person.text, name_key(person.canonical or person.text), None, None
     named = _described_name(attribution, text, entities)
     if named and attribution.content.strip():
         return named, name_key(named), None, attribution.speaker
+    again = _pronoun_again(attribution, text, entities) or _person_not_place(attribution, text, entities)
+    if again is not None and attribution.content.strip():
+        return again, name_key(again), None, None
     titled = titled_after(attribution, text)
-    written = titled[0] if titled else named_after(attribution, text) or attribution.speaker
+    written = titled[0] if titled else named_after(attribution, text) or _paired_times(attribution, text)
     name, office = clean_speaker(written)
     owner = document_owner(name)
     if is_pronoun(name) or not attribution.content.strip() or not attribution.canonical or owner == "":
@@ -87,6 +95,109 @@ def _the_one_campaign(text: str, start: int, entities: Sequence[Entity]) -> str 
 
 
 _CAMPAIGN_OF = re.compile(r"['’]s?[ \t]+(?:[\w-]+[ \t]+)?campaign\b")
+
+
+def _described_organisation(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The one organisation the analysis recognised in the speaker's sentence before it and in the
+    sentence before that, for a speaker written as "the company" (the firm, the corporation): one
+    that is no newsroom ("Lumio was hacked, and the company said"); for "the paper" (the newspaper,
+    the magazine, the news agency): one that is ("The Plains Journal reported that ... , according to
+    the paper"); one written there only as modifying a noun ("her Lumio account") or as a thing owned
+    ("its new Lumio Pro") is none. None when
+    the speaker is no such description, or the window holds none or two (the analysis's reading
+    stands)."""
+    span = attribution.speaker_span
+    described = _ORG_DESCRIPTION.fullmatch(" ".join(text[span[0]:span[1]].split())) if span else None
+    if span is None or described is None:
+        return None
+    newsroom = described.group(1).lower() not in _COMPANY_WORDS
+    starts = sentence_starts(text, span[0])
+    window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
+    found = [e for e in entities if e.label == "ORG" and window <= e.span[0] and e.span[1] <= span[0]
+             and is_outlet(e.text) == newsroom]
+    names = {name_key(ARTICLE.sub("", e.canonical or e.text)) for e in found}
+    named = [e for e in found if not _MODIFIES.match(text, e.span[1])  # not "her Lumio account",
+             and not _OWNED.search(text, 0, e.span[0])]  # nor "its new Lumio Pro" (a product)
+    return ARTICLE.sub("", named[0].canonical or named[0].text) if len(names) == 1 and named else None
+
+
+_COMPANY_WORDS = frozenset({"company", "firm", "corporation"})
+_ORG_DESCRIPTION = re.compile(r"(?i:the)\s+(?i:(company|firm|corporation|paper|newspaper|magazine|"
+                              r"news agency))")
+# A name written after an owner ("its new Lumio Pro", "Dahl's Lumio"): a thing owned, no firm.
+_OWNED = re.compile(r"(?:\b(?:its|their|his|her|our|your)|(?<=\w)['’]s?)[ \t]+(?:[\w.-]+[ \t]+){0,2}$", re.I)
+# A name that modifies the noun after it ("her Lumio account", "a specialised ASIC chip"): no one named.
+_MODIFIES = re.compile(r"[ \t]+(?!(?:is|was|were|are|has|had|have|will|would|could|can|may|might|must|"
+                       r"should|did|does|do|also|and|or|but|said|says)\b)[a-z][\w-]*(?<![ds])\b")
+
+
+def _paired_times(attribution: Attribution, text: str) -> str:
+    """The speaker with the first of a pair of times the analysis cut it from ("past and present
+    Plains senators" for "present Plains senators", "current and former officials")."""
+    span, speaker = attribution.speaker_span, attribution.speaker
+    first = speaker.split()[0].lower() if speaker.split() else ""
+    paired = _TIME_BEFORE.search(text, 0, span[0]) if span and first in _TIMES else None
+    return f"{paired.group(1)} and {speaker}" if paired and paired.group(1).lower() != first else speaker
+
+
+_TIMES = frozenset({"past", "present", "current", "former", "serving", "retired"})
+_TIME_BEFORE = re.compile(r"(?<![\w-])(past|present|current|former|serving|retired)[ \t]+and[ \t]+$", re.I)
+
+
+def _person_not_place(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The person a one-word name written at the cue stands for, where the analysis took a fuller
+    name ending in a place's or a body's word ("Holt" read as "Holt Tower", the building named for
+    Ada Holt): the one person the article names in full with that last word."""
+    span = attribution.speaker_span
+    written = text[span[0]:span[1]] if span else ""
+    fuller = attribution.speaker.split()
+    if not re.fullmatch(r"[A-Z][\w'’-]+", written) or len(fuller) < 2 or written not in fuller[:-1] \
+            or fuller[-1].lower() not in _PLACE_WORDS:
+        return None
+    people = {e.canonical or e.text for e in entities if e.label == "PERSON"
+              and len((e.canonical or e.text).split()) > 1 and (e.canonical or e.text).split()[-1] == written}
+    return people.pop() if len(people) == 1 else None
+
+
+_PLACE_WORDS = frozenset({"tower", "towers", "building", "hotel", "plaza", "avenue", "boulevard", "bridge",
+                          "stadium", "arena", "airport", "center", "centre", "museum", "organization",
+                          "organisation", "foundation", "university", "college", "library", "inc", "corp"})
+
+
+def _pronoun_again(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The antecedent of a pronoun the analysis gave a name the article writes only as something one
+    is on ("on Twitter", "via Twitter", "on Capitol Hill"), a platform or a place, no speaker: the
+    one other name of the pronoun's kind (a person for "he" or "she", an organisation for "it" or
+    "they") the analysis recognised before the pronoun in the nearest of its sentence and the two
+    before that names one.
+    None when the pronoun's name (or its last word) is written otherwise somewhere, or no one name
+    fits."""
+    span = attribution.speaker_span
+    pronoun = text[span[0]:span[1]].lower() if span else ""
+    if span is None or pronoun not in _PRONOUN_LABELS or not attribution.speaker.strip():
+        return None
+    words = attribution.speaker.split()
+    name = "|".join(re.escape(n) for n in dict.fromkeys((" ".join(words), words[-1])))  # "Holt" too
+    mentions = [m.start() for m in re.finditer(rf"(?<![\w'’-])(?:{name})(?![\w'’-])", text)]
+    if not mentions or not all(_ON_BEFORE.search(text, 0, start) for start in mentions):
+        return None
+    key, label, end = name_key(attribution.speaker), _PRONOUN_LABELS[pronoun], span[0]
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, end)]
+    for start in reversed(starts[-3:]):  # its sentence, then the two before, as the analysis reads
+        found = {name_key(e.canonical or e.text): ARTICLE.sub("", e.canonical or e.text) for e in entities
+                 if e.label == label and start <= e.span[0] and e.span[1] <= end
+                 and name_key(e.canonical or e.text) != key}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+        end = start
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n+")
+
+
+_PRONOUN_LABELS = {"he": "PERSON", "she": "PERSON", "it": "ORG", "they": "ORG"}
+_ON_BEFORE = re.compile(r"(?<![\w-])(?:on|via)[ \t]+(?:the[ \t]+)?$", re.I)
 
 
 def _apposition_owner(attribution: Attribution, text: str, entities: Sequence[Entity]) -> Entity | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from broadsheet.brief.unsaidcues import (
     a_cited_source,
     a_topic_asked,
+    a_vote_to_confirm,
     allegations_denied,
     an_aim,
     anonymity,
@@ -118,7 +119,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its words are allegations the speaker denies ("denies allegations that she took the money": the
       allegations' words, not hers);
     - its words are what the participle "citing" takes ("..., citing U.S. and allied officials"): a
-      source, a document or a reason, not words the speaker said.
+      source, a document or a reason, not words the speaker said, or what the cited thing says
+      ("citing an article that said ..."); or a thing hoped for, described ("hoping for a plan that
+      would ..."); or the nominees a vote confirms ("The Senate confirmed two cabinet nominations");
+      or a thing praised ("praising his statements").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -127,4 +131,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           passive_subject, a_label, takes_a_thing, when_asked, hangs_on_its_words, for_anyone_to_say,
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
-          a_cited_source)
+          a_cited_source, a_vote_to_confirm)

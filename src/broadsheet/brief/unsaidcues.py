@@ -69,13 +69,15 @@ _ASK_CUE = re.compile(r"ask(?:s|ed|ing)?")
 
 
 def an_aim(attribution: Attribution, text: str) -> bool:
-    """ "is hoping to change that", "prefer to use ...": an aim or a taste, no words; and a taste
+    """ "is hoping to change that", "prefer to use ...", "hoping for a plan that would ...": an aim or a
+    taste, no words; and a taste
     for a thing ("Most people prefer reading a good story", "some people still prefer stainless
     steel safety razors"), the thing right after the cue, unquoted."""
     cue = attribution.cue.strip().lower()
     content = attribution.content.lstrip(EDGE_PUNCT).lower()
-    if _AIM_CUE.fullmatch(cue) and content.startswith("to "):
-        return True
+    if _AIM_CUE.fullmatch(cue) and (content.startswith("to ")
+                                    or _a_thing_described(attribution, text, "for")):
+        return True  # "are hoping for a plan that would ...": the thing hoped for, described
     span, words = attribution.cue_span, attribution.content_span
     follows = span is not None and words is not None and not text[span[1]:words[0]].strip()
     unquoted = not _quoted(attribution.content)
@@ -115,7 +117,8 @@ _GENERAL = re.compile(r"(?:many|most|some|few)\s", re.I)
 
 def takes_a_thing(attribution: Attribution, text: str) -> bool:
     """ "JavaScript adds interactivity so users can ...", "Huawei claims market share ...", "Season
-    2 continued that legacy", "fans continue to be enraged that ...": a verb that reports words
+    2 continued that legacy", "fans continue to be enraged that ...", "Democrats praising his
+    statements" (not "praised Ada Holt for cutting taxes"): a verb that reports words
     only with a clause or a quotation, here with a thing (an object before the words, or words
     that are no clause), so no one's words ("claims to be the home of ..." is a claim)."""
     cue, content = attribution.cue_span, attribution.content_span
@@ -128,14 +131,17 @@ def takes_a_thing(attribution: Attribution, text: str) -> bool:
     if gap.strip():
         return bool(_AN_OBJECT.fullmatch(gap)) and gap.split()[-1].lower() not in _OPENS_A_CLAUSE
     words = text[max(cue[1], content[0]):content[1]].strip(EDGE_PUNCT).lower().split()
+    if name.startswith("prais") and {"for", "as"} & set(words):
+        return False  # "praised Ada Holt for cutting taxes": what the praise said
     if words[:1] == ["to"]:
         return not name.startswith("claim")
-    owned = bool(words) and words[0] in _POSSESSIVE and not name.startswith("continu")  # "continued her work"
+    # "continued her work", "praising his statements": a thing
+    owned = bool(words) and words[0] in _POSSESSIVE and not name.startswith(("continu", "prais"))
     return bool(words) and not owned and not _CLAUSE.search(" ".join(words[:6]))
 
 
 _THING_CUE = re.compile(r"adds?|added|adding|continu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|demand(?:s|ed|ing)?|"
-                        r"consider(?:s|ed|ing)?|fear(?:s|ed|ing)?")
+                        r"consider(?:s|ed|ing)?|fear(?:s|ed|ing)?|prais(?:e|es|ed|ing)")
 _AN_OBJECT = re.compile(r"\s+(?!(?:on|in|at|to|during|via|by|from|for|after|before|later|also|further|"
                         r"again|then|that)\b)[a-z][\w'’-]*(?:\s+[\w'’.&-]+)*\s+")  # "a system like Workday"
 _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})  # "claims its 80 bays save ..."
@@ -224,14 +230,40 @@ _CLAIMS_THAT = re.compile(r"\s+(?:(?:the|any|all|those|these|new|recent|earlier|
                           r"suggestions?|assertions?|speculation)\s+that\s+", re.I)
 
 
+def a_vote_to_confirm(attribution: Attribution, text: str) -> bool:
+    """ "The Senate confirmed two cabinet nominations": what "confirm" takes is a nominee or a
+    nomination, a vote, not words ("confirmed that the nominee withdrew" stays)."""
+    cue = attribution.cue.strip().lower()
+    if not re.fullmatch(r"confirm(?:s|ed|ing)?", cue) or _quoted(attribution.content):
+        return False
+    return bool(_NOMINEES.match(attribution.content.strip(EDGE_PUNCT)))
+
+
+_NOMINEES = re.compile(r"(?:[\w'’-]+\s+){0,3}(?:nominations?|nominees?|appointments?|appointees?)\b"
+                       r"(?!\s+(?:was|were|is|are|had|has|will|would)\b)", re.I)
+
+
 def a_cited_source(attribution: Attribution, text: str) -> bool:
     """ "The New York Times reported Monday, citing U.S. and allied officials": what the participle
     "citing" takes is a source, a document or a reason the speaker leans on, never the speaker's
     words (the report's own words are another attribution, the cited source its speaker and the
-    citing outlet its ``via``); a quotation after the cue ("citing ''the unique magic of Trump''")
-    stays."""
+    citing outlet its ``via``), nor what the cited thing says ("citing an article that said ..."); a
+    quotation after the cue ("citing ''the unique magic of Trump''") stays."""
     gap = _after_cue(attribution, text)
-    return gap is not None and not gap.strip() and attribution.cue.strip().lower() == "citing"
+    if gap is None or attribution.cue.strip().lower() != "citing":
+        return False
+    return not gap.strip() or _a_thing_described(attribution, text)  # "citing an article that said ..."
+
+
+def _a_thing_described(attribution: Attribution, text: str, preposition: str = "") -> bool:
+    """Whether the words are a relative clause on a thing the cue takes ("citing an article that
+    said ...", "hoping for a plan that would ..."): a determiner and up to four words between the cue
+    (and ``preposition``) and the words, which open with "that" or "which" and no quotation mark."""
+    gap = _after_cue(attribution, text)
+    lead = rf"\s+{preposition}" if preposition else ""
+    thing = re.fullmatch(lead + r"\s+(?:a|an|the|this|that|its|his|her|their|some)\s+(?:[\w'’-]+\s+){0,4}",
+                         gap or "", re.I)
+    return thing is not None and bool(re.match(r"(?:that|which)\s", attribution.content, re.I))
 
 
 def anonymity(attribution: Attribution, text: str) -> bool:

@@ -48,9 +48,9 @@ def employer_of(found: str | None, role: str | None, labels: Mapping[str, str]) 
 def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     """No organisation that the role writes as part of a longer name or of a title ("PAC America" of
     "super PAC America Rising", "House" of "the House Majority PAC", "Senate" of "aide to Senate
-    Majority Leader Mitch McConnell", "State" of "Secretary of State"); one before a title of its
-    own stays ("Senate Majority Leader", "PolitiFact Executive Director", "Homeland Security
-    Secretary")."""
+    Majority Leader Mitch McConnell", "State" of "Secretary of State", "Intelligence" of "Intelligence
+    committee chairman"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
+    Executive Director", "Homeland Security Secretary")."""
     if not role or not organisation:
         return organisation
     written = re.search(rf"(?<![\w'’-]){re.escape(ARTICLE.sub('', organisation))}(?![\w'’-])", role)
@@ -58,8 +58,13 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
         return organisation
     if re.search(r"\b(?:Secretary|Department|Ministry|Minister) of (?:the )?$", role[:written.start()]):
         return None  # "Secretary of State": the office's word, no organisation
+    if _LOWER_BODY.match(role, written.end()):
+        return None  # "Intelligence" of "Intelligence committee chairman": a word of the body's name
     run = _NAME_RUNS_ON.match(role, written.end())
     return organisation if run is None or _A_TITLE_WORD.search(run.group()) else None
+
+
+_LOWER_BODY = re.compile(r"[ \t]+(?:committee|subcommittee|panel|caucus|commission|council)\b")
 
 
 _NAME_RUNS_ON = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+")

@@ -1,7 +1,8 @@
 """A voice's role as shown (``brief.voices``): tidied (``tidy_role``: no word it was cut after, no
 next person, relative clause, principal's description, trailing courtesy title, name suffix or
 dateline), none when it is the speaker's own words (``not_own_name``), made whole from the story
-when cut before the name it ends in (``whole_role``) or at a hyphen (``whole_word``).
+when cut before the name it ends in (``whole_role``), at a hyphen (``whole_word``) or after the
+"Director of" of the title before the name (``titled_whole``).
 """
 
 from __future__ import annotations
@@ -62,6 +63,30 @@ def whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | No
             return role
         return role + run
     return role
+
+
+def titled_whole(role: str | None, speaker: str, texts: Sequence[str]) -> str | None:
+    """A role that is only the end of the capitalised title the story writes right before the
+    speaker's name, made whole ("National Intelligence" of "Director of National Intelligence Ada
+    Holt"): an office's title and "of" before it; a role with a word in lower case, or one of the
+    speaker's own name, stays."""
+    if not role or not speaker.split() or re.search(r"(?<![\w'’.-])[a-z]", role):
+        return role
+    if set(name_key(role).split()) & set(name_key(speaker).split()):
+        return role  # "Plains" of "Plains Bikes": the speaker's own name
+    pattern = re.compile(r"(?<![\w'’.-])(" + _TITLE_OF + ")" + re.escape(role)
+                         + r"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}" + re.escape(speaker.split()[-1])
+                         + r"(?![\w'’-])")
+    for text in texts:
+        found = pattern.search(text)
+        if found:
+            return found.group(1) + role
+    return role
+
+
+_TITLE_OF = (r"(?:(?:Deputy|Assistant|Acting|Associate|Executive|Under)[ \t]+)*"
+             r"(?:Director|Secretary|Minister|Chair(?:man|woman|person)?|Head|Chief|Commissioner|"
+             r"Administrator|President|Governor|Ambassador|Dean|Chancellor)[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
 def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:

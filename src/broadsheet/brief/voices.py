@@ -63,7 +63,12 @@ after it ("Ada Holt, a partner with Lumio Boggs, said"; "..., who caucuses with 
 reporters") gives its words to that person; "her campaign" (or "his office") is the campaign of the
 one person its sentence and the one before name. A role stops before a relative clause (", whose
 loss to ..."), and an organisation named only in that clause is not shown. A plural ("Republicans")
-does not join a group of it ("a group of Republicans").
+does not join a group of it ("a group of Republicans"). "The company" and "the paper" are the one firm
+or newsroom named just before; a pronoun given to a name written only as a platform or a place one is
+on ("on Twitter") is the one other name of its kind before it; a one-word name read as a building named
+for a person ("Holt Tower") is the person; a pair of times cut from a group ("past and present") is
+made whole; "Speaker" before a name is a title; a title cut after "Director of" is made whole, and a
+committee's word ("Intelligence" of "Intelligence committee chairman") is no organisation.
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;
@@ -92,7 +97,14 @@ from broadsheet.brief.voiceorgs import (
     organisation_in,
     owner_of_title,
 )
-from broadsheet.brief.voiceroles import OWNER_ONLY, not_own_name, tidy_role, whole_role, whole_word
+from broadsheet.brief.voiceroles import (
+    OWNER_ONLY,
+    not_own_name,
+    tidy_role,
+    titled_whole,
+    whole_role,
+    whole_word,
+)
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
 from broadsheet.text import EDGE_PUNCT, name_key
@@ -214,7 +226,8 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
            labels: Mapping[str, str] | None = None) -> Voice:
     speaker = _display_name(group)
     written = _most_common(s.role for s in group)
-    role = whole_word(whole_role(tidy_role(written), speaker, texts), texts, speaker)
+    role = whole_word(whole_role(titled_whole(tidy_role(written), speaker, texts), speaker, texts), texts,
+                      speaker)
     role = not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)

@@ -27,7 +27,7 @@ OFFICE = re.compile(
     # Media Justice", "an environmental justice group")
     r"(?:^|(?<=\bthe )|(?<=\ba )|(?<=\bsome )|(?<=\bchief )|(?<=\bassociate )|(?<=\bcourt ))justices?|"
     r"(?-i:Justice(?=\s+[A-Z]))|"
-    r"(?:majority|minority) leader|"
+    r"(?:majority|minority) leader|(?-i:Senate|House|Assembly) (?:[\w-]+ ){0,2}leader|"
     # a member of Congress written by party and state ("Republican of Kentucky")
     rf"(?-i:{PARTY} of(?= [A-Z]))|"
     # a member of Congress's party and state ("R-Ky.", "D-Calif.", "R-Utah", "R-S.C.")
@@ -43,7 +43,8 @@ OFFICE = re.compile(
     r"(?-i:Office of (?:the )?[A-Z][\w'’.-]*)|(?:senate|house) (?:[\w-]+ ){0,3}committee|"
     r"(?:army|police|military|naval|navy|border|customs|correctional|probation|patrol) officers?|"
     r"highway patrol|state troopers?|"
-    r"fbi|cia|nsa|united nations|nato|nasa|cdc|world health organi[sz]ation|joint chiefs|"
+    r"fbi|cia|nsa|national intelligence|united nations|nato|nasa|cdc|world health organi[sz]ation|"
+    r"joint chiefs|"
     # the United Nations' agencies by their initials ("UNHCR spokesman Ada Holt")
     r"(?-i:UN(?:HCR|ICEF|ESCO|RWA|DP|EP|FPA|CTAD|IDO|AIDS|OCHA)|OCHA)|"
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"

@@ -1,7 +1,7 @@
 """Rule 4 of ``speakers``: whether a speaker is an official (``is_official``): an office in its
 name, role or organisation, a public body that speaks, a speaker named for an office it holds; not
-a company's, a union's or a campaign's president, spokesperson or officials, nor a university's
-department.
+a company's, a union's, an association's or a campaign's president, spokesperson or officials, nor a
+university's department.
 
 Pure: no I/O.
 """
@@ -31,6 +31,7 @@ _BODY_NAME = re.compile(
 
 
 PRESIDENT = re.compile(r"\b(?:(?:vice )?president|spokes(?:person|man|woman)|press secretary)\b", re.I)
+_OFFICIAL = re.compile(r"\bofficials?\b", re.I)
 _PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association|campaign)(?!\w)", re.I)
 _PUBLIC = re.compile(r"\b(?:federal|government|ministry|department|agency|commission|council|authority|"
                      r"county|municipal|public|parliament|senate|national security)\b", re.I)
@@ -53,12 +54,15 @@ def is_official(name: str, role: str | None, organisation: str | None) -> bool:
         return False  # no office, or a university's department ("Department of Health Sciences at
         # the University of York"): an expert's
     rest = PRESIDENT.sub("", described)
-    if OFFICE.search(rest):
+    if OFFICE.search(_OFFICIAL.sub("", rest)):
         return True
-    # The only office is a president's or a spokesperson's: official for a public body (or none
-    # named), not for a company, a union or any other organisation.
+    # The only office is a president's, a spokesperson's or an "official": not for a company, a union,
+    # an association or a campaign ("an official of the bar association"); an "official" of any other
+    # body is one, a president or a spokesperson only of a public body (or none named).
     if _PRIVATE.search(described):
         return False
+    if OFFICE.search(rest):
+        return True
     return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
 
 

@@ -68,9 +68,16 @@ organisation the analysis found beside it:
 
 A voice the analysis gave no role or organisation is read with the title written just before its
 name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
-``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt") and the description just
-after it ("Howitt, who is now an immunologist at Stanford University", "Kurt Volker, the former special
-envoy to Ukraine", "Ada Holt, Republican of Kentucky"; ``description_after``).
+``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt"; or set before it with a
+comma: "the Senate Democratic leader, Ada Holt of Ohio,"; not across a line break, nor an office not
+yet held: "a would-be president Ada Holt") and the description just after it ("Howitt, who is now an
+immunologist at Stanford University", "Kurt Volker, the former special envoy to Ukraine", "Ada Holt,
+Republican of Kentucky"; ``description_after``), or failing both an office a relative clause after it
+says it held ("who was ...", "who served as ...": a former one; ``held_after``). A voice whose role
+names no office nor an expert's word is read with the title before its name instead, when that ends
+in an office right before the name ("Holt's campaign counterpart", "Sen. Ada Holt": an official; not
+a spokesperson's title, whose body the role may say, nor one with an owner: "Dahl's representative
+Ada Holt").
 
 Where the rules live: the words they share in ``kindwords``; rules 1 and 2 in ``outlets``; rule 4
 in ``officials``; the titles and descriptions a story writes around a name in ``titles``; the
@@ -92,6 +99,7 @@ from broadsheet.stories.titles import (
     acronym_body_before,
     defined_before,
     description_after,
+    held_after,
     runs_a_company,
     spelled_out,
     title_before,
@@ -102,6 +110,7 @@ KINDS: tuple[SpeakerKind, ...] = ("official", "former official", "expert", "outl
                                   "unnamed source", "other")
 
 
+_SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|press secretary", re.I)
 # A speaker named as experts ("researchers", "the authors of the study").
 _EXPERT_NAME = re.compile(r"\b(?:experts?|researchers|scientists|economists|scholars|academics|"
                           r"historians|research (?:group|team)|"
@@ -122,7 +131,13 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     context = list(context)
     if not role and not organisation:
         around = (title_before(name, context), description_after(name, context))
-        role = " ".join(x for x in around if x) or None
+        role = " ".join(x for x in around if x) or held_after(name, context)  # "Ivo Dahl, who was ..."
+    elif role and not OFFICE.search(role) and not EXPERT.search(role):
+        titled = title_before(name, context) or ""  # "Holt's campaign counterpart" of "..., Sen. Ada Holt"
+        ends = [m for m in OFFICE.finditer(titled) if m.end() == len(titled)]
+        if ends and not _SPOKESPERSON.fullmatch(ends[-1].group()) and not re.search(r"['’]s?\s", titled):
+            role = titled  # the office right before the name ("Sen."), not "President Holt had directed",
+            # nor a spokesman's or an owner's agent's title ("Holt's representative": whose, the role says)
     described = " ".join(x for x in (role, organisation) if x)
     if is_outlet(name, outlets):
         return "outlet"

@@ -1,8 +1,8 @@
 """What a story writes around a speaker's name, read for its kind when the analysis gave it no
 role: a title before the name (``title_before``), a description after it (``description_after``),
-the words an acronym stands for (``spelled_out``, ``acronym_body_before``), the name an abbreviation is
-given in brackets (``defined_before``), and whether the story
-calls the speaker a chief executive (``runs_a_company``).
+an office a relative clause after it says the speaker held (``held_after``), the words an acronym
+stands for (``spelled_out``, ``acronym_body_before``), the name an abbreviation is given in brackets
+(``defined_before``), and whether the story calls the speaker a chief executive (``runs_a_company``).
 
 Pure: no I/O.
 """
@@ -33,8 +33,8 @@ def runs_a_company(name: str, texts: Iterable[str]) -> bool:
 
 _CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
 # The end of a sentence inside the words before a name: a word of four lower-case letters or more
-# and a stop ("industry."; not "Sen.", "Capt."), or a question or exclamation mark.
-_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+")
+# and a stop ("industry."; not "Sen.", "Capt."), a question or exclamation mark, or a line break.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+|[ \t]*\n\s*")
 
 
 def title_before(name: str, texts: Iterable[str]) -> str | None:
@@ -42,7 +42,7 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
     "... the region's call centre industry. Lumio said"), with a "former" before its four words
     ("former White House Russia adviser Ada Holt"); None when none do."""
-    parts = name.split()
+    parts, texts = name.split(), list(texts)
     one_word = len(parts) < 2
     if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
         return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
@@ -52,17 +52,34 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
         for match in pattern.finditer(text):
             words = _SENTENCE_END.split(match.group(1))[-1].strip()  # "... centre industry. Lumio said"
             words = _SPEECH.split(words)[-1].strip()  # "D-N.Y., and Sen. Ada Holt": "Sen."
-            if not words:
-                continue
+            if not words or _NOT_YET.search(words):
+                continue  # "a would-be president Ada Holt": a candidate, no office
             if one_word and not OFFICE.fullmatch(words.split()[-1]):
                 continue  # "President Trump", not "a spokesperson for Instagram"
             if OFFICE.search(words) or EXPERT.search(words):
                 whole = words == match.group(1).strip()  # "former White House Russia adviser Ada Holt"
                 former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
                 return f"{former.group(1)} {words}" if former else words
+    return _apposed_title(name, parts, texts)
+
+
+def _apposed_title(name: str, parts: list[str], texts: Iterable[str]) -> str | None:
+    """An office written as a definite description set before the name with a comma, the name's own
+    clause closing after it ("the Senate Democratic leader, Ada Holt of Ohio, went ..."; "the
+    mayor, Ada Holt, said"); not a list ("the mayor, Ada Holt and Ivo Dahl")."""
+    if len(parts) < 2:
+        return None
+    pattern = re.compile(r"(?<![\w'’-])the\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+),\s+" + re.escape(name)
+                         + r"(?=,|\s+of\s+[A-Z]|\s+\()")
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = match.group(1)
+            if not _SPEECH.search(words) and OFFICE.search(words):
+                return words
     return None
 
 
+_NOT_YET = re.compile(r"\b(?:would-be|wannabe|aspiring)\s+\S+$", re.I)  # the title's office not yet held
 _FORMER_BEFORE = re.compile(r"\b(former|ex-|retired|one-time|onetime)\s+$", re.I)
 
 
@@ -73,7 +90,7 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     body ("Penelope Muse Abernathy of the University of North Carolina"), after a degree or two
     ("Nadia Parr, MD, an internal medicine physician at ..."); the name may be written
     by its last word alone ("said Howitt, who is …"). None when none does."""
-    parts = name.split()
+    parts, texts = name.split(), list(texts)
     if not parts or not parts[-1][:1].isupper():
         return None
     proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
@@ -88,6 +105,35 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
             if OFFICE.search(words) or EXPERT.search(words) or FORMER.search(words):
                 return words
     return None
+
+
+def held_after(name: str, texts: Iterable[str]) -> str | None:
+    """An office a relative clause after the name (or its last word) says the speaker held ("Ivo Dahl,
+    who was deputy secretary at the Plains department under ...", "Mr. Dahl, who served as governor
+    from 2001 to 2009"), as a former one ("former deputy secretary ..."); not a passive ("who was
+    elected governor": he holds it) nor a place ("who was at the White House")."""
+    parts, texts = name.split(), list(texts)
+    if not parts or not parts[-1][:1].isupper():
+        return None
+    names = "|".join(re.escape(n) for n in dict.fromkeys((name, parts[-1])) if len(n) > 2)
+    if not names:
+        return None
+    pattern = re.compile(rf"\b(?:{names}),\s+who\s+(?:was|served\s+as)\s+(?:(?:an?|the)\s+)?"
+                         r"([^,.;:()\"“”]{3,120})")
+    for text in texts:
+        for match in pattern.finditer(text):
+            words = match.group(1).strip()
+            office = OFFICE.search(words)
+            before = words[:office.start()].split() if office else []
+            if office and len(before) <= 3 and not {w.lower() for w in before} & _NOT_HELD \
+                    and not _PASSIVE.match(words):
+                return f"former {words}"
+    return None
+
+
+_NOT_HELD = frozenset({"in", "at", "on", "with", "among", "to", "from", "by", "not", "there", "also",
+                       "near", "inside", "outside", "for", "of"})
+_PASSIVE = re.compile(r"(?:\w+ed|sworn|chosen|born|named|made|given|seen|known|told|re-?elected)\b", re.I)
 
 
 _PARTY_OF_STATE = re.compile(rf"{PARTY}\s+of\s")

@@ -71,11 +71,12 @@ def _in_a_quotation(text: str, start: int) -> bool:
 _CONTRACTION = re.compile(r"['’](?:ve|s|m|ll|d|re)$", re.I)
 
 
-def sentence_starts(text: str, end: int) -> list[int]:
-    """The starts of the sentence holding character ``end`` and of the one before it (nearest first)."""
+def sentence_starts(text: str, end: int, count: int = 2) -> list[int]:
+    """The starts of the sentence holding character ``end`` and of the ``count`` - 1 before it
+    (nearest first; fewer when the text begins sooner)."""
     starts: list[int] = []
     cursor = end
-    for _ in range(2):
+    for _ in range(count):
         ends = list(_SENTENCE_END.finditer(text, 0, cursor))
         starts.append(ends[-1].end() if ends else 0)
         if not ends:

@@ -182,8 +182,7 @@ def _pronoun_again(attribution: Attribution, text: str, entities: Sequence[Entit
     if not mentions or not all(_ON_BEFORE.search(text, 0, start) for start in mentions):
         return None
     key, label, end = name_key(attribution.speaker), _PRONOUN_LABELS[pronoun], span[0]
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, end)]
-    for start in reversed(starts[-3:]):  # its sentence, then the two before, as the analysis reads
+    for start in sentence_starts(text, end, 3):  # its sentence, then the two before, as the analysis reads
         found = {name_key(e.canonical or e.text): ARTICLE.sub("", e.canonical or e.text) for e in entities
                  if e.label == label and start <= e.span[0] and e.span[1] <= end
                  and name_key(e.canonical or e.text) != key}
@@ -191,9 +190,6 @@ def _pronoun_again(attribution: Attribution, text: str, entities: Sequence[Entit
             return next(iter(found.values())) if len(found) == 1 else None
         end = start
     return None
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n+")
 
 
 _PRONOUN_LABELS = {"he": "PERSON", "she": "PERSON", "it": "ORG", "they": "ORG"}

@@ -19,6 +19,11 @@ def _by_speaker(voices: tuple[Voice, ...]) -> dict[str, Voice]:
     return {v.speaker: v for v in voices}
 
 
+def _voices(analysis: Analysis) -> tuple[Voice, ...]:
+    """The voices of a story of one article (``a``), analysed as given."""
+    return story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+
+
 def _entity(text: str, name: str, label: str, nth: int = 0) -> Entity:
     """The entity ``name`` at its ``nth`` occurrence in ``text``."""
     start = -1
@@ -215,7 +220,7 @@ def test_a_place_the_analysis_names_twice_speaks_as_its_government() -> None:
         said(article, "Kessa", "no", kind="indirect"),
         said(article, "Spurs", "it hired a coach", kind="indirect"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Borea"].kind == "official"
     assert voices["Lumio"].kind == "other"
     assert voices["Kessa"].kind == "other"  # a PERSON more often than a GPE
@@ -245,7 +250,7 @@ def test_the_organisation_named_in_a_role_decides_a_presidents_kind_and_a_surnam
         said(article, "Ivo Dahl", "fares rose", kind="indirect", role="Skyways President"),
         said(article, "Eva Lind", "jobs rose", kind="indirect", role="U.S. President"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Ole Berg"].kind == "other"  # Lumio's president: a company's
     assert voices["Ana Sol"].kind == "official"  # a president of no organisation named
     assert voices["Ivo Dahl"].kind == "other"  # Skyways: a "place" the story never writes as one
@@ -264,7 +269,7 @@ def test_no_word_a_role_was_cut_after_and_no_organisation_cut_from_the_speakers_
         said(article, "The United Nations High Commissioner", "no", kind="indirect",
              organisation="The United Nations"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Ada Holt"].role == "division vice president, Lumio Sales"
     assert voices["The Plains Reporter"].organisation is None  # the speaker is the body
     assert voices["The United Nations High Commissioner"].organisation == "The United Nations"
@@ -277,7 +282,7 @@ def test_a_role_stops_before_the_next_person_named() -> None:
     analysis = Analysis(article, attributions=(
         said(article, "Ada Holt", "It scales", kind="indirect",
              role="product manager at Lumio, and Ivo Dahl, architect for Lumio"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.role == "product manager at Lumio"
 
 
@@ -535,7 +540,7 @@ def test_the_body_that_employs_a_speaker_is_the_one_the_role_names_so() -> None:
         said(article, "Eva Lund", "it fell", kind="indirect", organisation="the Plains Institute",
              role="director of the Plains Institute at Lumio University"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Ada Holt"].organisation == "Plains General Hospital"
     assert voices["Ivo Dahl"].organisation == "Car Talk"
     assert voices["Ana Sol"].organisation == "Plains Bakery"
@@ -551,7 +556,7 @@ def test_a_role_cut_before_the_name_it_ends_in_is_made_whole_from_the_story() ->
         said(article, "Ivo Dahl", "costs fell", kind="indirect", role="Lumio Director"),
         said(article, "Ana Sol", "agreed", kind="indirect", role="Director"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Ada Holt"].role == "CEO of Plains Bakery North America"
     assert voices["Ivo Dahl"].role == "Lumio Director"  # a day, no name
     assert voices["Ana Sol"].role == "Director Of Plains"
@@ -566,7 +571,7 @@ def test_a_proper_name_after_a_common_noun_speaker_is_the_speaker() -> None:
     analysis = Analysis(article, attributions=(
         replace(first, cue="announced", cue_span=(cue, cue + len("announced"))),
         replace(lumio, cue_span=(text.index("said"), text.index("said") + 4))))
-    voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    voices = _voices(analysis)
     assert {v.speaker for v in voices} == {"Riveron", "Lumio"}  # "Lumio": a proper name already
 
 
@@ -575,7 +580,7 @@ def test_a_person_named_after_a_speaker_cut_to_the_company_is_the_speaker() -> N
     article = make_article("a", "Outlet", "t", [text])
     cut = said(article, "Plains Events", "It is about meaning", cue="says")
     analysis = Analysis(article, attributions=(cut,))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert (voice.speaker, voice.role) == ("Ada Holt", "Plains Events Co-Owner and Lead Planner")
 
 
@@ -587,7 +592,7 @@ def test_a_document_speaks_for_its_owner_or_makes_no_voice() -> None:
         said(article, "Lumio’s 2025 Benchmarking Study1", "Most advisers merged", cue="according to"),
         said(article, "the Plains 2025 Best States report", "Dakota ranks first", cue="revealed"),
     ))
-    voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    voices = _voices(analysis)
     assert [v.speaker for v in voices] == ["Lumio"]
 
 
@@ -599,7 +604,7 @@ def test_a_document_with_no_owner_named_makes_no_voice(name: str, voice: bool) -
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(said(article, name, "Most people eat too little",
                                                     cue="according to"),))
-    voices = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    voices = _voices(analysis)
     assert bool(voices) is voice
 
 
@@ -611,7 +616,7 @@ def test_a_role_cut_at_a_hyphen_is_made_whole_from_the_story() -> None:
         said(article, "Ada Holt", "It works", kind="indirect", role="yoga therapist, E"),
         said(article, "Ivo Dahl", "It rose", role="professor of health at Plains College and a co"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Ada Holt"].role == "yoga therapist, E-RYT 200"
     assert voices["Ivo Dahl"].role == "professor of health at Plains College and a co-author of the study"
 
@@ -624,7 +629,7 @@ def test_a_role_loses_a_trailing_courtesy_title_and_the_speakers_own_words(role:
     article = make_article("a", "Outlet", "t", [text])
     name = "Plains Bikes" if role == "Plains" else "Ada Holt"
     analysis = Analysis(article, attributions=(said(article, name, "it works", role=role),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.role == shown
 
 
@@ -635,7 +640,7 @@ def test_one_of_a_joint_speaker_is_not_its_organisation() -> None:
         said(article, "Lumio and Borea", "staff listen", kind="indirect", organisation="Borea"),
         said(article, "Ada Holt", "it stops", kind="indirect", organisation="Lumio"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert voices["Lumio and Borea"].organisation is None
     assert voices["Ada Holt"].organisation == "Lumio"
 
@@ -656,7 +661,7 @@ def test_a_noun_inside_another_speakers_words_with_a_verb_of_its_own_makes_no_vo
         cued(said(article, "Ivo Dahl", "Lumio told him the plan works", kind="indirect"), "said"),
         cued(said(article, "Lumio", "the plan works", kind="indirect"), "told"),
     ))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert set(voices) == {"Ada Holt", "Ivo Dahl", "Lumio"}
 
 
@@ -715,7 +720,7 @@ def _one_story(text: str, attributions: list[tuple[str, str]], entities: tuple[E
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, entities=entities,
                         attributions=tuple(said(article, who, words) for who, words in attributions))
-    return {v.speaker for v in story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})}
+    return {v.speaker for v in _voices(analysis)}
 
 
 def test_a_description_takes_the_one_name_the_article_gives_it() -> None:
@@ -735,7 +740,7 @@ def test_a_named_description_keeps_its_kind() -> None:
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, entities=(_entity(text, "Ada Holt", "PERSON"),),
                         attributions=(said(article, "the ex-congressman", "She accepts the blame"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert (voice.speaker, voice.role, voice.kind) == ("Ada Holt", None, "former official")
 
 
@@ -761,7 +766,7 @@ def test_a_description_is_not_named_by_a_place_or_its_own_clause(text: str) -> N
     attribution = replace(said(article, "the official", "The crew fled"),
                           speaker_span=(second, second + len("the official")))
     analysis = Analysis(article, attributions=(attribution,))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == "the official"
 
 
@@ -789,7 +794,7 @@ def test_an_organisation_written_inside_a_longer_name_is_not_shown(role: str, or
     article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
     analysis = Analysis(article, attributions=(
         said(article, "Ada Holt", "the plan works", kind="indirect", role=role, organisation=organisation),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert (voice.role, voice.organisation) == (role, shown)
 
 
@@ -801,7 +806,7 @@ def test_an_organisation_written_inside_a_longer_name_is_not_shown(role: str, or
 def test_a_dateline_is_no_part_of_a_role(role: str, shown: str | None) -> None:
     article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
     analysis = Analysis(article, attributions=(said(article, "Ada Holt", "the plan works", role=role),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.role == shown
 
 
@@ -820,7 +825,7 @@ def test_a_plural_is_no_voice_of_a_group_of_it() -> None:
     analysis = Analysis(article, attributions=(
         said(article, "Republicans", "taxes fall", kind="indirect", cue="insisting"),
         said(article, "a group of Republicans", "the party will yield", kind="indirect", cue="say")))
-    voices = _by_speaker(story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis}))
+    voices = _by_speaker(_voices(analysis))
     assert set(voices) == {"Republicans", "a group of Republicans"}
 
 
@@ -831,7 +836,7 @@ def test_a_role_keeps_no_relative_clause_nor_its_organisation() -> None:
     analysis = Analysis(article, attributions=(
         said(article, "Ada Holt", "the town would heal", kind="indirect", cue="wrote", organisation="Dahl",
              role="Plains party nominee, whose loss to Dahl marked an upset"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert (voice.role, voice.organisation) == ("Plains party nominee", None)
 
 
@@ -851,7 +856,7 @@ def test_a_name_inside_a_persons_aside_gives_its_words_to_the_person(text: str, 
                           cue_span=(text.index(cue), text.index(cue) + len(cue)))
     entities = (_entity(text, "Ada Holt", "PERSON"), _entity(text, inner, "PERSON"))
     analysis = Analysis(article, entities=entities, attributions=(attribution,))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == "Ada Holt"
 
 
@@ -862,7 +867,7 @@ def test_a_name_before_its_own_cue_keeps_its_words() -> None:
     attribution = replace(attribution, cue_span=(text.index("said"), text.index("said") + 4))
     entities = (_entity(text, "Ada Holt", "PERSON"), _entity(text, "Ivo Dahl", "PERSON"))
     analysis = Analysis(article, entities=entities, attributions=(attribution,))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == "Ivo Dahl"
 
 
@@ -891,7 +896,7 @@ def test_her_campaign_or_the_campaign_is_the_one_persons_campaign(text: str, wri
     name, words, cue = written
     analysis = Analysis(article, entities=tuple(people), attributions=(
         said(article, name, words, kind="indirect", cue=cue),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == speaker
 
 
@@ -904,7 +909,7 @@ def test_her_campaign_or_the_campaign_is_the_one_persons_campaign(text: str, wri
 def test_a_names_suffix_is_no_part_of_a_role(role: str, shown: str) -> None:
     article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
     analysis = Analysis(article, attributions=(said(article, "Ada Holt", "the plan works", role=role),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.role == shown
 
 
@@ -913,12 +918,12 @@ def test_a_title_written_before_the_name_is_not_cut_at_another_titles_hyphen() -
     text = "President Holt said the plan works, hours before the inauguration of President-elect Dahl."
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(said(article, "Holt", "the plan works", role="President"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.role == "President"
     text = "Ada Holt, a co-author of the study, said the plan works."  # a role cut at its hyphen
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(said(article, "Ada Holt", "the plan works", role="co"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.role == "co-author of the study"
 
 
@@ -933,7 +938,7 @@ def test_the_person_an_administration_is_named_for_is_no_organisation(speaker: s
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(
         said(article, speaker, "to end the rule", kind="indirect", cue="vowed", organisation=organisation),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.organisation == shown
 
 
@@ -966,7 +971,7 @@ def test_a_possessive_alone_is_no_role_and_a_pronoun_opens_none(
     article = make_article("a", "Outlet", "t", ["Ada Holt said the plan works."])
     analysis = Analysis(article, attributions=(
         said(article, "Ada Holt", "the plan works", role=role, organisation=organisation),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert (voice.role, voice.organisation) == (shown_role, shown_organisation)
 
 
@@ -985,7 +990,7 @@ def test_a_spokesmans_organisation_is_the_possessive_before_his_title(text: str,
                                          _entity(article.text, owner, label, 1))
     analysis = Analysis(article, entities=entities, attributions=(
         said(article, "Ivo Dahl", "the owner had surgery", role="spokesman", kind="indirect"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.kind == kind
 
 
@@ -1003,7 +1008,7 @@ def test_the_companys_team_is_the_one_organisation_named_just_before(text: str, 
     entities = tuple(_entity(text, name, "ORG") for name in organisations)
     analysis = Analysis(article, entities=entities, attributions=(
         said(article, "The company's security team", "the fix works", kind="indirect"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == speaker
 
 
@@ -1032,7 +1037,7 @@ def test_the_company_and_the_paper_are_the_one_firm_or_newsroom_named_just_befor
         speaker="Dahl Ventures", cue="said", content=words, kind="indirect", canonical="dahl ventures",
         speaker_span=(start, start + len(written)), cue_span=(cue, cue + 4),
         content_span=(text.index(words), text.index(words) + len(words))),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == speaker
 
 
@@ -1059,7 +1064,7 @@ def test_a_pronoun_given_to_a_platform_is_the_one_other_name_before(
         speaker=taken, cue="wrote", content=words, kind="direct", canonical=speaker_key(taken),
         speaker_span=(start, start + len(pronoun)), cue_span=(cue, cue + 5),
         content_span=(text.index(words), text.index(words) + len(words))),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == speaker
 
 
@@ -1080,7 +1085,7 @@ def test_a_name_read_as_a_building_named_for_a_person_is_the_person(text: str, t
         speaker_span=(start, start + 4 if taken == "Holt Tower" else start + len(taken)),
         cue_span=(text.index("accused"), text.index("accused") + 7),
         content_span=(text.index(words), text.index(words) + len(words))),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == speaker
 
 
@@ -1090,13 +1095,13 @@ def test_a_pair_of_times_cut_from_a_group_is_made_whole() -> None:
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(
         said(article, "present Plains senators", "Ada Holt to step aside", kind="indirect", cue="urged"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == "past and present Plains senators" and voice.kind == "official"
     text = "Current and former officials said the plan works."  # written whole: as it is
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(said(article, "Current and former officials", "the plan works",
                                                     kind="indirect"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert voice.speaker == "Current and former officials"
 
 
@@ -1125,6 +1130,6 @@ def test_a_title_cut_after_its_of_is_whole_and_a_committees_word_is_no_organisat
     article = make_article("a", "Outlet", "t", [text])
     analysis = Analysis(article, attributions=(
         said(article, "Ada Holt", "the plan works", role=role, organisation=organisation, kind="indirect"),))
-    (voice,) = story_voices(Story(id="s", title="t", article_ids=("a",)), {"a": analysis})
+    (voice,) = _voices(analysis)
     assert (voice.role, voice.organisation) == (shown_role, shown_organisation)
     assert voice.kind == ("other" if role == "Plains Labs" else "official")

@@ -9,7 +9,8 @@ import dataclasses
 
 import pytest
 
-from broadsheet.model import Article, Story
+from broadsheet.bench.perspectives import as_story
+from broadsheet.model import Article
 from broadsheet.stories.corroboration import is_opinion, key_claims, lead_sentences, wire_source
 
 OUTLETS = ["Harbor Times", "Valley Post"]
@@ -19,12 +20,6 @@ def _article(aid: str, outlet: str, *sentences: str, published: str = "2026-03-0
              url: str | None = None) -> Article:
     return Article(id=aid, source=f"{aid}.txt", title=sentences[0], paragraphs=(" ".join(sentences),),
                    published=published, outlet=outlet, url=url)
-
-
-def _story(*articles: Article) -> tuple[Story, dict[str, Article]]:
-    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
-    return (Story(id="s", title=ordered[0].title, article_ids=tuple(a.id for a in ordered),
-                  outlets=tuple(a.outlet or "" for a in ordered)), {a.id: a for a in articles})
 
 
 def test_a_lead_holds_statements_not_questions_lead_ins_or_asides() -> None:
@@ -59,8 +54,8 @@ def test_a_wire_dateline_credits_the_agency(opening: str, outlet: str, source: s
 
 
 def _claims(*articles: Article) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    story, by_id = _story(*articles)
-    return [(c.text, c.outlets, c.sources) for c in key_claims(story, by_id)]
+    return [(c.text, c.outlets, c.sources) for c in key_claims(as_story("s", articles),
+                                                               {a.id: a for a in articles})]
 
 
 def test_a_wire_copy_and_a_report_of_it_are_one_source() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from broadsheet.bench.perspectives import FIXTURE, _article, _story
+from broadsheet.bench.perspectives import FIXTURE, _article, as_story
 from broadsheet.model import Analysis, Article, Attribution, Story
 from broadsheet.stories.corroboration import cited_source, is_opinion, key_claims
 from broadsheet.stories.outlets import is_outlet, is_unnamed
@@ -27,7 +27,7 @@ DATA: dict[str, Any] = json.loads(Path(FIXTURE).read_text(encoding="utf-8"))
 def story_of(name: str) -> tuple[Story, dict[str, Article]]:
     raw = next(s for s in DATA["stories"] if s["id"] == name)
     articles = [_article(a) for a in raw["articles"]]
-    return _story(name, articles), {a.id: a for a in articles}
+    return as_story(name, articles), {a.id: a for a in articles}
 
 
 def test_the_fixture_has_enough_hand_labels() -> None:

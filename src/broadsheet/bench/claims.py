@@ -33,7 +33,7 @@ from typing import Any
 
 from broadsheet.bench import BenchRow
 from broadsheet.bench.cluster_sets import load_basil
-from broadsheet.bench.perspectives import _story
+from broadsheet.bench.perspectives import as_story
 from broadsheet.bench.realday import DATASET, LABELS, day_articles
 from broadsheet.model import Article, Claim
 
@@ -101,7 +101,7 @@ def shown_claims(stories: Mapping[str, Sequence[Article]], page_of: Mapping[str,
     analyses = {a.article.id: a for a in analyze_articles(members, load_model())}
     shown = []
     for name, articles in stories.items():
-        story = _story(name, articles)
+        story = as_story(name, articles)
         for claim in key_claims(story, {a.id: a for a in articles}, analyses):
             shown.append((page_of[claim.article_id], claim))
     return shown

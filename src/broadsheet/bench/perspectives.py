@@ -48,7 +48,9 @@ def _article(raw: dict[str, Any]) -> Article:
                    section=raw.get("section"))
 
 
-def _story(story_id: str, articles: Sequence[Article]) -> Story:
+def as_story(story_id: str, articles: Sequence[Article]) -> Story:
+    """``articles`` as one story, in publication order, its near-duplicates found as the clusterer
+    finds them (the labelled sets' stories, scored without any clustering fault)."""
     copies = find_near_duplicates(articles, threshold=DUPLICATE_THRESHOLD)
     ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
     return Story(id=story_id, title=ordered[0].title, article_ids=tuple(a.id for a in ordered),
@@ -108,7 +110,7 @@ def rows(data: Path | None = None, *, baselines: bool = True, path: Path = FIXTU
     blind = [0, 0]
     for raw in fixture["stories"]:
         articles = [analyses[a["id"]].article for a in raw["articles"]]
-        story = _story(raw["id"], articles)
+        story = as_story(raw["id"], articles)
         voices = story_voices(story, analyses)
         for k, value in enumerate(_voice_kinds(raw["voices"], voices)):
             kinds[k] += value

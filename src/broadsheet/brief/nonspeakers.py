@@ -112,9 +112,10 @@ def cannot_speak(attribution: Attribution, name: str, text: str, entities: Seque
     return any(_a_common_thing(c, text, named, opening and index == 0) for index, c in enumerate(conjuncts))
 
 
-# A pair of times before one head ("past and present senators"): one conjunct, not two.
-_PAIRED_TIMES = re.compile(r"\b(?:past|present|current|former|serving|retired)\s+(?:and|or)\s+"
-                           r"(?=(?:past|present|current|former|serving|retired)\b)", re.I)
+# The words of a pair of times before one head ("past and present senators", "current and former
+# officials"): one conjunct, not two; ``speakerof`` makes a speaker cut after the "and" whole.
+TIMES = r"(?:past|present|current|former|serving|retired)"
+_PAIRED_TIMES = re.compile(rf"\b{TIMES}\s+(?:and|or)\s+(?={TIMES}\b)", re.I)
 _OPENS = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–•*]\s*|\d+[.)]\s*)?)(?:the\s+|The\s+)?$")
 _SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|\s*/\s*")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from broadsheet.brief.nonspeakers import can_speak, sentence_starts
+from broadsheet.brief.nonspeakers import TIMES, can_speak, sentence_starts
 from broadsheet.brief.speakernames import clean_speaker, document_owner, is_pronoun, named_after, titled_after
 from broadsheet.brief.voiceorgs import ARTICLE, a_place
 from broadsheet.brief.voiceroles import CALENDAR
@@ -136,12 +136,11 @@ def _paired_times(attribution: Attribution, text: str) -> str:
     Plains senators" for "present Plains senators", "current and former officials")."""
     span, speaker = attribution.speaker_span, attribution.speaker
     first = speaker.split()[0].lower() if speaker.split() else ""
-    paired = _TIME_BEFORE.search(text, 0, span[0]) if span and first in _TIMES else None
+    paired = _TIME_BEFORE.search(text, 0, span[0]) if span and re.fullmatch(TIMES, first) else None
     return f"{paired.group(1)} and {speaker}" if paired and paired.group(1).lower() != first else speaker
 
 
-_TIMES = frozenset({"past", "present", "current", "former", "serving", "retired"})
-_TIME_BEFORE = re.compile(r"(?<![\w-])(past|present|current|former|serving|retired)[ \t]+and[ \t]+$", re.I)
+_TIME_BEFORE = re.compile(rf"(?<![\w-])({TIMES})[ \t]+and[ \t]+$", re.I)
 
 
 def _person_not_place(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:

@@ -9,6 +9,7 @@ import pytest
 from broadsheet.bench.extraction import (
     Counts,
     bag_f1,
+    judged,
     precision,
     recall,
     run,
@@ -17,6 +18,7 @@ from broadsheet.bench.extraction import (
     shingles,
     wrap_as_html,
 )
+from broadsheet.model import Article
 
 
 def test_shingles_of_four_tokens() -> None:
@@ -65,6 +67,19 @@ def test_bag_of_words_f1() -> None:
 
 def test_wrapping_text_as_paragraphs_escapes_markup() -> None:
     assert wrap_as_html("a < b\n\n c ") == "<html><body><p>a &lt; b</p><p>c</p></body></html>"
+
+
+FIXTURES = Path(__file__).parent / "data" / "extraction"
+
+
+def test_pages_judged_in_two_processes_come_back_as_one_process_judges_them_in_order() -> None:
+    pages = [("a", FIXTURES / "scrapinghub_c13b9c0e04fb.html.gz", "https://www.example.com/a"),
+             ("b", FIXTURES / "wcxb_4519.html.gz", None)]
+    jobs = pages * 3
+    alone = [(result, evidence) for result, evidence, _ in judged(jobs, 1)]
+    pooled = [(result, evidence) for result, evidence, _ in judged(jobs, 2)]
+    assert pooled == alone
+    assert [result.id for result, _ in pooled if isinstance(result, Article)] == ["a", "b"] * 3
 
 
 @pytest.mark.slow

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean, median
@@ -201,6 +203,32 @@ def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, 
     return result, evidence, seconds
 
 
+WORKERS = 2
+"""Processes that judge the pages when no baseline runs (the quality gate). Each page is judged
+alone, so the figures are those of one process; the timings set beside trafilatura's, in a run with
+the baselines, come from one process, as trafilatura's do."""
+
+Job = tuple[str, Path, str | None]
+Judged = tuple[Article | Rejected, Evidence | None, float]
+
+
+def _judge_file(job: Job) -> Judged:
+    """``_judge`` on one gzipped page, ``(id, path, url)``: what a worker process runs."""
+    key, path, url = job
+    return _judge(key, read_gz(path), url)
+
+
+def judged(jobs: list[Job], workers: int) -> Iterator[Judged]:
+    """Our judgement of every page, in the order given: in ``workers`` processes when more than
+    one (spawned, not forked: the caller may hold threads)."""
+    if workers < 2 or len(jobs) < 2:
+        yield from map(_judge_file, jobs)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from pool.map(_judge_file, jobs, chunksize=8)
+
+
 def page_row(key: str, url: str | None, corpus: str, kind: str,
              evidence: Evidence | None) -> PageRow:
     """The page-kind row of a judged page (no signals when the HTML path rejected it)."""
@@ -222,15 +250,16 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
     ours_s: list[float] = []
     theirs: list[tuple[str, float]] = []
     outlets = OutletTally("scrapinghub-outlet", load_labels(SCRAPINGHUB))
-    for key, _, url in items:
-        markup = read_gz(root / "html" / f"{key}.html.gz")
-        result, evidence, seconds = _judge(key, markup, url)
+    jobs = [(key, root / "html" / f"{key}.html.gz", url) for key, _, url in items]
+    for (key, path, url), (result, evidence, seconds) in zip(
+            jobs, judged(jobs, 1 if baselines else WORKERS), strict=True):
+        markup = read_gz(path) if baselines else None
         texts.append(result.text if isinstance(result, Article) else "")
-        outlets.add(url, result, markup if baselines else None)
+        outlets.add(url, result, markup)
         ours_s.append(seconds)
         if collected is not None:
             collected.page_rows.append(page_row(key, url, "scrapinghub", "article", evidence))
-        if baselines:
+        if markup is not None:
             theirs.append(_timed(lambda m=markup: trafilatura_alone(m)))  # type: ignore[misc]
     metrics = score_shingles(zip(golds, texts, strict=True))
     metrics["median_ms"] = 1000 * median(ours_s) if ours_s else 0.0
@@ -263,14 +292,17 @@ def scrapinghub_text_rows(root: Path, limit: int | None, baselines: bool = True)
     return rows
 
 
-def _wcxb_pages(root: Path, limit: int | None) -> Iterator[tuple[str, dict[str, object], str]]:
-    """``(id, ground-truth record, html)`` of the WCXB dev pages, sorted by id."""
+def _wcxb_pages(root: Path, limit: int | None) -> list[tuple[Job, dict[str, object]]]:
+    """``((id, gzipped html, url), ground-truth record)`` of the WCXB dev pages, sorted by id."""
     paths = sorted((root / "ground-truth").glob("*.json"))
+    pages = []
     for path in paths[:limit] if limit is not None else paths:
-        key = path.stem
-        markup = root / "html" / f"{key}.html.gz"
+        markup = root / "html" / f"{path.stem}.html.gz"
         if markup.exists():
-            yield key, json.loads(path.read_text(encoding="utf-8")), read_gz(markup)
+            record = json.loads(path.read_text(encoding="utf-8"))
+            url = record.get("url")
+            pages.append(((path.stem, markup, url if isinstance(url, str) else None), record))
+    return pages
 
 
 def _page_type(record: dict[str, object]) -> str:
@@ -364,20 +396,21 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
     strings of every page (``bench/strings.py``), ours beside trafilatura's."""
     tally = WcxbTally()
     outlets = OutletTally("wcxb-dev-outlet", load_labels(WCXB))
-    for key, record, markup in _wcxb_pages(root, limit):
+    pages = _wcxb_pages(root, limit)
+    jobs = [job for job, _ in pages]
+    for ((key, path, url), record), (result, evidence, spent) in zip(
+            pages, judged(jobs, 1 if baselines else WORKERS), strict=True):
         kind = _page_type(record)
         is_article = kind == "article"
-        url = record.get("url")
-        url = url if isinstance(url, str) else None
-        result, evidence, spent = _judge(key, markup, url)
+        markup = read_gz(path) if baselines else None
         tally.seconds[0] += spent
         if collected is not None:
             collected.page_rows.append(page_row(key, url, "wcxb", kind, evidence))
         tally.add_ours(record, result, is_article)
-        if baselines:
+        if markup is not None:
             tally.add_theirs(record, markup, url, is_article)
         if is_article:
-            outlets.add(url, result, markup if baselines else None)
+            outlets.add(url, result, markup)
     return _wcxb_report(tally, baselines) + outlets.rows(f"{TRAFILATURA} sitename")
 
 

@@ -18,7 +18,8 @@ from broadsheet.errors import OutputError
 from broadsheet.model import Analysis, Article, Edition, Story
 from broadsheet.render import render_site, write_site
 from broadsheet.render.html import safe_url, slug, story_file
-from broadsheet.render.markdown import escape
+from broadsheet.render.markdown import escape, render_markdown
+from broadsheet.timestamps import display_date
 from test_brief_data import KIM, corpus, make_article
 
 CREATED = "2025-10-05T06:00:00+00:00"
@@ -230,6 +231,17 @@ def test_markdown_mirrors_the_index() -> None:
             assert escape(sentence.text) in markdown
     assert "**Steve Hall**, CNN national security analyst" in markdown
     assert "(stories/s-japan-pm.html#a-j-nhk)" in markdown
+
+
+def test_markdown_dateline_spaces_its_parts_as_the_index_does() -> None:
+    undated = _site()[0]
+    count = len(undated.stories)
+    assert f"_Daily edition · {count} stories_" in render_markdown(undated)
+    edition = replace(undated, date="2019-11-20")
+    day = display_date(edition.date)
+    assert day and f"_Daily edition · {day} · {count} stories_" in render_markdown(edition)
+    weekly = render_markdown(replace(edition, kind="weekly"))
+    assert f"_Weekly edition · week to {day} · {count} stories_" in weekly
 
 
 def test_render_is_deterministic() -> None:

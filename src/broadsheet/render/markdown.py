@@ -76,13 +76,18 @@ def _story(story: EditionStory, routes: Routes) -> list[str]:
     return lines
 
 
+def _dateline(edition: Edition) -> str:
+    """"Weekly edition · week to 20 November 2019 · 123 stories", as the index page says it."""
+    week = "week to " if edition.kind == "weekly" else ""
+    when = f" · {week}{display_date(edition.date)}" if edition.date else ""
+    return (f"{KIND_LABELS.get(edition.kind, 'Edition')}{when} · "
+            f"{plural(len(edition.stories), 'story', 'stories')}")
+
+
 def render_markdown(edition: Edition, routes: Routes | None = None) -> str:
     """``edition.md``: title, date, contents, then each section's stories with cited Speed Reads."""
     routes = routes or Routes.static()
-    when = f" · {display_date(edition.date)}" if edition.date else ""
-    lines = [f"# {escape(edition.title)}", "",
-             f"_{KIND_LABELS.get(edition.kind, 'Edition')}{escape(when)} · "
-             f"{plural(len(edition.stories), 'story', 'stories')}_", ""]
+    lines = [f"# {escape(edition.title)}", "", f"_{escape(_dateline(edition))}_", ""]
     for section in edition.sections:
         lines += [f"## {escape(section.title)}", ""]
         for story in stories_of(edition, section.story_ids):

@@ -95,3 +95,16 @@ def test_the_lede_stands_alone_only_when_no_claim_is_shared() -> None:
                      published="2026-03-02T09:00:00Z")
     assert [text for text, _, _ in _claims(hook, other)] == [
         "Few towns have loved a bridge as much as Dunmore does."]
+
+
+def test_a_sentence_joins_a_claim_by_any_sentence_stating_it() -> None:
+    first = _article("a", "Harbor Times",
+                     "The Dunmore council voted on Monday to sell the old harbor to Lumio Networks.")
+    second = _article("b", "Valley Post", "Dunmore's council agreed to sell the old harbor, a deal worth "
+                      "40 million dollars, to a tech firm.", published="2026-03-02T09:00:00Z")
+    # close to the second report's words, far from the first's
+    third = _article("c", "Metro Daily", "A tech firm will pay 40 million dollars for the harbor the town "
+                     "agreed to sell.", published="2026-03-02T10:00:00Z")
+    ((_, outlets, sources),) = _claims(first, second, third)
+    assert outlets == ("Harbor Times", "Valley Post", "Metro Daily") and len(sources) == 3
+

@@ -6,11 +6,13 @@ The rules:
   statements of at least ``MIN_WORDS`` words (a question, a lead-in ending in a colon and an aside
   wholly in brackets state none). Sentences of different articles state the same claim when the
   TF-IDF cosine of their content words (``text.tfidf_vectors`` over the story's lead sentences)
-  reaches ``SAME_CLAIM``; articles are read in publication order, and each article's sentences
-  join the claims of the earlier articles all at once, one sentence to a claim, the pairs chosen so
-  that their cosines add up to the most (an article whose first sentence best matches a claim its
-  second sentence states word for word does not take it from the second); a sentence left over
-  starts a claim. A claim is shown by the first sentence that stated it.
+  reaches ``SAME_CLAIM``; a sentence is compared with a claim by the best cosine it has with any
+  sentence stating the claim so far, not only the first (a third outlet's words may be close only
+  to the second's). Articles are read in publication order, and each article's sentences join the claims of
+  the earlier articles all at once, one sentence to a claim, the pairs chosen so that their
+  cosines add up to the most (an article whose first sentence best matches a claim its second
+  sentence states word for word does not take it from the second); a sentence left over starts a
+  claim. A claim is shown by the first sentence that stated it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
@@ -82,6 +84,7 @@ class _Claim:
     article_id: str
     vector: dict[str, float]
     reports: list[tuple[str, str, str]] = field(default_factory=list)  # (article, outlet, source)
+    vectors: list[dict[str, float]] = field(default_factory=list)  # of every sentence stating it
 
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
@@ -193,16 +196,18 @@ def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
     pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more); a
     sentence left over starts a claim."""
     earlier = list(claims)
-    similar = np.array([[cosine(v, c.vector) for c in earlier] for *_, v in rows]).reshape(len(rows), -1)
+    similar = np.array([[max(cosine(v, w) for w in c.vectors or [c.vector]) for c in earlier]
+                        for *_, v in rows]).reshape(len(rows), -1)
     similar[similar < SAME_CLAIM] = 0.0
     joined = set()
     for r, c in zip(*linear_sum_assignment(similar, maximize=True), strict=True):
         if similar[r, c] > 0:
             earlier[c].reports.append(_report(rows[r]))
+            earlier[c].vectors.append(rows[r][3])
             joined.add(r)
     for r, (article, sentence, _, vector) in enumerate(rows):
         if r not in joined:
-            claims.append(_Claim(sentence, article.id, vector, [_report(rows[r])]))
+            claims.append(_Claim(sentence, article.id, vector, [_report(rows[r])], [vector]))
 
 
 def _report(row: Row) -> tuple[str, str, str]:

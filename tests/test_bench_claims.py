@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from broadsheet.bench.claims import BASIL_CLAIMS, DAY_CLAIMS, Judge, fingerprint
-from broadsheet.bench.cluster_sets import load_basil
+from broadsheet.bench.claims import ALLSIDES_CLAIMS, BASIL_CLAIMS, DAY_CLAIMS, Judge, fingerprint
+from broadsheet.bench.cluster_sets import load_allsides, load_basil
 from broadsheet.bench.realday import LABELS, day_articles
-from broadsheet.model import Claim
+from broadsheet.model import Article, Claim
 from broadsheet.stories.corroboration import lead_sentences
 from conftest import eval_data_dir, require
 
@@ -90,6 +90,21 @@ def test_every_basil_label_names_a_sentence_of_its_articles_lead() -> None:
     labels = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))
     articles = {a.id: a for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
     assert len(articles) == 3 * len(labels["events"]) == 60
+    _assert_named(labels, articles)
+
+
+def test_every_allsides_label_names_a_sentence_of_its_articles_lead() -> None:
+    path = require(eval_data_dir() / "clustering" / "allsides-neus" / "allsides_dev.jsonl", "AllSides-NEUS")
+    labels = json.loads(ALLSIDES_CLAIMS.read_text(encoding="utf-8"))
+    loaded = zip(*load_allsides(path), strict=True)
+    articles = {a.id: a for a, story in loaded if story in labels["events"]}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    assert set(labels["opinion"]) <= set(articles)
+    _assert_named(labels, articles)
+
+
+def _assert_named(labels: dict[str, Any], articles: dict[str, Article]) -> None:
+    """Every sentence a label names (by offset and hash) is a lead sentence of its article."""
     quoted = [s for c in labels["claims"] for s in c["reports"]] + labels["not_claims"]
     for ref in quoted:
         article = articles[ref["page"]]

@@ -95,3 +95,37 @@ def test_the_lede_stands_alone_only_when_no_claim_is_shared() -> None:
                      published="2026-03-02T09:00:00Z")
     assert [text for text, _, _ in _claims(hook, other)] == [
         "Few towns have loved a bridge as much as Dunmore does."]
+
+
+def test_a_sentence_joins_a_claim_by_any_sentence_stating_it() -> None:
+    first = _article("a", "Harbor Times",
+                     "The Dunmore council voted on Monday to sell the old harbor to Lumio Networks.")
+    second = _article("b", "Valley Post", "Dunmore's council agreed to sell the old harbor, a deal worth "
+                      "40 million dollars, to a tech firm.", published="2026-03-02T09:00:00Z")
+    # close to the second report's words, far from the first's
+    third = _article("c", "Metro Daily", "A tech firm will pay 40 million dollars for the harbor the town "
+                     "agreed to sell.", published="2026-03-02T10:00:00Z")
+    ((_, outlets, sources),) = _claims(first, second, third)
+    assert outlets == ("Harbor Times", "Valley Post", "Metro Daily") and len(sources) == 3
+
+
+LAWSUIT = "Nine states sued the Ardent government on Tuesday over its repeal of the river pollution rule."
+COALITION = ("A coalition of attorneys general has filed a lawsuit against Ardent, arguing that scrapping "
+             "the clean river regulation breaks federal law.")
+JOINING = "Dunmore's mayor said the town would join the case next month."
+
+
+def test_two_ledes_paraphrasing_one_claim_join_when_each_is_the_others_clear_best() -> None:
+    first = _article("a", "Harbor Times", LAWSUIT, "The state's governor called it a political stunt.")
+    # the two ledes share few words (a cosine under SAME_CLAIM), and nothing else either comes near
+    second = _article("b", "Valley Post", COALITION, JOINING, published="2026-03-02T09:00:00Z")
+    assert _claims(first, second) == [(LAWSUIT, ("Harbor Times", "Valley Post"),
+                                       ("harbor times", "valley post"))]
+
+
+def test_a_lede_is_held_to_the_full_bar_when_another_claim_is_nearly_as_close() -> None:
+    repeal = "The Ardent government repealed the river pollution rule on Tuesday, its governor said."
+    first = _article("a", "Harbor Times", repeal, LAWSUIT)
+    # the second lede is nearly as close to the first article's second sentence as to its lede
+    second = _article("b", "Valley Post", COALITION, JOINING, published="2026-03-02T09:00:00Z")
+    assert _claims(first, second) == [(repeal, ("Harbor Times",), ("harbor times",))]

@@ -10,7 +10,11 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
   rules of stop 44 were written for it (so in sample since);
 - **BASIL, held out**: 20 events of BASIL (three outlets each), judged after those rules were
   written and before any was measured on it; ``tests/data/basil_claims/judged.json`` keeps no
-  words of BASIL (no licence): a sentence is its article, offset and a hash.
+  words of BASIL (no licence): a sentence is its article, offset and a hash;
+- **AllSides, held out**: 20 roundups of AllSides-NEUS (a left, a centre and a right outlet's
+  headline and excerpt; no outlet name, date or section, so an item's outlet is its place in the
+  roundup), judged before the rules of stop 45 were written and measured;
+  ``tests/data/allsides_claims/judged.json``, offsets and hashes as for BASIL (no licence).
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -28,11 +32,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from broadsheet.bench import BenchRow
-from broadsheet.bench.cluster_sets import load_basil
+from broadsheet.bench.cluster_sets import load_allsides, load_basil
 from broadsheet.bench.perspectives import as_story
 from broadsheet.bench.realday import DATASET, LABELS, day_articles
 from broadsheet.model import Article, Claim
@@ -40,6 +45,8 @@ from broadsheet.model import Article, Claim
 DAY_CLAIMS = LABELS.with_name("scrapinghub_claims.json")
 BASIL_CLAIMS = LABELS.parents[1] / "basil_claims" / "judged.json"
 BASIL = "basil: 20 events (held out)"
+ALLSIDES_CLAIMS = LABELS.parents[1] / "allsides_claims" / "judged.json"
+ALLSIDES = "allsides: 20 stories (held out)"
 Shown = tuple[str, Claim, int]  # the page its first sentence is on, the claim, its count
 
 
@@ -110,7 +117,7 @@ def shown_claims(stories: Mapping[str, Sequence[Article]], page_of: Mapping[str,
 def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
-    for dataset, load in ((f"{DATASET}: claims", _real_day), (BASIL, _basil)):
+    for dataset, load in ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides)):
         loaded = load(data) if data is not None else None
         if loaded is not None:
             found += _rows(dataset, *loaded, baselines=baselines)
@@ -142,6 +149,21 @@ def _basil(data: Path) -> Loaded | None:
     for article, event in zip(*load_basil(path), strict=True):
         if event in wanted:
             stories.setdefault(event, []).append(article)
+    members = [a for articles in stories.values() for a in articles]
+    return labels, stories, {a.id: a.id for a in members}, {a.id: a.outlet or "" for a in members}
+
+
+def _allsides(data: Path) -> Loaded | None:
+    path = data / "clustering" / "allsides-neus" / "allsides_dev.jsonl"
+    if not path.is_file() or not ALLSIDES_CLAIMS.is_file():
+        return None
+    labels = json.loads(ALLSIDES_CLAIMS.read_text(encoding="utf-8"))
+    wanted = set(labels["events"])
+    stories: dict[str, list[Article]] = {}
+    for article, story in zip(*load_allsides(path), strict=True):
+        if story in wanted:  # "train-12-2": the third outlet of roundup train-12
+            outlet = f"outlet {int(article.id.rsplit('-', 1)[1]) + 1}"
+            stories.setdefault(story, []).append(replace(article, outlet=outlet))
     members = [a for articles in stories.values() for a in articles]
     return labels, stories, {a.id: a.id for a in members}, {a.id: a.outlet or "" for a in members}
 

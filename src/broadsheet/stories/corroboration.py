@@ -6,11 +6,18 @@ The rules:
   statements of at least ``MIN_WORDS`` words (a question, a lead-in ending in a colon and an aside
   wholly in brackets state none). Sentences of different articles state the same claim when the
   TF-IDF cosine of their content words (``text.tfidf_vectors`` over the story's lead sentences)
-  reaches ``SAME_CLAIM``; articles are read in publication order, and each article's sentences
-  join the claims of the earlier articles all at once, one sentence to a claim, the pairs chosen so
-  that their cosines add up to the most (an article whose first sentence best matches a claim its
-  second sentence states word for word does not take it from the second); a sentence left over
-  starts a claim. A claim is shown by the first sentence that stated it.
+  reaches ``SAME_CLAIM``; a sentence is compared with a claim by the best cosine it has with any
+  sentence stating the claim so far, not only the first (a third outlet's words may be close only to
+  the second's). Two ledes (articles' first statements) are held to a lower bar, ``SAME_LEDE``, when
+  each is the other's clear best: their cosine at least ``CLEAR_BEST`` times any other the lede has
+  with the earlier claims, or the claim with the article's other sentences (outlets paraphrase the
+  story's main claim in their first sentence: "nine states sued the government" and "a coalition of
+  attorneys general has filed a lawsuit" share few words). Articles are read in publication order,
+  and each article's sentences join the claims of the earlier articles all at once, one sentence to
+  a claim, the pairs chosen so that their cosines add up to the most (an article whose first
+  sentence best matches a claim its second sentence states word for word does not take it from the
+  second); a sentence left over starts a claim. A claim is shown by the first sentence that stated
+  it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
@@ -51,6 +58,8 @@ from broadsheet.text import STOP_WORDS, cosine, name_key, split_sentences, tfidf
 LEAD_SENTENCES = 4
 MIN_WORDS = 6
 SAME_CLAIM = 0.3
+SAME_LEDE = 0.1
+CLEAR_BEST = 3.0
 MAX_CLAIMS = 8
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
@@ -82,6 +91,8 @@ class _Claim:
     article_id: str
     vector: dict[str, float]
     reports: list[tuple[str, str, str]] = field(default_factory=list)  # (article, outlet, source)
+    vectors: list[dict[str, float]] = field(default_factory=list)  # of every sentence stating it
+    lede: bool = False  # started by an article's first statement
 
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
@@ -190,19 +201,36 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
 
 def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
     """One article's lead sentences: each joins a different claim of the earlier articles, the
-    pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more); a
-    sentence left over starts a claim."""
+    pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more, or
+    two ledes each other's clear best, see ``_joinable``); a sentence left over starts a claim."""
     earlier = list(claims)
-    similar = np.array([[cosine(v, c.vector) for c in earlier] for *_, v in rows]).reshape(len(rows), -1)
-    similar[similar < SAME_CLAIM] = 0.0
+    similar = np.array([[max(cosine(v, w) for w in c.vectors or [c.vector]) for c in earlier]
+                        for *_, v in rows]).reshape(len(rows), -1)
+    similar = np.where(_joinable(similar, [c.lede for c in earlier]), similar, 0.0)
     joined = set()
     for r, c in zip(*linear_sum_assignment(similar, maximize=True), strict=True):
         if similar[r, c] > 0:
             earlier[c].reports.append(_report(rows[r]))
+            earlier[c].vectors.append(rows[r][3])
             joined.add(r)
     for r, (article, sentence, _, vector) in enumerate(rows):
         if r not in joined:
-            claims.append(_Claim(sentence, article.id, vector, [_report(rows[r])]))
+            claims.append(_Claim(sentence, article.id, vector, [_report(rows[r])], [vector], r == 0))
+
+
+def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:
+    """Which (sentence, claim) pairs of ``similar`` (an article's lead sentences, in order, against
+    the earlier claims) may join: a cosine of ``SAME_CLAIM`` or more; or the article's first
+    statement and a claim an earlier article's first statement started, at ``SAME_LEDE`` or more,
+    when that cosine is ``CLEAR_BEST`` times every other of the lede's row and of the claim's
+    column."""
+    allowed = similar >= SAME_CLAIM
+    for c, lede in enumerate(ledes):
+        if not lede or not len(similar) or allowed[0, c] or similar[0, c] < SAME_LEDE:
+            continue
+        others = np.concatenate([np.delete(similar[0], c), similar[1:, c]])
+        allowed[0, c] = similar[0, c] >= CLEAR_BEST * others.max(initial=0.0)
+    return allowed
 
 
 def _report(row: Row) -> tuple[str, str, str]:

@@ -68,7 +68,14 @@ or newsroom named just before; a pronoun given to a name written only as a platf
 on ("on Twitter") is the one other name of its kind before it; a one-word name read as a building named
 for a person ("Holt Tower") is the person; a pair of times cut from a group ("past and present") is
 made whole; "Speaker" before a name is a title; a title cut after "Director of" is made whole, and a
-committee's word ("Intelligence" of "Intelligence committee chairman") is no organisation.
+committee's word ("Intelligence" of "Intelligence committee chairman") is no organisation. "The agency"
+is the one body or newsroom named just before; a police rank ("Insp Holt") is a title and the name
+joins the full one; a place's adverb ("police there") is no part of a name; a pronoun that goes on
+("She added") after an unnamed one's words ("The friend said") is that one; a role the analysis read
+inside the words before another person's name ("media mogul Ivo Dahl") is not the speaker's; one place
+of a list ("residents of Holt, Dahl, Vale and Kade") is no organisation; and a one-word name joins no
+one written as another ("Another neighbour"), as someone of it ("a reporter of the news agency, PNA")
+or as a pair it is one of ("Lumio and Plainsoft").
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;

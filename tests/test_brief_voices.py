@@ -504,6 +504,17 @@ def _attribution(text: str, speaker: str, cue: str, content: str) -> Attribution
      False),
     ("Ada Holt praised Ivo Dahl in a brief statement.", "Ada Holt", "praised",
      "Ivo Dahl in a brief statement", True),
+    # voices round 28, sample T: a title defended in a contest; a quoted name of a thing
+    ("Ada Holt easily defended the WBA and IBF middleweight titles against Ivo Dahl.", "Ada Holt", "defended",
+     "the WBA and IBF middleweight titles against Ivo Dahl", True),
+    ("Ada Holt defended the plan against Ivo Dahl.", "Ada Holt", "defended", "the plan against Ivo Dahl",
+     False),
+    ("Ada Holt defended her title as mayor, saying it fits.", "Ada Holt", "defended",
+     "her title as mayor, saying it fits", True),
+    ("Some 40 people reported to the agency's \"Did it shake?\" page within minutes.", "Some 40 people",
+     "reported", "Did it shake?", True),
+    ("Some 40 people reported to the agency: \"Did it shake?\" They were scared.", "Some 40 people",
+     "reported", "Did it shake?", False),
 ])
 def test_words_that_are_no_ones_statement_make_no_voice(text: str, speaker: str, cue: str, content: str,
                                                         dropped: bool) -> None:
@@ -1133,3 +1144,143 @@ def test_a_title_cut_after_its_of_is_whole_and_a_committees_word_is_no_organisat
     (voice,) = _voices(analysis)
     assert (voice.role, voice.organisation) == (shown_role, shown_organisation)
     assert voice.kind == ("other" if role == "Plains Labs" else "official")
+
+
+def _one_voice(text: str, written: str, speaker: str, words: str, cue: str,
+               entities: tuple[Entity, ...] = ()) -> Voice:
+    """The one voice of an article whose one attribution gives ``words`` to ``speaker`` (as the
+    analysis resolved it), written as ``written`` before ``cue``."""
+    start, at = text.index(written), text.index(cue)
+    article = make_article("a", "Outlet", "t", [text])
+    analysis = Analysis(article, entities=entities, attributions=(Attribution(
+        speaker=speaker, cue=cue, content=words, kind="indirect", canonical=speaker_key(speaker),
+        speaker_span=(start, start + len(written)), cue_span=(at, at + len(cue)),
+        content_span=(text.index(words), text.index(words) + len(words))),))
+    (voice,) = _voices(analysis)
+    return voice
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # voices round 28, sample T: "the agency", a body or a newsroom named just before
+    ("The Plains Transit Authority has closed the line at a Holt depot, the agency announced.",
+     "Plains Transit Authority"),
+    ("Plainsnet said the Plains Transit Authority has closed the line, the agency announced.",
+     "Dahl Ventures"),  # two: no guess
+
+])
+def test_the_agency_is_the_one_body_named_just_before(text: str, speaker: str) -> None:
+    names = [n for n in ("Plains Transit Authority", "Holt", "Plainsnet") if n in text]
+    entities = tuple(_entity(text, name, "ORG") for name in names)
+    assert _one_voice(text, "the agency", "Dahl Ventures", "has closed the line", "announced",
+                      entities).speaker == speaker
+
+
+@pytest.mark.parametrize(("raw", "name", "office"), [
+    ("Insp Ada Holt", "Ada Holt", "Insp"),  # voices round 28, sample T: a police rank abbreviated
+    ("Det. Sgt. Ada Holt", "Ada Holt", "Det. Sgt."),
+    ("police there", "police", None),  # a place's adverb run into the subject
+    ("officials here", "officials", None),
+])
+def test_a_police_rank_and_a_places_adverb_are_no_name(raw: str, name: str, office: str | None) -> None:
+    assert clean_speaker(raw) == (name, office)
+
+
+def test_a_rank_read_into_the_name_joins_the_full_name() -> None:
+    text = "Inspector Ada Holt said the road was shut. Insp Holt said the pass was icy."
+    article = make_article("a", "Outlet", "t", [text])
+    first, second = text.index("Inspector Ada Holt"), text.index("Insp Holt")
+    attributions = tuple(Attribution(
+        speaker=who, cue="said", content=words, kind="indirect", canonical=key,
+        speaker_span=(at, at + len(who)), cue_span=(text.index("said", at), text.index("said", at) + 4),
+        content_span=(text.index(words), text.index(words) + len(words)))
+        for who, key, at, words in (("Ada Holt", "ada holt", first, "the road was shut"),
+                                    ("Insp Holt", "insp holt", second, "the pass was icy")))
+    (voice,) = _voices(Analysis(article, attributions=attributions))
+    assert voice.speaker == "Ada Holt" and len(voice.quotes) == 2
+
+
+def test_a_pronoun_that_goes_on_is_the_unnamed_one_who_spoke_before() -> None:
+    text = ("Ada Holt was a nurse. The friend said she was cheerful. She added: \"We talked for hours.\"")
+    article = make_article("a", "Outlet", "t", [text])
+    friend, she = text.index("The friend"), text.index("She added")
+
+    def said(speaker: str, key: str, at: int, length: int, cue: str, words: str) -> Attribution:
+        return Attribution(speaker=speaker, cue=cue, content=words, kind="indirect", canonical=key,
+                           speaker_span=(at, at + length),
+                           cue_span=(text.index(cue), text.index(cue) + len(cue)),
+                           content_span=(text.index(words), text.index(words) + len(words)))
+
+    attributions = (said("The friend", "friend", friend, 10, "said", "she was cheerful"),
+                    said("Ada Holt", "ada holt", she, 3, "added", "We talked for hours."))
+    (voice,) = _voices(Analysis(article, attributions=attributions))
+    assert voice.speaker == "The friend" and len(voice.quotes) == 2
+    named = (attributions[0], replace(attributions[1], cue="said", cue_span=(she + 4, she + 9)))
+    assert {v.speaker for v in _voices(Analysis(article, attributions=named))} == {"The friend", "Ada Holt"}
+    office = (replace(attributions[0], speaker="The mayor", canonical="mayor"), attributions[1])
+    assert {v.speaker for v in _voices(Analysis(article, attributions=office))} == {"The mayor", "Ada Holt"}
+
+
+def test_someone_described_by_a_body_or_written_as_another_joins_no_one() -> None:
+    text = ("A reporter of the news agency, PNA, said the road was shut. The pass was icy, PNA reported. "
+            "Another neighbour said it was loud. It was late, the neighbour said.")
+    article = make_article("a", "Outlet", "t", [text])
+
+    def said(speaker: str, key: str, cue: str, words: str) -> Attribution:
+        at = text.index(speaker)
+        c = text.index(cue, at if cue == "said" else text.index(words))
+        return Attribution(speaker=speaker, cue=cue, content=words, kind="indirect", canonical=key,
+                           speaker_span=(at, at + len(speaker)), cue_span=(c, c + len(cue)),
+                           content_span=(text.index(words), text.index(words) + len(words)))
+
+    attributions = (said("A reporter of the news agency, PNA", "a reporter of the news agency pna", "said",
+                         "the road was shut"),
+                    said("PNA", "pna", "reported", "The pass was icy"),
+                    said("Another neighbour", "another neighbour", "said", "it was loud"),
+                    said("the neighbour", "neighbour", "said", "It was late"))
+    voices = _by_speaker(_voices(Analysis(article, attributions=attributions)))
+    assert set(voices) == {"A reporter of the news agency, PNA", "PNA", "Another neighbour", "the neighbour"}
+
+
+def test_one_of_a_pair_joins_no_voice_of_the_pair() -> None:
+    text = "Lumio and Plainsoft said the deal was done. Lumio said it would keep its staff."
+    article = make_article("a", "Outlet", "t", [text])
+    second = text.index("Lumio said")
+    attributions = (
+        Attribution(speaker="Lumio and Plainsoft", cue="said", content="the deal was done", kind="indirect",
+                    canonical="lumio and plainsoft", speaker_span=(0, 19), cue_span=(20, 24),
+                    content_span=(25, 42)),
+        Attribution(speaker="Lumio", cue="said", content="it would keep its staff", kind="indirect",
+                    canonical="lumio", speaker_span=(second, second + 5), cue_span=(second + 6, second + 10),
+                    content_span=(second + 11, second + 34)))
+    assert {v.speaker for v in _voices(Analysis(article, attributions=attributions))} == {
+        "Lumio and Plainsoft", "Lumio"}
+
+
+def test_one_place_of_a_list_is_no_organisation() -> None:
+    text = "Residents of Holt, Dahl Falls, Vale and Kade reported feeling it."
+    article = make_article("a", "Outlet", "t", [text])
+    written = "Residents of Holt, Dahl Falls, Vale and Kade"
+    analysis = Analysis(article, attributions=(Attribution(
+        speaker=written, cue="reported", content="feeling it", kind="indirect", organisation="Dahl Falls",
+        canonical=speaker_key(written), speaker_span=(0, len(written)),
+        cue_span=(text.index("reported"), text.index("reported") + 8),
+        content_span=(text.index("feeling it"), text.index("feeling it") + 10)),))
+    (voice,) = _voices(analysis)
+    assert voice.organisation is None
+
+
+def test_a_role_written_only_inside_the_words_is_not_the_speakers() -> None:
+    text = "Ada Holt was a model. Later she claimed she turned down media mogul Ivo Dahl's offer."
+    words = "she turned down media mogul Ivo Dahl's offer"
+    at = text.index("she claimed")
+    attribution = Attribution(speaker="Ada Holt", cue="claimed", content=words, kind="indirect",
+                              role="Media Mogul", canonical="ada holt", speaker_span=(at, at + 3),
+                              cue_span=(at + 4, at + 11), content_span=(text.index(words), len(text) - 1))
+    article = make_article("a", "Outlet", "t", [text])
+    (voice,) = _voices(Analysis(article, attributions=(attribution,)))
+    assert voice.role is None
+    beside = "Media mogul Ada Holt claimed she turned down Ivo Dahl's offer."
+    kept = replace(attribution, content="she turned down Ivo Dahl's offer", speaker_span=(12, 20),
+                   cue_span=(21, 28), content_span=(29, len(beside) - 1))
+    (voice,) = _voices(Analysis(make_article("a", "Outlet", "t", [beside]), attributions=(kept,)))
+    assert voice.role == "Media Mogul"

@@ -1,15 +1,16 @@
-"""Samples M to S: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to T: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
-the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from.
+the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from, T on the ECB+
+documents of the topics R drew none from, less N's.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
-``basil-voices-S``).
+``basil-voices-S``, ``ecbplus-voices-T``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from broadsheet.bench.voices import (
     BASIL_S,
     ECBPLUS_N,
     ECBPLUS_R,
+    ECBPLUS_T,
     POLNEAR_O,
     NewsSample,
     load_located,
@@ -40,7 +42,7 @@ KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "ro
         "kinds", "note"}
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
-           ("S", BASIL_S, "basil-")]
+           ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -111,6 +113,12 @@ def test_sample_s_draws_from_no_article_of_m_or_p() -> None:
 
 def test_sample_r_draws_from_no_document_of_n() -> None:
     assert not set(ECBPLUS_R.articles()) & set(ECBPLUS_N.articles())
+
+
+def test_sample_t_draws_from_no_document_of_n_nor_a_topic_of_r() -> None:
+    topics = {key.split("_")[0] for key in ECBPLUS_R.articles()}
+    assert not set(ECBPLUS_T.articles()) & set(ECBPLUS_N.articles())
+    assert not {key.split("_")[0] for key in ECBPLUS_T.articles()} & topics
 
 
 def test_allsides_pages_never_read_the_test_split(eval_data: Path) -> None:

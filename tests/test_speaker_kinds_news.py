@@ -211,3 +211,26 @@ def test_round_26_kinds(name: str, role: str | None, organisation: str | None, c
 ])
 def test_round_27_kinds(name: str, role: str | None, context: list[str], kind: str) -> None:
     assert speaker_kind(name, role, None, context=context) == kind
+
+
+@pytest.mark.parametrize(("name", "role", "organisation", "context", "kind"), [
+    # voices round 28, sample T
+    ("Ivo Dahl", "Senior Vice President of Worldwide Marketing", "Lumio", [], "other"),  # a company's
+    ("Ivo Dahl", None, None, ["said Lumio senior vice president of marketing Ivo Dahl"], "other"),
+    ("Ivo Dahl", "vice-president of product marketing", None, [], "other"),
+    ("Ivo Dahl", "Vice President", None, [], "official"),
+    ("Ivo Dahl", "vice president of Borea", None, [], "official"),  # a state's: a capitalised place
+    ("Plains Bets", None, None, ["Ada Holt, a spokesperson for Plains Bets, said so."], "other"),  # whose
+    ("Ada Holt", "ex - PPD organized crime detective", None, [], "former official"),
+    ("Ada Holt", "Inspector", "Mid - Plains", [], "official"),
+    ("Ada Holt", "Insp", None, [], "official"),
+    ("Detectives", None, None, [], "official"),
+    ("PNA", None, None, ["Borea's official news agency PNA said so.", "The official PNA news agency said."],
+     "outlet"),
+    ("Plains Herald", None, None, ["the newspaper Plains Herald said"], "outlet"),
+    ("Ivo Dahl", None, None, ["said Ada Holt, a spokesman for Ivo Dahl, the prosecuting attorney for Vale."],
+     "official"),  # a spokesman's title is not the name's after it, the description after it is
+])
+def test_round_28_kinds(name: str, role: str | None, organisation: str | None, context: list[str],
+                        kind: str) -> None:
+    assert speaker_kind(name, role, organisation, context=context) == kind

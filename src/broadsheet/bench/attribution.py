@@ -50,6 +50,9 @@ cue accuracy). Rows:
   draw from, judged before voices round 26's rules were written; kept as M's are (gated too).
 - ``basil-voices-S``: the same for sample S, 60 voices of an edition of the 195 BASIL articles neither M nor
   P drew from, judged before voices round 27's rules were written; kept as M's are (gated too).
+- ``ecbplus-voices-T``: the same for sample T, 60 voices of an edition of the 277 ECB+ documents of the 14
+  topics R drew no document from, less N's, judged before voices round 28's rules were written; kept as
+  M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -78,6 +81,7 @@ from broadsheet.bench.voices import (
     BASIL_S,
     ECBPLUS_N,
     ECBPLUS_R,
+    ECBPLUS_T,
     POLNEAR_O,
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
@@ -286,4 +290,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, ALLSIDES_Q)
         report.rows += news_voice_rows(data, ECBPLUS_R)
         report.rows += news_voice_rows(data, BASIL_S)
+        report.rows += news_voice_rows(data, ECBPLUS_T)
     return report

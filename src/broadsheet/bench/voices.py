@@ -52,8 +52,11 @@ split), judged before voices round 25's fixes and kept as M is. Sample R
 (``tests/data/ecbplus_voices/judged_r.json``, the ``ecbplus-voices-R`` row) is drawn the same way from the
 924 ECB+ documents N did not draw from, judged before voices round 26's fixes and kept as M is. Sample S
 (``tests/data/basil_voices/judged_s.json``, the ``basil-voices-S`` row) is drawn the same way from the
-195 BASIL articles neither M nor P drew from, judged before voices round 27's fixes and kept as M is. Each
-is a ``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
+195 BASIL articles neither M nor P drew from, judged before voices round 27's fixes and kept as M is. Sample T
+(``tests/data/ecbplus_voices/judged_t.json``, the ``ecbplus-voices-T`` row) is drawn the same way from the
+277 ECB+ documents of the 14 topics R drew no document from, less N's, judged before voices round 28's
+fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its judged file and how its articles
+are read as pages.
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ BASIL_S_FIXTURE = BASIL_M_FIXTURE.with_name("judged_s.json")
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_R_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_r.json")
+ECBPLUS_T_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_t.json")
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
 POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
@@ -371,6 +375,7 @@ POLNEAR_O = NewsSample("polnear-voices", POLNEAR_O_FIXTURE, polnear_pages)
 ALLSIDES_Q = NewsSample("allsides-voices", ALLSIDES_Q_FIXTURE, allsides_pages)
 ECBPLUS_R = NewsSample("ecbplus-voices", ECBPLUS_R_FIXTURE, ecbplus_pages)
 BASIL_S = NewsSample("basil-voices", BASIL_S_FIXTURE, basil_pages)
+ECBPLUS_T = NewsSample("ecbplus-voices", ECBPLUS_T_FIXTURE, ecbplus_pages)
 
 
 @cache
@@ -407,7 +412,7 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
-    ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``):
+    ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

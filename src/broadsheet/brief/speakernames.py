@@ -22,6 +22,7 @@ _OFFICE = re.compile(
     r"^(?:(?:u\.?s\.?\s+)?(?:president|vice president|prime minister|chancellor|secretary|"
     r"senator|sen\.|representative|rep\.|governor|gov\.|mayor|general|gen\.|minister|"
     r"spokesperson|spokesman|spokeswoman|judge|justice|king|queen|pope|premier|"
+    r"inspector|insp\.?|detective|det\.?|sergeant|sgt\.?|"  # a police rank: "Insp Ada Holt"
     r"(?:house\s+)?(?-i:Speaker))\s+)+",  # "Speaker Ada Holt": capitalised, a title (no "keynote speaker")
     re.I,
 )
@@ -65,8 +66,9 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     return (titled.group(2), titled.group(1)) if titled else (name, None)
 
 
-# A preposition the subject ran on into ("Police at first told workers ..."): no name ends in one.
-_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|in|on|of|for|to|with|from|by|after|before|during)$")
+# A preposition or a place's adverb the subject ran on into ("Police at first told workers ...", "police
+# there have said"): no name ends in one.
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|in|on|of|for|to|with|from|by|after|before|during|there|here)$")
 
 
 # A job title written before a person's name, capitalised, with the company before it ("Founder Ric

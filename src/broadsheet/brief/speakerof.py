@@ -2,19 +2,22 @@
 as the one person's campaign, "the company" and "the paper" as the one firm or newsroom named just
 before, a name read inside a person's apposition as that person, a description ("the official") as
 the one name the article gives it, a focusing "Even" dropped, and otherwise the name as written,
-cleaned (``speakernames``); None when the attribution makes no voice.
+cleaned (``speakernames``); None when the attribution makes no voice. A pronoun that goes on ("She
+added") after an unnamed one's words is that one (``goes_on``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from broadsheet.brief.nonspeakers import TIMES, can_speak, sentence_starts
 from broadsheet.brief.speakernames import clean_speaker, document_owner, is_pronoun, named_after, titled_after
 from broadsheet.brief.voiceorgs import ARTICLE, a_place
 from broadsheet.brief.voiceroles import CALENDAR
 from broadsheet.model import Attribution, Entity
+from broadsheet.stories.kindwords import OFFICE
 from broadsheet.stories.outlets import is_outlet
 from broadsheet.text import name_key, word_set
 
@@ -51,6 +54,8 @@ def speaker_of(attribution: Attribution, text: str,
     focused = _focused_name(name, entities)
     if focused:
         return focused, name_key(focused), office, None
+    if office and name_key(attribution.canonical).startswith(f"{name_key(office)} "):
+        return name, name_key(name), office, None  # "Insp Holt", the title read into the name: Holt's
     return name, attribution.canonical, office, None
 
 
@@ -102,7 +107,9 @@ def _described_organisation(attribution: Attribution, text: str, entities: Seque
     sentence before that, for a speaker written as "the company" (the firm, the corporation): one
     that is no newsroom ("Lumio was hacked, and the company said"); for "the paper" (the newspaper,
     the magazine, the news agency): one that is ("The Plains Journal reported that ... , according to
-    the paper"); one written there only as modifying a noun ("her Lumio account") or as a thing owned
+    the paper"); for "the agency", either ("The Plains Transit Authority closed the line, the agency
+    said"; "the news agency PNA said. ..., the agency reported"); one written there only as modifying
+    a noun ("her Lumio account", "a Holt prison") or as a thing owned
     ("its new Lumio Pro") is none. None when
     the speaker is no such description, or the window holds none or two (the analysis's reading
     stands)."""
@@ -110,12 +117,14 @@ def _described_organisation(attribution: Attribution, text: str, entities: Seque
     described = _ORG_DESCRIPTION.fullmatch(" ".join(text[span[0]:span[1]].split())) if span else None
     if span is None or described is None:
         return None
-    newsroom = described.group(1).lower() not in _COMPANY_WORDS
+    word = described.group(1).lower()
+    newsroom = word not in _COMPANY_WORDS
     starts = sentence_starts(text, span[0])
     window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
     found = [e for e in entities if e.label == "ORG" and window <= e.span[0] and e.span[1] <= span[0]
-             and is_outlet(e.text) == newsroom]
-    names = {name_key(ARTICLE.sub("", e.canonical or e.text)) for e in found}
+             and (word == "agency" or is_outlet(e.text) == newsroom)]  # "the agency": a newsroom or not
+    names = {name_key(ARTICLE.sub("", e.canonical or e.text)) for e in found
+             if not (_MODIFIES.match(text, e.span[1]) and _DETERMINED.search(text, 0, e.span[0]))}
     named = [e for e in found if not _MODIFIES.match(text, e.span[1])  # not "her Lumio account",
              and not _OWNED.search(text, 0, e.span[0])]  # nor "its new Lumio Pro" (a product)
     return ARTICLE.sub("", named[0].canonical or named[0].text) if len(names) == 1 and named else None
@@ -123,9 +132,12 @@ def _described_organisation(attribution: Attribution, text: str, entities: Seque
 
 _COMPANY_WORDS = frozenset({"company", "firm", "corporation"})
 _ORG_DESCRIPTION = re.compile(r"(?i:the)\s+(?i:(company|firm|corporation|paper|newspaper|magazine|"
-                              r"news agency))")
+                              r"news agency|agency))")
 # A name written after an owner ("its new Lumio Pro", "Dahl's Lumio"): a thing owned, no firm.
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our|your)|(?<=\w)['’]s?)[ \t]+(?:[\w.-]+[ \t]+){0,2}$", re.I)
+# A determiner before a name ("at a Holt prison", "her Lumio account"): with a noun after it, a name
+# inside a noun phrase, no second organisation beside the one meant.
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)[ \t]+$", re.I)
 # A name that modifies the noun after it ("her Lumio account", "a specialised ASIC chip"): no one named.
 _MODIFIES = re.compile(r"[ \t]+(?!(?:is|was|were|are|has|had|have|will|would|could|can|may|might|must|"
                        r"should|did|does|do|also|and|or|but|said|says)\b)[a-z][\w-]*(?<![ds])\b")
@@ -297,3 +309,29 @@ _NAME_GOES_ON = re.compile(r"[A-Z][\w'’.-]*[ \t]+(?:(?:of|de|van|von|bin|al)[ 
 def _titled(heads: str) -> re.Pattern[str]:
     """A name with the head written as its title ("spokesman Paul Browne", "Sen. Ada Holt")."""
     return re.compile(rf"(?<![\w.-])(?i:{heads})[ \t]+" + _A_NAME)
+
+
+def goes_on(attribution: Attribution, before: Attribution | None, text: str) -> Attribution:
+    """ "The friend said she was well. She added: ..." -- a "he", "she" or "they" of a cue that goes on
+    ("added", "continued", "went on") is the one the attribution just before it gives words to, when
+    that is someone unnamed written as a description ("The friend", "a neighbour"; no office, "the
+    president", whose holder the analysis names) in the pronoun's
+    sentence or the one before: the analysis's name for the pronoun (a person named nearer) yields to
+    it. ``attribution`` as it is otherwise."""
+    span, said = attribution.speaker_span, before.speaker_span if before else None
+    if before is None or span is None or said is None:
+        return attribution
+    if not _GOES_ON.fullmatch(attribution.cue.strip().lower()):
+        return attribution
+    if text[span[0]:span[1]].lower() not in {"he", "she", "they"} or not _SOMEONE.fullmatch(before.speaker):
+        return attribution
+    if OFFICE.search(before.speaker):
+        return attribution  # "The president said ... He added": the analysis names the office holder
+    if said[1] > span[0] or said[0] < sentence_starts(text, span[0])[-1]:
+        return attribution
+    return replace(attribution, speaker=before.speaker, canonical=before.canonical, role=before.role,
+                   organisation=before.organisation)
+
+
+_GOES_ON = re.compile(r"add(?:s|ed)|continu(?:es|ed)|went on|goes on")
+_SOMEONE = re.compile(r"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from broadsheet.brief.unsaidcues import (
     a_cited_source,
+    a_quoted_name,
+    a_title_defended,
     a_topic_asked,
     a_vote_to_confirm,
     allegations_denied,
@@ -122,7 +124,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       source, a document or a reason, not words the speaker said, or what the cited thing says
       ("citing an article that said ..."); or a thing hoped for, described ("hoping for a plan that
       would ..."); or the nominees a vote confirms ("The Senate confirmed two cabinet nominations");
-      or a thing praised ("praising his statements").
+      or a thing praised ("praising his statements");
+    - its words are a prize a contest is won for ("defended the WBA and IBF titles against ..."), or
+      a name in quotation marks that an owner opens and a noun for a thing named closes ("reported to
+      the agency's "Did you feel it?" site").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -131,4 +136,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           passive_subject, a_label, takes_a_thing, when_asked, hangs_on_its_words, for_anyone_to_say,
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
-          a_cited_source, a_vote_to_confirm)
+          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name)

@@ -1,7 +1,8 @@
 """Words no one said, read off the cue (rules of ``unsaid.no_words_said``): a cue that names,
 knows, shows or supports a thing, tells a story or reports on a topic, hopes or prefers, finds, adds,
 claims or demands a thing, touts, shares or proposes a thing, the passive "when asked", an indirect
-question after the cue, allegations denied, the anonymity asked for, what "citing" takes.
+question after the cue, allegations denied, the anonymity asked for, what "citing" takes, a title
+defended in a contest, a quoted name of a thing.
 
 Each rule reads the attribution's cue, words and spans against the article's text (no parse).
 """
@@ -275,3 +276,33 @@ def anonymity(attribution: Attribution, text: str) -> bool:
 
 _ANONYMITY = re.compile(r"\s+(?:on|for|under)\s+(?:the\s+)?(?:(?:condition|grounds|promise)\s+of\s+)?"
                         r"anonymity[\s,]*", re.I)
+
+
+def a_title_defended(attribution: Attribution, text: str) -> bool:
+    """ "Holt successfully defended the WBA and IBF titles against Dahl": what "defend" takes is a
+    prize held in a contest (a title, a crown, a championship, a belt), a bout won, not words
+    ("defended her decision" and "defended the plan, saying ..." stay)."""
+    gap = _after_cue(attribution, text)
+    defends = re.fullmatch(r"defend(?:s|ed|ing)?", attribution.cue.strip().lower())
+    if gap is None or gap.strip() or not defends:
+        return False
+    return not _quoted(attribution.content) and bool(_PRIZE.match(attribution.content.strip(EDGE_PUNCT)))
+
+
+_PRIZE = re.compile(r"(?:[\w'’,.-]+\s+){0,7}?(?:titles?|crowns?|championships?|belts?)\b", re.I)
+
+
+def a_quoted_name(attribution: Attribution, text: str) -> bool:
+    """ "More than 60 people reported to the agency's "Did you feel it?" site": words in quotation
+    marks that an owner or an article opens and a noun for a thing named closes (a site, a page, a
+    campaign, a programme, a feature, a slogan) are the thing's name, no one's words."""
+    span = attribution.content_span
+    if span is None:
+        return False
+    before, after = text[max(0, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
+    return bool(_NAME_OPENED.search(before) and _NAME_CLOSED.match(after))
+
+
+_NAME_OPENED = re.compile(r"(?:\w['’]s|\b(?:the|its|their|his|her|our|a|an))[ \t]+[\"“‘'][ \t]*$", re.I)
+_NAME_CLOSED = re.compile(r"[ \t]*[\"”’'][ \t]*(?:web)?(?:site|page|campaign|program(?:me)?|feature|app|"
+                          r"tool|slogan|hashtag|initiative|section|column|button)s?\b", re.I)

@@ -79,7 +79,8 @@ def not_cut_from(speaker: str, organisation: str | None) -> str | None:
     speaker is the body ("The United Nations" of "The United Nations High Commissioner for Human
     Rights" stays), nor one of the speakers a joint speaker names ("Google" of "Amazon and
     Google"), nor the one an administration, a campaign or a family is named for ("Holt" of "the
-    Holt administration": a person, no body the speaker belongs to)."""
+    Holt administration": a person, no body the speaker belongs to), nor one item of a list of names
+    in it ("Dahl" of "residents of Holt, Dahl, Vale and Kade")."""
     if organisation and re.fullmatch(rf"(?:the\s+)?{re.escape(organisation)}\s+{_NAMED_FOR}", speaker, re.I):
         return None  # "the Ada Holt administration": the one it is named for, no body of its own
     if organisation and speaker.lower().startswith(organisation.lower()):
@@ -89,6 +90,9 @@ def not_cut_from(speaker: str, organisation: str | None) -> str | None:
     marked = f" {name_key(speaker)} ".replace(f" {name_key(organisation or '')} ", " @ ")
     if organisation and _CONJUNCT.search(marked):
         return None  # "Google" of "Amazon and Google": one of the speakers, not their body
+    listed = re.escape(organisation or "")
+    if organisation and re.search(rf"(?:,|\band)\s+{listed}\s*,|,\s*{listed}\s+and\b", speaker):
+        return None  # "Dahl" of "residents of Holt, Dahl, Vale and Kade": one place of a list
     return organisation
 
 

@@ -68,7 +68,14 @@ or newsroom named just before; a pronoun given to a name written only as a platf
 on ("on Twitter") is the one other name of its kind before it; a one-word name read as a building named
 for a person ("Holt Tower") is the person; a pair of times cut from a group ("past and present") is
 made whole; "Speaker" before a name is a title; a title cut after "Director of" is made whole, and a
-committee's word ("Intelligence" of "Intelligence committee chairman") is no organisation.
+committee's word ("Intelligence" of "Intelligence committee chairman") is no organisation. "The agency"
+is the one body or newsroom named just before; a police rank ("Insp Holt") is a title and the name
+joins the full one; a place's adverb ("police there") is no part of a name; a pronoun that goes on
+("She added") after an unnamed one's words ("The friend said") is that one; a role the analysis read
+inside the words before another person's name ("media mogul Ivo Dahl") is not the speaker's; one place
+of a list ("residents of Holt, Dahl, Vale and Kade") is no organisation; and a one-word name joins no
+one written as another ("Another neighbour"), as someone of it ("a reporter of the news agency, PNA")
+or as a pair it is one of ("Lumio and Plainsoft").
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;
@@ -84,7 +91,7 @@ from dataclasses import dataclass
 
 from broadsheet.brief.nonspeakers import antecedent_in_doubt, cannot_speak, in_others_words
 from broadsheet.brief.rank import duplicate_roots, outlet_key
-from broadsheet.brief.speakerof import speaker_of
+from broadsheet.brief.speakerof import goes_on, speaker_of
 from broadsheet.brief.unsaid import no_words_said
 from broadsheet.brief.voiceorgs import (
     ARTICLE,
@@ -145,7 +152,8 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
             continue
         text = analyses[aid].article.text
         attributions = analyses[aid].attributions
-        for number, attribution in enumerate(attributions):
+        for number, written in enumerate(attributions):
+            attribution = goes_on(written, attributions[number - 1] if number else None, text)
             entities = analyses[aid].entities
             found = speaker_of(attribution, text, entities)
             unsaid = no_words_said(attribution, text) or in_others_words(attribution, attributions, text)
@@ -155,9 +163,23 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
                 continue
             name, key, office, described = found
             quote = _quote(attribution, analyses[aid])
-            said.append(_Said(name, key, attribution, quote, (index, number), attribution.role or office,
-                              described))
+            role = None if _role_in_words(attribution, text) else attribution.role
+            said.append(_Said(name, key, attribution, quote, (index, number), role or office, described))
     return said
+
+
+def _role_in_words(attribution: Attribution, text: str) -> bool:
+    """Whether the role the analysis gave the speaker is written, inside the words, only as the title
+    of another person named right after it ("she claimed she turned down media mogul Ivo Dahl's
+    offer": the mogul is Dahl, not her; "said Holt Labs CEO Ada Holt" keeps hers)."""
+    role, words = attribution.role, attribution.content_span
+    if not role or words is None:
+        return False
+    titled = re.compile(rf"(?<![\w-])(?i:{re.escape(role)})[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)")
+    found = list(titled.finditer(text))
+    own = set(name_key(attribution.speaker).split())
+    return bool(found) and all(words[0] <= m.start() < words[1]
+                               and not own & set(name_key(m.group(1)).split()) for m in found)
 
 
 def _content_key(content: str) -> str:
@@ -184,7 +206,10 @@ def _dedupe(said: list[_Said], story: Story) -> list[_Said]:
 
 def _merge_targets(keys: Collection[str], names: Mapping[str, str] | None = None) -> dict[str, str]:
     """Map each one-word speaker key to the single multi-word key containing that word, not after
-    "of" (Republicans are not "a group of Republicans", nor Michigan "University of Michigan").
+    "of" (Republicans are not "a group of Republicans", nor Michigan "University of Michigan"), nor
+    in someone described by their body ("a reporter of the news agency PNA" is not PNA) or written as
+    another ("Another neighbour" is not "the neighbour"), nor in a pair it is one of ("Lumio and
+    Plainsoft" is not Lumio).
 
     A match on the last word (a surname) wins over a match elsewhere ("Kim" in "Kim Jong Un").
     With ``names`` (a name as written for each key) a word elsewhere than last joins only a proper
@@ -193,13 +218,23 @@ def _merge_targets(keys: Collection[str], names: Mapping[str, str] | None = None
     full = sorted({k for k in keys if " " in k})
     targets: dict[str, str] = {}
     for key in {k for k in keys if k and " " not in k}:
-        whole = [f for f in full if not re.search(rf"\bof {re.escape(key)}\b", f)]  # "a group of Republicans"
+        whole = [f for f in full if not re.search(rf"\bof {re.escape(key)}\b", f)  # "a group of Republicans"
+                 and not _SOMEONE_OF.match(f)  # "a reporter of the news agency PNA" is not PNA
+                 and not _ANOTHER.match(f)  # "Another neighbour" is not "the neighbour"
+                 and not re.search(rf"\b{re.escape(key)} and\b|\band {re.escape(key)}\b", f)]  # a pair
         by_surname = [f for f in whole if f.split()[-1] == key]
         anywhere = [f for f in whole if key in f.split() and (names is None or _proper(names.get(f, "")))]
         match = by_surname if by_surname else anywhere
         if len(match) == 1:
             targets[key] = match[0]
     return targets
+
+
+# A person described by the body they belong to ("a reporter of the news agency", "the spokesman for
+# the mayor"): the body named in it speaks for itself, and joins no such voice.
+_SOMEONE_OF = re.compile(r"(?:an?|the|one)\s+(?:[a-z][\w-]*\s+){0,2}?(?:of|for|at|with|from)\s")
+# Someone written as another than the one named before ("another neighbour", "a second witness").
+_ANOTHER = re.compile(r"(?:another|other|a second|a third)\s")
 
 
 def _proper(name: str) -> bool:

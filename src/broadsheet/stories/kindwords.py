@@ -35,6 +35,8 @@ OFFICE = re.compile(
     r"(?:police|fire|army|navy|defen[cs]e|deputy|transit) chief|disease (?:prevention|control)|"
     r"chief (?:justice|constable|whip)|(?-i:Constable)|sergeant|sgt\.|"
     r"admiral|colonel|col\.|lt\.|maj\.|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
+    # a police detective or an inspector ("ex-NYPD detective", "Area Commander Inspector", "Insp Holt")
+    r"detectives?|inspectors?|(?-i:Insp)\.?|"
     r"(?:chief|trade|peace) negotiator|"
     r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
@@ -49,7 +51,7 @@ OFFICE = re.compile(
     r"(?-i:UN(?:HCR|ICEF|ESCO|RWA|DP|EP|FPA|CTAD|IDO|AIDS|OCHA)|OCHA)|"
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
-    r"(?:u\.?s\.?|district|state|county|city) attorney|"
+    r"(?:u\.?s\.?|district|state|county|city|prosecuting) attorney|"
     rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
     r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary)|"
     r"(?:head|director|chief|administrator) of (?:the )?(?:[\w'’.-]+ ){0,3}(?:ministry|government))(?!\w)",

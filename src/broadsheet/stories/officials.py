@@ -47,6 +47,10 @@ def is_official(name: str, role: str | None, organisation: str | None) -> bool:
     described = " ".join(x for x in (role, organisation) if x)
     if OFFICE.match(ARTICLE.sub("", name)) or _body_named(name) or _named_for_office(name):
         return True
+    if _COMPANY_VICE_PRESIDENT.search(described):
+        described = _COMPANY_VICE_PRESIDENT.sub("", described)  # "senior vice president of marketing"
+        if not OFFICE.search(described):
+            return False
     if role and _CHIEF_TITLE.fullmatch(role.strip()):
         return True  # "Chief Ada R. Holt": a police or fire chief's title, written before the name
     offices = [m.group() for m in OFFICE.finditer(described)]
@@ -64,6 +68,15 @@ def is_official(name: str, role: str | None, organisation: str | None) -> bool:
     if OFFICE.search(rest):
         return True
     return not organisation or bool(_PUBLIC.search(rest) or _BODY_NAME.search(rest))
+
+
+# A company's vice president: a senior, an executive or a corporate one, or one of a function written in
+# lower case ("senior vice president of worldwide marketing", "vice-president of product marketing"); a
+# state's is of a capitalised place ("Vice President of Colombia").
+_COMPANY_VICE_PRESIDENT = re.compile(
+    r"\b(?:senior|executive|corporate|group|regional|assistant|associate)[ \t]+vice[ \t-]+president\b"
+    r"(?:[ \t]+(?:of|for)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?[\w'’-]+)?|"
+    r"\bvice[ \t-]+president[ \t]+(?:of|for)[ \t]+(?-i:[a-z])[\w'’-]*(?:[ \t]+[\w'’-]+){0,3}", re.I)
 
 
 # "Chief" alone as the title before a name, capitalised ("according to Chief Ada R. Holt"); a company's

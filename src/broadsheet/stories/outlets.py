@@ -63,6 +63,18 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
     return any(pattern.search(text) for text in texts)
 
 
+def newsroom_named(name: str, texts: Iterable[str]) -> bool:
+    """Whether the story writes ``name`` with a newsroom's word right before or after it: "the state
+    news agency PNA", "the official PNA news agency", "the newspaper Plains Herald" (rule 1)."""
+    words = name.split()
+    if not words or not words[-1][:1].isupper():
+        return False
+    named = re.escape(ARTICLE.sub("", name))
+    pattern = re.compile(rf"\b(?:news\s+agency|newspaper|broadcaster|news\s+site|tabloid),?\s+(?:the\s+)?"
+                         rf"{named}\b(?!\s+(?-i:[A-Z]))|\b{named}\s+news\s+agency\b", re.I)
+    return any(pattern.search(text) for text in texts)
+
+
 # A college, an institute, a society: a body whose reports are its findings, no newsroom's.
 _INSTITUTION = re.compile(r"\b(?:college|university|institute|society|association|academy|foundation|"
                           r"federation|council|board|agency|department|ministry|centers?|centres?)\b", re.I)

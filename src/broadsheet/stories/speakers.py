@@ -94,7 +94,7 @@ from typing import Literal
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE
 from broadsheet.stories.officials import PRESIDENT, is_official, undotted
-from broadsheet.stories.outlets import is_outlet, is_unnamed, reports_news
+from broadsheet.stories.outlets import is_outlet, is_unnamed, newsroom_named, reports_news
 from broadsheet.stories.titles import (
     acronym_body_before,
     defined_before,
@@ -128,9 +128,11 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
     a state, a city: "China said") is its government, an official. An acronym is read with the
     words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
-    context = list(context)
+    context, newsroom = list(context), False
     if not role and not organisation:
         around = (title_before(name, context), description_after(name, context))
+        newsroom = newsroom_named(name, context)  # "the state news agency PNA": a newsroom, whatever
+        # office an adjective before it names ("the official PNA news agency")
         role = " ".join(x for x in around if x) or held_after(name, context)  # "Ivo Dahl, who was ..."
     elif role and not OFFICE.search(role) and not EXPERT.search(role):
         titled = title_before(name, context) or ""  # "Holt's campaign counterpart" of "..., Sen. Ada Holt"
@@ -139,7 +141,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
             role = titled  # the office right before the name ("Sen."), not "President Holt had directed",
             # nor a spokesman's or an owner's agent's title ("Holt's representative": whose, the role says)
     described = " ".join(x for x in (role, organisation) if x)
-    if is_outlet(name, outlets):
+    if newsroom or is_outlet(name, outlets):
         return "outlet"
     if is_unnamed(name):
         return "unnamed source"

@@ -54,6 +54,8 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
             words = _SPEECH.split(words)[-1].strip()  # "D-N.Y., and Sen. Ada Holt": "Sen."
             if not words or _NOT_YET.search(words):
                 continue  # "a would-be president Ada Holt": a candidate, no office
+            if _OWNER_BEFORE.search(words):
+                continue  # "a spokesperson for Ada Holt": the name is whose spokesperson, not hers
             if one_word and not OFFICE.fullmatch(words.split()[-1]):
                 continue  # "President Trump", not "a spokesperson for Instagram"
             if OFFICE.search(words) or EXPERT.search(words):
@@ -61,6 +63,10 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
                 former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
                 return f"{former.group(1)} {words}" if former else words
     return _apposed_title(name, parts, texts)
+
+
+# A title ending in a preposition right before a name makes the name its owner, not its holder.
+_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?:for|of|at|with|to|from|by)$", re.I)
 
 
 def _apposed_title(name: str, parts: list[str], texts: Iterable[str]) -> str | None:

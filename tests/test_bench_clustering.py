@@ -109,7 +109,7 @@ def test_run_scores_ours_beside_the_baselines_and_itself_in_batches(tmp_path: Pa
     _write_basil_like(tmp_path)
     report = bench.run(tmp_path)
     systems = {r.system for r in report.rows if r.dataset == "basil"}
-    assert {"ours", "landed", "kmeans-true-k", "singletons",
+    assert {"ours", "landed", "kmeans-true-k", "gsdmm", "singletons",
             "ours: two batches", "ours: one at a time, shuffled"} <= systems
     assert any(s.startswith("average-link-tuned@") for s in systems)
     assert "ours-lodo" not in systems  # one set: nothing to learn from but itself

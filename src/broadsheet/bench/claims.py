@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from broadsheet.bench import BenchRow
-from broadsheet.bench.cluster_sets import load_allsides, load_basil
+from broadsheet.bench.cluster_sets import Labelled, load_allsides, load_basil
 from broadsheet.bench.perspectives import as_story
 from broadsheet.bench.realday import DATASET, LABELS, day_articles
 from broadsheet.model import Article, Claim
@@ -141,29 +141,33 @@ def _real_day(data: Path) -> Loaded | None:
 
 def _basil(data: Path) -> Loaded | None:
     path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    if not path.is_file() or not BASIL_CLAIMS.is_file():
-        return None
-    labels = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))
-    wanted = set(labels["events"])
-    stories: dict[str, list[Article]] = {}
-    for article, event in zip(*load_basil(path), strict=True):
-        if event in wanted:
-            stories.setdefault(event, []).append(article)
-    members = [a for articles in stories.values() for a in articles]
-    return labels, stories, {a.id: a.id for a in members}, {a.id: a.outlet or "" for a in members}
+    return _judged_set(path, BASIL_CLAIMS, load_basil) if path.is_file() else None
 
 
 def _allsides(data: Path) -> Loaded | None:
     path = data / "clustering" / "allsides-neus" / "allsides_dev.jsonl"
-    if not path.is_file() or not ALLSIDES_CLAIMS.is_file():
+    return _judged_set(path, ALLSIDES_CLAIMS, load_allsides, _placed) if path.is_file() else None
+
+
+def _placed(article: Article) -> Article:
+    """An AllSides item with its place in the roundup as its outlet ("train-12-2": "outlet 3"), the
+    file naming none."""
+    return replace(article, outlet=f"outlet {int(article.id.rsplit('-', 1)[1]) + 1}")
+
+
+def _judged_set(path: Path, judged: Path,
+                load: Callable[[Path], Labelled],
+                prepared: Callable[[Article], Article] = lambda a: a) -> Loaded | None:
+    """The judged stories of a labelled set (``path``, read by ``load``), each article ``prepared``;
+    None without the judged file."""
+    if not judged.is_file():
         return None
-    labels = json.loads(ALLSIDES_CLAIMS.read_text(encoding="utf-8"))
+    labels = json.loads(judged.read_text(encoding="utf-8"))
     wanted = set(labels["events"])
     stories: dict[str, list[Article]] = {}
-    for article, story in zip(*load_allsides(path), strict=True):
-        if story in wanted:  # "train-12-2": the third outlet of roundup train-12
-            outlet = f"outlet {int(article.id.rsplit('-', 1)[1]) + 1}"
-            stories.setdefault(story, []).append(replace(article, outlet=outlet))
+    for article, story in zip(*load(path), strict=True):
+        if story in wanted:
+            stories.setdefault(story, []).append(prepared(article))
     members = [a for articles in stories.values() for a in articles]
     return labels, stories, {a.id: a.id for a in members}, {a.id: a.outlet or "" for a in members}
 

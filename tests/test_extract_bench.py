@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from broadsheet.bench import extraction
 from broadsheet.bench.extraction import (
     Counts,
     bag_f1,
@@ -16,6 +17,7 @@ from broadsheet.bench.extraction import (
     score_shingles,
     shingle_counts,
     shingles,
+    with_markup,
     wrap_as_html,
 )
 from broadsheet.model import Article
@@ -80,6 +82,20 @@ def test_pages_judged_in_two_processes_come_back_as_one_process_judges_them_in_o
     pooled = [(result, evidence) for result, evidence, _ in judged(jobs, 2)]
     assert pooled == alone
     assert [result.id for result, _ in pooled if isinstance(result, Article)] == ["a", "b"] * 3
+
+
+def test_with_the_baselines_each_page_is_read_once_and_judged_as_without_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = [("a", FIXTURES / "scrapinghub_c13b9c0e04fb.html.gz", "https://www.example.com/a"),
+            ("b", FIXTURES / "wcxb_4519.html.gz", None)]
+    reads: list[Path] = []
+    real = extraction.read_gz
+    monkeypatch.setattr(extraction, "read_gz", lambda path: reads.append(path) or real(path))
+    both = list(with_markup(jobs, baselines=True))
+    assert reads == [path for _, path, _ in jobs]
+    assert [markup for markup, _ in both] == [real(path) for _, path, _ in jobs]
+    alone = [(result, evidence) for result, evidence, _ in judged(jobs, 1)]
+    assert [(result, evidence) for _, (result, evidence, _) in both] == alone
 
 
 @pytest.mark.slow

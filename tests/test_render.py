@@ -17,9 +17,9 @@ from broadsheet.codec import from_dict
 from broadsheet.errors import OutputError
 from broadsheet.model import Analysis, Article, Edition, Story
 from broadsheet.render import render_site, write_site
+from broadsheet.render.email import compose
 from broadsheet.render.html import safe_url, slug, story_file
 from broadsheet.render.markdown import escape, render_markdown
-from broadsheet.timestamps import display_date
 from test_brief_data import KIM, corpus, make_article
 
 CREATED = "2025-10-05T06:00:00+00:00"
@@ -234,15 +234,26 @@ def test_markdown_mirrors_the_index() -> None:
     assert "(stories/s-japan-pm.html#a-j-nhk)" in markdown
 
 
-def test_markdown_dateline_spaces_its_parts_as_the_index_does() -> None:
-    undated = _site()[0]
-    count = len(undated.stories)
-    assert f"_Daily edition · {count} stories_" in render_markdown(undated)
-    edition = replace(undated, date="2019-11-20")
-    day = display_date(edition.date)
-    assert day and f"_Daily edition · {day} · {count} stories_" in render_markdown(edition)
-    weekly = render_markdown(replace(edition, kind="weekly"))
-    assert f"_Weekly edition · week to {day} · {count} stories_" in weekly
+@pytest.mark.parametrize(("date", "kind", "when"), [
+    (None, "daily", "everything stored"),
+    ("2019-11-20", "daily", "20 November 2019"),
+    ("2019-11-20", "weekly", "week to 20 November 2019"),
+])
+def test_index_page_letter_and_markdown_say_one_dateline(date: str | None, kind: str, when: str) -> None:
+    edition = replace(_site()[0], date=date, kind=kind, window_start=date and f"{date}T00:00:00Z")
+    label = "Weekly edition" if kind == "weekly" else "Daily edition"
+    line = f"{label} · {when} · {len(edition.stories)} stories"
+    letter = compose(edition, "https://news.example.org/")
+    shown = [_dateline_shown(page) for page in (render_site(edition)["index.html"], letter.html)]
+    assert shown == [line, line]
+    assert f"_{line}_" in render_markdown(edition) and f"\n{line}\n" in letter.text
+
+
+def _dateline_shown(page: str) -> str:
+    """The text of the page's ``<p class="dateline">``, its tags (``<time>``) taken out."""
+    found = re.search(r'<p class="dateline"[^>]*>(.*?)</p>', page, re.S)
+    assert found
+    return re.sub(r"<[^>]+>", "", found[1])
 
 
 def test_render_is_deterministic() -> None:

@@ -229,6 +229,18 @@ def judged(jobs: list[Job], workers: int) -> Iterator[Judged]:
         yield from pool.map(_judge_file, jobs, chunksize=8)
 
 
+def with_markup(jobs: list[Job], baselines: bool) -> Iterator[tuple[str | None, Judged]]:
+    """Every page judged, in order, with its markup when the baselines read it too: then in this
+    process, the page read once for both (the baselines' times are taken in one process);
+    without them in ``WORKERS`` processes (``judged``) and no markup."""
+    if not baselines:
+        yield from ((None, result) for result in judged(jobs, WORKERS))
+        return
+    for key, path, url in jobs:
+        markup = read_gz(path)
+        yield markup, _judge(key, markup, url)
+
+
 def page_row(key: str, url: str | None, corpus: str, kind: str,
              evidence: Evidence | None) -> PageRow:
     """The page-kind row of a judged page (no signals when the HTML path rejected it)."""
@@ -251,9 +263,8 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
     theirs: list[tuple[str, float]] = []
     outlets = OutletTally("scrapinghub-outlet", load_labels(SCRAPINGHUB))
     jobs = [(key, root / "html" / f"{key}.html.gz", url) for key, _, url in items]
-    for (key, path, url), (result, evidence, seconds) in zip(
-            jobs, judged(jobs, 1 if baselines else WORKERS), strict=True):
-        markup = read_gz(path) if baselines else None
+    for (key, _, url), (markup, (result, evidence, seconds)) in zip(
+            jobs, with_markup(jobs, baselines), strict=True):
         texts.append(result.text if isinstance(result, Article) else "")
         outlets.add(url, result, markup)
         ours_s.append(seconds)
@@ -398,11 +409,10 @@ def wcxb_rows(root: Path, limit: int | None, baselines: bool = True,
     outlets = OutletTally("wcxb-dev-outlet", load_labels(WCXB))
     pages = _wcxb_pages(root, limit)
     jobs = [job for job, _ in pages]
-    for ((key, path, url), record), (result, evidence, spent) in zip(
-            pages, judged(jobs, 1 if baselines else WORKERS), strict=True):
+    for ((key, _, url), record), (markup, (result, evidence, spent)) in zip(
+            pages, with_markup(jobs, baselines), strict=True):
         kind = _page_type(record)
         is_article = kind == "article"
-        markup = read_gz(path) if baselines else None
         tally.seconds[0] += spent
         if collected is not None:
             collected.page_rows.append(page_row(key, url, "wcxb", kind, evidence))

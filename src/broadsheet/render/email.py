@@ -43,8 +43,8 @@ import css_inline
 from broadsheet.deliver.addresses import domain_of, normalise_address
 from broadsheet.errors import ConfigError
 from broadsheet.model import Edition, EditionStory, Section
-from broadsheet.render.email_text import count_line, one_line, render_text
-from broadsheet.render.html import KIND_LABELS, TEMPLATES, cite_href, environment, safe_url, stories_of
+from broadsheet.render.email_text import dateline, one_line, render_text
+from broadsheet.render.html import TEMPLATES, cite_href, environment, safe_url, stories_of
 from broadsheet.render.routes import Routes
 from broadsheet.timestamps import display_date, instant
 
@@ -122,15 +122,10 @@ def left_out(edition: Edition) -> int:
 
 
 def _when(edition: Edition) -> str:
-    """"18 November 2019", or "week to 18 November 2019" for a weekly edition."""
+    """"18 November 2019", or "week to 18 November 2019" for a weekly edition; the day it was
+    made for an edition of everything stored (the subject says when the letter was sent)."""
     day = display_date(edition.date or edition.created)
     return f"week to {day}" if edition.kind == "weekly" else day
-
-
-def dateline(edition: Edition) -> str:
-    """"Daily edition · 18 November 2019 · 12 stories"."""
-    label = KIND_LABELS.get(edition.kind, "Edition")
-    return f"{label} · {_when(edition)} · {count_line(len(edition.stories))}"
 
 
 def header_text(text: str | None) -> str:

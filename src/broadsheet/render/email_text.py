@@ -17,7 +17,8 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from broadsheet.model import Edition, EditionStory, Quote
-from broadsheet.render.html import BLINDSPOT, plural, shorten
+from broadsheet.render.html import BLINDSPOT, KIND_LABELS, plural, shorten
+from broadsheet.timestamps import display_date
 
 WIDTH = 72
 _HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -107,6 +108,11 @@ def render_text(edition: Edition, dateline: str, groups: Sequence[tuple[str | No
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def count_line(stories: int) -> str:
-    """"12 stories" — for the dateline."""
-    return plural(stories, "story", "stories")
+def dateline(edition: Edition) -> str:
+    """"Daily edition · 18 November 2019 · 12 stories", "Weekly edition · week to 18 November
+    2019 · …", or "Daily edition · everything stored · …" for an edition with no window: what
+    the index page says (``edition.html``), for the letter and ``edition.md``."""
+    label = KIND_LABELS.get(edition.kind, "Edition")
+    week = "week to " if edition.kind == "weekly" else ""
+    when = f"{week}{display_date(edition.date)}" if edition.date else "everything stored"
+    return f"{label} · {when} · {plural(len(edition.stories), 'story', 'stories')}"

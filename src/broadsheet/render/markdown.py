@@ -11,17 +11,15 @@ from __future__ import annotations
 import re
 
 from broadsheet.model import Edition, EditionStory, Quote, Voice
+from broadsheet.render.email_text import dateline
 from broadsheet.render.html import (
-    KIND_LABELS,
     cite_href,
     date_range,
-    plural,
     printable,
     shorten,
     stories_of,
 )
 from broadsheet.render.routes import Routes
-from broadsheet.timestamps import display_date
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _URL_SPECIAL = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20"}
@@ -76,18 +74,10 @@ def _story(story: EditionStory, routes: Routes) -> list[str]:
     return lines
 
 
-def _dateline(edition: Edition) -> str:
-    """"Weekly edition · week to 20 November 2019 · 123 stories", as the index page says it."""
-    week = "week to " if edition.kind == "weekly" else ""
-    when = f" · {week}{display_date(edition.date)}" if edition.date else ""
-    return (f"{KIND_LABELS.get(edition.kind, 'Edition')}{when} · "
-            f"{plural(len(edition.stories), 'story', 'stories')}")
-
-
 def render_markdown(edition: Edition, routes: Routes | None = None) -> str:
     """``edition.md``: title, date, contents, then each section's stories with cited Speed Reads."""
     routes = routes or Routes.static()
-    lines = [f"# {escape(edition.title)}", "", f"_{escape(_dateline(edition))}_", ""]
+    lines = [f"# {escape(edition.title)}", "", f"_{escape(dateline(edition))}_", ""]
     for section in edition.sections:
         lines += [f"## {escape(section.title)}", ""]
         for story in stories_of(edition, section.story_ids):

@@ -22,6 +22,9 @@ For each article, in publication order within a batch:
 7. last, each article the batch left alone votes with its nearest neighbours of the batch: a story
    holding more than half of its ``neighbours.NEIGHBOURS`` nearest articles absorbs it, a merge
    like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
+8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
+   article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
+   likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar

@@ -22,6 +22,9 @@ For each article, in publication order within a batch:
 7. last, each article the batch left alone votes with its nearest neighbours of the batch: a story
    holding more than half of its ``neighbours.NEIGHBOURS`` nearest articles absorbs it, a merge
    like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
+8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
+   article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
+   likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar
@@ -41,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import linkage, neighbours
+from broadsheet.stories import linkage, lonewords, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -77,6 +80,7 @@ class Incoming:
     features: ArticleFeatures
     sketch: Sketch | None
     member: Member
+    length: int = 0  # words of the body (``lonewords``: only long documents move by their words)
 
 
 def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
@@ -84,7 +88,7 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     features = featurize(article, entities)
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=is_roundup(article))
-    return Incoming(features, sketch(article), member)
+    return Incoming(features, sketch(article), member, len(article.text.split()))
 
 
 class Clusterer:
@@ -92,11 +96,13 @@ class Clusterer:
 
     def __init__(self, index: StoryIndex, model: Model = DEFAULT_MODEL,
                  candidates: int = CANDIDATES,
-                 lone_neighbours: int | None = neighbours.NEIGHBOURS) -> None:
+                 lone_neighbours: int | None = neighbours.NEIGHBOURS,
+                 lone_words: int = lonewords.LONG) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
         self.lone_neighbours = lone_neighbours  # None: lone articles stay alone (no vote)
+        self.lone_words = lone_words  # 0: no lone long article moves by its words (``lonewords``)
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
@@ -118,6 +124,8 @@ class Clusterer:
         self.settle()
         if self.lone_neighbours is not None:
             neighbours.absorb_lone(self, list(fresh.values()), self.lone_neighbours)
+            if self.lone_words > 0:
+                lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
             self.touched = set()
 
     def settle(self, rounds: int = SETTLE_ROUNDS) -> int:
@@ -296,7 +304,8 @@ def to_story(state: StoryState) -> Story:
 
 def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODEL,
                      window_days: float = DEFAULT_WINDOW_DAYS,
-                     entities: dict[str, Sequence[Entity]] | None = None) -> list[Story]:
+                     entities: dict[str, Sequence[Entity]] | None = None,
+                     lone_words: int = lonewords.LONG) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -307,6 +316,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
     for article in articles:
         seen.setdefault(article.id, article)
     found = entities or {}
-    Clusterer(index, model).add_all(prepare(a, found.get(a.id, ())) for a in seen.values())
+    Clusterer(index, model, lone_words=lone_words).add_all(
+        prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

@@ -1,0 +1,21 @@
+import sys
+from dataclasses import replace
+from pathlib import Path
+from broadsheet.bench import BenchReport
+from broadsheet.bench import clustering as bench
+from broadsheet.bench import realday
+from broadsheet.bench.cluster_metrics import score
+from broadsheet.stories import lonewords
+report = BenchReport(stage="clustering", notes=[])
+sets = {k: v for k, v in bench.load_sets(Path("/work/shared/data"), None, report).items() if k in ("basil", "ecbplus-dated")}
+arts = realday.day_articles(Path("/work/shared/data/extraction/scrapinghub/html"))
+keys = sorted(arts)
+sets["realday"] = ([arts[k] for k in keys], realday.gold_labels(realday.LABELS, keys))
+for name, (articles, gold) in sets.items():
+    undated = [replace(a, published=None) for a in articles]
+    for spec in sys.argv[1].split(","):
+        hosts, m = spec.split(":")
+        pass
+        lonewords.absorb_lone.__defaults__ = (lonewords.LONG if float(m) < 1e6 else 0, float(m))
+        s = score(gold, bench.ours(undated))
+        print(f"{name}-undated {spec}: {s['bcubed_f1']:.3f}/{s['pair_f1']:.3f} P {s['bcubed_p']:.3f} R {s['bcubed_r']:.3f}", flush=True)

@@ -1,0 +1,123 @@
+"""A batch's lone long articles placed by a likelihood over a story's words (``stories/lonewords.py``).
+
+The stories are laid out by hand (each article starts a story, then some are merged), so the
+tests read the rule alone, not the scorers that would have built the stories.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from broadsheet.model import Article
+from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, lonewords, prepare
+from broadsheet.stories.engine import Incoming, story_id
+from broadsheet.stories.learn import LabelledSet, _run
+from broadsheet.stories.score import DEFAULT_MODEL
+from test_stories import ALL, art
+
+FLOOD_WORDS = [
+    "Valencia", "flood", "river", "rain", "water", "bridge", "levee", "rescue", "barrio",
+    "evacuation", "mud", "torrent", "deluge", "dam", "overflow", "firefighters",
+]
+SENATE_WORDS = [
+    "Senate", "budget", "bill", "vote", "senators", "deficit", "appropriation", "filibuster",
+    "majority", "amendment", "spending", "committee", "caucus", "treasury", "ballot", "quorum",
+]
+FILLER = [
+    "said", "told", "reported", "according", "officials", "people", "day", "week", "city",
+    "country", "government", "time", "year", "local", "national",
+]
+
+
+def body(words: Sequence[str], seed: int, count: int = 130) -> str:
+    """``count`` words mixing the event's words with common ones (a long article's body)."""
+    rng = np.random.default_rng(seed)
+    pool = list(words) * 2 + FILLER
+    return " ".join(str(rng.choice(pool)) for _ in range(count)) + "."
+
+
+def long_art(id_: str, title: str, words: Sequence[str], seed: int, count: int = 130,
+             published: str | None = None) -> Article:
+    return art(id_, title, body(words, seed, count), published=published)
+
+
+FLOOD = [long_art(f"f{n}", "Valencia flood", FLOOD_WORDS, n) for n in range(4)]
+SENATE = [long_art(f"s{n}", "Senate budget", SENATE_WORDS, 10 + n) for n in range(3)]
+
+
+def laid_out(articles: Sequence[Article], stories: Sequence[Sequence[str]]
+             ) -> tuple[Clusterer, StoryIndex, list[Incoming]]:
+    """Every article a story of its own, then each group of ``stories`` merged into its first."""
+    index = StoryIndex(window_days=14)
+    engine = Clusterer(index, lone_neighbours=None)
+    items = [prepare(a) for a in articles]
+    for item in items:
+        index.idf.add(item.features.terms)
+        engine._start(item, indexed=True)
+    for group in stories:
+        for other in group[1:]:
+            index.merge(index.stories[story_id(group[0])], index.stories[story_id(other)])
+    return engine, index, items
+
+
+STORIES = [[a.id for a in FLOOD], [a.id for a in SENATE]]
+
+
+def test_gains_are_the_mixture_conditional_written_out() -> None:
+    counts = np.array([[3.0, 2.0, 1.0], [0.0, 1.0, 4.0]])  # n_zw of the article's 3 words
+    totals = np.array([9.0, 12.0])
+    members = np.array([3.0, 4.0])
+    alpha, beta, vocabulary = 0.1, 0.1, 50
+    found = lonewords.gains(counts, totals, members, 3, vocabulary, alpha, beta)
+    alone = 3 * math.log(beta) - sum(math.log(vocabulary * beta + i) for i in range(3))
+    for z in range(2):
+        joined = (math.log(members[z] + alpha) - math.log(alpha)
+                  + sum(math.log(c + beta) for c in counts[z])
+                  - sum(math.log(totals[z] + vocabulary * beta + i) for i in range(3)))
+        assert found[z] == pytest.approx(joined - alone)
+    assert found[0] > found[1]  # more of the article's words, fewer words in all
+
+
+def test_a_lone_long_undated_article_joins_the_story_whose_words_it_shares() -> None:
+    lone = long_art("lone", "Storm damage", FLOOD_WORDS, 99)
+    engine, index, items = laid_out(FLOOD + SENATE + [lone], STORIES)
+    assert lonewords.absorb_lone(engine, items, long=100) == 1
+    flood = index.stories[story_id("f0")]
+    assert index.where["lone"] == flood.id
+    assert story_id("lone") in flood.merged_from
+    assert index.where["s0"] == story_id("s0")
+
+
+def test_short_dated_or_pass_off_articles_stay_alone() -> None:
+    short = long_art("short", "Storm damage", FLOOD_WORDS, 98, count=60)
+    dated = long_art("dated", "Storm damage", FLOOD_WORDS, 97, published="2021-08-10")
+    engine, index, items = laid_out(FLOOD + SENATE + [short, dated], STORIES)
+    assert lonewords.absorb_lone(engine, items, long=0) == 0
+    assert lonewords.absorb_lone(engine, items, long=100) == 0
+    assert index.where["short"] == story_id("short")
+    assert index.where["dated"] == story_id("dated")
+    assert lonewords.absorb_lone(engine, items, long=50) == 1  # a shorter bar takes the short one
+    assert index.where["short"] == index.where["f0"]
+
+
+def test_an_article_worded_like_no_story_stays_alone() -> None:
+    other = long_art("other", "Bakery contest", ["bakery", "pie", "contest", "prize", "oven", "flour"], 5)
+    engine, index, items = laid_out(FLOOD + SENATE + [other], STORIES)
+    assert lonewords.absorb_lone(engine, items, long=100) == 0
+    assert index.where["other"] == story_id("other")
+
+
+def test_the_recipe_reads_no_lone_words_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> int:
+        raise AssertionError("the lone words pass ran")
+
+    monkeypatch.setattr(lonewords, "absorb_lone", refuse)
+    undated = [art(a.id, a.title, *a.paragraphs, published=None) for a in ALL]
+    labelled = LabelledSet("t", undated, [a.id[0] for a in undated], None)
+    _run(DEFAULT_MODEL, labelled, lambda gold, pred: 1.0, 14)  # the recipe: off
+    with pytest.raises(AssertionError):
+        cluster_articles(undated, lone_words=100)

@@ -3,14 +3,15 @@
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
 the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from, T on the ECB+
-documents of the topics R drew none from, less N's.
+documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
+did not draw from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
-``basil-voices-S``, ``ecbplus-voices-T``).
+``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_R,
     ECBPLUS_T,
     POLNEAR_O,
+    POLNEAR_U,
     NewsSample,
     load_located,
     news_voice_rows,
@@ -42,7 +44,8 @@ KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "ro
         "kinds", "note"}
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
-           ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-")]
+           ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
+           ("U", POLNEAR_U, "polnear-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -119,6 +122,12 @@ def test_sample_t_draws_from_no_document_of_n_nor_a_topic_of_r() -> None:
     topics = {key.split("_")[0] for key in ECBPLUS_R.articles()}
     assert not set(ECBPLUS_T.articles()) & set(ECBPLUS_N.articles())
     assert not {key.split("_")[0] for key in ECBPLUS_T.articles()} & topics
+
+
+def test_sample_u_draws_from_no_article_of_o_and_only_unseen_ones(eval_data: Path) -> None:
+    unseen = polnear_unseen(eval_data / "attribution" / "polnear")
+    assert not set(POLNEAR_U.articles()) & set(POLNEAR_O.articles())
+    assert set(POLNEAR_U.articles()) <= set(unseen)
 
 
 def test_allsides_pages_never_read_the_test_split(eval_data: Path) -> None:

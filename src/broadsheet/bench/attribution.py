@@ -53,6 +53,9 @@ cue accuracy). Rows:
 - ``ecbplus-voices-T``: the same for sample T, 60 voices of an edition of the 277 ECB+ documents of the 14
   topics R drew no document from, less N's, judged before voices round 28's rules were written; kept as
   M's are (gated too).
+- ``polnear-voices-U``: the same for sample U, 60 voices of an edition of the 119 PolNeAR articles the
+  attribution models never trained on that O did not draw from, judged before voices round 29's rules were
+  written; kept as M's are (gated too).
 
 Systems, run in the same process on the same texts: ours; a naive regex quote-finder
 (``"..." said X`` / ``X said "..."``); textacy's ``direct_quotations`` on the same spaCy model when
@@ -83,6 +86,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_R,
     ECBPLUS_T,
     POLNEAR_O,
+    POLNEAR_U,
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
@@ -291,4 +295,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, ECBPLUS_R)
         report.rows += news_voice_rows(data, BASIL_S)
         report.rows += news_voice_rows(data, ECBPLUS_T)
+        report.rows += news_voice_rows(data, POLNEAR_U)
     return report

@@ -55,8 +55,10 @@ split), judged before voices round 25's fixes and kept as M is. Sample R
 195 BASIL articles neither M nor P drew from, judged before voices round 27's fixes and kept as M is. Sample T
 (``tests/data/ecbplus_voices/judged_t.json``, the ``ecbplus-voices-T`` row) is drawn the same way from the
 277 ECB+ documents of the 14 topics R drew no document from, less N's, judged before voices round 28's
-fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its judged file and how its articles
-are read as pages.
+fixes and kept as M is. Sample U (``tests/data/polnear_voices/judged_u.json``, the ``polnear-voices-U`` row)
+is drawn the same way from the 119 PolNeAR articles the attribution models never trained on that O did not
+draw from, judged before voices round 29's fixes and kept as M is. Each is a ``NewsSample``: its rows'
+prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ ECBPLUS_R_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_r.json")
 ECBPLUS_T_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_t.json")
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
 POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
+POLNEAR_U_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_u.json")
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
@@ -376,6 +379,7 @@ ALLSIDES_Q = NewsSample("allsides-voices", ALLSIDES_Q_FIXTURE, allsides_pages)
 ECBPLUS_R = NewsSample("ecbplus-voices", ECBPLUS_R_FIXTURE, ecbplus_pages)
 BASIL_S = NewsSample("basil-voices", BASIL_S_FIXTURE, basil_pages)
 ECBPLUS_T = NewsSample("ecbplus-voices", ECBPLUS_T_FIXTURE, ecbplus_pages)
+POLNEAR_U = NewsSample("polnear-voices", POLNEAR_U_FIXTURE, polnear_pages)
 
 
 @cache
@@ -412,7 +416,8 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
-    ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``):
+    ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
+    ``polnear-voices-U``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

@@ -3,7 +3,10 @@ as the one person's campaign, "the company" and "the paper" as the one firm or n
 before, a name read inside a person's apposition as that person, a description ("the official") as
 the one name the article gives it, a focusing "Even" dropped, and otherwise the name as written,
 cleaned (``speakernames``); None when the attribution makes no voice. A pronoun that goes on ("She
-added") after an unnamed one's words is that one (``goes_on``).
+added") after an unnamed one's words is that one (``goes_on``); "the man who ..." after his words is the
+one who spoke just before (``described_again``); a bare surname is the first of two people named in full
+with it where the other is only ever an object (``first_of_the_surname``); a pronoun is not the person
+its own quoted words speak of (``not_in_own_words``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from broadsheet.brief.nonspeakers import TIMES, can_speak, sentence_starts
 from broadsheet.brief.speakernames import clean_speaker, document_owner, is_pronoun, named_after, titled_after
@@ -19,7 +23,7 @@ from broadsheet.brief.voiceroles import CALENDAR
 from broadsheet.model import Attribution, Entity
 from broadsheet.stories.kindwords import OFFICE
 from broadsheet.stories.outlets import is_outlet
-from broadsheet.text import name_key, word_set
+from broadsheet.text import name_key, person_key, word_set
 
 
 def speaker_of(attribution: Attribution, text: str,
@@ -30,9 +34,9 @@ def speaker_of(attribution: Attribution, text: str,
     owned = _possessed(attribution, text, entities)
     if owned is not None and attribution.content.strip():
         return owned, name_key(owned), None, None
-    described = _described_organisation(attribution, text, entities)
+    described = _described_body_or_people(attribution, text, entities)
     if described is not None and attribution.content.strip():
-        return described, name_key(described), None, None
+        return described
     person = _apposition_owner(attribution, text, entities)
     if person is not None and attribution.content.strip():
         return person.text, name_key(person.canonical or person.text), None, None
@@ -110,7 +114,8 @@ def _described_organisation(attribution: Attribution, text: str, entities: Seque
     the paper"); for "the agency", either ("The Plains Transit Authority closed the line, the agency
     said"; "the news agency PNA said. ..., the agency reported"); one written there only as modifying
     a noun ("her Lumio account", "a Holt prison") or as a thing owned
-    ("its new Lumio Pro") is none. None when
+    ("its new Lumio Pro") is none, and one written as part of the other ("Holt Investigations, a
+    division of the Plains Agency") is that other's part, the one meant. None when
     the speaker is no such description, or the window holds none or two (the analysis's reading
     stands)."""
     span = attribution.speaker_span
@@ -127,7 +132,15 @@ def _described_organisation(attribution: Attribution, text: str, entities: Seque
              if not (_MODIFIES.match(text, e.span[1]) and _DETERMINED.search(text, 0, e.span[0]))}
     named = [e for e in found if not _MODIFIES.match(text, e.span[1])  # not "her Lumio account",
              and not _OWNED.search(text, 0, e.span[0])]  # nor "its new Lumio Pro" (a product)
+    if len(names) == 2 and len(named) == 2 and _PART_OF.fullmatch(text, named[0].span[1], named[1].span[0]):
+        return ARTICLE.sub("", named[0].canonical or named[0].text)  # "Holt Investigations, a division of
+        # the Plains Agency": one body, the one written first, the other only what it is part of
     return ARTICLE.sub("", named[0].canonical or named[0].text) if len(names) == 1 and named else None
+
+
+# A body written as part of the next one ("Holt Investigations, a division of the Plains Agency").
+_PART_OF = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:division|unit|arm|branch|part|"
+                      r"component|subsidiary|bureau|office|agency)[ \t]+(?:of|within)[ \t]+(?:the[ \t]+)?")
 
 
 _COMPANY_WORDS = frozenset({"company", "firm", "corporation"})
@@ -229,6 +242,79 @@ def _apposition_owner(attribution: Attribution, text: str, entities: Sequence[En
 _OPENS_ASIDE = re.compile(r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?,\s+(?:an?|the|who|whose)\s+"
                           r"[^,.;:!?\"“”()]*")
 _CLOSES_ASIDE = re.compile(r",\s*")
+
+
+def _described_body_or_people(attribution: Attribution, text: str,
+                              entities: Sequence[Entity]) -> tuple[str, str, str | None, str | None] | None:
+    """The one body "the company" or "the agency" stands for (``_described_organisation``), the pair a
+    plural office stands for (``_described_pair``), each of them the office's holder ("senator"), or
+    the person an indefinite description is the apposition of (``_apposed_person``), the description
+    their role; None for none of them."""
+    body = _described_organisation(attribution, text, entities)
+    if body is not None:
+        return body, name_key(body), None, None
+    pair = _described_pair(attribution, text, entities)
+    if pair is not None:
+        return pair, person_key(pair), None, attribution.speaker.split()[-1][:-1]
+    apposed = _apposed_person(attribution, text, entities)
+    role = _RELATIVE_CLAUSE.split(" ".join(attribution.speaker.split()))[0]  # the role stops before "who ..."
+    return None if apposed is None else (apposed, name_key(apposed), role, None)
+
+
+def _described_pair(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The two people a plural office written as the speaker stands for ("Ms. Holt and Mr. Dahl said
+    ..., what the senators called ..."): the one pair of people the analysis recognised, joined by
+    "and", before it in its sentence (read as up to three, a courtesy title's stop taken for one's
+    end). None when the speaker is no such plural (not "the officials", a group no pair stands for),
+    or its sentence names no pair or two."""
+    span = attribution.speaker_span
+    plural = _PLURAL_OFFICE.fullmatch(" ".join(attribution.speaker.split()))
+    if span is None or plural is None or not OFFICE.fullmatch(plural.group(1)[:-1]) \
+            or plural.group(1).startswith("official"):
+        return None
+    start = sentence_starts(text, span[0], 3)[-1]  # "Mr." ends no sentence, but the splitter's
+    people = sorted((e for e in entities if e.label == "PERSON" and start <= e.span[0]
+                     and e.span[1] <= span[0]), key=lambda e: e.span)
+    pairs = [(first, second) for first, second in pairwise(people)
+             if _JOINED.fullmatch(text, first.span[1], second.span[0])]
+    if len(pairs) != 1:
+        return None
+    first, second = pairs[0]
+    titled = _TITLE_BEFORE.search(text, start, first.span[0])
+    return " ".join(text[titled.start() if titled else first.span[0]:second.span[1]].split())
+
+
+_PLURAL_OFFICE = re.compile(r"(?:the|The)\s+(?:two\s+)?([a-z]+s)")
+_JOINED = re.compile(r"\s+and\s+(?:[A-Z][a-z]{0,3}\.\s+)?")
+_TITLE_BEFORE = re.compile(r"[A-Z][a-z]{0,3}\.\s+$")
+
+
+def _apposed_person(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The person a speaker written as an indefinite description is the apposition of ("Ada Holt, a
+    clerk at the State Department who told her staff ...", the relative "who" read as the
+    description): the person the analysis recognised right before its comma. None when the speaker is
+    no such description read for a "who" (not "... a good deal for Holt, a second person said"), or no
+    person is named right before it."""
+    span = attribution.speaker_span
+    speaker = _RELATIVE_CLAUSE.split(" ".join(attribution.speaker.split()))[0]
+    if span is None or not _INDEFINITE.fullmatch(speaker):
+        return None
+    if text[span[0]:span[1]].lower() not in _RELATIVE:
+        return None  # "... a good deal for Holt, a second person said": no apposition read for "who"
+    found = re.search(r"\s+".join(map(re.escape, speaker.split())) + r"[ \t]*,?[ \t]*$", text[:span[0]])
+    if found is None:
+        return None
+    start = found.start()
+    comma = re.search(r",[ \t]+$", text[:start])
+    if comma is None:
+        return None
+    people = [e for e in entities if e.label == "PERSON" and e.span[1] == comma.start()]
+    return ARTICLE.sub("", people[0].canonical or people[0].text) if len(people) == 1 else None
+
+
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|whom|whose|which|that)\b")
+_INDEFINITE = re.compile(r"(?:an?|An?)\s+[a-z][\w-]*(?:\s+\S+)*")
+_RELATIVE = frozenset({"who", "whom"})
 
 
 def _focused_name(name: str, entities: Sequence[Entity]) -> str | None:
@@ -335,3 +421,91 @@ def goes_on(attribution: Attribution, before: Attribution | None, text: str) -> 
 
 _GOES_ON = re.compile(r"add(?:s|ed)|continu(?:es|ed)|went on|goes on")
 _SOMEONE = re.compile(r"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*")
+
+
+def first_of_the_surname(attribution: Attribution, text: str, entities: Sequence[Entity]) -> Attribution:
+    """ "Sen. Ada Holt ... a photo of her husband, Ivo Holt ... "...," Holt said": a bare surname at the
+    cue, where the article named two or more people in full with it before and the analysis took one
+    named after the first, is the first of them, as news writes a relative after the one it is about
+    by full or first name; its role and organisation, read for the other, go. ``attribution`` as it is
+    when the surname is written after a capitalised word (a courtesy title, "Mrs. Holt", or a first
+    name), or the analysis's person is written in full before it anywhere but as an object, a
+    preposition's or a relative's ("Ivo Holt said his wife ... . Holt said, ..."; "CLEVELAND - Ivo
+    Holt painted ..."): only where the one named last is ever just "a photo of Ivo Holt" or "her
+    husband, Ivo Holt" is the story not about them."""
+    span = attribution.speaker_span
+    written = text[span[0]:span[1]] if span else ""
+    if span is None or not re.fullmatch(r"[A-Z][\w'’-]+", written) \
+            or _CAPITAL_BEFORE.search(text, 0, span[0]):
+        return attribution  # "Mrs. Holt", "Ivo Holt": not a bare surname
+    named = [e.text for e in sorted(entities, key=lambda e: e.span) if e.label == "PERSON"
+             and e.span[1] <= span[0] and len(e.text.split()) > 1 and e.text.split()[-1] == written
+             and e.text == (e.canonical or e.text)]
+    first: dict[str, str] = {}
+    for name in named:
+        first.setdefault(person_key(name), name)  # "Josh Apte" is "Joshua Apte": one person
+    people = list(first.values())
+    taken = person_key(attribution.speaker)
+    if len(people) < 2 or taken not in {person_key(p) for p in people[1:]}:
+        return attribution
+    named_taken = [e for e in entities if e.label == "PERSON" and e.span[1] <= span[0]
+                   and len(e.text.split()) > 1 and person_key(e.text) == taken]
+    if not all(_AS_OBJECT.search(text, max(0, e.span[0] - 60), e.span[0]) for e in named_taken):
+        return attribution  # "Ivo Holt said ...", "CLEVELAND - Ivo Holt painted ...": the analysis's reading
+    return replace(attribution, speaker=people[0], canonical=person_key(people[0]), role=None,
+                   organisation=None)
+
+
+# A name written as an object, a preposition's or a relative's, up to three words (titles) between:
+# "a photo of Ada Holt", "worked with Ada Holt", "her husband, former President Ivo Holt".
+_AS_OBJECT = re.compile(r"(?:\b(?:of|by|for|with|to|from|about|against|at)|\b(?:wife|husband|son|daughter|"
+                        r"brother|sister|father|mother|widow|spouse),?)[ \t]+(?:[\w.'’-]+[ \t]+){0,3}$", re.I)
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|[A-Z][a-z]{0,3}\.)[ \t]+$")  # "Ivo Holt", "Mrs. Holt"; not
+# "... in Canada. Holt said"
+
+
+def described_again(attribution: Attribution, before: Attribution | None, text: str) -> Attribution:
+    """ "..., he said. "...," said the man who built his career on ...": a man or a woman written as
+    the speaker with a relative clause after them (a description of someone the story is about, not
+    a stranger introduced) is the person the attribution just before gives words to, named by the
+    analysis, in the speaker's sentence or the two before. ``attribution`` as it is otherwise."""
+    span, said = attribution.speaker_span, before.speaker_span if before else None
+    if before is None or span is None or said is None or not before.canonical:
+        return attribution
+    if not _MAN_OR_WOMAN.fullmatch(" ".join(attribution.speaker.split())) or not _WHO.match(text, span[1]):
+        return attribution
+    if not before.speaker[:1].isupper() or _SOMEONE.fullmatch(before.speaker) or said[1] > span[0]:
+        return attribution
+    if said[0] < sentence_starts(text, span[0], 3)[-1]:
+        return attribution
+    return replace(attribution, speaker=before.speaker, canonical=before.canonical, role=before.role,
+                   organisation=before.organisation)
+
+
+_MAN_OR_WOMAN = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+)?(?:man|woman)")
+_WHO = re.compile(r"[ \t]+who\b")
+
+
+def not_in_own_words(attribution: Attribution, text: str, entities: Sequence[Entity]) -> Attribution:
+    """ "... concerns Ivo Dahl, head of the caucus. "No one writes songs for her. Holt had a band," he
+    said.": a "he" or "she" the analysis gave a person its quoted words (a direct quotation) speak of
+    by surname, in the third person, as a subject ("Holt had ..."), is the nearest other person it
+    recognised before the words, in their sentence or the one before. ``attribution`` as it is when the
+    words do not name the person so ("the Holt/Dahl ticket"), or no other is named there."""
+    span, words = attribution.speaker_span, attribution.content_span
+    pronoun = text[span[0]:span[1]].lower() if span else ""
+    if span is None or words is None or pronoun not in {"he", "she"} or not attribution.speaker.strip() \
+            or attribution.kind != "direct":
+        return attribution  # "Yet Holt has amended it once — "I now recall," he said": the writer's words
+    surname = attribution.speaker.split()[-1]
+    if not re.search(rf"(?<![\w'’/-]){re.escape(surname)}[ \t]+[a-z]", text[words[0]:words[1]]):
+        return attribution  # not "the Holt/Dahl ticket", a name one's own words may hold
+    start = sentence_starts(text, words[0])[-1]
+    taken = person_key(attribution.speaker)
+    others = [e for e in entities if e.label == "PERSON" and start <= e.span[0] and e.span[1] <= words[0]
+              and person_key(e.canonical or e.text) != taken and len((e.canonical or e.text).split()) > 1]
+    if not others:
+        return attribution
+    nearest = max(others, key=lambda e: e.span[1])
+    name = nearest.canonical or nearest.text
+    return replace(attribution, speaker=name, canonical=person_key(name), role=None, organisation=None)

@@ -22,6 +22,7 @@ from broadsheet.brief.unsaidcues import (
     does_a_thing,
     finds_a_thing,
     names_a_thing,
+    not_said,
     on_a_topic,
     takes_a_thing,
     when_asked,
@@ -127,7 +128,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       or a thing praised ("praising his statements");
     - its words are a prize a contest is won for ("defended the WBA and IBF titles against ..."), or
       a name in quotation marks that an owner opens and a noun for a thing named closes ("reported to
-      the agency's "Did you feel it?" site").
+      the agency's "Did you feel it?" site");
+    - its cue is denied with a past or a perfect ("haven't said much about ...", "did not say how
+      ...", "has never said that ..."): what the speaker has not said (not the modal "could not say
+      whether ...", nor "declined to say", an answer).
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -136,4 +140,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           passive_subject, a_label, takes_a_thing, when_asked, hangs_on_its_words, for_anyone_to_say,
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
-          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name)
+          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said)

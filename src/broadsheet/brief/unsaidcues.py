@@ -202,6 +202,22 @@ def a_topic_asked(attribution: Attribution, text: str) -> bool:
 
 
 _ASKING = re.compile(r"(?:ask|wonder|question|inquir|enquir|quer)")
+
+
+def not_said(attribution: Attribution, text: str) -> bool:
+    """ "Ada Holt and her aides haven't said much about ...", "Holt did not say how ...", "Holt has never
+    said that ...": a cue denied with a past or a perfect (or "never") is what the speaker has not
+    said, no words; not the modal "could not say whether" nor "declined to say", a speaker's answer
+    (``a_topic_asked``), nor a denial denied ("doesn't deny that ...", a thing granted)."""
+    cue = attribution.cue_span
+    if cue is None or _DENIAL.fullmatch(attribution.cue.strip().lower()):
+        return False  # "He doesn't deny that ...": he grants it
+    return bool(_NOT_SAID.search(text, max(0, cue[0] - 40), cue[0]))
+
+
+_NOT_SAID = re.compile(r"(?<![\w'’])(?:(?:has|have|had|did|does|do)(?:[ \t]+not|n['’]t)|"
+                       r"(?:(?:has|have|had)[ \t]+)?never)"
+                       r"[ \t]+(?:(?:yet|publicly|explicitly|specifically|directly|ever)[ \t]+)?$", re.I)
 _DENIED = re.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused)\s+to)\s+(?:\w+\s+)?$", re.I)
 _WH_TOPIC = re.compile(r"\s+(?:(?:you|us|me|them|him|her|readers|viewers)\s+)?(?:how|why|whether)\b",
                        re.I)  # not "what": "said what plumbers do will help" is a clause

@@ -224,14 +224,19 @@ _EMPTY_IT_GAP = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(
 
 def nothing_said(attribution: Attribution, text: str) -> bool:
     """ "According to the McKinsey Global…": the words are only the cue and the speaker's name (a
-    teaser cut off after its source), no word of anyone's."""
+    teaser cut off after its source), no word of anyone's; an adverb beside them ("According to
+    Lumio News, basically") says nothing either."""
     speaker = attribution.speaker_span
     written = text[speaker[0]:speaker[1]] if speaker else attribution.speaker
     left = _WORDS.findall(attribution.content.lower())
     for word in _WORDS.findall(f"{attribution.cue} {written} {attribution.speaker}".lower()):
         if word in left:
             left.remove(word)
-    return not left
+    removed = len(left) < len(_WORDS.findall(attribution.content))
+    return not left or (removed and all(_ADVERB.fullmatch(word) for word in left))
+
+
+_ADVERB = re.compile(r"\w{3,}ly")
 
 
 _WORDS = re.compile(r"\w+")

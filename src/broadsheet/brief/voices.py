@@ -75,7 +75,17 @@ joins the full one; a place's adverb ("police there") is no part of a name; a pr
 inside the words before another person's name ("media mogul Ivo Dahl") is not the speaker's; one place
 of a list ("residents of Holt, Dahl, Vale and Kade") is no organisation; and a one-word name joins no
 one written as another ("Another neighbour"), as someone of it ("a reporter of the news agency, PNA")
-or as a pair it is one of ("Lumio and Plainsoft").
+or as a pair it is one of ("Lumio and Plainsoft"). What a speaker has not said ("haven't said much about
+...", "did not say how ...") and a cue with an adverb as its only words ("According to Lumio News,
+basically") make no voice; an indefinite description read for "who" is the person it is the apposition
+of ("Ivo Dahl, a clerk at the department who told ..."), its role; a plural office ("the senators") is
+the one pair named before it in its sentence; "the agency" is the body written first where the other is
+what it is part of ("Holt Investigations, a division of the Plains Agency"); a bare surname is the first
+of two people named in full with it where the one named last is only ever an object ("a photo of Ivo
+Holt", "her husband, Ivo Holt"); "the man who ..." after his words is the one who spoke just before; a
+"he" or "she" whose quoted words speak of its person by surname as a subject is the nearest other person
+named before them; a named person and their aides take the person's kind, and the spokesperson of a
+person the story writes as a candidate is no official.
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;
@@ -91,7 +101,13 @@ from dataclasses import dataclass
 
 from broadsheet.brief.nonspeakers import antecedent_in_doubt, cannot_speak, in_others_words
 from broadsheet.brief.rank import duplicate_roots, outlet_key
-from broadsheet.brief.speakerof import goes_on, speaker_of
+from broadsheet.brief.speakerof import (
+    described_again,
+    first_of_the_surname,
+    goes_on,
+    not_in_own_words,
+    speaker_of,
+)
 from broadsheet.brief.unsaid import no_words_said
 from broadsheet.brief.voiceorgs import (
     ARTICLE,
@@ -153,8 +169,10 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
         text = analyses[aid].article.text
         attributions = analyses[aid].attributions
         for number, written in enumerate(attributions):
-            attribution = goes_on(written, attributions[number - 1] if number else None, text)
             entities = analyses[aid].entities
+            before = attributions[number - 1] if number else None
+            attribution = described_again(goes_on(written, before, text), before, text)
+            attribution = not_in_own_words(first_of_the_surname(attribution, text, entities), text, entities)
             found = speaker_of(attribution, text, entities)
             unsaid = no_words_said(attribution, text) or in_others_words(attribution, attributions, text)
             doubtful = found is not None and (cannot_speak(attribution, found[0], text, entities)
@@ -277,10 +295,38 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
     employer = (found or organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
                 or owner_of_title(role, speaker, labels, texts))
+    kind = speaker_kind(speaker, role or _most_common(s.described for s in group), employer, outlets, texts,
+                        label)
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
-                 organisation=organisation,
-                 kind=speaker_kind(speaker, role or _most_common(s.described for s in group), employer,
-                                   outlets, texts, label))
+                 organisation=organisation, kind=_kind_of_whom(speaker, role, kind, outlets, texts, labels))
+
+
+def _kind_of_whom(speaker: str, role: str | None, kind: str, outlets: Collection[str], texts: Sequence[str],
+                  labels: Mapping[str, str]) -> str:
+    """The kind of a voice that speaks for a person, read with that person: a named person and their
+    aides ("Ada Holt and her aides") are no unnamed source but of Holt's kind; the spokesperson of a
+    person the story writes as a candidate or a nominee ("Holt spokeswoman Ivy Dahl", "Green Party
+    candidate Ada Holt") speaks for a campaign, no official. ``kind`` otherwise."""
+    group = _WITH_AIDES.fullmatch(speaker)
+    if kind == "unnamed source" and group and labels.get(name_key(group.group(1))) == "PERSON":
+        return speaker_kind(group.group(1), None, None, outlets, texts, "PERSON")
+    spoken = _SPOKESPERSON_OF.fullmatch(role or "")
+    if kind == "official" and spoken:
+        surname = re.escape(spoken.group(1).split()[-1])
+        candidate = re.compile(rf"\b{_RUNNING}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?{surname}(?![\w-])")
+        if any(candidate.search(text) for text in texts):
+            return "other"
+    return kind
+
+
+# A named person and the people around them ("Ada Holt and her aides", "Holt and his advisers").
+_WITH_AIDES = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]+and[ \t]+"
+                         r"(?:his|her|their)[ \t]+(?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*")
+# A person's spokesperson written by the person's name ("Holt spokeswoman", "Ada Holt's press secretary").
+_SPOKESPERSON_OF = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}?)(?:['’]s?)?[ \t]+"
+                              r"(?:campaign[ \t]+)?(?:spokes(?:wo)?man|spokesperson|press[ \t]+secretary)")
+# Someone running for an office, written before their name ("presidential candidate", "the nominee").
+_RUNNING = r"(?:candidate|nominee|challenger|hopeful|contender)"
 
 
 def _outlet_count(voice: Voice) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 from broadsheet.model import Article
@@ -125,3 +126,23 @@ def test_without_a_bar_undated_articles_are_placed_one_by_one(
     off = dataclasses.replace(DEFAULT_MODEL, link=None)
     assert groups(cluster_articles(undated(ALL), model=off)) == {
         frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1"})}
+
+
+def test_the_small_undated_pairs_probe_keeps_the_pair_scorer_off_small_undated_sides(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stories round 40's probe (``engine.SMALL_UNDATED_PAIRS`` off): in the merge pass an undated
+    row of a side smaller than ``linkage.PAIR_FROM`` is the article scorer's alone; dated rows and
+    bigger sides keep the story-pair scorer. Shipped (on), the pair scorer decides them too."""
+    from broadsheet.stories import engine
+    from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
+
+    refusing = Model(weights=(0.0,) * len(FEATURES), bias=-5.0, merge=0.8, merge_undated=0.7,
+                     pair=PairModel(weights=(0.0,) * len(PAIR_FEATURES), bias=5.0, undated=0.5))
+    clusterer = Clusterer(StoryIndex(window_days=14), refusing)
+    rows = np.zeros((2, len(FEATURES)))
+    rows[0, FEATURES.index("undated")] = 1.0  # row 0 undated, row 1 dated
+    assert clusterer.pass_merges(rows, 1).tolist() == [True, True]
+    monkeypatch.setattr(engine, "SMALL_UNDATED_PAIRS", False)
+    assert clusterer.pass_merges(rows, 1).tolist() == [False, True]
+    assert clusterer.pass_merges(rows, linkage.PAIR_FROM - 1).tolist() == [False, True]
+    assert clusterer.pass_merges(rows, linkage.PAIR_FROM).tolist() == [True, True]

@@ -66,6 +66,8 @@ CANDIDATES = 10
 DUPLICATE_THRESHOLD = 0.8
 COPY_SIMILARITY = 0.5
 SETTLE_ROUNDS = 2
+SMALL_UNDATED_PAIRS = True  # probe (stories round 40): False keeps the story-pair scorer off the
+# merge pass's undated sides of fewer than ``linkage.PAIR_FROM`` members, as the linkage does
 
 
 def story_id(first_article_id: str) -> str:
@@ -154,7 +156,7 @@ class Clusterer:
         others = [s for s in self.index.story_candidates(story, self.limit) if not s.roundup]
         if not others:
             return 0
-        said = self.model.merges(self.story_features(story, others), story.size)
+        said = self.pass_merges(self.story_features(story, others), story.size)
         merged = 0
         for other, same in zip(others, said.tolist(), strict=True):
             if not same or other.id not in self.index.stories:
@@ -168,6 +170,17 @@ class Clusterer:
             self.touched.add(story.id)
             merged += 1
         return merged
+
+    def pass_merges(self, rows: Matrix, size: int) -> npt.NDArray[np.bool_]:
+        """The merge pass's decision on each row of a story of ``size`` members: ``Model.merges``;
+        with ``SMALL_UNDATED_PAIRS`` off (a probe, stories round 40), an undated row of a side
+        smaller than ``linkage.PAIR_FROM`` is the article scorer's alone, as in the linkage."""
+        said = self.model.merges(rows, size)
+        if SMALL_UNDATED_PAIRS or size >= linkage.PAIR_FROM or self.model.pair is None:
+            return said
+        undated = rows[:, FEATURES.index("undated")] > 0
+        alone = replace(self.model, pair=None).merges(rows, size)
+        return np.asarray(np.where(undated, alone, said), dtype=np.bool_)
 
     def add(self, item: Incoming) -> StoryState:
         """Place one article; return the story it is now in."""

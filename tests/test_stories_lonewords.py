@@ -13,11 +13,12 @@ import numpy as np
 import pytest
 
 from broadsheet.model import Article
-from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, lonewords, prepare
-from broadsheet.stories.engine import Incoming, story_id
+from broadsheet.stories import cluster_articles, lonewords
+from broadsheet.stories.engine import story_id
 from broadsheet.stories.learn import LabelledSet, _run
 from broadsheet.stories.score import DEFAULT_MODEL
 from test_stories import ALL, art
+from test_stories_neighbours import laid_out
 
 FLOOD_WORDS = [
     "Valencia", "flood", "river", "rain", "water", "bridge", "levee", "rescue", "barrio",
@@ -47,21 +48,6 @@ def long_art(id_: str, title: str, words: Sequence[str], seed: int, count: int =
 
 FLOOD = [long_art(f"f{n}", "Valencia flood", FLOOD_WORDS, n) for n in range(4)]
 SENATE = [long_art(f"s{n}", "Senate budget", SENATE_WORDS, 10 + n) for n in range(3)]
-
-
-def laid_out(articles: Sequence[Article], stories: Sequence[Sequence[str]]
-             ) -> tuple[Clusterer, StoryIndex, list[Incoming]]:
-    """Every article a story of its own, then each group of ``stories`` merged into its first."""
-    index = StoryIndex(window_days=14)
-    engine = Clusterer(index, lone_neighbours=None)
-    items = [prepare(a) for a in articles]
-    for item in items:
-        index.idf.add(item.features.terms)
-        engine._start(item, indexed=True)
-    for group in stories:
-        for other in group[1:]:
-            index.merge(index.stories[story_id(group[0])], index.stories[story_id(other)])
-    return engine, index, items
 
 
 STORIES = [[a.id for a in FLOOD], [a.id for a in SENATE]]

@@ -415,12 +415,17 @@ def goes_on(attribution: Attribution, before: Attribution | None, text: str) -> 
         return attribution  # "The president said ... He added": the analysis names the office holder
     if said[1] > span[0] or said[0] < sentence_starts(text, span[0])[-1]:
         return attribution
-    return replace(attribution, speaker=before.speaker, canonical=before.canonical, role=before.role,
-                   organisation=before.organisation)
+    return spoken_as(attribution, before)
 
 
 _GOES_ON = re.compile(r"add(?:s|ed)|continu(?:es|ed)|went on|goes on")
 _SOMEONE = re.compile(r"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*")
+
+
+def spoken_as(attribution: Attribution, before: Attribution) -> Attribution:
+    """``attribution`` given to the speaker of ``before`` (name, canonical name, role, organisation)."""
+    return replace(attribution, speaker=before.speaker, canonical=before.canonical, role=before.role,
+                   organisation=before.organisation)
 
 
 def first_of_the_surname(attribution: Attribution, text: str, entities: Sequence[Entity]) -> Attribution:
@@ -478,8 +483,7 @@ def described_again(attribution: Attribution, before: Attribution | None, text: 
         return attribution
     if said[0] < sentence_starts(text, span[0], 3)[-1]:
         return attribution
-    return replace(attribution, speaker=before.speaker, canonical=before.canonical, role=before.role,
-                   organisation=before.organisation)
+    return spoken_as(attribution, before)
 
 
 _MAN_OR_WOMAN = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+)?(?:man|woman)")

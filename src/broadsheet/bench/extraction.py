@@ -163,12 +163,21 @@ def wrap_as_html(text: str) -> str:
 # --- datasets ------------------------------------------------------------------------------
 
 
+Job = tuple[str, Path, str | None]  # a page: its id, its gzipped markup, its url
+Judged = tuple[Article | Rejected, Evidence | None, float]
+
+
 def _scrapinghub_items(root: Path, limit: int | None) -> list[tuple[str, str, str | None]]:
     """``(id, gold body, url)`` of the scrapinghub pages, sorted by id, at most ``limit``."""
     gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     items = sorted((key, value.get("articleBody") or "", value.get("url"))
                    for key, value in gold.items())
     return items[:limit] if limit is not None else items
+
+
+def _scrapinghub_jobs(root: Path, items: list[tuple[str, str, str | None]]) -> list[Job]:
+    """``(id, gzipped html, url)`` of each of ``items`` (``_scrapinghub_items``)."""
+    return [(key, root / "html" / f"{key}.html.gz", url) for key, _, url in items]
 
 
 def _timed_row(dataset: str, system: str, golds: list[str],
@@ -188,8 +197,7 @@ class Collected:
     page_rows: list[PageRow] = field(default_factory=list)
 
 
-def _judge(key: str, markup: str, url: str | None) -> tuple[Article | Rejected, Evidence | None,
-                                                             float]:
+def _judge(key: str, markup: str, url: str | None) -> Judged:
     """Our HTML path on one page, what it judged the page on, and the seconds it took. The
     held-out measure reads every page's two readings, which the path reads only where its first
     stage is unsure: they are read for the others after the clock, from the parts the path
@@ -207,9 +215,6 @@ WORKERS = 2
 """Processes that judge the pages when no baseline runs (the quality gate). Each page is judged
 alone, so the figures are those of one process; the timings set beside trafilatura's, in a run with
 the baselines, come from one process, as trafilatura's do."""
-
-Job = tuple[str, Path, str | None]
-Judged = tuple[Article | Rejected, Evidence | None, float]
 
 
 def _judge_file(job: Job) -> Judged:
@@ -262,7 +267,7 @@ def scrapinghub_html_rows(root: Path, limit: int | None, baselines: bool = True,
     ours_s: list[float] = []
     theirs: list[tuple[str, float]] = []
     outlets = OutletTally("scrapinghub-outlet", load_labels(SCRAPINGHUB))
-    jobs = [(key, root / "html" / f"{key}.html.gz", url) for key, _, url in items]
+    jobs = _scrapinghub_jobs(root, items)
     for (key, _, url), (markup, (result, evidence, seconds)) in zip(
             jobs, with_markup(jobs, baselines), strict=True):
         texts.append(result.text if isinstance(result, Article) else "")
@@ -428,19 +433,13 @@ MEMORY_PAGES = 10_000
 MEMORY_CHECKPOINT = 1_000
 
 
-def _dev_pages(root: Path) -> list[tuple[str, Path, str | None]]:
+def _dev_pages(root: Path) -> list[Job]:
     """``(id, gzipped markup, url)`` of every scrapinghub and WCXB dev page (read when used, so
     the pages themselves do not sit in memory: the measure is of the extractor)."""
-    found: list[tuple[str, Path, str | None]] = []
+    found: list[Job] = []
     if (root / "scrapinghub").is_dir():
-        found += [(key, root / "scrapinghub" / "html" / f"{key}.html.gz", url)
-                  for key, _, url in _scrapinghub_items(root / "scrapinghub", None)]
-    for path in sorted((root / "wcxb-dev" / "ground-truth").glob("*.json")):
-        markup = root / "wcxb-dev" / "html" / f"{path.stem}.html.gz"
-        url = json.loads(path.read_text(encoding="utf-8")).get("url")
-        if markup.exists():
-            found.append((path.stem, markup, url if isinstance(url, str) else None))
-    return found
+        found += _scrapinghub_jobs(root / "scrapinghub", _scrapinghub_items(root / "scrapinghub", None))
+    return found + [job for job, _ in _wcxb_pages(root / "wcxb-dev", None)]
 
 
 def memory_rows(root: Path, pages: int = MEMORY_PAGES) -> list[BenchRow]:

@@ -45,7 +45,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -89,9 +89,8 @@ class _Claim:
 
     text: str
     article_id: str
-    vector: dict[str, float]
-    reports: list[tuple[str, str, str]] = field(default_factory=list)  # (article, outlet, source)
-    vectors: list[dict[str, float]] = field(default_factory=list)  # of every sentence stating it
+    reports: list[tuple[str, str, str]]  # (article, outlet, source)
+    vectors: list[dict[str, float]]  # of every sentence stating it, the first first
     lede: bool = False  # started by an article's first statement
 
 
@@ -204,7 +203,7 @@ def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
     pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more, or
     two ledes each other's clear best, see ``_joinable``); a sentence left over starts a claim."""
     earlier = list(claims)
-    similar = np.array([[max(cosine(v, w) for w in c.vectors or [c.vector]) for c in earlier]
+    similar = np.array([[max(cosine(v, w) for w in c.vectors) for c in earlier]
                         for *_, v in rows]).reshape(len(rows), -1)
     similar = np.where(_joinable(similar, [c.lede for c in earlier]), similar, 0.0)
     joined = set()
@@ -215,7 +214,7 @@ def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
             joined.add(r)
     for r, (article, sentence, _, vector) in enumerate(rows):
         if r not in joined:
-            claims.append(_Claim(sentence, article.id, vector, [_report(rows[r])], [vector], r == 0))
+            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [vector], r == 0))
 
 
 def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:

@@ -38,7 +38,8 @@ The rules:
   news adds nothing.
 
 The rules are measured on the perspectives fixture (``bench/perspectives.py``) and, judged by
-hand on news, on the real day's stories (``bench/claims.py``).
+hand on news, on the real day's stories and on events of BASIL, AllSides-NEUS and ECB+
+(``bench/claims.py``).
 
 Pure: no I/O.
 """

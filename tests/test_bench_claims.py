@@ -6,8 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from broadsheet.bench.claims import ALLSIDES_CLAIMS, BASIL_CLAIMS, DAY_CLAIMS, Judge, fingerprint
-from broadsheet.bench.cluster_sets import load_allsides, load_basil
+from broadsheet.bench.claims import (
+    ALLSIDES_CLAIMS,
+    BASIL_CLAIMS,
+    DAY_CLAIMS,
+    ECBPLUS_CLAIMS,
+    Judge,
+    fingerprint,
+)
+from broadsheet.bench.cluster_sets import ecbplus_topic, load_allsides, load_basil, load_ecbplus
 from broadsheet.bench.realday import LABELS, day_articles
 from broadsheet.model import Article, Claim
 from broadsheet.stories.corroboration import lead_sentences
@@ -98,6 +105,17 @@ def test_every_allsides_label_names_a_sentence_of_its_articles_lead() -> None:
     labels = json.loads(ALLSIDES_CLAIMS.read_text(encoding="utf-8"))
     loaded = zip(*load_allsides(path), strict=True)
     articles = {a.id: a for a, story in loaded if story in labels["events"]}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    assert set(labels["opinion"]) <= set(articles)
+    _assert_named(labels, articles)
+
+
+def test_every_ecbplus_label_names_a_sentence_of_its_articles_lead() -> None:
+    path = require(eval_data_dir() / "clustering" / "ecbplus" / "ecbplus_docs.jsonl", "ECB+")
+    labels = json.loads(ECBPLUS_CLAIMS.read_text(encoding="utf-8"))
+    assert not any(int(ecbplus_topic(e)) > 35 for e in labels["events"])  # never the test topics
+    loaded = zip(*load_ecbplus(path), strict=True)
+    articles = {a.id: a for a, event in loaded if event in labels["events"] and a.id in labels["pages"]}
     assert len(articles) == 3 * len(labels["events"]) == 60
     assert set(labels["opinion"]) <= set(articles)
     _assert_named(labels, articles)

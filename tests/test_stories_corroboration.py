@@ -11,7 +11,7 @@ import pytest
 
 from broadsheet.bench.perspectives import as_story
 from broadsheet.model import Article
-from broadsheet.stories.corroboration import is_opinion, key_claims, lead_sentences, wire_source
+from broadsheet.stories.corroboration import is_opinion, key_claims, lead_sentences, similarity, wire_source
 
 OUTLETS = ["Harbor Times", "Valley Post"]
 
@@ -129,3 +129,24 @@ def test_a_lede_is_held_to_the_full_bar_when_another_claim_is_nearly_as_close() 
     # the second lede is nearly as close to the first article's second sentence as to its lede
     second = _article("b", "Valley Post", COALITION, JOINING, published="2026-03-02T09:00:00Z")
     assert _claims(first, second) == [(repeal, ("Harbor Times",), ("harbor times",))]
+
+
+def test_a_words_other_forms_and_spellings_help_two_sentences_join() -> None:
+    robbed = "Thieves robbed the Dunmore jewellery store on Monday night."
+    arrested = "Officers arrested the driver of a stolen van near the harbour hours later."
+    first = _article("a", "Harbor Times", robbed, arrested)
+    # "arrest", "vans'", "drivers", "harbor": as whole words only "stolen" is shared (a cosine under
+    # SAME_CLAIM); their character trigrams carry it over the bar
+    second = _article("b", "Valley Post", "The Dunmore jewelry store was robbed on Monday night.",
+                      "The stolen vans' drivers were under arrest by the harbor by morning.",
+                      published="2026-03-02T09:00:00Z")
+    claims = _claims(first, second)
+    assert [text for text, _, _ in claims] == [robbed, arrested]
+    assert all(outlets == ("Harbor Times", "Valley Post") for _, outlets, _ in claims)
+
+
+def test_trigrams_never_count_against_two_sentences() -> None:
+    same_words = ({"harbor": 1.0}, {"#ha": 1.0})
+    other_spelling = ({"harbor": 1.0}, {"ur#": 1.0})
+    assert similarity(same_words, other_spelling) == pytest.approx(1.0)
+    assert similarity(({"van": 1.0}, {"van": 1.0}), ({"bus": 1.0}, {"van": 1.0})) == pytest.approx(0.2)

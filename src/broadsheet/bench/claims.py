@@ -14,7 +14,11 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
 - **AllSides, held out**: 20 roundups of AllSides-NEUS (a left, a centre and a right outlet's
   headline and excerpt; no outlet name, date or section, so an item's outlet is its place in the
   roundup), judged before the rules of stop 45 were written and measured;
-  ``tests/data/allsides_claims/judged.json``, offsets and hashes as for BASIL (no licence).
+  ``tests/data/allsides_claims/judged.json``, offsets and hashes as for BASIL (no licence);
+- **ECB+, held out**: 20 events of ECB+ (topics 1-35; the published test topics 36-45 never read),
+  three documents each, a document its own outlet (the file names none), judged before the rules of
+  stop 47 were written and measured; ``tests/data/ecbplus_claims/judged.json``, offsets and hashes
+  (the annotation is CC BY 3.0, the news texts carry no licence).
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -37,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from broadsheet.bench import BenchRow
-from broadsheet.bench.cluster_sets import Labelled, load_allsides, load_basil
+from broadsheet.bench.cluster_sets import Labelled, load_allsides, load_basil, load_ecbplus
 from broadsheet.bench.perspectives import as_story
 from broadsheet.bench.realday import DATASET, LABELS, day_articles
 from broadsheet.model import Article, Claim
@@ -47,6 +51,8 @@ BASIL_CLAIMS = LABELS.parents[1] / "basil_claims" / "judged.json"
 BASIL = "basil: 20 events (held out)"
 ALLSIDES_CLAIMS = LABELS.parents[1] / "allsides_claims" / "judged.json"
 ALLSIDES = "allsides: 20 stories (held out)"
+ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
+ECBPLUS = "ecbplus: 20 events (held out)"
 Shown = tuple[str, Claim, int]  # the page its first sentence is on, the claim, its count
 
 
@@ -117,7 +123,8 @@ def shown_claims(stories: Mapping[str, Sequence[Article]], page_of: Mapping[str,
 def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
-    for dataset, load in ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides)):
+    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides), (ECBPLUS, _ecbplus))
+    for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:
             found += _rows(dataset, *loaded, baselines=baselines)
@@ -149,6 +156,16 @@ def _allsides(data: Path) -> Loaded | None:
     return _judged_set(path, ALLSIDES_CLAIMS, load_allsides, _placed) if path.is_file() else None
 
 
+def _ecbplus(data: Path) -> Loaded | None:
+    path = data / "clustering" / "ecbplus" / "ecbplus_docs.jsonl"
+    return _judged_set(path, ECBPLUS_CLAIMS, load_ecbplus, _own) if path.is_file() else None
+
+
+def _own(article: Article) -> Article:
+    """An ECB+ document as its own outlet, the file naming none."""
+    return replace(article, outlet=f"outlet {article.id}")
+
+
 def _placed(article: Article) -> Article:
     """An AllSides item with its place in the roundup as its outlet ("train-12-2": "outlet 3"), the
     file naming none."""
@@ -164,9 +181,10 @@ def _judged_set(path: Path, judged: Path,
         return None
     labels = json.loads(judged.read_text(encoding="utf-8"))
     wanted = set(labels["events"])
+    pages = set(labels.get("pages", ()))  # the drawn articles of each event, when not all are judged
     stories: dict[str, list[Article]] = {}
     for article, story in zip(*load(path), strict=True):
-        if story in wanted:
+        if story in wanted and (not pages or article.id in pages):
             stories.setdefault(story, []).append(prepared(article))
     members = [a for articles in stories.values() for a in articles]
     return labels, stories, {a.id: a.id for a in members}, {a.id: a.outlet or "" for a in members}

@@ -107,3 +107,48 @@ def test_the_recipe_reads_no_lone_words_pass(monkeypatch: pytest.MonkeyPatch) ->
     _run(DEFAULT_MODEL, labelled, lambda gold, pred: 1.0, 14)  # the recipe: off
     with pytest.raises(AssertionError):
         cluster_articles(undated, lone_words=100)
+
+
+def test_gains_of_a_document_holding_words_more_than_once_are_rising_factorials() -> None:
+    counts = np.array([[3.0, 0.0], [1.0, 2.0]])  # n_zw of the document's 2 distinct words
+    totals = np.array([9.0, 12.0])
+    members = np.array([3.0, 4.0])
+    times = np.array([2.0, 1.0])  # the first word held twice (two members of a small story)
+    alpha, beta, vocabulary, words = 0.1, 0.1, 50, 3
+    found = lonewords.gains(counts, totals, members, words, vocabulary, alpha, beta, times=times)
+
+    def rising(start: float, steps: float) -> float:
+        return sum(math.log(start + j) for j in range(int(steps)))
+
+    alone = (sum(rising(beta, t) for t in times)
+             - sum(math.log(vocabulary * beta + i) for i in range(words)))
+    for z in range(2):
+        joined = (math.log(members[z] + alpha) - math.log(alpha)
+                  + sum(rising(c + beta, t) for c, t in zip(counts[z], times, strict=True))
+                  - sum(math.log(totals[z] + vocabulary * beta + i) for i in range(words)))
+        assert found[z] == pytest.approx(joined - alone)
+    once = lonewords.gains(counts, totals, members, 2, vocabulary, alpha, beta)
+    assert lonewords.gains(counts, totals, members, 2, vocabulary, alpha, beta,
+                           times=np.ones(2)) == pytest.approx(once)  # once each: the lone rule
+
+
+def test_a_small_story_of_long_undated_articles_moves_only_with_the_probe_on() -> None:
+    pair = [long_art(f"p{n}", "Storm damage", FLOOD_WORDS, 90 + n) for n in range(2)]
+    stories = [*STORIES, [a.id for a in pair]]
+    engine, index, items = laid_out(FLOOD + SENATE + pair, stories)
+    assert lonewords.SMALL == 1  # off as shipped: a story of two is not read
+    assert lonewords.absorb_lone(engine, items, long=100) == 0
+    assert index.where["p0"] == story_id("p0")
+    assert lonewords.absorb_lone(engine, items, long=100, up_to=3) == 1
+    flood = index.stories[story_id("f0")]
+    assert index.where["p0"] == index.where["p1"] == flood.id
+    assert flood.size == 6 and story_id("p0") in flood.merged_from
+    assert index.where["s0"] == story_id("s0")
+
+
+def test_a_small_story_with_a_short_member_stays() -> None:
+    pair = [long_art("p0", "Storm damage", FLOOD_WORDS, 90),
+            long_art("p1", "Storm damage", FLOOD_WORDS, 91, count=60)]
+    engine, index, items = laid_out(FLOOD + SENATE + pair, [*STORIES, ["p0", "p1"]])
+    assert lonewords.absorb_lone(engine, items, long=100, up_to=3) == 0
+    assert index.where["p0"] == index.where["p1"] == story_id("p0")

@@ -23,6 +23,12 @@ read on the stories as the batch left them, so the order of the lone articles do
 merge is a merge like the others (``StoryIndex.merge``: the absorbed id redirects, no id changes).
 The story sums hold every member, earlier batches' too, so two batches see the stories one does.
 
+A probe, switched off (``SMALL`` 1; stories round 43, measured, not shipped): with ``SMALL`` 3 a
+story of two or three members, all long undated articles of the batch, is placed the same way as
+one document holding each bucket as many times as its members do (``gains``' ``times``: GSDMM's
+rising products), into a larger candidate of the merge pass's look-up, with ``MARGIN`` per bucket
+held (the lone rule when each is held once).
+
 The recipe (``learn.py``) clusters with this pass off: it is not on the path ``DEFAULT_MODEL`` is
 learned on. Pure: no I/O.
 """
@@ -48,6 +54,8 @@ MARGIN = 0.75  # log-likelihood per distinct bucket the best story must beat sta
 ALPHA = 0.1
 BETA = 0.1
 CANDIDATES = 20  # index candidates an article is scored against
+SMALL = 1  # stories of up to this many long undated batch members move (1: lone articles only;
+# stories round 43's probe, 3: a small story placed as one document, its members' summed counts)
 
 
 @dataclass(frozen=True)
@@ -59,19 +67,27 @@ class Target:
     story: str
     gain: float
     words: int
+    size: int = 1  # members of the story that moves (stories round 43's probe: up to ``SMALL``)
 
 
 def gains(counts: npt.NDArray[np.float64], totals: npt.NDArray[np.float64],
           members: npt.NDArray[np.float64], words: int, vocabulary: int,
-          alpha: float = ALPHA, beta: float = BETA) -> npt.NDArray[np.float64]:
+          alpha: float = ALPHA, beta: float = BETA,
+          times: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
     """For each story (``counts``: stories x the article's ``words`` distinct buckets, each
     ``n_zw``; ``totals`` each ``n_z``; ``members`` each ``m_z``), the log-likelihood of the article
-    in the story less that of the article alone (module docstring)."""
+    in the story less that of the article alone (module docstring). ``times``: how often the
+    document holds each bucket (a small story read as one document: its members holding it),
+    once each when None; ``words`` is then their sum."""
     base = vocabulary * beta
     spent = gammaln(totals + base + words) - gammaln(totals + base)
     alone = gammaln(base + words) - gammaln(base)
-    found: npt.NDArray[np.float64] = (np.log1p(counts / beta).sum(axis=1) - spent + alone
-                                      + np.log((members + alpha) / alpha))
+    if times is None:
+        held = np.log1p(counts / beta).sum(axis=1)
+    else:
+        held = ((gammaln(counts + beta + times) - gammaln(counts + beta)).sum(axis=1)
+                - (gammaln(beta + times) - gammaln(beta)).sum())
+    found: npt.NDArray[np.float64] = held - spent + alone + np.log((members + alpha) / alpha)
     return found
 
 
@@ -88,17 +104,62 @@ def bag(story: StoryState, buckets: npt.NDArray[np.int32]) -> tuple[npt.NDArray[
     return counts, float(np.minimum(summed.vals, cap).sum())
 
 
-def targets(engine: Clusterer, items: Sequence[Incoming], long: int = LONG) -> list[Target]:
+def _movable(item: Incoming, long: int) -> bool:
+    return not item.member.roundup and item.length >= long and item.features.day is None
+
+
+def _small_target(engine: Clusterer, story: StoryState, members: Sequence[Incoming], n: int,
+                  vocabulary: int) -> Target | None:
+    """A small story of long undated batch members read as one document (stories round 43's
+    probe): its buckets counted once per member holding them, scored against its index
+    candidates (the merge pass's look-up) larger than it."""
+    index = engine.index
+    held: dict[int, int] = {}
+    for member in members:
+        for bucket in np.union1d(member.features.title.ids, member.features.lead.ids):
+            held[int(bucket)] = held.get(int(bucket), 0) + 1
+    if not held:
+        return None
+    hosts = [s for s in index.story_candidates(story, CANDIDATES)
+             if s.size > story.size and not s.roundup and s.id != story.id]
+    if not hosts:
+        return None
+    buckets = np.array(sorted(held), dtype=np.int32)
+    times = np.array([float(held[int(b)]) for b in buckets])
+    bags = [bag(host, buckets) for host in hosts]
+    words = int(times.sum())
+    gain = gains(np.array([b[0] for b in bags]), np.array([b[1] for b in bags]),
+                 np.array([float(h.size) for h in hosts]), words, vocabulary, times=times)
+    best = int(np.argmax(gain))
+    return Target(n, hosts[best].id, float(gain[best]), words, story.size)
+
+
+def targets(engine: Clusterer, items: Sequence[Incoming], long: int = LONG,
+            up_to: int | None = None) -> list[Target]:
     """Each lone undated article of the batch with a body of at least ``long`` words, and its best
-    index candidate of two or more members, with the gain (module docstring)."""
+    index candidate of two or more members, with the gain (module docstring); with ``up_to`` above
+    1 (``SMALL``), each story of 2 to ``up_to`` members, all of them such articles of the batch,
+    too, against its candidates larger than it."""
+    small = SMALL if up_to is None else up_to
     index = engine.index
     ordered = sorted(items, key=lambda i: i.features.order)
+    by_id = {i.member.article_id: i for i in ordered}
     vocabulary = max(1, int(np.count_nonzero(index.idf.df)))
     found: list[Target] = []
+    seen: set[str] = set()
     for n, item in enumerate(ordered):
         features = item.features
         sid = index.resolve(index.where[item.member.article_id])
         story = index.stories[sid]
+        if 1 < story.size <= small and sid not in seen and not story.roundup:
+            seen.add(sid)
+            members = [by_id.get(m.article_id) for m in story.members]
+            if all(m is not None and _movable(m, long) for m in members):
+                target = _small_target(engine, story, [m for m in members if m is not None], n,
+                                       vocabulary)
+                if target is not None:
+                    found.append(target)
+            continue
         if (item.member.roundup or story.roundup or story.size != 1 or item.length < long
                 or features.day is not None):
             continue
@@ -117,7 +178,7 @@ def targets(engine: Clusterer, items: Sequence[Incoming], long: int = LONG) -> l
 
 
 def absorb_lone(engine: Clusterer, items: Sequence[Incoming], long: int = LONG,
-                margin: float = MARGIN) -> int:
+                margin: float = MARGIN, up_to: int | None = None) -> int:
     """Merge each lone long undated article's story into its best story when the gain passes
     ``margin`` per distinct bucket (module docstring); returns how many stories were absorbed.
     ``long`` 0: nothing moves."""
@@ -126,12 +187,12 @@ def absorb_lone(engine: Clusterer, items: Sequence[Incoming], long: int = LONG,
     index = engine.index
     ordered = sorted(items, key=lambda i: i.features.order)
     merged = 0
-    for target in targets(engine, items, long):
+    for target in targets(engine, items, long, up_to):
         if target.gain <= margin * target.words:
             continue
         small = index.stories.get(index.resolve(index.where[ordered[target.position].member.article_id]))
         large = index.stories.get(index.resolve(target.story))
-        if small is None or large is None or small is large or small.size != 1:
+        if small is None or large is None or small is large or small.size != target.size:
             continue
         index.merge(large, small)
         engine.touched.add(large.id)

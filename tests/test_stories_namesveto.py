@@ -38,7 +38,7 @@ def item(id_: str, player: str, *, long: bool = False) -> Article:
 
 
 def laid_out(articles: Sequence[Article], stories: Sequence[Sequence[str]],
-             names_veto: int = namesveto.SHORT) -> tuple[Clusterer, StoryIndex]:
+             names_veto: int = namesveto.PROBE) -> tuple[Clusterer, StoryIndex]:
     """Every article a story of its own, each group of ``stories`` merged into its first; the
     merge pass accepts every pair it is shown."""
     index = StoryIndex(window_days=14)
@@ -113,7 +113,8 @@ def stories_of(articles: Sequence[Article], groups: Sequence[Sequence[str]]) -> 
 
 def test_the_rule_needs_a_name_missing_on_both_sides() -> None:
     smith, jones = stories_of(two_players(), PLAYERS)
-    assert namesveto.refuses(smith, jones) and namesveto.refuses(jones, smith)
+    assert namesveto.refuses(smith, jones, namesveto.PROBE)
+    assert namesveto.refuses(jones, smith, namesveto.PROBE)
     assert not namesveto.refuses(smith, jones, 0)  # off
     # a story naming both holds every name of each: neither misses one of it
     both = art("b1", "Quarterback Smith and Jones arrested for drunk driving",
@@ -123,22 +124,28 @@ def test_the_rule_needs_a_name_missing_on_both_sides() -> None:
                               [["s1", "s2"], ["b1", "b2"]])
     assert namesveto.core_missing(mixed, smith)
     assert not namesveto.core_missing(smith, mixed)
-    assert not namesveto.refuses(smith, mixed)
+    assert not namesveto.refuses(smith, mixed, namesveto.PROBE)
 
 
 def test_a_member_of_unknown_length_makes_a_story_not_short() -> None:
     smith, jones = stories_of(two_players(), PLAYERS)
-    assert namesveto.short(smith)
+    assert namesveto.short(smith, namesveto.PROBE)
     smith.members[0] = type(smith.members[0])(**{**vars(smith.members[0]), "words": None})
-    assert not namesveto.short(smith)
-    assert not namesveto.refuses(smith, jones)
+    assert not namesveto.short(smith, namesveto.PROBE)
+    assert not namesveto.refuses(smith, jones, namesveto.PROBE)
+
+
+def test_the_veto_ships_switched_off() -> None:
+    assert namesveto.SHORT == 0
+    index = StoryIndex(window_days=14)
+    assert Clusterer(index).names_veto == 0
 
 
 def test_the_recipe_reads_no_names_veto(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
     real = namesveto.refuses
 
-    def counted(one: StoryState, other: StoryState, below: int = namesveto.SHORT) -> bool:
+    def counted(one: StoryState, other: StoryState, below: int = namesveto.PROBE) -> bool:
         calls.append(below)
         return real(one, other, below)
 
@@ -148,15 +155,17 @@ def test_the_recipe_reads_no_names_veto(monkeypatch: pytest.MonkeyPatch) -> None
     eager = dataclasses.replace(CAUTIOUS, merge=0.5)  # the merge pass accepts what it reads
     _run(eager, labelled, lambda gold, pred: 1.0, 14)  # the recipe: off
     assert calls == []
-    cluster_articles(short, model=eager)  # shipped: the merge pass asks it
-    assert calls and all(b == namesveto.SHORT for b in calls)
+    cluster_articles(short, model=eager)  # shipped: off, never asked
+    assert calls == []
+    cluster_articles(short, model=eager, names_veto=namesveto.PROBE)  # the probe: asked
+    assert calls and all(b == namesveto.PROBE for b in calls)
 
 
 def test_member_lengths_are_stored_and_older_states_read_as_unknown() -> None:
     smith, _ = stories_of(two_players(), PLAYERS)
     again = decode_state(encode_state(smith))
     assert [m.words for m in again.members] == [m.words for m in smith.members]
-    assert namesveto.short(again)
+    assert namesveto.short(again, namesveto.PROBE)
     raw = zlib.decompress(encode_state(smith))
     size = int.from_bytes(raw[:4], "little")
     header = json.loads(raw[4 : 4 + size])
@@ -165,4 +174,4 @@ def test_member_lengths_are_stored_and_older_states_read_as_unknown() -> None:
     old = json.dumps(header).encode("utf-8")
     older = decode_state(zlib.compress(len(old).to_bytes(4, "little") + old + raw[4 + size :]))
     assert [m.words for m in older.members] == [None, None]
-    assert not namesveto.short(older)
+    assert not namesveto.short(older, namesveto.PROBE)

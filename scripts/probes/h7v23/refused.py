@@ -9,7 +9,7 @@ from pathlib import Path
 
 from broadsheet.bench import BenchReport
 from broadsheet.bench import clustering as bench
-from broadsheet.stories import namesveto
+from broadsheet.stories import engine, namesveto
 
 report = BenchReport(stage="clustering", notes=[])
 sets = bench.load_sets(Path("/work/shared/data"), None, report)
@@ -20,7 +20,7 @@ _refuses = namesveto.refuses
 seen = Counter()
 
 
-def logged(one, other, below=namesveto.SHORT):  # type: ignore[no-untyped-def]
+def logged(one, other, below=namesveto.PROBE):  # type: ignore[no-untyped-def]
     said = _refuses(one, other, below)
     if said:
         a = Counter(label.get(m.article_id) for m in one.members).most_common(1)[0][0]
@@ -34,6 +34,7 @@ def logged(one, other, below=namesveto.SHORT):  # type: ignore[no-untyped-def]
 
 
 namesveto.refuses = logged
+engine.cluster_articles.__kwdefaults__["names_veto"] = namesveto.PROBE  # the probe on
 model = pickle.load(open(sys.argv[2], "rb")) if len(sys.argv) > 2 and sys.argv[2] != "-" else None
 bench.ours(articles, model) if model else bench.ours(articles)
 print(name, sys.argv[2:] , dict(seen), flush=True)

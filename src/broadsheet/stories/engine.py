@@ -26,8 +26,8 @@ For each article, in publication order within a batch:
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
 
-In the merge pass two stories of two or more short items (headlines with excerpts) that each name
-something the other never does are not merged (``namesveto.py``, stories round 44).
+A probe, switched off (``namesveto.py``, stories round 44): the merge pass refuses two stories of
+two or more short items (headlines with excerpts) that each name something the other never does.
 
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar

@@ -26,6 +26,9 @@ For each article, in publication order within a batch:
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
 
+A probe, switched off (``namesveto.py``, stories round 44): the merge pass refuses two stories of
+two or more short items (headlines with excerpts) that each name something the other never does.
+
 Articles are visited in publication order inside a batch (undated last, ties by a hash of the id),
 so a batch gives the same stories whatever order its articles came in; with a ``Model.link`` bar
 (docs/quality-history.md, stories rounds 24 and 27) a batch's undated articles are not visited one by one:
@@ -44,7 +47,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import linkage, lonewords, neighbours
+from broadsheet.stories import linkage, lonewords, namesveto, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -88,9 +91,10 @@ class Incoming:
 def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     """Everything the engine needs of one article (featurising is the costly part)."""
     features = featurize(article, entities)
+    length = len(article.text.split())
     member = Member(article.id, article.title, features.day, article.outlet,
-                    published=article.published, roundup=is_roundup(article))
-    return Incoming(features, sketch(article), member, len(article.text.split()))
+                    published=article.published, roundup=is_roundup(article), words=length)
+    return Incoming(features, sketch(article), member, length)
 
 
 class Clusterer:
@@ -99,12 +103,14 @@ class Clusterer:
     def __init__(self, index: StoryIndex, model: Model = DEFAULT_MODEL,
                  candidates: int = CANDIDATES,
                  lone_neighbours: int | None = neighbours.NEIGHBOURS,
-                 lone_words: int = lonewords.LONG) -> None:
+                 lone_words: int = lonewords.LONG,
+                 names_veto: int = namesveto.SHORT) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
         self.lone_neighbours = lone_neighbours  # None: lone articles stay alone (no vote)
         self.lone_words = lone_words  # 0: no lone long article moves by its words (``lonewords``)
+        self.names_veto = names_veto  # 0: the merge pass reads no names (``namesveto``)
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
@@ -163,7 +169,8 @@ class Clusterer:
                 continue
             if story.id not in self.index.stories:
                 story = self.index.stories[self.index.resolve(story.id)]
-            if other is story:
+            if other is story or (self.names_veto > 0
+                                  and namesveto.refuses(story, other, self.names_veto)):
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             story = self.index.merge(large, small)
@@ -318,7 +325,8 @@ def to_story(state: StoryState) -> Story:
 def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODEL,
                      window_days: float = DEFAULT_WINDOW_DAYS,
                      entities: dict[str, Sequence[Entity]] | None = None,
-                     lone_words: int = lonewords.LONG) -> list[Story]:
+                     lone_words: int = lonewords.LONG,
+                     names_veto: int = namesveto.SHORT) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -329,7 +337,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
     for article in articles:
         seen.setdefault(article.id, article)
     found = entities or {}
-    Clusterer(index, model, lone_words=lone_words).add_all(
+    Clusterer(index, model, lone_words=lone_words, names_veto=names_veto).add_all(
         prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

@@ -56,6 +56,7 @@ class Member:
     published: str | None = None
     duplicate_of: str | None = None
     roundup: bool = False
+    words: int | None = None  # body words (None: stored before stories round 44, unknown)
 
 
 @dataclass(frozen=True)

@@ -363,7 +363,8 @@ def _run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float
     """``scorer`` of ``labelled`` clustered by ``model``: with ``SETS_WEIGH_SAME`` and a stream
     that mixes sets (``sources``), the mean over its sets, each scored on its own articles."""
     stories = cluster_articles(labelled.articles, model=model, window_days=window_days,
-                               lone_words=0)  # the post-pass of ``lonewords``: not the recipe's
+                               lone_words=0,  # the post-pass of ``lonewords``: not the recipe's
+                               names_veto=0)  # nor the names veto (``namesveto``)
     where = {aid: s.id for s in stories for aid in s.article_ids}
     found = [where[a.id] for a in labelled.articles]
     if not SETS_WEIGH_SAME or not labelled.sources:

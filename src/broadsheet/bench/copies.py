@@ -15,10 +15,11 @@ the original each copies, or itself). Rows, per part and for all judged pairs: `
 share of marked pairs judged copies; 1.0 when none is marked), ``recall`` (the share of judged
 copies marked; 1.0 when there is none) and ``f1``. Systems:
 ``ours: the story stage`` (the stories ``cluster_articles`` makes of the part's articles and the
-copies it marks in them: what the brief counts), ``dedup: jaccard >= 0.8`` (``find_near_duplicates``
-on each labelled story's articles, at the threshold the other benches call it with) and, as
-baselines, the exact text hash and ``find_near_duplicates`` at 0.5 and 0.3. Run by ``broadsheet bench
-clustering`` (``bench/clustering.py``) and its quality gate.
+copies it marks in them: what the brief counts) and ``find_copies`` (the stage's copy rule on each
+labelled story's articles, as the claims bench reads stories: ``perspectives.as_story``); baselines:
+the exact text hash, the rule before near-duplicates were measured (the sketches' Jaccard estimate
+at 0.8) and ``find_near_duplicates`` (exact shingle Jaccard) at 0.8, 0.5 and 0.3. Run by ``broadsheet
+bench clustering`` (``bench/clustering.py``) and its quality gate.
 """
 
 from __future__ import annotations
@@ -37,13 +38,22 @@ from broadsheet.bench.cluster_sets import load_ecbplus
 from broadsheet.bench.realday import DATASET, LABELS, day_articles
 from broadsheet.brief.rank import duplicate_roots
 from broadsheet.model import Article, Story
-from broadsheet.stories.dedup import find_near_duplicates
+from broadsheet.stories.dedup import (
+    DUPLICATE_CONTAINMENT,
+    Sketch,
+    estimate,
+    find_copies,
+    find_near_duplicates,
+    order_key,
+    sketch,
+)
 from broadsheet.stories.engine import cluster_articles
 
 JUDGED = LABELS.parents[1] / "copies" / "judged.json"
 PARTS = {"realday": f"copies: {DATASET}", "ecbplus": "copies: ecbplus topics 1-35"}
 ALL = "copies: all judged pairs"
 OURS = "ours: the story stage"
+COPIES = f"find_copies: containment >= {DUPLICATE_CONTAINMENT}"
 _WORD = re.compile(r"\w+")
 
 Roots = Callable[[Sequence[Article]], dict[str, str]]  # a story's articles -> each one's root
@@ -58,6 +68,29 @@ def text_hash(article: Article) -> str:
 def _by_dedup(threshold: float) -> Roots:
     def roots(articles: Sequence[Article]) -> dict[str, str]:
         found = find_near_duplicates(articles, threshold=threshold)
+        return {a.id: found.get(a.id, a.id) for a in articles}
+    return roots
+
+
+def _by_copies(articles: Sequence[Article]) -> dict[str, str]:
+    found = find_copies(articles)
+    return {a.id: found.get(a.id, a.id) for a in articles}
+
+
+def _by_sketch_jaccard(threshold: float) -> Roots:
+    """Main's story-stage rule before containment: the sketches' Jaccard estimate at ``threshold``."""
+    def roots(articles: Sequence[Article]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        seen: list[tuple[str, Sketch]] = []
+        for article in sorted(articles, key=order_key):
+            mine = sketch(article)
+            if mine is None:
+                continue
+            close = [(estimate(mine, other), -n, aid) for n, (aid, other) in enumerate(seen)]
+            if close and max(close)[0] >= threshold:
+                copied = max(close)[2]
+                found[article.id] = found.get(copied, copied)
+            seen.append((article.id, mine))
         return {a.id: found.get(a.id, a.id) for a in articles}
     return roots
 
@@ -116,10 +149,11 @@ def _score(pairs: Sequence[Mapping[str, Any]], marked: Callable[[str, str], bool
 
 def systems(*, baselines: bool) -> dict[str, Roots]:
     """The per-story rules measured beside the story stage."""
-    found: dict[str, Roots] = {"dedup: jaccard >= 0.8": _by_dedup(0.8)}
+    found: dict[str, Roots] = {COPIES: _by_copies}
     if baselines:
         found["exact text hash"] = _by_hash
-        for threshold in (0.5, 0.3):
+        found["sketch jaccard >= 0.8 (main before)"] = _by_sketch_jaccard(0.8)
+        for threshold in (0.8, 0.5, 0.3):
             found[f"dedup: jaccard >= {threshold}"] = _by_dedup(threshold)
     return found
 

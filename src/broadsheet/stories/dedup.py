@@ -88,6 +88,57 @@ def estimate(a: Sketch, b: Sketch) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+DUPLICATE_CONTAINMENT = 0.5  # the story stage's copy bar (chosen on judged pairs: bench/copies.py)
+
+
+def sizes(rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:
+    """The number of distinct shingles behind each sketch (the last axis), estimated from its
+    minima: each of the ``k`` values is the least of ``n`` uniform 32-bit hashes, so ``(k - 1)``
+    over their sum (in units of 2^32) estimates ``n`` (relative error about ``1 / sqrt(k)``)."""
+    scaled = np.asarray(rows, dtype=np.float64) / 2.0**32
+    return np.asarray((rows.shape[-1] - 1) / np.maximum(scaled.sum(axis=-1), 1e-12),
+                      dtype=np.float64)
+
+
+def containments(item: Sketch, rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:
+    """For each sketch row, the estimated containment of the smaller shingle set in the other,
+    |A ∩ B| / min(|A|, |B|), at most 1.
+
+    From the MinHash Jaccard estimate ``j`` and the estimated sizes: |A ∩ B| = j (|A| + |B|) / (1 + j).
+    Unlike the Jaccard, a copy trimmed to its first paragraphs, or one with a paragraph added,
+    keeps a containment near 1: what it keeps is the other's text.
+    """
+    j = np.count_nonzero(rows == item[None, :], axis=1) / len(item)
+    mine, theirs = sizes(item[None, :])[0], sizes(rows)
+    shared = j * (mine + theirs) / (1.0 + j)
+    return np.asarray(np.minimum(1.0, shared / np.minimum(mine, theirs)), dtype=np.float64)
+
+
+def find_copies(articles: Sequence[Article], *,
+                containment: float = DUPLICATE_CONTAINMENT) -> dict[str, str]:
+    """The story stage's copy rule on the articles of one story: map each article whose sketch's
+    estimated containment (``containments``) with an earlier one's reaches ``containment`` to the
+    original of the one it is closest to (publication order, ``order_key``; an id seen twice counts
+    once; an article with no word is never marked)."""
+    if not 0.0 < containment <= 1.0:
+        raise ConfigError(f"containment must be in (0, 1], got {containment}")
+    found: dict[str, str] = {}
+    ids: list[str] = []
+    rows: list[Sketch] = []
+    for article in sorted(articles, key=order_key):
+        mine = sketch(article)
+        if mine is None or article.id in ids:
+            continue
+        if rows:
+            contained = containments(mine, np.vstack(rows))
+            best = int(np.argmax(contained))
+            if contained[best] >= containment:
+                found[article.id] = found.get(ids[best], ids[best])
+        ids.append(article.id)
+        rows.append(mine)
+    return found
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     """|a ∩ b| / |a ∪ b|; two empty sets share nothing (0.0), so empty texts never match."""
     union = len(a | b)

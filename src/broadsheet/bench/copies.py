@@ -165,8 +165,10 @@ def rows(data: Path | None = None, *, baselines: bool = True, judged: Path = JUD
     labels, parts = load(data, judged)
     pairs = [p for p in labels["pairs"] if p["part"] in parts]
     articles = {a.id: a for stories in parts.values() for members in stories.values() for a in members}
+    # ECB+'s texts are fixed data; the real day's are our extraction's, which may change (the
+    # pages, and so the judgments, stay): only their presence is checked
     stale = [i for p in pairs for i, h in ((p["a"], p["hash_a"]), (p["b"], p["hash_b"]))
-             if i not in articles or text_hash(articles[i]) != h]
+             if i not in articles or (p["part"] != "realday" and text_hash(articles[i]) != h)]
     if stale:
         raise ValueError(f"judged copies: {len(stale)} texts missing or changed, e.g. {stale[:3]}")
     result: list[BenchRow] = []

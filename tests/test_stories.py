@@ -238,15 +238,13 @@ def test_sketches_estimate_sizes_and_the_containment_of_a_trimmed_copy() -> None
     assert contained[1] == 1.0 and contained[2] < 0.1
 
 
-def test_a_trimmed_copy_with_a_paragraph_added_is_marked_a_copy() -> None:
+def test_find_copies_marks_a_trimmed_copy_with_a_paragraph_added() -> None:
     full = art("a1", FIRE[0].title, FIRE[0].paragraphs[0], *FIRE_MORE, outlet="wire")
     trimmed = art("t1", "Redding fire: thousands flee", FIRE[0].paragraphs[0], *FIRE_MORE[:3],
                   "Readers can find the list of open shelters on our website, updated every hour.",
                   published="2021-08-11", outlet="local")
     first, second = sketch(full), sketch(trimmed)
-    assert first is not None and second is not None and estimate(first, second) < 0.8  # main missed it
-    fire = by_id(cluster_articles([*FIRE[1:], *SENATE, full, trimmed]), "a1")
-    assert dict(fire.duplicates) == {"t1": "a1"}
+    assert first is not None and second is not None and estimate(first, second) < 0.8  # main misses it
     assert find_copies([trimmed, full, *SENATE]) == {"t1": "a1"}
 
 

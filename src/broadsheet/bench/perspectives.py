@@ -30,7 +30,8 @@ from broadsheet.bench import BenchRow
 from broadsheet.brief.voices import story_voices
 from broadsheet.model import Analysis, Article, Claim, Story, Voice
 from broadsheet.stories.corroboration import key_claims
-from broadsheet.stories.dedup import find_copies
+from broadsheet.stories.dedup import find_near_duplicates
+from broadsheet.stories.engine import DUPLICATE_THRESHOLD
 from broadsheet.stories.perspectives import perspectives
 from broadsheet.text import name_key
 from broadsheet.timestamps import normalise
@@ -50,7 +51,7 @@ def _article(raw: dict[str, Any]) -> Article:
 def as_story(story_id: str, articles: Sequence[Article]) -> Story:
     """``articles`` as one story, in publication order, its near-duplicates found as the clusterer
     finds them (the labelled sets' stories, scored without any clustering fault)."""
-    copies = find_copies(articles)
+    copies = find_near_duplicates(articles, threshold=DUPLICATE_THRESHOLD)
     ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
     return Story(id=story_id, title=ordered[0].title, article_ids=tuple(a.id for a in ordered),
                  outlets=tuple(sorted({a.outlet for a in ordered if a.outlet})),

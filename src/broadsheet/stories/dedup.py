@@ -14,11 +14,12 @@ only time. Articles are visited in publication order
 and chains are followed to their root, so every value of the result is an original, never itself a
 key. Pure: no I/O.
 
-The story stage reads sketches instead (``sketch``: the first ``SKETCH_WORDS`` words): a copy is an
-article whose sketch's estimated containment of the smaller shingle set in the other
-(``containments``) reaches ``DUPLICATE_CONTAINMENT``, so a trimmed copy or one with a paragraph added
-counts too; ``find_copies`` applies that rule to one story's articles. Measured on pairs judged by
-hand: ``bench/copies.py``.
+The story stage reads sketches instead (``sketch``: the first ``SKETCH_WORDS`` words; a copy when
+their Jaccard estimate reaches ``engine.DUPLICATE_THRESHOLD``). ``containments`` and ``find_copies``
+are a candidate rule, measured and not yet the stage's (``bench/copies.py``, docs/quality-history.md
+"Near-duplicates, measured"): a copy when the sketch's estimated containment of the smaller shingle
+set in the other reaches ``DUPLICATE_CONTAINMENT``, so a trimmed copy or one with a paragraph added
+counts too.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def estimate(a: Sketch, b: Sketch) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-DUPLICATE_CONTAINMENT = 0.5  # the story stage's copy bar (chosen on judged pairs: bench/copies.py)
+DUPLICATE_CONTAINMENT = 0.5  # find_copies' bar (chosen on judged pairs: bench/copies.py)
 
 
 def sizes(rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:
@@ -122,10 +123,10 @@ def containments(item: Sketch, rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.f
 
 def find_copies(articles: Sequence[Article], *,
                 containment: float = DUPLICATE_CONTAINMENT) -> dict[str, str]:
-    """The story stage's copy rule on the articles of one story: map each article whose sketch's
-    estimated containment (``containments``) with an earlier one's reaches ``containment`` to the
-    original of the one it is closest to (publication order, ``order_key``; an id seen twice counts
-    once; an article with no word is never marked)."""
+    """A candidate copy rule (measured, not the stage's) on the articles of one story: map each
+    article whose sketch's estimated containment (``containments``) with an earlier one's reaches
+    ``containment`` to the original of the one it is closest to (publication order, ``order_key``;
+    an id seen twice counts once; an article with no word is never marked)."""
     if not 0.0 < containment <= 1.0:
         raise ConfigError(f"containment must be in (0, 1], got {containment}")
     found: dict[str, str] = {}

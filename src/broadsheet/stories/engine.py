@@ -9,10 +9,9 @@ For each article, in publication order within a batch:
    reports its event; the best one takes the article when that probability reaches ``Model.join``,
    else the article starts a new story, whose id is minted now from the article's id and never
    changes;
-4. a near-duplicate of a member of a candidate story (a wire copy, trimmed or with a paragraph
-   added: the MinHash estimate of the containment of the smaller shingle set in the other,
-   ``dedup.containments``, at least ``DUPLICATE_CONTAINMENT``) joins that story whatever the scorer
-   says, marked as a copy of the member's original;
+4. a near-duplicate of a member of a candidate story (MinHash estimate of shingle Jaccard at least
+   ``DUPLICATE_THRESHOLD``: a wire copy) joins that story whatever the scorer says, marked as a copy
+   of the member's original;
 5. a roundup (``roundup.is_roundup``: "10 things you need to know", a live blog) is a story of its
    own, flagged, and is never posted in the index: nothing joins it and it joins nothing;
 6. merges: when the article's story now looks like another of its candidates (the smaller story
@@ -46,7 +45,7 @@ import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
 from broadsheet.stories import linkage, lonewords, neighbours
-from broadsheet.stories.dedup import DUPLICATE_CONTAINMENT, Sketch, containments, sketch
+from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
 from broadsheet.stories.roundup import is_roundup
@@ -64,6 +63,7 @@ from broadsheet.stories.sparse import Sparse, Weighted, cosine
 
 DEFAULT_WINDOW_DAYS = 14
 CANDIDATES = 10
+DUPLICATE_THRESHOLD = 0.8
 COPY_SIMILARITY = 0.5
 SETTLE_ROUNDS = 2
 SMALL_UNDATED_PAIRS = True  # probe (stories round 40): False keeps the story-pair scorer off the
@@ -238,9 +238,9 @@ class Clusterer:
         for story, close in zip(candidates, similar.tolist(), strict=True):
             if story.sketches is None or close < COPY_SIMILARITY:
                 continue
-            contained = containments(item.sketch, story.sketches)
-            best = int(np.argmax(contained))
-            if contained[best] >= DUPLICATE_CONTAINMENT:
+            agree = np.count_nonzero(story.sketches == item.sketch[None, :], axis=1)
+            best = int(np.argmax(agree))
+            if agree[best] >= DUPLICATE_THRESHOLD * len(item.sketch):
                 copied = story.sketch_ids[best]
                 original = next(m.duplicate_of for m in story.members if m.article_id == copied)
                 return story, original or copied

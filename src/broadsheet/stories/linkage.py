@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from broadsheet.stories.dedup import DUPLICATE_CONTAINMENT, containments
 from broadsheet.stories.index import StoryState
 from broadsheet.stories.score import Exemplars
 from broadsheet.stories.sparse import Weighted
@@ -72,15 +71,18 @@ class Linkage:
     def _mark_copies(self, items: Sequence[Incoming]) -> None:
         """Mark each item that nearly duplicates a member placed before it (stored, or earlier
         in the batch's order) as a copy of that member's original, as ``add`` would."""
+        from broadsheet.stories.engine import DUPLICATE_THRESHOLD  # engine imports this module
+
         placed = set(self.index.where) - {i.member.article_id for i in items}
         for item in sorted(items, key=lambda i: i.features.order):
             aid = item.member.article_id
             story = self.index.stories.get(self.index.where[aid])
             if item.sketch is not None and story is not None and story.sketches is not None:
                 earlier = np.array([i in placed for i in story.sketch_ids])
-                contained = np.where(earlier, containments(item.sketch, story.sketches), -1.0)
-                best = int(np.argmax(contained))
-                if contained[best] >= DUPLICATE_CONTAINMENT:
+                agree = np.count_nonzero(story.sketches == item.sketch[None, :], axis=1)
+                agree = np.where(earlier, agree, -1)
+                best = int(np.argmax(agree))
+                if agree[best] >= DUPLICATE_THRESHOLD * len(item.sketch):
                     self._copy(story, aid, story.sketch_ids[best])
             placed.add(aid)
 

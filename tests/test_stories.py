@@ -21,7 +21,17 @@ from broadsheet.bench.cluster_sets import ecbplus_topic
 from broadsheet.errors import ConfigError
 from broadsheet.model import Article, Story
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, prepare
-from broadsheet.stories.dedup import estimate, find_near_duplicates, jaccard, shingles, sketch
+from broadsheet.stories.dedup import (
+    DUPLICATE_CONTAINMENT,
+    containments,
+    estimate,
+    find_copies,
+    find_near_duplicates,
+    jaccard,
+    shingles,
+    sizes,
+    sketch,
+)
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import StoryState, apart, weigh
@@ -200,6 +210,54 @@ def test_sketches_estimate_the_shingle_jaccard() -> None:
     assert abs(estimate(sa, sb) - exact) < 0.15
     assert estimate(sa, sa) == 1.0
     assert sketch(art("e", "", "...")) is None
+
+
+FIRE_MORE = (
+    "Cal Fire said the blaze had burned 40,000 acres and destroyed dozens of homes.",
+    "Crews from Oregon and Nevada arrived overnight to relieve firefighters who had worked for "
+    "two days without rest along the western edge of the city.",
+    "The sheriff said two people were missing and that deputies were going door to door in the "
+    "neighbourhoods closest to the river to make sure everyone had left.",
+    "Schools in Redding will stay closed for the rest of the week, the district said, and the "
+    "fairgrounds have been opened to families and their animals.",
+    "Forecasters expect the winds to ease on Thursday, which could give crews a chance to build "
+    "containment lines on the ridge north of the city.",
+)
+
+
+def test_sketches_estimate_sizes_and_the_containment_of_a_trimmed_copy() -> None:
+    words = [f"w{i}" for i in range(400)]
+    full, trimmed = art("p", "t", " ".join(words)), art("q", "t", " ".join(words[:150]))
+    other = art("r", "t", " ".join(f"v{i}" for i in range(300)))
+    rows = [sketch(a) for a in (full, trimmed, other)]
+    assert all(r is not None for r in rows)
+    found = sizes(np.vstack(rows))  # 398, 148 and 298 shingles
+    assert all(abs(f / n - 1) < 0.3 for f, n in zip(found.tolist(), (398, 148, 298), strict=True))
+    contained = containments(rows[1], np.vstack(rows))
+    assert contained[0] >= 0.8 > estimate(rows[0], rows[1])  # kept whole, though Jaccard is ~0.37
+    assert contained[1] == 1.0 and contained[2] < 0.1
+
+
+def test_find_copies_marks_a_trimmed_copy_with_a_paragraph_added() -> None:
+    full = art("a1", FIRE[0].title, FIRE[0].paragraphs[0], *FIRE_MORE, outlet="wire")
+    trimmed = art("t1", "Redding fire: thousands flee", FIRE[0].paragraphs[0], *FIRE_MORE[:3],
+                  "Readers can find the list of open shelters on our website, updated every hour.",
+                  published="2021-08-11", outlet="local")
+    first, second = sketch(full), sketch(trimmed)
+    assert first is not None and second is not None and estimate(first, second) < 0.8  # main misses it
+    assert find_copies([trimmed, full, *SENATE]) == {"t1": "a1"}
+
+
+def test_find_copies_maps_copies_to_the_root_and_refuses_a_bad_bar() -> None:
+    body = FIRE[0].paragraphs
+    original = dataclasses.replace(FIRE[0], id="z9", published="2021-08-09")
+    copies = [dataclasses.replace(FIRE[0], id="a5", paragraphs=(body[0],)),
+              dataclasses.replace(FIRE[0], id="a4", published="2021-08-12")]
+    assert find_copies([*copies, *SENATE, original, art("e", "", "...")]) == {"a5": "z9", "a4": "z9"}
+    assert find_copies(SENATE) == {}
+    assert 0.0 < DUPLICATE_CONTAINMENT < 1.0
+    with pytest.raises(ConfigError):
+        find_copies(SENATE, containment=0.0)
 
 
 def test_find_near_duplicates_maps_copies_to_the_earliest_original() -> None:

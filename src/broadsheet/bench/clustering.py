@@ -27,7 +27,8 @@ story id (following merges) is the one they had after the first batch; and the s
 another order (``another_order``: the ids renamed, so the hash order of undated articles and ties
 changes), the agreement any change of order allows, beside which the two-batch figure is read.
 Then the perspectives fixture (``bench/perspectives.py``), "a real day" (``bench/realday.py``) and
-its stories' key claims judged by hand (``bench/claims.py``). ``--scale`` instead measures
+its stories' key claims judged by hand (``bench/claims.py``), and near-duplicate pairs judged by
+hand on the real day and ECB+ (``bench/copies.py``). ``--scale`` instead measures
 adding 100,000 articles (``bench/cluster_scale.py``). ``limit`` keeps that many stories of each set.
 With ``baselines=False`` (the quality gate) only ours is run.
 """
@@ -302,12 +303,13 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True,
 
 
 def _extras(data: Path, report: BenchReport, baselines: bool) -> None:
-    """The perspectives fixture, the real day and its judged claims."""
-    from broadsheet.bench import claims, perspectives, realday
+    """The perspectives fixture, the real day, its judged claims and the judged copies."""
+    from broadsheet.bench import claims, copies, perspectives, realday
 
     report.rows.extend(perspectives.rows())
     report.rows.extend(realday.rows(data, baselines=baselines))
     report.rows.extend(claims.rows(data, baselines=baselines))
+    report.rows.extend(copies.rows(data, baselines=baselines))
 
 
 def _reference(data: Path) -> ModuleType | None:

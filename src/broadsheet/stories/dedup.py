@@ -13,6 +13,13 @@ only time. Articles are visited in publication order
 (undated last, ties by id): each later copy maps to the earliest original it nearly duplicates,
 and chains are followed to their root, so every value of the result is an original, never itself a
 key. Pure: no I/O.
+
+The story stage reads sketches instead (``sketch``: the first ``SKETCH_WORDS`` words; a copy when
+their Jaccard estimate reaches ``engine.DUPLICATE_THRESHOLD``). ``containments`` and ``find_copies``
+are a candidate rule, measured and not yet the stage's (``bench/copies.py``, docs/quality-history.md
+"Near-duplicates, measured"): a copy when the sketch's estimated containment of the smaller shingle
+set in the other reaches ``DUPLICATE_CONTAINMENT``, so a trimmed copy or one with a paragraph added
+counts too.
 """
 
 from __future__ import annotations
@@ -86,6 +93,57 @@ def sketch(article: Article) -> Sketch | None:
 def estimate(a: Sketch, b: Sketch) -> float:
     """The MinHash estimate of the Jaccard similarity of the shingle sets behind two sketches."""
     return float(np.count_nonzero(a == b)) / len(a)
+
+
+DUPLICATE_CONTAINMENT = 0.5  # find_copies' bar (chosen on judged pairs: bench/copies.py)
+
+
+def sizes(rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:
+    """The number of distinct shingles behind each sketch (the last axis), estimated from its
+    minima: each of the ``k`` values is the least of ``n`` uniform 32-bit hashes, so ``(k - 1)``
+    over their sum (in units of 2^32) estimates ``n`` (relative error about ``1 / sqrt(k)``)."""
+    scaled = np.asarray(rows, dtype=np.float64) / 2.0**32
+    return np.asarray((rows.shape[-1] - 1) / np.maximum(scaled.sum(axis=-1), 1e-12),
+                      dtype=np.float64)
+
+
+def containments(item: Sketch, rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:
+    """For each sketch row, the estimated containment of the smaller shingle set in the other,
+    |A ∩ B| / min(|A|, |B|), at most 1.
+
+    From the MinHash Jaccard estimate ``j`` and the estimated sizes: |A ∩ B| = j (|A| + |B|) / (1 + j).
+    Unlike the Jaccard, a copy trimmed to its first paragraphs, or one with a paragraph added,
+    keeps a containment near 1: what it keeps is the other's text.
+    """
+    j = np.count_nonzero(rows == item[None, :], axis=1) / len(item)
+    mine, theirs = sizes(item[None, :])[0], sizes(rows)
+    shared = j * (mine + theirs) / (1.0 + j)
+    return np.asarray(np.minimum(1.0, shared / np.minimum(mine, theirs)), dtype=np.float64)
+
+
+def find_copies(articles: Sequence[Article], *,
+                containment: float = DUPLICATE_CONTAINMENT) -> dict[str, str]:
+    """A candidate copy rule (measured, not the stage's) on the articles of one story: map each
+    article whose sketch's estimated containment (``containments``) with an earlier one's reaches
+    ``containment`` to the original of the one it is closest to (publication order, ``order_key``;
+    an id seen twice counts once; an article with no word is never marked)."""
+    if not 0.0 < containment <= 1.0:
+        raise ConfigError(f"containment must be in (0, 1], got {containment}")
+    found: dict[str, str] = {}
+    ids: list[str] = []
+    rows: list[Sketch] = []
+    for article in sorted(articles, key=order_key):
+        mine = sketch(article)
+        if mine is None or article.id in ids:
+            continue
+        if rows:
+            contained = containments(mine, np.vstack(rows))
+            best = int(np.argmax(contained))
+            if contained[best] >= containment:
+                found[article.id] = found.get(ids[best], ids[best])
+        ids.append(article.id)
+        rows.append(mine)
+    return found
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

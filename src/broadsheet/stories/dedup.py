@@ -14,12 +14,13 @@ only time. Articles are visited in publication order
 and chains are followed to their root, so every value of the result is an original, never itself a
 key. Pure: no I/O.
 
-The story stage reads sketches instead (``sketch``: the first ``SKETCH_WORDS`` words; a copy when
-their Jaccard estimate reaches ``engine.DUPLICATE_THRESHOLD``). ``containments`` and ``find_copies``
-are a candidate rule, measured and not yet the stage's (``bench/copies.py``, docs/quality-history.md
-"Near-duplicates, measured"): a copy when the sketch's estimated containment of the smaller shingle
-set in the other reaches ``DUPLICATE_CONTAINMENT``, so a trimmed copy or one with a paragraph added
-counts too.
+The story stage reads sketches instead (``sketch``: the first ``SKETCH_WORDS`` words). A copy joins
+its original's story when their Jaccard estimate reaches ``engine.DUPLICATE_THRESHOLD``; once a
+batch is placed, ``copies.mark`` marks as copies the members whose text an earlier member of their
+story contains (``containments``: the estimated containment of the smaller shingle set in the
+other reaches ``DUPLICATE_CONTAINMENT``), so a trimmed copy or one with a paragraph added counts
+once too (``bench/copies.py``, docs/quality-history.md "Near-duplicates, measured" and "...,
+marked"). ``find_copies`` is the same rule on the articles of one story, a row of the bench.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def estimate(a: Sketch, b: Sketch) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-DUPLICATE_CONTAINMENT = 0.5  # find_copies' bar (chosen on judged pairs: bench/copies.py)
+DUPLICATE_CONTAINMENT = 0.5  # copies.mark's and find_copies' bar (chosen on judged pairs: bench/copies.py)
 
 
 def sizes(rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.float64]:

@@ -25,6 +25,9 @@ For each article, in publication order within a batch:
 8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
+9. last, copies are marked inside each story (``copies.py``): an article of the batch whose text
+   an earlier member's contains (a trimmed or lightly edited wire copy) is marked a copy of that
+   member's original; no article moves.
 
 A probe, switched off (``namesveto.py``, stories round 44): the merge pass refuses two stories of
 two or more short items (headlines with excerpts) that each name something the other never does.
@@ -47,7 +50,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import linkage, lonewords, namesveto, neighbours
+from broadsheet.stories import copies, linkage, lonewords, namesveto, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -117,7 +120,8 @@ class Clusterer:
     def add_all(self, items: Iterable[Incoming]) -> None:
         """Place every item, in publication order, skipping articles already placed; then the
         merge pass over the stories the batch touched (``settle``); then each article the batch
-        left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``)."""
+        left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``);
+        last, the batch's copies are marked in their stories (``copies.mark``)."""
         fresh: dict[str, Incoming] = {}
         for item in sorted(items, key=lambda i: i.features.order):
             if item.member.article_id not in self.index.where:
@@ -135,6 +139,7 @@ class Clusterer:
             if self.lone_words > 0:
                 lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
             self.touched = set()
+        copies.mark(self.index, ((i.member.article_id, i.sketch) for i in fresh.values()))
 
     def settle(self, rounds: int = SETTLE_ROUNDS) -> int:
         """The merge pass: each touched story (smallest first) against its index candidates,

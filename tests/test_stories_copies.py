@@ -12,8 +12,9 @@ import dataclasses
 import pytest
 
 from broadsheet.model import Article, Story
-from broadsheet.stories import cluster_articles, copies
+from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, copies, prepare
 from broadsheet.stories.dedup import jaccard, shingles
+from broadsheet.stories.engine import DEFAULT_WINDOW_DAYS, to_story
 
 PLACES = ["Elm Street", "the river road", "Mill Lane", "the old depot", "Cedar Avenue",
           "the school gym", "Harbor Drive", "the county fairground", "Oak Hill", "the marina",
@@ -42,6 +43,15 @@ OWN = wire("own", ["Our reporter in Riverton watched the levee give way at dawn:
                    "Residents carried furniture upstairs while fire crews rowed boats down "
                    "flooded lanes to reach older neighbours."],
            published="2021-08-10T12:00:00", outlet="daily", title="Riverton levee breaks")
+
+
+def batches(*parts: list[Article]) -> list[Story]:
+    """The stories after adding ``parts`` one batch after another to one index."""
+    index = StoryIndex(window_days=DEFAULT_WINDOW_DAYS)
+    engine = Clusterer(index)
+    for part in parts:
+        engine.add_all(prepare(a) for a in part)
+    return [to_story(s) for s in index.stories.values()]
 
 
 def story_of(stories: list[Story], article_id: str) -> Story:
@@ -81,3 +91,12 @@ def test_the_first_published_is_the_original() -> None:
     early = dataclasses.replace(TRIMMED, published="2021-08-10T08:00:00")
     flood = story_of(cluster_articles([ORIGINAL, early]), "orig")
     assert dict(flood.duplicates) == {"orig": "trim"}
+
+
+def test_a_back_filled_original_marks_the_copies_stored_before_it() -> None:
+    """Two batches, the copies first: the original published before them arrives second and
+    becomes their root, as in one batch."""
+    later = batches([TRIMMED, RETRIMMED, OWN], [ORIGINAL])
+    once = cluster_articles([ORIGINAL, TRIMMED, RETRIMMED, OWN])
+    assert dict(story_of(later, "orig").duplicates) == {"trim": "orig", "retrim": "orig"}
+    assert dict(story_of(later, "orig").duplicates) == dict(story_of(once, "orig").duplicates)

@@ -25,8 +25,8 @@ For each article, in publication order within a batch:
 8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
-9. last, copies are marked inside each story (``copies.py``): an article of the batch whose text
-   an earlier member's contains (a trimmed or lightly edited wire copy) is marked a copy of that
+9. last, copies are marked inside each story the batch touched (``copies.py``): a member whose
+   text an earlier member's contains (a trimmed or lightly edited wire copy) is a copy of that
    member's original; no article moves.
 
 A probe, switched off (``namesveto.py``, stories round 44): the merge pass refuses two stories of
@@ -139,7 +139,7 @@ class Clusterer:
             if self.lone_words > 0:
                 lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
             self.touched = set()
-        copies.mark(self.index, ((i.member.article_id, i.sketch) for i in fresh.values()))
+        copies.mark(self.index, fresh)
 
     def settle(self, rounds: int = SETTLE_ROUNDS) -> int:
         """The merge pass: each touched story (smallest first) against its index candidates,

@@ -29,12 +29,13 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
-from broadsheet.stories.dedup import DUPLICATE_CONTAINMENT, containments
+from broadsheet.stories.dedup import DUPLICATE_CONTAINMENT, container
 from broadsheet.stories.index import Member, StoryIndex, StoryState
 
 
 def published_order(member: Member) -> tuple[bool, str, str]:
-    """The order ``engine.to_story`` lists members in: dated first by date, then by id."""
+    """Publication order of a story's members (``engine.to_story`` lists them so): dated first by
+    date, then by id."""
     return (member.published is None, member.published or "", member.article_id)
 
 
@@ -71,8 +72,5 @@ def remark(story: StoryState, bar: float = DUPLICATE_CONTAINMENT) -> int:
 def _contained_in(sketches: npt.NDArray[np.uint32], row: int, earlier: Sequence[int],
                   bar: float) -> int | None:
     """The row of ``earlier`` whose sketch contains the most of ``row``'s, if at ``bar``."""
-    if not earlier:
-        return None
-    contained = containments(sketches[row], sketches[list(earlier)])
-    best = int(np.argmax(contained))
-    return earlier[best] if contained[best] >= bar else None
+    best = container(sketches[row], sketches[list(earlier)], bar) if earlier else None
+    return None if best is None else earlier[best]

@@ -122,6 +122,14 @@ def containments(item: Sketch, rows: npt.NDArray[np.uint32]) -> npt.NDArray[np.f
     return np.asarray(np.minimum(1.0, shared / np.minimum(mine, theirs)), dtype=np.float64)
 
 
+def container(item: Sketch, earlier: npt.NDArray[np.uint32], bar: float) -> int | None:
+    """The row of ``earlier`` whose sketch contains the most of ``item``'s (``containments``),
+    when that reaches ``bar``; None otherwise."""
+    contained = containments(item, earlier)
+    best = int(np.argmax(contained))
+    return best if contained[best] >= bar else None
+
+
 def find_copies(articles: Sequence[Article], *,
                 containment: float = DUPLICATE_CONTAINMENT) -> dict[str, str]:
     """A candidate copy rule (measured, not the stage's) on the articles of one story: map each
@@ -137,11 +145,9 @@ def find_copies(articles: Sequence[Article], *,
         mine = sketch(article)
         if mine is None or article.id in ids:
             continue
-        if rows:
-            contained = containments(mine, np.vstack(rows))
-            best = int(np.argmax(contained))
-            if contained[best] >= containment:
-                found[article.id] = found.get(ids[best], ids[best])
+        best = container(mine, np.vstack(rows), containment) if rows else None
+        if best is not None:
+            found[article.id] = found.get(ids[best], ids[best])
         ids.append(article.id)
         rows.append(mine)
     return found

@@ -311,8 +311,7 @@ def central_title(state: StoryState) -> str:
 
 def to_story(state: StoryState) -> Story:
     """The ``Story`` value of a state: members in publication order, copies marked."""
-    members = sorted(state.members, key=lambda m: (m.published is None, m.published or "",
-                                                   m.article_id))
+    members = sorted(state.members, key=copies.published_order)
     dates = sorted(m.published for m in members if m.published)
     return Story(
         id=state.id,

@@ -8,6 +8,7 @@ from typing import Any
 
 from broadsheet.bench.claims import (
     ALLSIDES_CLAIMS,
+    BASIL2_CLAIMS,
     BASIL_CLAIMS,
     DAY_CLAIMS,
     ECBPLUS_CLAIMS,
@@ -97,6 +98,17 @@ def test_every_basil_label_names_a_sentence_of_its_articles_lead() -> None:
     labels = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))
     articles = {a.id: a for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
     assert len(articles) == 3 * len(labels["events"]) == 60
+    _assert_named(labels, articles)
+
+
+def test_the_second_basil_set_draws_only_events_the_first_left_and_names_lead_sentences() -> None:
+    path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
+    labels = json.loads(BASIL2_CLAIMS.read_text(encoding="utf-8"))
+    first = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))["events"]
+    assert not set(labels["events"]) & set(first) and len(set(labels["events"])) == 20
+    articles = {a.id: a for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
     _assert_named(labels, articles)
 
 

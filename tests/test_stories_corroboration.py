@@ -150,3 +150,29 @@ def test_trigrams_never_count_against_two_sentences() -> None:
     other_spelling = ({"harbor": 1.0}, {"ur#": 1.0})
     assert similarity(same_words, other_spelling) == pytest.approx(1.0)
     assert similarity(({"van": 1.0}, {"van": 1.0}), ({"bus": 1.0}, {"van": 1.0})) == pytest.approx(0.2)
+
+
+SALE = "The Dunmore council voted on Monday to sell the old harbor to Lumio Networks."
+DEAL = "Town lawmakers backed a 40 million dollar deal for the waterfront site."
+BOTH = "The Dunmore council voted on Monday to back a 40 million dollar deal for the old harbor."
+
+
+def test_a_later_lede_close_to_two_earlier_ledes_joins_their_claims() -> None:
+    first = _article("a", "Harbor Times", SALE, "The vote was seven to two.")
+    # the second lede shares no word with the first: read second, it starts a claim of its own
+    second = _article("b", "Valley Post", DEAL, "Protesters gathered outside the meeting hall.",
+                      published="2026-03-02T09:00:00Z")
+    third = _article("c", "Metro Daily", BOTH, "The sale closes in June.", published="2026-03-02T10:00:00Z")
+    three = ("Harbor Times", "Metro Daily", "Valley Post")
+    assert _claims(first, second, third) == [(SALE, three, tuple(name.casefold() for name in three))]
+
+
+def test_only_ledes_join_two_claims_after_the_articles_are_read() -> None:
+    first = _article("a", "Harbor Times", SALE, "The vote was seven to two.")
+    second = _article("b", "Valley Post", DEAL, "Protesters gathered outside the meeting hall.",
+                      published="2026-03-02T09:00:00Z")
+    # the sentence close to both is the third article's second, not its lede
+    third = _article("c", "Metro Daily", "Ardent's governor signed the water budget on Tuesday night.", BOTH,
+                     published="2026-03-02T10:00:00Z")
+    assert _claims(first, second, third) == [(SALE, ("Harbor Times", "Metro Daily"),
+                                              ("harbor times", "metro daily"))]

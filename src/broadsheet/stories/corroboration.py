@@ -19,8 +19,10 @@ The rules:
   sentences join the claims of the earlier articles all at once, one sentence to a claim, the
   pairs chosen so that their similarities add up to the most (an article whose first sentence
   best matches a claim its second sentence states word for word does not take it from the
-  second); a sentence left over starts a claim. A claim is shown by the first sentence that
-  stated it.
+  second); a sentence left over starts a claim. Once every article is read, two claims join when
+  a lede of each reaches ``SAME_CLAIM`` and no article states both (a lede paraphrasing the first
+  under the bar started a claim of its own before the third outlet's lede, close to both, could
+  join only one). A claim is shown by the first sentence that stated it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
@@ -49,7 +51,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -100,6 +102,7 @@ class _Claim:
     reports: list[tuple[str, str, str]]  # (article, outlet, source)
     vectors: list[Vectors]  # of every sentence stating it, the first first
     lede: bool = False  # started by an article's first statement
+    ledes: list[Vectors] = field(default_factory=list)  # of the articles' first statements stating it
 
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
@@ -222,7 +225,30 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     rows = [(a, s, src, v) for (a, s, src), v in zip(reports, vectors, strict=True)]
     for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
         _place(list(group), claims)
-    return claims
+    return _merge(claims)
+
+
+def _merge(claims: list[_Claim]) -> list[_Claim]:
+    """Join two claims whose ledes an article read later shows to be one: while a lede (an
+    article's first statement) of one claim and a lede of another reach ``SAME_CLAIM`` and no
+    article states both, the closest two join, the earlier keeping its first sentence. (Articles
+    are read in order: a lede paraphrasing the first under the bar starts a claim of its own, and
+    the third outlet's lede, close to both, can join only one of them.)"""
+    while True:
+        best, pair = SAME_CLAIM, None
+        for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
+            if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
+                continue
+            score = max(similarity(v, w) for v in a.ledes for w in b.ledes)
+            if score >= best:
+                best, pair = score, (i, j)
+        if pair is None:
+            return claims
+        first, later = claims[pair[0]], claims.pop(pair[1])
+        first.reports += later.reports
+        first.vectors += later.vectors
+        first.ledes += later.ledes
+        first.lede = first.lede or later.lede
 
 
 def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
@@ -238,10 +264,12 @@ def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
         if similar[r, c] > 0:
             earlier[c].reports.append(_report(rows[r]))
             earlier[c].vectors.append(rows[r][3])
+            earlier[c].ledes += [rows[r][3]] if r == 0 else []
             joined.add(r)
     for r, (article, sentence, _, vector) in enumerate(rows):
         if r not in joined:
-            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [vector], r == 0))
+            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [vector], r == 0,
+                                 [vector] if r == 0 else []))
 
 
 def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:

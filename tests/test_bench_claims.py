@@ -13,6 +13,7 @@ from broadsheet.bench.claims import (
     DAY_CLAIMS,
     ECBPLUS_CLAIMS,
     Judge,
+    _named,
     fingerprint,
 )
 from broadsheet.bench.cluster_sets import ecbplus_topic, load_allsides, load_basil, load_ecbplus
@@ -69,6 +70,12 @@ def test_a_label_may_name_its_sentence_by_a_fingerprint() -> None:
     judge = Judge(labels, {"a": "Harbor Times", "b": "Valley Post"})
     assert judge.right("a", _claim(said, *BOTH), 2)
     assert not judge.right("a", _claim("The bridge reopened on Tuesday.", *BOTH), 2)
+
+
+def test_basil_articles_carry_their_outlets_names() -> None:
+    """So a report crediting "The New York Times" credits the Times' own article."""
+    coded = Article(id="x", source="basil", title="t", paragraphs=("p",), outlet="nyt")
+    assert _named(coded).outlet == "The New York Times"
 
 
 def test_a_label_is_found_only_when_shown_right() -> None:

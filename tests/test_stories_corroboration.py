@@ -70,6 +70,22 @@ def test_a_wire_copy_and_a_report_of_it_are_one_source() -> None:
     assert set(outlets) == {"Valley Post", "Harbor Times"} and sources == ("reuters",)
 
 
+def test_a_write_up_of_another_outlets_report_credits_it_throughout_its_lead() -> None:
+    scoop = _article("t", "Harbor Times", "Lumio Networks will close its Dunmore plant in June.",
+                     "The plant employs 400 people, the company's filings show.")
+    # its lede credits the Times: the figures its lead goes on to give are the Times' as well
+    write_up = _article("p", "Valley Post", "Lumio Networks plans to shut its Dunmore plant, the Harbor "
+                        "Times reports.", "The Dunmore plant employs 400 people.",
+                        published="2026-03-02T09:00:00Z")
+    claims = _claims(scoop, write_up)
+    assert len(claims) == 2 and all(sources == ("harbor times",) for _, _, sources in claims)
+    own = _article("p", "Valley Post", "Lumio Networks plans to shut its Dunmore plant.",
+                   "The Dunmore plant employs 400 people, the Harbor Times reported.",
+                   published="2026-03-02T09:00:00Z")
+    sources = {text[:10]: set(found) for text, _, found in _claims(scoop, own)}
+    assert sources == {"Lumio Netw": {"harbor times", "valley post"}, "The plant ": {"harbor times"}}
+
+
 def test_an_articles_sentences_join_the_claims_they_state_best_together() -> None:
     first = _article("a", "Harbor Times",
                      "Lumio Networks received an inquiry from the attorney general's office last week.",

@@ -21,7 +21,8 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
   (the annotation is CC BY 3.0, the news texts carry no licence);
 - **BASIL, a second set, held out**: 20 other events of BASIL (none of the first set's), judged
   before the rules of corroboration round 4 were written and measured;
-  ``tests/data/basil_claims_2/judged.json``, offsets and hashes as for the first.
+  ``tests/data/basil_claims_2/judged.json``, offsets and hashes as for the first. BASIL's
+  articles carry their outlets' names (its file gives short codes), as a feed gives them.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -154,12 +155,12 @@ def _real_day(data: Path) -> Loaded | None:
 
 def _basil(data: Path) -> Loaded | None:
     path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL_CLAIMS, load_basil) if path.is_file() else None
+    return _judged_set(path, BASIL_CLAIMS, load_basil, _named) if path.is_file() else None
 
 
 def _basil2(data: Path) -> Loaded | None:
     path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL2_CLAIMS, load_basil) if path.is_file() else None
+    return _judged_set(path, BASIL2_CLAIMS, load_basil, _named) if path.is_file() else None
 
 
 def _allsides(data: Path) -> Loaded | None:
@@ -170,6 +171,15 @@ def _allsides(data: Path) -> Loaded | None:
 def _ecbplus(data: Path) -> Loaded | None:
     path = data / "clustering" / "ecbplus" / "ecbplus_docs.jsonl"
     return _judged_set(path, ECBPLUS_CLAIMS, load_ecbplus, _own) if path.is_file() else None
+
+
+BASIL_OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}
+
+
+def _named(article: Article) -> Article:
+    """A BASIL article with its outlet's name, as a feed gives it, for the file's short code (so a
+    report crediting "The New York Times" credits the Times' own article)."""
+    return replace(article, outlet=BASIL_OUTLETS.get(article.outlet or "", article.outlet))
 
 
 def _own(article: Article) -> Article:

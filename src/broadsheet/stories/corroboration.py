@@ -28,12 +28,14 @@ The rules:
   ``MAX_CLAIMS``, the most independently reported first.
 - **Independence.** Each article that states a claim is a report of it, and every report has a
   *source of record*: the outlet it cites for the claim when the sentence says so ("according to
-  The New York Times", "the Times reported", "citing Reuters", "told BBC News", or an attribution
-  of the analysis with ``via`` set on that sentence); for a sentence that says it is hearsay
-  ("reportedly", "is reported to") the one other outlet the lead cites; else the news agency its
-  dateline credits for the whole article ("(Reuters) —", "WASHINGTON (AP) —"); else its own
-  outlet. The claim's independent count is the number of distinct sources of record among its
-  reports, where a near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
+  The New York Times", "the Times reported", "the Times reports", "is reporting", "first reported
+  in the Times", "citing Reuters", "told BBC News", or an attribution of the analysis with ``via``
+  set on that sentence); for a sentence that says it is hearsay ("reportedly", "is reported to")
+  the one other outlet the lead cites; else the news agency its dateline credits for the whole
+  article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
+  of another outlet's report: "..., the Times reports."); else its own outlet. The claim's
+  independent count is the number of distinct sources of record among its reports, where a
+  near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
   columnist; or the headline starts "Opinion") are not reports. So three papers running one agency
   story count once, two reports both citing the Times count once, and a column agreeing with the
@@ -77,9 +79,10 @@ _NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _CITED = re.compile(
-    r"(?:[Aa]ccording to|[Cc]iting|reported by|told|in an interview with|a report (?:by|from|in))\s+"
+    r"(?:[Aa]ccording to|[Cc]iting|reported (?:by|in)|told|in an interview with|a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
-    r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?reported\b",
+    r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?"
+    r"(?:reported|reports|is reporting|has reported)\b",
 )
 
 
@@ -165,7 +168,8 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
              for a, b in spans]
     credited = {c for c in cited if c and c != own}
     hearsay = next(iter(credited)) if len(credited) == 1 else None
-    fallback = wire_source(article, outlets) or own
+    written_up = cited[0] if cited and cited[0] != own else None  # "..., the Times reports."
+    fallback = wire_source(article, outlets) or written_up or own
     return [c or (hearsay if hearsay and _HEARSAY.search(article.text[a:b]) else None) or fallback
             for c, (a, b) in zip(cited, spans, strict=True)]
 

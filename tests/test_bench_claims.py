@@ -8,10 +8,12 @@ from typing import Any
 
 from broadsheet.bench.claims import (
     ALLSIDES_CLAIMS,
+    BASIL2_CLAIMS,
     BASIL_CLAIMS,
     DAY_CLAIMS,
     ECBPLUS_CLAIMS,
     Judge,
+    _named,
     fingerprint,
 )
 from broadsheet.bench.cluster_sets import ecbplus_topic, load_allsides, load_basil, load_ecbplus
@@ -70,6 +72,12 @@ def test_a_label_may_name_its_sentence_by_a_fingerprint() -> None:
     assert not judge.right("a", _claim("The bridge reopened on Tuesday.", *BOTH), 2)
 
 
+def test_basil_articles_carry_their_outlets_names() -> None:
+    """So a report crediting "The New York Times" credits the Times' own article."""
+    coded = Article(id="x", source="basil", title="t", paragraphs=("p",), outlet="nyt")
+    assert _named(coded).outlet == "The New York Times"
+
+
 def test_a_label_is_found_only_when_shown_right() -> None:
     bridge = LABELLED["claims"][0]
     shown = [("b", _claim("Dunmore's bridge is open again.", *BOTH), 2)]
@@ -97,6 +105,17 @@ def test_every_basil_label_names_a_sentence_of_its_articles_lead() -> None:
     labels = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))
     articles = {a.id: a for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
     assert len(articles) == 3 * len(labels["events"]) == 60
+    _assert_named(labels, articles)
+
+
+def test_the_second_basil_set_draws_only_events_the_first_left_and_names_lead_sentences() -> None:
+    path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
+    labels = json.loads(BASIL2_CLAIMS.read_text(encoding="utf-8"))
+    first = json.loads(BASIL_CLAIMS.read_text(encoding="utf-8"))["events"]
+    assert not set(labels["events"]) & set(first) and len(set(labels["events"])) == 20
+    articles = {a.id: a for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
     _assert_named(labels, articles)
 
 

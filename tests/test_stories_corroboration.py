@@ -70,6 +70,22 @@ def test_a_wire_copy_and_a_report_of_it_are_one_source() -> None:
     assert set(outlets) == {"Valley Post", "Harbor Times"} and sources == ("reuters",)
 
 
+def test_a_write_up_of_another_outlets_report_credits_it_throughout_its_lead() -> None:
+    scoop = _article("t", "Harbor Times", "Lumio Networks will close its Dunmore plant in June.",
+                     "The plant employs 400 people, the company's filings show.")
+    # its lede credits the Times: the figures its lead goes on to give are the Times' as well
+    write_up = _article("p", "Valley Post", "Lumio Networks plans to shut its Dunmore plant, the Harbor "
+                        "Times reports.", "The Dunmore plant employs 400 people.",
+                        published="2026-03-02T09:00:00Z")
+    claims = _claims(scoop, write_up)
+    assert len(claims) == 2 and all(sources == ("harbor times",) for _, _, sources in claims)
+    own = _article("p", "Valley Post", "Lumio Networks plans to shut its Dunmore plant.",
+                   "The Dunmore plant employs 400 people, the Harbor Times reported.",
+                   published="2026-03-02T09:00:00Z")
+    sources = {text[:10]: set(found) for text, _, found in _claims(scoop, own)}
+    assert sources == {"Lumio Netw": {"harbor times", "valley post"}, "The plant ": {"harbor times"}}
+
+
 def test_an_articles_sentences_join_the_claims_they_state_best_together() -> None:
     first = _article("a", "Harbor Times",
                      "Lumio Networks received an inquiry from the attorney general's office last week.",
@@ -150,3 +166,29 @@ def test_trigrams_never_count_against_two_sentences() -> None:
     other_spelling = ({"harbor": 1.0}, {"ur#": 1.0})
     assert similarity(same_words, other_spelling) == pytest.approx(1.0)
     assert similarity(({"van": 1.0}, {"van": 1.0}), ({"bus": 1.0}, {"van": 1.0})) == pytest.approx(0.2)
+
+
+SALE = "The Dunmore council voted on Monday to sell the old harbor to Lumio Networks."
+DEAL = "Town lawmakers backed a 40 million dollar deal for the waterfront site."
+BOTH = "The Dunmore council voted on Monday to back a 40 million dollar deal for the old harbor."
+
+
+def test_a_later_lede_close_to_two_earlier_ledes_joins_their_claims() -> None:
+    first = _article("a", "Harbor Times", SALE, "The vote was seven to two.")
+    # the second lede shares no word with the first: read second, it starts a claim of its own
+    second = _article("b", "Valley Post", DEAL, "Protesters gathered outside the meeting hall.",
+                      published="2026-03-02T09:00:00Z")
+    third = _article("c", "Metro Daily", BOTH, "The sale closes in June.", published="2026-03-02T10:00:00Z")
+    three = ("Harbor Times", "Metro Daily", "Valley Post")
+    assert _claims(first, second, third) == [(SALE, three, tuple(name.casefold() for name in three))]
+
+
+def test_only_ledes_join_two_claims_after_the_articles_are_read() -> None:
+    first = _article("a", "Harbor Times", SALE, "The vote was seven to two.")
+    second = _article("b", "Valley Post", DEAL, "Protesters gathered outside the meeting hall.",
+                      published="2026-03-02T09:00:00Z")
+    # the sentence close to both is the third article's second, not its lede
+    third = _article("c", "Metro Daily", "Ardent's governor signed the water budget on Tuesday night.", BOTH,
+                     published="2026-03-02T10:00:00Z")
+    assert _claims(first, second, third) == [(SALE, ("Harbor Times", "Metro Daily"),
+                                              ("harbor times", "metro daily"))]

@@ -275,6 +275,10 @@ def test_an_attribution_carried_by_another_outlet_cites_it() -> None:
     ("The bridge was rated deficient, the Harbor Times reported.", "harbor times"),
     ("According to the Harbor Times, the bridge was rated deficient.", "harbor times"),
     ("Lumio earned $18 million, citing Reuters.", "reuters"),
+    ("The bridge was rated deficient, the Harbor Times reports.", "harbor times"),
+    ("The Harbor Times is reporting that the bridge was rated deficient.", "harbor times"),
+    ("The rating, first reported in the Harbor Times, was low.", "harbor times"),
+    ("Lumio reports record earnings for the quarter.", None),
     ("Mayor Ellen Brandt told reporters the city would act.", None),
 ])
 def test_cited_sources(sentence: str, source: str | None) -> None:

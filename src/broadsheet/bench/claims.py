@@ -18,7 +18,11 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
 - **ECB+, held out**: 20 events of ECB+ (topics 1-35; the published test topics 36-45 never read),
   three documents each, a document its own outlet (the file names none), judged before the rules of
   stop 47 were written and measured; ``tests/data/ecbplus_claims/judged.json``, offsets and hashes
-  (the annotation is CC BY 3.0, the news texts carry no licence).
+  (the annotation is CC BY 3.0, the news texts carry no licence);
+- **BASIL, a second set, held out**: 20 other events of BASIL (none of the first set's), judged
+  before the rules of corroboration round 4 were written and measured;
+  ``tests/data/basil_claims_2/judged.json``, offsets and hashes as for the first. BASIL's
+  articles carry their outlets' names (its file gives short codes), as a feed gives them.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -49,6 +53,8 @@ from broadsheet.model import Article, Claim
 DAY_CLAIMS = LABELS.with_name("scrapinghub_claims.json")
 BASIL_CLAIMS = LABELS.parents[1] / "basil_claims" / "judged.json"
 BASIL = "basil: 20 events (held out)"
+BASIL2_CLAIMS = LABELS.parents[1] / "basil_claims_2" / "judged.json"
+BASIL2 = "basil-2: 20 other events (held out)"
 ALLSIDES_CLAIMS = LABELS.parents[1] / "allsides_claims" / "judged.json"
 ALLSIDES = "allsides: 20 stories (held out)"
 ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
@@ -123,7 +129,8 @@ def shown_claims(stories: Mapping[str, Sequence[Article]], page_of: Mapping[str,
 def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
-    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides), (ECBPLUS, _ecbplus))
+    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides), (ECBPLUS, _ecbplus),
+            (BASIL2, _basil2))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:
@@ -148,7 +155,12 @@ def _real_day(data: Path) -> Loaded | None:
 
 def _basil(data: Path) -> Loaded | None:
     path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL_CLAIMS, load_basil) if path.is_file() else None
+    return _judged_set(path, BASIL_CLAIMS, load_basil, _named) if path.is_file() else None
+
+
+def _basil2(data: Path) -> Loaded | None:
+    path = data / "clustering" / "basil" / "basil_articles.jsonl"
+    return _judged_set(path, BASIL2_CLAIMS, load_basil, _named) if path.is_file() else None
 
 
 def _allsides(data: Path) -> Loaded | None:
@@ -159,6 +171,15 @@ def _allsides(data: Path) -> Loaded | None:
 def _ecbplus(data: Path) -> Loaded | None:
     path = data / "clustering" / "ecbplus" / "ecbplus_docs.jsonl"
     return _judged_set(path, ECBPLUS_CLAIMS, load_ecbplus, _own) if path.is_file() else None
+
+
+BASIL_OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}
+
+
+def _named(article: Article) -> Article:
+    """A BASIL article with its outlet's name, as a feed gives it, for the file's short code (so a
+    report crediting "The New York Times" credits the Times' own article)."""
+    return replace(article, outlet=BASIL_OUTLETS.get(article.outlet or "", article.outlet))
 
 
 def _own(article: Article) -> Article:

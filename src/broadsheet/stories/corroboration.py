@@ -19,19 +19,23 @@ The rules:
   sentences join the claims of the earlier articles all at once, one sentence to a claim, the
   pairs chosen so that their similarities add up to the most (an article whose first sentence
   best matches a claim its second sentence states word for word does not take it from the
-  second); a sentence left over starts a claim. A claim is shown by the first sentence that
-  stated it.
+  second); a sentence left over starts a claim. Once every article is read, two claims join when
+  a lede of each reaches ``SAME_CLAIM`` and no article states both (a lede paraphrasing the first
+  under the bar started a claim of its own before the third outlet's lede, close to both, could
+  join only one). A claim is shown by the first sentence that stated it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
 - **Independence.** Each article that states a claim is a report of it, and every report has a
   *source of record*: the outlet it cites for the claim when the sentence says so ("according to
-  The New York Times", "the Times reported", "citing Reuters", "told BBC News", or an attribution
-  of the analysis with ``via`` set on that sentence); for a sentence that says it is hearsay
-  ("reportedly", "is reported to") the one other outlet the lead cites; else the news agency its
-  dateline credits for the whole article ("(Reuters) —", "WASHINGTON (AP) —"); else its own
-  outlet. The claim's independent count is the number of distinct sources of record among its
-  reports, where a near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
+  The New York Times", "the Times reported", "the Times reports", "is reporting", "first reported
+  in the Times", "citing Reuters", "told BBC News", or an attribution of the analysis with ``via``
+  set on that sentence); for a sentence that says it is hearsay ("reportedly", "is reported to")
+  the one other outlet the lead cites; else the news agency its dateline credits for the whole
+  article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
+  of another outlet's report: "..., the Times reports."); else its own outlet. The claim's
+  independent count is the number of distinct sources of record among its reports, where a
+  near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
   columnist; or the headline starts "Opinion") are not reports. So three papers running one agency
   story count once, two reports both citing the Times count once, and a column agreeing with the
@@ -49,7 +53,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -75,9 +79,10 @@ _NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _CITED = re.compile(
-    r"(?:[Aa]ccording to|[Cc]iting|reported by|told|in an interview with|a report (?:by|from|in))\s+"
+    r"(?:[Aa]ccording to|[Cc]iting|reported (?:by|in)|told|in an interview with|a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
-    r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?reported\b",
+    r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?"
+    r"(?:reported|reports|is reporting|has reported)\b",
 )
 
 
@@ -100,6 +105,7 @@ class _Claim:
     reports: list[tuple[str, str, str]]  # (article, outlet, source)
     vectors: list[Vectors]  # of every sentence stating it, the first first
     lede: bool = False  # started by an article's first statement
+    ledes: list[Vectors] = field(default_factory=list)  # of the articles' first statements stating it
 
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
@@ -162,7 +168,8 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
              for a, b in spans]
     credited = {c for c in cited if c and c != own}
     hearsay = next(iter(credited)) if len(credited) == 1 else None
-    fallback = wire_source(article, outlets) or own
+    written_up = cited[0] if cited and cited[0] != own else None  # "..., the Times reports."
+    fallback = wire_source(article, outlets) or written_up or own
     return [c or (hearsay if hearsay and _HEARSAY.search(article.text[a:b]) else None) or fallback
             for c, (a, b) in zip(cited, spans, strict=True)]
 
@@ -222,7 +229,30 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     rows = [(a, s, src, v) for (a, s, src), v in zip(reports, vectors, strict=True)]
     for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
         _place(list(group), claims)
-    return claims
+    return _merge(claims)
+
+
+def _merge(claims: list[_Claim]) -> list[_Claim]:
+    """Join two claims whose ledes an article read later shows to be one: while a lede (an
+    article's first statement) of one claim and a lede of another reach ``SAME_CLAIM`` and no
+    article states both, the closest two join, the earlier keeping its first sentence. (Articles
+    are read in order: a lede paraphrasing the first under the bar starts a claim of its own, and
+    the third outlet's lede, close to both, can join only one of them.)"""
+    while True:
+        best, pair = SAME_CLAIM, None
+        for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
+            if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
+                continue
+            score = max(similarity(v, w) for v in a.ledes for w in b.ledes)
+            if score >= best:
+                best, pair = score, (i, j)
+        if pair is None:
+            return claims
+        first, later = claims[pair[0]], claims.pop(pair[1])
+        first.reports += later.reports
+        first.vectors += later.vectors
+        first.ledes += later.ledes
+        first.lede = first.lede or later.lede
 
 
 def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
@@ -238,10 +268,12 @@ def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
         if similar[r, c] > 0:
             earlier[c].reports.append(_report(rows[r]))
             earlier[c].vectors.append(rows[r][3])
+            earlier[c].ledes += [rows[r][3]] if r == 0 else []
             joined.add(r)
     for r, (article, sentence, _, vector) in enumerate(rows):
         if r not in joined:
-            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [vector], r == 0))
+            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [vector], r == 0,
+                                 [vector] if r == 0 else []))
 
 
 def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:

@@ -15,7 +15,7 @@ from broadsheet.bench import cluster_sets as sets
 from broadsheet.bench import clustering as bench
 from broadsheet.model import Article
 from broadsheet.stories.engine import prepare
-from conftest import require
+from conftest import REPO, require
 
 DATA = Path(os.environ.get("BROADSHEET_EVAL_DATA")
             or Path(__file__).resolve().parents[1].parent / "shared" / "data")
@@ -214,6 +214,25 @@ def test_the_real_day_reads_the_analysis_entities_as_ingest_does() -> None:
     assert "Carrie Lam" in names
     read = prepare(article, found["day-1"]).features.names.ids.tolist()
     assert read != prepare(article).features.names.ids.tolist()  # not the text's own names
+
+
+def test_the_real_day_is_extracted_once_for_every_row_that_reads_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from broadsheet.bench import realday
+
+    page = REPO / "tests" / "data" / "extraction" / "scrapinghub_c13b9c0e04fb.html.gz"
+    for key in ("aaaaaaaaaaaa", "bbbbbbbbbbbb"):
+        (tmp_path / f"{key}.html.gz").write_bytes(page.read_bytes())
+    calls: list[str] = []
+    real = realday.extract
+    monkeypatch.setattr(realday, "extract", lambda p: calls.append(p.source) or real(p))
+    everything = realday.day_articles(tmp_path)
+    one = realday.day_articles(tmp_path, {"bbbbbbbbbbbb"})
+    assert sorted(everything) == ["aaaaaaaaaaaa", "bbbbbbbbbbbb"] and list(one) == ["bbbbbbbbbbbb"]
+    assert one["bbbbbbbbbbbb"] is everything["bbbbbbbbbbbb"]
+    assert len(calls) == 2  # each page once, however many callers ask
+    everything.clear()  # a caller's copy: the next caller still gets every page
+    assert len(realday.day_articles(tmp_path)) == 2
 
 
 def _write_ecbplus_like(root: Path) -> Path:

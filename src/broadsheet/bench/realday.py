@@ -14,10 +14,12 @@ minute.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from broadsheet.bench import BenchRow, average_link
 from broadsheet.bench.cluster_metrics import score
@@ -35,16 +37,23 @@ ANALYSED = "ours: with the analysis' entities"
 
 def day_articles(folder: Path, keys: Collection[str] | None = None) -> dict[str, Article]:
     """Each page of ``folder`` (or only those whose key is in ``keys``) extracted, keyed by the
-    first 12 characters of its file name."""
+    first 12 characters of its file name. The folder is extracted once per process: the real day's
+    rows, its judged claims and its judged copies all read it (``_extracted``)."""
+    found = _extracted(folder.resolve())
+    return dict(found) if keys is None else {k: a for k, a in found.items() if k in keys}
+
+
+@functools.lru_cache(maxsize=4)
+def _extracted(folder: Path) -> Mapping[str, Article]:
+    """Every page of ``folder`` through the real extraction (pages it rejects left out)."""
     found: dict[str, Article] = {}
-    paths = [folder] if keys is None else [p for p in sorted(folder.iterdir()) if p.name[:12] in keys]
-    for page in read_paths(paths):
+    for page in read_paths([folder]):
         if not isinstance(page, Page):
             continue
         article = extract(page)
         if isinstance(article, Article):
             found[Path(page.source).name[:12]] = article
-    return found
+    return MappingProxyType(found)
 
 
 def gold_labels(path: Path, keys: list[str]) -> list[str]:

@@ -1,17 +1,17 @@
-"""Samples M to T: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to V: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
 the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from, T on the ECB+
 documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
-did not draw from.
+did not draw from, V on the BASIL articles none of M, P and S drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
-``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``).
+``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from broadsheet.bench.voices import (
     BASIL_M,
     BASIL_P,
     BASIL_S,
+    BASIL_V,
     ECBPLUS_N,
     ECBPLUS_R,
     ECBPLUS_T,
@@ -45,7 +46,7 @@ KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "ro
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
-           ("U", POLNEAR_U, "polnear-")]
+           ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -112,6 +113,11 @@ def test_sample_p_draws_from_no_article_of_m() -> None:
 
 def test_sample_s_draws_from_no_article_of_m_or_p() -> None:
     assert not set(BASIL_S.articles()) & (set(BASIL_M.articles()) | set(BASIL_P.articles()))
+
+
+def test_sample_v_draws_from_no_article_of_m_p_or_s() -> None:
+    drawn = set(BASIL_M.articles()) | set(BASIL_P.articles()) | set(BASIL_S.articles())
+    assert not set(BASIL_V.articles()) & drawn
 
 
 def test_sample_r_draws_from_no_document_of_n() -> None:

@@ -82,6 +82,7 @@ from broadsheet.bench.voices import (
     BASIL_M,
     BASIL_P,
     BASIL_S,
+    BASIL_V,
     ECBPLUS_N,
     ECBPLUS_R,
     ECBPLUS_T,
@@ -296,4 +297,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, BASIL_S)
         report.rows += news_voice_rows(data, ECBPLUS_T)
         report.rows += news_voice_rows(data, POLNEAR_U)
+        report.rows += news_voice_rows(data, BASIL_V)
     return report

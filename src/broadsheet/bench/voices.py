@@ -57,8 +57,10 @@ split), judged before voices round 25's fixes and kept as M is. Sample R
 277 ECB+ documents of the 14 topics R drew no document from, less N's, judged before voices round 28's
 fixes and kept as M is. Sample U (``tests/data/polnear_voices/judged_u.json``, the ``polnear-voices-U`` row)
 is drawn the same way from the 119 PolNeAR articles the attribution models never trained on that O did not
-draw from, judged before voices round 29's fixes and kept as M is. Each is a ``NewsSample``: its rows'
-prefix, its judged file and how its articles are read as pages.
+draw from, judged before voices round 29's fixes and kept as M is. Sample V
+(``tests/data/basil_voices/judged_v.json``, the ``basil-voices-V`` row) is drawn the same way from the 146
+BASIL articles none of M, P and S drew from, judged before voices round 30's fixes and kept as M is.
+Each is a ``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ WCXB_DIR = ("extraction", "wcxb-dev")
 BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
 BASIL_P_FIXTURE = BASIL_M_FIXTURE.with_name("judged_p.json")
 BASIL_S_FIXTURE = BASIL_M_FIXTURE.with_name("judged_s.json")
+BASIL_V_FIXTURE = BASIL_M_FIXTURE.with_name("judged_v.json")
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_R_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_r.json")
@@ -380,6 +383,7 @@ ECBPLUS_R = NewsSample("ecbplus-voices", ECBPLUS_R_FIXTURE, ecbplus_pages)
 BASIL_S = NewsSample("basil-voices", BASIL_S_FIXTURE, basil_pages)
 ECBPLUS_T = NewsSample("ecbplus-voices", ECBPLUS_T_FIXTURE, ecbplus_pages)
 POLNEAR_U = NewsSample("polnear-voices", POLNEAR_U_FIXTURE, polnear_pages)
+BASIL_V = NewsSample("basil-voices", BASIL_V_FIXTURE, basil_pages)
 
 
 @cache
@@ -417,7 +421,7 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
-    ``polnear-voices-U``):
+    ``polnear-voices-U``, ``basil-voices-V``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

@@ -6,7 +6,9 @@ cleaned (``speakernames``); None when the attribution makes no voice. A pronoun 
 added") after an unnamed one's words is that one (``goes_on``); "the man who ..." after his words is the
 one who spoke just before (``described_again``); a bare surname is the first of two people named in full
 with it where the other is only ever an object (``first_of_the_surname``); a pronoun is not the person
-its own quoted words speak of (``not_in_own_words``).
+its own quoted words speak of (``not_in_own_words``); a description named in its apposition ("The
+Democrat, Representative Ivo Dahl, said"; "The lawyer for Ada Holt, Ivo Dahl") is that person
+(``_named_in_apposition``).
 """
 
 from __future__ import annotations
@@ -156,6 +158,47 @@ _MODIFIES = re.compile(r"[ \t]+(?!(?:is|was|were|are|has|had|have|will|would|cou
                        r"should|did|does|do|also|and|or|but|said|says)\b)[a-z][\w-]*(?<![ds])\b")
 
 
+def _named_in_apposition(attribution: Attribution, text: str,
+                         entities: Sequence[Entity]) -> tuple[str, str | None] | None:
+    """The person a speaker written as a description names in an apposition, and their role: the
+    speaker read whole as the description and the name ("The lawyer for Ada Holt, Ivo Dahl, said":
+    Ivo Dahl, "lawyer for Ada Holt"; not "a statement from her lawyer, Ivo Dahl", a thing), or a
+    description whose apposition, between it and the cue,
+    names one person the analysis recognised, a title and a place beside the name ("The Democrat,
+    Representative Ivo Dahl of Maine, said": Ivo Dahl, "Representative"). None otherwise."""
+    span, cue = attribution.speaker_span, attribution.cue_span
+    if span is None:
+        return None
+    people = [e for e in entities if e.label == "PERSON"]
+    written = text[span[0]:span[1]]
+    whole = _DESCRIBED_THEN_NAMED.fullmatch(written)
+    if whole is not None:
+        named = [e for e in people if e.span == (span[0] + whole.start(2), span[1])]
+        head = re.split(r"\s+(?:for|of|in|at|from|with|to|on)\s+", whole.group(1))[0].lower().split()[1:]
+        if len(named) == 1 and any(can_speak(word) for word in head):  # not "a statement from ..., Ivo Dahl"
+            role = " ".join(whole.group(1).split()[1:])
+            return ARTICLE.sub("", named[0].canonical or named[0].text), role
+        return None
+    if cue is None or cue[0] <= span[1] or not _THE_DESCRIPTION.fullmatch(" ".join(written.split())) \
+            or any(e.span[0] <= span[0] and span[1] <= e.span[1] for e in people):
+        return None
+    named = [e for e in people if span[1] < e.span[0] and e.span[1] <= cue[0]]
+    if len(named) != 1:
+        return None
+    titled = _APPOSITION_OPENS.fullmatch(text, span[1], named[0].span[0])
+    if titled is None or not _APPOSITION_CLOSES.fullmatch(text, named[0].span[1], cue[0]):
+        return None
+    return ARTICLE.sub("", named[0].canonical or named[0].text), " ".join(titled.group(1).split()) or None
+
+
+# "The lawyer for Ada Holt, Ivo Dahl": a description, a comma and a name, read whole as the speaker.
+_DESCRIBED_THEN_NAMED = re.compile(r"((?:the|The|a|A|an|An)\s+[^,]+?),\s+"
+                                   r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
+_THE_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+){0,3}[\w-]+")
+_APPOSITION_OPENS = re.compile(r",[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}?)")  # ", Representative "
+_APPOSITION_CLOSES = re.compile(r"(?:[ \t]+of[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?,[ \t]*")
+
+
 def _paired_times(attribution: Attribution, text: str) -> str:
     """The speaker with the first of a pair of times the analysis cut it from ("past and present
     Plains senators" for "present Plains senators", "current and former officials")."""
@@ -247,15 +290,23 @@ _CLOSES_ASIDE = re.compile(r",\s*")
 def _described_body_or_people(attribution: Attribution, text: str,
                               entities: Sequence[Entity]) -> tuple[str, str, str | None, str | None] | None:
     """The one body "the company" or "the agency" stands for (``_described_organisation``), the pair a
-    plural office stands for (``_described_pair``), each of them the office's holder ("senator"), or
-    the person an indefinite description is the apposition of (``_apposed_person``), the description
-    their role; None for none of them."""
+    plural office stands for (``_described_pair``), each of them the office's holder ("senator"), the
+    person a description names in its apposition (``_named_in_apposition``) or later
+    (``_named_later``), or the person an indefinite description is the apposition of
+    (``_apposed_person``), the description their role; None for none of them."""
+    span = attribution.speaker_span
     body = _described_organisation(attribution, text, entities)
     if body is not None:
         return body, name_key(body), None, None
     pair = _described_pair(attribution, text, entities)
     if pair is not None:
         return pair, person_key(pair), None, attribution.speaker.split()[-1][:-1]
+    named = _named_in_apposition(attribution, text, entities)
+    if named is not None:
+        return named[0], person_key(named[0]), named[1], None
+    later = _named_later(" ".join(attribution.speaker.split()), text, span[1], entities) if span else None
+    if later is not None:
+        return later, person_key(later), None, attribution.speaker
     apposed = _apposed_person(attribution, text, entities)
     role = _RELATIVE_CLAUSE.split(" ".join(attribution.speaker.split()))[0]  # the role stops before "who ..."
     return None if apposed is None else (apposed, name_key(apposed), role, None)
@@ -350,6 +401,25 @@ def _described_name(attribution: Attribution, text: str, entities: Sequence[Enti
               and (labels.get(name_key(m.group(1))) in _NAMED or _unlabelled_name(m, labels))]
     names = {name_key(n).split()[-1]: _POSSESSIVE_END.sub("", n) for n in found}
     return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _named_later(written: str, text: str, end: int, entities: Sequence[Entity]) -> str | None:
+    """The one person a description with a phrase after its head ("the lawyer for the campaign and the
+    party") is named as later in its article, the head written again with the name in apposition
+    ("..., the lawyer, Ivo Dahl, said"). None when the speaker is no such description, or the article
+    writes the head so with no name or two."""
+    described = _DESCRIPTION_OF.fullmatch(written)
+    if described is None or not can_speak(described.group(1).lower()):
+        return None
+    people = {e.span[0]: e for e in entities if e.label == "PERSON" and e.span[0] > end}
+    later = re.compile(rf"(?<![\w-])(?i:the)[ \t]+{re.escape(described.group(1))},[ \t]+")
+    names = {name_key(p.canonical or p.text): ARTICLE.sub("", p.canonical or p.text)
+             for m in later.finditer(text, end) if (p := people.get(m.end())) is not None}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+# A description with a phrase after its head ("the lawyer for the campaign", "the spokesman of the firm").
+_DESCRIPTION_OF = re.compile(r"(?:the|The)\s+([a-z][a-z-]+)\s+(?:for|of|at|with|to)\s+\S.*")
 
 
 def _unlabelled_name(found: re.Match[str], labels: Mapping[str, str]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from broadsheet.brief.unsaidcues import (
     a_cited_source,
     a_quoted_name,
+    a_thing_refused,
     a_title_defended,
     a_topic_asked,
     a_vote_to_confirm,
@@ -80,9 +81,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       continues to be something ("fans continue to be enraged"); understands or endorses something
       ("critics understand that ...");
     - its cue is the passive "when asked" (the one asked is no asker: "what Steve said when asked,
-      \"...\""), or its words are the clause a subordinate clause holding the speaker hangs on
-      ("My story begins on Friday, when Discord announced ..."), or it is what anyone would say
-      ("It is common for ... actuarial students to say, \"...\"");
+      \"...\""), or the participle "Asked" opening its sentence ("Asked whether ..., Ada Holt said"),
+      or its words are the clause a subordinate clause holding the speaker hangs on ("My story begins
+      on Friday, when Discord announced ..."), or it is what anyone would say ("It is common for ...
+      actuarial students to say, \"...\"");
     - its speaker is a passive's agent ("the RSL Standard, announced in September by a coalition"),
       or what is written is a thing ("Anything this author writes I will pick up"), or a work's
       title ("she also wrote \"Make Ahead Bread,\" which ..."), or a participle's agent after
@@ -131,7 +133,9 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       the agency's "Did you feel it?" site");
     - its cue is denied with a past or a perfect ("haven't said much about ...", "did not say how
       ...", "has never said that ..."): what the speaker has not said (not the modal "could not say
-      whether ...", nor "declined to say", an answer).
+      whether ...", nor "declined to say", an answer);
+    - its words are a thing "reject", "decline" or "refuse" takes ("rejected a subpoena for documents",
+      "declined the committee's invitation"): a request turned down, not words.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -140,4 +144,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           passive_subject, a_label, takes_a_thing, when_asked, hangs_on_its_words, for_anyone_to_say,
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
-          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said)
+          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused)

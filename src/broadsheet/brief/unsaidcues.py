@@ -152,13 +152,46 @@ _CLAUSE = re.compile(r"\b(?:i|you|he|she|it|we|they|there|is|are|was|were|will|w
 
 
 def when_asked(attribution: Attribution, text: str) -> bool:
-    """ "what Steve said when asked, \"What's ...?\"": the passive "when asked", the asker unnamed."""
+    """ "what Steve said when asked, \"What's ...?\"": the passive "when asked", the asker unnamed; and
+    the participle "Asked" opening its sentence ("Asked whether the plan would pass, Ada Holt said
+    ..."): the question put to the one who answers, the asker unnamed ("Asked by the judge ..." names
+    the asker), no one's words."""
     cue = attribution.cue_span
-    return (cue is not None and attribution.cue.strip().lower() == "asked"
-            and bool(_BEFORE_ASKED.search(text[max(0, cue[0] - 20):cue[0]])))
+    if cue is None or attribution.cue.strip().lower() != "asked":
+        return False
+    before = text[max(0, cue[0] - 20):cue[0]]
+    opens = text[cue[0]:cue[1]] == "Asked" and bool(_OPENS_SENTENCE.search(text[:cue[0]][-20:] or "\n")) \
+        and not re.match(r"[ \t]+by\b", text[cue[1]:])  # "Asked by the judge if ...": the asker named
+    return opens or bool(_BEFORE_ASKED.search(before))
 
 
 _BEFORE_ASKED = re.compile(r"\b(?:when|if|after|once|as|before|until|upon|being)\s+$", re.I)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:][\"”’)]?[ \t]+|\n)[\"“]?[ \t]*$")
+
+
+def a_thing_refused(attribution: Attribution, text: str) -> bool:
+    """ "Holt rejected a subpoena for documents", "declined the committee's invitation": what "reject",
+    "decline" or "refuse" takes, a request or an offer (a determiner opening words with no clause and
+    no quotation right after the cue), is a thing turned down, not words ("declined to comment",
+    "rejected the idea of ..." and "rejected the idea that ..." stay)."""
+    gap = _after_cue(attribution, text)
+    refuses = _REFUSE_CUE.fullmatch(attribution.cue.strip().lower())
+    if gap is None or gap.strip() or not refuses or _quoted(attribution.content):
+        return False
+    words = attribution.content.strip(EDGE_PUNCT).split()
+    opening = " ".join(words[:6])
+    return (bool(words) and words[0].lower() in _DETERMINERS and bool(_A_REQUEST.search(opening))
+            and not _CLAUSE_WORD.search(" ".join(words)) and "that" not in map(str.lower, words))
+
+
+_REFUSE_CUE = re.compile(r"reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "those"})
+# A request or an offer one turns down ("a subpoena", "the committee's invitation"), not an idea one
+# disputes ("the idea of ...", "the claims"), which is said.
+_A_REQUEST = re.compile(r"\b(?:subpoenas?|requests?|invitations?|offers?|bids?|appeals?|motions?|petitions?|"
+                        r"applications?|nominations?|settlements?|awards?)\b", re.I)
+_CLAUSE_WORD = re.compile(r"\b(?:i|you|he|she|it|we|they|there|is|are|was|were|will|would|can|could|"
+                          r"should|has|have|had|do|does|did|may|might|must)\b", re.I)
 
 
 def names_a_thing(attribution: Attribution, text: str) -> bool:

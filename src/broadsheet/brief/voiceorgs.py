@@ -50,7 +50,8 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     "super PAC America Rising", "House" of "the House Majority PAC", "Senate" of "aide to Senate
     Majority Leader Mitch McConnell", "State" of "Secretary of State", "Intelligence" of "Intelligence
     committee chairman"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
-    Executive Director", "Homeland Security Secretary")."""
+    Executive Director", "Homeland Security Secretary"), without a rank of that title read into it
+    ("House" of "Assistant House Majority Leader")."""
     if not role or not organisation:
         return organisation
     written = re.search(rf"(?<![\w'’-]){re.escape(ARTICLE.sub('', organisation))}(?![\w'’-])", role)
@@ -61,7 +62,24 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     if _LOWER_BODY.match(role, written.end()):
         return None  # "Intelligence" of "Intelligence committee chairman": a word of the body's name
     run = _NAME_RUNS_ON.match(role, written.end())
-    return organisation if run is None or _A_TITLE_WORD.search(run.group()) else None
+    if run is not None and not _A_TITLE_WORD.search(run.group()):
+        return None
+    rank = _RANK_BEFORE_BODY.fullmatch(organisation)
+    return rank.group(1) if rank and run is not None else organisation  # "Assistant House" of "Assistant
+    # House Majority Leader": the rank is the title's, the body the House
+
+
+# A rank of a title read into the body's name before it ("Assistant House", "Deputy White House").
+_RANK_BEFORE_BODY = re.compile(r"(?:Assistant|Deputy|Acting|Associate|Interim|Senior|Former)[ \t]+([A-Z].*)")
+
+
+def whole_organisation(organisation: str | None, role: str | None) -> str | None:
+    """An organisation cut at a hyphen made whole from the role that writes it ("Chick" of "Chick-fil-A
+    president" -> "Chick-fil-A")."""
+    if not organisation or not role:
+        return organisation
+    found = re.search(rf"(?<![\w'’-]){re.escape(organisation)}((?:-[\w]+)+)", role)
+    return organisation + found.group(1) if found else organisation
 
 
 _LOWER_BODY = re.compile(r"[ \t]+(?:committee|subcommittee|panel|caucus|commission|council)\b")

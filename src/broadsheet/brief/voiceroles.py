@@ -104,13 +104,18 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
     """A role cut at a hyphen made whole from the story ("associate professor ... and a co" of "... and
     a co-author", "yoga therapist, E" of "yoga therapist Holly Wilgus, E-RYT 200"): the hyphened word,
     the capitals or numbers after it and up to four words more before a stop ("co-author of the
-    study,"), where the role's last part is written so."""
+    study,"), where the role's last part is written so; a single capital only with capitals or numbers
+    after its hyphen (a party's "D" is not made "D-Money", a nickname the article writes)."""
     if not role or not role[-1].isalnum() or _titles_the_name(role, speaker, texts):
         return role
     _, comma, tail = role.rpartition(", ")
     before = r",[ \t]+" if comma else r"(?<![\w-])"
-    pattern = re.compile(before + re.escape(tail) + r"(-\w[\w-]*(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*"
-                         r"(?:(?:[ \t]+[\w'’-]+){1,4}(?=[,.;:)]))?)")  # "co-author of the study,"
+    if re.fullmatch(r"[A-Z]", tail):  # "E" of "E-RYT 200"; not a party's "D" made a nickname, "D-Money"
+        pattern = re.compile(before + re.escape(tail) + r"(-[A-Z0-9][A-Z0-9-]*\b"
+                             r"(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*)")
+    else:
+        pattern = re.compile(before + re.escape(tail) + r"(-\w[\w-]*(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*"
+                             r"(?:(?:[ \t]+[\w'’-]+){1,4}(?=[,.;:)]))?)")  # "co-author of the study,"
     for text in texts:
         found = pattern.search(text)
         if found:

@@ -119,6 +119,7 @@ from broadsheet.brief.voiceorgs import (
     not_cut_in,
     organisation_in,
     owner_of_title,
+    whole_organisation,
 )
 from broadsheet.brief.voiceroles import (
     OWNER_ONLY,
@@ -181,9 +182,14 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
                 continue
             name, key, office, described = found
             quote = _quote(attribution, analyses[aid])
-            role = None if _role_in_words(attribution, text) else attribution.role
+            role = None if _role_in_words(attribution, text) or _REFLEXIVE.fullmatch(attribution.role or "") \
+                else attribution.role
             said.append(_Said(name, key, attribution, quote, (index, number), role or office, described))
     return said
+
+
+# A reflexive pronoun read as a role ("Steele himself declared ..."): no description of anyone.
+_REFLEXIVE = re.compile(r"\s*(?i:himself|herself|themselves|itself|themself)\s*")
 
 
 def _role_in_words(attribution: Attribution, text: str) -> bool:
@@ -288,7 +294,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
             and not OWNER_ONLY.fullmatch(written.strip()):
         analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl");
         # not the owner the role was only a possessive of ("BBC's" of "the BBC's Ada Holt")
-    found = not_cut_in(role, employer_of(analysed, role, labels))
+    found = not_cut_in(role, whole_organisation(employer_of(analysed, role, labels), role))
     organisation = not_cut_from(speaker, not_a_person(found, labels))
     label = labels.get(name_key(ARTICLE.sub("", speaker)))
     if label == "GPE" and not a_place(speaker, texts):

@@ -6,12 +6,23 @@ The fixture's stories are scored in ``test_stories_perspectives.py``; the real d
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import random
 
 import pytest
 
 from broadsheet.bench.perspectives import as_story
 from broadsheet.model import Article
-from broadsheet.stories.corroboration import is_opinion, key_claims, lead_sentences, similarity, wire_source
+from broadsheet.stories.corroboration import (
+    SAME_CLAIM,
+    _Claim,
+    _merge,
+    is_opinion,
+    key_claims,
+    lead_sentences,
+    similarity,
+    wire_source,
+)
 
 OUTLETS = ["Harbor Times", "Valley Post"]
 
@@ -192,3 +203,44 @@ def test_only_ledes_join_two_claims_after_the_articles_are_read() -> None:
                      published="2026-03-02T10:00:00Z")
     assert _claims(first, second, third) == [(SALE, ("Harbor Times", "Metro Daily"),
                                               ("harbor times", "metro daily"))]
+
+
+def _merged_pair_by_pair(claims: list[_Claim]) -> list[_Claim]:
+    """The lede merge's rule read literally: every pair of claims scored again after each join."""
+    while True:
+        best, pair = SAME_CLAIM, None
+        for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
+            if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
+                continue
+            score = max(similarity(v, w) for v in a.ledes for w in b.ledes)
+            if score >= best:
+                best, pair = score, (i, j)
+        if pair is None:
+            return claims
+        first, later = claims[pair[0]], claims.pop(pair[1])
+        first.reports += later.reports
+        first.ledes += later.ledes
+
+
+def _random_claims(seed: int) -> list[_Claim]:
+    rng = random.Random(seed)
+    words = [f"w{k}" for k in range(12)]
+    claims = []
+    for k in range(rng.randint(2, 14)):
+        ledes = [({w: 1.0 for w in rng.sample(words, 4)}, {}) for _ in range(rng.choice((0, 1, 1, 2)))]
+        article = f"a{rng.randint(0, 9)}"
+        claims.append(_Claim(f"claim {k}", article, [(article, "", "")], list(ledes), bool(ledes),
+                             list(ledes)))
+    return claims
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_lede_merge_joins_what_the_rule_read_pair_by_pair_joins(seed: int) -> None:
+    merged = [(c.text, sorted(r[0] for r in c.reports)) for c in _merge(_random_claims(seed))]
+    literal = [(c.text, sorted(r[0] for r in c.reports))
+               for c in _merged_pair_by_pair(_random_claims(seed))]
+    assert merged == literal
+
+
+def test_the_lede_merge_of_no_claims_is_none() -> None:
+    assert _merge([]) == []

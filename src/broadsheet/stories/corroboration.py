@@ -237,22 +237,42 @@ def _merge(claims: list[_Claim]) -> list[_Claim]:
     article's first statement) of one claim and a lede of another reach ``SAME_CLAIM`` and no
     article states both, the closest two join, the earlier keeping its first sentence. (Articles
     are read in order: a lede paraphrasing the first under the bar starts a claim of its own, and
-    the third outlet's lede, close to both, can join only one of them.)"""
+    the third outlet's lede, close to both, can join only one of them.) The claims' closeness (the
+    most alike of their ledes) is computed once and kept up to date as they join: a story of
+    hundreds of articles costs a few matrix passes per join, not every pair of claims again."""
+    close = _lede_closeness(claims)
+    stated = [{r[0] for r in c.reports} for c in claims]
+    apart = np.array([[bool(a & b) for b in stated] for a in stated], dtype=bool).reshape(
+        len(claims), len(claims))
+    joined: set[int] = set()
     while True:
-        best, pair = SAME_CLAIM, None
-        for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
-            if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
-                continue
-            score = max(similarity(v, w) for v in a.ledes for w in b.ledes)
-            if score >= best:
-                best, pair = score, (i, j)
-        if pair is None:
-            return claims
-        first, later = claims[pair[0]], claims.pop(pair[1])
+        allowed = np.triu((close >= SAME_CLAIM) & ~apart, 1)
+        if not allowed.any():
+            return [c for k, c in enumerate(claims) if k not in joined]
+        best = close[allowed].max()
+        i, j = np.argwhere(allowed & (close == best))[-1]  # ties: the last pair, as read in order
+        first, later = claims[i], claims[j]
         first.reports += later.reports
         first.vectors += later.vectors
         first.ledes += later.ledes
         first.lede = first.lede or later.lede
+        joined.add(j)
+        close[i, :] = close[:, i] = np.maximum(close[i], close[j])
+        close[i, i] = close[j, :] = close[:, j] = -1.0
+        apart[i, :] = apart[:, i] = apart[i] | apart[j]
+
+
+def _lede_closeness(claims: Sequence[_Claim]) -> np.ndarray:
+    """The similarity of each two claims' most alike ledes (-1 where either has none, and on the
+    diagonal)."""
+    owner = [k for k, c in enumerate(claims) for _ in c.ledes]
+    ledes = [v for c in claims for v in c.ledes]
+    close = np.full((len(claims), len(claims)), -1.0)
+    for (a, v), (b, w) in itertools.combinations(zip(owner, ledes, strict=True), 2):
+        if a != b:
+            score = similarity(v, w)
+            close[a, b] = close[b, a] = max(close[a, b], score)
+    return close
 
 
 def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:

@@ -6,12 +6,28 @@ The fixture's stories are scored in ``test_stories_perspectives.py``; the real d
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import random
 
+import numpy as np
 import pytest
 
 from broadsheet.bench.perspectives import as_story
 from broadsheet.model import Article
-from broadsheet.stories.corroboration import is_opinion, key_claims, lead_sentences, similarity, wire_source
+from broadsheet.stories.corroboration import (
+    SAME_CLAIM,
+    _Claim,
+    _merge,
+    claim_terms,
+    is_opinion,
+    key_claims,
+    lead_sentences,
+    similarities,
+    similarity,
+    trigrams,
+    wire_source,
+)
+from broadsheet.text import tfidf_vectors
 
 OUTLETS = ["Harbor Times", "Valley Post"]
 
@@ -192,3 +208,59 @@ def test_only_ledes_join_two_claims_after_the_articles_are_read() -> None:
                      published="2026-03-02T10:00:00Z")
     assert _claims(first, second, third) == [(SALE, ("Harbor Times", "Metro Daily"),
                                               ("harbor times", "metro daily"))]
+
+
+def _merged_pair_by_pair(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
+    """The lede merge's rule read literally: every pair of claims scored again after each join."""
+    while True:
+        best, pair = SAME_CLAIM, None
+        for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
+            if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
+                continue
+            score = max(close[v, w] for v in a.ledes for w in b.ledes)
+            if score >= best:
+                best, pair = score, (i, j)
+        if pair is None:
+            return claims
+        first, later = claims[pair[0]], claims.pop(pair[1])
+        first.reports += later.reports
+        first.ledes += later.ledes
+
+
+def _random_claims(seed: int) -> tuple[list[_Claim], np.ndarray]:
+    """Claims of a random story, and its sentences' similarities (a few tied, as copies are)."""
+    rng = random.Random(seed)
+    claims, sentences = [], 0
+    for k in range(rng.randint(2, 14)):
+        ledes = list(range(sentences, sentences + rng.choice((0, 1, 1, 2))))
+        sentences += len(ledes) + 1
+        article = f"a{rng.randint(0, 9)}"
+        claims.append(_Claim(f"claim {k}", article, [(article, "", "")], [*ledes, sentences - 1],
+                             bool(ledes), ledes))
+    close = np.array([[rng.choice((0.1, 0.35, 0.5, 0.9, rng.random())) for _ in range(sentences)]
+                      for _ in range(sentences)])
+    return claims, np.maximum(close, close.T)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_lede_merge_joins_what_the_rule_read_pair_by_pair_joins(seed: int) -> None:
+    merged = [(c.text, sorted(r[0] for r in c.reports)) for c in _merge(*_random_claims(seed))]
+    literal = [(c.text, sorted(r[0] for r in c.reports))
+               for c in _merged_pair_by_pair(*_random_claims(seed))]
+    assert merged == literal
+
+
+def test_the_lede_merge_of_no_claims_is_none() -> None:
+    assert _merge([], np.zeros((0, 0))) == []
+
+
+def test_the_similarities_of_a_story_are_each_pairs_similarity() -> None:
+    sentences = ["Police arrested two men after the bank robbery in Leeds on Monday.",
+                 "Two men were arrested over Monday's Leeds bank robbery, police said.",
+                 "The bank's shares fell 3% in early trading.", "", "Police arrest two men."]
+    vectors = list(zip(tfidf_vectors([claim_terms(s) for s in sentences]),
+                       tfidf_vectors([trigrams(s) for s in sentences]), strict=True))
+    expected = np.array([[similarity(a, b) for b in vectors] for a in vectors])
+    found = similarities(sentences)
+    assert np.allclose(found, expected, atol=1e-12)
+    assert found[0, 1] > SAME_CLAIM > found[0, 2] and found[3].max() == 0.0

@@ -56,6 +56,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from broadsheet.model import Analysis, Article, Claim, Story
@@ -103,9 +104,9 @@ class _Claim:
     text: str
     article_id: str
     reports: list[tuple[str, str, str]]  # (article, outlet, source)
-    vectors: list[Vectors]  # of every sentence stating it, the first first
+    sentences: list[int]  # every sentence stating it (its number in the story), the first first
     lede: bool = False  # started by an article's first statement
-    ledes: list[Vectors] = field(default_factory=list)  # of the articles' first statements stating it
+    ledes: list[int] = field(default_factory=list)  # the articles' first statements stating it
 
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
@@ -200,7 +201,7 @@ def claim_terms(sentence: str) -> list[str]:
     return plain + names + numbers * 2
 
 
-Row = tuple[Article, str, str, Vectors]  # a report of a lead sentence, with its vectors
+Row = tuple[Article, str, str, int]  # a report of a lead sentence, with its number
 
 
 def trigrams(sentence: str) -> list[str]:
@@ -220,60 +221,103 @@ def similarity(a: Vectors, b: Vectors) -> float:
     return max(plain, WORD_WEIGHT * plain + (1.0 - WORD_WEIGHT) * cosine(a[1], b[1]))
 
 
+def similarities(sentences: Sequence[str]) -> np.ndarray:
+    """``similarity`` of every two of ``sentences`` at once: one sparse product for the words and
+    one for the trigrams, not a cosine per pair."""
+    plain = _cosines(tfidf_vectors([claim_terms(s) for s in sentences]))
+    grams = _cosines(tfidf_vectors([trigrams(s) for s in sentences]))
+    found: np.ndarray = np.maximum(plain, WORD_WEIGHT * plain + (1.0 - WORD_WEIGHT) * grams)
+    return found
+
+
+def _cosines(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """The cosine of every two L2-normalised sparse vectors."""
+    columns: dict[str, int] = {}
+    rows = [k for k, v in enumerate(vectors) for _ in v]
+    cols = [columns.setdefault(t, len(columns)) for v in vectors for t in v]
+    values = [x for v in vectors for x in v.values()]
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), max(len(columns), 1)))
+    return np.asarray((matrix @ matrix.T).todense())
+
+
 def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     """Group the lead sentences into claims, one article at a time (see the module docstring)."""
-    sentences = [s for _, s, _ in reports]
-    vectors = zip(tfidf_vectors([claim_terms(s) for s in sentences]),
-                  tfidf_vectors([trigrams(s) for s in sentences]), strict=True)
+    close = similarities([s for _, s, _ in reports])
     claims: list[_Claim] = []
-    rows = [(a, s, src, v) for (a, s, src), v in zip(reports, vectors, strict=True)]
+    owner = np.zeros(len(reports), dtype=np.int64)  # the claim each sentence read so far went to
+    rows = [(a, s, src, k) for k, (a, s, src) in enumerate(reports)]
     for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
-        _place(list(group), claims)
-    return _merge(claims)
+        _place(list(group), claims, close, owner)
+    return _merge(claims, close)
 
 
-def _merge(claims: list[_Claim]) -> list[_Claim]:
+def _merge(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
     """Join two claims whose ledes an article read later shows to be one: while a lede (an
     article's first statement) of one claim and a lede of another reach ``SAME_CLAIM`` and no
     article states both, the closest two join, the earlier keeping its first sentence. (Articles
     are read in order: a lede paraphrasing the first under the bar starts a claim of its own, and
-    the third outlet's lede, close to both, can join only one of them.)"""
+    the third outlet's lede, close to both, can join only one of them.) The claims' closeness (the
+    most alike of their ledes) is computed once and kept up to date as they join: a story of
+    hundreds of articles costs a few matrix passes per join, not every pair of claims again."""
+    close = _lede_closeness(claims, close)
+    stated = [{r[0] for r in c.reports} for c in claims]
+    apart = np.array([[bool(a & b) for b in stated] for a in stated], dtype=bool).reshape(
+        len(claims), len(claims))
+    joined: set[int] = set()
     while True:
-        best, pair = SAME_CLAIM, None
-        for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
-            if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
-                continue
-            score = max(similarity(v, w) for v in a.ledes for w in b.ledes)
-            if score >= best:
-                best, pair = score, (i, j)
-        if pair is None:
-            return claims
-        first, later = claims[pair[0]], claims.pop(pair[1])
+        allowed = np.triu((close >= SAME_CLAIM) & ~apart, 1)
+        if not allowed.any():
+            return [c for k, c in enumerate(claims) if k not in joined]
+        best = close[allowed].max()
+        i, j = np.argwhere(allowed & (close == best))[-1]  # ties: the last pair, as read in order
+        first, later = claims[i], claims[j]
         first.reports += later.reports
-        first.vectors += later.vectors
+        first.sentences += later.sentences
         first.ledes += later.ledes
         first.lede = first.lede or later.lede
+        joined.add(j)
+        close[i, :] = close[:, i] = np.maximum(close[i], close[j])
+        close[i, i] = close[j, :] = close[:, j] = -1.0
+        apart[i, :] = apart[:, i] = apart[i] | apart[j]
 
 
-def _place(rows: Sequence[Row], claims: list[_Claim]) -> None:
+def _lede_closeness(claims: Sequence[_Claim], close: np.ndarray) -> np.ndarray:
+    """The similarity (of ``close``, between sentences) of each two claims' most alike ledes (-1
+    where either has none, and on the diagonal)."""
+    owner = np.array([k for k, c in enumerate(claims) for _ in c.ledes], dtype=np.int64)
+    ledes = np.array([v for c in claims for v in c.ledes], dtype=np.int64)
+    found = np.full((len(claims), len(claims)), -1.0)
+    np.maximum.at(found, (owner[:, None], owner[None, :]), close[np.ix_(ledes, ledes)])
+    np.fill_diagonal(found, -1.0)
+    return found
+
+
+def _place(rows: Sequence[Row], claims: list[_Claim], close: np.ndarray,
+           owner: np.ndarray) -> None:
     """One article's lead sentences: each joins a different claim of the earlier articles, the
     pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more, or
-    two ledes each other's clear best, see ``_joinable``); a sentence left over starts a claim."""
+    two ledes each other's clear best, see ``_joinable``); a sentence left over starts a claim.
+    ``owner`` holds the claim of each sentence read before (a claim's similarity to a sentence is
+    its best sentence's), and takes this article's."""
     earlier = list(claims)
-    similar = np.array([[max(similarity(v, w) for w in c.vectors) for c in earlier]
-                        for *_, v in rows]).reshape(len(rows), -1)
+    read = rows[0][3]  # the sentences before this article's
+    similar = np.zeros((len(rows), len(earlier)))
+    for r, (*_, k) in enumerate(rows):
+        np.maximum.at(similar[r], owner[:read], close[k, :read])
     similar = np.where(_joinable(similar, [c.lede for c in earlier]), similar, 0.0)
     joined = set()
     for r, c in zip(*linear_sum_assignment(similar, maximize=True), strict=True):
         if similar[r, c] > 0:
             earlier[c].reports.append(_report(rows[r]))
-            earlier[c].vectors.append(rows[r][3])
+            earlier[c].sentences.append(rows[r][3])
             earlier[c].ledes += [rows[r][3]] if r == 0 else []
+            owner[rows[r][3]] = c
             joined.add(r)
-    for r, (article, sentence, _, vector) in enumerate(rows):
+    for r, (article, sentence, _, k) in enumerate(rows):
         if r not in joined:
-            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [vector], r == 0,
-                                 [vector] if r == 0 else []))
+            owner[k] = len(claims)
+            claims.append(_Claim(sentence, article.id, [_report(rows[r])], [k], r == 0,
+                                 [k] if r == 0 else []))
 
 
 def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:

@@ -58,3 +58,11 @@ def test_tfidf_and_cosine() -> None:
     assert text.cosine(a, b) == 1.0 or abs(text.cosine(a, b) - 1.0) < 1e-9
     assert text.cosine(a, c) == 0.0
     assert text.normalise({}) == {}
+
+
+def test_mentioning_keeps_the_texts_that_write_a_word_as_written() -> None:
+    texts = ["Finance minister Ada Holt resigned.", "HOLT, ADA: no comment.", "Ivo Dahl spoke.",
+             "Sen. Holt and Dahl met."]
+    assert text.mentioning(texts, "Holt") == [texts[0], texts[3]]  # case and all: "HOLT" is not "Holt"
+    assert text.mentioning(texts, "Dahl", "Ada Holt") == [texts[0], texts[2], texts[3]]
+    assert text.mentioning(iter(texts), "Rask") == []

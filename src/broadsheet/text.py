@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 Span = tuple[int, int]
@@ -181,6 +181,13 @@ def quoted_fraction(text: str) -> float:
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_MESSAGE_CHARS = 500
+
+
+def mentioning(texts: Iterable[str], *written: str) -> list[str]:
+    """The texts holding one of ``written`` as it is written (case and all): a case-sensitive
+    pattern that must match one of them can match nowhere else, so a story of hundreds of articles
+    is read only where a speaker is named, not every text once per voice."""
+    return [text for text in texts if any(w in text for w in written)]
 
 
 def printable(message: str, limit: int = MAX_MESSAGE_CHARS) -> str:

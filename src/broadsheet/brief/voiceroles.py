@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.text import HONORIFICS, name_key, word_set
+from broadsheet.text import HONORIFICS, mentioning, name_key, word_set
 
 _DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
                        re.I)
@@ -53,7 +53,7 @@ def whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | No
     pattern = re.compile(rf"\b{surname},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
                          + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
     own = set(name_key(speaker).split())
-    for text in texts:
+    for text in mentioning(texts, role):
         found = pattern.search(text)
         if found is None:
             continue
@@ -77,7 +77,7 @@ def titled_whole(role: str | None, speaker: str, texts: Sequence[str]) -> str | 
     pattern = re.compile(r"(?<![\w'’.-])(" + _TITLE_OF + ")" + re.escape(role)
                          + r"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}" + re.escape(speaker.split()[-1])
                          + r"(?![\w'’-])")
-    for text in texts:
+    for text in mentioning(texts, role):
         found = pattern.search(text)
         if found:
             return found.group(1) + role
@@ -97,7 +97,7 @@ def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:
         return False
     title = re.compile(rf"(?<![\w-]){re.escape(role)}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}"
                        rf"{re.escape(speaker.split()[-1])}(?![\w'’-])")
-    return any(title.search(text) for text in texts)
+    return any(title.search(text) for text in mentioning(texts, role))
 
 
 def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str | None:
@@ -116,7 +116,7 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
     else:
         pattern = re.compile(before + re.escape(tail) + r"(-\w[\w-]*(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*"
                              r"(?:(?:[ \t]+[\w'’-]+){1,4}(?=[,.;:)]))?)")  # "co-author of the study,"
-    for text in texts:
+    for text in mentioning(texts, tail):
         found = pattern.search(text)
         if found:
             return role + found.group(1)

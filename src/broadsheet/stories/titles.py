@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
+from broadsheet.text import mentioning
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
                      re.I)
@@ -48,7 +49,7 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
         return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
     end = r"\b(?![ \t]+[A-Z])" if one_word else r"\b"  # "President Ascom Americas" is not Ascom's
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
-    for text in texts:
+    for text in mentioning(texts, name):
         for match in pattern.finditer(text):
             words = _SENTENCE_END.split(match.group(1))[-1].strip()  # "... centre industry. Lumio said"
             words = _SPEECH.split(words)[-1].strip()  # "D-N.Y., and Sen. Ada Holt": "Sen."
@@ -77,7 +78,7 @@ def _apposed_title(name: str, parts: list[str], texts: Iterable[str]) -> str | N
         return None
     pattern = re.compile(r"(?<![\w'’-])the\s+((?:[\w'’.-]+\s+){0,3}[\w'’.-]+),\s+" + re.escape(name)
                          + r"(?=,|\s+of\s+[A-Z]|\s+\()")
-    for text in texts:
+    for text in mentioning(texts, name):
         for match in pattern.finditer(text):
             words = match.group(1)
             if not _SPEECH.search(words) and OFFICE.search(words):
@@ -202,7 +203,7 @@ def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
     pattern = re.compile(r"\b([A-Z]{3,6})\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
                          + re.escape(name) + r"\b")
     texts = list(texts)
-    for text in texts:
+    for text in mentioning(texts, name):
         for match in pattern.finditer(text):
             body = spelled_out(match.group(1), texts)
             if body:

@@ -347,7 +347,7 @@ def story_voices(story: Story, analyses: Mapping[str, Analysis]) -> tuple[Voice,
     for item in said:
         groups.setdefault(targets.get(item.key, item.key), []).append(item)
     first_seen = {key: index for index, key in enumerate(groups)}
-    outlets = [q.quote.outlet for q in said if q.quote.outlet]
+    outlets = list(dict.fromkeys(q.quote.outlet for q in said if q.quote.outlet))  # each once: read as a set
     members = [analyses[aid] for aid in story.article_ids if aid in analyses]
     texts = [a.article.text for a in members]
     labels = entity_labels(members)

@@ -5,7 +5,8 @@
 - ``replay_store``: at least ``articles`` stored articles made by replaying the demo store's real
   articles day after day: copy ``r`` of every article gets the id ``<id>~r<r>``, its dates moved
   ``r`` days later, its url a ``?replay=<r>`` suffix, and its analysis (entities, attributions) and
-  its story (``<story id>~r<r>``) along with it. Real text, real analyses, real story sizes, spread
+  its story (``<story id>~r<r>``) along with it; an article stored without analysis (a page in
+  another language) is copied too, as its story holds it. Real text, real analyses, real story sizes, spread
   over weeks as a live store would be.
 
 The cache folder is ``BROADSHEET_BENCH_CACHE``, else ``.bench-cache`` in the working folder.
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from broadsheet import demo, pipeline
-from broadsheet.model import Analysis, Story
+from broadsheet.model import Analysis, Article, Story
 from broadsheet.settings import Settings, load_settings
 from broadsheet.store import Store
 from broadsheet.timestamps import instant, to_iso
@@ -68,12 +69,14 @@ def _shift(value: str | None, days: int) -> str:
     return to_iso(moment + timedelta(days=days))
 
 
-def _copy(analysis: Analysis, r: int) -> Analysis:
-    article = analysis.article
+def _copy_article(article: Article, r: int) -> Article:
     url = f"{article.url}{'&' if '?' in article.url else '?'}replay={r}" if article.url else None
-    copied = replace(article, id=f"{article.id}~r{r}", source=f"{article.source}~r{r}", url=url,
-                     published=_shift(article.published, r), version=1)
-    return replace(analysis, article=copied)
+    return replace(article, id=f"{article.id}~r{r}", source=f"{article.source}~r{r}", url=url,
+                   published=_shift(article.published, r), version=1)
+
+
+def _copy(analysis: Analysis, r: int) -> Analysis:
+    return replace(analysis, article=_copy_article(analysis.article, r))
 
 
 def _story_copy(story: Story, r: int) -> Story:
@@ -89,6 +92,7 @@ def replay_store(articles: int = 10_000) -> Path:
         return path
     with Store.open(demo_store(), create=False) as source:
         analyses = list(source.analyses())
+        unanalysed = list(source.articles(analysed=False))  # stored, in a story, not analysed
         stories = source.stories()
     copies = math.ceil(articles / max(1, len(analyses)))
     partial_path = path.with_suffix(".partial")
@@ -98,6 +102,8 @@ def replay_store(articles: int = 10_000) -> Path:
             with store.transaction():
                 for analysis in analyses:
                     store.put_analysis(_copy(analysis, r))
+                for article in unanalysed:
+                    store.put_article(_copy_article(article, r))
         store.replace_stories([_story_copy(s, r) for r in range(copies) for s in stories])
     partial_path.rename(path)
     return path

@@ -19,15 +19,15 @@ from broadsheet.stories.corroboration import (
     _Claim,
     _merge,
     claim_terms,
+    combined,
     is_opinion,
     key_claims,
     lead_sentences,
     similarities,
-    similarity,
     trigrams,
     wire_source,
 )
-from broadsheet.text import tfidf_vectors
+from broadsheet.text import cosine, tfidf_vectors
 
 OUTLETS = ["Harbor Times", "Valley Post"]
 
@@ -178,10 +178,10 @@ def test_a_words_other_forms_and_spellings_help_two_sentences_join() -> None:
 
 
 def test_trigrams_never_count_against_two_sentences() -> None:
-    same_words = ({"harbor": 1.0}, {"#ha": 1.0})
-    other_spelling = ({"harbor": 1.0}, {"ur#": 1.0})
-    assert similarity(same_words, other_spelling) == pytest.approx(1.0)
-    assert similarity(({"van": 1.0}, {"van": 1.0}), ({"bus": 1.0}, {"van": 1.0})) == pytest.approx(0.2)
+    same_words_other_trigrams = combined(np.array([1.0]), np.array([0.0]))
+    other_words_same_trigrams = combined(np.array([0.0]), np.array([1.0]))
+    assert same_words_other_trigrams[0] == pytest.approx(1.0)
+    assert other_words_same_trigrams[0] == pytest.approx(0.2)
 
 
 SALE = "The Dunmore council voted on Monday to sell the old harbor to Lumio Networks."
@@ -254,13 +254,14 @@ def test_the_lede_merge_of_no_claims_is_none() -> None:
     assert _merge([], np.zeros((0, 0))) == []
 
 
-def test_the_similarities_of_a_story_are_each_pairs_similarity() -> None:
+def test_the_similarities_of_a_story_are_each_pairs_cosines_combined() -> None:
     sentences = ["Police arrested two men after the bank robbery in Leeds on Monday.",
                  "Two men were arrested over Monday's Leeds bank robbery, police said.",
                  "The bank's shares fell 3% in early trading.", "", "Police arrest two men."]
-    vectors = list(zip(tfidf_vectors([claim_terms(s) for s in sentences]),
-                       tfidf_vectors([trigrams(s) for s in sentences]), strict=True))
-    expected = np.array([[similarity(a, b) for b in vectors] for a in vectors])
+    words = tfidf_vectors([claim_terms(s) for s in sentences])
+    grams = tfidf_vectors([trigrams(s) for s in sentences])
+    expected = np.array([[combined(np.array(cosine(words[i], words[j])), np.array(cosine(grams[i], grams[j])))
+                          for j in range(len(sentences))] for i in range(len(sentences))])
     found = similarities(sentences)
     assert np.allclose(found, expected, atol=1e-12)
     assert found[0, 1] > SAME_CLAIM > found[0, 2] and found[3].max() == 0.0

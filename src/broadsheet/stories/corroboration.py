@@ -7,7 +7,7 @@ The rules:
   wholly in brackets state none). Sentences of different articles state the same claim when the
   similarity of their words reaches ``SAME_CLAIM``: the TF-IDF cosine of their content words
   (``text.tfidf_vectors`` over the story's lead sentences), raised where the words' character
-  trigrams agree more (``similarity``: a word's other forms and spellings, "arrested" and "arrest",
+  trigrams agree more (``combined``: a word's other forms and spellings, "arrested" and "arrest",
   "jewelry" and "jewellery", are partial evidence, never evidence against); a sentence is compared
   with a claim by the best similarity it has with any sentence stating the claim so far, not only
   the first (a third outlet's words may be close only to the second's). Two ledes (articles' first
@@ -62,12 +62,12 @@ from scipy.optimize import linear_sum_assignment
 from broadsheet.model import Analysis, Article, Claim, Story
 from broadsheet.stories.features import words
 from broadsheet.stories.outlets import is_outlet
-from broadsheet.text import STOP_WORDS, cosine, name_key, split_sentences, tfidf_vectors, word_set
+from broadsheet.text import STOP_WORDS, name_key, split_sentences, tfidf_vectors, word_set
 
 LEAD_SENTENCES = 4
 MIN_WORDS = 6
 SAME_CLAIM = 0.3
-WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``similarity``
+WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``combined``
 SAME_LEDE = 0.1
 CLEAR_BEST = 3.0
 MAX_CLAIMS = 8
@@ -94,7 +94,6 @@ def is_opinion(article: Article) -> bool:
                 re.match(r"\s*opinion\b", article.title, re.I))
 
 
-Vectors = tuple[dict[str, float], dict[str, float]]  # a sentence's words and trigrams, TF-IDF
 
 
 @dataclass
@@ -214,18 +213,17 @@ def trigrams(sentence: str) -> list[str]:
     return found
 
 
-def similarity(a: Vectors, b: Vectors) -> float:
-    """How alike two sentences' words are: their cosine, or ``WORD_WEIGHT`` times it plus the rest
-    times their trigrams' cosine when that is higher (trigrams only ever add)."""
-    plain = cosine(a[0], b[0])
-    return max(plain, WORD_WEIGHT * plain + (1.0 - WORD_WEIGHT) * cosine(a[1], b[1]))
-
-
 def similarities(sentences: Sequence[str]) -> np.ndarray:
-    """``similarity`` of every two of ``sentences`` at once: one sparse product for the words and
-    one for the trigrams, not a cosine per pair."""
-    plain = _cosines(tfidf_vectors([claim_terms(s) for s in sentences]))
-    grams = _cosines(tfidf_vectors([trigrams(s) for s in sentences]))
+    """How alike every two of ``sentences`` are (``combined``), in one sparse product for the
+    words and one for the trigrams."""
+    return combined(_cosines(tfidf_vectors([claim_terms(s) for s in sentences])),
+                    _cosines(tfidf_vectors([trigrams(s) for s in sentences])))
+
+
+def combined(plain: np.ndarray, grams: np.ndarray) -> np.ndarray:
+    """How alike sentences are from their words' cosine and their trigrams': the words' cosine, or
+    ``WORD_WEIGHT`` times it plus the rest times the trigrams' when that is higher (trigrams only
+    ever add)."""
     found: np.ndarray = np.maximum(plain, WORD_WEIGHT * plain + (1.0 - WORD_WEIGHT) * grams)
     return found
 

@@ -20,9 +20,10 @@ The rules:
   pairs chosen so that their similarities add up to the most (an article whose first sentence
   best matches a claim its second sentence states word for word does not take it from the
   second); a sentence left over starts a claim. Once every article is read, two claims join when
-  a lede of each reaches ``SAME_CLAIM`` and no article states both (a lede paraphrasing the first
-  under the bar started a claim of its own before the third outlet's lede, close to both, could
-  join only one). A claim is shown by the first sentence that stated it.
+  a lede of each reaches ``LEDE_PAIR`` (a little under ``SAME_CLAIM``: two ledes tell the story's
+  main claim) and no article states both (a lede paraphrasing the first under the bar started a
+  claim of its own before the third outlet's lede, close to both, could join only one). A claim is
+  shown by the first sentence that stated it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
@@ -67,6 +68,7 @@ from broadsheet.text import STOP_WORDS, name_key, split_sentences, tfidf_vectors
 LEAD_SENTENCES = 4
 MIN_WORDS = 6
 SAME_CLAIM = 0.3
+LEDE_PAIR = 0.25  # the bar a lede of each of two claims joins them at, once every article is read
 WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``combined``
 SAME_LEDE = 0.1
 CLEAR_BEST = 3.0
@@ -251,7 +253,7 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
 
 def _merge(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
     """Join two claims whose ledes an article read later shows to be one: while a lede (an
-    article's first statement) of one claim and a lede of another reach ``SAME_CLAIM`` and no
+    article's first statement) of one claim and a lede of another reach ``LEDE_PAIR`` and no
     article states both, the closest two join, the earlier keeping its first sentence. (Articles
     are read in order: a lede paraphrasing the first under the bar starts a claim of its own, and
     the third outlet's lede, close to both, can join only one of them.) The claims' closeness (the
@@ -263,7 +265,7 @@ def _merge(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
         len(claims), len(claims))
     joined: set[int] = set()
     while True:
-        allowed = np.triu((close >= SAME_CLAIM) & ~apart, 1)
+        allowed = np.triu((close >= LEDE_PAIR) & ~apart, 1)
         if not allowed.any():
             return [c for k, c in enumerate(claims) if k not in joined]
         best = close[allowed].max()

@@ -223,6 +223,39 @@ def test_two_ledes_a_little_under_the_bar_join_once_every_article_is_read() -> N
     assert _claims(first, second) == [(SALE, both, tuple(name.casefold() for name in both))]
 
 
+BUDGET = "Ardent's governor signed the water budget on Tuesday night."
+NINE = "2026-03-02T09:00:00Z"
+TEN = "2026-03-02T10:00:00Z"
+
+
+def test_a_lede_stating_two_shared_claims_reports_both() -> None:
+    both = ("Mayor Ruth Okafor defended the harbor sale on Monday and said the port had lost money "
+            "for a decade.")
+    first = _article("a", "Harbor Times", both)
+    losses = "The port has lost money for a decade, she said."
+    second = _article("b", "Valley Post", "Mayor Ruth Okafor defended the harbor sale on Monday.", losses,
+                      published=NINE)
+    accounts = "The port has lost money every year for a decade, the city accounts show."
+    third = _article("c", "Metro Daily", accounts, BUDGET, published=TEN)
+    claims = {text: outlets for text, outlets, _ in _claims(first, second, third)}
+    # the first lede went to the defence of the sale: it reports the losses too
+    assert claims == {both: ("Harbor Times", "Valley Post"),
+                      losses: ("Valley Post", "Metro Daily", "Harbor Times")}
+
+
+def test_a_sentence_no_other_article_states_reports_no_second_claim() -> None:
+    praise = "The harbor deal is the best news the town has had in years, the council said."
+    money = "The sale brings 40 million dollars, said Mayor Ruth Okafor."
+    first = _article("a", "Harbor Times", BUDGET, praise)
+    snow = "Snow closed the coast road for a third day."
+    second = _article("b", "Valley Post", snow, money, published=NINE)
+    # the third's second sentence reaches both, and joins the claim closer to it
+    good = "The harbor deal is good news: it brings the town 40 million dollars, Mayor Ruth Okafor said."
+    third = _article("c", "Metro Daily", "The ferry strike entered its second week.", good, published=TEN)
+    two = ("Valley Post", "Metro Daily")
+    assert _claims(first, second, third) == [(money, two, tuple(name.casefold() for name in two))]
+
+
 def _merged_pair_by_pair(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
     """The lede merge's rule read literally: every pair of claims scored again after each join."""
     while True:

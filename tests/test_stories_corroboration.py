@@ -15,6 +15,7 @@ import pytest
 from broadsheet.bench.perspectives import as_story
 from broadsheet.model import Article
 from broadsheet.stories.corroboration import (
+    LEDE_PAIR,
     SAME_CLAIM,
     _Claim,
     _merge,
@@ -210,10 +211,55 @@ def test_only_ledes_join_two_claims_after_the_articles_are_read() -> None:
                                               ("harbor times", "metro daily"))]
 
 
+def test_two_ledes_a_little_under_the_bar_join_once_every_article_is_read() -> None:
+    vote = "The vote was seven to two."
+    town = "Town leaders in Dunmore agreed to sell the harbor to a tech firm after a long fight."
+    met = "The council met on Monday and heard from residents for four hours."
+    first = _article("a", "Harbor Times", SALE, vote)
+    # the second lede is not the first's clear best (its second sentence comes near the first lede too)
+    second = _article("b", "Valley Post", town, met, published="2026-03-02T09:00:00Z")
+    assert LEDE_PAIR <= similarities([SALE, vote, town, met])[0, 2] < SAME_CLAIM
+    both = ("Harbor Times", "Valley Post")
+    assert _claims(first, second) == [(SALE, both, tuple(name.casefold() for name in both))]
+
+
+BUDGET = "Ardent's governor signed the water budget on Tuesday night."
+NINE = "2026-03-02T09:00:00Z"
+TEN = "2026-03-02T10:00:00Z"
+
+
+def test_a_lede_stating_two_shared_claims_reports_both() -> None:
+    both = ("Mayor Ruth Okafor defended the harbor sale on Monday and said the port had lost money "
+            "for a decade.")
+    first = _article("a", "Harbor Times", both)
+    losses = "The port has lost money for a decade, she said."
+    second = _article("b", "Valley Post", "Mayor Ruth Okafor defended the harbor sale on Monday.", losses,
+                      published=NINE)
+    accounts = "The port has lost money every year for a decade, the city accounts show."
+    third = _article("c", "Metro Daily", accounts, BUDGET, published=TEN)
+    claims = {text: outlets for text, outlets, _ in _claims(first, second, third)}
+    # the first lede went to the defence of the sale: it reports the losses too
+    assert claims == {both: ("Harbor Times", "Valley Post"),
+                      losses: ("Valley Post", "Metro Daily", "Harbor Times")}
+
+
+def test_a_sentence_no_other_article_states_reports_no_second_claim() -> None:
+    praise = "The harbor deal is the best news the town has had in years, the council said."
+    money = "The sale brings 40 million dollars, said Mayor Ruth Okafor."
+    first = _article("a", "Harbor Times", BUDGET, praise)
+    snow = "Snow closed the coast road for a third day."
+    second = _article("b", "Valley Post", snow, money, published=NINE)
+    # the third's second sentence reaches both, and joins the claim closer to it
+    good = "The harbor deal is good news: it brings the town 40 million dollars, Mayor Ruth Okafor said."
+    third = _article("c", "Metro Daily", "The ferry strike entered its second week.", good, published=TEN)
+    two = ("Valley Post", "Metro Daily")
+    assert _claims(first, second, third) == [(money, two, tuple(name.casefold() for name in two))]
+
+
 def _merged_pair_by_pair(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
     """The lede merge's rule read literally: every pair of claims scored again after each join."""
     while True:
-        best, pair = SAME_CLAIM, None
+        best, pair = LEDE_PAIR, None
         for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
             if not a.ledes or not b.ledes or {r[0] for r in a.reports} & {r[0] for r in b.reports}:
                 continue

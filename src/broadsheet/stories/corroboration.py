@@ -20,9 +20,13 @@ The rules:
   pairs chosen so that their similarities add up to the most (an article whose first sentence
   best matches a claim its second sentence states word for word does not take it from the
   second); a sentence left over starts a claim. Once every article is read, two claims join when
-  a lede of each reaches ``SAME_CLAIM`` and no article states both (a lede paraphrasing the first
-  under the bar started a claim of its own before the third outlet's lede, close to both, could
-  join only one). A claim is shown by the first sentence that stated it.
+  a lede of each reaches ``LEDE_PAIR`` (a little under ``SAME_CLAIM``: two ledes tell the story's
+  main claim) and no article states both (a lede paraphrasing the first under the bar started a
+  claim of its own before the third outlet's lede, close to both, could join only one). A sentence
+  that reports a claim two articles state may state a second one (a lede summing up the story
+  states what another outlet tells in two sentences): it also reports any other claim two articles
+  state that its article states in no sentence, when it reaches ``SAME_CLAIM`` with a sentence of
+  it. A claim is shown by the first sentence that stated it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
@@ -67,6 +71,7 @@ from broadsheet.text import STOP_WORDS, name_key, split_sentences, tfidf_vectors
 LEAD_SENTENCES = 4
 MIN_WORDS = 6
 SAME_CLAIM = 0.3
+LEDE_PAIR = 0.25  # the bar a lede of each of two claims joins them at, once every article is read
 WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``combined``
 SAME_LEDE = 0.1
 CLEAR_BEST = 3.0
@@ -246,12 +251,38 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     rows = [(a, s, src, k) for k, (a, s, src) in enumerate(reports)]
     for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
         _place(list(group), claims, close, owner)
-    return _merge(claims, close)
+    claims = _merge(claims, close)
+    _restated(claims, close, rows)
+    return claims
+
+
+def _restated(claims: Sequence[_Claim], close: np.ndarray, rows: Sequence[Row]) -> None:
+    """A sentence stating two claims: a lead sentence that reports a claim two articles or more
+    state also reports another such claim its article states in no sentence, when it reaches
+    ``SAME_CLAIM`` with a sentence of that claim (a lede summing up the story, "the mayor defended
+    the sale and said the harbor had lost money for years", states what another outlet tells in
+    two sentences; the reading gives each sentence one claim). Read against the claims as
+    gathered: a report added here makes no other claim shared."""
+    shared = [c for c in claims if len({r[0] for r in c.reports}) >= 2]
+    if not shared:
+        return
+    reporting = np.zeros(len(rows), dtype=bool)  # the sentences of the shared claims
+    reporting[[k for c in shared for k in c.sentences]] = True
+    added = []
+    for c in shared:
+        stating = {r[0] for r in c.reports}
+        near = (close[:, c.sentences].max(axis=1) >= SAME_CLAIM) & reporting
+        for k in np.flatnonzero(near).tolist():  # rows[k] is the story's k-th sentence
+            if rows[k][0].id not in stating:
+                added.append((c, _report(rows[k])))
+                stating.add(rows[k][0].id)
+    for c, report in added:
+        c.reports.append(report)
 
 
 def _merge(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
     """Join two claims whose ledes an article read later shows to be one: while a lede (an
-    article's first statement) of one claim and a lede of another reach ``SAME_CLAIM`` and no
+    article's first statement) of one claim and a lede of another reach ``LEDE_PAIR`` and no
     article states both, the closest two join, the earlier keeping its first sentence. (Articles
     are read in order: a lede paraphrasing the first under the bar starts a claim of its own, and
     the third outlet's lede, close to both, can join only one of them.) The claims' closeness (the
@@ -263,7 +294,7 @@ def _merge(claims: list[_Claim], close: np.ndarray) -> list[_Claim]:
         len(claims), len(claims))
     joined: set[int] = set()
     while True:
-        allowed = np.triu((close >= SAME_CLAIM) & ~apart, 1)
+        allowed = np.triu((close >= LEDE_PAIR) & ~apart, 1)
         if not allowed.any():
             return [c for k, c in enumerate(claims) if k not in joined]
         best = close[allowed].max()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import gatebench
+
 REPO = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
@@ -30,6 +32,19 @@ def require(path: Path, what: str) -> Path:
     if os.environ.get("CI"):
         pytest.fail(f"CI: {message}", pytrace=False)
     pytest.skip(message)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the quality gate's one-process benchmarks beside the suite (``gatebench``)."""
+    if session.config.option.collectonly:
+        return
+    stages = {item.callspec.params["stage"] for item in session.items
+              if item.path.name == "test_quality_gate.py" and hasattr(item, "callspec")}
+    gatebench.start(eval_data_dir(), stages)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    gatebench.stop()
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,11 @@ Four parts, each printed beside a baseline run in the same process:
    generator (``bench.load``, 50 keep-alive clients) pinned to core 1: p50/p95/p99 and requests per
    second for story pages (warm), the front page and searches; the cold first render of story pages
    is timed apart, one client at a time. Goals: build under 2 s, story p95 under 50 ms.
+5. **Big stories** — a story of hundreds of articles, which a week of feeds makes: one story of the
+   demo store's first N analysed articles (real pages of many outlets), its page built as the web
+   reader builds it (``web.views.live_story``: edition story, voices, corroboration, checks), CPU
+   seconds; then asked for again after a write elsewhere in the store, when ``StoryBuilds`` keeps
+   it (the page cache alone builds it again after any write).
 """
 
 from __future__ import annotations
@@ -30,8 +35,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from broadsheet import pipeline
@@ -40,7 +46,7 @@ from broadsheet.bench.load import percentile
 from broadsheet.bench.replay import demo_store, replay_store, settings
 from broadsheet.brief import goodnews
 from broadsheet.brief.rank import independent_ids
-from broadsheet.model import Edition
+from broadsheet.model import Edition, Rejected, Story
 from broadsheet.render import render_site
 from broadsheet.store import Store
 from broadsheet.text import (
@@ -52,6 +58,7 @@ from broadsheet.text import (
     word_set,
     words,
 )
+from broadsheet.web import views
 
 FIXTURE = (Path(__file__).resolve().parents[3] / "tests" / "data" / "goodnews"
            / "scrapinghub_labels.jsonl")
@@ -235,6 +242,39 @@ def web_rows(db: Path, edition: Edition, requests: int) -> list[BenchRow]:
         server.wait(timeout=30)
 
 
+# --------------------------------------------------------------------------- 5. big stories
+
+BIG_STORY = (50, 100, 150)
+
+
+def big_story_rows(db: Path) -> list[BenchRow]:
+    """The page of one story of the demo store's first N analysed articles, built, then asked for
+    again after a write elsewhere (module docstring)."""
+    scratch = db.with_name("big-story.db")
+    shutil.copyfile(db, scratch)
+    rows = []
+    with Store.open(scratch) as store:
+        ids = [a.id for a in store.articles(analysed=True)]
+        for n in BIG_STORY:
+            story = Story(id=f"big-{n}", title="One big story", article_ids=tuple(ids[:n]))
+            store.replace_stories([story])
+            page = partial(views.live_story, store, settings(), story.id, views.StoryBuilds())
+            first = _cpu(page)
+            store.put_rejection(Rejected("elsewhere", "fetch", "bench", "a write to another item"))
+            again = _cpu(page)
+            rows.append(BenchRow("big story (web reader)", f"{min(n, len(ids))} articles",
+                                 {"first_build_cpu_s": first, "again_after_a_write_cpu_s": again},
+                                 min(n, len(ids)), first))
+    scratch.unlink()
+    return rows
+
+
+def _cpu(work: Callable[[], object]) -> float:
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
 def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:
     """Every part of the edition bench (module docstring); ``limit`` caps requests per page kind.
 
@@ -251,6 +291,7 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
     rows, daily = build_rows(db)
     report.rows += rows
     report.rows += web_rows(db, daily, limit or 5000)
+    report.rows += big_story_rows(demo_store())
     report.notes += [
         "goals: build an edition from 10,000 stored articles in under 2 s; story page p95 under "
         "50 ms with 50 clients; 0 Speed Read sentences with a dateline, a bare quotation or a "

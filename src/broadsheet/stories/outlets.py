@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from broadsheet.stories.kindwords import ARTICLE
-from broadsheet.text import name_key
+from broadsheet.text import mentioning, name_key
 
 _NEWSROOM = re.compile(
     r"(?:\b(?:news|times|post|journal|tribune|herald|gazette|telegraph|guardian|press|chronicle|"
@@ -60,7 +61,7 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
                          rf"(?=\s+(?:that|on\s+\w+day|\w+day|earlier|last|this|late|citing)\b|\s*[.,;])|"
                          rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b|"
                          rf"\bas\s+(?:first\s+|previously\s+)?reported\s+(?:by|in)\s+(?:the\s+)?{named}\b")
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in mentioning(texts, ARTICLE.sub("", name)))
 
 
 def newsroom_named(name: str, texts: Iterable[str]) -> bool:
@@ -72,7 +73,17 @@ def newsroom_named(name: str, texts: Iterable[str]) -> bool:
     named = re.escape(ARTICLE.sub("", name))
     pattern = re.compile(rf"\b(?:news\s+agency|newspaper|broadcaster|news\s+site|tabloid),?\s+(?:the\s+)?"
                          rf"{named}\b(?!\s+(?-i:[A-Z]))|\b{named}\s+news\s+agency\b", re.I)
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in texts if _newsroom_word(text))
+
+
+_NEWSROOM_WORD = re.compile(r"news\s+agency|newspaper|broadcaster|news\s+site|tabloid", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _newsroom_word(text: str) -> bool:
+    """Whether ``text`` holds a word ``newsroom_named`` reads (each of its patterns needs one): a
+    story's texts are read for it once, not once per voice (a text's hash is kept by the string)."""
+    return _NEWSROOM_WORD.search(text) is not None
 
 
 # A college, an institute, a society: a body whose reports are its findings, no newsroom's.

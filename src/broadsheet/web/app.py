@@ -19,6 +19,8 @@ A rendered page is cached until the store changes (``PRAGMA data_version``), so 
 once per change of the store, not once per reader: readers who ask while it is being built wait
 for that one build, and a cached page is answered before routing (``CachedPages``). Views run in
 worker threads, each with its own read connection; the event loop only answers from the cache.
+A story's page is also kept with what it was built from (``views.StoryBuilds``): a write elsewhere
+in the store (a feed pass adding to other stories) does not build a big story again.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ class Reader:
         self._watch: Store | None = None
         self._cache: OrderedDict[Key, Cached] = OrderedDict()
         self._building: dict[Key, asyncio.Future[Cached]] = {}
+        self.stories = views.StoryBuilds()  # story pages kept while their story is unchanged
 
     def store(self) -> Store:
         """This thread's read connection (opened on first use)."""
@@ -263,7 +266,7 @@ def _views(reader: Reader) -> dict[str, Callable[[Store, Request, str], views.Pa
         "home": lambda s, r, k: views.home(s),
         "archive": lambda s, r, k: views.archive(s),
         "edition": lambda s, r, k: views.edition(s, k),
-        "story": lambda s, r, k: views.story(s, settings, k),
+        "story": lambda s, r, k: views.story(s, settings, k, reader.stories),
         "person": lambda s, r, k: views.person(s, k),
         "organisation": lambda s, r, k: views.organisation(s, k),
         "outlet": lambda s, r, k: views.outlet(s, k),

@@ -14,7 +14,9 @@ the attribution issue's canonical person key is stored, it replaces this (the se
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,22 +74,63 @@ def archive(store: Store) -> Page:
     return Page("archive.html", "Archive", {"editions": editions}, {"editions": editions})
 
 
-def live_story(store: Store, settings: Settings, story_id: str) -> tuple[EditionStory, list[Any]]:
-    """The story as the store holds it now, built and checked like an edition's Feature."""
+Built = tuple[EditionStory, list[Any]]
+
+
+class StoryBuilds:
+    """Story pages built, each kept with everything it was built from (the story, its articles'
+    analyses, the leanings, the settings): a story is built once per change of itself, not once
+    per change of the store. The app's page cache is emptied by any write (a feed pass adding to
+    other stories), and a story of hundreds of articles takes seconds to build; its page is built
+    again only when its own members or their analyses change. The newest ``size`` are kept."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._built: OrderedDict[Hashable, Built] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], Built]) -> Built:
+        """The page built from ``key``, built by ``build`` when none is kept."""
+        with self._lock:
+            kept = self._built.get(key)
+            if kept is not None:
+                self._built.move_to_end(key)
+                return kept
+        built = build()
+        with self._lock:
+            self._built[key] = built
+            while len(self._built) > self.size:
+                self._built.popitem(last=False)
+        return built
+
+
+def live_story(store: Store, settings: Settings, story_id: str,
+               builds: StoryBuilds | None = None) -> Built:
+    """The story as the store holds it now, built and checked like an edition's Feature (kept in
+    ``builds``, when given, until the story or what it is built from changes)."""
     found = store.story(story_id)
     if found is None:
         raise NotFound(f"no story {story_id!r}")
     analyses = store.analyses_for(found.article_ids)
-    options = Options(title=settings.edition_title, created="", leanings=store.leanings())
-    built = edition_story(found, analyses, rank=1, section="feature", options=options,
-                          summary_sentences=settings.summary_sentences + 1)
-    checked, rejected = verify_story(built, store.version_texts(story_versions(built)))
-    return checked, [to_dict(r) for r in rejected]
+    leanings = store.leanings()
+    options = Options(title=settings.edition_title, created="", leanings=leanings)
+
+    def build() -> Built:
+        built = edition_story(found, analyses, rank=1, section="feature", options=options,
+                              summary_sentences=settings.summary_sentences + 1)
+        checked, rejected = verify_story(built, store.version_texts(story_versions(built)))
+        return checked, [to_dict(r) for r in rejected]
+
+    if builds is None:
+        return build()
+    key = (found, tuple(analyses.get(a) for a in found.article_ids), tuple(sorted(leanings.items())),
+           settings.edition_title, settings.summary_sentences)
+    return builds.get(key, build)
 
 
-def story(store: Store, settings: Settings, story_id: str) -> Page:
+def story(store: Store, settings: Settings, story_id: str, builds: StoryBuilds | None = None) -> Page:
     """``/stories/<id>``: Speed Read, what they're saying, coverage, timeline, voices, entities."""
-    checked, rejected = live_story(store, settings, story_id)
+    checked, rejected = live_story(store, settings, story_id, builds)
     return Page("story.html", checked.title, {**to_dict(checked), "rejected": rejected},
                 {"story": checked, "edition": None})
 

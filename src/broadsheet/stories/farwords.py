@@ -1,0 +1,130 @@
+"""Lone long dated articles placed by their words into a story beyond the window (stories round 45).
+
+A dated report that follows its event by more than the window (``StoryIndex.window_days``, 14
+days: a verdict after a trial, a follow-up weeks on) is never a candidate of that event's story,
+so it stays alone. After a batch is placed (every pass of ``Clusterer.add_all``, round 41's lone
+words pass included), each **lone long dated story**, a story of one member that is no roundup,
+is dated, and has a body of at least ``lonewords.LONG`` words (``Member.words``: stored with the
+story, so earlier batches' stories are read too), is scored against its **far candidates**: the
+``lonewords.CANDIDATES`` stories of two or more members, no roundup, none with an undated member,
+whose nearest dated member is more than the window and at most ``HORIZON`` days from it, that
+share the most IDF weight with it (``StoryIndex.far_candidates``: the inverted index over the
+buckets within the horizon, not a scan). It goes to the best of them by round 41's mixture
+likelihood (``lonewords.gains``, its title + lead buckets, each story's stored sums) when that
+beats staying alone by ``lonewords.MARGIN`` per distinct bucket: a merge like the others (the
+absorbed id redirects; no id changes).
+
+Which lone stories are read: the batch's own, and the **stored** ones of earlier batches that a
+story the batch placed articles in meets (its far candidates among the lone long dated stories,
+the same look-up read from the other side), so the first half's lone articles are read again when
+the second half brings their stories: one batch and two batches make the same moves (stories
+round 43: 7 of the 8 moves one batch made and two did not were first-half articles never read
+again). Every target is read on the stories as the batch left them, then the moves are made.
+
+``HORIZON`` bounds how far: issue 7's window keeps old stories from swallowing new events on the
+same topic; beyond the window only a long report worded like one story as a whole moves, and not
+beyond the horizon (60 days: a follow-up within about two months; the look-up reads the inverted
+index's buckets within it, so its cost stays bounded as the store grows). ``HORIZON`` 0: off.
+The recipe (``learn.py``) clusters with this pass off. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from broadsheet.stories import lonewords
+from broadsheet.stories.index import STORY_TERMS, StoryIndex, StoryState, heaviest, weigh
+
+if TYPE_CHECKING:
+    from broadsheet.stories.engine import Clusterer, Incoming
+
+HORIZON = 60.0  # days: the farthest a lone long dated article moves by its words (0: off)
+
+
+def lone_long_dated(story: StoryState, long: int) -> bool:
+    """A story of one dated member with a body of at least ``long`` words, no roundup."""
+    if story.size != 1 or story.roundup or not story.days:
+        return False
+    words = story.members[0].words
+    return words is not None and words >= long and not story.members[0].roundup
+
+
+def far_apart(index: StoryIndex, host: StoryState, day: float, horizon: float) -> bool:
+    """``host`` is beyond the window of ``day`` and within ``horizon`` of it (an undated member
+    keeps it in every window: such a story is an ordinary candidate already)."""
+    gap = host.gap(day)
+    return gap is not None and not host.undated and index.window_days < gap <= horizon
+
+
+def target(index: StoryIndex, lone: StoryState, vocabulary: int,
+           horizon: float) -> lonewords.Target | None:
+    """The best far candidate of a lone long dated story, and the gain (module docstring)."""
+    day = lone.days[0]
+    weighted = weigh(index.idf, lone.title, lone.lead, lone.names)
+
+    def host(s: StoryState) -> bool:
+        return s.size > 1 and not s.roundup and s.id != lone.id and far_apart(index, s, day, horizon)
+
+    hosts = index.far_candidates((weighted.title, weighted.lead, weighted.names), day, day,
+                                 horizon, lonewords.CANDIDATES, host)
+    buckets = np.union1d(lone.title.ids, lone.lead.ids)
+    if not hosts or not len(buckets):
+        return None
+    bags = [lonewords.bag(h, buckets) for h in hosts]
+    gain = lonewords.gains(np.array([b[0] for b in bags]), np.array([b[1] for b in bags]),
+                           np.array([float(h.size) for h in hosts]), len(buckets), vocabulary)
+    best = int(np.argmax(gain))
+    return lonewords.Target(0, hosts[best].id, float(gain[best]), len(buckets))
+
+
+def met(index: StoryIndex, story: StoryState, long: int, horizon: float,
+        batch: set[str]) -> list[StoryState]:
+    """The stored lone long dated stories (not of the batch) that ``story`` meets: its far
+    candidates among them, by its ``STORY_TERMS`` heaviest terms per field (the merge pass's
+    look-up), over the buckets within ``horizon`` of its first and last dated member."""
+    if story.size < 2 or story.roundup or story.undated or not story.days:
+        return []
+    weighted = index.weighted(story)
+    vectors = tuple(heaviest(v, STORY_TERMS) for v in (weighted.title, weighted.lead, weighted.names))
+
+    def lone(s: StoryState) -> bool:
+        return (s.id not in batch and lone_long_dated(s, long)
+                and far_apart(index, story, s.days[0], horizon))
+
+    return index.far_candidates(vectors, story.days[0], story.days[-1], horizon,
+                                lonewords.CANDIDATES, lone)
+
+
+def absorb_far(engine: Clusterer, items: Sequence[Incoming], long: int = lonewords.LONG,
+               horizon: float = HORIZON, margin: float = lonewords.MARGIN) -> int:
+    """Merge each lone long dated story (the batch's, and the stored ones the batch's stories
+    meet) into its best far candidate when the gain passes ``margin`` per distinct bucket
+    (module docstring); returns how many were absorbed. ``long`` or ``horizon`` 0: nothing."""
+    if long <= 0 or horizon <= 0:
+        return 0
+    index = engine.index
+    placed = {index.resolve(index.where[i.member.article_id]) for i in items
+              if i.member.article_id in index.where}
+    stories = [index.stories[s] for s in sorted(placed) if s in index.stories]
+    lone = {s.id: s for s in stories if lone_long_dated(s, long)}
+    for story in stories:
+        for found in met(index, story, long, horizon, placed):
+            lone.setdefault(found.id, found)
+    vocabulary = max(1, int(np.count_nonzero(index.idf.df)))
+    found_targets = [(sid, target(index, story, vocabulary, horizon))
+                     for sid, story in sorted(lone.items())]
+    merged = 0
+    for sid, aim in found_targets:
+        if aim is None or aim.gain <= margin * aim.words:
+            continue
+        small = index.stories.get(index.resolve(sid))
+        large = index.stories.get(index.resolve(aim.story))
+        if small is None or large is None or small is large or small.size != 1:
+            continue
+        index.merge(large, small)
+        engine.touched.add(large.id)
+        merged += 1
+    return merged

@@ -87,3 +87,13 @@ def test_the_recipe_reads_no_far_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     _run(DEFAULT_MODEL, labelled, lambda gold, pred: 1.0, 14)  # the recipe: off
     with pytest.raises(AssertionError):
         cluster_articles(articles)
+
+
+def test_the_store_loads_what_the_far_look_up_reads() -> None:
+    index = StoryIndex(window_days=14)
+    features = prepare(lone("2021-04-20")).features
+    near = index.lookups(features)
+    far = index.lookups(features, reach=60)
+    assert len(near) == len(far) > 0
+    assert all(f[1] < n[1] and f[2] > n[2] for n, f in zip(near, far, strict=True))
+    assert index.bucket_of(features.day - 60) == far[0][1]

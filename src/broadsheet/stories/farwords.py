@@ -25,6 +25,10 @@ again). Every target is read on the stories as the batch left them, then the mov
 same topic; beyond the window only a long report worded like one story as a whole moves, and not
 beyond the horizon (60 days: a follow-up within about two months; the look-up reads the inverted
 index's buckets within it, so its cost stays bounded as the store grows). ``HORIZON`` 0: off.
+Through the store (``pipeline._place_chunk``) the states within the horizon of each long dated
+article are loaded, so its far look-up reads what an in-memory index would; a stored lone story
+is read again there when it is loaded (it shares a term with such an article, or is within the
+window of one of the chunk's articles).
 The recipe (``learn.py``) clusters with this pass off. Pure: no I/O.
 """
 

@@ -98,8 +98,11 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     """Everything the engine needs of one article (featurising is the costly part)."""
     features = featurize(article, entities)
     length = len(article.text.split())
+    dates = (farwords.named_dates(f"{article.title}\n{article.text}", features.day)
+             if features.day is not None and length >= lonewords.LONG else ())
     member = Member(article.id, article.title, features.day, article.outlet,
-                    published=article.published, roundup=is_roundup(article), words=length)
+                    published=article.published, roundup=is_roundup(article), words=length,
+                    dates=dates)
     return Incoming(features, sketch(article), member, length)
 
 

@@ -58,6 +58,7 @@ class Member:
     duplicate_of: str | None = None
     roundup: bool = False
     words: int | None = None  # body words (None: stored before stories round 44, unknown)
+    dates: tuple[int, ...] = ()  # days (ordinals) a long dated article's text names (``farwords``)
 
 
 @dataclass(frozen=True)
@@ -387,6 +388,18 @@ class StoryIndex:
         weight with ``vectors`` (``farwords``: stories beyond the window, within a horizon)."""
         buckets = list(range(self.bucket_of(first - reach), self.bucket_of(last + reach) + 1))
         return self._lookup(vectors, first, limit, buckets=buckets, accept=accept)
+
+    def posted(self, term: int, low: int, high: int, most: int) -> set[str]:
+        """The live stories posted under ``term`` in the buckets ``low`` to ``high``, read until
+        ``most`` are found (``farwords``: how many stories hold a name)."""
+        found: set[str] = set()
+        by_bucket = self._postings.get(term, {})
+        for b in range(low, high + 1):
+            for number in by_bucket.get(b, ()):
+                found.add(self._state(number).id)
+                if len(found) >= most:
+                    return found
+        return found
 
     def _lookup(self, vectors: tuple[Weighted, ...], day: float | None,
                 limit: int, *, buckets: list[int] | None = None,

@@ -27,7 +27,8 @@ For each article, in publication order within a batch:
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin;
    and each long dated one still alone, with the stored ones the batch's stories meet, goes by the
    same likelihood to a story more than the window and at most ``farwords.HORIZON`` days away
-   (``farwords.py``, stories round 45).
+   (``farwords.py``, stories round 45), only when its text names a day inside that story's span
+   and they share a rare name of the story's own (stories round 46).
 9. last, copies are marked inside each story the batch touched (``copies.py``): a member whose
    text an earlier member's contains (a trimmed or lightly edited wire copy) is a copy of that
    member's original; no article moves.

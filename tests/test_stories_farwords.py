@@ -11,7 +11,10 @@ from datetime import date
 
 import pytest
 
-from broadsheet.model import Article
+from broadsheet import pipeline
+from broadsheet.model import Analysis, Article
+from broadsheet.settings import Settings
+from broadsheet.store import Store
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, farwords, persist, prepare
 from broadsheet.stories.engine import story_id
 from broadsheet.stories.learn import LabelledSet, _run
@@ -165,3 +168,30 @@ def test_the_named_days_are_stored_with_the_member_and_only_when_there_are_some(
     raw = zlib.decompress(persist.encode_state(senate))
     assert b'"dates"' not in raw and b'"words"' in raw  # no key: such states read as before
     assert persist.decode_state(persist.encode_state(senate)).members == senate.members
+
+
+def test_the_store_looks_beyond_the_window_for_a_long_article_naming_a_far_day() -> None:
+    far = prepare(lone("2021-04-20"))  # names 2 March, 49 days before
+    assert farwords.reach(far, 14) == farwords.HORIZON
+    near = prepare(lone("2021-04-20", said="The inquiry opened on April 17, after the rain."))
+    assert near.member.dates and farwords.reach(near, 14) == 0.0  # a day within the window
+    assert farwords.reach(prepare(lone("2021-04-20", said="The inquiry opened.")), 14) == 0.0
+    assert farwords.reach(prepare(lone("2021-04-20", count=60)), 14) == 0.0  # short
+    assert farwords.reach(prepare(lone(None)), 14) == 0.0  # undated
+
+
+@pytest.mark.parametrize("looks", [True, False])
+def test_through_the_store_a_later_follow_up_joins_its_story(
+        db_target: str, monkeypatch: pytest.MonkeyPatch, looks: bool) -> None:
+    if not looks:  # the store loads only the window: the story is not there to be found
+        monkeypatch.setattr(farwords, "reach", lambda *_: 0.0)
+    with Store.open(db_target) as store:
+        for batch in ([*FLOOD, *SENATE], [lone("2021-04-20")]):
+            with store.transaction():
+                for article in batch:
+                    store.put_analysis(Analysis(article))
+            pipeline.update_stories(store, Settings())
+        joined = {frozenset(s.article_ids) for s in store.stories()}
+    flood = frozenset(a.id for a in FLOOD)
+    assert (flood | {"lone"} in joined) is looks
+    assert (flood in joined) is not looks

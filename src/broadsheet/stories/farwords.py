@@ -26,9 +26,8 @@ same topic; beyond the window only a long report worded like one story as a whol
 beyond the horizon (60 days: a follow-up within about two months; the look-up reads the inverted
 index's buckets within it, so its cost stays bounded as the store grows). ``HORIZON`` 0: off.
 Through the store (``pipeline._place_chunk``) the states within the horizon of each long dated
-article are loaded, so its far look-up reads what an in-memory index would; a stored lone story
-is read again there when it is loaded (it shares a term with such an article, or is within the
-window of one of the chunk's articles).
+article whose text names a day beyond its window are loaded (``reach``), so its far look-up
+reads what an in-memory index would; a stored lone story is read again there when it is loaded.
 The recipe (``learn.py``) clusters with this pass off. Pure: no I/O.
 
 **The evidence gate** (stories round 46): on a stream of recurring topics a story weeks away worded
@@ -120,6 +119,20 @@ def own_name(index: StoryIndex, lone: StoryState, host: StoryState, horizon: flo
     skip = {lone.id, host.id}
     return any(len(index.posted(int(term), low, high, rare + len(skip) + 1) - skip) <= rare
                for term in held.tolist())
+
+
+def reach(item: Incoming, window_days: float, horizon: float = HORIZON) -> float:
+    """How far beyond its window the store must load for ``item`` (``pipeline._place_chunk``):
+    the horizon for a long dated article whose text names a day more than the window (less
+    ``BEFORE``) from its own, since only such an article can pass ``in_span`` against a story
+    beyond the window; else nothing (0). A stored lone story is read again from the other side
+    only when it is loaded (it shares a term with such an article, or with one of the chunk's
+    articles within the window): a follow-up ingested before the story whose day it names."""
+    day = item.features.day
+    if day is None or item.length < lonewords.LONG:
+        return 0.0
+    far = any(abs(d - math.floor(day)) > window_days - BEFORE for d in item.member.dates)
+    return horizon if far else 0.0
 
 
 def evidence(index: StoryIndex, lone: StoryState, host: StoryState, horizon: float) -> bool:

@@ -319,7 +319,7 @@ def update_stories(store: Store, settings: Settings, model: Model | None = None)
 
 def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: StoryReport,
                  model: Model) -> None:
-    from broadsheet.stories import Clusterer, persist, prepare
+    from broadsheet.stories import Clusterer, farwords, persist, prepare
 
     index = persist.open_index(store.story_meta(), window_days=settings.cluster_window_days)
     assert index is not None  # a stale format was cleared by update_stories
@@ -329,7 +329,9 @@ def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: S
         article = analysis.article if analysis else store.get_article(aid)
         if article is not None:
             items.append(prepare(article, analysis.entities if analysis else ()))
-    wanted = sorted({w for item in items for w in index.lookups(item.features)})
+    # a long article naming a day beyond its window looks beyond it (``farwords``), within a horizon
+    wanted = sorted({w for item in items for w in index.lookups(
+        item.features, farwords.reach(item, index.window_days))})
     for blob in store.story_states(wanted):
         index.load(persist.decode_state(blob))
     Clusterer(index, model).add_all(items)

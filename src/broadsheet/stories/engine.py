@@ -24,7 +24,11 @@ For each article, in publication order within a batch:
    like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
 8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
-   likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin.
+   likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin;
+   and each long dated one still alone, with the stored ones the batch's stories meet, goes by the
+   same likelihood to a story more than the window and at most ``farwords.HORIZON`` days away
+   (``farwords.py``, stories round 45), only when its text names a day inside that story's span
+   and they share a rare name of the story's own (stories round 46).
 9. last, copies are marked inside each story the batch touched (``copies.py``): a member whose
    text an earlier member's contains (a trimmed or lightly edited wire copy) is a copy of that
    member's original; no article moves.
@@ -50,7 +54,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import copies, linkage, lonewords, namesveto, neighbours
+from broadsheet.stories import copies, farwords, linkage, lonewords, namesveto, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -95,8 +99,11 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     """Everything the engine needs of one article (featurising is the costly part)."""
     features = featurize(article, entities)
     length = len(article.text.split())
+    dates = (farwords.named_dates(f"{article.title}\n{article.text}", features.day)
+             if features.day is not None and length >= lonewords.LONG else ())
     member = Member(article.id, article.title, features.day, article.outlet,
-                    published=article.published, roundup=is_roundup(article), words=length)
+                    published=article.published, roundup=is_roundup(article), words=length,
+                    dates=dates)
     return Incoming(features, sketch(article), member, length)
 
 
@@ -107,13 +114,15 @@ class Clusterer:
                  candidates: int = CANDIDATES,
                  lone_neighbours: int | None = neighbours.NEIGHBOURS,
                  lone_words: int = lonewords.LONG,
-                 names_veto: int = namesveto.SHORT) -> None:
+                 names_veto: int = namesveto.SHORT,
+                 far_days: float = farwords.HORIZON) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
         self.lone_neighbours = lone_neighbours  # None: lone articles stay alone (no vote)
         self.lone_words = lone_words  # 0: no lone long article moves by its words (``lonewords``)
         self.names_veto = names_veto  # 0: the merge pass reads no names (``namesveto``)
+        self.far_days = far_days  # 0: no lone long dated article moves beyond the window (``farwords``)
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
@@ -138,6 +147,7 @@ class Clusterer:
             neighbours.absorb_lone(self, list(fresh.values()), self.lone_neighbours)
             if self.lone_words > 0:
                 lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
+                farwords.absorb_far(self, list(fresh.values()), self.lone_words, self.far_days)
             self.touched = set()
         copies.mark(self.index, fresh)
 
@@ -330,7 +340,8 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
                      window_days: float = DEFAULT_WINDOW_DAYS,
                      entities: dict[str, Sequence[Entity]] | None = None,
                      lone_words: int = lonewords.LONG,
-                     names_veto: int = namesveto.SHORT) -> list[Story]:
+                     names_veto: int = namesveto.SHORT,
+                     far_days: float = farwords.HORIZON) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -341,7 +352,8 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
     for article in articles:
         seen.setdefault(article.id, article)
     found = entities or {}
-    Clusterer(index, model, lone_words=lone_words, names_veto=names_veto).add_all(
+    Clusterer(index, model, lone_words=lone_words, names_veto=names_veto,
+              far_days=far_days).add_all(
         prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

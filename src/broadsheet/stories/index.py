@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,6 +58,7 @@ class Member:
     duplicate_of: str | None = None
     roundup: bool = False
     words: int | None = None  # body words (None: stored before stories round 44, unknown)
+    dates: tuple[int, ...] = ()  # days (ordinals) a long dated article's text names (``farwords``)
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ class StoryState:
         self.names = self.names.plus(names).top(MAX_TERMS)
 
 
-def _heaviest(vector: Weighted, size: int) -> Weighted:
+def heaviest(vector: Weighted, size: int) -> Weighted:
     """The ``size`` largest entries of a weighted vector (its norm kept: only look-ups use it)."""
     if len(vector.ids) <= size:
         return vector
@@ -341,16 +343,18 @@ class StoryIndex:
 
     # --- retrieval ---------------------------------------------------------------------------
 
-    def lookups(self, features: ArticleFeatures) -> list[tuple[int, int, int]]:
+    def lookups(self, features: ArticleFeatures, reach: float = 0.0) -> list[tuple[int, int, int]]:
         """The (term, first bucket, last bucket) ranges ``candidates`` may read for an article:
-        what the store must load before the article is placed (every bucket when undated)."""
+        what the store must load before the article is placed (every bucket when undated); a
+        ``reach`` beyond the window widens them (``farwords``' horizon)."""
         common = self.common_idf() * LOOKUP_SLACK
         ids = features.terms[self.idf.weights(features.terms) >= common]
         if features.day is None:
             low, high = UNDATED, 1 << 30
         else:
-            low = self.bucket_of(features.day - self.window_days)
-            high = self.bucket_of(features.day + self.window_days)
+            wide = max(self.window_days, reach)
+            low = self.bucket_of(features.day - wide)
+            high = self.bucket_of(features.day + wide)
         return [(term, low, high) for term in ids.tolist()]
 
     def _buckets(self, day: float | None) -> list[int] | None:
@@ -370,19 +374,42 @@ class StoryIndex:
         """Up to ``limit`` other stories within the window of ``story``'s middle day that share
         the most IDF weight with its ``STORY_TERMS`` heaviest terms per field (the merge pass)."""
         weighted = self.weighted(story)
-        vectors = tuple(_heaviest(v, STORY_TERMS)
+        vectors = tuple(heaviest(v, STORY_TERMS)
                         for v in (weighted.title, weighted.lead, weighted.names))
         day = story.days[len(story.days) // 2] if story.days else None
         found = self._lookup(vectors, day, limit + 1)
         return [s for s in found if s is not story][:limit]
 
+    def far_candidates(self, vectors: tuple[Weighted, ...], first: float, last: float,
+                       reach: float, limit: int,
+                       accept: Callable[[StoryState], bool]) -> list[StoryState]:
+        """Up to ``limit`` stories that ``accept`` takes, posted in the dated buckets from
+        ``reach`` days before ``first`` to ``reach`` days after ``last``, sharing the most IDF
+        weight with ``vectors`` (``farwords``: stories beyond the window, within a horizon)."""
+        buckets = list(range(self.bucket_of(first - reach), self.bucket_of(last + reach) + 1))
+        return self._lookup(vectors, first, limit, buckets=buckets, accept=accept)
+
+    def posted(self, term: int, low: int, high: int, most: int) -> set[str]:
+        """The live stories posted under ``term`` in the buckets ``low`` to ``high``, read until
+        ``most`` are found (``farwords``: how many stories hold a name)."""
+        found: set[str] = set()
+        by_bucket = self._postings.get(term, {})
+        for b in range(low, high + 1):
+            for number in by_bucket.get(b, ()):
+                found.add(self._state(number).id)
+                if len(found) >= most:
+                    return found
+        return found
+
     def _lookup(self, vectors: tuple[Weighted, ...], day: float | None,
-                limit: int) -> list[StoryState]:
+                limit: int, *, buckets: list[int] | None = None,
+                accept: Callable[[StoryState], bool] | None = None) -> list[StoryState]:
         numbers: array[int] = array("i")  # the story numbers read, every posting list in a row
         lengths: list[int] = []
         weights: list[float] = []
         common = self.common_idf()
-        buckets = self._buckets(day)
+        if buckets is None:
+            buckets = self._buckets(day)
         for vector in vectors:
             keep = self.idf.weights(vector.ids) >= common
             for term, weight in zip(vector.ids[keep].tolist(), vector.vals[keep].tolist(),
@@ -400,17 +427,19 @@ class StoryIndex:
         if not lengths:
             return []
         spread = np.repeat(np.asarray(weights), lengths)
-        return self._best(np.frombuffer(numbers, dtype=np.int32), spread, day, limit)
+        return self._best(np.frombuffer(numbers, dtype=np.int32), spread, day, limit, accept)
 
     def _best(self, every: npt.NDArray[np.int32], spread: npt.NDArray[np.float64],
-              day: float | None, limit: int) -> list[StoryState]:
+              day: float | None, limit: int,
+              accept: Callable[[StoryState], bool] | None = None) -> list[StoryState]:
         unique, inverse = np.unique(every, return_inverse=True)
         scores = np.bincount(inverse, weights=spread) / self._norms[unique]
         order = np.lexsort((unique, -scores))
         found: dict[str, StoryState] = {}
         for k in order.tolist():  # best first, ties by story number (the older first)
             story = self._state(int(unique[k]))
-            if story.id in found or not self.in_window(story, day):
+            if story.id in found or not (self.in_window(story, day) if accept is None
+                                         else accept(story)):
                 continue
             found[story.id] = story
             if len(found) == limit:

@@ -364,7 +364,8 @@ def _run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float
     that mixes sets (``sources``), the mean over its sets, each scored on its own articles."""
     stories = cluster_articles(labelled.articles, model=model, window_days=window_days,
                                lone_words=0,  # the post-pass of ``lonewords``: not the recipe's
-                               names_veto=0)  # nor the names veto (``namesveto``)
+                               names_veto=0,  # nor the names veto (``namesveto``)
+                               far_days=0)  # nor the far pass (``farwords``)
     where = {aid: s.id for s in stories for aid in s.article_ids}
     found = [where[a.id] for a in labelled.articles]
     if not SETS_WEIGH_SAME or not labelled.sources:

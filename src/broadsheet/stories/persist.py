@@ -30,7 +30,7 @@ def encode_state(state: StoryState) -> bytes:
     """``state`` as compressed bytes (``decode_state`` reads them back)."""
     header = json.dumps({
         "id": state.id,
-        "members": [asdict(m) for m in state.members],
+        "members": [_member_row(m) for m in state.members],
         "buckets": sorted(state.buckets),
         "merged_from": state.merged_from,
         "roundup": state.roundup,
@@ -43,6 +43,15 @@ def encode_state(state: StoryState) -> bytes:
              *(vector.to_bytes() for _, vector in state.exemplars),
              np.ascontiguousarray(sketches, dtype=np.uint32).tobytes()]
     return zlib.compress(b"".join(parts), 1)
+
+
+def _member_row(member: Member) -> dict[str, object]:
+    """A member as its header row; no ``dates`` key when it names none (most members), so such
+    states read as before stories round 46."""
+    row = asdict(member)
+    if not member.dates:
+        del row["dates"]
+    return row
 
 
 def decode_state(data: bytes) -> StoryState:
@@ -59,7 +68,7 @@ def decode_state(data: bytes) -> StoryState:
         vector, offset = Sparse.from_bytes(raw, offset)
         exemplars.append(((float(day), str(tie)), vector))
     rows = np.frombuffer(raw, dtype=np.uint32, offset=offset).reshape(-1, SKETCH_PERM).copy()
-    members = [Member(**m) for m in header["members"]]
+    members = [Member(**{**m, "dates": tuple(m.get("dates", ()))}) for m in header["members"]]
     state = StoryState(
         id=header["id"], members=members, title=title, lead=lead, names=names,
         merged_from=list(header["merged_from"]), roundup=bool(header["roundup"]),

@@ -1,0 +1,7 @@
+#!/bin/bash
+# CPU of the scale stream's first 20,000 articles (the bench's measure), main and the branch in turns
+for who in ${@:-main branch main branch}; do
+  if [ $who = main ]; then src=/work/main/src; else src=/work/wt/h7f25/src; fi
+  out=$(cd /tmp/h7f25 && PYTHONPATH=$src nice -n 5 /work/main/.venv/bin/python -c "import json; from pathlib import Path; from broadsheet.bench.cluster_scale import measure; print(json.dumps(measure(Path('/work/shared/data'), 20000)))")
+  echo "$who $out load=$(cut -d' ' -f1-3 /proc/loadavg) $(date +%H:%M:%S)"
+done

@@ -49,11 +49,16 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     """No organisation that the role writes as part of a longer name or of a title ("PAC America" of
     "super PAC America Rising", "House" of "the House Majority PAC", "Senate" of "aide to Senate
     Majority Leader Mitch McConnell", "State" of "Secretary of State", "Intelligence" of "Intelligence
-    committee chairman"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
+    committee chairman"), nor an acronym written after a lower-case word, a kind of body ("PAC" of "the
+    super PAC's campaign"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
     Executive Director", "Homeland Security Secretary"), without a rank of that title read into it
-    ("House" of "Assistant House Majority Leader")."""
+    ("House" of "Assistant House Majority Leader") or the title's first word read into its name after
+    the body's head ("Plains Party" of "Plains Party Research Director")."""
     if not role or not organisation:
         return organisation
+    common = re.search(rf"(?<![\w'’-]){re.escape(organisation)}(?![\w-])", role)
+    if common and _ACRONYM.fullmatch(organisation) and _AFTER_AN_ADJECTIVE.search(role[:common.start()]):
+        return None  # "PAC" of "the super PAC's campaign": a kind of body written as a common noun
     written = re.search(rf"(?<![\w'’-]){re.escape(ARTICLE.sub('', organisation))}(?![\w'’-])", role)
     if written is None:
         return organisation
@@ -65,10 +70,19 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     if run is not None and not _A_TITLE_WORD.search(run.group()):
         return None
     rank = _RANK_BEFORE_BODY.fullmatch(organisation)
-    return rank.group(1) if rank and run is not None else organisation  # "Assistant House" of "Assistant
-    # House Majority Leader": the rank is the title's, the body the House
+    if rank and run is not None:
+        return rank.group(1)  # "Assistant House" of "Assistant House Majority Leader": the rank is the
+        # title's, the body the House
+    body = _ENDS_IN_A_BODY.fullmatch(organisation)
+    return body.group(1) if body and run is not None else organisation  # "Plains Party Research" of
+    # "Plains Party Research Director": the title's first word read into the body's name
 
 
+# A body's name with capitalised words after its head noun ("Plains Party Research" of "Plains Party
+# Research Director"): the words after the head begin the title that follows.
+_BODY_HEAD = (r"(?:Committee|Council|Party|Commission|Department|Agency|Bureau|Foundation|Association|"
+              r"Union|Caucus|Coalition|League|Board)")
+_ENDS_IN_A_BODY = re.compile(rf"(.*\b{_BODY_HEAD})(?:[ \t]+(?!{_BODY_HEAD}\b)[A-Z][\w'’.&-]*)+")
 # A rank of a title read into the body's name before it ("Assistant House", "Deputy White House").
 _RANK_BEFORE_BODY = re.compile(r"(?:Assistant|Deputy|Acting|Associate|Interim|Senior|Former)[ \t]+([A-Z].*)")
 
@@ -83,6 +97,10 @@ def whole_organisation(organisation: str | None, role: str | None) -> str | None
 
 
 _LOWER_BODY = re.compile(r"[ \t]+(?:committee|subcommittee|panel|caucus|commission|council)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# A lower-case word right before a name, no article, preposition or possessive ("the super PAC").
+_AFTER_AN_ADJECTIVE = re.compile(r"(?<![\w'’-])(?!(?:the|an?|of|for|at|with|to|in|on|by|from|and|or|its|"
+                                 r"his|her|their|our)[ \t]+$)[a-z][\w-]*[ \t]+$")
 
 
 _NAME_RUNS_ON = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+")

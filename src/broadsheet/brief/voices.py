@@ -85,7 +85,11 @@ of two people named in full with it where the one named last is only ever an obj
 Holt", "her husband, Ivo Holt"); "the man who ..." after his words is the one who spoke just before; a
 "he" or "she" whose quoted words speak of its person by surname as a subject is the nearest other person
 named before them; a named person and their aides take the person's kind, and the spokesperson of a
-person the story writes as a candidate is no official.
+person the story writes as a candidate is no official. A lower-case particle inside a name ("Omar bin
+Hadi") is the name's, no description before it; a participle "Recalling" opening its sentence, a thing
+and no clause after it, is a memory, no words; a title's first word read into the body before it
+("Research" of "Plains Party Research Director") and a kind of body written as a common noun ("PAC" of
+"the super PAC's campaign") are no organisation's.
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;

@@ -5,12 +5,14 @@ a description."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from broadsheet.brief.speakernames import clean_speaker
 from broadsheet.brief.speakerof import speaker_of
 from broadsheet.brief.unsaid import no_words_said
-from broadsheet.brief.voiceorgs import not_cut_in
+from broadsheet.brief.voiceorgs import not_a_common_noun, not_cut_in
 from broadsheet.stories.speakers import speaker_kind
-from test_brief_voices_u import _at
+from test_brief_voices_u import _at, _entity, _voices
 
 
 def test_a_lower_case_particle_is_part_of_the_name() -> None:
@@ -41,11 +43,18 @@ def test_a_titles_first_word_is_no_part_of_the_body_before_it() -> None:
     assert not_cut_in("Plains Party Research Director", "Plains Party") == "Plains Party"
 
 
-def test_a_kind_of_body_written_as_a_common_noun_is_no_organisation() -> None:
-    role = "adviser to the Holt family who runs the super PAC's spring campaign"
-    assert not_cut_in(role, "PAC") is None
-    assert not_cut_in("spokesman for the EPA", "EPA") == "EPA"
-    assert not_cut_in("adviser at the EPA's Plains office", "EPA") == "EPA"
+def test_a_kind_of_body_written_only_as_a_common_noun_is_no_organisation() -> None:
+    texts = ["Super PAC money grows.\nIvo Dahl runs a super PAC. The super PAC's spring ads ran."]
+    assert not_a_common_noun("PAC", texts) is None
+    assert not_a_common_noun("PAC", [*texts, "The PAC said it would spend more."]) == "PAC"
+    assert not_a_common_noun("NASA", ["Ada Holt is a former NASA engineer."]) == "NASA"
+    assert not_a_common_noun("EPA", ["Ivo Dahl spoke for the EPA."]) == "EPA"
+    role = "adviser who runs the super PAC's spring campaign"
+    said = (_at(texts[0], "Ivo Dahl", "runs", "a super PAC", role=role),)
+    (voice,) = _voices(texts[0] + " Ivo Dahl said the ads would run.", (
+        replace(said[0], content="the ads would run", content_span=None, cue="said", cue_span=None,
+                organisation="PAC"),), (_entity(texts[0], "Ivo Dahl"),))
+    assert voice.organisation is None
 
 
 def test_an_office_once_served_in_is_a_former_officials() -> None:

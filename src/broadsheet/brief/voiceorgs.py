@@ -49,16 +49,12 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     """No organisation that the role writes as part of a longer name or of a title ("PAC America" of
     "super PAC America Rising", "House" of "the House Majority PAC", "Senate" of "aide to Senate
     Majority Leader Mitch McConnell", "State" of "Secretary of State", "Intelligence" of "Intelligence
-    committee chairman"), nor an acronym written after a lower-case word, a kind of body ("PAC" of "the
-    super PAC's campaign"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
+    committee chairman"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
     Executive Director", "Homeland Security Secretary"), without a rank of that title read into it
     ("House" of "Assistant House Majority Leader") or the title's first word read into its name after
     the body's head ("Plains Party" of "Plains Party Research Director")."""
     if not role or not organisation:
         return organisation
-    common = re.search(rf"(?<![\w'’-]){re.escape(organisation)}(?![\w-])", role)
-    if common and _ACRONYM.fullmatch(organisation) and _AFTER_AN_ADJECTIVE.search(role[:common.start()]):
-        return None  # "PAC" of "the super PAC's campaign": a kind of body written as a common noun
     written = re.search(rf"(?<![\w'’-]){re.escape(ARTICLE.sub('', organisation))}(?![\w'’-])", role)
     if written is None:
         return organisation
@@ -87,6 +83,38 @@ _ENDS_IN_A_BODY = re.compile(rf"(.*\b{_BODY_HEAD})(?:[ \t]+(?!{_BODY_HEAD}\b)[A-
 _RANK_BEFORE_BODY = re.compile(r"(?:Assistant|Deputy|Acting|Associate|Interim|Senior|Former)[ \t]+([A-Z].*)")
 
 
+def not_a_common_noun(organisation: str | None, texts: Sequence[str]) -> str | None:
+    """No organisation that is an acronym the story writes only after a lower-case word, a kind of body
+    named as a common noun ("PAC" where every mention is "a super PAC", "the super PAC's campaign"); one
+    the story also writes on its own stays ("NASA" of "former NASA official", with "NASA said")."""
+    if not organisation or not _ACRONYM.fullmatch(organisation):
+        return organisation
+    written = re.compile(rf"(?<![\w'’.-]){re.escape(organisation)}(?![\w-])")
+    found = [(text, m.start()) for text in texts for m in written.finditer(text)]
+    common = bool(found) and all(_after_a_modifier(text[:at]) for text, at in found)
+    return None if common else organisation
+
+
+def _after_a_modifier(before: str) -> bool:
+    """Whether a lower-case word, no article, preposition, possessive or standing ("former"), ends
+    ``before`` ("... a super "), or that word capitalised as the first of its sentence or line ("Super ")."""
+    window = before[-80:]
+    word = _LAST_WORD.search(window)
+    if word is None or word.group(2).lower() in _NO_MODIFIER:
+        return False
+    opens = (not word.group(1) and len(before) <= len(window)) \
+        or bool(re.search(r"(?:[.!?][\"”’)]?[ \t]+|\n[ \t]*)$", word.group(1)))
+    return word.group(2).islower() or (opens and word.group(2)[1:].islower())
+
+
+_LAST_WORD = re.compile(r"(.*?)(?<![\w'’-])([A-Za-z][\w-]*)[ \t]+$", re.S)
+# Words before an acronym that are no modifier of it: articles, prepositions, possessives, and a
+# person's standing written before a body's name ("former NASA official", "a longtime FBI agent").
+_NO_MODIFIER = frozenset({"the", "a", "an", "of", "for", "at", "with", "to", "in", "on", "by", "from", "and",
+                          "or", "its", "his", "her", "their", "our", "former", "retired", "then", "current",
+                          "onetime", "longtime", "veteran", "senior", "top", "likely", "fellow", "ex"})
+
+
 def whole_organisation(organisation: str | None, role: str | None) -> str | None:
     """An organisation cut at a hyphen made whole from the role that writes it ("Chick" of "Chick-fil-A
     president" -> "Chick-fil-A")."""
@@ -98,9 +126,6 @@ def whole_organisation(organisation: str | None, role: str | None) -> str | None
 
 _LOWER_BODY = re.compile(r"[ \t]+(?:committee|subcommittee|panel|caucus|commission|council)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-# A lower-case word right before a name, no article, preposition or possessive ("the super PAC").
-_AFTER_AN_ADJECTIVE = re.compile(r"(?<![\w'’-])(?!(?:the|an?|of|for|at|with|to|in|on|by|from|and|or|its|"
-                                 r"his|her|their|our)[ \t]+$)[a-z][\w-]*[ \t]+$")
 
 
 _NAME_RUNS_ON = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+")

@@ -49,6 +49,8 @@ def test_a_kind_of_body_written_only_as_a_common_noun_is_no_organisation() -> No
     assert not_a_common_noun("PAC", [*texts, "The PAC said it would spend more."]) == "PAC"
     assert not_a_common_noun("NASA", ["Ada Holt is a former NASA engineer."]) == "NASA"
     assert not_a_common_noun("EPA", ["Ivo Dahl spoke for the EPA."]) == "EPA"
+    assert not_a_common_noun("PNA", ["Ada Holt told PNA. Ivo Dahl also told PNA."]) == "PNA"
+    assert not_a_common_noun("PNA", ["A PNA analyst said so. Ivo Dahl told PNA."]) == "PNA"
     role = "adviser who runs the super PAC's spring campaign"
     said = (_at(texts[0], "Ivo Dahl", "runs", "a super PAC", role=role),)
     (voice,) = _voices(texts[0] + " Ivo Dahl said the ads would run.", (

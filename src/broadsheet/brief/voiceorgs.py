@@ -84,35 +84,40 @@ _RANK_BEFORE_BODY = re.compile(r"(?:Assistant|Deputy|Acting|Associate|Interim|Se
 
 
 def not_a_common_noun(organisation: str | None, texts: Sequence[str]) -> str | None:
-    """No organisation that is an acronym the story writes only after a lower-case word, a kind of body
-    named as a common noun ("PAC" where every mention is "a super PAC", "the super PAC's campaign"); one
-    the story also writes on its own stays ("NASA" of "former NASA official", with "NASA said")."""
+    """No organisation that is an acronym the story writes more than once and each time after the same
+    lower-case word, a kind of body named as a common noun ("PAC" where every mention is "a super PAC",
+    "the super PAC's campaign"); one the story also writes on its own or after other words stays
+    ("NASA" of "former NASA official", with "NASA said"; "CNN" of "told CNN" and "CNN analyst")."""
     if not organisation or not _ACRONYM.fullmatch(organisation):
         return organisation
     written = re.compile(rf"(?<![\w'’.-]){re.escape(organisation)}(?![\w-])")
     found = [(text, m.start()) for text in texts for m in written.finditer(text)]
-    common = bool(found) and all(_after_a_modifier(text[:at]) for text, at in found)
-    return None if common else organisation
+    before = {_modifier_before(text[:at]) for text, at in found}
+    return None if len(found) > 1 and len(before) == 1 and None not in before else organisation
 
 
-def _after_a_modifier(before: str) -> bool:
-    """Whether a lower-case word, no article, preposition, possessive or standing ("former"), ends
-    ``before`` ("... a super "), or that word capitalised as the first of its sentence or line ("Super ")."""
+def _modifier_before(before: str) -> str | None:
+    """The lower-case word, no article, preposition, possessive or standing ("former"), that ends
+    ``before`` ("... a super "), or that word capitalised as the first of its sentence or line ("Super "),
+    lower-cased; None when there is none."""
     window = before[-80:]
     word = _LAST_WORD.search(window)
     if word is None or word.group(2).lower() in _NO_MODIFIER:
-        return False
+        return None
     opens = (not word.group(1) and len(before) <= len(window)) \
         or bool(re.search(r"(?:[.!?][\"”’)]?[ \t]+|\n[ \t]*)$", word.group(1)))
-    return word.group(2).islower() or (opens and word.group(2)[1:].islower())
+    lower = word.group(2).islower() or (opens and word.group(2)[1:].islower())
+    return word.group(2).lower() if lower else None
 
 
 _LAST_WORD = re.compile(r"(.*?)(?<![\w'’-])([A-Za-z][\w-]*)[ \t]+$", re.S)
-# Words before an acronym that are no modifier of it: articles, prepositions, possessives, and a
-# person's standing written before a body's name ("former NASA official", "a longtime FBI agent").
+# Words before an acronym that are no modifier of it: articles, prepositions, possessives, a person's
+# standing written before a body's name ("former NASA official", "a longtime FBI agent"), and a cue
+# the body is told or asked by ("told AFP").
 _NO_MODIFIER = frozenset({"the", "a", "an", "of", "for", "at", "with", "to", "in", "on", "by", "from", "and",
                           "or", "its", "his", "her", "their", "our", "former", "retired", "then", "current",
-                          "onetime", "longtime", "veteran", "senior", "top", "likely", "fellow", "ex"})
+                          "onetime", "longtime", "veteran", "senior", "top", "likely", "fellow", "ex",
+                          "told", "tells", "said", "says", "asked", "via", "per"})
 
 
 def whole_organisation(organisation: str | None, role: str | None) -> str | None:

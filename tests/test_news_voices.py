@@ -1,17 +1,19 @@
-"""Samples M to V: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to W: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
 the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from, T on the ECB+
 documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
-did not draw from, V on the BASIL articles none of M, P and S drew from.
+did not draw from, V on the BASIL articles none of M, P and S drew from, W on the PolNeAR articles no model
+trained on that neither O nor U drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
 (only those), read as plain text from ``BROADSHEET_EVAL_DATA``; without that data the tests skip, and fail
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
-``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``).
+``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
+``polnear-voices-W``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_T,
     POLNEAR_O,
     POLNEAR_U,
+    POLNEAR_W,
     NewsSample,
     load_located,
     news_voice_rows,
@@ -46,7 +49,7 @@ KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "ro
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
-           ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-")]
+           ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -134,6 +137,12 @@ def test_sample_u_draws_from_no_article_of_o_and_only_unseen_ones(eval_data: Pat
     unseen = polnear_unseen(eval_data / "attribution" / "polnear")
     assert not set(POLNEAR_U.articles()) & set(POLNEAR_O.articles())
     assert set(POLNEAR_U.articles()) <= set(unseen)
+
+
+def test_sample_w_draws_from_no_article_of_o_or_u_and_only_unseen_ones(eval_data: Path) -> None:
+    unseen = polnear_unseen(eval_data / "attribution" / "polnear")
+    assert not set(POLNEAR_W.articles()) & (set(POLNEAR_O.articles()) | set(POLNEAR_U.articles()))
+    assert set(POLNEAR_W.articles()) <= set(unseen)
 
 
 def test_allsides_pages_never_read_the_test_split(eval_data: Path) -> None:

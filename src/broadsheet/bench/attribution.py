@@ -88,6 +88,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_T,
     POLNEAR_O,
     POLNEAR_U,
+    POLNEAR_W,
     WCXB_H_FIXTURE,
     WCXB_I_FIXTURE,
     WCXB_J_FIXTURE,
@@ -298,4 +299,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, ECBPLUS_T)
         report.rows += news_voice_rows(data, POLNEAR_U)
         report.rows += news_voice_rows(data, BASIL_V)
+        report.rows += news_voice_rows(data, POLNEAR_W)
     return report

@@ -59,8 +59,11 @@ fixes and kept as M is. Sample U (``tests/data/polnear_voices/judged_u.json``, t
 is drawn the same way from the 119 PolNeAR articles the attribution models never trained on that O did not
 draw from, judged before voices round 29's fixes and kept as M is. Sample V
 (``tests/data/basil_voices/judged_v.json``, the ``basil-voices-V`` row) is drawn the same way from the 146
-BASIL articles none of M, P and S drew from, judged before voices round 30's fixes and kept as M is.
-Each is a ``NewsSample``: its rows' prefix, its judged file and how its articles are read as pages.
+BASIL articles none of M, P and S drew from, judged before voices round 30's fixes and kept as M is. Sample W
+(``tests/data/polnear_voices/judged_w.json``, the ``polnear-voices-W`` row) is drawn the same way from the 79
+PolNeAR articles the attribution models never trained on that neither O nor U drew from, judged before
+voices round 31's fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its judged file and
+how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ ECBPLUS_T_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_t.json")
 ECBPLUS_FILE = ("clustering", "ecbplus", "ecbplus_docs.jsonl")
 POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
 POLNEAR_U_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_u.json")
+POLNEAR_W_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_w.json")
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
@@ -384,6 +388,7 @@ BASIL_S = NewsSample("basil-voices", BASIL_S_FIXTURE, basil_pages)
 ECBPLUS_T = NewsSample("ecbplus-voices", ECBPLUS_T_FIXTURE, ecbplus_pages)
 POLNEAR_U = NewsSample("polnear-voices", POLNEAR_U_FIXTURE, polnear_pages)
 BASIL_V = NewsSample("basil-voices", BASIL_V_FIXTURE, basil_pages)
+POLNEAR_W = NewsSample("polnear-voices", POLNEAR_W_FIXTURE, polnear_pages)
 
 
 @cache
@@ -421,7 +426,7 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
-    ``polnear-voices-U``, ``basil-voices-V``):
+    ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

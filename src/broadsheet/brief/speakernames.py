@@ -129,6 +129,9 @@ _BODY_WORD = re.compile(r"\b(?:department|ministry|office|court|administration|a
                         r"university|company|fund|bank|group|foundation|institute|center|centre)\b", re.I)
 _LINKING = word_set("of for at in on to from with by about the")  # a phrase, not a description
 FUNCTION_WORDS = word_set("of for and the at in on to de van von der da di la le du")
+# The lower-case particles inside a person's name ("Osama bin Laden", "Ibrahim al Jaafari"): a name's
+# words, no description before one ("bin" is not a descriptor of "Laden").
+_NAME_PARTICLES = word_set("bin bint ibn al el del della den dos das ter ten")
 
 
 def _without_descriptor(name: str) -> str:
@@ -142,7 +145,7 @@ def _without_descriptor(name: str) -> str:
         return owned.group(1)  # not "Trump's Justice Department", "Biden's White House"
     described = _DESCRIBED_NAME.match(name)
     words = described.group(1).split() if described else []
-    if described and not set(words) & _LINKING and set(words) - FUNCTION_WORDS:
+    if described and not set(words) & _LINKING and set(words) - FUNCTION_WORDS - _NAME_PARTICLES:
         return described.group(2)  # not "Some members of Congress", "A spokeswoman for Neumann"
     return name
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from broadsheet.brief.unsaidcues import (
     a_cited_source,
     a_quoted_name,
+    a_thing_recalled,
     a_thing_refused,
     a_title_defended,
     a_topic_asked,
@@ -135,7 +136,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       ...", "has never said that ..."): what the speaker has not said (not the modal "could not say
       whether ...", nor "declined to say", an answer);
     - its words are a thing "reject", "decline" or "refuse" takes ("rejected a subpoena for documents",
-      "declined the committee's invitation"): a request turned down, not words.
+      "declined the committee's invitation"): a request turned down, not words;
+    - its cue is the participle "Recalling" (or "Remembering") opening its sentence and its words a
+      thing, no clause ("Recalling the losses of the last campaign, the party began ..."): a memory
+      acted on, not words.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -144,4 +148,5 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           passive_subject, a_label, takes_a_thing, when_asked, hangs_on_its_words, for_anyone_to_say,
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
-          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused)
+          a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused,
+          a_thing_recalled)

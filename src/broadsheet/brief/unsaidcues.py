@@ -184,6 +184,21 @@ def a_thing_refused(attribution: Attribution, text: str) -> bool:
             and not _CLAUSE_WORD.search(" ".join(words)) and "that" not in map(str.lower, words))
 
 
+def a_thing_recalled(attribution: Attribution, text: str) -> bool:
+    """ "Recalling the losses of the last campaign, the party began spending early": the participle
+    "Recalling" (or "Remembering") opening its sentence, its words a thing (no clause, no quotation:
+    not "Recalling that the plan had failed, ...") right after it, is a memory the sentence's
+    subject acts on, not words."""
+    cue, content = attribution.cue_span, attribution.content_span
+    if cue is None or content is None or text[cue[0]:cue[1]] not in ("Recalling", "Remembering"):
+        return False
+    if not _OPENS_SENTENCE.search(text[:cue[0]][-20:] or "\n") or text[cue[1]:content[0]].strip():
+        return False
+    words = attribution.content.split()
+    return (bool(words) and not _quoted(attribution.content) and words[0].lower() not in _OPENS_A_CLAUSE
+            and not _CLAUSE_WORD.search(" ".join(words)))
+
+
 _REFUSE_CUE = re.compile(r"reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "those"})
 # A request or an offer one turns down ("a subpoena", "the committee's invitation"), not an idea one

@@ -51,7 +51,8 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     Majority Leader Mitch McConnell", "State" of "Secretary of State", "Intelligence" of "Intelligence
     committee chairman"); one before a title of its own stays ("Senate Majority Leader", "PolitiFact
     Executive Director", "Homeland Security Secretary"), without a rank of that title read into it
-    ("House" of "Assistant House Majority Leader")."""
+    ("House" of "Assistant House Majority Leader") or the title's first word read into its name after
+    the body's head ("Plains Party" of "Plains Party Research Director")."""
     if not role or not organisation:
         return organisation
     written = re.search(rf"(?<![\w'’-]){re.escape(ARTICLE.sub('', organisation))}(?![\w'’-])", role)
@@ -65,12 +66,58 @@ def not_cut_in(role: str | None, organisation: str | None) -> str | None:
     if run is not None and not _A_TITLE_WORD.search(run.group()):
         return None
     rank = _RANK_BEFORE_BODY.fullmatch(organisation)
-    return rank.group(1) if rank and run is not None else organisation  # "Assistant House" of "Assistant
-    # House Majority Leader": the rank is the title's, the body the House
+    if rank and run is not None:
+        return rank.group(1)  # "Assistant House" of "Assistant House Majority Leader": the rank is the
+        # title's, the body the House
+    body = _ENDS_IN_A_BODY.fullmatch(organisation)
+    return body.group(1) if body and run is not None else organisation  # "Plains Party Research" of
+    # "Plains Party Research Director": the title's first word read into the body's name
 
 
+# A body's name with capitalised words after its head noun ("Plains Party Research" of "Plains Party
+# Research Director"): the words after the head begin the title that follows.
+_BODY_HEAD = (r"(?:Committee|Council|Party|Commission|Department|Agency|Bureau|Foundation|Association|"
+              r"Union|Caucus|Coalition|League|Board)")
+_ENDS_IN_A_BODY = re.compile(rf"(.*\b{_BODY_HEAD})(?:[ \t]+(?!{_BODY_HEAD}\b)[A-Z][\w'’.&-]*)+")
 # A rank of a title read into the body's name before it ("Assistant House", "Deputy White House").
 _RANK_BEFORE_BODY = re.compile(r"(?:Assistant|Deputy|Acting|Associate|Interim|Senior|Former)[ \t]+([A-Z].*)")
+
+
+def not_a_common_noun(organisation: str | None, texts: Sequence[str]) -> str | None:
+    """No organisation that is an acronym the story writes more than once and each time after the same
+    lower-case word, a kind of body named as a common noun ("PAC" where every mention is "a super PAC",
+    "the super PAC's campaign"); one the story also writes on its own or after other words stays
+    ("NASA" of "former NASA official", with "NASA said"; "CNN" of "told CNN" and "CNN analyst")."""
+    if not organisation or not _ACRONYM.fullmatch(organisation):
+        return organisation
+    written = re.compile(rf"(?<![\w'’.-]){re.escape(organisation)}(?![\w-])")
+    found = [(text, m.start()) for text in texts for m in written.finditer(text)]
+    before = {_modifier_before(text[:at]) for text, at in found}
+    return None if len(found) > 1 and len(before) == 1 and None not in before else organisation
+
+
+def _modifier_before(before: str) -> str | None:
+    """The lower-case word, no article, preposition, possessive or standing ("former"), that ends
+    ``before`` ("... a super "), or that word capitalised as the first of its sentence or line ("Super "),
+    lower-cased; None when there is none."""
+    window = before[-80:]
+    word = _LAST_WORD.search(window)
+    if word is None or word.group(2).lower() in _NO_MODIFIER:
+        return None
+    opens = (not word.group(1) and len(before) <= len(window)) \
+        or bool(re.search(r"(?:[.!?][\"”’)]?[ \t]+|\n[ \t]*)$", word.group(1)))
+    lower = word.group(2).islower() or (opens and word.group(2)[1:].islower())
+    return word.group(2).lower() if lower else None
+
+
+_LAST_WORD = re.compile(r"(.*?)(?<![\w'’-])([A-Za-z][\w-]*)[ \t]+$", re.S)
+# Words before an acronym that are no modifier of it: articles, prepositions, possessives, a person's
+# standing written before a body's name ("former NASA official", "a longtime FBI agent"), and a cue
+# the body is told or asked by ("told AFP").
+_NO_MODIFIER = frozenset({"the", "a", "an", "of", "for", "at", "with", "to", "in", "on", "by", "from", "and",
+                          "or", "its", "his", "her", "their", "our", "former", "retired", "then", "current",
+                          "onetime", "longtime", "veteran", "senior", "top", "likely", "fellow", "ex",
+                          "told", "tells", "said", "says", "asked", "via", "per"})
 
 
 def whole_organisation(organisation: str | None, role: str | None) -> str | None:
@@ -83,6 +130,7 @@ def whole_organisation(organisation: str | None, role: str | None) -> str | None
 
 
 _LOWER_BODY = re.compile(r"[ \t]+(?:committee|subcommittee|panel|caucus|commission|council)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 _NAME_RUNS_ON = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+")

@@ -85,7 +85,11 @@ of two people named in full with it where the one named last is only ever an obj
 Holt", "her husband, Ivo Holt"); "the man who ..." after his words is the one who spoke just before; a
 "he" or "she" whose quoted words speak of its person by surname as a subject is the nearest other person
 named before them; a named person and their aides take the person's kind, and the spokesperson of a
-person the story writes as a candidate is no official.
+person the story writes as a candidate is no official. A lower-case particle inside a name ("Omar bin
+Hadi") is the name's, no description before it; a participle "Recalling" opening its sentence, a thing
+and no clause after it, is a memory, no words; a title's first word read into the body before it
+("Research" of "Plains Party Research Director") and a kind of body the story writes only as a common
+noun ("PAC" of "the super PAC's campaign") are no organisation's.
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;
@@ -114,6 +118,7 @@ from broadsheet.brief.voiceorgs import (
     a_place,
     employer_of,
     entity_labels,
+    not_a_common_noun,
     not_a_person,
     not_cut_from,
     not_cut_in,
@@ -295,7 +300,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
         analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl");
         # not the owner the role was only a possessive of ("BBC's" of "the BBC's Ada Holt")
     found = not_cut_in(role, whole_organisation(employer_of(analysed, role, labels), role))
-    organisation = not_cut_from(speaker, not_a_person(found, labels))
+    organisation = not_cut_from(speaker, not_a_common_noun(not_a_person(found, labels), texts))
     label = labels.get(name_key(ARTICLE.sub("", speaker)))
     if label == "GPE" and not a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place

@@ -47,8 +47,9 @@ def is_official(name: str, role: str | None, organisation: str | None) -> bool:
     described = " ".join(x for x in (role, organisation) if x)
     if OFFICE.match(ARTICLE.sub("", name)) or _body_named(name) or _named_for_office(name):
         return True
-    if _COMPANY_VICE_PRESIDENT.search(described):
-        described = _COMPANY_VICE_PRESIDENT.sub("", described)  # "senior vice president of marketing"
+    private = _COMPANY_VICE_PRESIDENT.sub("", PARTY_COMMITTEE.sub("", described))
+    if private != described:  # "senior vice president of marketing", "Green National Committee
+        described = private  # Policy Director": a company's or a party's, no office unless another
         if not OFFICE.search(described):
             return False
     if role and _CHIEF_TITLE.fullmatch(role.strip()):
@@ -77,6 +78,14 @@ _COMPANY_VICE_PRESIDENT = re.compile(
     r"\b(?:senior|executive|corporate|group|regional|assistant|associate)[ \t]+vice[ \t-]+president\b"
     r"(?:[ \t]+(?:of|for)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?[\w'’-]+)?|"
     r"\bvice[ \t-]+president[ \t]+(?:of|for)[ \t]+(?-i:[a-z])[\w'’-]*(?:[ \t]+[\w'’-]+){0,3}", re.I)
+
+
+# A party's committee and a title on it written after its name ("Green National Committee Policy
+# Director", "the Libertarian Campaign Committee"): a party's staff, no office of state.
+PARTY_COMMITTEE = re.compile(
+    r"(?-i:(?<!Senate )(?<!House )(?<!Assembly )\b(?:Republican|Democratic|Libertarian|Green)[ \t]+"
+    r"(?:[A-Z][\w-]*[ \t]+){0,3}?Committee"
+    r"(?:[ \t]+(?!(?:of|for|and|on)\b)[A-Z][\w-]*){0,3})")
 
 
 # "Chief" alone as the title before a name, capitalised ("according to Chief Ada R. Holt"); a company's

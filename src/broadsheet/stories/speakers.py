@@ -93,7 +93,7 @@ from collections.abc import Collection, Iterable
 from typing import Literal
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE
-from broadsheet.stories.officials import PRESIDENT, is_official, undotted
+from broadsheet.stories.officials import PARTY_COMMITTEE, PRESIDENT, is_official, undotted
 from broadsheet.stories.outlets import is_outlet, is_unnamed, newsroom_named, reports_news
 from broadsheet.stories.titles import (
     acronym_body_before,
@@ -146,7 +146,8 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     if is_unnamed(name):
         return "unnamed source"
     everything = undotted(f"{described} {name}")
-    if (FORMER.search(everything) or _held_before(role, context)) and OFFICE.search(everything):
+    if ((FORMER.search(everything) or _held_before(role, context)) and OFFICE.search(everything)) \
+            or _served_before(role, organisation):
         return "former official"
     spelled = spelled_out(name, context) or defined_before(name, context)  # "... Commission (TsIK)"
     organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
@@ -156,7 +157,10 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     if (label == "GPE" or is_official(name, role, organisation)
             or (spelled and is_official(spelled, None, None))):
         return "official"
-    if _expert(role, organisation, described) or _EXPERT_NAME.search(name) or _study_authors(name, context):
+    party = PARTY_COMMITTEE.search(described)  # a party committee's staff ("Green National Committee
+    # Policy Director"): no expert
+    if not party and (_expert(role, organisation, described) or _EXPERT_NAME.search(name)
+                      or _study_authors(name, context)):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
 
@@ -172,6 +176,23 @@ def _held_before(role: str | None, texts: Iterable[str]) -> bool:
         return True
     written = re.compile(re.escape(role) + r",?[ \t]+" + _PAST_TIME.pattern)
     return any(written.search(text) for text in texts)
+
+
+def _served_before(role: str | None, organisation: str | None) -> bool:
+    """Whether the role says an office was held once, by one who holds none before it: "economist who
+    served as director of the Plains Budget Office and is now ...", the office or the government body
+    (the organisation) in what was served as (not "senator who served as governor", an office held
+    now, nor "who has served as director since 2010", one still held)."""
+    served = _SERVED_AS.search(role or "")
+    if served is None or OFFICE.search((role or "")[:served.start()]):
+        return False
+    body = re.sub(r"^the\s+", "", organisation or "", flags=re.I)
+    return bool(OFFICE.search(served.group(1))) or (
+        bool(body) and body in served.group(1) and is_official(body, None, organisation))
+
+
+_SERVED_AS = re.compile(r"\bwho[ \t]+(?:(?:once|previously|formerly|earlier)[ \t]+)?served[ \t]+as[ \t]+"
+                        r"(.+?)(?=[ \t]+and[ \t]+|,|;|$)")
 
 
 _PAST_TIME = re.compile(r"\b(?:under[ \t]+(?:former[ \t]+President|Presidents)[ \t]+[A-Z]|"

@@ -140,12 +140,18 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in kept) + ")" + _DESCRIBED)
     for text in mentioning(texts, *kept) if kept else texts:
         for match in pattern.finditer(text):
-            words = match.group(1).strip()
+            words = _WHEN.split(match.group(1).strip())[0]  # "a lawyer by the time her husband won
+            # the governorship": the clause of time is about another
             if _PARTY_OF_STATE.match(words) and not match.group().startswith(name):
                 continue  # "Ada Holt, Republican of Ohio" is hers, not her husband's, "Ivo Holt"
             if OFFICE.search(words) or EXPERT.search(words) or FORMER.search(words):
                 return words
     return None
+
+
+# A clause of time in a description ("by the time ...", "when ...", "while ...", "until ..."): it tells
+# when, often of someone else, not what the one described is.
+_WHEN = re.compile(r"\s+(?:by\s+the\s+time|when|while|until)\s+", re.I)
 
 
 def held_after(name: str, texts: Iterable[str]) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from broadsheet.brief.speakernames import JOB, OWNER
 from broadsheet.model import Analysis
-from broadsheet.text import EDGE_PUNCT, name_key
+from broadsheet.text import EDGE_PUNCT, mentioning, name_key
 
 ARTICLE = re.compile(r"^the\s+", re.I)
 
@@ -91,7 +91,8 @@ def not_a_common_noun(organisation: str | None, texts: Sequence[str]) -> str | N
     if not organisation or not _ACRONYM.fullmatch(organisation):
         return organisation
     written = re.compile(rf"(?<![\w'’.-]){re.escape(organisation)}(?![\w-])")
-    found = [(text, m.start()) for text in texts for m in written.finditer(text)]
+    found = [(text, m.start()) for text in mentioning(texts, organisation)
+             for m in written.finditer(text)]
     before = {_modifier_before(text[:at]) for text, at in found}
     return None if len(found) > 1 and len(before) == 1 and None not in before else organisation
 

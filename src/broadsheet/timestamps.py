@@ -27,8 +27,11 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}  # by 3 letters
+# A month's name, whole or cut short as news writes it ("Sept", "Nov"), as a regex (no group, no dot).
+MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+              r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b", re.I)
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) ([a-z]{3})[a-z]*\.?,? (\d{4})\b", re.I)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -123,7 +126,7 @@ def _first_day_named(text: str) -> datetime | None:
     for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy"), (_SLASHED, "mdy")):
         for found in pattern.finditer(text):
             parts = dict(zip(order, found.groups(), strict=True))
-            month = int(parts["m"]) if parts["m"].isdigit() else _MONTHS.get(parts["m"][:3].lower(), 0)
+            month = int(parts["m"]) if parts["m"].isdigit() else MONTHS.get(parts["m"][:3].lower(), 0)
             try:
                 return datetime(int(parts["y"]), month, int(parts["d"]), tzinfo=UTC)
             except ValueError:

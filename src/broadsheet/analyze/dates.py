@@ -34,12 +34,10 @@ from spacy.tokens import Doc
 
 from broadsheet.analyze.spans import ents_of, text_of
 from broadsheet.model import DateMention, Span
+from broadsheet.timestamps import MONTH_NAME
 from broadsheet.timestamps import day as day_of
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_NAME + r"\.?"
 _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"

@@ -59,6 +59,7 @@ import numpy as np
 
 from broadsheet.stories import lonewords
 from broadsheet.stories.index import STORY_TERMS, StoryIndex, StoryState, heaviest, weigh
+from broadsheet.timestamps import MONTH_NAME, MONTHS
 
 if TYPE_CHECKING:
     from broadsheet.stories.engine import Clusterer, Incoming
@@ -68,12 +69,9 @@ OWN = 0.5  # a name is the host's own when its summed weight is at least this sh
 RARE = 2  # ... and at most this many other stories hold it within the horizon
 BEFORE = 2  # days before the host's first member a date the text names may fall (the event itself)
 
-_MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH = rf"({MONTH_NAME})"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}})\b)?")
-_MONTHS = {m: n for n, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def named_dates(text: str, day: float) -> tuple[int, ...]:
@@ -83,7 +81,7 @@ def named_dates(text: str, day: float) -> tuple[int, ...]:
     found: set[int] = set()
     for pattern, month_at, day_at in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         for match in pattern.finditer(text):
-            month, number, year = (_MONTHS[match.group(month_at)[:3].lower()],
+            month, number, year = (MONTHS[match.group(month_at)[:3].lower()],
                                    int(match.group(day_at)), match.group(3))
             years = [int(year)] if year else [date.fromordinal(published).year + k for k in (-1, 0, 1)]
             named = []

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
+from broadsheet.storytexts import readable
 from broadsheet.text import mentioning
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
@@ -29,7 +30,7 @@ def runs_a_company(name: str, texts: Iterable[str]) -> bool:
     named = "|".join(re.escape(n) for n in (name, parts[-1]))
     pattern = re.compile(rf"\b{_CHIEF_EXECUTIVE}(?:,?\s+(?:and\s+)?[a-z][\w-]*){{0,3}}\s+(?:{named})\b|"
                          rf"\b(?:{named}),\s+(?:[\w'’&.-]+\s+){{0,4}}{_CHIEF_EXECUTIVE}")
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in mentioning(texts, parts[-1]))  # each form ends in it
 
 
 _CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
@@ -43,7 +44,7 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
     "... the region's call centre industry. Lumio said"), with a "former" before its four words
     ("former White House Russia adviser Ada Holt"); None when none do."""
-    parts, texts = name.split(), list(texts)
+    parts, texts = name.split(), readable(texts)
     one_word = len(parts) < 2
     if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
         return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
@@ -131,7 +132,7 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     body ("Penelope Muse Abernathy of the University of North Carolina"), after a degree or two
     ("Nadia Parr, MD, an internal medicine physician at ..."); the name may be written
     by its last word alone ("said Howitt, who is …"). None when none does."""
-    parts, texts = name.split(), list(texts)
+    parts, texts = name.split(), readable(texts)
     if not parts or not parts[-1][:1].isupper():
         return None
     proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
@@ -159,7 +160,7 @@ def held_after(name: str, texts: Iterable[str]) -> str | None:
     who was deputy secretary at the Plains department under ...", "Mr. Dahl, who served as governor
     from 2001 to 2009"), as a former one ("former deputy secretary ..."); not a passive ("who was
     elected governor": he holds it) nor a place ("who was at the White House")."""
-    parts, texts = name.split(), list(texts)
+    parts, texts = name.split(), readable(texts)
     if not parts or not parts[-1][:1].isupper():
         return None
     kept = [n for n in dict.fromkeys((name, parts[-1])) if len(n) > 2]
@@ -243,7 +244,7 @@ def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
         return None
     pattern = re.compile(r"\b([A-Z]{3,6})\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
                          + re.escape(name) + r"\b")
-    texts = list(texts)
+    texts = readable(texts)
     for text in mentioning(texts, name):
         for match in pattern.finditer(text):
             body = spelled_out(match.group(1), texts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from broadsheet.storytexts import StoryTexts, readable, writing_any_case
+from broadsheet.storytexts import INDEXED, StoryTexts, readable, story_texts, writing_any_case
 from broadsheet.text import mentioning
 
 # Words written in several cases side by side, names inside longer words, punctuation around them,
@@ -73,3 +73,10 @@ def test_a_story_is_a_tuple_of_its_texts_and_other_texts_are_read_as_they_are() 
     assert list(writing_any_case(texts, "reuters")) == texts  # no index: every text, as before
     assert writing_any_case(story, "reuters") == ["REUTERS reported"]
     assert story.holding("Holt") == ["Ada Holt said."] and story.holding("Holt") == ["Ada Holt said."]
+
+
+def test_only_a_big_story_is_indexed() -> None:
+    small = ["Ada Holt said."] * (INDEXED - 1)
+    assert story_texts(small) is small
+    big = story_texts([*small, "Ivo Dahl said."])
+    assert isinstance(big, StoryTexts) and mentioning(big, "Dahl") == ["Ivo Dahl said."]

@@ -10,7 +10,8 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
 from broadsheet.storytexts import readable
@@ -206,13 +207,23 @@ def spelled_out(name: str, texts: Iterable[str]) -> str | None:
         return None
     letters = acronym.group(1)
     for text in texts:
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = [w for w in run.group().split() if w.lower() not in _LINKS]
+        for run, words in _capitalised_runs(text):
             for start in range(len(words) - len(letters) + 1):
                 window = words[start : start + len(letters)]
                 if "".join(w[0] for w in window) == letters and not all(w.isupper() for w in window):
-                    return _span_of(run.group(), window)
+                    return _span_of(run, window)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _capitalised_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The runs of capitalised words of ``text``, each with its words but the linking ones: a story's
+    texts are read for them once, not once per acronym a voice is called (a text's hash is kept by
+    the string)."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        found.append((run.group(), tuple(w for w in run.group().split() if w.lower() not in _LINKS)))
+    return tuple(found)
 
 
 def defined_before(name: str, texts: Iterable[str]) -> str | None:
@@ -253,7 +264,7 @@ def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
-def _span_of(run: str, words: list[str]) -> str:
+def _span_of(run: str, words: Sequence[str]) -> str:
     """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
     start = run.index(words[0])
     end = run.index(words[-1], start) + len(words[-1])

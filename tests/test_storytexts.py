@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 import re
 
-from broadsheet.storytexts import INDEXED, StoryTexts, readable, story_texts, writing_any_case
+from broadsheet.storytexts import (
+    INDEXED,
+    StoryTexts,
+    matches_from,
+    readable,
+    story_texts,
+    writing_any_case,
+)
 from broadsheet.text import mentioning
 
 # Words written in several cases side by side, names inside longer words, punctuation around them,
@@ -80,3 +87,33 @@ def test_only_a_big_story_is_indexed() -> None:
     assert story_texts(small) is small
     big = story_texts([*small, "Ivo Dahl said."])
     assert isinstance(big, StoryTexts) and mentioning(big, "Dahl") == ["Ivo Dahl said."]
+
+
+# Patterns shaped like the voices' rules: a check of width nil, then a name (or its last word), then
+# what the rule reads after it; some can match again right where a match ended.
+_SHAPES = (
+    (r"\b(?:{names}),\s+(?:an?|the)\s+([^,.;]{{3,40}})", ("Ada Holt", "Holt")),
+    (r"\b(?:{names})(?:,\s+\w+)*", ("Holt", "Holtz")),
+    (r"(?<![\w-]){names}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}Holt(?![\w'’-])", ("Sen.",)),
+    (r"\b(?:{names})['’]s\s+\w+", ("Dahl", "Ada")),
+    (r"(?:{names})\w*", ("o", "a")),
+)
+
+
+def test_matches_from_the_places_a_name_is_written_are_finditer_s() -> None:
+    rng = random.Random(10)
+    for _ in range(200):
+        texts = _texts(rng, 3) + [", ".join(rng.choice(("Ada Holt", "Holt", "a doctor", "the mayor",
+                                                        "Holtz", "Sen. Ada Holt", "Dahl's aide")))
+                                  for _ in range(rng.randint(1, 12))]
+        shape, names = rng.choice(_SHAPES)
+        pattern = re.compile(shape.format(names="|".join(re.escape(n) for n in names)))
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in matches_from(pattern, text, *names)]
+            assert found == [(m.span(), m.groups()) for m in pattern.finditer(text)], (shape, text)
+
+
+def test_an_empty_name_is_written_everywhere() -> None:
+    pattern = re.compile(r"\b,\s+\w+")
+    text = "Holt, a doctor, and Dahl, a mayor"
+    assert [m.span() for m in matches_from(pattern, text, "")] == [m.span() for m in pattern.finditer(text)]

@@ -20,7 +20,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 _WORD = re.compile(r"\w+")
 
@@ -106,6 +106,30 @@ def writing_any_case(texts: Iterable[str], written: str) -> Iterable[str]:
     """The texts of a story's ``StoryTexts`` that write ``written`` in any case; any other texts
     as they are (a pattern reading for ``written`` with ``re.IGNORECASE`` finds it in the same)."""
     return texts.holding_any_case(written) if isinstance(texts, StoryTexts) else texts
+
+
+def matches_from(pattern: re.Pattern[str], text: str, *written: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts where one of ``written`` is
+    written (checks of width nil before it aside: ``\\b``, a look behind): tried only at those
+    places, not at every letter of the text (a pattern opening with such a check is tried at every
+    one; the name it is written around is found far quicker by itself). The same matches, in the
+    same order (a test checks it against ``finditer``)."""
+    if not all(written):
+        yield from pattern.finditer(text)  # an empty string is written everywhere
+        return
+    end = 0
+    for at in sorted({at for w in written for at in _places(text, w)}):
+        found = pattern.match(text, at) if at >= end else None
+        if found:
+            end = found.end()
+            yield found
+
+
+def _places(text: str, written: str) -> Iterator[int]:
+    at = text.find(written)
+    while at >= 0:
+        yield at
+        at = text.find(written, at + 1)
 
 
 def readable(texts: Iterable[str]) -> Sequence[str]:

@@ -238,7 +238,7 @@ def owner_of_title(role: str | None, speaker: str, labels: Mapping[str, str],
     pattern = re.compile(r"(?<![\w'’])([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})['’]s?[ \t]+"
                          + re.escape(role.strip()) + r"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}"
                          + re.escape(speaker.split()[-1]) + r"(?![\w'’-])")
-    for text in texts:
+    for text in mentioning(texts, speaker.split()[-1]):
         for found in pattern.finditer(text):
             words = found.group(1).split()  # "IR. Saints" of "... on IR. Saints' spokesman": the run's end
             for start in range(len(words)):

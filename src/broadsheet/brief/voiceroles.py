@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from broadsheet.storytexts import matches_from
 from broadsheet.text import HONORIFICS, mentioning, name_key, word_set
 
 _DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
@@ -49,12 +50,12 @@ def whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | No
     capitalised words right after it, unless they are the speaker's own name or a day or a month."""
     if not role:
         return role
-    surname = re.escape(speaker.split()[-1]) if speaker.split() else ""
-    pattern = re.compile(rf"\b{surname},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
+    surname = speaker.split()[-1] if speaker.split() else ""
+    pattern = re.compile(rf"\b{re.escape(surname)},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
                          + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
     own = set(name_key(speaker).split())
     for text in mentioning(texts, role):
-        found = pattern.search(text)
+        found = next(matches_from(pattern, text, surname), None)
         if found is None:
             continue
         run = found.group(1)
@@ -97,7 +98,7 @@ def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:
         return False
     title = re.compile(rf"(?<![\w-]){re.escape(role)}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}"
                        rf"{re.escape(speaker.split()[-1])}(?![\w'’-])")
-    return any(title.search(text) for text in mentioning(texts, role))
+    return any(next(matches_from(title, text, role), None) for text in mentioning(texts, role))
 
 
 def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str | None:

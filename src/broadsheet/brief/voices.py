@@ -137,7 +137,7 @@ from broadsheet.brief.voiceroles import (
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
 from broadsheet.storytexts import story_texts
-from broadsheet.text import EDGE_PUNCT, name_key
+from broadsheet.text import EDGE_PUNCT, mentioning, name_key
 
 
 @dataclass(frozen=True)
@@ -324,9 +324,10 @@ def _kind_of_whom(speaker: str, role: str | None, kind: str, outlets: Collection
         return speaker_kind(group.group(1), None, None, outlets, texts, "PERSON")
     spoken = _SPOKESPERSON_OF.fullmatch(role or "")
     if kind == "official" and spoken:
-        surname = re.escape(spoken.group(1).split()[-1])
-        candidate = re.compile(rf"\b{_RUNNING}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?{surname}(?![\w-])")
-        if any(candidate.search(text) for text in texts):
+        surname = spoken.group(1).split()[-1]
+        candidate = re.compile(rf"\b{_RUNNING}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?"
+                               rf"{re.escape(surname)}(?![\w-])")
+        if any(candidate.search(text) for text in mentioning(texts, surname)):
             return "other"
     return kind
 

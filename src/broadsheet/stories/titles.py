@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
-from broadsheet.storytexts import readable
+from broadsheet.storytexts import matches_from, readable
 from broadsheet.text import mentioning
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
@@ -141,7 +141,7 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     kept = [n for n in dict.fromkeys(forms) if len(n) > 2]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in kept) + ")" + _DESCRIBED)
     for text in mentioning(texts, *kept) if kept else texts:
-        for match in pattern.finditer(text):
+        for match in matches_from(pattern, text, *kept):
             words = _WHEN.split(match.group(1).strip())[0]  # "a lawyer by the time her husband won
             # the governorship": the clause of time is about another
             if _PARTY_OF_STATE.match(words) and not match.group().startswith(name):
@@ -171,7 +171,7 @@ def held_after(name: str, texts: Iterable[str]) -> str | None:
     pattern = re.compile(rf"\b(?:{names}),\s+who\s+(?:was|served\s+as)\s+(?:(?:an?|the)\s+)?"
                          r"([^,.;:()\"“”]{3,120})")
     for text in mentioning(texts, *kept):
-        for match in pattern.finditer(text):
+        for match in matches_from(pattern, text, *kept):
             words = match.group(1).strip()
             office = OFFICE.search(words)
             before = words[:office.start()].split() if office else []
@@ -234,7 +234,7 @@ def defined_before(name: str, texts: Iterable[str]) -> str | None:
     if short is None:
         return None
     pattern = re.compile(rf"({_CAPITALISED_RUN.pattern})[ \t]*\([ \t]*{re.escape(short.group(1))}[ \t]*\)")
-    for text in texts:
+    for text in mentioning(texts, short.group(1)):
         found = pattern.search(text)
         if found and len(found.group(1).split()) > 1 and not found.group(1).isupper():
             return found.group(1)  # not a dateline's place, "NEW YORK (AP)"

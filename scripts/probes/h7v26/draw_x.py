@@ -7,8 +7,16 @@ import random
 import sys
 from pathlib import Path
 
-from broadsheet.bench.voices import (BASIL_M, BASIL_P, BASIL_S, BASIL_V, basil_key, basil_pages,
-                                     basil_records, edition_voices)
+from broadsheet.bench.voices import (
+    BASIL_M,
+    BASIL_P,
+    BASIL_S,
+    BASIL_V,
+    basil_key,
+    basil_pages,
+    basil_records,
+    edition_voices,
+)
 
 DATA = Path("/work/shared/data")
 used: set[str] = set()

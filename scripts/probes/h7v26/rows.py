@@ -16,4 +16,5 @@ for sample in (v.BASIL_M, v.ECBPLUS_N, v.POLNEAR_O, v.BASIL_P, v.ALLSIDES_Q, v.E
 for row in rows:
     m = row.metrics
     print(f"{row.dataset:22s} {m['share_right']:.3f} n={row.n} speaker={m['wrong_speaker']:.0f} "
-          f"role={m['wrong_role']:.0f} kind={m['wrong_kind']:.0f} lost={m['lost']:.0f} voices={m['voices']:.0f}")
+          f"role={m['wrong_role']:.0f} kind={m['wrong_kind']:.0f} lost={m['lost']:.0f} "
+          f"voices={m['voices']:.0f}")

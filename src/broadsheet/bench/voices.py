@@ -64,8 +64,8 @@ BASIL articles none of M, P and S drew from, judged before voices round 30's fix
 PolNeAR articles the attribution models never trained on that neither O nor U drew from, judged before
 voices round 31's fixes and kept as M is. Sample X (``tests/data/basil_voices/judged_x.json``, the
 ``basil-voices-X`` row) is drawn the same way from the 98 BASIL articles none of M, P, S and V drew from,
-judged before voices round 32's fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its judged file and
-how its articles are read as pages.
+judged before voices round 32's fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its
+judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations

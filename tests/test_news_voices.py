@@ -1,11 +1,11 @@
-"""Samples M to W: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to X: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
 the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from, T on the ECB+
 documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
 did not draw from, V on the BASIL articles none of M, P and S drew from, W on the PolNeAR articles no model
-trained on that neither O nor U drew from.
+trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
@@ -13,7 +13,7 @@ offsets into its article and a hash of them. Each edition is rebuilt from the ar
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
 ``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
-``polnear-voices-W``).
+``polnear-voices-W``, ``basil-voices-X``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from broadsheet.bench.voices import (
     BASIL_P,
     BASIL_S,
     BASIL_V,
+    BASIL_X,
     ECBPLUS_N,
     ECBPLUS_R,
     ECBPLUS_T,
@@ -49,7 +50,8 @@ KEPT = {"sample", "article_id", "start", "end", "hash", "shown", "speakers", "ro
 SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR_O, "polnear-"),
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
-           ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-")]
+           ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-"),
+           ("X", BASIL_X, "basil-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -121,6 +123,11 @@ def test_sample_s_draws_from_no_article_of_m_or_p() -> None:
 def test_sample_v_draws_from_no_article_of_m_p_or_s() -> None:
     drawn = set(BASIL_M.articles()) | set(BASIL_P.articles()) | set(BASIL_S.articles())
     assert not set(BASIL_V.articles()) & drawn
+
+
+def test_sample_x_draws_from_no_article_of_m_p_s_or_v() -> None:
+    drawn = {key for sample in (BASIL_M, BASIL_P, BASIL_S, BASIL_V) for key in sample.articles()}
+    assert not set(BASIL_X.articles()) & drawn
 
 
 def test_sample_r_draws_from_no_document_of_n() -> None:

@@ -83,6 +83,7 @@ from broadsheet.bench.voices import (
     BASIL_P,
     BASIL_S,
     BASIL_V,
+    BASIL_X,
     ECBPLUS_N,
     ECBPLUS_R,
     ECBPLUS_T,
@@ -300,4 +301,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, POLNEAR_U)
         report.rows += news_voice_rows(data, BASIL_V)
         report.rows += news_voice_rows(data, POLNEAR_W)
+        report.rows += news_voice_rows(data, BASIL_X)
     return report

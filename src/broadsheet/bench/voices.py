@@ -62,8 +62,10 @@ draw from, judged before voices round 29's fixes and kept as M is. Sample V
 BASIL articles none of M, P and S drew from, judged before voices round 30's fixes and kept as M is. Sample W
 (``tests/data/polnear_voices/judged_w.json``, the ``polnear-voices-W`` row) is drawn the same way from the 79
 PolNeAR articles the attribution models never trained on that neither O nor U drew from, judged before
-voices round 31's fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its judged file and
-how its articles are read as pages.
+voices round 31's fixes and kept as M is. Sample X (``tests/data/basil_voices/judged_x.json``, the
+``basil-voices-X`` row) is drawn the same way from the 98 BASIL articles none of M, P, S and V drew from,
+judged before voices round 32's fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its
+judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ BASIL_M_FIXTURE = FIXTURE.parents[1] / "basil_voices" / "judged_m.json"
 BASIL_P_FIXTURE = BASIL_M_FIXTURE.with_name("judged_p.json")
 BASIL_S_FIXTURE = BASIL_M_FIXTURE.with_name("judged_s.json")
 BASIL_V_FIXTURE = BASIL_M_FIXTURE.with_name("judged_v.json")
+BASIL_X_FIXTURE = BASIL_M_FIXTURE.with_name("judged_x.json")
 BASIL_FILE = ("clustering", "basil", "basil_articles.jsonl")
 ECBPLUS_N_FIXTURE = FIXTURE.parents[1] / "ecbplus_voices" / "judged_n.json"
 ECBPLUS_R_FIXTURE = ECBPLUS_N_FIXTURE.with_name("judged_r.json")
@@ -389,6 +392,7 @@ ECBPLUS_T = NewsSample("ecbplus-voices", ECBPLUS_T_FIXTURE, ecbplus_pages)
 POLNEAR_U = NewsSample("polnear-voices", POLNEAR_U_FIXTURE, polnear_pages)
 BASIL_V = NewsSample("basil-voices", BASIL_V_FIXTURE, basil_pages)
 POLNEAR_W = NewsSample("polnear-voices", POLNEAR_W_FIXTURE, polnear_pages)
+BASIL_X = NewsSample("basil-voices", BASIL_X_FIXTURE, basil_pages)
 
 
 @cache
@@ -426,7 +430,7 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
-    ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``):
+    ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

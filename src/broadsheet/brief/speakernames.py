@@ -44,15 +44,20 @@ _PLACE_AFTER = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+of\s+"
                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
 
 
+# An editor's bracket inside a name: the name's words are kept, the bracket dropped.
+_EDITORS_BRACKET = re.compile(r"(?<=\w)\](?=\s+[A-Z])|(?<=\s)\[(?=[A-Z])")
+
+
 def clean_speaker(raw: str) -> tuple[str, str | None]:
     """``raw`` without courtesy titles, a focusing word ("Even some justices"), possessive or stray
-    punctuation, and any office title.
+    punctuation, an editor's bracket ("Ada] Holt" -> "Ada Holt"), and any office title.
 
     Returns ``(name, office)``: "Mr. Hall" -> ("Hall", None); "President Putin" -> ("Putin",
     "President"). A name that would be left empty keeps its title ("the President" stays), and so
     does one whose title is a possessor's ("President Trump's advisers" are no president).
     """
-    name = _OPEN_ASIDE.sub("", " ".join(raw.split()).strip(EDGE_PUNCT)).strip(EDGE_PUNCT)
+    name = _EDITORS_BRACKET.sub("", " ".join(raw.split()))  # "Ada] Holt" of "[special counsel Ada] Holt"
+    name = _OPEN_ASIDE.sub("", name.strip(EDGE_PUNCT)).strip(EDGE_PUNCT)
     name = re.sub(r"['’]s$", "", name)
     name = _COURTESY.sub("", name) or name
     name = _FOCUS.sub("", name)
@@ -94,10 +99,22 @@ _LOWER_TITLED_NAME = re.compile(rf"([A-Z][^,]*?[ \t]{_LOWER_JOB})[ \t]+" + _PERS
 
 def titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None:
     """The person named after a speaker cut to their company, with their title ("says Estera Events
-    | Co-Owner and Lead Planner Erica Vanco."): ``(name, role)``; None when no title and name follow."""
-    span = attribution.speaker_span
-    found = _TITLED_AFTER.match(text, span[1]) if span and attribution.speaker[:1].isupper() else None
-    return (found.group(2), f"{text[span[0]:span[1]]} {found.group(1)}") if span and found else None
+    | Co-Owner and Lead Planner Erica Vanco."), or cut to the body before an office's title and a name
+    that end right before the cue ("The Plains Union President Ada Holt said"): ``(name, role)``; None
+    when no title and name follow."""
+    span, cue = attribution.speaker_span, attribution.cue_span
+    if span is None or not attribution.speaker[:1].isupper():
+        return None
+    found = _TITLED_AFTER.match(text, span[1])
+    if found is None and cue is not None and cue[0] > span[1]:
+        found = _OFFICE_BEFORE_CUE.fullmatch(text, span[1], cue[0])
+    return (found.group(2), f"{text[span[0]:span[1]]} {found.group(1)}") if found else None
+
+
+# An office's title, capitalised, and a person's name between a body read as the speaker and the cue.
+_OFFICE_BEFORE_CUE = re.compile(r"[ \t]+((?:Vice[ \t]+)?(?:President|Chair(?:man|woman|person)?|"
+                                r"Spokes(?:man|woman|person)|Director|Secretary))[ \t]+"
+                                + _PERSON + r"[ \t]+")
 
 
 # A document named as the speaker ("Schwab's 2025 RIA Benchmarking Study1", "the Dietary

@@ -406,13 +406,17 @@ def _described_name(attribution: Attribution, text: str, entities: Sequence[Enti
 def _named_later(written: str, text: str, end: int, entities: Sequence[Entity]) -> str | None:
     """The one person a description with a phrase after its head ("the lawyer for the campaign and the
     party") is named as later in its article, the head written again with the name in apposition
-    ("..., the lawyer, Ivo Dahl, said"). None when the speaker is no such description, or the article
-    writes the head so with no name or two."""
+    ("..., the lawyer, Ivo Dahl, said"), or a possessive description ("Holt's lawyer") written again
+    whole with the name in apposition ("Holt's lawyer, Ivo Dahl, said"). None when the speaker is no
+    such description, or the article writes it so with no name or two."""
     described = _DESCRIPTION_OF.fullmatch(written)
-    if described is None or not can_speak(described.group(1).lower()):
+    owned = _OWNED_DESCRIPTION.fullmatch(written)
+    head = described.group(1) if described else owned.group(2) if owned else ""
+    if not head or not can_speak(head.lower()):
         return None
     people = {e.span[0]: e for e in entities if e.label == "PERSON" and e.span[0] > end}
-    later = re.compile(rf"(?<![\w-])(?i:the)[ \t]+{re.escape(described.group(1))},[ \t]+")
+    again = rf"(?i:the)[ \t]+{re.escape(head)}" if described else re.escape(written)
+    later = re.compile(rf"(?<![\w-]){again},[ \t]+")
     names = {name_key(p.canonical or p.text): ARTICLE.sub("", p.canonical or p.text)
              for m in later.finditer(text, end) if (p := people.get(m.end())) is not None}
     return next(iter(names.values())) if len(names) == 1 else None
@@ -420,6 +424,8 @@ def _named_later(written: str, text: str, end: int, entities: Sequence[Entity]) 
 
 # A description with a phrase after its head ("the lawyer for the campaign", "the spokesman of the firm").
 _DESCRIPTION_OF = re.compile(r"(?:the|The)\s+([a-z][a-z-]+)\s+(?:for|of|at|with|to)\s+\S.*")
+# A possessive description: a proper name's, then its head ("Holt's lawyer", "Plains Union's spokesman").
+_OWNED_DESCRIPTION = re.compile(r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2}['’]s)[ \t]+([a-z][a-z-]+)")
 
 
 def _unlabelled_name(found: re.Match[str], labels: Mapping[str, str]) -> bool:

@@ -34,7 +34,8 @@ def anyone(attribution: Attribution, text: str) -> bool:
 
 def passive_subject(attribution: Attribution, text: str) -> bool:
     """ "Brother Diaz has been recalled to the Sacred City": the speaker is the passive's subject
-    (not "was quoted as saying", "are urging", nor the "it" of "it was noted that")."""
+    ("Representative Ada Holt, a Democrat from Ohio, is expected to announce": an apposition between;
+    not "was quoted as saying", "are urging", nor the "it" of "it was noted that")."""
     speaker, cue = attribution.speaker_span, attribution.cue_span
     if speaker is None or cue is None or speaker[1] > cue[0] or attribution.cue.endswith("ing"):
         return False  # "are urging": no passive
@@ -44,8 +45,10 @@ def passive_subject(attribution: Attribution, text: str) -> bool:
     return bool(_PASSIVE_GAP.fullmatch(gap)) and not re.match(r"\s+as\s+saying\b", after)
 
 
-# a member of Congress's party and state may stand between ("Rep. Ada Holt (D-Mass.) is expected to")
-_PASSIVE_GAP = re.compile(r"(?:\s*\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)?"
+# a member of Congress's party and state may stand between ("Rep. Ada Holt (D-Mass.) is expected to"),
+# or an apposition set off by commas ("Representative Ada Holt, a Democrat from Ohio, is expected to")
+_PASSIVE_GAP = re.compile(r"(?:\s*\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,|"
+                          r",\s+(?:an?|the)\s+[^,;:()\"“”\n]{1,80},)?"
                           r"\s+(?:(?:has|have|had)\s+been|is|are|was|were|be|being|been)\s+"
                           r"(?:(?:also|still|now|not|widely|\w+ly)\s+)?")  # "Trump is also expected to"
 

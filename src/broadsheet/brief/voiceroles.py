@@ -1,8 +1,9 @@
 """A voice's role as shown (``brief.voices``): tidied (``tidy_role``: no word it was cut after, no
 next person, relative clause, principal's description, trailing courtesy title, name suffix or
 dateline), none when it is the speaker's own words (``not_own_name``), made whole from the story
-when cut before the name it ends in (``whole_role``), at a hyphen (``whole_word``) or after the
-"Director of" of the title before the name (``titled_whole``).
+when cut before the name it ends in (``whole_role``), at a hyphen (``whole_word``), after the
+"Director of" of the title before the name (``titled_whole``) or before a company's suffix
+(``whole_company``).
 """
 
 from __future__ import annotations
@@ -122,6 +123,24 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
         if found:
             return role + found.group(1)
     return role
+
+
+def whole_company(role: str | None, texts: Sequence[str]) -> str | None:
+    """A role that opens with a company's suffix, the company's name cut before it, made whole from
+    the story ("L.L.P., a public accounting firm" of "Ada Holt of Dahl L.L.P., a public accounting
+    firm" -> "Dahl L.L.P., a public accounting firm"): the capitalised words the story writes right
+    before it, after "of", "at", "with" or "from"."""
+    if not role or not _COMPANY_SUFFIX.match(role):
+        return role
+    pattern = re.compile(r"\b(?:of|at|with|from)[ \t]+((?:[A-Z][\w'’&.-]*[ \t]+){1,3})" + re.escape(role))
+    for text in mentioning(texts, role):
+        found = pattern.search(text)
+        if found:
+            return found.group(1) + role
+    return role
+
+
+_COMPANY_SUFFIX = re.compile(r"(?:L\.?L\.?P|L\.?L\.?C|Inc|Ltd|Corp|P\.?L\.?L\.?C|P\.?C)\.?(?:,|$)")
 
 
 # A news story's dateline, a place in capitals and a dash ("CLEVELAND - ", "NEW YORK (AP) — ").

@@ -131,6 +131,7 @@ from broadsheet.brief.voiceroles import (
     not_own_name,
     tidy_role,
     titled_whole,
+    whole_company,
     whole_role,
     whole_word,
 )
@@ -293,6 +294,7 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     written = _most_common(s.role for s in group)
     role = whole_word(whole_role(titled_whole(tidy_role(written), speaker, texts), speaker, texts), texts,
                       speaker)
+    role = whole_company(role, texts)
     role = not_own_name(role, speaker)
     labels = labels or {}
     analysed = _most_common(s.attribution.organisation for s in group)

@@ -67,18 +67,20 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
 
 def newsroom_named(name: str, texts: Iterable[str]) -> bool:
     """Whether the story writes ``name`` with a newsroom's word right before or after it: "the state
-    news agency PNA", "the official PNA news agency", "the newspaper Plains Herald" (rule 1)."""
+    news agency PNA", "the official PNA news agency", "the newspaper Plains Herald", "Holt Weekly
+    magazine", "the Plains Courier newspaper" (rule 1)."""
     words = name.split()
     if not words or not words[-1][:1].isupper():
         return False
     named = re.escape(ARTICLE.sub("", name))
     pattern = re.compile(rf"\b(?:news\s+agency|newspaper|broadcaster|news\s+site|tabloid),?\s+(?:the\s+)?"
-                         rf"{named}\b(?!\s+(?-i:[A-Z]))|\b{named}\s+news\s+agency\b", re.I)
+                         rf"{named}\b(?!\s+(?-i:[A-Z]))|\b{named}\s+(?:news\s+agency|magazine|newspaper)\b",
+                         re.I)
     return any(pattern.search(text) for text in writing_any_case(texts, ARTICLE.sub("", name))
                if _newsroom_word(text))
 
 
-_NEWSROOM_WORD = re.compile(r"news\s+agency|newspaper|broadcaster|news\s+site|tabloid", re.I)
+_NEWSROOM_WORD = re.compile(r"news\s+agency|newspaper|broadcaster|news\s+site|tabloid|magazine", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -113,9 +115,10 @@ def is_unnamed(name: str) -> bool:
 
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
-# "a company representative", "Their company representative"; not "a Taliban representative"
+# "a company representative", "Their company representative";
+# "A Secret Service representative", "a Plains Union representative": a body's, unnamed, whatever the body
 _A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+"
-                               r"(?:[a-z][\w-]*\s+)?representative$")
+                               r"(?:[a-z][\w-]*\s+|(?:[A-Z][\w&'’.-]*\s+){1,3})?representative$")
 # "Razer representatives", "company representatives": a body's people, unnamed; not "representatives of ..."
 _REPRESENTATIVES = re.compile(r"^(?:[\w&'’.-]+\s+){1,3}representatives$")
 _SPOKESPERSON_FOR = re.compile(r"^(?:an?|the|one)\s+(?:\w+\s+)?(?:spokes\w+|sources?|officials?|aides?)\s+"

@@ -17,7 +17,8 @@ organisation the analysis found beside it:
    "sources", "Razer representatives"; not a body whose proper name holds such a word ("Indiana
    State Police"), nor an administration (a government: "the Biden administration" is an official).
 3. **former official** — a role or name saying "former", "ex-" or "retired" before an office
-   ("a former CIA chief", "former Secretary of State John Kerry").
+   ("a former CIA chief", "former Secretary of State John Kerry"); not one the story titles with an
+   office held now right before the name ("Defense Secretary Ada Holt, a retired general").
 4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK"); an office
    in the role, the organisation or a title before the name: president, minister, secretary, senator,
    governor, mayor, judge, spokesperson, ambassador, chief negotiator, police, a rank ("Lt. Col."), a
@@ -130,9 +131,11 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
     a state, a city: "China said") is its government, an official. An acronym is read with the
     words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
-    context, newsroom = readable(context), False
+    context, newsroom, held_now = readable(context), False, False
     if not role and not organisation:
         around = (title_before(name, context), description_after(name, context))
+        held_now = bool(around[0] and OFFICE.search(around[0]) and not FORMER.search(around[0]))  # "Defense
+        # Secretary Ada Holt, a retired general": the office before the name is held now
         newsroom = newsroom_named(name, context)  # "the state news agency PNA": a newsroom, whatever
         # office an adjective before it names ("the official PNA news agency")
         role = " ".join(x for x in around if x) or held_after(name, context)  # "Ivo Dahl, who was ..."
@@ -142,14 +145,15 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
         if ends and not _SPOKESPERSON.fullmatch(ends[-1].group()) and not re.search(r"['’]s?\s", titled):
             role = titled  # the office right before the name ("Sen."), not "President Holt had directed",
             # nor a spokesman's or an owner's agent's title ("Holt's representative": whose, the role says)
+    organisation = organisation or _body_of_title(role)  # "The Plains Union President": the union's
     described = " ".join(x for x in (role, organisation) if x)
     if newsroom or is_outlet(name, outlets):
         return "outlet"
     if is_unnamed(name):
         return "unnamed source"
     everything = undotted(f"{described} {name}")
-    if ((FORMER.search(everything) or _held_before(role, context)) and OFFICE.search(everything)) \
-            or _served_before(role, organisation):
+    if not held_now and (((FORMER.search(everything) or _held_before(role, context))
+                          and OFFICE.search(everything)) or _served_before(role, organisation)):
         return "former official"
     spelled = spelled_out(name, context) or defined_before(name, context)  # "... Commission (TsIK)"
     organisation = spelled_out(organisation or "", context) or organisation  # "CPUC President"
@@ -165,6 +169,23 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
                       or _study_authors(name, context)):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
+
+
+# A body written before a president's, a chair's or a spokesperson's title, the role the whole ("The
+# National Organization for Plains President", "Plains Teachers Association President").
+_BODY_TITLE = re.compile(
+    r"(?:[Tt]he\s+)?((?:[A-Z][\w'’&.-]*\s+)*?(?:Organi[sz]ation|Association|Union|Foundation|Society|"
+    r"Institute|Cent(?:er|re)|Campaign|Fund|Network|Alliance|Coalition|League|Federation|Club|Group|"
+    r"Company|Corporation)(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*?)?)"
+    r"\s+(?:Vice\s+)?(?:President|Chair(?:man|woman|person)?|Spokes(?:man|woman|person))")
+
+
+def _body_of_title(role: str | None) -> str | None:
+    """The body a role writes before its president's, chair's or spokesperson's title ("The National
+    Organization for Plains President" -> "National Organization for Plains"): the office is that
+    body's, so a public one's only if the body is public; None for no such role."""
+    found = _BODY_TITLE.fullmatch(role.strip()) if role else None
+    return found.group(1) if found else None
 
 
 def _held_before(role: str | None, texts: Iterable[str]) -> bool:

@@ -65,7 +65,31 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
                 whole = words == match.group(1).strip()  # "former White House Russia adviser Ada Holt"
                 former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
                 return f"{former.group(1)} {words}" if former else words
-    return _apposed_title(name, parts, texts)
+    return _apposed_title(name, parts, texts) or _listed_title(name, parts, texts)
+
+
+# A plural title heading a list of names, each with a bracketed state at most, joined by commas and
+# "and" ("Reps. Ada Holt (Ohio), Ivo Dahl (Maine) and Una Berg (Iowa)"): each listed name's title.
+_PLURAL_TITLES = {"reps.": "Rep.", "representatives": "Representative", "sens.": "Sen.",
+                  "senators": "Senator", "govs.": "Gov.", "governors": "Governor"}
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:[ \t]+\([^()\n]{1,30}\))?"
+_LISTED = re.compile(rf"(?<!\bof )\b(?-i:(Reps\.|Sens\.|Govs\.|Representatives|Senators|Governors))[ \t]+"
+                     rf"({_LISTED_NAME}(?:,?[ \t]+and[ \t]+{_LISTED_NAME}|,[ \t]+{_LISTED_NAME})+)")
+_LIST_BREAK = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
+_STATE_BRACKET = re.compile(r"[ \t]+\([^()]*\)$")
+
+
+def _listed_title(name: str, parts: list[str], texts: Iterable[str]) -> str | None:
+    """The title a plural title heading a list of names gives one of them ("Reps. Ada Holt (Ohio), Ivo
+    Dahl (Maine) and Una Berg (Iowa)": "Rep." for each); None when the name is in no such list."""
+    if len(parts) < 2:
+        return None
+    for text in mentioning(texts, name):
+        for match in _LISTED.finditer(text):
+            listed = {_STATE_BRACKET.sub("", item) for item in _LIST_BREAK.split(match.group(2))}
+            if name in listed:
+                return _PLURAL_TITLES[match.group(1).lower()]
+    return None
 
 
 def words_before(pattern: re.Pattern[str], text: str, name: str) -> Iterator[re.Match[str]]:

@@ -43,6 +43,7 @@ def main() -> None:
     loaded = {name: load(DATA) for name, load in SETS.items()}
     analysed = analyses(loaded)
     detail = sys.argv[sys.argv.index("--detail") + 1] if "--detail" in sys.argv else None
+    dump = open(sys.argv[sys.argv.index("--dump") + 1], "w") if "--dump" in sys.argv else None  # noqa: SIM115
     for name, (labels, stories, page_of, outlets) in loaded.items():
         judge = bench.Judge(labels, outlets)
         got = shown(stories, page_of, analysed)
@@ -53,10 +54,16 @@ def main() -> None:
               f"  ({right}/{len(got)} right, {found}/{len(keys)} found)")
         if name == detail:
             _detail(judge, labels, got, keys, stories, page_of)
+        if dump is not None:
+            for p, c, n in sorted(got, key=lambda g: (g[0], g[1].text)):
+                verdict = "ok " if judge.right(p, c, n) else "BAD"
+                print(f"{name} {verdict} [{n}] {sorted(c.outlets)} {c.sources} | {c.text[:120]}", file=dump)
+            for k in keys:
+                said = "FOUND " if judge.found(k, got) else "MISSED"
+                print(f"{name} {said} {k.get('note') or k['reports'][0]}", file=dump)
 
 
 def _detail(judge, labels, got, keys, stories, page_of) -> None:
-    text = {a.id: a for arts in stories.values() for a in arts}
     for p, c, n in got:
         mark = "ok " if judge.right(p, c, n) else "BAD"
         print(f"  {mark} [{n}] {sorted(c.outlets)} {c.sources} | {c.text[:110]}")

@@ -33,8 +33,10 @@ The rules:
 - **Independence.** Each article that states a claim is a report of it, and every report has a
   *source of record*: the outlet it cites for the claim when the sentence says so ("according to
   The New York Times", "the Times reported", "the Times reports", "is reporting", "first reported
-  in the Times", "citing Reuters", "told BBC News", or an attribution of the analysis with ``via``
-  set on that sentence); for a sentence that says it is hearsay ("reportedly", "is reported to")
+  in the Times", "citing Reuters", "told BBC News", "told Fox News' Shannon Bream", "said on
+  CNN", "said in an interview on CNN", or an attribution of the analysis with ``via`` set on that
+  sentence; an interview credits what was said in it, so a sentence crediting one holds a verb of
+  saying); for a sentence that says it is hearsay ("reportedly", "is reported to")
   the one other outlet the lead cites; else the news agency its dateline credits for the whole
   article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
   of another outlet's report: "..., the Times reports."); else its own outlet. The claim's
@@ -83,9 +85,17 @@ _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|column
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
 _NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Fox News' Shannon Bream", "NBC's": the possessor
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
+_INTERVIEW = (r"told|telling|said (?:on|to)|"
+              r"(?:in|during) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
+# an interview credits what was said in it: a sentence crediting one says so with a verb of saying
+_SAYING = re.compile(r"\b(?:said|says|say|told|telling|admitted|added|argued|insisted|acknowledged|"
+                     r"declared|stated|explained|suggested|claimed|warned|predicted|conceded|"
+                     r"comments?|remarks?)\b")
 _CITED = re.compile(
-    r"(?:[Aa]ccording to|[Cc]iting|reported (?:by|in)|told|in an interview with|a report (?:by|from|in))\s+"
+    rf"(?:[Aa]ccording to|[Cc]iting|reported (?:by|in)|(?P<interview>{_INTERVIEW})|"
+    r"a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
     r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?"
     r"(?:reported|reports|is reporting|has reported)\b",
@@ -124,9 +134,13 @@ def lead_sentences(article: Article) -> list[tuple[int, int]]:
 
 
 def cited_source(sentence: str, outlets: Collection[str]) -> str | None:
-    """The outlet a sentence cites for what it says, as a name key (None: it cites none)."""
+    """The outlet a sentence cites for what it says, as a name key (None: it cites none); a
+    possessive ends the name ("told Fox News' Shannon Bream", "NBC's Today show"), and an interview
+    credits what was said in it ("celebrated his win in a phone interview with ..." credits none)."""
     for match in _CITED.finditer(sentence):
-        name = (match.group(1) or match.group(2) or "").strip()
+        name = _POSSESSIVE.split((match.group(2) or match.group(3) or "").strip())[0]
+        if match["interview"] and not _SAYING.search(sentence):
+            continue
         if name and is_outlet(name, outlets):
             return _outlet_key(name, outlets)
     return None

@@ -223,6 +223,25 @@ def test_two_ledes_a_little_under_the_bar_join_once_every_article_is_read() -> N
     assert _claims(first, second) == [(SALE, both, tuple(name.casefold() for name in both))]
 
 
+def test_a_sentence_copied_word_for_word_from_an_earlier_report_is_that_reports() -> None:
+    speech = ("\u201cWe owe the harbor workers our support,\u201d Mayor Ruth Okafor told the crowd gathered "
+              "at the Dunmore pier in March 2019.")
+    scoop = _article("t", "Harbor Times", "Mayor Ruth Okafor misstated her record at the Dunmore pier.",
+                     speech)
+    # the write-up copies the Times' own words around the quote: one source
+    copied = _article("p", "Valley Post", "Mayor Ruth Okafor is under fire over a speech at the pier.",
+                      speech.replace("\u201c", '"').replace("\u201d", '"'), published=NINE)
+    quoted = {text[:1]: sources for text, _, sources in _claims(scoop, copied)}
+    assert quoted["\u201c"] == ("harbor times",)
+    # two reporters quoting one statement write their own words around it: two sources
+    statement = ("\u201cWe owe the harbor workers our support and our thanks for every ship they "
+                 "unloaded through the long winter storms of Dunmore,\u201d")
+    said = _article("a", "Harbor Times", "The mayor praised the port.", f"{statement} the mayor said.")
+    also = _article("b", "Valley Post", "The mayor spoke.", f"{statement} she said.", published=NINE)
+    ((_, _, sources),) = [c for c in _claims(said, also) if c[0].startswith("\u201c")]
+    assert sources == ("harbor times", "valley post")
+
+
 BUDGET = "Ardent's governor signed the water budget on Tuesday night."
 NINE = "2026-03-02T09:00:00Z"
 TEN = "2026-03-02T10:00:00Z"

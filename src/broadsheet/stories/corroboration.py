@@ -39,7 +39,10 @@ The rules:
   saying); for a sentence that says it is hearsay ("reportedly", "is reported to")
   the one other outlet the lead cites; else the news agency its dateline credits for the whole
   article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
-  of another outlet's report: "..., the Times reports."); else its own outlet. The claim's
+  of another outlet's report: "..., the Times reports."); else its own outlet. A lead sentence
+  copied from an earlier article's lead (``COPIED``: nearly word for word, with ``MIN_WORDS`` words
+  or more outside quotation marks, so not one statement quoted by two reporters) and citing no
+  outlet has the earlier sentence's source (a write-up quoting the Times' words). The claim's
   independent count is the number of distinct sources of record among its reports, where a
   near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
@@ -78,8 +81,10 @@ WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``combined
 SAME_LEDE = 0.1
 CLEAR_BEST = 3.0
 MAX_CLAIMS = 8
+COPIED = 0.9  # a lead sentence this close to an earlier article's is copied from it
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|[\"“”][^\"“”]*$|^[^\"“”]*[\"“”]")  # a quote, or its open end
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
@@ -182,7 +187,7 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
     """The source of record of each lead sentence: the outlet the sentence cites; for a sentence
     that says it is hearsay ("reportedly"), the one other outlet the lead cites; else the agency
     the dateline credits; else the article's own outlet."""
-    own = name_key(article.outlet) if article.outlet else f"article:{article.id}"
+    own = _own(article)
     cited = [cited_source(article.text[a:b], outlets) or _via(analysis, (a, b), outlets)
              for a, b in spans]
     credited = {c for c in cited if c and c != own}
@@ -260,6 +265,7 @@ def _cosines(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
 def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     """Group the lead sentences into claims, one article at a time (see the module docstring)."""
     close = similarities([s for _, s, _ in reports])
+    reports = _copied(reports, close)
     claims: list[_Claim] = []
     owner = np.zeros(len(reports), dtype=np.int64)  # the claim each sentence read so far went to
     rows = [(a, s, src, k) for k, (a, s, src) in enumerate(reports)]
@@ -268,6 +274,28 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     claims = _merge(claims, close)
     _restated(claims, close, rows)
     return claims
+
+
+def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
+            ) -> list[tuple[Article, str, str]]:
+    """Each report with a sentence copied from an earlier article's lead given that sentence's
+    source: nearly word for word (``COPIED``) and ``MIN_WORDS`` words or more outside quotation
+    marks (two reporters quoting one statement write their own words around it), the copy citing
+    no outlet of its own."""
+    found = list(reports)
+    for k, (article, sentence, source) in enumerate(reports):
+        if source != _own(article) or len(_QUOTED.sub(" ", sentence).split()) < MIN_WORDS:
+            continue
+        earlier = [j for j in range(k) if reports[j][0].id != article.id
+                   and reports[j][0].outlet != article.outlet and close[k, j] >= COPIED]
+        if earlier:
+            best = max(earlier, key=lambda j: close[k, j])
+            found[k] = (article, sentence, found[best][2])
+    return found
+
+
+def _own(article: Article) -> str:
+    return name_key(article.outlet) if article.outlet else f"article:{article.id}"
 
 
 def _restated(claims: Sequence[_Claim], close: np.ndarray, rows: Sequence[Row]) -> None:

@@ -242,6 +242,22 @@ def test_a_sentence_copied_word_for_word_from_an_earlier_report_is_that_reports(
     assert sources == ("harbor times", "valley post")
 
 
+def test_two_sentences_quoting_one_statement_state_one_claim_whatever_words_surround_it() -> None:
+    vow = ("In a fiery address to dock workers on Monday, Mayor Ruth Okafor vowed the \u201charbor stays "
+           "public forever\u201d despite the council's budget gap.")
+    asked = "Asked about the sale, the mayor repeated that the \u201charbor stays public forever.\u201d"
+    first = _article("a", "Harbor Times", vow)
+    second = _article("b", "Valley Post", "The Dunmore council met on Monday night to weigh the port budget.",
+                      asked, published=NINE)
+    assert [outlets for _, outlets, _ in _claims(first, second)] == [("Harbor Times", "Valley Post")]
+    # the same words unquoted are the reporter's own, and stay under the bar
+    unquoted = _article("b", "Valley Post", second.paragraphs[0].replace("\u201c", "").replace("\u201d", ""),
+                        published=NINE)
+    assert [outlets for _, outlets, _ in _claims(first, unquoted)] == [("Harbor Times",)]
+    plain = asked.replace("\u201c", "").replace("\u201d", "")
+    assert similarities([vow, asked])[0, 1] >= SAME_CLAIM > similarities([vow, plain])[0, 1]
+
+
 BUDGET = "Ardent's governor signed the water budget on Tuesday night."
 NINE = "2026-03-02T09:00:00Z"
 TEN = "2026-03-02T10:00:00Z"

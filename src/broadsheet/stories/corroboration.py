@@ -10,7 +10,9 @@ The rules:
   trigrams agree more (``combined``: a word's other forms and spellings, "arrested" and "arrest",
   "jewelry" and "jewellery", are partial evidence, never evidence against); a sentence is compared
   with a claim by the best similarity it has with any sentence stating the claim so far, not only
-  the first (a third outlet's words may be close only to the second's). Two ledes (articles' first
+  the first (a third outlet's words may be close only to the second's); two sentences quoting the
+  same run of ``QUOTED_RUN`` words are ``SAME_CLAIM`` alike at least (one statement, whatever words
+  each reporter wrote around it). Two ledes (articles' first
   statements) are held to a lower bar, ``SAME_LEDE``, when each is the other's clear best: their
   similarity at least ``CLEAR_BEST`` times any other the lede has with the earlier claims, or the
   claim with the article's other sentences (outlets paraphrase the story's main claim in their
@@ -81,10 +83,12 @@ WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``combined
 SAME_LEDE = 0.1
 CLEAR_BEST = 3.0
 MAX_CLAIMS = 8
+QUOTED_RUN = 4  # words of one quotation two sentences share
 COPIED = 0.9  # a lead sentence this close to an earlier article's is copied from it
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|[\"“”][^\"“”]*$|^[^\"“”]*[\"“”]")  # a quote, or its open end
+_QUOTATION = re.compile(r"[\"“”]([^\"“”]{10,})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
@@ -239,9 +243,28 @@ def trigrams(sentence: str) -> list[str]:
 
 def similarities(sentences: Sequence[str]) -> np.ndarray:
     """How alike every two of ``sentences`` are (``combined``), in one sparse product for the
-    words and one for the trigrams."""
-    return combined(_cosines(tfidf_vectors([claim_terms(s) for s in sentences])),
-                    _cosines(tfidf_vectors([trigrams(s) for s in sentences])))
+    words and one for the trigrams; two sentences quoting one statement (``_quoting``) are
+    ``SAME_CLAIM`` alike at least."""
+    found = combined(_cosines(tfidf_vectors([claim_terms(s) for s in sentences])),
+                     _cosines(tfidf_vectors([trigrams(s) for s in sentences])))
+    quoted: np.ndarray = np.maximum(found, np.where(_quoting(sentences), SAME_CLAIM, 0.0))
+    return quoted
+
+
+def _quoting(sentences: Sequence[str]) -> np.ndarray:
+    """Which two sentences quote the same run of ``QUOTED_RUN`` words (inside quotation marks in
+    both): one statement, whatever words each reporter wrote around it."""
+    quoting: dict[tuple[str, ...], set[int]] = {}
+    for k, sentence in enumerate(sentences):
+        for part in _QUOTATION.findall(sentence):
+            said = re.findall(r"\w+", part.casefold())
+            for i in range(len(said) - QUOTED_RUN + 1):
+                quoting.setdefault(tuple(said[i:i + QUOTED_RUN]), set()).add(k)
+    found = np.zeros((len(sentences), len(sentences)), dtype=bool)
+    for same in quoting.values():
+        if len(same) > 1:
+            found[np.ix_(list(same), list(same))] = True
+    return found
 
 
 def combined(plain: np.ndarray, grams: np.ndarray) -> np.ndarray:

@@ -50,9 +50,14 @@ def main() -> None:
         keys = [c for c in labels["claims"] if not c["optional"]]
         right = sum(judge.right(p, c, n) for p, c, n in got)
         found = sum(judge.found(k, got) for k in keys)
+        every = [(p, c, len(c.outlets)) for p, c, _ in got]
+        e_right = sum(judge.right(p, c, n) for p, c, n in every) / max(1, len(got))
+        e_found = sum(judge.found(k, every) for k in keys) / max(1, len(keys))
         print(f"{name:9} {right / max(1, len(got)):.3f}/{found / max(1, len(keys)):.3f}"
-              f"  ({right}/{len(got)} right, {found}/{len(keys)} found)")
+              f"  ({right}/{len(got)} right, {found}/{len(keys)} found)"
+              f"  every outlet {e_right:.3f}/{e_found:.3f}")
         if name == detail:
+            print("  faults:", faults(judge, got))
             _detail(judge, labels, got, keys, stories, page_of)
         if dump is not None:
             for p, c, n in sorted(got, key=lambda g: (g[0], g[1].text)):
@@ -67,9 +72,35 @@ def _detail(judge, labels, got, keys, stories, page_of) -> None:
     for p, c, n in got:
         mark = "ok " if judge.right(p, c, n) else "BAD"
         print(f"  {mark} [{n}] {sorted(c.outlets)} {c.sources} | {c.text[:110]}")
+    never = 0
     for k in keys:
         if not judge.found(k, got):
-            print(f"  MISSED [{k['independent']}] {k['note']}")
+            stated = any(k in judge._labels(p, c.text) for p, c, _ in got)
+            never += not stated
+            print(f"  MISSED [{k['independent']}] {'shown wrong' if stated else 'never shown'} {k['note']}")
+    print(f"  never shown: {never}")
+
+
+def faults(judge, got) -> dict[str, int]:
+    """Each wrong shown claim's fault: the count, an outlet missing, outlets of another claim
+    joined (or an outlet too many), or a sentence no label holds shown shared."""
+    found: dict[str, int] = {}
+    for p, c, n in got:
+        if judge.right(p, c, n):
+            continue
+        labels = judge._labels(p, c.text)
+        shown = set(c.outlets)
+        wanted = [{judge.outlets[r["page"]] for r in lab["reports"]} for lab in labels]
+        if not labels:
+            kind = "unlabelled shown shared"
+        elif any(w == shown for w in wanted):
+            kind = "count wrong"
+        elif any(shown < w for w in wanted):
+            kind = "outlet missing"
+        else:
+            kind = "joined wrong / outlet too many"
+        found[kind] = found.get(kind, 0) + 1
+    return found
 
 
 if __name__ == "__main__":

@@ -309,8 +309,8 @@ def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
     for k, (article, sentence, source) in enumerate(reports):
         if source != _own(article) or len(_QUOTED.sub(" ", sentence).split()) < MIN_WORDS:
             continue
-        earlier = [j for j in range(k) if reports[j][0].id != article.id
-                   and reports[j][0].outlet != article.outlet and close[k, j] >= COPIED]
+        earlier = [j for j in np.flatnonzero(close[k, :k] >= COPIED).tolist()
+                   if reports[j][0].id != article.id and reports[j][0].outlet != article.outlet]
         if earlier:
             best = max(earlier, key=lambda j: close[k, j])
             found[k] = (article, sentence, found[best][2])

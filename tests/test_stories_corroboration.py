@@ -223,6 +223,41 @@ def test_two_ledes_a_little_under_the_bar_join_once_every_article_is_read() -> N
     assert _claims(first, second) == [(SALE, both, tuple(name.casefold() for name in both))]
 
 
+def test_a_sentence_copied_word_for_word_from_an_earlier_report_is_that_reports() -> None:
+    speech = ("\u201cWe owe the harbor workers our support,\u201d Mayor Ruth Okafor told the crowd gathered "
+              "at the Dunmore pier in March 2019.")
+    scoop = _article("t", "Harbor Times", "Mayor Ruth Okafor misstated her record at the Dunmore pier.",
+                     speech)
+    # the write-up copies the Times' own words around the quote: one source
+    copied = _article("p", "Valley Post", "Mayor Ruth Okafor is under fire over a speech at the pier.",
+                      speech.replace("\u201c", '"').replace("\u201d", '"'), published=NINE)
+    quoted = {text[:1]: sources for text, _, sources in _claims(scoop, copied)}
+    assert quoted["\u201c"] == ("harbor times",)
+    # two reporters quoting one statement write their own words around it: two sources
+    statement = ("\u201cWe owe the harbor workers our support and our thanks for every ship they "
+                 "unloaded through the long winter storms of Dunmore,\u201d")
+    said = _article("a", "Harbor Times", "The mayor praised the port.", f"{statement} the mayor said.")
+    also = _article("b", "Valley Post", "The mayor spoke.", f"{statement} she said.", published=NINE)
+    ((_, _, sources),) = [c for c in _claims(said, also) if c[0].startswith("\u201c")]
+    assert sources == ("harbor times", "valley post")
+
+
+def test_two_sentences_quoting_one_statement_state_one_claim_whatever_words_surround_it() -> None:
+    vow = ("In a fiery address to dock workers on Monday, Mayor Ruth Okafor vowed the \u201charbor stays "
+           "public forever\u201d despite the council's budget gap.")
+    asked = "Asked about the sale, the mayor repeated that the \u201charbor stays public forever.\u201d"
+    first = _article("a", "Harbor Times", vow)
+    second = _article("b", "Valley Post", "The Dunmore council met on Monday night to weigh the port budget.",
+                      asked, published=NINE)
+    assert [outlets for _, outlets, _ in _claims(first, second)] == [("Harbor Times", "Valley Post")]
+    # the same words unquoted are the reporter's own, and stay under the bar
+    unquoted = _article("b", "Valley Post", second.paragraphs[0].replace("\u201c", "").replace("\u201d", ""),
+                        published=NINE)
+    assert [outlets for _, outlets, _ in _claims(first, unquoted)] == [("Harbor Times",)]
+    plain = asked.replace("\u201c", "").replace("\u201d", "")
+    assert similarities([vow, asked])[0, 1] >= SAME_CLAIM > similarities([vow, plain])[0, 1]
+
+
 BUDGET = "Ardent's governor signed the water budget on Tuesday night."
 NINE = "2026-03-02T09:00:00Z"
 TEN = "2026-03-02T10:00:00Z"

@@ -280,6 +280,13 @@ def test_an_attribution_carried_by_another_outlet_cites_it() -> None:
     ("The rating, first reported in the Harbor Times, was low.", "harbor times"),
     ("Lumio reports record earnings for the quarter.", None),
     ("Mayor Ellen Brandt told reporters the city would act.", None),
+    ("The mayor said in an interview on Metro News that the city would act.", "metro news"),
+    ("The mayor said Tuesday in an interview with Harbor Times' Ann Lee that it would act.", "harbor times"),
+    ("\u201cWe will act,\u201d the mayor said on Metro News.", "metro news"),
+    ("The mayor, telling the Harbor Times the city would act, left.", "harbor times"),
+    ("The mayor told Harbor Times\u2019 Ann Lee the city would act.", "harbor times"),
+    ("The mayor said on Tuesday that the city would act.", None),
+    ("The mayor celebrated her win in a phone interview with Metro News.", None),
 ])
 def test_cited_sources(sentence: str, source: str | None) -> None:
     assert cited_source(sentence, ["Harbor Times", "The New York Times"]) == source

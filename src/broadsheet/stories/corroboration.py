@@ -10,7 +10,9 @@ The rules:
   trigrams agree more (``combined``: a word's other forms and spellings, "arrested" and "arrest",
   "jewelry" and "jewellery", are partial evidence, never evidence against); a sentence is compared
   with a claim by the best similarity it has with any sentence stating the claim so far, not only
-  the first (a third outlet's words may be close only to the second's). Two ledes (articles' first
+  the first (a third outlet's words may be close only to the second's); two sentences quoting the
+  same run of ``QUOTED_RUN`` words are ``SAME_CLAIM`` alike at least (one statement, whatever words
+  each reporter wrote around it). Two ledes (articles' first
   statements) are held to a lower bar, ``SAME_LEDE``, when each is the other's clear best: their
   similarity at least ``CLEAR_BEST`` times any other the lede has with the earlier claims, or the
   claim with the article's other sentences (outlets paraphrase the story's main claim in their
@@ -33,11 +35,16 @@ The rules:
 - **Independence.** Each article that states a claim is a report of it, and every report has a
   *source of record*: the outlet it cites for the claim when the sentence says so ("according to
   The New York Times", "the Times reported", "the Times reports", "is reporting", "first reported
-  in the Times", "citing Reuters", "told BBC News", or an attribution of the analysis with ``via``
-  set on that sentence); for a sentence that says it is hearsay ("reportedly", "is reported to")
+  in the Times", "citing Reuters", "told BBC News", "told Fox News' Shannon Bream", "said on
+  CNN", "said in an interview on CNN", or an attribution of the analysis with ``via`` set on that
+  sentence; an interview credits what was said in it, so a sentence crediting one holds a verb of
+  saying); for a sentence that says it is hearsay ("reportedly", "is reported to")
   the one other outlet the lead cites; else the news agency its dateline credits for the whole
   article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
-  of another outlet's report: "..., the Times reports."); else its own outlet. The claim's
+  of another outlet's report: "..., the Times reports."); else its own outlet. A lead sentence
+  copied from an earlier article's lead (``COPIED``: nearly word for word, with ``MIN_WORDS`` words
+  or more outside quotation marks, so not one statement quoted by two reporters) and citing no
+  outlet has the earlier sentence's source (a write-up quoting the Times' words). The claim's
   independent count is the number of distinct sources of record among its reports, where a
   near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
@@ -76,16 +83,28 @@ WORD_WEIGHT = 0.8  # of the words' cosine against their trigrams', in ``combined
 SAME_LEDE = 0.1
 CLEAR_BEST = 3.0
 MAX_CLAIMS = 8
+QUOTED_RUN = 4  # words of one quotation two sentences share
+COPIED = 0.9  # a lead sentence this close to an earlier article's is copied from it
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|[\"“”][^\"“”]*$|^[^\"“”]*[\"“”]")  # a quote, or its open end
+_QUOTATION = re.compile(r"[\"“”]([^\"“”]{10,})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
 _NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Fox News' Shannon Bream", "NBC's": the possessor
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
+_INTERVIEW = (r"told|telling|said (?:on|to)|"
+              r"(?:in|during) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
+# an interview credits what was said in it: a sentence crediting one says so with a verb of saying
+_SAYING = re.compile(r"\b(?:said|says|say|told|telling|admitted|added|argued|insisted|acknowledged|"
+                     r"declared|stated|explained|suggested|claimed|warned|predicted|conceded|"
+                     r"comments?|remarks?)\b")
 _CITED = re.compile(
-    r"(?:[Aa]ccording to|[Cc]iting|reported (?:by|in)|told|in an interview with|a report (?:by|from|in))\s+"
+    rf"(?:[Aa]ccording to|[Cc]iting|reported (?:by|in)|(?P<interview>{_INTERVIEW})|"
+    r"a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
     r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?"
     r"(?:reported|reports|is reporting|has reported)\b",
@@ -124,9 +143,13 @@ def lead_sentences(article: Article) -> list[tuple[int, int]]:
 
 
 def cited_source(sentence: str, outlets: Collection[str]) -> str | None:
-    """The outlet a sentence cites for what it says, as a name key (None: it cites none)."""
+    """The outlet a sentence cites for what it says, as a name key (None: it cites none); a
+    possessive ends the name ("told Fox News' Shannon Bream", "NBC's Today show"), and an interview
+    credits what was said in it ("celebrated his win in a phone interview with ..." credits none)."""
     for match in _CITED.finditer(sentence):
-        name = (match.group(1) or match.group(2) or "").strip()
+        name = _POSSESSIVE.split((match.group(2) or match.group(3) or "").strip())[0]
+        if match["interview"] and not _SAYING.search(sentence):
+            continue
         if name and is_outlet(name, outlets):
             return _outlet_key(name, outlets)
     return None
@@ -168,7 +191,7 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
     """The source of record of each lead sentence: the outlet the sentence cites; for a sentence
     that says it is hearsay ("reportedly"), the one other outlet the lead cites; else the agency
     the dateline credits; else the article's own outlet."""
-    own = name_key(article.outlet) if article.outlet else f"article:{article.id}"
+    own = _own(article)
     cited = [cited_source(article.text[a:b], outlets) or _via(analysis, (a, b), outlets)
              for a, b in spans]
     credited = {c for c in cited if c and c != own}
@@ -220,9 +243,28 @@ def trigrams(sentence: str) -> list[str]:
 
 def similarities(sentences: Sequence[str]) -> np.ndarray:
     """How alike every two of ``sentences`` are (``combined``), in one sparse product for the
-    words and one for the trigrams."""
-    return combined(_cosines(tfidf_vectors([claim_terms(s) for s in sentences])),
-                    _cosines(tfidf_vectors([trigrams(s) for s in sentences])))
+    words and one for the trigrams; two sentences quoting one statement (``_quoting``) are
+    ``SAME_CLAIM`` alike at least."""
+    found = combined(_cosines(tfidf_vectors([claim_terms(s) for s in sentences])),
+                     _cosines(tfidf_vectors([trigrams(s) for s in sentences])))
+    quoted: np.ndarray = np.maximum(found, np.where(_quoting(sentences), SAME_CLAIM, 0.0))
+    return quoted
+
+
+def _quoting(sentences: Sequence[str]) -> np.ndarray:
+    """Which two sentences quote the same run of ``QUOTED_RUN`` words (inside quotation marks in
+    both): one statement, whatever words each reporter wrote around it."""
+    quoting: dict[tuple[str, ...], set[int]] = {}
+    for k, sentence in enumerate(sentences):
+        for part in _QUOTATION.findall(sentence):
+            said = re.findall(r"\w+", part.casefold())
+            for i in range(len(said) - QUOTED_RUN + 1):
+                quoting.setdefault(tuple(said[i:i + QUOTED_RUN]), set()).add(k)
+    found = np.zeros((len(sentences), len(sentences)), dtype=bool)
+    for same in quoting.values():
+        if len(same) > 1:
+            found[np.ix_(list(same), list(same))] = True
+    return found
 
 
 def combined(plain: np.ndarray, grams: np.ndarray) -> np.ndarray:
@@ -246,6 +288,7 @@ def _cosines(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
 def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     """Group the lead sentences into claims, one article at a time (see the module docstring)."""
     close = similarities([s for _, s, _ in reports])
+    reports = _copied(reports, close)
     claims: list[_Claim] = []
     owner = np.zeros(len(reports), dtype=np.int64)  # the claim each sentence read so far went to
     rows = [(a, s, src, k) for k, (a, s, src) in enumerate(reports)]
@@ -254,6 +297,28 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     claims = _merge(claims, close)
     _restated(claims, close, rows)
     return claims
+
+
+def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
+            ) -> list[tuple[Article, str, str]]:
+    """Each report with a sentence copied from an earlier article's lead given that sentence's
+    source: nearly word for word (``COPIED``) and ``MIN_WORDS`` words or more outside quotation
+    marks (two reporters quoting one statement write their own words around it), the copy citing
+    no outlet of its own."""
+    found = list(reports)
+    for k, (article, sentence, source) in enumerate(reports):
+        if source != _own(article) or len(_QUOTED.sub(" ", sentence).split()) < MIN_WORDS:
+            continue
+        earlier = [j for j in np.flatnonzero(close[k, :k] >= COPIED).tolist()
+                   if reports[j][0].id != article.id and reports[j][0].outlet != article.outlet]
+        if earlier:
+            best = max(earlier, key=lambda j: close[k, j])
+            found[k] = (article, sentence, found[best][2])
+    return found
+
+
+def _own(article: Article) -> str:
+    return name_key(article.outlet) if article.outlet else f"article:{article.id}"
 
 
 def _restated(claims: Sequence[_Claim], close: np.ndarray, rows: Sequence[Row]) -> None:

@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from broadsheet.storytexts import StoryTexts
+
 Span = tuple[int, int]
 Vector = dict[str, float]
 
@@ -186,7 +188,10 @@ MAX_MESSAGE_CHARS = 500
 def mentioning(texts: Iterable[str], *written: str) -> list[str]:
     """The texts holding one of ``written`` as it is written (case and all): a case-sensitive
     pattern that must match one of them can match nowhere else, so a story of hundreds of articles
-    is read only where a speaker is named, not every text once per voice."""
+    is read only where a speaker is named, not every text once per voice (a story's ``StoryTexts``
+    answers from the index of its words, each question once)."""
+    if isinstance(texts, StoryTexts):
+        return texts.holding(*written)
     if len(written) == 1:  # the most asked, read without a generator per text
         one = written[0]
         return [text for text in texts if one in text]

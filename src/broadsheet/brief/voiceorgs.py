@@ -171,10 +171,10 @@ def a_place(name: str, texts: Sequence[str]) -> bool:
     """Whether the story writes ``name`` as a place or a state somewhere ("in China", "to Britain",
     "from the UK", "Austria's interior minister"): a name the recogniser calls a place that is never
     written so is a club or a company ("Tottenham said in a statement")."""
-    name = re.escape(name)
-    place = re.compile(rf"\b(?:in|to|from|across|throughout|with|against)\s+(?:the\s+)?{name}(?!\w)|"
-                       rf"\b{name}['’]s\s+(?:\w+\s+){{0,2}}{_STATE}")
-    return any(place.search(text) for text in texts)
+    escaped = re.escape(name)
+    place = re.compile(rf"\b(?:in|to|from|across|throughout|with|against)\s+(?:the\s+)?{escaped}(?!\w)|"
+                       rf"\b{escaped}['’]s\s+(?:\w+\s+){{0,2}}{_STATE}")
+    return any(place.search(text) for text in mentioning(texts, name))
 
 
 _STATE = (r"(?:government|ministry|minister|president|prime minister|parliament|embassy|army|military|"

@@ -136,6 +136,7 @@ from broadsheet.brief.voiceroles import (
 )
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
+from broadsheet.storytexts import story_texts
 from broadsheet.text import EDGE_PUNCT, name_key
 
 
@@ -354,7 +355,7 @@ def story_voices(story: Story, analyses: Mapping[str, Analysis]) -> tuple[Voice,
     first_seen = {key: index for index, key in enumerate(groups)}
     outlets = list(dict.fromkeys(q.quote.outlet for q in said if q.quote.outlet))  # each once: read as a set
     members = [analyses[aid] for aid in story.article_ids if aid in analyses]
-    texts = [a.article.text for a in members]
+    texts = story_texts([a.article.text for a in members])
     labels = entity_labels(members)
     voices = {key: _voice(_dedupe(group, story), outlets, texts, labels) for key, group in groups.items()}
     ranked = sorted(

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from broadsheet.stories.kindwords import ARTICLE
+from broadsheet.storytexts import writing_any_case
 from broadsheet.text import mentioning, name_key
 
 _NEWSROOM = re.compile(
@@ -73,7 +74,8 @@ def newsroom_named(name: str, texts: Iterable[str]) -> bool:
     named = re.escape(ARTICLE.sub("", name))
     pattern = re.compile(rf"\b(?:news\s+agency|newspaper|broadcaster|news\s+site|tabloid),?\s+(?:the\s+)?"
                          rf"{named}\b(?!\s+(?-i:[A-Z]))|\b{named}\s+news\s+agency\b", re.I)
-    return any(pattern.search(text) for text in texts if _newsroom_word(text))
+    return any(pattern.search(text) for text in writing_any_case(texts, ARTICLE.sub("", name))
+               if _newsroom_word(text))
 
 
 _NEWSROOM_WORD = re.compile(r"news\s+agency|newspaper|broadcaster|news\s+site|tabloid", re.I)

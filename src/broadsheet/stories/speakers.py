@@ -104,6 +104,8 @@ from broadsheet.stories.titles import (
     spelled_out,
     title_before,
 )
+from broadsheet.storytexts import readable
+from broadsheet.text import mentioning
 
 SpeakerKind = Literal["official", "former official", "expert", "outlet", "unnamed source", "other"]
 KINDS: tuple[SpeakerKind, ...] = ("official", "former official", "expert", "outlet",
@@ -128,7 +130,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     ``label`` is the entity label the analysis gave the name, if any: a GPE that speaks (a country,
     a state, a city: "China said") is its government, an official. An acronym is read with the
     words it stands for in ``context`` too ("DEA": the Drug Enforcement Administration)."""
-    context, newsroom = list(context), False
+    context, newsroom = readable(context), False
     if not role and not organisation:
         around = (title_before(name, context), description_after(name, context))
         newsroom = newsroom_named(name, context)  # "the state news agency PNA": a newsroom, whatever
@@ -175,7 +177,7 @@ def _held_before(role: str | None, texts: Iterable[str]) -> bool:
     if _PAST_TIME.search(role):
         return True
     written = re.compile(re.escape(role) + r",?[ \t]+" + _PAST_TIME.pattern)
-    return any(written.search(text) for text in texts)
+    return any(written.search(text) for text in mentioning(texts, role))
 
 
 def _served_before(role: str | None, organisation: str | None) -> bool:

@@ -10,9 +10,11 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
+from broadsheet.storytexts import readable
 from broadsheet.text import mentioning
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
@@ -29,7 +31,7 @@ def runs_a_company(name: str, texts: Iterable[str]) -> bool:
     named = "|".join(re.escape(n) for n in (name, parts[-1]))
     pattern = re.compile(rf"\b{_CHIEF_EXECUTIVE}(?:,?\s+(?:and\s+)?[a-z][\w-]*){{0,3}}\s+(?:{named})\b|"
                          rf"\b(?:{named}),\s+(?:[\w'’&.-]+\s+){{0,4}}{_CHIEF_EXECUTIVE}")
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in mentioning(texts, parts[-1]))  # each form ends in it
 
 
 _CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
@@ -43,7 +45,7 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
     "... the region's call centre industry. Lumio said"), with a "former" before its four words
     ("former White House Russia adviser Ada Holt"); None when none do."""
-    parts, texts = name.split(), list(texts)
+    parts, texts = name.split(), readable(texts)
     one_word = len(parts) < 2
     if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
         return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
@@ -131,7 +133,7 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     body ("Penelope Muse Abernathy of the University of North Carolina"), after a degree or two
     ("Nadia Parr, MD, an internal medicine physician at ..."); the name may be written
     by its last word alone ("said Howitt, who is …"). None when none does."""
-    parts, texts = name.split(), list(texts)
+    parts, texts = name.split(), readable(texts)
     if not parts or not parts[-1][:1].isupper():
         return None
     proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
@@ -159,7 +161,7 @@ def held_after(name: str, texts: Iterable[str]) -> str | None:
     who was deputy secretary at the Plains department under ...", "Mr. Dahl, who served as governor
     from 2001 to 2009"), as a former one ("former deputy secretary ..."); not a passive ("who was
     elected governor": he holds it) nor a place ("who was at the White House")."""
-    parts, texts = name.split(), list(texts)
+    parts, texts = name.split(), readable(texts)
     if not parts or not parts[-1][:1].isupper():
         return None
     kept = [n for n in dict.fromkeys((name, parts[-1])) if len(n) > 2]
@@ -205,13 +207,23 @@ def spelled_out(name: str, texts: Iterable[str]) -> str | None:
         return None
     letters = acronym.group(1)
     for text in texts:
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = [w for w in run.group().split() if w.lower() not in _LINKS]
+        for run, words in _capitalised_runs(text):
             for start in range(len(words) - len(letters) + 1):
                 window = words[start : start + len(letters)]
                 if "".join(w[0] for w in window) == letters and not all(w.isupper() for w in window):
-                    return _span_of(run.group(), window)
+                    return _span_of(run, window)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _capitalised_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The runs of capitalised words of ``text``, each with its words but the linking ones: a story's
+    texts are read for them once, not once per acronym a voice is called (a text's hash is kept by
+    the string)."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        found.append((run.group(), tuple(w for w in run.group().split() if w.lower() not in _LINKS)))
+    return tuple(found)
 
 
 def defined_before(name: str, texts: Iterable[str]) -> str | None:
@@ -243,7 +255,7 @@ def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
         return None
     pattern = re.compile(r"\b([A-Z]{3,6})\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?"
                          + re.escape(name) + r"\b")
-    texts = list(texts)
+    texts = readable(texts)
     for text in mentioning(texts, name):
         for match in pattern.finditer(text):
             body = spelled_out(match.group(1), texts)
@@ -252,7 +264,7 @@ def acronym_body_before(name: str, texts: Iterable[str]) -> str | None:
     return None
 
 
-def _span_of(run: str, words: list[str]) -> str:
+def _span_of(run: str, words: Sequence[str]) -> str:
     """The part of ``run`` from the first to the last of ``words`` (its linking words kept)."""
     start = run.index(words[0])
     end = run.index(words[-1], start) + len(words[-1])

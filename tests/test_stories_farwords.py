@@ -17,6 +17,7 @@ from broadsheet.settings import Settings
 from broadsheet.store import Store
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, farwords, persist, prepare
 from broadsheet.stories.engine import story_id
+from broadsheet.stories.index import STORY_TERMS, StoryState, heaviest
 from broadsheet.stories.learn import LabelledSet, _run
 from broadsheet.stories.score import DEFAULT_MODEL
 from test_stories import art
@@ -195,3 +196,59 @@ def test_through_the_store_a_later_follow_up_joins_its_story(
     flood = frozenset(a.id for a in FLOOD)
     assert (flood | {"lone"} in joined) is looks
     assert (flood in joined) is not looks
+
+
+def test_the_register_of_one_member_stories_follows_growth_merges_and_the_horizon() -> None:
+    short = lone("2021-04-21", count=60, id_="short")
+    later = lone("2021-08-10", id_="later")  # beyond the horizon of the flood
+    engine, index, _items = laid_out([*FLOOD, *SENATE, lone("2021-04-20"), short, later], STORIES)
+    flood = index.stories[story_id("f0")]
+
+    def found(words: int) -> list[str]:
+        return [s.id for s in index.singles(flood.days[0], flood.days[-1], 60, words, lambda s: True)]
+
+    assert found(100) == [story_id("lone")]  # the flood and the senate are of several members
+    assert found(0) == [story_id("lone"), story_id("short")]
+    engine._join(index.stories[story_id("short")], prepare(lone("2021-04-22", id_="more")))
+    assert found(0) == [story_id("lone")]  # grown: of one member no more
+    index.merge(flood, index.stories[story_id("lone")])
+    assert found(0) == []  # merged
+
+
+def test_the_look_up_among_lone_stories_finds_what_reading_every_story_finds() -> None:
+    follow_ups = [lone(f"2021-04-{10 + n:02d}", count=110 + 7 * n, id_=f"l{n}",
+                       said="The inquiry opened." if n % 3 else NAMES_THE_DAY) for n in range(12)]
+    near = [long_art(f"n{n}", "Flood again", FLOOD_WORDS, 30 + n, published=f"2021-03-0{n + 2}")
+            for n in range(3)]  # within the window: in the buckets read, never taken
+    _engine, index, _items = laid_out([*FLOOD, *SENATE, *near, *follow_ups], STORIES)
+    flood = index.stories[story_id("f0")]
+    weighted = index.weighted(flood)
+    vectors = tuple(heaviest(v, STORY_TERMS) for v in (weighted.title, weighted.lead, weighted.names))
+
+    def lone_far(s: StoryState) -> bool:
+        return farwords.lone_long_dated(s, 100) and farwords.far_apart(index, flood, s.days[0], 60)
+
+    among = index.singles(flood.days[0], flood.days[-1], 60, 100, lone_far)
+    assert len(among) == 12
+    for limit in (20, 5):  # every one, and the best five
+        every = index.far_candidates(vectors, flood.days[0], flood.days[-1], 60, limit, lone_far)
+        assert index.far_candidates(vectors, flood.days[0], flood.days[-1], 60, limit, lone_far,
+                                    among=among) == every
+        assert len(every) == min(limit, 12)
+    named = farwords.met(index, flood, 100, 60, set(), named=True)
+    assert {s.id for s in named} == {story_id(f"l{n}") for n in (0, 3, 6, 9)}  # naming a day
+    assert len(farwords.met(index, flood, 100, 60, set())) == 12
+
+
+def test_through_the_store_a_stored_lone_follow_up_joins_the_story_a_later_ingest_brings(
+        db_target: str) -> None:
+    rising = art("f3", "Valencia flood", body(FLOOD_WORDS, 3), "The river rises as on May 20.",
+                 published="2021-03-04")  # a day beyond the window: the store loads the horizon
+    with Store.open(db_target) as store:
+        for batch in ([lone("2021-04-20"), *SENATE], [*FLOOD[:3], rising]):
+            with store.transaction():
+                for article in batch:
+                    store.put_analysis(Analysis(article))
+            pipeline.update_stories(store, Settings())
+        joined = {frozenset(s.article_ids) for s in store.stories()}
+    assert frozenset(a.id for a in FLOOD) | {"lone"} in joined

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -236,6 +236,7 @@ class StoryIndex:
         self._states: list[StoryState] = []
         self._norms = np.ones(64, dtype=np.float64)
         self._postings: dict[int, dict[int, array[int]]] = {}
+        self._single: dict[int, dict[int, int]] = {}  # bucket -> {number: words} of one-member stories
         self.new_postings: list[tuple[int, int, str]] = []  # (term, bucket, story id) to save
 
     # --- stories -----------------------------------------------------------------------------
@@ -279,6 +280,8 @@ class StoryIndex:
 
     def merge(self, survivor: StoryState, absorbed: StoryState) -> StoryState:
         """Fold ``absorbed`` into ``survivor``; the absorbed id redirects from now on."""
+        self._grown(survivor)
+        self._grown(absorbed)
         survivor.absorb(absorbed)
         for member in absorbed.members:
             self.where[member.article_id] = survivor.id
@@ -316,6 +319,17 @@ class StoryIndex:
         terms = story.terms()
         for b in story.buckets:
             self._post(number, terms, b, record=False)
+        if story.size == 1 and story.days:  # registered for ``singles``
+            words = story.members[0].words
+            for b in story.buckets:
+                self._single.setdefault(b, {})[number] = -1 if words is None else words
+
+    def _grown(self, story: StoryState) -> None:
+        """Before a story takes a second member or is merged: it is of one member no more."""
+        number = self._numbers.get(story.id)
+        if number is not None:
+            for b in story.buckets:
+                self._single.get(b, {}).pop(number, None)
 
     def _post(self, number: int, terms: Ids, b: int, *, record: bool = True) -> None:
         sid = self._states[number].id
@@ -333,6 +347,7 @@ class StoryIndex:
 
     def index_member(self, story: StoryState, features: ArticleFeatures) -> None:
         """After ``story.add``: post the new terms, and every term under a new bucket."""
+        self._grown(story)
         number = self._number(story)
         b = self.bucket_of(features.day)
         if b not in story.buckets:
@@ -381,13 +396,34 @@ class StoryIndex:
         return [s for s in found if s is not story][:limit]
 
     def far_candidates(self, vectors: tuple[Weighted, ...], first: float, last: float,
-                       reach: float, limit: int,
-                       accept: Callable[[StoryState], bool]) -> list[StoryState]:
+                       reach: float, limit: int, accept: Callable[[StoryState], bool], *,
+                       among: Sequence[StoryState] | None = None) -> list[StoryState]:
         """Up to ``limit`` stories that ``accept`` takes, posted in the dated buckets from
         ``reach`` days before ``first`` to ``reach`` days after ``last``, sharing the most IDF
-        weight with ``vectors`` (``farwords``: stories beyond the window, within a horizon)."""
-        buckets = list(range(self.bucket_of(first - reach), self.bucket_of(last + reach) + 1))
-        return self._lookup(vectors, first, limit, buckets=buckets, accept=accept)
+        weight with ``vectors`` (``farwords``: stories beyond the window, within a horizon).
+        ``among`` (``singles``' stories, of one member each): only these are scored, and only
+        the buckets they are posted in are read; when ``accept`` takes no other story, the
+        same stories in the same order as without it (a story of one member is posted under
+        its own number in one bucket, so its score sums the same postings in the same order)."""
+        low, high = self.bucket_of(first - reach), self.bucket_of(last + reach)
+        if among is None:
+            return self._lookup(vectors, first, limit, buckets=list(range(low, high + 1)),
+                                accept=accept)
+        buckets = sorted({b for s in among for b in s.buckets if low <= b <= high})
+        numbers = np.array(sorted(self._numbers[s.id] for s in among), dtype=np.int32)
+        return self._lookup(vectors, first, limit, buckets=buckets, accept=accept, among=numbers)
+
+    def singles(self, first: float, last: float, reach: float, words: int,
+                accept: Callable[[StoryState], bool]) -> list[StoryState]:
+        """The live stories of one dated member of at least ``words`` body words, posted in the
+        buckets ``far_candidates`` reads for ``first``, ``last`` and ``reach``, that ``accept``
+        takes, by story number: the only stories a look-up for lone stories can find
+        (``farwords.met``). Read from a register kept as stories are posted, grow and merge."""
+        low, high = self.bucket_of(first - reach), self.bucket_of(last + reach)
+        numbers = sorted(n for b in range(low, high + 1)
+                         for n, w in self._single.get(b, {}).items() if w >= words)
+        found = [self._state(n) for n in numbers]
+        return [s for s in found if s.size == 1 and accept(s)]
 
     def posted(self, term: int, low: int, high: int, most: int) -> set[str]:
         """The live stories posted under ``term`` in the buckets ``low`` to ``high``, read until
@@ -403,7 +439,8 @@ class StoryIndex:
 
     def _lookup(self, vectors: tuple[Weighted, ...], day: float | None,
                 limit: int, *, buckets: list[int] | None = None,
-                accept: Callable[[StoryState], bool] | None = None) -> list[StoryState]:
+                accept: Callable[[StoryState], bool] | None = None,
+                among: npt.NDArray[np.int32] | None = None) -> list[StoryState]:
         numbers: array[int] = array("i")  # the story numbers read, every posting list in a row
         lengths: list[int] = []
         weights: list[float] = []
@@ -427,7 +464,13 @@ class StoryIndex:
         if not lengths:
             return []
         spread = np.repeat(np.asarray(weights), lengths)
-        return self._best(np.frombuffer(numbers, dtype=np.int32), spread, day, limit, accept)
+        every = np.frombuffer(numbers, dtype=np.int32)
+        if among is not None:  # only these story numbers: the others' postings are dropped
+            keep = np.isin(every, among)
+            every, spread = every[keep], spread[keep]
+            if not len(every):
+                return []
+        return self._best(every, spread, day, limit, accept)
 
     def _best(self, every: npt.NDArray[np.int32], spread: npt.NDArray[np.float64],
               day: float | None, limit: int,

@@ -70,10 +70,10 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
 
 # A plural title heading a list of names, each with a bracketed state at most, joined by commas and
 # "and" ("Reps. Ada Holt (Ohio), Ivo Dahl (Maine) and Una Berg (Iowa)"): each listed name's title.
-_PLURAL_TITLES = {"reps.": "Rep.", "representatives": "Representative", "sens.": "Sen.",
-                  "senators": "Senator", "govs.": "Gov.", "governors": "Governor"}
+_PLURAL_TITLES = {"Reps.": "Rep.", "Representatives": "Representative", "Sens.": "Sen.",
+                  "Senators": "Senator", "Govs.": "Gov.", "Governors": "Governor"}
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:[ \t]+\([^()\n]{1,30}\))?"
-_LISTED = re.compile(rf"(?<!\bof )\b(?-i:(Reps\.|Sens\.|Govs\.|Representatives|Senators|Governors))[ \t]+"
+_LISTED = re.compile(rf"(?<!\bof )\b(?-i:({'|'.join(re.escape(t) for t in _PLURAL_TITLES)}))[ \t]+"
                      rf"({_LISTED_NAME}(?:,?[ \t]+and[ \t]+{_LISTED_NAME}|,[ \t]+{_LISTED_NAME})+)")
 _LIST_BREAK = re.compile(r",?[ \t]+and[ \t]+|,[ \t]+")
 _STATE_BRACKET = re.compile(r"[ \t]+\([^()]*\)$")
@@ -88,7 +88,7 @@ def _listed_title(name: str, parts: list[str], texts: Iterable[str]) -> str | No
         for match in _LISTED.finditer(text):
             listed = {_STATE_BRACKET.sub("", item) for item in _LIST_BREAK.split(match.group(2))}
             if name in listed:
-                return _PLURAL_TITLES[match.group(1).lower()]
+                return _PLURAL_TITLES[match.group(1)]
     return None
 
 
@@ -244,10 +244,8 @@ def _capitalised_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The runs of capitalised words of ``text``, each with its words but the linking ones: a story's
     texts are read for them once, not once per acronym a voice is called (a text's hash is kept by
     the string)."""
-    found = []
-    for run in _CAPITALISED_RUN.finditer(text):
-        found.append((run.group(), tuple(w for w in run.group().split() if w.lower() not in _LINKS)))
-    return tuple(found)
+    return tuple((run.group(), tuple(w for w in run.group().split() if w.lower() not in _LINKS))
+                 for run in _CAPITALISED_RUN.finditer(text))
 
 
 def defined_before(name: str, texts: Iterable[str]) -> str | None:

@@ -13,6 +13,7 @@ from broadsheet.storytexts import (
     readable,
     story_texts,
     writing_any_case,
+    written_then,
 )
 from broadsheet.text import mentioning
 
@@ -117,3 +118,45 @@ def test_an_empty_name_is_written_everywhere() -> None:
     pattern = re.compile(r"\b,\s+\w+")
     text = "Holt, a doctor, and Dahl, a mayor"
     assert [m.span() for m in matches_from(pattern, text, "")] == [m.span() for m in pattern.finditer(text)]
+
+
+# What the rules write after a name or a role, and before it.
+_AFTERS = (r"[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)", r",?[ \t]+(\w+)", r"(s?)\b", r"(?=\.)()",
+           r"([ \t]*)")
+_BEFORES = (None, r"(?<![\w-])", r"\b")
+
+
+def test_written_then_finds_what_the_whole_pattern_finds() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        texts = [t.replace("_id", rng.choice(("’s", "“Holt”", "café", "_id"))) for t in _texts(rng, 3)]
+        written = [_asked(rng, texts) for _ in range(rng.choice((1, 1, 2, 3)))]
+        text, after, before = rng.choice(texts), re.compile(rng.choice(_AFTERS)), rng.choice(_BEFORES)
+        any_case = rng.random() < 0.5
+        literal = ("(?i:" if any_case else "(?:") + "|".join(map(re.escape, written)) + ")"
+        whole = re.compile((before or "") + literal + after.pattern)
+        expected = [(m.start(), m.groups()) for m in whole.finditer(text)]
+        got = [(start, m.groups()) for start, m in written_then(
+            text, written, after, before=re.compile(before) if before else None, any_case=any_case)]
+        assert got == expected, (text, written, after.pattern, before, any_case)
+
+
+def test_the_letters_folded_unlike_lower_are_every_one() -> None:
+    letters = "".join(chr(c) for c in range(128, 0x30000) if not 0xD800 <= c < 0xE000)
+    folded = {c for c in letters if len(c.lower()) != 1 or c.lower().isascii()
+              or re.fullmatch(r"(?i)[a-z]", c)}
+    assert folded == {"\u0130", "\u0131", "\u017f", "\u212a"}
+
+
+def test_written_then_reads_any_case_as_the_pattern_engine_does() -> None:
+    # the Kelvin sign reads as "k" in any case: a text that is not ASCII is read by the whole pattern
+    found = list(written_then("\u212aelvin said", "kelvin", re.compile(r"[ \t]+(said)"), any_case=True))
+    assert [(start, m.group(1)) for start, m in found] == [(0, "said")]
+    found = list(written_then("KELVIN said", "kelvin", re.compile(r"[ \t]+(said)")))
+    assert found == []
+    # alternatives are tried in their order at each place, as the pattern engine tries them
+    after = re.compile(r"(,?[ \t]+\w+)")
+    found = list(written_then("Ada Holt, 40, said", ("Ada", "Ada Holt"), after))
+    assert [(start, m.group(1)) for start, m in found] == [(0, " Holt")]
+    found = list(written_then("Ada Holt, 40, said", ("Ada Holt", "Ada"), after))
+    assert [(start, m.group(1)) for start, m in found] == [(0, ", 40")]

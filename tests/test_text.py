@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from broadsheet import text
 
 
@@ -46,6 +48,32 @@ def test_sentences_do_not_break_after_abbreviations() -> None:
 def test_sentence_spans_point_into_the_text() -> None:
     body = "  One here. Two there!  "
     assert [body[a:b] for a, b in text.split_sentences(body)] == ["One here.", "Two there!"]
+
+
+def test_first_sentences_are_the_first_of_all_of_them() -> None:
+    pieces = ["Sen.", "Smith", "met", "U.S.", "officials", "He left.", "Why?", "“Go!”", "\n", "  ", "。",
+              "3.5", "A.", "b", "e.g.", "Dr.", "X", "…", "'Yes.'"]
+    draw = random.Random(7)
+    for _ in range(500):
+        body = " ".join(draw.choice(pieces) for _ in range(draw.randrange(0, 30)))
+        whole = text.sentences(body)
+        assert text.split_sentences(body) == _all_at_once(body)
+        for count in range(5):
+            assert text.first_sentences(body, count) == whole[:count]
+    assert text.first_sentences("One. Two. Three.", 2) == ["One.", "Two."]
+
+
+def _all_at_once(body: str) -> list[tuple[int, int]]:
+    """The sentence splitter as it was before it yielded one sentence at a time."""
+    spans: list[tuple[int, int]] = []
+    for line in text._LINE.finditer(body):
+        start = line.start()
+        for boundary in text._BOUNDARY.finditer(body, line.start(), line.end()):
+            if not text._is_abbreviation(body, boundary.start()):
+                spans.append((start, boundary.end()))
+                start = boundary.end()
+        spans.append((start, line.end()))
+    return [text._strip(body, a, b) for a, b in spans if body[a:b].strip()]
 
 
 def test_ends_sentence_and_quotes() -> None:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from broadsheet.storytexts import StoryTexts
 
@@ -223,20 +224,29 @@ _SENTENCE_END = re.compile(r"(?:[.!?…]|[。！？])[\"'”’»)\]」』）]*$
 
 def split_sentences(text: str) -> list[Span]:
     """``(start, end)`` offsets of the sentences of ``text``; a line break always ends one."""
-    spans: list[Span] = []
+    return list(_sentence_spans(text))
+
+
+def _sentence_spans(text: str) -> Iterator[Span]:
+    """``split_sentences``, one sentence at a time: the first ones are found without reading on."""
     for line in _LINE.finditer(text):
         start = line.start()
         for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
             if not _is_abbreviation(text, boundary.start()):
-                spans.append((start, boundary.end()))
+                yield _strip(text, start, boundary.end())  # never blank: it holds the stop
                 start = boundary.end()
-        spans.append((start, line.end()))
-    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+        if text[start:line.end()].strip():
+            yield _strip(text, start, line.end())
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (``split_sentences``), as strings."""
     return [text[a:b] for a, b in split_sentences(text)]
+
+
+def first_sentences(text: str, count: int) -> list[str]:
+    """The first ``count`` sentences of ``text``: ``sentences(text)[:count]``, read no further."""
+    return [text[a:b] for a, b in islice(_sentence_spans(text), count)]
 
 
 def ends_sentence(line: str) -> bool:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from broadsheet.brief.rank import independent_ids
 from broadsheet.model import Analysis, Story
-from broadsheet.text import lower_words, sentences
+from broadsheet.text import first_sentences, lower_words
 
 LEAD_SENTENCES = 3
 LEAD_CHARS = 2000  # the lead sentences are in there; splitting the whole text would only cost time
@@ -87,6 +88,7 @@ _SHORT = {s for s in _STEMS if len(s) <= 4}  # short stems match whole words onl
 _STEM_RE = re.compile("|".join(re.escape(s) for s in _STEMS))
 
 
+@lru_cache(maxsize=1 << 16)  # a story's words recur across its articles and the edition's stories
 def stem_of(word: str) -> str | None:
     """The lexicon stem ``word`` (lower-cased) starts with, the longest one; None when none does."""
     found = _STEM_RE.match(word)
@@ -133,7 +135,7 @@ def story_text(story: Story, analyses: Mapping[str, Analysis]) -> tuple[list[str
     """The headlines and lead sentences of the story's independent articles."""
     members = [analyses[aid].article for aid in independent_ids(story) if aid in analyses]
     titles = [a.title for a in members if a.title] or [story.title]
-    bodies = [" ".join(sentences(a.text[:LEAD_CHARS])[:LEAD_SENTENCES]) for a in members]
+    bodies = [" ".join(first_sentences(a.text[:LEAD_CHARS], LEAD_SENTENCES)) for a in members]
     return titles, bodies
 
 

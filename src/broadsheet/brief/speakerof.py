@@ -25,6 +25,7 @@ from broadsheet.brief.voiceroles import CALENDAR
 from broadsheet.model import Attribution, Entity
 from broadsheet.stories.kindwords import OFFICE
 from broadsheet.stories.outlets import is_outlet
+from broadsheet.storytexts import written_then
 from broadsheet.text import name_key, person_key, word_set
 
 
@@ -244,8 +245,8 @@ def _pronoun_again(attribution: Attribution, text: str, entities: Sequence[Entit
     if span is None or pronoun not in _PRONOUN_LABELS or not attribution.speaker.strip():
         return None
     words = attribution.speaker.split()
-    name = "|".join(re.escape(n) for n in dict.fromkeys((" ".join(words), words[-1])))  # "Holt" too
-    mentions = [m.start() for m in re.finditer(rf"(?<![\w'’-])(?:{name})(?![\w'’-])", text)]
+    forms = tuple(dict.fromkeys((" ".join(words), words[-1])))  # "Holt" too
+    mentions = [start for start, _ in written_then(text, forms, _WORD_ENDS, before=_NO_WORD_BEFORE)]
     if not mentions or not all(_ON_BEFORE.search(text, 0, start) for start in mentions):
         return None
     key, label, end = name_key(attribution.speaker), _PRONOUN_LABELS[pronoun], span[0]
@@ -260,6 +261,8 @@ def _pronoun_again(attribution: Attribution, text: str, entities: Sequence[Entit
 
 
 _PRONOUN_LABELS = {"he": "PERSON", "she": "PERSON", "it": "ORG", "they": "ORG"}
+_NO_WORD_BEFORE = re.compile(r"(?<![\w'’-])")  # a name written whole: no word runs on before it
+_WORD_ENDS = re.compile(r"(?![\w'’-])")  # nor after it
 _ON_BEFORE = re.compile(r"(?<![\w-])(?:on|via)[ \t]+(?:the[ \t]+)?$", re.I)
 
 

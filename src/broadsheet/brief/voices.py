@@ -137,7 +137,7 @@ from broadsheet.brief.voiceroles import (
 )
 from broadsheet.model import Analysis, Attribution, Quote, Story, Voice
 from broadsheet.stories.speakers import speaker_kind
-from broadsheet.storytexts import story_texts
+from broadsheet.storytexts import story_texts, written_then
 from broadsheet.text import EDGE_PUNCT, mentioning, name_key
 
 
@@ -206,11 +206,15 @@ def _role_in_words(attribution: Attribution, text: str) -> bool:
     role, words = attribution.role, attribution.content_span
     if not role or words is None:
         return False
-    titled = re.compile(rf"(?<![\w-])(?i:{re.escape(role)})[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)")
-    found = list(titled.finditer(text))
+    found = list(written_then(text, role, _NAMED_AFTER, before=_NO_WORD_BEFORE, any_case=True))
     own = set(name_key(attribution.speaker).split())
-    return bool(found) and all(words[0] <= m.start() < words[1]
-                               and not own & set(name_key(m.group(1)).split()) for m in found)
+    return bool(found) and all(words[0] <= start < words[1]
+                               and not own & set(name_key(m.group(1)).split()) for start, m in found)
+
+
+# A role's title written before a person's name, read after the role; no word or hyphen before it.
+_NAMED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)")
+_NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
 
 
 def _content_key(content: str) -> str:

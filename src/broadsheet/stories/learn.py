@@ -78,7 +78,7 @@ from broadsheet.model import Article
 from broadsheet.stories.engine import CANDIDATES, Clusterer, Incoming, cluster_articles, prepare
 from broadsheet.stories.index import StoryIndex, StoryState, weigh
 from broadsheet.stories.score import FEATURES, PAIR_FEATURES, Model, PairModel
-from broadsheet.text import sentences
+from broadsheet.text import first_sentences
 
 JOIN_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 PER_DAY = 100
@@ -275,7 +275,7 @@ def snippets(labelled: LabelledSet) -> LabelledSet:
 
 
 def _snippet(article: Article) -> Article:
-    first = sentences("\n".join(article.paragraphs))[:1]
+    first = first_sentences("\n".join(article.paragraphs), 1)
     return replace(article, published=None, paragraphs=tuple(first))
 
 

@@ -105,7 +105,7 @@ from broadsheet.stories.titles import (
     spelled_out,
     title_before,
 )
-from broadsheet.storytexts import readable
+from broadsheet.storytexts import readable, written_then
 from broadsheet.text import mentioning
 
 SpeakerKind = Literal["official", "former official", "expert", "outlet", "unnamed source", "other"]
@@ -197,8 +197,7 @@ def _held_before(role: str | None, texts: Iterable[str]) -> bool:
         return False
     if _PAST_TIME.search(role):
         return True
-    written = re.compile(re.escape(role) + r",?[ \t]+" + _PAST_TIME.pattern)
-    return any(written.search(text) for text in mentioning(texts, role))
+    return any(next(written_then(text, role, _THEN_PAST_TIME), None) for text in mentioning(texts, role))
 
 
 def _served_before(role: str | None, organisation: str | None) -> bool:
@@ -221,6 +220,7 @@ _SERVED_AS = re.compile(r"\bwho[ \t]+(?:(?:once|previously|formerly|earlier)[ \t
 _PAST_TIME = re.compile(r"\b(?:under[ \t]+(?:former[ \t]+President|Presidents)[ \t]+[A-Z]|"
                         r"during[ \t]+(?:the|his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                         r"(?:administrations?|presidency|term|tenure|\w+ing[ \t]+of)\b)")
+_THEN_PAST_TIME = re.compile(r",?[ \t]+" + _PAST_TIME.pattern)  # written right after a role
 
 
 _LAWYER = re.compile(r"\b(?:lawyer|attorney|counsel|litigator)\b", re.I)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
-from broadsheet.storytexts import matches_from, readable
+from broadsheet.storytexts import readable, written_then
 from broadsheet.text import mentioning
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
@@ -163,12 +163,11 @@ def description_after(name: str, texts: Iterable[str]) -> str | None:
     proper = all(p[:1].isupper() for p in parts)  # a person's name, not "Volker and Morrison"
     forms = (name, parts[-1]) if proper else (name,)
     kept = [n for n in dict.fromkeys(forms) if len(n) > 2]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in kept) + ")" + _DESCRIBED)
     for text in mentioning(texts, *kept) if kept else texts:
-        for match in matches_from(pattern, text, *kept):
+        for start, match in written_then(text, kept, _DESCRIBED_AFTER, before=_WORD_EDGE):
             words = _WHEN.split(match.group(1).strip())[0]  # "a lawyer by the time her husband won
             # the governorship": the clause of time is about another
-            if _PARTY_OF_STATE.match(words) and not match.group().startswith(name):
+            if _PARTY_OF_STATE.match(words) and not text[start:match.end()].startswith(name):
                 continue  # "Ada Holt, Republican of Ohio" is hers, not her husband's, "Ivo Holt"
             if OFFICE.search(words) or EXPERT.search(words) or FORMER.search(words):
                 return words
@@ -191,11 +190,8 @@ def held_after(name: str, texts: Iterable[str]) -> str | None:
     kept = [n for n in dict.fromkeys((name, parts[-1])) if len(n) > 2]
     if not kept:
         return None
-    names = "|".join(re.escape(n) for n in kept)
-    pattern = re.compile(rf"\b(?:{names}),\s+who\s+(?:was|served\s+as)\s+(?:(?:an?|the)\s+)?"
-                         r"([^,.;:()\"“”]{3,120})")
     for text in mentioning(texts, *kept):
-        for match in matches_from(pattern, text, *kept):
+        for _, match in written_then(text, kept, _WHO_WAS, before=_WORD_EDGE):
             words = match.group(1).strip()
             office = OFFICE.search(words)
             before = words[:office.start()].split() if office else []
@@ -217,6 +213,9 @@ _DESCRIBED = (r"(?:,\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|PsyD)\.?)*"  
               r"(?:,\s+(?:who\s+is\s+(?:now\s+)?)?(?:an?|the)\s+|\s+of\s+(?=the\s+[A-Z])|"
               rf",\s+(?={PARTY}\s+of\s+[A-Z]))"  # "Ada Holt, Republican of Ohio"
               r"([^,.;:()\"“”]{3,120})")
+_DESCRIBED_AFTER = re.compile(_DESCRIBED)  # read right after the name
+_WHO_WAS = re.compile(r",\s+who\s+(?:was|served\s+as)\s+(?:(?:an?|the)\s+)?([^,.;:()\"“”]{3,120})")
+_WORD_EDGE = re.compile(r"\b")
 _ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*")
 _LINKS = frozenset({"and", "of", "for", "on", "the", "&"})

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from broadsheet.bench.perspectives import as_story
-from broadsheet.model import Article, Story
+from broadsheet.model import Article
 from broadsheet.stories.corroboration import (
     LEDE_PAIR,
     SAME_CLAIM,
@@ -148,31 +148,6 @@ def test_an_interview_credited_after_the_lede_is_the_ledes_source() -> None:
 def test_an_interview_elsewhere_in_the_lead_leaves_the_lede_its_own(lead: tuple[str, ...]) -> None:
     found = {text[:12]: set(sources) for text, _, sources in _claims(_interviewed(*lead), TOLD)}
     assert found[lead[0][:12]] == {"harbor times", "wdnb"}
-
-
-QUIT = "Mayor Ada Quinn resigned on Tuesday after a month of protests over the harbor sale."
-LEFT = "Quinn left office on Tuesday after weeks of protests at the port deal."
-
-
-def test_two_sentences_a_little_under_the_bar_naming_one_day_state_one_claim() -> None:
-    assert similarities([QUIT, LEFT])[0, 1] == SAME_CLAIM
-    assert similarities([QUIT, LEFT.replace("Tuesday", "Wednesday")])[0, 1] < LEDE_PAIR
-    for day, shared in (("Tuesday", True), ("Wednesday", False)):
-        # second sentences (the ledes' own lower bars do not apply), the ledes sharing no word
-        first = _article("h", "Harbor Times", "A winter ferry timetable starts in December.", QUIT)
-        second = _article("v", "Valley Post", "Lumio Networks opened an office downtown last week.",
-                          LEFT.replace("Tuesday", day), published="2026-03-02T09:00:00Z")
-        (claim,) = key_claims(*_story(first, second))
-        assert (set(claim.outlets) == {"Harbor Times", "Valley Post"}) == shared
-
-
-def test_two_sentences_naming_one_day_still_need_the_ledes_bar() -> None:
-    far = "Quinn was seen on Tuesday at the port, where the deal was signed."
-    assert similarities([QUIT, far])[0, 1] < LEDE_PAIR
-
-
-def _story(*articles: Article) -> tuple[Story, dict[str, Article]]:
-    return as_story("s", articles), {a.id: a for a in articles}
 
 
 def test_an_articles_sentences_join_the_claims_they_state_best_together() -> None:

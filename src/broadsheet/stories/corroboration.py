@@ -12,24 +12,23 @@ The rules:
   with a claim by the best similarity it has with any sentence stating the claim so far, not only
   the first (a third outlet's words may be close only to the second's); two sentences quoting the
   same run of ``QUOTED_RUN`` words are ``SAME_CLAIM`` alike at least (one statement, whatever words
-  each reporter wrote around it), and so are two sentences naming a day of the week in common ("on
-  Tuesday") that reach ``LEDE_PAIR`` (one act on one day, told in other words). Two ledes (articles'
-  first statements) are held to a lower bar, ``SAME_LEDE``, when each is the other's clear best:
-  their similarity at least ``CLEAR_BEST`` times any other the lede has with the earlier claims, or
-  the claim with the article's other sentences (outlets paraphrase the story's main claim in their
-  first sentence: "nine states sued the government" and "a coalition of attorneys general has filed
-  a lawsuit" share few words). Articles are read in publication order, and each article's sentences
-  join the claims of the earlier articles all at once, one sentence to a claim, the pairs chosen so
-  that their similarities add up to the most (an article whose first sentence best matches a claim
-  its second sentence states word for word does not take it from the second); a sentence left over
-  starts a claim. Once every article is read, two claims join when a lede of each reaches
-  ``LEDE_PAIR`` (a little under ``SAME_CLAIM``: two ledes tell the story's main claim) and no
-  article states both (a lede paraphrasing the first under the bar started a claim of its own before
-  the third outlet's lede, close to both, could join only one). A sentence that reports a claim two
-  articles state may state a second one (a lede summing up the story states what another outlet
-  tells in two sentences): it also reports any other claim two articles state that its article
-  states in no sentence, when it reaches ``SAME_CLAIM`` with a sentence of it. A claim is shown by
-  the first sentence that stated it.
+  each reporter wrote around it). Two ledes (articles' first
+  statements) are held to a lower bar, ``SAME_LEDE``, when each is the other's clear best: their
+  similarity at least ``CLEAR_BEST`` times any other the lede has with the earlier claims, or the
+  claim with the article's other sentences (outlets paraphrase the story's main claim in their
+  first sentence: "nine states sued the government" and "a coalition of attorneys general has
+  filed a lawsuit" share few words). Articles are read in publication order, and each article's
+  sentences join the claims of the earlier articles all at once, one sentence to a claim, the
+  pairs chosen so that their similarities add up to the most (an article whose first sentence
+  best matches a claim its second sentence states word for word does not take it from the
+  second); a sentence left over starts a claim. Once every article is read, two claims join when
+  a lede of each reaches ``LEDE_PAIR`` (a little under ``SAME_CLAIM``: two ledes tell the story's
+  main claim) and no article states both (a lede paraphrasing the first under the bar started a
+  claim of its own before the third outlet's lede, close to both, could join only one). A sentence
+  that reports a claim two articles state may state a second one (a lede summing up the story
+  states what another outlet tells in two sentences): it also reports any other claim two articles
+  state that its article states in no sentence, when it reaches ``SAME_CLAIM`` with a sentence of
+  it. A claim is shown by the first sentence that stated it.
 - **Key claims** are those stated by at least two articles that are not copies of one another; a
   story with none shows its lede (the first claim of the earliest article); at most
   ``MAX_CLAIMS``, the most independently reported first.
@@ -277,27 +276,12 @@ def trigrams(sentence: str) -> list[str]:
 
 def similarities(sentences: Sequence[str]) -> np.ndarray:
     """How alike every two of ``sentences`` are (``combined``), in one sparse product for the
-    words and one for the trigrams; two sentences quoting one statement (``_quoting``), or naming
-    a day of the week in common at ``LEDE_PAIR`` or more (``_one_day``), are ``SAME_CLAIM`` alike
-    at least."""
+    words and one for the trigrams; two sentences quoting one statement (``_quoting``) are
+    ``SAME_CLAIM`` alike at least."""
     found = combined(_cosines(tfidf_vectors([claim_terms(s) for s in sentences])),
                      _cosines(tfidf_vectors([trigrams(s) for s in sentences])))
     quoted: np.ndarray = np.maximum(found, np.where(_quoting(sentences), SAME_CLAIM, 0.0))
-    one_day = _one_day(sentences) & (quoted >= LEDE_PAIR)
-    dated: np.ndarray = np.maximum(quoted, np.where(one_day, SAME_CLAIM, 0.0))
-    return dated
-
-
-_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_DAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
-
-
-def _one_day(sentences: Sequence[str]) -> np.ndarray:
-    """Which two sentences name a day of the week in common ("on Tuesday")."""
-    days = np.array([sum(1 << _DAYS.index(d) for d in set(_WEEKDAY.findall(s))) for s in sentences],
-                    dtype=np.int64)
-    found: np.ndarray = (days[:, None] & days[None, :]) != 0
-    return found
+    return quoted
 
 
 def _quoting(sentences: Sequence[str]) -> np.ndarray:

@@ -11,6 +11,7 @@ from broadsheet.bench.claims import (
     BASIL2_CLAIMS,
     BASIL3_CLAIMS,
     BASIL4_CLAIMS,
+    BASIL5_CLAIMS,
     BASIL_CLAIMS,
     DAY_CLAIMS,
     ECBPLUS_CLAIMS,
@@ -141,6 +142,21 @@ def test_the_fourth_basil_set_draws_only_events_no_earlier_set_drew_and_names_le
     earlier = {e for judged in (BASIL_CLAIMS, BASIL2_CLAIMS, BASIL3_CLAIMS)
                for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
     assert not set(labels["events"]) & earlier and len(set(labels["events"])) == 20
+    event_of = {a.id: event for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
+    articles = {a.id: a for a, _ in zip(*load_basil(path), strict=True) if a.id in event_of}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
+    assert all({event_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
+    _assert_named(labels, articles)
+
+
+def test_the_fifth_basil_set_holds_the_events_no_earlier_set_drew_and_names_lead_sentences() -> None:
+    path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
+    labels = json.loads(BASIL5_CLAIMS.read_text(encoding="utf-8"))
+    earlier = {e for judged in (BASIL_CLAIMS, BASIL2_CLAIMS, BASIL3_CLAIMS, BASIL4_CLAIMS)
+               for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
+    every = set(load_basil(path)[1])
+    assert set(labels["events"]) == every - earlier and len(set(labels["events"])) == 20
     event_of = {a.id: event for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
     articles = {a.id: a for a, _ in zip(*load_basil(path), strict=True) if a.id in event_of}
     assert len(articles) == 3 * len(labels["events"]) == 60

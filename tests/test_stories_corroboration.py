@@ -24,6 +24,7 @@ from broadsheet.stories.corroboration import (
     is_opinion,
     key_claims,
     lead_sentences,
+    outlet_key,
     similarities,
     trigrams,
     wire_source,
@@ -101,6 +102,52 @@ def test_a_write_up_of_another_outlets_report_credits_it_throughout_its_lead() -
                    published="2026-03-02T09:00:00Z")
     sources = {text[:10]: set(found) for text, _, found in _claims(scoop, own)}
     assert sources == {"Lumio Netw": {"harbor times", "valley post"}, "The plant ": {"harbor times"}}
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("NBC", "nbc"), ("NBC News", "nbc"), ("NBC's", "nbc"), ("KBFX-TV", "kbfx"),
+    ("KBFX Eyewitnesses News", "kbfx"), ("The Washington Post", "washington post"),
+    ("Washington Post", "washington post"), ("Harbor Times", "harbor times"), ("AP", "ap"),
+])
+def test_one_outlets_names_share_a_key(name: str, key: str) -> None:
+    assert outlet_key(name) == key
+
+
+def test_a_broadcaster_named_two_ways_is_one_source() -> None:
+    first = _article("h", "Harbor Times", "Mayor Ada Quinn told WDNB News that the harbor sale will "
+                     "go ahead in June.")
+    second = _article("v", "Valley Post", "The harbor sale will go ahead in June, Mayor Ada Quinn told "
+                      "WDNB-TV on Monday.", published="2026-03-02T09:00:00Z")
+    ((_, outlets, sources),) = _claims(first, second)
+    assert set(outlets) == {"Harbor Times", "Valley Post"} and sources == ("wdnb",)
+
+
+def _interviewed(lede: str, *rest: str) -> Article:
+    return _article("h", "Harbor Times", lede, *rest)
+
+
+QUINN = "Mayor Ada Quinn said on Monday that the harbor sale will go ahead in June."
+TOLD = _article("v", "Valley Post", "The harbor sale will go ahead in June, Mayor Ada Quinn told "
+                "WDNB News.", published="2026-03-02T09:00:00Z")
+
+
+def test_an_interview_credited_after_the_lede_is_the_ledes_source() -> None:
+    interview = "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."
+    ((_, _, sources),) = _claims(_interviewed(QUINN, interview), TOLD)
+    assert sources == ("wdnb",)
+
+
+@pytest.mark.parametrize("lead", [
+    # the lede reports no speech: the interview is a side detail
+    ("The council approved on Monday the harbor sale, which will go ahead in June.",
+     "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."),
+    # the interview is credited further down the lead, not in the sentence after the lede
+    (QUINN, "The harbor has lost money for eleven years in a row.",
+     "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."),
+])
+def test_an_interview_elsewhere_in_the_lead_leaves_the_lede_its_own(lead: tuple[str, ...]) -> None:
+    found = {text[:12]: set(sources) for text, _, sources in _claims(_interviewed(*lead), TOLD)}
+    assert found[lead[0][:12]] == {"harbor times", "wdnb"}
 
 
 def test_an_articles_sentences_join_the_claims_they_state_best_together() -> None:

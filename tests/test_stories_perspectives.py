@@ -287,6 +287,8 @@ def test_an_attribution_carried_by_another_outlet_cites_it() -> None:
     ("The mayor told Harbor Times\u2019 Ann Lee the city would act.", "harbor times"),
     ("The mayor said on Tuesday that the city would act.", None),
     ("The mayor celebrated her win in a phone interview with Metro News.", None),
+    ("In an interview with Metro News, the mayor said the city would act.", "metro news"),
+    ("The mayor told WDNB-TV on Tuesday that the city would act.", "wdnb"),
 ])
 def test_cited_sources(sentence: str, source: str | None) -> None:
     assert cited_source(sentence, ["Harbor Times", "The New York Times"]) == source

@@ -27,7 +27,10 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
   ``tests/data/basil_claims_3/judged.json``, offsets and hashes as for the first;
 - **BASIL, a fourth set, held out**: 20 more events of BASIL (none of the first three sets'), judged
   before the rules of corroboration round 6 were written and measured;
-  ``tests/data/basil_claims_4/judged.json``, offsets and hashes as for the first. BASIL's
+  ``tests/data/basil_claims_4/judged.json``, offsets and hashes as for the first;
+- **BASIL, a fifth set, held out**: the 20 events of BASIL none of the first four sets holds,
+  judged before the rules of corroboration round 7 were written and measured;
+  ``tests/data/basil_claims_5/judged.json``, offsets and hashes as for the first. BASIL's
   articles carry their outlets' names (its file gives short codes), as a feed gives them.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
@@ -65,6 +68,8 @@ BASIL3_CLAIMS = LABELS.parents[1] / "basil_claims_3" / "judged.json"
 BASIL3 = "basil-3: 20 more events (held out)"
 BASIL4_CLAIMS = LABELS.parents[1] / "basil_claims_4" / "judged.json"
 BASIL4 = "basil-4: 20 more events (held out)"
+BASIL5_CLAIMS = LABELS.parents[1] / "basil_claims_5" / "judged.json"
+BASIL5 = "basil-5: the last 20 events (held out)"
 ALLSIDES_CLAIMS = LABELS.parents[1] / "allsides_claims" / "judged.json"
 ALLSIDES = "allsides: 20 stories (held out)"
 ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
@@ -140,7 +145,8 @@ def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
     sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides), (ECBPLUS, _ecbplus),
-            (BASIL2, _basil2), (BASIL3, _basil3), (BASIL4, _basil4))
+            (BASIL2, _basil2), (BASIL3, _basil3), (BASIL4, _basil4),
+            (BASIL5, _basil5))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:
@@ -181,6 +187,11 @@ def _basil3(data: Path) -> Loaded | None:
 def _basil4(data: Path) -> Loaded | None:
     path = data / "clustering" / "basil" / "basil_articles.jsonl"
     return _judged_set(path, BASIL4_CLAIMS, load_basil, _named) if path.is_file() else None
+
+
+def _basil5(data: Path) -> Loaded | None:
+    path = data / "clustering" / "basil" / "basil_articles.jsonl"
+    return _judged_set(path, BASIL5_CLAIMS, load_basil, _named) if path.is_file() else None
 
 
 def _allsides(data: Path) -> Loaded | None:

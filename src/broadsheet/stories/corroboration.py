@@ -38,14 +38,18 @@ The rules:
   in the Times", "citing Reuters", "told BBC News", "told Fox News' Shannon Bream", "said on
   CNN", "said in an interview on CNN", or an attribution of the analysis with ``via`` set on that
   sentence; an interview credits what was said in it, so a sentence crediting one holds a verb of
-  saying); for a sentence that says it is hearsay ("reportedly", "is reported to")
+  saying; an interview credited in the sentence after a lede that reports speech and cites none,
+  "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner ...", is the lede's too);
+  for a sentence that says it is hearsay ("reportedly", "is reported to")
   the one other outlet the lead cites; else the news agency its dateline credits for the whole
   article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
   of another outlet's report: "..., the Times reports."); else its own outlet. A lead sentence
   copied from an earlier article's lead (``COPIED``: nearly word for word, with ``MIN_WORDS`` words
   or more outside quotation marks, so not one statement quoted by two reporters) and citing no
   outlet has the earlier sentence's source (a write-up quoting the Times' words). The claim's
-  independent count is the number of distinct sources of record among its reports, where a
+  independent count is the number of distinct sources of record among its reports (one outlet's
+  names as one, ``outlet_key``: a broadcaster's initials begin its every name, "NBC" and "NBC
+  News", "KBFX-TV" and "KBFX Eyewitnesses News"), where a
   near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
   columnist; or the headline starts "Opinion") are not reports. So three papers running one agency
@@ -94,10 +98,12 @@ _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|column
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
 _NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
+# a broadcaster's initials begin its every name ("NBC News", "NBC's 'Today' show", "KBFX-TV")
+_INITIALS = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z0-9]{2,})(?:-(?:TV|FM|AM))?(?=$|[\s'’,.:;)-])")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Fox News' Shannon Bream", "NBC's": the possessor
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _INTERVIEW = (r"told|telling|said (?:on|to)|"
-              r"(?:in|during) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
+              r"(?:[Ii]n|[Dd]uring) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
 # an interview credits what was said in it: a sentence crediting one says so with a verb of saying
 _SAYING = re.compile(r"\b(?:said|says|say|told|telling|admitted|added|argued|insisted|acknowledged|"
                      r"declared|stated|explained|suggested|claimed|warned|predicted|conceded|"
@@ -142,13 +148,16 @@ def lead_sentences(article: Article) -> list[tuple[int, int]]:
     return spans[:LEAD_SENTENCES]
 
 
-def cited_source(sentence: str, outlets: Collection[str]) -> str | None:
+def cited_source(sentence: str, outlets: Collection[str], *, interview: bool = False) -> str | None:
     """The outlet a sentence cites for what it says, as a name key (None: it cites none); a
     possessive ends the name ("told Fox News' Shannon Bream", "NBC's Today show"), and an interview
-    credits what was said in it ("celebrated his win in a phone interview with ..." credits none)."""
+    credits what was said in it ("celebrated his win in a phone interview with ..." credits none).
+    With ``interview``, only an interview's outlet ("told X", "in an interview with X")."""
     for match in _CITED.finditer(sentence):
         name = _POSSESSIVE.split((match.group(2) or match.group(3) or "").strip())[0]
-        if match["interview"] and not _SAYING.search(sentence):
+        if interview and not match["interview"]:
+            continue
+        if match["interview"] and not interview and not _SAYING.search(sentence):
             continue
         if name and is_outlet(name, outlets):
             return _outlet_key(name, outlets)
@@ -158,9 +167,17 @@ def cited_source(sentence: str, outlets: Collection[str]) -> str | None:
 def _outlet_key(name: str, outlets: Collection[str]) -> str:
     """The key of an outlet name, a short form ("the Times") resolved to the story's one outlet
     whose name ends with it."""
-    key = name_key(name)
-    longer = [name_key(o) for o in outlets if name_key(o).endswith(" " + key)]
+    key = outlet_key(name)
+    longer = [outlet_key(o) for o in outlets if outlet_key(o).endswith(" " + key)]
     return longer[0] if len(longer) == 1 else key
+
+
+def outlet_key(name: str) -> str:
+    """One outlet's every name as one key: a broadcaster's initials when a word of capitals begins
+    the name ("NBC" and "NBC News" are nbc; "KBFX-TV" and "KBFX Eyewitnesses News" are kbfx), else
+    the name's key ("The Washington Post" and "Washington Post")."""
+    initials = _INITIALS.match(name.strip())
+    return initials[1].casefold() if initials else name_key(name)
 
 
 def _via(analysis: Analysis | None, span: tuple[int, int], outlets: Collection[str]) -> str | None:
@@ -182,7 +199,7 @@ def wire_source(article: Article, outlets: Collection[str]) -> str | None:
     match = _DATELINE.match(article.text)
     if match is None or not is_outlet(match[1], outlets):
         return None
-    key, own = _outlet_key(match[1], outlets), name_key(article.outlet or "")
+    key, own = _outlet_key(match[1], outlets), outlet_key(article.outlet or "")
     return None if own and (own.startswith(key) or key.startswith(own)) else key
 
 
@@ -194,12 +211,28 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
     own = _own(article)
     cited = [cited_source(article.text[a:b], outlets) or _via(analysis, (a, b), outlets)
              for a, b in spans]
+    cited = _interviewed(article, spans, cited, outlets)
     credited = {c for c in cited if c and c != own}
     hearsay = next(iter(credited)) if len(credited) == 1 else None
     written_up = cited[0] if cited and cited[0] != own else None  # "..., the Times reports."
     fallback = wire_source(article, outlets) or written_up or own
     return [c or (hearsay if hearsay and _HEARSAY.search(article.text[a:b]) else None) or fallback
             for c, (a, b) in zip(cited, spans, strict=True)]
+
+
+def _interviewed(article: Article, spans: Sequence[tuple[int, int]], cited: Sequence[str | None],
+                 outlets: Collection[str]) -> list[str | None]:
+    """The sources cited, with an interview credited in the sentence after the lede taken for the
+    lede when that reports speech and cites none ("Boehner said on Monday that ..." and "In an
+    interview with Fox News, to be shown on Tuesday, Mr. Boehner ...": Fox News' interview)."""
+    found = list(cited)
+    if len(spans) < 2 or cited[0] is not None:
+        return found
+    lede, second = (article.text[a:b] for a, b in spans[:2])
+    outlet = cited_source(second, outlets, interview=True)
+    if outlet is not None and outlet != _own(article) and _SAYING.search(lede):
+        found[0] = outlet
+    return found
 
 
 def _reports(story: Story, articles: Mapping[str, Article],
@@ -318,7 +351,7 @@ def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
 
 
 def _own(article: Article) -> str:
-    return name_key(article.outlet) if article.outlet else f"article:{article.id}"
+    return outlet_key(article.outlet) if article.outlet else f"article:{article.id}"
 
 
 def _restated(claims: Sequence[_Claim], close: np.ndarray, rows: Sequence[Row]) -> None:

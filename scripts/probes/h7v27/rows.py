@@ -34,5 +34,5 @@ for path in (v.WCXB_FIXTURE, v.WCXB_H_FIXTURE, v.WCXB_I_FIXTURE, v.WCXB_J_FIXTUR
              v.WCXB_L_FIXTURE):
     show(v.wcxb_voice_rows(DATA, path), v.wcxb_voices(DATA, path), path.name)
 for sample in (v.BASIL_M, v.ECBPLUS_N, v.POLNEAR_O, v.BASIL_P, v.ALLSIDES_Q, v.ECBPLUS_R, v.BASIL_S,
-               v.ECBPLUS_T, v.POLNEAR_U, v.BASIL_V, v.POLNEAR_W, v.BASIL_X):
+               v.ECBPLUS_T, v.POLNEAR_U, v.BASIL_V, v.POLNEAR_W, v.BASIL_X, *([v.ALLSIDES_Y] if hasattr(v, "ALLSIDES_Y") else [])):
     show(v.news_voice_rows(DATA, sample), v.news_voices(DATA, sample), sample.path.name)

@@ -8,7 +8,8 @@ organisation the analysis found beside it:
    organization", "the San Diego Union-Tribune": after a hyphen too; not a person counted, "At least
    one GOP insider") or a wire agency (Reuters, the
    Associated Press, AFP, Bloomberg); and, when no
-   rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
+   rule below fits, a name the story writes as a newsroom reporting (a person's name whose surname is a
+   newsroom's, "Ivo Bloomberg", is none) ("Deadline reports that",
    "..., Kan reported on Wednesday.", "The Wrap's report", "as reported by MarketScreener":
    ``reports_news``; never a college, an institute or another body whose reports are findings).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
@@ -106,7 +107,7 @@ from broadsheet.stories.titles import (
     title_before,
 )
 from broadsheet.storytexts import readable
-from broadsheet.text import mentioning
+from broadsheet.text import GIVEN_NAMES, mentioning
 
 SpeakerKind = Literal["official", "former official", "expert", "outlet", "unnamed source", "other"]
 KINDS: tuple[SpeakerKind, ...] = ("official", "former official", "expert", "outlet",
@@ -147,7 +148,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
             # nor a spokesman's or an owner's agent's title ("Holt's representative": whose, the role says)
     organisation = organisation or _body_of_title(role)  # "The Plains Union President": the union's
     described = " ".join(x for x in (role, organisation) if x)
-    if newsroom or is_outlet(name, outlets):
+    if newsroom or (is_outlet(name, outlets) and not _surname_of_a_person(name, outlets, label)):
         return "outlet"
     if is_unnamed(name):
         return "unnamed source"
@@ -169,6 +170,19 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
                       or _study_authors(name, context)):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
+
+
+_GIVEN = frozenset(GIVEN_NAMES) | frozenset(GIVEN_NAMES.values())
+
+
+def _surname_of_a_person(name: str, outlets: Collection[str], label: str | None) -> bool:
+    """Whether a name the analysis labels a person (or that opens with a common given name, "Mike
+    Reuters") reads as a newsroom only by its last word, a surname ("Ivo Bloomberg", "Ada Reuters"): a
+    person, no outlet (not one of the story's own outlets)."""
+    words = name.split()
+    given = bool(words) and words[0].lower() in _GIVEN
+    return ((label == "PERSON" or given) and len(words) > 1 and words[0][:1].isupper()
+            and not is_outlet(" ".join(words[:-1]), outlets) and name not in outlets)
 
 
 # A body written before a president's, a chair's or a spokesperson's title, the role the whole ("The

@@ -84,11 +84,22 @@ def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) 
     starts = sentence_starts(text, span[0])
     window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
     label = "PERSON" if found.re is _POSSESSED else "ORG"
-    owners = {e.canonical or e.text for e in entities
-              if e.label == label and window <= e.span[0] and e.span[1] <= span[0]}
-    if len(owners) != 1:
-        return None
+    people = [e for e in entities if e.label == label and window <= e.span[0] and e.span[1] <= span[0]]
+    owners = {e.canonical or e.text for e in people}
+    if len(owners) != 1 or (the_campaign and not _running(text, people[0].span[0])):
+        return None  # "the campaign" of one not written as running ("Ada Holt spoke."): no guess
     return f"{ARTICLE.sub('', owners.pop())}'s {found.group(1)}"
+
+
+def _running(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written as running for an office, in its sentence before it
+    ("presidential candidate and Plains Sen. Ada Holt"; a title's full stop ends no sentence)."""
+    before = _TITLE_STOP.sub(lambda m: f"{m.group(1)} ", text[max(0, start - 80):start])
+    return bool(_RUNNING_BEFORE.search(before))
+
+
+_RUNNING_BEFORE = re.compile(r"\b(?:candidate|nominee|hopeful|challenger|contender)\b[^.!?\n]*$", re.I)
+_TITLE_STOP = re.compile(r"\b(Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Lt|Gen|Col|St|Jr)\.")
 
 
 _POSSESSED = re.compile(r"(?i:his|her)\s+(campaign|office)")

@@ -22,15 +22,16 @@ organisation the analysis found beside it:
    office held now right before the name ("Defense Secretary Ada Holt, a retired general").
 4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK"); an office
    in the role, the organisation or a title before the name: president, minister, secretary, senator,
-   governor, mayor, judge, spokesperson, ambassador, chief negotiator, police, a rank ("Lt. Col."), a
-   highway patrol's officer or a state trooper; or a public or governing body's director, head, chief,
-   executive or officer ("county health director", "league executive"), a public body's agency or
+   governor, mayor, judge, spokesperson, ambassador, chief negotiator, a special counsel, police, a rank
+   ("Lt. Col."), a highway patrol's officer or a state trooper; or a public or governing body's director,
+   head, chief, executive or officer ("county health director", "league executive"), a public body's agency or
    department (NASA, "the Department of Energy", "U.S. Attorney", a director of "the Office of Management
    and Budget": an Office of a capitalised name); a Speaker (the title written with its capital, not a
    keynote, guest, featured, motivational or public speaker); a member of a Senate or House committee
    ("top Democrat on the Senate Intelligence Committee"; not a party's "Democratic Congressional Campaign
    Committee"); or a speaker named for a public body or an office ("Federal prosecutors", "a judge", "the
-   White House", "the Swedish Prosecution Authority", "the Congressional Budget Office", "The National
+   White House", "the Swedish Prosecution Authority", "the Congressional Budget Office", "Immigration and
+   Customs Enforcement", "the National Archives", "The National
    Institute on Drug Abuse", "The city council": a council of a city, a town, a county or a state; not
    "the Council on ...", a think tank). A company's chief executive is not an official, nor a company's
    or a union's president or spokesperson (a president or spokesperson with an organisation that is no
@@ -70,7 +71,8 @@ organisation the analysis found beside it:
 
 A voice the analysis gave no role or organisation is read with the title written just before its
 name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
-``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt"; or set before it with a
+``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt"; inside an editor's bracket:
+"[special counsel Ada] Holt"; or set before it with a
 comma: "the Senate Democratic leader, Ada Holt of Ohio,"; not across a line break, nor an office not
 yet held: "a would-be president Ada Holt") and the description just after it ("Howitt, who is now an
 immunologist at Stanford University", "Kurt Volker, the former special envoy to Ukraine", "Ada Holt,

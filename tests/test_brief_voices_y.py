@@ -86,6 +86,7 @@ def test_a_persons_surname_that_names_a_newsroom_is_no_outlet() -> None:
     assert speaker_kind("Mike Bloomberg") != "outlet"  # a common given name before it
     assert speaker_kind("Ivo Bloomberg") == "outlet"  # neither: the newsroom's reading
     assert speaker_kind("Bloomberg News", label="PERSON") == "outlet"
+    assert speaker_kind("Plains Journal", label="PERSON") == "outlet"  # a newsroom word, no surname
 
 
 def test_the_campaign_with_none_written_before_is_the_one_persons_named_before() -> None:

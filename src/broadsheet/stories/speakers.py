@@ -175,6 +175,9 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
 
 
 _GIVEN = frozenset(GIVEN_NAMES) | frozenset(GIVEN_NAMES.values())
+# Newsrooms named for their founders, whose surnames people share ("Mike Bloomberg"); not a newsroom
+# word ("Library Journal", "Plains Times": a newsroom, whatever the recogniser calls it).
+_SURNAMED_NEWSROOMS = frozenset({"bloomberg", "reuters"})
 
 
 def _surname_of_a_person(name: str, outlets: Collection[str], label: str | None) -> bool:
@@ -184,6 +187,7 @@ def _surname_of_a_person(name: str, outlets: Collection[str], label: str | None)
     words = name.split()
     given = bool(words) and words[0].lower() in _GIVEN
     return ((label == "PERSON" or given) and len(words) > 1 and words[0][:1].isupper()
+            and words[-1].lower() in _SURNAMED_NEWSROOMS
             and not is_outlet(" ".join(words[:-1]), outlets) and name not in outlets)
 
 

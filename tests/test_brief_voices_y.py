@@ -39,6 +39,11 @@ def test_her_doctor_is_the_one_doctor_named_before() -> None:
     found = speaker_of(_at(lawyer, "his lawyer", "said", "The deal is void"), lawyer,
                        (_entity(lawyer, "Ivo Dahl"),))
     assert found is not None and found[0] == "Ivo Dahl"
+    another = ("Holt's lawyer Ivo Dahl spoke first. Lund refused to testify. His lawyer said he would not "
+               "talk.")
+    found = speaker_of(_at(another, "His lawyer", "said", "he would not talk"), another,
+                       (_entity(another, "Ivo Dahl"), _entity(another, "Holt"), _entity(another, "Lund")))
+    assert found is not None and found[0] == "His lawyer"  # Dahl is Holt's lawyer, not Lund's
 
 
 def test_a_title_inside_an_editors_bracket_is_the_title_before_the_name() -> None:

@@ -409,8 +409,10 @@ def _described_name(attribution: Attribution, text: str, entities: Sequence[Enti
     heads = "|".join(re.escape(h) for h in (head, *_ABBREVIATED.get(head, ())))
     before = text[:span[0]]
     labels = {name_key(e.text): e.label for e in entities}
+    owned = described.group(0).split()[0].lower() in _PRONOUN_OWNERS  # "her doctor": hers, no one else's
     found = [m.group(1) for m in _titled(heads).finditer(before)
-             if labels.get(name_key(m.group(1))) in _NAMED]
+             if labels.get(name_key(m.group(1))) in _NAMED
+             and not (owned and _OWNER_BEFORE.search(before, 0, m.start()))]  # not "Holt's lawyer Ivo Dahl"
     found += [m.group(1) for m in _appositive(heads).finditer(before) if _whole_name(m)
               and (labels.get(name_key(m.group(1))) in _NAMED or _unlabelled_name(m, labels))]
     names = {name_key(n).split()[-1]: _POSSESSIVE_END.sub("", n) for n in found}
@@ -483,6 +485,8 @@ def _unlabelled_name(found: re.Match[str], labels: Mapping[str, str]) -> bool:
 
 
 # "the" (or a possessive pronoun: "her doctor", "his lawyer") and a common noun, its head.
+_PRONOUN_OWNERS = frozenset({"his", "her", "their"})
+_OWNER_BEFORE = re.compile(r"['’]s?[ \t]+(?:[\w-]+[ \t]+)?$")  # "Holt's lawyer", "Holt's longtime lawyer"
 _DESCRIPTION = re.compile(r"(?:the|The|his|His|her|Her|their|Their)\s+(?:[\w-]+\s+){0,2}([a-z][a-z-]+)")
 _NOT_A_HEAD = word_set("source")
 _SPEECH_VERB = r"(?:said|says|told|tells|added|adds|reported|reports|wrote|writes|announced|stated)\b"

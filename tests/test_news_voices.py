@@ -5,7 +5,8 @@ articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and
 the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P drew from, T on the ECB+
 documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
 did not draw from, V on the BASIL articles none of M, P and S drew from, W on the PolNeAR articles no model
-trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from.
+trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from, Y on
+the AllSides-NEUS train and val records Q did not draw from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
@@ -13,7 +14,7 @@ offsets into its article and a hash of them. Each edition is rebuilt from the ar
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
 ``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
-``polnear-voices-W``, ``basil-voices-X``).
+``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pytest
 
 from broadsheet.bench.voices import (
     ALLSIDES_Q,
+    ALLSIDES_Y,
     BASIL_M,
     BASIL_P,
     BASIL_S,
@@ -51,7 +53,7 @@ SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
            ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-"),
-           ("X", BASIL_X, "basil-")]
+           ("X", BASIL_X, "basil-"), ("Y", ALLSIDES_Y, "allsides-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -128,6 +130,11 @@ def test_sample_v_draws_from_no_article_of_m_p_or_s() -> None:
 def test_sample_x_draws_from_no_article_of_m_p_s_or_v() -> None:
     drawn = {key for sample in (BASIL_M, BASIL_P, BASIL_S, BASIL_V) for key in sample.articles()}
     assert not set(BASIL_X.articles()) & drawn
+
+
+def test_sample_y_draws_from_no_record_of_q() -> None:
+    assert not set(ALLSIDES_Y.articles()) & set(ALLSIDES_Q.articles())
+    assert all(key.startswith(("train-", "val-")) for key in ALLSIDES_Y.articles())
 
 
 def test_sample_r_draws_from_no_document_of_n() -> None:

@@ -79,6 +79,7 @@ from broadsheet.bench import BenchReport, BenchRow
 from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.bench.voices import (
     ALLSIDES_Q,
+    ALLSIDES_Y,
     BASIL_M,
     BASIL_P,
     BASIL_S,
@@ -302,4 +303,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, BASIL_V)
         report.rows += news_voice_rows(data, POLNEAR_W)
         report.rows += news_voice_rows(data, BASIL_X)
+        report.rows += news_voice_rows(data, ALLSIDES_Y)
     return report

@@ -64,7 +64,10 @@ BASIL articles none of M, P and S drew from, judged before voices round 30's fix
 PolNeAR articles the attribution models never trained on that neither O nor U drew from, judged before
 voices round 31's fixes and kept as M is. Sample X (``tests/data/basil_voices/judged_x.json``, the
 ``basil-voices-X`` row) is drawn the same way from the 98 BASIL articles none of M, P, S and V drew from,
-judged before voices round 32's fixes and kept as M is. Each is a ``NewsSample``: its rows' prefix, its
+judged before voices round 32's fixes and kept as M is. Sample Y
+(``tests/data/allsides_voices/judged_y.json``, the ``allsides-voices-Y`` row) is drawn the same way from the
+7,152 AllSides-NEUS train and val records Q did not draw from, judged before voices round 33's fixes and
+kept as Q is. Each is a ``NewsSample``: its rows' prefix, its
 judged file and how its articles are read as pages.
 """
 
@@ -108,6 +111,7 @@ POLNEAR_O_FIXTURE = FIXTURE.parents[1] / "polnear_voices" / "judged_o.json"
 POLNEAR_U_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_u.json")
 POLNEAR_W_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_w.json")
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
+ALLSIDES_Y_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_y.json")
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
 _WORD = re.compile(r"\w+")
@@ -393,6 +397,7 @@ POLNEAR_U = NewsSample("polnear-voices", POLNEAR_U_FIXTURE, polnear_pages)
 BASIL_V = NewsSample("basil-voices", BASIL_V_FIXTURE, basil_pages)
 POLNEAR_W = NewsSample("polnear-voices", POLNEAR_W_FIXTURE, polnear_pages)
 BASIL_X = NewsSample("basil-voices", BASIL_X_FIXTURE, basil_pages)
+ALLSIDES_Y = NewsSample("allsides-voices", ALLSIDES_Y_FIXTURE, allsides_pages)
 
 
 @cache
@@ -430,7 +435,8 @@ def news_voices(data: Path, sample: NewsSample = BASIL_M) -> tuple[Voice, ...]:
 def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
-    ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``):
+    ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``,
+    ``allsides-voices-Y``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

@@ -43,7 +43,7 @@ def speaker_of(attribution: Attribution, text: str,
     person = _apposition_owner(attribution, text, entities)
     if person is not None and attribution.content.strip():
         return person.text, name_key(person.canonical or person.text), None, None
-    named = _described_name(attribution, text, entities)
+    named = _described_name(attribution, text, entities) or _named_right_after(attribution, text, entities)
     if named and attribution.content.strip():
         return named, name_key(named), None, attribution.speaker
     again = _pronoun_again(attribution, text, entities) or _person_not_place(attribution, text, entities)
@@ -74,20 +74,33 @@ def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) 
     one organisation named there ("Holt Soft's security team"); None when there is no such speaker,
     or none or more than one person (organisation) there."""
     span = attribution.speaker_span
-    if span is not None and _THE_CAMPAIGN.fullmatch(" ".join(attribution.speaker.split())):
-        return _the_one_campaign(text, span[0], entities)
     written = " ".join(attribution.speaker.split())
-    found = _POSSESSED.fullmatch(written) or _COMPANYS.fullmatch(written)
+    the_campaign = span is not None and _THE_CAMPAIGN.fullmatch(written)
+    if the_campaign and span is not None and _CAMPAIGN_OF.search(text, 0, span[0]):
+        return _the_one_campaign(text, span[0], entities)
+    found = _POSSESSED.fullmatch(f"his {written.split()[-1]}" if the_campaign else written) \
+        or _COMPANYS.fullmatch(written)  # "the campaign", no one's campaign written before: as "his campaign"
     if span is None or found is None:
         return None
     starts = sentence_starts(text, span[0])
     window = starts[1] if len(starts) > 1 else starts[0] if starts else 0
     label = "PERSON" if found.re is _POSSESSED else "ORG"
-    owners = {e.canonical or e.text for e in entities
-              if e.label == label and window <= e.span[0] and e.span[1] <= span[0]}
-    if len(owners) != 1:
-        return None
+    people = [e for e in entities if e.label == label and window <= e.span[0] and e.span[1] <= span[0]]
+    owners = {e.canonical or e.text for e in people}
+    if len(owners) != 1 or (the_campaign and not _running(text, people[0].span[0])):
+        return None  # "the campaign" of one not written as running ("Ada Holt spoke."): no guess
     return f"{ARTICLE.sub('', owners.pop())}'s {found.group(1)}"
+
+
+def _running(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written as running for an office, in its sentence before it
+    ("presidential candidate and Plains Sen. Ada Holt"; a title's full stop ends no sentence)."""
+    before = _TITLE_STOP.sub(lambda m: f"{m.group(1)} ", text[max(0, start - 80):start])
+    return bool(_RUNNING_BEFORE.search(before))
+
+
+_RUNNING_BEFORE = re.compile(r"\b(?:candidate|nominee|hopeful|challenger|contender)\b[^.!?\n]*$", re.I)
+_TITLE_STOP = re.compile(r"\b(Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Lt|Gen|Col|St|Jr)\.")
 
 
 _POSSESSED = re.compile(r"(?i:his|her)\s+(campaign|office)")
@@ -382,9 +395,10 @@ def _focused_name(name: str, entities: Sequence[Entity]) -> str | None:
 
 
 def _described_name(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
-    """The one name the article gives a speaker written as a description, "the" and a singular
-    common noun ("the official" of "Fauzi, an official from the local disaster agency, told AFP";
-    "the spokesman" of "NYPD spokesman Paul Browne"; "the senator" of "Sen. Ada Holt"): a person or
+    """The one name the article gives a speaker written as a description, "the" (or "his", "her",
+    "their") and a singular common noun ("the official" of "Fauzi, an official from the local disaster
+    agency, told AFP"; "the spokesman" of "NYPD spokesman Paul Browne"; "the senator" of "Sen. Ada
+    Holt"; "her doctor" of "Dr. Ada Holt", a doctor's title): a person or
     an organisation the analysis recognised, written before the speaker with the description's head
     in an apposition after it or as a title before it. None when the article gives that head to no
     name or to more than one, or the speaker is no such description."""
@@ -398,12 +412,42 @@ def _described_name(attribution: Attribution, text: str, entities: Sequence[Enti
     heads = "|".join(re.escape(h) for h in (head, *_ABBREVIATED.get(head, ())))
     before = text[:span[0]]
     labels = {name_key(e.text): e.label for e in entities}
+    owned = described.group(0).split()[0].lower() in _PRONOUN_OWNERS  # "her doctor": hers, no one else's
     found = [m.group(1) for m in _titled(heads).finditer(before)
-             if labels.get(name_key(m.group(1))) in _NAMED]
+             if labels.get(name_key(m.group(1))) in _NAMED
+             and not (owned and _OWNER_BEFORE.search(before, 0, m.start()))]  # not "Holt's lawyer Ivo Dahl"
     found += [m.group(1) for m in _appositive(heads).finditer(before) if _whole_name(m)
               and (labels.get(name_key(m.group(1))) in _NAMED or _unlabelled_name(m, labels))]
     names = {name_key(n).split()[-1]: _POSSESSIVE_END.sub("", n) for n in found}
     return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _named_right_after(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The name a speaker written as a description ("the drug's maker", "the company's owner") is given
+    in an apposition right after it that ends its sentence or clause ("according to the drug's maker,
+    Plains-based Lumio Labs, Inc."): an organisation or a person the analysis recognised, an adjective
+    before it at most. None when the speaker is no such description or no such name follows."""
+    span = attribution.speaker_span
+    described = _DESCRIBED.fullmatch(" ".join(attribution.speaker.split()))
+    if span is None or described is None or not can_speak(described.group(1).lower()):
+        return None
+    opens = _APPOSED_AFTER.match(text, span[1])
+    if opens is None:
+        return None
+    found = [e for e in entities if e.label in _NAMED and e.span[0] == opens.end()]
+    if len(found) != 1 or not (_CLAUSE_ENDS.match(text, found[0].span[1]) or found[0].text.endswith(".")):
+        return None  # the name's own full stop ("Lumio Labs, Inc.") may end the sentence
+    return ARTICLE.sub("", found[0].canonical or found[0].text)
+
+
+# "the drug's maker", "the company's owner", "its parent": a determiner or an owner, then the head.
+_DESCRIBED = re.compile(r"(?:the|The|its|Its|their|Their)\s+(?:[\w-]+['’]s?\s+)?(?:[a-z][\w-]*\s+)?"
+                        r"([a-z][a-z-]+)")
+# ", " and an adjective of place at most ("Plains-based") before the name in apposition.
+_APPOSED_AFTER = re.compile(r",[ \t]+(?:[A-Z][\w.'’-]*-based[ \t]+)?")
+# The name ends its sentence or its clause (a company's suffix after it at most).
+_CLAUSE_ENDS = re.compile(r"(?:,?[ \t]+(?:Inc|LLC|Ltd|Corp|Co|L\.L\.C|L\.L\.P)\.?)?[ \t]*"
+                          r"(?:[.;:!?]|,[ \t]+(?:and|but)\b|$)")
 
 
 def _named_later(written: str, text: str, end: int, entities: Sequence[Entity]) -> str | None:
@@ -443,14 +487,18 @@ def _unlabelled_name(found: re.Match[str], labels: Mapping[str, str]) -> bool:
     return not set(name_key(name).split()) & CALENDAR and not opening
 
 
-_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}([a-z][a-z-]+)")
+# "the" (or a possessive pronoun: "her doctor", "his lawyer") and a common noun, its head.
+_PRONOUN_OWNERS = frozenset({"his", "her", "their"})
+_OWNER_BEFORE = re.compile(r"['’]s?[ \t]+(?:[\w-]+[ \t]+)?$")  # "Holt's lawyer", "Holt's longtime lawyer"
+_DESCRIPTION = re.compile(r"(?:the|The|his|His|her|Her|their|Their)\s+(?:[\w-]+\s+){0,2}([a-z][a-z-]+)")
 _NOT_A_HEAD = word_set("source")
 _SPEECH_VERB = r"(?:said|says|told|tells|added|adds|reported|reports|wrote|writes|announced|stated)\b"
 _NAMED = frozenset({"PERSON", "ORG"})
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _ABBREVIATED = {"senator": ("sen.",), "representative": ("rep.",), "congressman": ("rep.",),
                 "congresswoman": ("rep.",), "governor": ("gov.",), "sergeant": ("sgt.",),
-                "detective": ("det.",), "professor": ("prof.",), "lieutenant": ("lt.",)}
+                "detective": ("det.",), "professor": ("prof.",), "lieutenant": ("lt.",),
+                "doctor": ("dr.",), "physician": ("dr.",)}
 _A_NAME = r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
 
 

@@ -19,7 +19,9 @@ from broadsheet.brief.unsaidcues import (
     a_topic_asked,
     a_vote_to_confirm,
     allegations_denied,
+    an_act_refused,
     an_aim,
+    an_event_ended,
     anonymity,
     does_a_thing,
     finds_a_thing,
@@ -139,7 +141,13 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       "declined the committee's invitation"): a request turned down, not words;
     - its cue is the participle "Recalling" (or "Remembering") opening its sentence and its words a
       thing, no clause ("Recalling the losses of the last campaign, the party began ..."): a memory
-      acted on, not words.
+      acted on, not words;
+    - its cue is "refuse" or "decline" and its words "to" and a verb of a deed ("refusing to sign the
+      bill", "declined to pay the fine"): a deed turned down, not words ("refused to answer" stays);
+    - its cue is "conclude" or "end" and its words "it" or a meeting ("concluded it without taking
+      questions"): an event ended; an aim's cue with "to" and the aim described ("plans to act Tuesday
+      that would ..."), "citing concerns that ..." and a cue after "rarely" or "seldom" are no words
+      either.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -149,4 +157,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
           a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused,
-          a_thing_recalled)
+          a_thing_recalled, an_act_refused, an_event_ended)

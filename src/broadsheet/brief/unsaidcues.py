@@ -76,9 +76,11 @@ def an_aim(attribution: Attribution, text: str) -> bool:
     steel safety razors"), the thing right after the cue, unquoted."""
     cue = attribution.cue.strip().lower()
     content = attribution.content.lstrip(EDGE_PUNCT).lower()
-    if _AIM_CUE.fullmatch(cue) and (content.startswith("to ")
+    gap = _after_cue(attribution, text)
+    if _AIM_CUE.fullmatch(cue) and (content.startswith("to ") or _TO_AIM.match(gap or "")
                                     or _a_thing_described(attribution, text, "for")):
-        return True  # "are hoping for a plan that would ...": the thing hoped for, described
+        return True  # "are hoping for a plan that would ...": the thing hoped for, described; "plans to
+        # take action Tuesday that would fund ...": what is aimed at, described
     span, words = attribution.cue_span, attribution.content_span
     follows = span is not None and words is not None and not text[span[1]:words[0]].strip()
     unquoted = not _quoted(attribution.content)
@@ -87,6 +89,9 @@ def an_aim(attribution: Attribution, text: str) -> bool:
 
 _AIM_CUE = re.compile(r"(?:hop|prefer|want|plan|need|tr|seek|choos|intend|wish|aim|lik|lov)"
                       r"(?:e|es|s|ed|ied|ies|y|ing|red|ring|ned|ning)?")
+
+
+_TO_AIM = re.compile(r"\s+to\s+[a-z]")  # "plans to take action ... that would ...": the aim's words
 
 
 _TASTE_CUE = re.compile(r"prefer(?:s|red|ring)?|lik(?:e|es|ed|ing)|lov(?:e|es|ed|ing)|enjoy(?:s|ed|ing)?")
@@ -184,6 +189,45 @@ def a_thing_refused(attribution: Attribution, text: str) -> bool:
             and not _CLAUSE_WORD.search(" ".join(words)) and "that" not in map(str.lower, words))
 
 
+def an_act_refused(attribution: Attribution, text: str) -> bool:
+    """ "one day after refusing to sign an earlier version of the bill": "refuse" or "decline" with
+    words opening with "to" and a verb of a deed ("to sign", "to pay", "to attend"), no quotation, is a
+    deed turned down, not words ("refused to answer", "declined to comment", "refused to say why"
+    report speech and stay)."""
+    if not _REFUSE_CUE.fullmatch(attribution.cue.strip().lower()) or _quoted(attribution.content):
+        return False
+    gap = _after_cue(attribution, text)
+    opening = f"{gap or ''} {attribution.content}" if gap is not None and not gap.strip(" \t") else ""
+    return bool(_TO_A_DEED.match(opening.strip()))
+
+
+# "to" and a verb of a deed, not of speech ("to sign", "to pay the fine"; not "to comment", "to say").
+_TO_A_DEED = re.compile(r"to[ \t]+(?:sign|veto|pay|attend|resign|leave|accept|approve|endorse|certify|"
+                        r"release|fund|join|vote|hand[ \t]+over|step[ \t]+down|turn[ \t]+over|"
+                        r"comply|cooperate|appear|withdraw|enforce|recognize|recognise|extradite|"
+                        r"return|reopen|lift|allow|grant|issue|hire|fire|move|serve)(?![\w-])", re.I)
+
+
+def an_event_ended(attribution: Attribution, text: str) -> bool:
+    """ "Ada Holt concluded it without taking questions", "ended the briefing early": "conclude" or "end"
+    with "it" or a meeting's noun right after it, and no clause, is an event ended, not words
+    ("concluded that the plan failed", "concluded the plan had failed" stay)."""
+    if not _ENDS_CUE.fullmatch(attribution.cue.strip().lower()) or _quoted(attribution.content):
+        return False
+    gap = _after_cue(attribution, text)
+    if gap is None or gap.strip():
+        return False
+    words = attribution.content.strip(EDGE_PUNCT).split()
+    if words[:1] == ["it"]:
+        return len(words) == 1 or not _CLAUSE.search(" ".join(words[1:3]))
+    return bool(_AN_EVENT.match(" ".join(words[:4]))) and not _CLAUSE.search(" ".join(words[1:6]))
+
+
+_ENDS_CUE = re.compile(r"conclud(?:e|es|ed|ing)|end(?:s|ed|ing)?")
+_AN_EVENT = re.compile(r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+)?(?:briefing|meeting|session|hearing|"
+                       r"remarks|speech|visit|rally|call|conference|talks|address|event)\b", re.I)
+
+
 def a_thing_recalled(attribution: Attribution, text: str) -> bool:
     """ "Recalling the losses of the last campaign, the party began spending early": the participle
     "Recalling" (or "Remembering") opening its sentence, its words a thing (no clause, no quotation:
@@ -264,7 +308,7 @@ def not_said(attribution: Attribution, text: str) -> bool:
 
 
 _NOT_SAID = re.compile(r"(?<![\w'’])(?:(?:has|have|had|did|does|do)(?:[ \t]+not|n['’]t)|"
-                       r"(?:(?:has|have|had)[ \t]+)?never)"
+                       r"(?:(?:has|have|had)[ \t]+)?never|rarely|seldom|hardly[ \t]+ever)"
                        r"[ \t]+(?:(?:yet|publicly|explicitly|specifically|directly|ever)[ \t]+)?$", re.I)
 _DENIED = re.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused)\s+to)\s+(?:\w+\s+)?$", re.I)
 _WH_TOPIC = re.compile(r"\s+(?:(?:you|us|me|them|him|her|readers|viewers)\s+)?(?:how|why|whether)\b",
@@ -317,7 +361,13 @@ def a_cited_source(attribution: Attribution, text: str) -> bool:
     gap = _after_cue(attribution, text)
     if gap is None or attribution.cue.strip().lower() != "citing":
         return False
-    return not gap.strip() or _a_thing_described(attribution, text)  # "citing an article that said ..."
+    return not gap.strip() or _a_thing_described(attribution, text) \
+        or bool(_REASON_THAT.fullmatch(gap))  # "citing an article that said ...", "citing concerns that ..."
+
+
+# A reason cited, a plural or mass noun and "that" ("citing concerns that ...", "citing fears that ...").
+_REASON_THAT = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:concerns|fears|worries|reports|evidence|data|"
+                          r"complaints|allegations|claims|rumou?rs|studies|estimates|signs)\s+that\s+")
 
 
 def _a_thing_described(attribution: Attribution, text: str, preposition: str = "") -> bool:

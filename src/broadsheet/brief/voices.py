@@ -89,7 +89,14 @@ person the story writes as a candidate is no official. A lower-case particle ins
 Hadi") is the name's, no description before it; a participle "Recalling" opening its sentence, a thing
 and no clause after it, is a memory, no words; a title's first word read into the body before it
 ("Research" of "Plains Party Research Director") and a kind of body the story writes only as a common
-noun ("PAC" of "the super PAC's campaign") are no organisation's.
+noun ("PAC" of "the super PAC's campaign") are no organisation's. A deed refused ("refusing to sign the
+bill"), an event ended ("concluded it without taking questions"), an aim described after "to" ("plans to
+act Tuesday that would ..."), a reason cited with "that" ("citing concerns that ...") and what a speaker
+rarely says make no voice; "her doctor" (a possessive pronoun's description) takes the one name the
+article gives that head before it, a doctor's being the one "Dr."; "the campaign" with no one's campaign
+written before it is the one person's named in its sentence or the one before; and a description named
+right after it in an apposition ending its sentence ("the drug's maker, Plains-based Lumio Labs, Inc.")
+is that name.
 
 Where the rules live: the name as written, cleaned, in ``speakernames``; who the speaker is in
 ``speakerof``; named speakers that make no voice in ``nonspeakers``; roles in ``voiceroles``;

@@ -37,7 +37,7 @@ OFFICE = re.compile(
     r"admiral|colonel|col\.|lt\.|maj\.|commander|cmdr\.|superintendent|police|sheriff|white house|pentagon|"
     # a police detective or an inspector ("ex-NYPD detective", "Area Commander Inspector", "Insp Holt")
     r"detectives?|inspectors?|(?-i:Insp)\.?|"
-    r"(?:chief|trade|peace) negotiator|"
+    r"(?:chief|trade|peace) negotiator|(?:special|independent) counsel|"
     r"state department|kremlin|parliament|"
     r"mp|cabinet|king|queen|premier|opposition leader|party leader|speaker of|whip|mayor|"
     r"(?:house|assembly|senate) speaker|(?:public )?prosecution|"

@@ -15,7 +15,8 @@ from broadsheet.stories.kindwords import ARTICLE, OFFICE
 # A speaker named for a public body or an office and no person ("Federal prosecutors", "a judge",
 # "the White House", "The utilities commission"), or for experts ("researchers").
 _BODY_NAME = re.compile(
-    r"\b(?:prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
+    r"\b(?:(?:customs|immigration|law|drug|narcotics) enforcement|national archives|"  # before "customs"
+    r"prosecutors?|judges?|courts?|department|ministr(?:y|ies)|minister|commission|government|"
     r"governor|mayor|sheriff|regulators?|parliament|senate|congress|white house|pentagon|kremlin|"
     r"ombudsman|military|police|agency|cent(?:er|re)s? for disease control|authority|office|"
     r"public defender|national institutes? (?:of|on|for)|embassy|consulate|customs|administration|treasury|"

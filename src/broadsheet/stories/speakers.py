@@ -8,7 +8,8 @@ organisation the analysis found beside it:
    organization", "the San Diego Union-Tribune": after a hyphen too; not a person counted, "At least
    one GOP insider") or a wire agency (Reuters, the
    Associated Press, AFP, Bloomberg); and, when no
-   rule below fits, a name the story writes as a newsroom reporting ("Deadline reports that",
+   rule below fits, a name the story writes as a newsroom reporting (a person's name whose surname is a
+   newsroom's, "Ivo Bloomberg", is none) ("Deadline reports that",
    "..., Kan reported on Wednesday.", "The Wrap's report", "as reported by MarketScreener":
    ``reports_news``; never a college, an institute or another body whose reports are findings).
 2. **unnamed source** — a word for a source and no person's name: "officials", "a senior
@@ -21,15 +22,16 @@ organisation the analysis found beside it:
    office held now right before the name ("Defense Secretary Ada Holt, a retired general").
 4. **official** — a place that speaks (the analysis labels the name a GPE: "China", "the UK"); an office
    in the role, the organisation or a title before the name: president, minister, secretary, senator,
-   governor, mayor, judge, spokesperson, ambassador, chief negotiator, police, a rank ("Lt. Col."), a
-   highway patrol's officer or a state trooper; or a public or governing body's director, head, chief,
-   executive or officer ("county health director", "league executive"), a public body's agency or
+   governor, mayor, judge, spokesperson, ambassador, chief negotiator, a special counsel, police, a rank
+   ("Lt. Col."), a highway patrol's officer or a state trooper; or a public or governing body's director,
+   head, chief, executive or officer ("county health director", "league executive"), a public body's agency or
    department (NASA, "the Department of Energy", "U.S. Attorney", a director of "the Office of Management
    and Budget": an Office of a capitalised name); a Speaker (the title written with its capital, not a
    keynote, guest, featured, motivational or public speaker); a member of a Senate or House committee
    ("top Democrat on the Senate Intelligence Committee"; not a party's "Democratic Congressional Campaign
    Committee"); or a speaker named for a public body or an office ("Federal prosecutors", "a judge", "the
-   White House", "the Swedish Prosecution Authority", "the Congressional Budget Office", "The National
+   White House", "the Swedish Prosecution Authority", "the Congressional Budget Office", "Immigration and
+   Customs Enforcement", "the National Archives", "The National
    Institute on Drug Abuse", "The city council": a council of a city, a town, a county or a state; not
    "the Council on ...", a think tank). A company's chief executive is not an official, nor a company's
    or a union's president or spokesperson (a president or spokesperson with an organisation that is no
@@ -69,7 +71,8 @@ organisation the analysis found beside it:
 
 A voice the analysis gave no role or organisation is read with the title written just before its
 name anywhere in the story ("Finance minister Helena Rask resigned", "President Trump";
-``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt"; or set before it with a
+``title_before``; after a conjunction too: "..., D-N.Y., and Sen. Ada Holt"; inside an editor's bracket:
+"[special counsel Ada] Holt"; or set before it with a
 comma: "the Senate Democratic leader, Ada Holt of Ohio,"; not across a line break, nor an office not
 yet held: "a would-be president Ada Holt") and the description just after it ("Howitt, who is now an
 immunologist at Stanford University", "Kurt Volker, the former special envoy to Ukraine", "Ada Holt,
@@ -106,7 +109,7 @@ from broadsheet.stories.titles import (
     title_before,
 )
 from broadsheet.storytexts import readable, written_then
-from broadsheet.text import mentioning
+from broadsheet.text import GIVEN_NAMES, mentioning
 
 SpeakerKind = Literal["official", "former official", "expert", "outlet", "unnamed source", "other"]
 KINDS: tuple[SpeakerKind, ...] = ("official", "former official", "expert", "outlet",
@@ -147,7 +150,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
             # nor a spokesman's or an owner's agent's title ("Holt's representative": whose, the role says)
     organisation = organisation or _body_of_title(role)  # "The Plains Union President": the union's
     described = " ".join(x for x in (role, organisation) if x)
-    if newsroom or is_outlet(name, outlets):
+    if newsroom or (is_outlet(name, outlets) and not _surname_of_a_person(name, outlets, label)):
         return "outlet"
     if is_unnamed(name):
         return "unnamed source"
@@ -169,6 +172,23 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
                       or _study_authors(name, context)):
         return "expert"
     return "outlet" if reports_news(name, context, label) else "other"
+
+
+_GIVEN = frozenset(GIVEN_NAMES) | frozenset(GIVEN_NAMES.values())
+# Newsrooms named for their founders, whose surnames people share ("Mike Bloomberg"); not a newsroom
+# word ("Library Journal", "Plains Times": a newsroom, whatever the recogniser calls it).
+_SURNAMED_NEWSROOMS = frozenset({"bloomberg", "reuters"})
+
+
+def _surname_of_a_person(name: str, outlets: Collection[str], label: str | None) -> bool:
+    """Whether a name the analysis labels a person (or that opens with a common given name, "Mike
+    Reuters") reads as a newsroom only by its last word, a surname ("Ivo Bloomberg", "Ada Reuters"): a
+    person, no outlet (not one of the story's own outlets)."""
+    words = name.split()
+    given = bool(words) and words[0].lower() in _GIVEN
+    return ((label == "PERSON" or given) and len(words) > 1 and words[0][:1].isupper()
+            and words[-1].lower() in _SURNAMED_NEWSROOMS
+            and not is_outlet(" ".join(words[:-1]), outlets) and name not in outlets)
 
 
 # A body written before a president's, a chair's or a spokesperson's title, the role the whole ("The

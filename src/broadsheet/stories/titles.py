@@ -65,7 +65,25 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
                 whole = words == match.group(1).strip()  # "former White House Russia adviser Ada Holt"
                 former = _FORMER_BEFORE.search(text, 0, match.start(1)) if whole else None
                 return f"{former.group(1)} {words}" if former else words
-    return _apposed_title(name, parts, texts) or _listed_title(name, parts, texts)
+    return _apposed_title(name, parts, texts) or _listed_title(name, parts, texts) \
+        or _bracketed_title(name, parts, texts)
+
+
+def _bracketed_title(name: str, parts: list[str], texts: Iterable[str]) -> str | None:
+    """The title an editor's bracket writes before a name, the bracket closing inside the name or
+    after the title ("[special counsel Ada] Holt", "[Sen.] Ada Holt"): the title, when it holds an
+    office or an expert's word; None otherwise."""
+    if len(parts) < 2:
+        return None
+    inside = re.escape(" ".join(parts[:-1]))
+    pattern = re.compile(rf"\[((?:[A-Za-z][\w'’.-]*[ \t]+){{0,3}}[A-Za-z][\w'’.-]*)"
+                         rf"(?:[ \t]+{inside}\][ \t]+|\][ \t]+{inside}[ \t]+){re.escape(parts[-1])}(?![\w-])")
+    for text in mentioning(texts, parts[-1]):
+        for match in pattern.finditer(text):
+            words = match.group(1)
+            if OFFICE.search(words) or EXPERT.search(words):
+                return words
+    return None
 
 
 # A plural title heading a list of names, each with a bracketed state at most, joined by commas and

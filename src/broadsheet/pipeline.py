@@ -323,12 +323,8 @@ def _place_chunk(store: Store, settings: Settings, ids: Sequence[str], report: S
 
     index = persist.open_index(store.story_meta(), window_days=settings.cluster_window_days)
     assert index is not None  # a stale format was cleared by update_stories
-    items = []
-    for aid in ids:
-        analysis = store.get_analysis(aid)
-        article = analysis.article if analysis else store.get_article(aid)
-        if article is not None:
-            items.append(prepare(article, analysis.entities if analysis else ()))
+    inputs = store.cluster_inputs(ids)
+    items = [prepare(*inputs[aid]) for aid in ids if aid in inputs]
     # a long article naming a day beyond its window looks beyond it (``farwords``), within a horizon
     wanted = sorted({w for item in items for w in index.lookups(
         item.features, farwords.reach(item, index.window_days))})

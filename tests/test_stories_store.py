@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -177,3 +178,23 @@ def test_a_states_look_up_reads_each_story_once_and_only_those_posted(store: Sto
     assert states == [b"state-s0", b"state-s2"]  # s0 under three ranges, s2 undated under term 8
     assert store.story_states([(7, 10, 13)]) == [b"state-s0", b"state-s1"]
     assert store.story_states([(5, 0, 99)]) == []
+
+
+def test_the_collector_skips_older_objects_only_while_stories_are_placed(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[int] = []
+    place = pipeline._place_chunk
+
+    def spying(*args: Any) -> None:
+        seen.append(gc.get_freeze_count())
+        place(*args)
+        raise RuntimeError("stop")
+
+    put(store, ALL)
+    monkeypatch.setattr(pipeline, "_place_chunk", spying)
+    with pytest.raises(RuntimeError):
+        pipeline.update_stories(store, SETTINGS)
+    assert seen and seen[0] > 1000  # the heap that lived before is frozen while placing
+    assert gc.get_freeze_count() == 0  # and taken back, even when placing fails

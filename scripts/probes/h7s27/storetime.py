@@ -74,6 +74,37 @@ def counting_decode(blob):
 
 
 persist.decode_state = counting_decode
+import gc
+
+collecting: list[float] = []
+
+
+def on_gc(phase, info):  # the cyclic collector's time, per generation
+    if phase == "start":
+        collecting.append(time.process_time())
+    elif collecting:
+        key = f"gc{info['generation']}"
+        spent[key] = spent.get(key, 0.0) + time.process_time() - collecting.pop()
+
+
+gc.callbacks.append(on_gc)
+update = pipeline.update_stories
+if os.environ.get("GCMODE") == "freeze":  # a probe: the collector skips what lived before
+    def frozen(*args, **kwargs):
+        gc.freeze()
+        try:
+            return update(*args, **kwargs)
+        finally:
+            gc.unfreeze()
+    pipeline.update_stories = frozen
+elif os.environ.get("GCMODE") == "off":  # a probe: no cyclic collection during the update
+    def paused(*args, **kwargs):
+        gc.disable()
+        try:
+            return update(*args, **kwargs)
+        finally:
+            gc.enable()
+    pipeline.update_stories = paused
 articles = stream(Path("/work/shared/data"))[:count]
 size = len(articles) // 4
 with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "s.db") as store:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from broadsheet import pipeline
-from broadsheet.model import Analysis, Article, Source
+from broadsheet.model import Analysis, Article, Source, Story
 from broadsheet.settings import Settings
 from broadsheet.store import Store, StoryChanges
 from broadsheet.stories import cluster_articles
@@ -118,3 +119,82 @@ def test_publish_reads_the_stored_stories_and_clusters_nothing(store: Store, tmp
     fire = next(s for s in edition.stories if "a1" in s.article_ids)
     assert fire.perspectives is not None
     assert dict(fire.perspectives.coverage) == {"left": 1, "centre": 0, "right": 1, "unknown": 1}
+
+
+# --- stories round 50: the store path read and written in bulk, the same rows ------------------
+
+def test_the_chunks_inputs_are_read_in_bulk_as_one_by_one(store: Store) -> None:
+    from broadsheet.model import Entity
+
+    named = Analysis(FIRE[0], entities=(Entity("Redding", "GPE", "Redding", (0, 7)),
+                                        Entity("Cal Fire", "ORG", "Cal Fire", (9, 17))))
+    with store.transaction():
+        store.put_analysis(named)
+        store.put_analysis(Analysis(FIRE[1]))
+        store.put_article(SENATE[0])  # stored, never analysed
+    ids = [FIRE[1].id, "missing", SENATE[0].id, FIRE[0].id]
+    found = store.cluster_inputs(ids)
+    one_by_one = {}
+    for aid in ids:
+        analysis = store.get_analysis(aid)
+        article = analysis.article if analysis else store.get_article(aid)
+        if article is not None:
+            one_by_one[aid] = (article, analysis.entities if analysis else ())
+    assert found == one_by_one
+    assert found[FIRE[0].id][1] == named.entities  # in their stored order
+    assert "missing" not in found and found[SENATE[0].id][1] == ()
+
+
+def _ords(store: Store) -> dict[str, int]:
+    return {row[0]: row[1] for row in store._db.conn.execute("SELECT id, ord FROM stories")}
+
+
+def _story(sid: str, article: Article) -> tuple[Story, bytes]:
+    return Story(id=sid, title=article.title, article_ids=(article.id,)), b"state-" + sid.encode()
+
+
+def test_new_stories_are_minted_after_the_stored_ones_and_old_ones_keep_their_place(
+        store: Store) -> None:
+    put(store, [*FIRE, *SENATE])
+    store.save_story_changes(StoryChanges(stories=[_story(s, a) for s, a in
+                                                   (("s0", FIRE[0]), ("s1", FIRE[1]), ("s2", FIRE[2]))]))
+    assert _ords(store) == {"s0": 0, "s1": 1, "s2": 2}
+    # s2 (the last minted) is absorbed, s1 changes, two new stories come: they follow s1
+    store.save_story_changes(StoryChanges(
+        stories=[_story("s1", FIRE[1]), _story("s4", SENATE[0]), _story("s3", SENATE[1])],
+        absorbed={"s2": "s0"}))
+    assert _ords(store) == {"s0": 0, "s1": 1, "s4": 2, "s3": 3}
+    assert [s.id for s in store.stories()] == ["s0", "s1", "s4", "s3"]
+
+
+def test_a_states_look_up_reads_each_story_once_and_only_those_posted(store: Store) -> None:
+    put(store, [*FIRE, *SENATE])
+    stories = [_story(s, a) for s, a in (("s0", FIRE[0]), ("s1", FIRE[1]), ("s2", FIRE[2]),
+                                         ("s3", SENATE[0]))]
+    postings = [(7, 10, "s0"), (7, 11, "s0"), (8, 10, "s0"), (7, 13, "s1"), (8, -1, "s2"),
+                (9, 10, "s3")]
+    store.save_story_changes(StoryChanges(stories=stories, postings=postings))
+    states = store.story_states([(7, 10, 11), (8, 9, 10), (7, 12, 12)])
+    assert states == [b"state-s0", b"state-s2"]  # s0 under three ranges, s2 undated under term 8
+    assert store.story_states([(7, 10, 13)]) == [b"state-s0", b"state-s1"]
+    assert store.story_states([(5, 0, 99)]) == []
+
+
+def test_the_collector_skips_older_objects_only_while_stories_are_placed(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[int] = []
+    place = pipeline._place_chunk
+
+    def spying(*args: Any) -> None:
+        seen.append(gc.get_freeze_count())
+        place(*args)
+        raise RuntimeError("stop")
+
+    put(store, ALL)
+    monkeypatch.setattr(pipeline, "_place_chunk", spying)
+    with pytest.raises(RuntimeError):
+        pipeline.update_stories(store, SETTINGS)
+    assert seen and seen[0] > 1000  # the heap that lived before is frozen while placing
+    assert gc.get_freeze_count() == 0  # and taken back, even when placing fails

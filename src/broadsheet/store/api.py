@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from broadsheet.errors import StoreError
-from broadsheet.model import Analysis, Article, Edition, FeedItem, Page, Rejected, Source, Story
+from broadsheet.model import Analysis, Article, Edition, Entity, FeedItem, Page, Rejected, Source, Story
 from broadsheet.store import articles as _articles
 from broadsheet.store import browse, migrations, pages, reading, rejections, search, stories
 from broadsheet.store import editions as _editions
@@ -245,6 +245,11 @@ class Store(MailStore, WorkStore):
         ranges ``wanted`` (``stories.load_states``)."""
         with translate("read the story index"):
             return stories.load_states(self._db.conn, wanted)
+
+    def cluster_inputs(self, ids: Sequence[str]) -> dict[str, tuple[Article, tuple[Entity, ...]]]:
+        """Each stored article of ``ids`` with its entities when analysed (``stories.inputs``)."""
+        with translate("read articles"):
+            return stories.inputs(self._db.conn, ids)
 
     def story_meta(self) -> dict[str, bytes]:
         """The story index's named blobs (document frequencies, state format)."""

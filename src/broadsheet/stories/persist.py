@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from broadsheet.stories.index import Member, StoryIndex, StoryState
 from broadsheet.stories.sparse import Idf, Sparse
 
 FORMAT = "stories-2"
+_MEMBER_FIELDS = fields(Member)
 
 
 def encode_state(state: StoryState) -> bytes:
@@ -48,7 +49,7 @@ def encode_state(state: StoryState) -> bytes:
 def _member_row(member: Member) -> dict[str, object]:
     """A member as its header row; no ``dates`` key when it names none (most members), so such
     states read as before stories round 46."""
-    row = asdict(member)
+    row = {f.name: getattr(member, f.name) for f in _MEMBER_FIELDS}  # ``asdict``'s, without its deep copy
     if not member.dates:
         del row["dates"]
     return row
@@ -105,9 +106,10 @@ def saved(index: StoryIndex) -> Saved:
     """The stories a pass changed (with their states), the ids it merged away, the new postings
     and the document frequencies."""
     changed = sorted(index.changed - index.absorbed)
+    live = {s: index.resolve(s) for s in {s for _, _, s in index.new_postings}}
     return Saved(
         stories=[(to_story(index.stories[s]), encode_state(index.stories[s])) for s in changed],
         absorbed={a: index.resolve(a) for a in sorted(index.absorbed)},
-        postings=[(t, b, index.resolve(s)) for t, b, s in index.new_postings],
+        postings=[(t, b, live[s]) for t, b, s in index.new_postings],
         meta={"format": FORMAT.encode("utf-8"), "idf": index.idf.to_bytes()},
     )

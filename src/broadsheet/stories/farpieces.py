@@ -23,6 +23,7 @@ absorbs the smaller; ids redirect). The recipe (``learn.py``) clusters with this
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -75,16 +76,55 @@ def evidence(index: StoryIndex, one: StoryState, other: StoryState, horizon: flo
     return named_day(one, other) and shared_own(index, one, other, horizon)
 
 
+def is_host(index: StoryIndex, piece: StoryState, story: StoryState, horizon: float) -> bool:
+    """``story`` may be the piece's far candidate: another dated piece far from it."""
+    return story.id != piece.id and dated_piece(story) and far_between(index, piece, story, horizon)
+
+
 def candidates(index: StoryIndex, piece: StoryState, horizon: float) -> list[StoryState]:
     """The piece's far candidates (module docstring)."""
     weighted = index.weighted(piece)
     vectors = tuple(heaviest(v, STORY_TERMS) for v in (weighted.title, weighted.lead, weighted.names))
-
-    def host(s: StoryState) -> bool:
-        return s.id != piece.id and dated_piece(s) and far_between(index, piece, s, horizon)
-
     return index.far_candidates(vectors, piece.days[0], piece.days[-1], horizon,
-                                lonewords.CANDIDATES, host)
+                                lonewords.CANDIDATES, lambda s: is_host(index, piece, s, horizon))
+
+
+def own_names(index: StoryIndex, piece: StoryState, horizon: float, own: float = farwords.OWN,
+              rare: int = farwords.RARE) -> bool:
+    """Some ``names`` term the piece holds as its own may still be rare enough for
+    ``shared_own`` with some host: at most ``rare`` + 1 other stories hold it within ``horizon``
+    of its first day (the same count ``shared_own`` reads; a host takes away one at most)."""
+    held = piece.names.ids[piece.names.vals >= own * piece.size]
+    if not len(held):
+        return False
+    day = piece.days[0]
+    low, high = index.bucket_of(day - horizon), index.bucket_of(day + horizon)
+    return any(len(index.posted(int(term), low, high, rare + 3) - {piece.id}) <= rare + 1
+               for term in held.tolist())
+
+
+def naming_hosts(index: StoryIndex, piece: StoryState) -> list[StoryState]:
+    """Every story that can name a day with the piece (a superset): one whose member names a day
+    in the piece's span (``in_span``'s bounds), and one whose span may hold a day the piece's
+    members name (``StoryIndex.spanning`` over the buckets of that day to ``BEFORE`` after it)."""
+    first = math.floor(piece.days[0]) - farwords.BEFORE
+    found = {s.id: s for s in index.naming(first, math.floor(piece.days[-1]))}
+    named = sorted({d for m in piece.members for d in m.dates})
+    buckets = sorted({b for d in named
+                      for b in range(index.bucket_of(d), index.bucket_of(d + farwords.BEFORE) + 1)})
+    for b in buckets:
+        for story in index.spanning(b, b):
+            found.setdefault(story.id, story)
+    return list(found.values())
+
+
+def can_merge(index: StoryIndex, piece: StoryState, horizon: float) -> bool:
+    """Some story the piece may look up passes the ``evidence`` with it: else its look-up cannot
+    end in a merge (the gate refuses every target), so it is not made (stories round 49)."""
+    if not own_names(index, piece, horizon):
+        return False
+    return any(is_host(index, piece, s, horizon) and evidence(index, piece, s, horizon)
+               for s in naming_hosts(index, piece))
 
 
 def target(index: StoryIndex, piece: StoryState, vocabulary: int,
@@ -108,12 +148,19 @@ def target(index: StoryIndex, piece: StoryState, vocabulary: int,
 
 
 def absorb_pieces(engine: Clusterer, items: Sequence[Incoming], horizon: float = farwords.HORIZON,
-                  margin: float = lonewords.MARGIN, *, gate: bool = True) -> int:
+                  margin: float = lonewords.MARGIN, *, gate: bool = True, prune: bool = True) -> int:
     """Merge each dated piece the batch placed an article in with its best far candidate when the
     gain passes ``margin`` per bucket counted and, with ``gate``, the ``evidence`` holds; returns
-    how many stories were absorbed. ``horizon`` 0: nothing."""
+    how many stories were absorbed. ``horizon`` 0: nothing. With ``gate`` and ``prune``, a piece
+    no story can pass the evidence with is not looked up (``can_merge``): the same merges."""
     if horizon <= 0:
         return 0
+    return _merge(engine, found_pairs(engine, items, horizon, margin, gate=gate, prune=prune))
+
+
+def found_pairs(engine: Clusterer, items: Sequence[Incoming], horizon: float, margin: float, *,
+                gate: bool, prune: bool) -> list[tuple[str, str, int, int]]:
+    """The (piece, host, their sizes) pairs to merge, read on the stories as the batch left them."""
     index = engine.index
     placed = {index.resolve(index.where[i.member.article_id]) for i in items
               if i.member.article_id in index.where}
@@ -123,6 +170,9 @@ def absorb_pieces(engine: Clusterer, items: Sequence[Incoming], horizon: float =
     for piece in pieces:
         if not dated_piece(piece):
             continue
+        if gate and prune and not can_merge(index, piece, horizon):
+            index.weighted(piece)  # as the look-up would: it caches the weights later passes read
+            continue
         aim = target(index, piece, vocabulary, horizon)
         if aim is None or aim.gain <= margin * aim.words:
             continue
@@ -130,7 +180,7 @@ def absorb_pieces(engine: Clusterer, items: Sequence[Incoming], horizon: float =
         if gate and not evidence(index, piece, host, horizon):
             continue
         found.append((piece.id, host.id, piece.size, host.size))
-    return _merge(engine, found)
+    return found
 
 
 def _merge(engine: Clusterer, found: Sequence[tuple[str, str, int, int]]) -> int:

@@ -19,6 +19,15 @@ a member of one names a day inside the other's span (``farwords.in_span``) and t
 name each holds as its own, which at most ``farwords.RARE`` other stories hold within the horizon
 (``shared_own``). Targets are read on the stories as the batch left them, then merged (the larger
 absorbs the smaller; ids redirect). The recipe (``learn.py``) clusters with this pass off. Pure.
+
+**Only pieces that can meet the evidence look up** (stories round 49): the gate refuses every
+target but one that passes the ``evidence``, so a piece with which no story passes it is not
+looked up (``can_merge``): the same merges, at a fraction of the cost (on the scale stream 6 of
+2,763 pieces look up). The stories that can name a day with a piece are read from two registers
+the index keeps as members are posted, grow and merge (``StoryIndex.naming``: the days members'
+texts name; ``StoryIndex.spanning``: the buckets each story of two or more spans), after a test of
+the piece's own names against the count ``shared_own`` reads (``own_names``); each found story is
+then tested as a host and by the evidence itself.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import copies, farwords, linkage, lonewords, namesveto, neighbours
+from broadsheet.stories import copies, farpieces, farwords, linkage, lonewords, namesveto, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -116,7 +116,8 @@ class Clusterer:
                  lone_neighbours: int | None = neighbours.NEIGHBOURS,
                  lone_words: int = lonewords.LONG,
                  names_veto: int = namesveto.SHORT,
-                 far_days: float = farwords.HORIZON) -> None:
+                 far_days: float = farwords.HORIZON,
+                 far_pieces: bool | None = None) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
@@ -124,14 +125,17 @@ class Clusterer:
         self.lone_words = lone_words  # 0: no lone long article moves by its words (``lonewords``)
         self.names_veto = names_veto  # 0: the merge pass reads no names (``namesveto``)
         self.far_days = far_days  # 0: no lone long dated article moves beyond the window (``farwords``)
+        self.far_pieces = farpieces.PIECES if far_pieces is None else far_pieces  # ``farpieces``
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
     def add_all(self, items: Iterable[Incoming]) -> None:
         """Place every item, in publication order, skipping articles already placed; then the
         merge pass over the stories the batch touched (``settle``); then each article the batch
-        left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``);
-        last, the batch's copies are marked in their stories (``copies.mark``)."""
+        left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``),
+        lone long articles move by their words (``lonewords``, ``farwords``) and dated pieces
+        join beyond the window (``farpieces``); last, the batch's copies are marked in their
+        stories (``copies.mark``)."""
         fresh: dict[str, Incoming] = {}
         for item in sorted(items, key=lambda i: i.features.order):
             if item.member.article_id not in self.index.where:
@@ -149,6 +153,8 @@ class Clusterer:
             if self.lone_words > 0:
                 lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
                 farwords.absorb_far(self, list(fresh.values()), self.lone_words, self.far_days)
+                if self.far_pieces:
+                    farpieces.absorb_pieces(self, list(fresh.values()), self.far_days)
             self.touched = set()
         copies.mark(self.index, fresh)
 
@@ -348,7 +354,8 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
                      entities: dict[str, Sequence[Entity]] | None = None,
                      lone_words: int = lonewords.LONG,
                      names_veto: int = namesveto.SHORT,
-                     far_days: float = farwords.HORIZON) -> list[Story]:
+                     far_days: float = farwords.HORIZON,
+                     far_pieces: bool | None = None) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -360,7 +367,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
         seen.setdefault(article.id, article)
     found = entities or {}
     Clusterer(index, model, lone_words=lone_words, names_veto=names_veto,
-              far_days=far_days).add_all(
+              far_days=far_days, far_pieces=far_pieces).add_all(
         prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

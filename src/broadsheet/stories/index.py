@@ -237,6 +237,10 @@ class StoryIndex:
         self._norms = np.ones(64, dtype=np.float64)
         self._postings: dict[int, dict[int, array[int]]] = {}
         self._single: dict[int, dict[int, int]] = {}  # bucket -> {number: words} of one-member stories
+        self._naming: dict[int, set[int]] = {}  # day a member's text names -> story numbers (``naming``)
+        self._spans: dict[int, set[int]] = {}  # bucket -> numbers of stories of two or more whose
+        # dated members span it (``spanning``)
+        self._spanned: dict[int, tuple[int, int]] = {}  # number -> the buckets it is registered in
         self.new_postings: list[tuple[int, int, str]] = []  # (term, bucket, story id) to save
 
     # --- stories -----------------------------------------------------------------------------
@@ -293,6 +297,7 @@ class StoryIndex:
         for b in survivor.buckets | absorbed.buckets:
             self._post(number, terms, b)
         survivor.buckets |= absorbed.buckets
+        self._spread(number, survivor)
         self.changed.add(survivor.id)
         self.changed.discard(absorbed.id)
         self.absorbed.add(absorbed.id)
@@ -323,6 +328,30 @@ class StoryIndex:
             words = story.members[0].words
             for b in story.buckets:
                 self._single.setdefault(b, {})[number] = -1 if words is None else words
+        for member in story.members:
+            self._name_days(number, member)
+        self._spread(number, story)
+
+    def _name_days(self, number: int, member: Member) -> None:
+        """Register the days ``member``'s text names under the story's number (``naming``)."""
+        for day in member.dates:
+            self._naming.setdefault(day, set()).add(number)
+
+    def _spread(self, number: int, story: StoryState) -> None:
+        """Register a story of two or more dated members in the buckets from its first dated
+        member's to its last (``spanning``); only the buckets not registered yet are added (a
+        span only grows, and a merged story's number reads its survivor)."""
+        if story.size < 2 or not story.days:
+            return
+        low, high = self.bucket_of(story.days[0]), self.bucket_of(story.days[-1])
+        was = self._spanned.get(number)
+        if was is not None and was[0] <= low and high <= was[1]:
+            return
+        known = range(0) if was is None else range(was[0], was[1] + 1)
+        for b in range(low, high + 1):
+            if b not in known:
+                self._spans.setdefault(b, set()).add(number)
+        self._spanned[number] = (low, high) if was is None else (min(low, was[0]), max(high, was[1]))
 
     def _grown(self, story: StoryState) -> None:
         """Before a story takes a second member or is merged: it is of one member no more."""
@@ -349,6 +378,8 @@ class StoryIndex:
         """After ``story.add``: post the new terms, and every term under a new bucket."""
         self._grown(story)
         number = self._number(story)
+        self._name_days(number, story.members[-1])  # the member ``story.add`` appended
+        self._spread(number, story)
         b = self.bucket_of(features.day)
         if b not in story.buckets:
             story.buckets.add(b)
@@ -424,6 +455,31 @@ class StoryIndex:
                          for n, w in self._single.get(b, {}).items() if w >= words)
         found = [self._state(n) for n in numbers]
         return [s for s in found if s.size == 1 and accept(s)]
+
+    def naming(self, first: int, last: int) -> list[StoryState]:
+        """The live stories one of whose members' texts names a day from ``first`` to ``last``
+        (ordinals), by story number (``farpieces``: the stories that can name a day in a span)."""
+        numbers: set[int] = set()
+        for day in range(first, last + 1):
+            numbers |= self._naming.get(day, set())
+        return self._live(numbers)
+
+    def spanning(self, low: int, high: int) -> list[StoryState]:
+        """The live stories of two or more dated members whose first to last dated member
+        reaches a bucket from ``low`` to ``high``, by story number (a superset after merges: a
+        merged story's number reads its survivor, whose span holds the absorbed one's)."""
+        numbers: set[int] = set()
+        for b in range(low, high + 1):
+            numbers |= self._spans.get(b, set())
+        return self._live(numbers)
+
+    def _live(self, numbers: set[int]) -> list[StoryState]:
+        """The live states behind story numbers, each once, by number."""
+        found: dict[str, StoryState] = {}
+        for number in sorted(numbers):
+            story = self._state(number)
+            found.setdefault(story.id, story)
+        return list(found.values())
 
     def posted(self, term: int, low: int, high: int, most: int) -> set[str]:
         """The live stories posted under ``term`` in the buckets ``low`` to ``high``, read until

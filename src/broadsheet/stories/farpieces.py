@@ -71,13 +71,8 @@ def shared_own(index: StoryIndex, one: StoryState, other: StoryState, horizon: f
     shared, at_one, at_other = np.intersect1d(one.names.ids, other.names.ids, return_indices=True)
     mine = (one.names.vals[at_one] >= own * one.size) & (other.names.vals[at_other] >= own * other.size)
     held = shared[mine]
-    if not len(held):
-        return False
-    day = one.days[0]
-    low, high = index.bucket_of(day - horizon), index.bucket_of(day + horizon)
-    skip = {one.id, other.id}
-    return any(len(index.posted(int(term), low, high, rare + len(skip) + 1) - skip) <= rare
-               for term in held.tolist())
+    return bool(len(held)) and farwords.rare_near(index, held.tolist(), one.days[0], horizon,
+                                                  {one.id, other.id}, rare)
 
 
 def evidence(index: StoryIndex, one: StoryState, other: StoryState, horizon: float) -> bool:
@@ -104,12 +99,8 @@ def own_names(index: StoryIndex, piece: StoryState, horizon: float, own: float =
     ``shared_own`` with some host: at most ``rare`` + 1 other stories hold it within ``horizon``
     of its first day (the same count ``shared_own`` reads; a host takes away one at most)."""
     held = piece.names.ids[piece.names.vals >= own * piece.size]
-    if not len(held):
-        return False
-    day = piece.days[0]
-    low, high = index.bucket_of(day - horizon), index.bucket_of(day + horizon)
-    return any(len(index.posted(int(term), low, high, rare + 3) - {piece.id}) <= rare + 1
-               for term in held.tolist())
+    return bool(len(held)) and farwords.rare_near(index, held.tolist(), piece.days[0], horizon,
+                                                  {piece.id}, rare + 1)
 
 
 def naming_hosts(index: StoryIndex, piece: StoryState) -> list[StoryState]:

@@ -115,11 +115,16 @@ def own_name(index: StoryIndex, lone: StoryState, host: StoryState, horizon: flo
     held = shared[host.names.vals[at] >= own * host.size]
     if not len(held) or not lone.days:
         return False
-    day = lone.days[0]
+    return rare_near(index, held.tolist(), lone.days[0], horizon, {lone.id, host.id}, rare)
+
+
+def rare_near(index: StoryIndex, terms: Sequence[int], day: float, horizon: float, others_than: set[str],
+              rare: int) -> bool:
+    """Some of ``terms`` is held by at most ``rare`` stories, ``others_than`` aside, within
+    ``horizon`` days of ``day`` (the index's dated buckets there)."""
     low, high = index.bucket_of(day - horizon), index.bucket_of(day + horizon)
-    skip = {lone.id, host.id}
-    return any(len(index.posted(int(term), low, high, rare + len(skip) + 1) - skip) <= rare
-               for term in held.tolist())
+    return any(len(index.posted(int(term), low, high, rare + len(others_than) + 1) - others_than) <= rare
+               for term in terms)
 
 
 def reach(item: Incoming, window_days: float, horizon: float = HORIZON) -> float:

@@ -4,6 +4,7 @@ the labels still naming sentences of the leads they judged."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from broadsheet.bench.claims import (
@@ -122,11 +123,13 @@ def test_the_second_basil_set_draws_only_events_the_first_left_and_names_lead_se
     _assert_named(labels, articles)
 
 
-def test_the_third_basil_set_draws_only_events_the_first_two_left_and_names_lead_sentences() -> None:
+def _assert_a_later_basil_set(judged: Path, earlier_sets: tuple[Path, ...]) -> set[str]:
+    """A later BASIL claims set: 20 events no earlier set drew, three articles each, every claim
+    reported by two pages or more of its own event, each naming a lead sentence; its events."""
     path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
-    labels = json.loads(BASIL3_CLAIMS.read_text(encoding="utf-8"))
-    earlier = {e for judged in (BASIL_CLAIMS, BASIL2_CLAIMS)
-               for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
+    labels = json.loads(judged.read_text(encoding="utf-8"))
+    earlier = {e for earlier_set in earlier_sets
+               for e in json.loads(earlier_set.read_text(encoding="utf-8"))["events"]}
     assert not set(labels["events"]) & earlier and len(set(labels["events"])) == 20
     event_of = {a.id: event for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
     articles = {a.id: a for a, _ in zip(*load_basil(path), strict=True) if a.id in event_of}
@@ -134,35 +137,23 @@ def test_the_third_basil_set_draws_only_events_the_first_two_left_and_names_lead
     assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
     assert all({event_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
     _assert_named(labels, articles)
+    return set(labels["events"])
+
+
+def test_the_third_basil_set_draws_only_events_the_first_two_left_and_names_lead_sentences() -> None:
+    _assert_a_later_basil_set(BASIL3_CLAIMS, (BASIL_CLAIMS, BASIL2_CLAIMS))
 
 
 def test_the_fourth_basil_set_draws_only_events_no_earlier_set_drew_and_names_lead_sentences() -> None:
-    path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
-    labels = json.loads(BASIL4_CLAIMS.read_text(encoding="utf-8"))
-    earlier = {e for judged in (BASIL_CLAIMS, BASIL2_CLAIMS, BASIL3_CLAIMS)
-               for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
-    assert not set(labels["events"]) & earlier and len(set(labels["events"])) == 20
-    event_of = {a.id: event for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
-    articles = {a.id: a for a, _ in zip(*load_basil(path), strict=True) if a.id in event_of}
-    assert len(articles) == 3 * len(labels["events"]) == 60
-    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
-    assert all({event_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
-    _assert_named(labels, articles)
+    _assert_a_later_basil_set(BASIL4_CLAIMS, (BASIL_CLAIMS, BASIL2_CLAIMS, BASIL3_CLAIMS))
 
 
 def test_the_fifth_basil_set_holds_the_events_no_earlier_set_drew_and_names_lead_sentences() -> None:
+    earlier = (BASIL_CLAIMS, BASIL2_CLAIMS, BASIL3_CLAIMS, BASIL4_CLAIMS)
+    events = _assert_a_later_basil_set(BASIL5_CLAIMS, earlier)
     path = require(eval_data_dir() / "clustering" / "basil" / "basil_articles.jsonl", "BASIL")
-    labels = json.loads(BASIL5_CLAIMS.read_text(encoding="utf-8"))
-    earlier = {e for judged in (BASIL_CLAIMS, BASIL2_CLAIMS, BASIL3_CLAIMS, BASIL4_CLAIMS)
-               for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
-    every = set(load_basil(path)[1])
-    assert set(labels["events"]) == every - earlier and len(set(labels["events"])) == 20
-    event_of = {a.id: event for a, event in zip(*load_basil(path), strict=True) if event in labels["events"]}
-    articles = {a.id: a for a, _ in zip(*load_basil(path), strict=True) if a.id in event_of}
-    assert len(articles) == 3 * len(labels["events"]) == 60
-    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
-    assert all({event_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
-    _assert_named(labels, articles)
+    drawn = {e for judged in earlier for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
+    assert events == set(load_basil(path)[1]) - drawn
 
 
 def test_every_allsides_label_names_a_sentence_of_its_articles_lead() -> None:

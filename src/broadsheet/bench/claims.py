@@ -144,9 +144,9 @@ def shown_claims(stories: Mapping[str, Sequence[Article]], page_of: Mapping[str,
 def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
-    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil), (ALLSIDES, _allsides), (ECBPLUS, _ecbplus),
-            (BASIL2, _basil2), (BASIL3, _basil3), (BASIL4, _basil4),
-            (BASIL5, _basil5))
+    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil(BASIL_CLAIMS)), (ALLSIDES, _allsides),
+            (ECBPLUS, _ecbplus), (BASIL2, _basil(BASIL2_CLAIMS)), (BASIL3, _basil(BASIL3_CLAIMS)),
+            (BASIL4, _basil(BASIL4_CLAIMS)), (BASIL5, _basil(BASIL5_CLAIMS)))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:
@@ -169,29 +169,12 @@ def _real_day(data: Path) -> Loaded | None:
     return labels, stories, page_of, {k: articles[k].outlet or "" for k in page_of.values()}
 
 
-def _basil(data: Path) -> Loaded | None:
-    path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL_CLAIMS, load_basil, _named) if path.is_file() else None
-
-
-def _basil2(data: Path) -> Loaded | None:
-    path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL2_CLAIMS, load_basil, _named) if path.is_file() else None
-
-
-def _basil3(data: Path) -> Loaded | None:
-    path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL3_CLAIMS, load_basil, _named) if path.is_file() else None
-
-
-def _basil4(data: Path) -> Loaded | None:
-    path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL4_CLAIMS, load_basil, _named) if path.is_file() else None
-
-
-def _basil5(data: Path) -> Loaded | None:
-    path = data / "clustering" / "basil" / "basil_articles.jsonl"
-    return _judged_set(path, BASIL5_CLAIMS, load_basil, _named) if path.is_file() else None
+def _basil(claims: Path) -> Callable[[Path], Loaded | None]:
+    """The loader of one judged BASIL set (``claims``: its labels file; the articles are BASIL's)."""
+    def load(data: Path) -> Loaded | None:
+        path = data / "clustering" / "basil" / "basil_articles.jsonl"
+        return _judged_set(path, claims, load_basil, _named) if path.is_file() else None
+    return load
 
 
 def _allsides(data: Path) -> Loaded | None:

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from broadsheet.brief.voiceroles import titled_whole, whole_role, whole_word
 from broadsheet.stories.outlets import newsroom_named, reports_news
 from broadsheet.stories.titles import description_after, held_after, words_before
 
@@ -46,3 +47,23 @@ def test_a_description_or_an_office_held_is_read_where_the_surname_alone_is_writ
     assert description_after("Ada Holt", texts) == "immunologist at Plains University"
     assert held_after("Ivo Dahl", ["no", "Dahl, who served as governor from 2001 to 2009"]) == \
         "former governor from 2001 to 2009"
+
+
+def test_a_role_is_made_whole_only_from_a_text_writing_every_part_its_pattern_needs() -> None:
+    """The role rules look only in texts holding every string their pattern needs (the role and the
+    surname, the surname and its comma, the hyphen): such a text is still read, tabs and all, and a
+    story that writes the parts in different texts makes nothing whole."""
+    apart = ["Darren Tipton spoke.", "The CEO of Paris Baguette North America left."]
+    together = ["Tipton,\tthe CEO of Paris Baguette North America, said"]
+    assert whole_role("CEO of Paris", "Darren Tipton", apart + together) == \
+        "CEO of Paris Baguette North America"
+    assert whole_role("CEO of Paris", "Darren Tipton", apart) == "CEO of Paris"
+    office = ["Director of National Intelligence\tAda Holt said"]
+    assert titled_whole("National Intelligence", "Ada Holt", ["Holt met.", *office]) == \
+        "Director of National Intelligence"
+    assert titled_whole("National Intelligence", "Ada Holt",
+                        ["Director of National Intelligence spoke.", "Ada Holt said"]) == \
+        "National Intelligence"
+    assert whole_word("a co", ["a co said", "and a co-author of the study, said"]) == \
+        "a co-author of the study"
+    assert whole_word("a co", ["a co said", "a co author"]) == "a co"

@@ -46,10 +46,10 @@ class StoryTexts(tuple[str, ...]):
 
     def _numbers(self, written: str, flags: int) -> tuple[int, ...]:
         if (written, flags) not in self._holding:
-            pattern = re.compile(re.escape(written), flags)
+            pattern = re.compile(re.escape(written), flags) if flags else None
             self._holding[written, flags] = tuple(
                 i for i in self._candidates(written, flags)
-                if (pattern.search(self[i]) if flags else written in self[i]))
+                if (pattern.search(self[i]) if pattern else written in self[i]))
         return self._holding[written, flags]
 
     def _candidates(self, written: str, flags: int) -> Sequence[int]:

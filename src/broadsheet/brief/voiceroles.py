@@ -52,10 +52,13 @@ def whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | No
     if not role:
         return role
     surname = speaker.split()[-1] if speaker.split() else ""
+    found_in = [text for text in mentioning(texts, role) if surname + "," in text]
+    if not found_in:
+        return role  # the name is written before a comma nowhere: no pattern to build
     pattern = re.compile(rf"\b{re.escape(surname)},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
                          + r"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*)+)")
     own = set(name_key(speaker).split())
-    for text in mentioning(texts, role):
+    for text in found_in:
         found = next(matches_from(pattern, text, surname), None)
         if found is None:
             continue
@@ -76,10 +79,13 @@ def titled_whole(role: str | None, speaker: str, texts: Sequence[str]) -> str | 
         return role
     if set(name_key(role).split()) & set(name_key(speaker).split()):
         return role  # "Plains" of "Plains Bikes": the speaker's own name
+    found_in = [text for text in mentioning(texts, role) if speaker.split()[-1] in text]
+    if not found_in:
+        return role
     pattern = re.compile(r"(?<![\w'’.-])(" + _TITLE_OF + ")" + re.escape(role)
                          + r"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}" + re.escape(speaker.split()[-1])
                          + r"(?![\w'’-])")
-    for text in mentioning(texts, role):
+    for text in found_in:
         found = pattern.search(text)
         if found:
             return found.group(1) + role
@@ -97,9 +103,12 @@ def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:
     inauguration of President-elect Ivo Dahl" is his)."""
     if not speaker.split():
         return False
+    found_in = [text for text in mentioning(texts, role) if speaker.split()[-1] in text]
+    if not found_in:
+        return False
     title = re.compile(rf"(?<![\w-]){re.escape(role)}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}"
                        rf"{re.escape(speaker.split()[-1])}(?![\w'’-])")
-    return any(next(matches_from(title, text, role), None) for text in mentioning(texts, role))
+    return any(next(matches_from(title, text, role), None) for text in found_in)
 
 
 def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str | None:
@@ -111,6 +120,9 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
     if not role or not role[-1].isalnum() or _titles_the_name(role, speaker, texts):
         return role
     _, comma, tail = role.rpartition(", ")
+    found_in = [text for text in mentioning(texts, tail) if tail + "-" in text]
+    if not found_in:
+        return role  # the role's last part is hyphened nowhere
     before = r",[ \t]+" if comma else r"(?<![\w-])"
     if re.fullmatch(r"[A-Z]", tail):  # "E" of "E-RYT 200"; not a party's "D" made a nickname, "D-Money"
         pattern = re.compile(before + re.escape(tail) + r"(-[A-Z0-9][A-Z0-9-]*\b"
@@ -118,7 +130,7 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
     else:
         pattern = re.compile(before + re.escape(tail) + r"(-\w[\w-]*(?:[ \t]+[A-Z0-9][A-Z0-9-]*\b)*"
                              r"(?:(?:[ \t]+[\w'’-]+){1,4}(?=[,.;:)]))?)")  # "co-author of the study,"
-    for text in mentioning(texts, tail):
+    for text in found_in:
         found = pattern.search(text)
         if found:
             return role + found.group(1)

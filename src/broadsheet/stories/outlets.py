@@ -57,12 +57,15 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
     words = name.split()
     if label == "PERSON" or not words or not words[-1][:1].isupper() or _INSTITUTION.search(name):
         return False
+    found_in = [text for text in mentioning(texts, ARTICLE.sub("", name)) if "report" in text]
+    if not found_in:
+        return False  # every way below writes "report"
     named = re.escape(ARTICLE.sub("", name))
     pattern = re.compile(rf"\b{named}\s+(?:(?:first|also|previously|later|originally)\s+)?report(?:s|ed)\b"
                          rf"(?=\s+(?:that|on\s+\w+day|\w+day|earlier|last|this|late|citing)\b|\s*[.,;])|"
                          rf"\b{named}['’]s\s+(?:\w+\s+)?(?:report|reporting|story|scoop)\b|"
                          rf"\bas\s+(?:first\s+|previously\s+)?reported\s+(?:by|in)\s+(?:the\s+)?{named}\b")
-    return any(pattern.search(text) for text in mentioning(texts, ARTICLE.sub("", name)))
+    return any(pattern.search(text) for text in found_in)
 
 
 def newsroom_named(name: str, texts: Iterable[str]) -> bool:
@@ -72,12 +75,14 @@ def newsroom_named(name: str, texts: Iterable[str]) -> bool:
     words = name.split()
     if not words or not words[-1][:1].isupper():
         return False
+    found_in = [text for text in writing_any_case(texts, ARTICLE.sub("", name)) if _newsroom_word(text)]
+    if not found_in:
+        return False
     named = re.escape(ARTICLE.sub("", name))
     pattern = re.compile(rf"\b(?:news\s+agency|newspaper|broadcaster|news\s+site|tabloid),?\s+(?:the\s+)?"
                          rf"{named}\b(?!\s+(?-i:[A-Z]))|\b{named}\s+(?:news\s+agency|magazine|newspaper)\b",
                          re.I)
-    return any(pattern.search(text) for text in writing_any_case(texts, ARTICLE.sub("", name))
-               if _newsroom_word(text))
+    return any(pattern.search(text) for text in found_in)
 
 
 _NEWSROOM_WORD = re.compile(r"news\s+agency|newspaper|broadcaster|news\s+site|tabloid|magazine", re.I)

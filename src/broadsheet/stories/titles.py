@@ -75,10 +75,13 @@ def _bracketed_title(name: str, parts: list[str], texts: Iterable[str]) -> str |
     office or an expert's word; None otherwise."""
     if len(parts) < 2:
         return None
+    found_in = [text for text in mentioning(texts, parts[-1]) if "[" in text]
+    if not found_in:
+        return None  # no editor's bracket: no pattern to build
     inside = re.escape(" ".join(parts[:-1]))
     pattern = re.compile(rf"\[((?:[A-Za-z][\w'’.-]*[ \t]+){{0,3}}[A-Za-z][\w'’.-]*)"
                          rf"(?:[ \t]+{inside}\][ \t]+|\][ \t]+{inside}[ \t]+){re.escape(parts[-1])}(?![\w-])")
-    for text in mentioning(texts, parts[-1]):
+    for text in found_in:
         for match in pattern.finditer(text):
             words = match.group(1)
             if OFFICE.search(words) or EXPERT.search(words):

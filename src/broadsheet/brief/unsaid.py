@@ -45,6 +45,7 @@ from broadsheet.brief.unsaidspeakers import (
     nothing_said,
     opens_with_its_speaker,
     passive_subject,
+    the_writers_question,
 )
 from broadsheet.model import Attribution
 
@@ -147,7 +148,9 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its cue is "conclude" or "end" and its words "it" or a meeting ("concluded it without taking
       questions"): an event ended; an aim's cue with "to" and the aim described ("plans to act Tuesday
       that would ..."), "citing concerns that ..." and a cue after "rarely" or "seldom" are no words
-      either.
+      either;
+    - it is the writer's question, an auxiliary opening the sentence right before the speaker and a
+      question mark closing it ("Would Adam Schiff have pleaded to keep ... secret?").
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -157,4 +160,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
           a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused,
-          a_thing_recalled, an_act_refused, an_event_ended)
+          a_thing_recalled, an_act_refused, an_event_ended, the_writers_question)

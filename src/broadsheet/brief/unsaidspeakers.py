@@ -246,3 +246,23 @@ _WORDS = re.compile(r"\w+")
 
 
 _CODE_NAME = re.compile(r"[a-z]{2,}[A-Z]\w*|\w+_\w+")  # "numberOfFrames", "file_name"; not "eBay", "iPhone"
+
+
+def the_writers_question(attribution: Attribution, text: str) -> bool:
+    """ "Would Adam Schiff have pleaded to keep the ... identity secret?": the writer asks what the
+    speaker would say or did say, a question of the writer's own, no words said: an auxiliary opens
+    the sentence right before the speaker (no quotation mark before it: "“Would you ...?” she asked"
+    is hers), and the sentence ends in a question mark after the cue."""
+    speaker, cue = attribution.speaker_span, attribution.cue_span
+    if speaker is None or cue is None or speaker[1] > cue[0]:
+        return False
+    if not _AUXILIARY_OPENS.search(text, max(0, speaker[0] - 24), speaker[0]):
+        return False
+    end = _SENTENCE_END.search(text, cue[1])
+    return end is not None and end.group() == "?"
+
+
+_AUXILIARY_OPENS = re.compile(r"(?:\A|[.!?][\"”’)]?[ \t]+|\n[ \t]*)(?:Would|Will|Could|Should|Can|Might|"
+                              r"Did|Does|Do|Has|Have|Had)[ \t]+\Z")
+# a full stop ends a sentence after a word of three small letters at least ("U.S. Senate", "Gov." go on)
+_SENTENCE_END = re.compile(r"[?!\n]|(?<=[a-z]{3})\.(?=[\"”’)]?(?:\s+[A-Z“\"]|\s*\Z))")

@@ -94,6 +94,7 @@ class Incoming:
     sketch: Sketch | None
     member: Member
     length: int = 0  # words of the body (``lonewords``: only long documents move by their words)
+    caseless: bool = False  # no capital letter in title + text (``neighbours.absorb_stories``)
 
 
 def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
@@ -105,7 +106,8 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=is_roundup(article), words=length,
                     dates=dates)
-    return Incoming(features, sketch(article), member, length)
+    caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
+    return Incoming(features, sketch(article), member, length, caseless)
 
 
 class Clusterer:
@@ -150,6 +152,8 @@ class Clusterer:
         self.settle()
         if self.lone_neighbours is not None:
             neighbours.absorb_lone(self, list(fresh.values()), self.lone_neighbours)
+            neighbours.absorb_stories(self, list(fresh.values()), self.lone_neighbours,
+                                      neighbours.STORIES_GATE)
             if self.lone_words > 0:
                 lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
                 farwords.absorb_far(self, list(fresh.values()), self.lone_words, self.far_days)

@@ -21,7 +21,10 @@ For each article, in publication order within a batch:
    survivor's ``merged_from``.
 7. last, each article the batch left alone votes with its nearest neighbours of the batch: a story
    holding more than half of its ``neighbours.NEIGHBOURS`` nearest articles absorbs it, a merge
-   like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
+   like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories);
+   then the batch's undated stories of caseless text (lower-cased and stripped, as Google News'
+   items are) vote as a whole, their members' neighbours outside them counted together
+   (``neighbours.absorb_stories``, stories round 51: the fragments of a topic).
 8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin;
@@ -135,6 +138,7 @@ class Clusterer:
         """Place every item, in publication order, skipping articles already placed; then the
         merge pass over the stories the batch touched (``settle``); then each article the batch
         left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``),
+        and its undated caseless stories vote as a whole (``neighbours.absorb_stories``),
         lone long articles move by their words (``lonewords``, ``farwords``) and dated pieces
         join beyond the window (``farpieces``); last, the batch's copies are marked in their
         stories (``copies.mark``)."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from broadsheet.model import Article
 from broadsheet.stories import Clusterer, StoryIndex, cluster_articles, prepare
 from broadsheet.stories.engine import Incoming, story_id
-from broadsheet.stories.neighbours import NEIGHBOURS, absorb_lone
+from broadsheet.stories.neighbours import NEIGHBOURS, absorb_lone, absorb_stories
 from broadsheet.stories.score import DEFAULT_MODEL
 from test_stories import ALL, art, groups
 
@@ -123,3 +123,54 @@ def test_an_undated_lone_article_draws_from_the_whole_batch() -> None:
                                     [[a.id for a in FLOOD], [a.id for a in NEAR[:2]]])
     assert absorb_lone(engine, items, neighbours=5) == 1
     assert index.where["lone"] == index.where["f0"]
+
+
+def stripped(article: Article, published: str | None = None) -> Article:
+    """The article as Google News gives it: no title, no date, title + text lower-cased."""
+    text = " ".join((article.title, *article.paragraphs)).lower()
+    return art(article.id, "", text, published=published)
+
+
+PIECE = [art("p1", "Valencia flood rain closes the metro", "Flood water and rain in Valencia."),
+         art("p2", "Valencia rain and flood at the harbour", "Rain flood in Valencia harbour.")]
+
+
+def test_a_stripped_story_joins_the_story_its_members_neighbours_are_in() -> None:
+    batch = [stripped(a) for a in FLOOD + OTHER + PIECE]
+    engine, index, items = laid_out(batch, [[a.id for a in FLOOD], ["p1", "p2"]])
+    assert absorb_stories(engine, items, neighbours=5) == 1
+    flood = index.stories[story_id("f0")]
+    assert index.where["p1"] == index.where["p2"] == flood.id
+    assert story_id("p1") in flood.merged_from
+    assert index.where["o1"] == story_id("o1")
+
+
+def test_a_story_whose_neighbours_are_its_own_stays() -> None:
+    batch = [stripped(a) for a in FLOOD + OTHER + SENATE]
+    engine, index, items = laid_out(batch, [[a.id for a in FLOOD], ["s1", "s2"], ["o1", "o2"]])
+    assert absorb_stories(engine, items, neighbours=5) == 0
+    assert index.where["s2"] == story_id("s1") != index.where["f0"]
+
+
+def test_only_stripped_undated_stories_vote_unless_every_story_is_asked() -> None:
+    cased = [dataclasses.replace(a, published=None) for a in FLOOD + OTHER + PIECE]
+    engine, index, items = laid_out(cased, [[a.id for a in FLOOD], ["p1", "p2"]])
+    assert not any(item.caseless for item in items)
+    assert absorb_stories(engine, items, neighbours=5) == 0
+    assert index.where["p1"] == story_id("p1")
+    assert absorb_stories(engine, items, neighbours=5, gate="all") == 1
+    assert index.where["p1"] == index.where["f0"]
+
+
+def test_a_dated_story_never_votes_as_a_whole() -> None:
+    batch = [stripped(a, "2021-08-10") for a in FLOOD + OTHER + PIECE]
+    engine, index, items = laid_out(batch, [[a.id for a in FLOOD], ["p1", "p2"]])
+    assert absorb_stories(engine, items, neighbours=5, gate="all") == 0
+    assert index.where["p1"] == story_id("p1")
+
+
+def test_the_story_vote_is_off_with_no_gate() -> None:
+    batch = [stripped(a) for a in FLOOD + OTHER + PIECE]
+    engine, index, items = laid_out(batch, [[a.id for a in FLOOD], ["p1", "p2"]])
+    assert absorb_stories(engine, items, neighbours=5, gate="") == 0
+    assert index.where["p1"] == story_id("p1")

@@ -21,7 +21,10 @@ For each article, in publication order within a batch:
    survivor's ``merged_from``.
 7. last, each article the batch left alone votes with its nearest neighbours of the batch: a story
    holding more than half of its ``neighbours.NEIGHBOURS`` nearest articles absorbs it, a merge
-   like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories).
+   like the others (``neighbours.py``, stories round 32: short texts' outliers of large stories);
+   then the batch's undated stories of caseless text (lower-cased and stripped, as Google News'
+   items are) vote as a whole, their members' neighbours outside them counted together
+   (``neighbours.absorb_stories``, stories round 51: the fragments of a topic).
 8. then each undated article still alone whose body has at least ``lonewords.LONG`` words (a full
    article, not an excerpt) goes to the index candidate whose words explain it best, by a mixture
    likelihood (``lonewords.py``, stories round 41), when that beats staying alone by a margin;
@@ -94,6 +97,7 @@ class Incoming:
     sketch: Sketch | None
     member: Member
     length: int = 0  # words of the body (``lonewords``: only long documents move by their words)
+    caseless: bool = False  # no capital letter in title + text (``neighbours.absorb_stories``)
 
 
 def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
@@ -105,7 +109,8 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=is_roundup(article), words=length,
                     dates=dates)
-    return Incoming(features, sketch(article), member, length)
+    caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
+    return Incoming(features, sketch(article), member, length, caseless)
 
 
 class Clusterer:
@@ -133,6 +138,7 @@ class Clusterer:
         """Place every item, in publication order, skipping articles already placed; then the
         merge pass over the stories the batch touched (``settle``); then each article the batch
         left alone votes with its nearest neighbours of the batch (``neighbours.absorb_lone``),
+        and its undated caseless stories vote as a whole (``neighbours.absorb_stories``),
         lone long articles move by their words (``lonewords``, ``farwords``) and dated pieces
         join beyond the window (``farpieces``); last, the batch's copies are marked in their
         stories (``copies.mark``)."""
@@ -150,6 +156,8 @@ class Clusterer:
         self.settle()
         if self.lone_neighbours is not None:
             neighbours.absorb_lone(self, list(fresh.values()), self.lone_neighbours)
+            neighbours.absorb_stories(self, list(fresh.values()), self.lone_neighbours,
+                                      neighbours.STORIES_GATE)
             if self.lone_words > 0:
                 lonewords.absorb_lone(self, list(fresh.values()), self.lone_words)
                 farwords.absorb_far(self, list(fresh.values()), self.lone_words, self.far_days)

@@ -19,6 +19,7 @@ from broadsheet.stories.corroboration import (
     SAME_CLAIM,
     _Claim,
     _merge,
+    _unquoted,
     claim_terms,
     combined,
     is_opinion,
@@ -287,6 +288,31 @@ def test_a_sentence_copied_word_for_word_from_an_earlier_report_is_that_reports(
     also = _article("b", "Valley Post", "The mayor spoke.", f"{statement} she said.", published=NINE)
     ((_, _, sources),) = [c for c in _claims(said, also) if c[0].startswith("\u201c")]
     assert sources == ("harbor times", "valley post")
+
+
+def test_two_reporters_attributing_one_statement_each_their_own_way_are_two_sources() -> None:
+    """Nearly word for word (the statement), but the words outside its quotation marks are each
+    reporter's own: no run of six in the earlier sentence's order, so no copy."""
+    statement = ("\u201chas a mild fever and is working from home until the end of the week, as "
+                 "her doctors advised\u201d")
+    first = _article("a", "Harbor Times", "Dunmore's mayor is ill.",
+                     f"According to a city statement, Mayor Ruth Okafor {statement}.")
+    second = _article("b", "Valley Post", "Dunmore's mayor is ill, the city says.",
+                      f"Mayor Ruth Okafor {statement[:-1]},\u201d the city said in a statement on Monday.",
+                      published=NINE)
+    texts = [a.text[s:e] for a in (first, second) for s, e in lead_sentences(a)]
+    fever = [k for k, text in enumerate(texts) if "fever" in text]
+    assert similarities(texts)[fever[0], fever[1]] >= 0.9  # a copy's closeness, but its own words
+    ((_, outlets, sources),) = [c for c in _claims(first, second) if "fever" in c[0]]
+    assert outlets == ("Harbor Times", "Valley Post")
+    assert sources == ("harbor times", "valley post")
+
+
+def test_the_words_outside_quotation_marks_are_read_in_order() -> None:
+    assert _unquoted('He said "we will win the day" on Monday.') == ["He said ", " on Monday."]
+    assert _unquoted("we will win,\u201d he said on Monday.") == [" he said on Monday."]
+    assert _unquoted("The mayor said \u201cthe bridge is safe") == ["The mayor said "]
+    assert _unquoted("No quotation here.") == ["No quotation here."]
 
 
 def test_two_sentences_quoting_one_statement_state_one_claim_whatever_words_surround_it() -> None:

@@ -132,21 +132,22 @@ TOLD = _article("v", "Valley Post", "The harbor sale will go ahead in June, Mayo
                 "WDNB News.", published="2026-03-02T09:00:00Z")
 
 
-def test_an_interview_credited_after_the_lede_is_the_ledes_source() -> None:
-    interview = "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."
-    ((_, _, sources),) = _claims(_interviewed(QUINN, interview), TOLD)
-    assert sources == ("wdnb",)
+INTERVIEW = "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."
 
 
 @pytest.mark.parametrize("lead", [
-    # the lede reports no speech: the interview is a side detail
-    ("The council approved on Monday the harbor sale, which will go ahead in June.",
-     "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."),
-    # the interview is credited further down the lead, not in the sentence after the lede
-    (QUINN, "The harbor has lost money for eleven years in a row.",
-     "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."),
+    (QUINN, INTERVIEW),
+    # credited further down the lead (corroboration round 8; round 7 read the second sentence only)
+    (QUINN, "The harbor has lost money for eleven years in a row.", INTERVIEW),
 ])
-def test_an_interview_elsewhere_in_the_lead_leaves_the_lede_its_own(lead: tuple[str, ...]) -> None:
+def test_an_interview_credited_later_in_the_lead_is_the_ledes_source(lead: tuple[str, ...]) -> None:
+    ((_, _, sources),) = _claims(_interviewed(*lead), TOLD)
+    assert sources == ("wdnb",)
+
+
+def test_an_interview_credited_for_a_lede_reporting_no_speech_leaves_the_lede_its_own() -> None:
+    """The interview is a side detail."""
+    lead = ("The council approved on Monday the harbor sale, which will go ahead in June.", INTERVIEW)
     found = {text[:12]: set(sources) for text, _, sources in _claims(_interviewed(*lead), TOLD)}
     assert found[lead[0][:12]] == {"harbor times", "wdnb"}
 

@@ -38,8 +38,9 @@ The rules:
   in the Times", "citing Reuters", "told BBC News", "told Fox News' Shannon Bream", "said on
   CNN", "said in an interview on CNN", or an attribution of the analysis with ``via`` set on that
   sentence; an interview credits what was said in it, so a sentence crediting one holds a verb of
-  saying; an interview credited in the sentence after a lede that reports speech and cites none,
-  "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner ...", is the lede's too);
+  saying; the first interview a later lead sentence credits, for a lede that reports speech and cites
+  none, "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner ...", is the lede's
+  too);
   for a sentence that says it is hearsay ("reportedly", "is reported to")
   the one other outlet the lead cites; else the news agency its dateline credits for the whole
   article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
@@ -223,15 +224,16 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
 
 def _interviewed(article: Article, spans: Sequence[tuple[int, int]], cited: Sequence[str | None],
                  outlets: Collection[str]) -> list[str | None]:
-    """The sources cited, with an interview credited in the sentence after the lede taken for the
+    """The sources cited, with the first interview a later lead sentence credits taken for the
     lede when that reports speech and cites none ("Boehner said on Monday that ..." and "In an
-    interview with Fox News, to be shown on Tuesday, Mr. Boehner ...": Fox News' interview)."""
+    interview with Fox News, to be shown on Tuesday, Mr. Boehner ...": Fox News' interview; "...
+    made his comments in an interview with KBFX-TV" in the fourth sentence, the same)."""
     found = list(cited)
-    if len(spans) < 2 or cited[0] is not None:
+    if len(spans) < 2 or cited[0] is not None or not _SAYING.search(article.text[slice(*spans[0])]):
         return found
-    lede, second = (article.text[a:b] for a, b in spans[:2])
-    outlet = cited_source(second, outlets, interview=True)
-    if outlet is not None and outlet != _own(article) and _SAYING.search(lede):
+    outlet = next((o for a, b in spans[1:]
+                   if (o := cited_source(article.text[a:b], outlets, interview=True)) is not None), None)
+    if outlet is not None and outlet != _own(article):
         found[0] = outlet
     return found
 

@@ -345,10 +345,10 @@ def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
     for k, (article, sentence, source) in enumerate(reports):
         if source != _own(article) or len(" ".join(_unquoted(sentence)).split()) < MIN_WORDS:
             continue
-        runs = _runs(sentence)
-        earlier = [j for j in np.flatnonzero(close[k, :k] >= COPIED).tolist()
-                   if reports[j][0].id != article.id and reports[j][0].outlet != article.outlet
-                   and runs & _runs(reports[j][1], quoted=True)]
+        near = [j for j in np.flatnonzero(close[k, :k] >= COPIED).tolist()
+                if reports[j][0].id != article.id and reports[j][0].outlet != article.outlet]
+        runs = _runs(sentence) if near else set()
+        earlier = [j for j in near if runs & _runs(reports[j][1], quoted=True)]
         if earlier:
             best = max(earlier, key=lambda j: close[k, j])
             found[k] = (article, sentence, found[best][2])

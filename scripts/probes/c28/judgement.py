@@ -20,7 +20,8 @@ NOT_CLAIMS = [("train-1826-1", 0), ("train-296-2", 371), ("train-2217-0", 221)]
 # (story, [(item, offset)], independent, optional, note)
 CLAIMS = [
     ("val-90", [("0", 0), ("1", 0), ("2", 0)], 3, False,
-     "the US sends about 4 million AstraZeneca doses to Mexico and Canada (the White House; an official to Reuters)"),
+     "the US sends about 4 million AstraZeneca doses to Mexico and Canada "
+     "(the White House; an official to Reuters)"),
     ("val-90", [("0", 281), ("2", 223)], 2, True, "2.5 million to Mexico, 1.5 million to Canada"),
     ("train-1826", [("0", 29), ("1", 178), ("2", 0)], 1, False,
      "Trump claimed his State of the Union drew the largest audience in history (two opinion items count 0)"),
@@ -47,12 +48,14 @@ CLAIMS = [
     ("train-2090", [("0", 0), ("1", 0), ("2", 0)], 3, False, "O'Brien tested positive for Covid-19"),
     ("train-2090", [("0", 390), ("1", 121), ("2", 107)], 3, False,
      "mild symptoms, self-isolating, working off site (a White House statement: no outlet)"),
-    ("train-2090", [("1", 215), ("2", 252)], 2, True, "no risk of exposure to the President or Vice President"),
+    ("train-2090", [("1", 215), ("2", 252)], 2, True,
+     "no risk of exposure to the President or Vice President"),
     ("train-2090", [("1", 284), ("2", 322)], 2, True, "the NSC's work continues uninterrupted"),
     ("train-708", [("0", 0), ("0", 119), ("0", 221), ("1", 202), ("2", 0)], 4, False,
      "Pence to get the vaccine publicly on Friday (outlet 1 credits Axios and CNN: 4 sources)"),
     ("train-708", [("1", 0), ("2", 0)], 2, False, "Biden to get the vaccine publicly next week"),
-    ("train-708", [("1", 0), ("2", 173)], 2, True, "officials seek to reassure the public the vaccine is safe"),
+    ("train-708", [("1", 0), ("2", 173)], 2, True,
+     "officials seek to reassure the public the vaccine is safe"),
     ("train-578", [("0", 0), ("1", 0), ("2", 0), ("2", 338)], 3, False, "Biden picks Mayorkas to head DHS"),
     ("train-578", [("0", 321), ("1", 277), ("2", 192)], 3, False,
      "Mayorkas would be the first Latino / Hispanic and first immigrant to head DHS"),

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 
 import numpy as np
+from rows import DATA, SETS
 
 from broadsheet.bench.perspectives import as_story
 from broadsheet.stories import corroboration as co
-from rows import DATA, SETS
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from broadsheet.bench.claims import (
+    ALLSIDES2_CLAIMS,
     ALLSIDES_CLAIMS,
     BASIL2_CLAIMS,
     BASIL3_CLAIMS,
@@ -163,6 +164,22 @@ def test_every_allsides_label_names_a_sentence_of_its_articles_lead() -> None:
     articles = {a.id: a for a, story in loaded if story in labels["events"]}
     assert len(articles) == 3 * len(labels["events"]) == 60
     assert set(labels["opinion"]) <= set(articles)
+    _assert_named(labels, articles)
+
+
+def test_the_second_allsides_set_draws_only_stories_the_first_left_and_names_lead_sentences() -> None:
+    path = require(eval_data_dir() / "clustering" / "allsides-neus" / "allsides_dev.jsonl", "AllSides-NEUS")
+    labels = json.loads(ALLSIDES2_CLAIMS.read_text(encoding="utf-8"))
+    first = json.loads(ALLSIDES_CLAIMS.read_text(encoding="utf-8"))["events"]
+    assert not set(labels["events"]) & set(first) and len(set(labels["events"])) == 20
+    story_of = {a.id: story for a, story in zip(*load_allsides(path), strict=True)
+                if story in labels["events"]}
+    articles = {a.id: a for a, _ in zip(*load_allsides(path), strict=True) if a.id in story_of}
+    assert len(articles) == 3 * len(labels["events"]) == 60
+    assert not any(story.startswith("test") for story in labels["events"])  # never the test split
+    assert set(labels["opinion"]) <= set(articles)
+    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
+    assert all({story_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
     _assert_named(labels, articles)
 
 

@@ -19,6 +19,7 @@ from broadsheet.stories.corroboration import (
     SAME_CLAIM,
     _Claim,
     _merge,
+    _unquoted,
     claim_terms,
     combined,
     is_opinion,
@@ -131,21 +132,22 @@ TOLD = _article("v", "Valley Post", "The harbor sale will go ahead in June, Mayo
                 "WDNB News.", published="2026-03-02T09:00:00Z")
 
 
-def test_an_interview_credited_after_the_lede_is_the_ledes_source() -> None:
-    interview = "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."
-    ((_, _, sources),) = _claims(_interviewed(QUINN, interview), TOLD)
-    assert sources == ("wdnb",)
+INTERVIEW = "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."
 
 
 @pytest.mark.parametrize("lead", [
-    # the lede reports no speech: the interview is a side detail
-    ("The council approved on Monday the harbor sale, which will go ahead in June.",
-     "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."),
-    # the interview is credited further down the lead, not in the sentence after the lede
-    (QUINN, "The harbor has lost money for eleven years in a row.",
-     "In an interview with WDNB News, to be aired on Tuesday, Ms. Quinn laid out her plans."),
+    (QUINN, INTERVIEW),
+    # credited further down the lead (corroboration round 8; round 7 read the second sentence only)
+    (QUINN, "The harbor has lost money for eleven years in a row.", INTERVIEW),
 ])
-def test_an_interview_elsewhere_in_the_lead_leaves_the_lede_its_own(lead: tuple[str, ...]) -> None:
+def test_an_interview_credited_later_in_the_lead_is_the_ledes_source(lead: tuple[str, ...]) -> None:
+    ((_, _, sources),) = _claims(_interviewed(*lead), TOLD)
+    assert sources == ("wdnb",)
+
+
+def test_an_interview_credited_for_a_lede_reporting_no_speech_leaves_the_lede_its_own() -> None:
+    """The interview is a side detail."""
+    lead = ("The council approved on Monday the harbor sale, which will go ahead in June.", INTERVIEW)
     found = {text[:12]: set(sources) for text, _, sources in _claims(_interviewed(*lead), TOLD)}
     assert found[lead[0][:12]] == {"harbor times", "wdnb"}
 
@@ -287,6 +289,31 @@ def test_a_sentence_copied_word_for_word_from_an_earlier_report_is_that_reports(
     also = _article("b", "Valley Post", "The mayor spoke.", f"{statement} she said.", published=NINE)
     ((_, _, sources),) = [c for c in _claims(said, also) if c[0].startswith("\u201c")]
     assert sources == ("harbor times", "valley post")
+
+
+def test_two_reporters_attributing_one_statement_each_their_own_way_are_two_sources() -> None:
+    """Nearly word for word (the statement), but the words outside its quotation marks are each
+    reporter's own: no run of six in the earlier sentence's order, so no copy."""
+    statement = ("\u201chas a mild fever and is working from home until the end of the week, as "
+                 "her doctors advised\u201d")
+    first = _article("a", "Harbor Times", "Dunmore's mayor is ill.",
+                     f"According to a city statement, Mayor Ruth Okafor {statement}.")
+    second = _article("b", "Valley Post", "Dunmore's mayor is ill, the city says.",
+                      f"Mayor Ruth Okafor {statement[:-1]},\u201d the city said in a statement on Monday.",
+                      published=NINE)
+    texts = [a.text[s:e] for a in (first, second) for s, e in lead_sentences(a)]
+    fever = [k for k, text in enumerate(texts) if "fever" in text]
+    assert similarities(texts)[fever[0], fever[1]] >= 0.9  # a copy's closeness, but its own words
+    ((_, outlets, sources),) = [c for c in _claims(first, second) if "fever" in c[0]]
+    assert outlets == ("Harbor Times", "Valley Post")
+    assert sources == ("harbor times", "valley post")
+
+
+def test_the_words_outside_quotation_marks_are_read_in_order() -> None:
+    assert _unquoted('He said "we will win the day" on Monday.') == ["He said ", " on Monday."]
+    assert _unquoted("we will win,\u201d he said on Monday.") == [" he said on Monday."]
+    assert _unquoted("The mayor said \u201cthe bridge is safe") == ["The mayor said "]
+    assert _unquoted("No quotation here.") == ["No quotation here."]
 
 
 def test_two_sentences_quoting_one_statement_state_one_claim_whatever_words_surround_it() -> None:

@@ -31,7 +31,10 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
 - **BASIL, a fifth set, held out**: the 20 events of BASIL none of the first four sets holds,
   judged before the rules of corroboration round 7 were written and measured;
   ``tests/data/basil_claims_5/judged.json``, offsets and hashes as for the first. BASIL's
-  articles carry their outlets' names (its file gives short codes), as a feed gives them.
+  articles carry their outlets' names (its file gives short codes), as a feed gives them;
+- **AllSides, a second set, held out**: 20 other roundups of AllSides-NEUS (none of the first
+  set's), judged before the rules of corroboration round 8 were written and measured;
+  ``tests/data/allsides_claims_2/judged.json``, offsets and hashes as for the first.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -72,6 +75,8 @@ BASIL5_CLAIMS = LABELS.parents[1] / "basil_claims_5" / "judged.json"
 BASIL5 = "basil-5: the last 20 events (held out)"
 ALLSIDES_CLAIMS = LABELS.parents[1] / "allsides_claims" / "judged.json"
 ALLSIDES = "allsides: 20 stories (held out)"
+ALLSIDES2_CLAIMS = LABELS.parents[1] / "allsides_claims_2" / "judged.json"
+ALLSIDES2 = "allsides-2: 20 other stories (held out)"
 ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
 ECBPLUS = "ecbplus: 20 events (held out)"
 Shown = tuple[str, Claim, int]  # the page its first sentence is on, the claim, its count
@@ -144,9 +149,10 @@ def shown_claims(stories: Mapping[str, Sequence[Article]], page_of: Mapping[str,
 def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
-    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil(BASIL_CLAIMS)), (ALLSIDES, _allsides),
-            (ECBPLUS, _ecbplus), (BASIL2, _basil(BASIL2_CLAIMS)), (BASIL3, _basil(BASIL3_CLAIMS)),
-            (BASIL4, _basil(BASIL4_CLAIMS)), (BASIL5, _basil(BASIL5_CLAIMS)))
+    sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil(BASIL_CLAIMS)),
+            (ALLSIDES, _allsides(ALLSIDES_CLAIMS)), (ECBPLUS, _ecbplus), (BASIL2, _basil(BASIL2_CLAIMS)),
+            (BASIL3, _basil(BASIL3_CLAIMS)), (BASIL4, _basil(BASIL4_CLAIMS)), (BASIL5, _basil(BASIL5_CLAIMS)),
+            (ALLSIDES2, _allsides(ALLSIDES2_CLAIMS)))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:
@@ -177,9 +183,12 @@ def _basil(claims: Path) -> Callable[[Path], Loaded | None]:
     return load
 
 
-def _allsides(data: Path) -> Loaded | None:
-    path = data / "clustering" / "allsides-neus" / "allsides_dev.jsonl"
-    return _judged_set(path, ALLSIDES_CLAIMS, load_allsides, _placed) if path.is_file() else None
+def _allsides(claims: Path) -> Callable[[Path], Loaded | None]:
+    """The loader of one judged AllSides set (``claims``: its labels file)."""
+    def load(data: Path) -> Loaded | None:
+        path = data / "clustering" / "allsides-neus" / "allsides_dev.jsonl"
+        return _judged_set(path, claims, load_allsides, _placed) if path.is_file() else None
+    return load
 
 
 def _ecbplus(data: Path) -> Loaded | None:

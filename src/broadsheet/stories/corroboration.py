@@ -38,15 +38,17 @@ The rules:
   in the Times", "citing Reuters", "told BBC News", "told Fox News' Shannon Bream", "said on
   CNN", "said in an interview on CNN", or an attribution of the analysis with ``via`` set on that
   sentence; an interview credits what was said in it, so a sentence crediting one holds a verb of
-  saying; an interview credited in the sentence after a lede that reports speech and cites none,
-  "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner ...", is the lede's too);
+  saying; the first interview a later lead sentence credits, for a lede that reports speech and cites
+  none, "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner ...", is the lede's
+  too);
   for a sentence that says it is hearsay ("reportedly", "is reported to")
   the one other outlet the lead cites; else the news agency its dateline credits for the whole
   article ("(Reuters) —", "WASHINGTON (AP) —"); else the other outlet its lede cites (a write-up
   of another outlet's report: "..., the Times reports."); else its own outlet. A lead sentence
-  copied from an earlier article's lead (``COPIED``: nearly word for word, with ``MIN_WORDS`` words
-  or more outside quotation marks, so not one statement quoted by two reporters) and citing no
-  outlet has the earlier sentence's source (a write-up quoting the Times' words). The claim's
+  copied from an earlier article's lead (``COPIED``: nearly word for word, with a run of
+  ``MIN_WORDS`` words outside its quotation marks that the earlier sentence writes in that order, so
+  not one statement quoted by two reporters, each attributing it in words of their own) and citing
+  no outlet has the earlier sentence's source (a write-up quoting the Times' words). The claim's
   independent count is the number of distinct sources of record among its reports (one outlet's
   names as one, ``outlet_key``: a broadcaster's initials begin its every name, "NBC" and "NBC
   News", "KBFX-TV" and "KBFX Eyewitnesses News"), where a
@@ -91,7 +93,7 @@ QUOTED_RUN = 4  # words of one quotation two sentences share
 COPIED = 0.9  # a lead sentence this close to an earlier article's is copied from it
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
-_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|[\"“”][^\"“”]*$|^[^\"“”]*[\"“”]")  # a quote, or its open end
+_MARK = re.compile(r"[\"“”]")  # a quotation mark
 _QUOTATION = re.compile(r"[\"“”]([^\"“”]{10,})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
@@ -222,15 +224,16 @@ def _sources(article: Article, spans: Sequence[tuple[int, int]], analysis: Analy
 
 def _interviewed(article: Article, spans: Sequence[tuple[int, int]], cited: Sequence[str | None],
                  outlets: Collection[str]) -> list[str | None]:
-    """The sources cited, with an interview credited in the sentence after the lede taken for the
+    """The sources cited, with the first interview a later lead sentence credits taken for the
     lede when that reports speech and cites none ("Boehner said on Monday that ..." and "In an
-    interview with Fox News, to be shown on Tuesday, Mr. Boehner ...": Fox News' interview)."""
+    interview with Fox News, to be shown on Tuesday, Mr. Boehner ...": Fox News' interview; "...
+    made his comments in an interview with KBFX-TV" in the fourth sentence, the same)."""
     found = list(cited)
-    if len(spans) < 2 or cited[0] is not None:
+    if len(spans) < 2 or cited[0] is not None or not _SAYING.search(article.text[slice(*spans[0])]):
         return found
-    lede, second = (article.text[a:b] for a, b in spans[:2])
-    outlet = cited_source(second, outlets, interview=True)
-    if outlet is not None and outlet != _own(article) and _SAYING.search(lede):
+    outlet = next((o for a, b in spans[1:]
+                   if (o := cited_source(article.text[a:b], outlets, interview=True)) is not None), None)
+    if outlet is not None and outlet != _own(article):
         found[0] = outlet
     return found
 
@@ -335,19 +338,44 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
 def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
             ) -> list[tuple[Article, str, str]]:
     """Each report with a sentence copied from an earlier article's lead given that sentence's
-    source: nearly word for word (``COPIED``) and ``MIN_WORDS`` words or more outside quotation
-    marks (two reporters quoting one statement write their own words around it), the copy citing
-    no outlet of its own."""
+    source: nearly word for word (``COPIED``) and a run of ``MIN_WORDS`` words outside its
+    quotation marks that the earlier sentence writes in that order (two reporters quoting one
+    statement write their own words around it), the copy citing no outlet of its own."""
     found = list(reports)
     for k, (article, sentence, source) in enumerate(reports):
-        if source != _own(article) or len(_QUOTED.sub(" ", sentence).split()) < MIN_WORDS:
+        if source != _own(article) or len(" ".join(_unquoted(sentence)).split()) < MIN_WORDS:
             continue
-        earlier = [j for j in np.flatnonzero(close[k, :k] >= COPIED).tolist()
-                   if reports[j][0].id != article.id and reports[j][0].outlet != article.outlet]
+        near = [j for j in np.flatnonzero(close[k, :k] >= COPIED).tolist()
+                if reports[j][0].id != article.id and reports[j][0].outlet != article.outlet]
+        runs = _runs(sentence) if near else set()
+        earlier = [j for j in near if runs & _runs(reports[j][1], quoted=True)]
         if earlier:
             best = max(earlier, key=lambda j: close[k, j])
             found[k] = (article, sentence, found[best][2])
     return found
+
+
+def _runs(sentence: str, *, quoted: bool = False) -> set[tuple[str, ...]]:
+    """Every run of ``MIN_WORDS`` consecutive words (folded) of a sentence outside its quotation
+    marks (with ``quoted``, of all its words): a copy writes an earlier sentence's words in their
+    order, where two reporters attributing one statement share its names ("According to a White
+    House statement, O'Brien '...'" and "O'Brien has '...,' the White House said")."""
+    parts = [sentence] if quoted else _unquoted(sentence)
+    found = set()
+    for part in parts:
+        said = re.findall(r"\w+", part.casefold())
+        found |= {tuple(said[i:i + MIN_WORDS]) for i in range(len(said) - MIN_WORDS + 1)}
+    return found
+
+
+def _unquoted(sentence: str) -> list[str]:
+    """The parts of a sentence outside its quotation marks, read in order: the parts between marks
+    alternate, the first outside unless the first mark closes a quote opened before the sentence
+    ("we will win," he said)."""
+    parts = _MARK.split(sentence)
+    marks = _MARK.findall(sentence)
+    inside_first = bool(marks) and marks[0] == "”"
+    return [part for k, part in enumerate(parts) if (k % 2 == 1) == inside_first]
 
 
 def _own(article: Article) -> str:

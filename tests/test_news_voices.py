@@ -1,4 +1,4 @@
-"""Samples M to X: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to Z: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
@@ -6,7 +6,7 @@ the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P 
 documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
 did not draw from, V on the BASIL articles none of M, P and S drew from, W on the PolNeAR articles no model
 trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from, Y on
-the AllSides-NEUS train and val records Q did not draw from.
+the AllSides-NEUS train and val records Q did not draw from, Z on those neither Q nor Y drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
@@ -14,7 +14,7 @@ offsets into its article and a hash of them. Each edition is rebuilt from the ar
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
 ``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
-``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``).
+``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``, ``allsides-voices-Z``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import pytest
 from broadsheet.bench.voices import (
     ALLSIDES_Q,
     ALLSIDES_Y,
+    ALLSIDES_Z,
     BASIL_M,
     BASIL_P,
     BASIL_S,
@@ -53,7 +54,8 @@ SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR
            ("P", BASIL_P, "basil-"), ("Q", ALLSIDES_Q, "allsides-"), ("R", ECBPLUS_R, "ecbplus-"),
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
            ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-"),
-           ("X", BASIL_X, "basil-"), ("Y", ALLSIDES_Y, "allsides-")]
+           ("X", BASIL_X, "basil-"), ("Y", ALLSIDES_Y, "allsides-"),
+           ("Z", ALLSIDES_Z, "allsides-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -135,6 +137,11 @@ def test_sample_x_draws_from_no_article_of_m_p_s_or_v() -> None:
 def test_sample_y_draws_from_no_record_of_q() -> None:
     assert not set(ALLSIDES_Y.articles()) & set(ALLSIDES_Q.articles())
     assert all(key.startswith(("train-", "val-")) for key in ALLSIDES_Y.articles())
+
+
+def test_sample_z_draws_from_no_record_of_q_or_y() -> None:
+    assert not set(ALLSIDES_Z.articles()) & (set(ALLSIDES_Q.articles()) | set(ALLSIDES_Y.articles()))
+    assert all(key.startswith(("train-", "val-")) for key in ALLSIDES_Z.articles())
 
 
 def test_sample_r_draws_from_no_document_of_n() -> None:

@@ -80,6 +80,7 @@ from broadsheet.bench.polnear import Document, Predicted, load_split, score
 from broadsheet.bench.voices import (
     ALLSIDES_Q,
     ALLSIDES_Y,
+    ALLSIDES_Z,
     BASIL_M,
     BASIL_P,
     BASIL_S,
@@ -304,4 +305,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, POLNEAR_W)
         report.rows += news_voice_rows(data, BASIL_X)
         report.rows += news_voice_rows(data, ALLSIDES_Y)
+        report.rows += news_voice_rows(data, ALLSIDES_Z)
     return report

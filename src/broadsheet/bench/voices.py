@@ -67,7 +67,9 @@ voices round 31's fixes and kept as M is. Sample X (``tests/data/basil_voices/ju
 judged before voices round 32's fixes and kept as M is. Sample Y
 (``tests/data/allsides_voices/judged_y.json``, the ``allsides-voices-Y`` row) is drawn the same way from the
 7,152 AllSides-NEUS train and val records Q did not draw from, judged before voices round 33's fixes and
-kept as Q is. Each is a ``NewsSample``: its rows' prefix, its
+kept as Q is. Sample Z (``tests/data/allsides_voices/judged_z.json``, the ``allsides-voices-Z`` row) is
+drawn the same way from the 7,093 AllSides-NEUS train and val records neither Q nor Y drew from, judged
+before voices round 34's fixes and kept as Q is. Each is a ``NewsSample``: its rows' prefix, its
 judged file and how its articles are read as pages.
 """
 
@@ -112,6 +114,7 @@ POLNEAR_U_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_u.json")
 POLNEAR_W_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_w.json")
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
 ALLSIDES_Y_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_y.json")
+ALLSIDES_Z_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_z.json")
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
 _WORD = re.compile(r"\w+")
@@ -398,6 +401,7 @@ BASIL_V = NewsSample("basil-voices", BASIL_V_FIXTURE, basil_pages)
 POLNEAR_W = NewsSample("polnear-voices", POLNEAR_W_FIXTURE, polnear_pages)
 BASIL_X = NewsSample("basil-voices", BASIL_X_FIXTURE, basil_pages)
 ALLSIDES_Y = NewsSample("allsides-voices", ALLSIDES_Y_FIXTURE, allsides_pages)
+ALLSIDES_Z = NewsSample("allsides-voices", ALLSIDES_Z_FIXTURE, allsides_pages)
 
 
 @cache
@@ -436,7 +440,7 @@ def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
     ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``,
-    ``allsides-voices-Y``):
+    ``allsides-voices-Y``, ``allsides-voices-Z``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from broadsheet.model import Attribution
+from broadsheet.stories.kindwords import OFFICE
 from broadsheet.text import EDGE_PUNCT, HONORIFICS, name_key, word_set
 
 _PRONOUNS = word_set(
@@ -108,9 +109,25 @@ def titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None:
     found = _TITLED_AFTER.match(text, span[1])
     if found is None and cue is not None and cue[0] > span[1]:
         found = _OFFICE_BEFORE_CUE.fullmatch(text, span[1], cue[0])
+        if found is None:
+            return _title_alone_named(attribution, text)
     return (found.group(2), f"{text[span[0]:span[1]]} {found.group(1)}") if found else None
 
 
+def _title_alone_named(attribution: Attribution, text: str) -> tuple[str, str] | None:
+    """The person named right after a speaker read as an office's title alone, every word capitalised,
+    and before the cue ("Senate Minority Leader Ada Holt, D-Maine, predicted"): ``(name, title)``."""
+    span, cue = attribution.speaker_span, attribution.cue_span
+    if span is None or cue is None or not _TITLE_ALONE.fullmatch(attribution.speaker):
+        return None
+    named = _NAME_BEFORE_CUE.fullmatch(text, span[1], cue[0]) if OFFICE.search(attribution.speaker) else None
+    return (named.group(1), attribution.speaker) if named else None
+
+
+# A speaker read as a title alone, every word capitalised ("Senate Minority Leader"), and the person's
+# name between it and the cue, a party and state after it at most (", D-Maine,", "(R-Ohio)").
+_TITLE_ALONE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
+_NAME_BEFORE_CUE = re.compile(r"[ \t]+" + _PERSON + r"(?:,?[ \t]+\(?[RDI]-[A-Z][\w.]*\)?,?)?[ \t]+")
 # An office's title, capitalised, and a person's name between a body read as the speaker and the cue.
 _OFFICE_BEFORE_CUE = re.compile(r"[ \t]+((?:Vice[ \t]+)?(?:President|Chair(?:man|woman|person)?|"
                                 r"Spokes(?:man|woman|person)|Director|Secretary))[ \t]+"

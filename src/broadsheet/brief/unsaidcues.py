@@ -175,12 +175,13 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:][\"”’)]?[ \t]+|\n)[\"“]?[ \t]*$"
 
 
 def a_thing_refused(attribution: Attribution, text: str) -> bool:
-    """ "Holt rejected a subpoena for documents", "declined the committee's invitation": what "reject",
-    "decline" or "refuse" takes, a request or an offer (a determiner opening words with no clause and
-    no quotation right after the cue), is a thing turned down, not words ("declined to comment",
-    "rejected the idea of ..." and "rejected the idea that ..." stay)."""
+    """ "Holt rejected a subpoena for documents", "declined the committee's invitation", "a judge denied a
+    request from the county to ...": what "reject", "decline", "refuse" or "deny" takes, a request or an
+    offer (a determiner opening words with no clause and no quotation right after the cue), is a thing
+    turned down, not words ("declined to comment", "rejected the idea of ..." and "rejected the idea
+    that ..." stay)."""
     gap = _after_cue(attribution, text)
-    refuses = _REFUSE_CUE.fullmatch(attribution.cue.strip().lower())
+    refuses = _TURNS_DOWN_CUE.fullmatch(attribution.cue.strip().lower())
     if gap is None or gap.strip() or not refuses or _quoted(attribution.content):
         return False
     words = attribution.content.strip(EDGE_PUNCT).split()
@@ -228,6 +229,68 @@ _AN_EVENT = re.compile(r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+)?(?:brief
                        r"remarks|speech|visit|rally|call|conference|talks|address|event)\b", re.I)
 
 
+def an_emergency_declared(attribution: Attribution, text: str) -> bool:
+    """ "Plains police have declared a state of emergency as the city braces for ...": "declare" with an
+    emergency, a disaster, a curfew or martial law right after it (no clause, no quotation) is an act,
+    not words ("declared that the emergency was over" stays)."""
+    if not _DECLARE_CUE.fullmatch(attribution.cue.strip().lower()) or _quoted(attribution.content):
+        return False
+    gap = _after_cue(attribution, text)
+    if gap is None or gap.strip():
+        return False
+    words = attribution.content.strip(EDGE_PUNCT).split()
+    return bool(_AN_EMERGENCY.match(" ".join(words[:6])))
+
+
+_DECLARE_CUE = re.compile(r"declar(?:e|es|ed|ing)")
+# "a state of emergency", "a public health emergency", "a major disaster", "a curfew", "martial law".
+_AN_EMERGENCY = re.compile(r"(?:(?:a|an|the|its|their)\s+)?(?:(?:state|national|local|statewide|public|"
+                           r"health|major|citywide|federal)\s+)*(?:state\s+of\s+(?:emergency|disaster|siege)|"
+                           r"emergency|disaster|curfew|lockdown)\b|martial\s+law\b", re.I)
+
+
+def a_tally_reported(attribution: Attribution, text: str) -> bool:
+    """ "The state has reported at least 400 deaths since March": "report" with a count of deaths,
+    cases or the like right after it (no clause, no quotation) is a tally, not words ("reported that
+    400 people had died" stays)."""
+    if not _REPORT_CUE.fullmatch(attribution.cue.strip().lower()) or _quoted(attribution.content):
+        return False
+    gap = _after_cue(attribution, text)
+    if gap is None or gap.strip():
+        return False
+    words = attribution.content.strip(EDGE_PUNCT).split()
+    return bool(_A_TALLY.match(" ".join(words[:8]))) and not _CLAUSE_WORD.search(" ".join(words[:8]))
+
+
+_REPORT_CUE = re.compile(r"report(?:s|ed|ing)?")
+# "at least 400,000 deaths", "1,200 new cases", "nearly 90 confirmed infections".
+_A_TALLY = re.compile(r"(?:(?:at\s+least|more\s+than|nearly|almost|about|over|some)\s+)?[\d,.]+"
+                      r"(?:\s+(?:million|thousand))?\s+(?:[a-z-]+\s+){0,2}(?:deaths|cases|infections|hospitali[sz]ations|"
+                      r"fatalities|injuries|casualties)\b", re.I)
+
+
+def a_thing_described_defended(attribution: Attribution, text: str) -> bool:
+    """ "defended Holt's post in which she shared a clip of a man shouting ...", "praised a councillor who
+    staged a "stunt"": "defend" or "praise" with a thing right after it, a noun phrase and a relative
+    ("who", "whom", "whose", "which") before any quotation mark, is the thing described, not words
+    ("defended the plan, saying ..." and "praised the bill as "a good start"" stay)."""
+    if not _DEFENDS_CUE.fullmatch(attribution.cue.strip().lower()):
+        return False
+    gap = _after_cue(attribution, text)
+    if gap is None or gap.strip():
+        return False
+    words = attribution.content.strip(EDGE_PUNCT)
+    relative = _A_RELATIVE.search(words)
+    if relative is None or words.split()[0].lower() in _OPENS_A_CLAUSE:
+        return False
+    described = words[:relative.start()]
+    return not (_quoted(described) or _CLAUSE_WORD.search(described) or re.search(r"\bas\b", described))
+
+
+_DEFENDS_CUE = re.compile(r"defend(?:s|ed|ing)?|prais(?:e|es|ed|ing)")
+_A_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
+
+
 def a_thing_recalled(attribution: Attribution, text: str) -> bool:
     """ "Recalling the losses of the last campaign, the party began spending early": the participle
     "Recalling" (or "Remembering") opening its sentence, its words a thing (no clause, no quotation:
@@ -244,6 +307,8 @@ def a_thing_recalled(attribution: Attribution, text: str) -> bool:
 
 
 _REFUSE_CUE = re.compile(r"reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)")
+# A request is turned down by a ruling too ("denied a motion to dismiss").
+_TURNS_DOWN_CUE = re.compile(rf"{_REFUSE_CUE.pattern}|den(?:y|ies|ied|ying)")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "those"})
 # A request or an offer one turns down ("a subpoena", "the committee's invitation"), not an idea one
 # disputes ("the idea of ...", "the claims"), which is said.

@@ -33,6 +33,8 @@ def tidy_role(role: str | None) -> str | None:
         return None
     role = role[dated.end():] if dated else role
     role = _OWNER_PRONOUN.sub("", role)  # "Her spokesman": whose, the role shown alone cannot say
+    role = _RUN_ON_HEADLINE.sub("", role)  # "... brings clout to a contest Former Plains Representative":
+    # a capitalised "Former" after a lower-case word opens a new sentence, a headline run into the lead
     if OWNER_ONLY.fullmatch(role.strip()):
         return None  # "BBC's" of "the BBC's Ada Holt": the organisation's possessive, no role
     return _DANGLING.sub("", " " + role).strip() or None
@@ -163,6 +165,8 @@ CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday ja
                      "april may june july august september october november december today")
 _RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
 _NAME_SUFFIX = re.compile(r"[\s,]+(?:Jr|Sr)\.?$|[\s,]+(?:II|III|IV)$")
+_RUN_ON_HEADLINE = re.compile(r"^.*\b(?!(?:the|a|an|of|to|for|in|at|and|or|from|with|on|by)\b)[a-z][\w'’-]*"
+                              r"[ \t]+(?=Former[ \t]+[A-Z])", re.S)  # not "envoy to the Former Yugoslavia"
 _OWNER_PRONOUN = re.compile(r"^(?:his|her|their|its)\s+(?=\S)", re.I)
 OWNER_ONLY = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?")
 _NEXT_PERSON = re.compile(r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+,.*$")

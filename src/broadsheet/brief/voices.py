@@ -117,6 +117,7 @@ from broadsheet.brief.speakerof import (
     first_of_the_surname,
     goes_on,
     not_in_own_words,
+    report_denied,
     speaker_of,
 )
 from broadsheet.brief.unsaid import no_words_said
@@ -188,6 +189,7 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
             before = attributions[number - 1] if number else None
             attribution = described_again(goes_on(written, before, text), before, text)
             attribution = not_in_own_words(first_of_the_surname(attribution, text, entities), text, entities)
+            attribution = report_denied(attribution, text, entities)
             found = speaker_of(attribution, text, entities)
             unsaid = no_words_said(attribution, text) or in_others_words(attribution, attributions, text)
             doubtful = found is not None and (cannot_speak(attribution, found[0], text, entities)

@@ -15,6 +15,8 @@ FORMER = re.compile(r"\b(?:former|ex-|ex\s|retired|one-time|onetime|erstwhile)",
 _BODY = (r"county|city|state|federal|municipal|provincial|national|regional|public|government|"
          r"league|federation|association|commission|committee|council|board|agency|ministry|"
          r"department|authority|union|party")
+_BODY_TITLES = (r"(?:director|head|chief|officer|executive|administrator|manager|spokes\w+|official|"
+                r"chair(?:man|woman|person)?|leader|secretary)")
 PARTY = r"(?:Republican|Democrat|Independent)"  # a member of Congress's, with "of" and a state
 OFFICE = re.compile(
     r"\b(?:president|vice president|prime minister|minister|secretary|senator|sen\.|"
@@ -52,8 +54,13 @@ OFFICE = re.compile(
     r"international monetary fund|imf|world bank|world trade organi[sz]ation|"
     r"centers? for disease control|(?:department|ministry|bureau|secretary) of|ombudsman|"
     r"(?:u\.?s\.?|district|state|county|city|prosecuting) attorney|"
-    rf"(?:{_BODY})\s+(?:\w+\s+)?(?:director|head|chief|officer|executive|administrator|"
-    r"manager|spokes\w+|official|chair(?:man|woman|person)?|leader|secretary)|"
+    # a body's title ("county manager", "agency director"); a national or a regional one with "of" and a
+    # name after it is that body's, which decides ("national manager of Plains Voters for Reform")
+    rf"(?:(?!national\b|regional\b)(?:{_BODY})|(?:national|regional)(?=\s+(?:\w+\s+)?{_BODY_TITLES}"
+    r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))))\s+(?:\w+\s+)?" + _BODY_TITLES + "|"
+    # a state's, a county's or a city's auditor, treasurer or comptroller ("State Auditor")
+    r"(?:state|county|city|municipal)\s+(?:auditor|treasurer|comptroller|controller)|"
+    r"(?:auditor|comptroller)[- ]general|"
     r"(?:head|director|chief|administrator) of (?:the )?(?:[\w'’.-]+ ){0,3}(?:ministry|government))(?!\w)",
     re.I,
 )

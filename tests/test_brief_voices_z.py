@@ -1,5 +1,5 @@
 """Voices round 34's rules (written on sample Z's faults and round 33's leftovers, each on sentences of our
-own): a request denied, an emergency declared, a tally reported, a thing defended or praised with its
+own): a request denied, a tally reported, a thing defended or praised with its
 description, a title read alone before a name, a headline run into a role, a
 national manager's body, a state's auditor, a denied report's newsroom, a head after a preposition."""
 
@@ -19,16 +19,6 @@ def test_a_request_denied_is_no_words() -> None:
     assert not no_words_said(_at(claim, "Ada Holt", "denied", "the claim on Monday"), claim)
     reason = _at(text, "A judge", "saying", "it lacked standing")
     assert not no_words_said(reason, text)
-
-
-def test_an_emergency_declared_is_no_words() -> None:
-    text = "Plains police have declared a state of emergency as the city braces for a verdict."
-    words = "a state of emergency as the city braces for a verdict"
-    assert no_words_said(_at(text, "Plains police", "declared", words), text)
-    health = "Governor Ada Holt declared a public health emergency on Friday."
-    assert no_words_said(_at(health, "Ada Holt", "declared", "a public health emergency on Friday"), health)
-    said = "Governor Ada Holt declared that the emergency was over."
-    assert not no_words_said(_at(said, "Ada Holt", "declared", "the emergency was over"), said)
 
 
 def test_a_tally_reported_is_no_words() -> None:

@@ -23,7 +23,6 @@ from broadsheet.brief.unsaidcues import (
     allegations_denied,
     an_act_refused,
     an_aim,
-    an_emergency_declared,
     an_event_ended,
     anonymity,
     does_a_thing,
@@ -152,9 +151,8 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
     - its cue is "conclude" or "end" and its words "it" or a meeting ("concluded it without taking
       questions"): an event ended; an aim's cue with "to" and the aim described ("plans to act Tuesday
       that would ..."), "citing concerns that ..." and a cue after "rarely" or "seldom" are no words
-      either, nor is "declare" with an emergency, a disaster, a curfew or martial law ("declared a state
-      of emergency"), an act, nor "report" with a count of deaths or cases ("reported 400 deaths"), a
-      tally, nor "defend" or "praise" with a thing described by a relative before any quotation
+      either, nor is "report" with a count of deaths or cases ("reported 400 deaths"), a tally,
+      nor "defend" or "praise" with a thing described by a relative before any quotation
       ("defended Holt's post in which she shared ..."), the thing;
     - it is the writer's question, an auxiliary opening the sentence right before the speaker and a
       question mark closing it ("Would Adam Schiff have pleaded to keep ... secret?").
@@ -167,5 +165,5 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           an_agent_or_a_work, a_title_or_a_modal, code_or_a_label, a_table_or_a_source_after,
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
           a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused,
-          a_thing_recalled, an_act_refused, an_event_ended, an_emergency_declared,
-          a_tally_reported, a_thing_described_defended, the_writers_question)
+          a_thing_recalled, an_act_refused, an_event_ended, a_tally_reported, a_thing_described_defended,
+          the_writers_question)

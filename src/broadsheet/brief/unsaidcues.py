@@ -229,26 +229,6 @@ _AN_EVENT = re.compile(r"(?:the|his|her|their|its|a|an)\s+(?:[\w-]+\s+)?(?:brief
                        r"remarks|speech|visit|rally|call|conference|talks|address|event)\b", re.I)
 
 
-def an_emergency_declared(attribution: Attribution, text: str) -> bool:
-    """ "Plains police have declared a state of emergency as the city braces for ...": "declare" with an
-    emergency, a disaster, a curfew or martial law right after it (no clause, no quotation) is an act,
-    not words ("declared that the emergency was over" stays)."""
-    if not _DECLARE_CUE.fullmatch(attribution.cue.strip().lower()) or _quoted(attribution.content):
-        return False
-    gap = _after_cue(attribution, text)
-    if gap is None or gap.strip():
-        return False
-    words = attribution.content.strip(EDGE_PUNCT).split()
-    return bool(_AN_EMERGENCY.match(" ".join(words[:6])))
-
-
-_DECLARE_CUE = re.compile(r"declar(?:e|es|ed|ing)")
-# "a state of emergency", "a public health emergency", "a major disaster", "a curfew", "martial law".
-_AN_EMERGENCY = re.compile(r"(?:(?:a|an|the|its|their)\s+)?(?:(?:state|national|local|statewide|public|"
-                           r"health|major|citywide|federal)\s+)*(?:state\s+of\s+(?:emergency|disaster|siege)|"
-                           r"emergency|disaster|curfew|lockdown)\b|martial\s+law\b", re.I)
-
-
 def a_tally_reported(attribution: Attribution, text: str) -> bool:
     """ "The state has reported at least 400 deaths since March": "report" with a count of deaths,
     cases or the like right after it (no clause, no quotation) is a tally, not words ("reported that

@@ -94,3 +94,6 @@ def test_mentioning_keeps_the_texts_that_write_a_word_as_written() -> None:
     assert text.mentioning(texts, "Holt") == [texts[0], texts[3]]  # case and all: "HOLT" is not "Holt"
     assert text.mentioning(texts, "Dahl", "Ada Holt") == [texts[0], texts[2], texts[3]]
     assert text.mentioning(iter(texts), "Rask") == []
+    assert text.mentioning_all(texts, "Holt", "Dahl") == [texts[3]]  # every one, not any one
+    assert text.mentioning_all(texts, "Holt", "Holt,") == []  # as written: "HOLT," is not "Holt,"
+    assert text.mentioning_all(texts, "Dahl") == [texts[2], texts[3]]

@@ -199,6 +199,12 @@ def mentioning(texts: Iterable[str], *written: str) -> list[str]:
     return [text for text in texts if any(w in text for w in written)]
 
 
+def mentioning_all(texts: Iterable[str], first: str, *more: str) -> list[str]:
+    """The texts holding ``first`` (as ``mentioning`` finds them) and every one of ``more``, each as it
+    is written: where a pattern needs all of them, it is built only when one of these is left."""
+    return [text for text in mentioning(texts, first) if all(w in text for w in more)]
+
+
 def printable(message: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """``message`` safe to print on a terminal or in a JSON line: control characters and lone
     surrogates (undecodable bytes of a file name) shown as ``\\xNN`` escapes, cut to ``limit``."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from broadsheet.storytexts import matches_from
-from broadsheet.text import HONORIFICS, mentioning, name_key, word_set
+from broadsheet.text import HONORIFICS, mentioning, mentioning_all, name_key, word_set
 
 _DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
                        re.I)
@@ -54,7 +54,7 @@ def whole_role(role: str | None, speaker: str, texts: Sequence[str]) -> str | No
     if not role:
         return role
     surname = speaker.split()[-1] if speaker.split() else ""
-    found_in = [text for text in mentioning(texts, role) if surname + "," in text]
+    found_in = mentioning_all(texts, role, surname + ",")
     if not found_in:
         return role  # the name is written before a comma nowhere: no pattern to build
     pattern = re.compile(rf"\b{re.escape(surname)},[ \t]+(?:(?:the|a|an)[ \t]+)?" + re.escape(role)
@@ -81,7 +81,7 @@ def titled_whole(role: str | None, speaker: str, texts: Sequence[str]) -> str | 
         return role
     if set(name_key(role).split()) & set(name_key(speaker).split()):
         return role  # "Plains" of "Plains Bikes": the speaker's own name
-    found_in = [text for text in mentioning(texts, role) if speaker.split()[-1] in text]
+    found_in = mentioning_all(texts, role, speaker.split()[-1])
     if not found_in:
         return role
     pattern = re.compile(r"(?<![\w'’.-])(" + _TITLE_OF + ")" + re.escape(role)
@@ -105,7 +105,7 @@ def _titles_the_name(role: str, speaker: str, texts: Sequence[str]) -> bool:
     inauguration of President-elect Ivo Dahl" is his)."""
     if not speaker.split():
         return False
-    found_in = [text for text in mentioning(texts, role) if speaker.split()[-1] in text]
+    found_in = mentioning_all(texts, role, speaker.split()[-1])
     if not found_in:
         return False
     title = re.compile(rf"(?<![\w-]){re.escape(role)}[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}"
@@ -122,7 +122,7 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
     if not role or not role[-1].isalnum() or _titles_the_name(role, speaker, texts):
         return role
     _, comma, tail = role.rpartition(", ")
-    found_in = [text for text in mentioning(texts, tail) if tail + "-" in text]
+    found_in = mentioning_all(texts, tail, tail + "-")
     if not found_in:
         return role  # the role's last part is hyphened nowhere
     before = r",[ \t]+" if comma else r"(?<![\w-])"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from broadsheet.stories.kindwords import ARTICLE
 from broadsheet.storytexts import writing_any_case
-from broadsheet.text import mentioning, name_key
+from broadsheet.text import mentioning_all, name_key
 
 _NEWSROOM = re.compile(
     r"(?:\b(?:news|times|post|journal|tribune|herald|gazette|telegraph|guardian|press|chronicle|"
@@ -57,7 +57,7 @@ def reports_news(name: str, texts: Iterable[str], label: str | None = None) -> b
     words = name.split()
     if label == "PERSON" or not words or not words[-1][:1].isupper() or _INSTITUTION.search(name):
         return False
-    found_in = [text for text in mentioning(texts, ARTICLE.sub("", name)) if "report" in text]
+    found_in = mentioning_all(texts, ARTICLE.sub("", name), "report")
     if not found_in:
         return False  # every way below writes "report"
     named = re.escape(ARTICLE.sub("", name))

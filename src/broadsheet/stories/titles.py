@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE, PARTY
 from broadsheet.storytexts import readable, written_then
-from broadsheet.text import mentioning
+from broadsheet.text import mentioning, mentioning_all
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|according|added|wrote|and|or|with|by)\b",
                      re.I)
@@ -75,7 +75,7 @@ def _bracketed_title(name: str, parts: list[str], texts: Iterable[str]) -> str |
     office or an expert's word; None otherwise."""
     if len(parts) < 2:
         return None
-    found_in = [text for text in mentioning(texts, parts[-1]) if "[" in text]
+    found_in = mentioning_all(texts, parts[-1], "[")
     if not found_in:
         return None  # no editor's bracket: no pattern to build
     inside = re.escape(" ".join(parts[:-1]))

@@ -36,6 +36,7 @@ from broadsheet.stories.engine import story_id
 from broadsheet.stories.features import featurize, fold, lead_text, text_names
 from broadsheet.stories.index import StoryState, apart, weigh
 from broadsheet.stories.learn import LabelledSet, dateless, learn, mixed, story_pairs, tune_undated
+from broadsheet.stories.roundup import lists_figures
 from broadsheet.stories.score import DEFAULT_MODEL, FEATURES, PAIR_FEATURES, Model, PairModel
 
 
@@ -384,6 +385,32 @@ def test_nothing_joins_a_roundup_that_came_first() -> None:
     early = dataclasses.replace(DIGEST, published="2021-08-09")
     stories = cluster_articles([early, *SENATE])
     assert by_id(stories, "r1").article_ids == ("r1",)
+
+
+def _tally(id_: str, rows: int) -> Article:
+    """A Senate vote page: the bill's lead sentence, then a table of ``rows`` senators' votes."""
+    table = [f"| Senator {n} | State {n} | {50 + n} | Yea |" for n in range(rows)]
+    return art(id_, "Senate passes $1 trillion infrastructure bill: how every senator voted",
+               "The Senate approved a $1 trillion infrastructure bill on Tuesday, sending roads, "
+               "bridges and broadband money to the House after months of bipartisan talks.",
+               "| Senator | State | Years | Vote |", "|---|---|---|---|", *table, outlet="wapo")
+
+
+def test_a_page_of_figures_is_a_story_of_its_own() -> None:
+    stories = cluster_articles([*SENATE, _tally("t1", 12)])
+    assert by_id(stories, "t1").article_ids == ("t1",) and by_id(stories, "t1").roundup
+    assert by_id(stories, "b1").article_ids == ("b1", "b2", "b3")
+
+
+def test_a_report_with_a_small_table_still_joins_its_story() -> None:
+    stories = cluster_articles([*SENATE, _tally("t1", 4)])
+    assert "t1" in by_id(stories, "b1").article_ids and not by_id(stories, "b1").roundup
+
+
+@pytest.mark.parametrize(("rows", "prose", "expected"), [(12, 2, True), (12, 20, False), (9, 0, False)])
+def test_a_page_of_figures_is_mostly_table_rows_with_figures(rows: int, prose: int, expected: bool) -> None:
+    lines = [f"| Player {n} | {n} | {n}% |" for n in range(rows)] + ["A line of prose."] * prose
+    assert lists_figures("\n\n".join(lines)) is expected
 
 
 # --- merges ------------------------------------------------------------------------------------

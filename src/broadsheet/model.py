@@ -202,7 +202,8 @@ class Story:
     ``duplicates`` holds ``(article_id, duplicate_of)`` pairs: an article that nearly duplicates
     another (wire copy, syndicated or re-published text) stays a member but is not counted twice.
     ``merged_from`` lists the ids of stories this one absorbed (each now redirects here);
-    ``roundup`` marks a digest of unrelated items ("10 things to know today"), a story of its own.
+    ``roundup`` marks a digest of unrelated items ("10 things to know today") or a page of figures
+    (a team's snap counts, a ranking), a story of its own.
     """
 
     id: str

@@ -12,8 +12,9 @@ For each article, in publication order within a batch:
 4. a near-duplicate of a member of a candidate story (MinHash estimate of shingle Jaccard at least
    ``DUPLICATE_THRESHOLD``: a wire copy) joins that story whatever the scorer says, marked as a copy
    of the member's original;
-5. a roundup (``roundup.is_roundup``: "10 things you need to know", a live blog) is a story of its
-   own, flagged, and is never posted in the index: nothing joins it and it joins nothing;
+5. a roundup (``roundup.stands_alone``: "10 things you need to know", a live blog, a page of
+   figures) is a story of its own, flagged, and is never posted in the index: nothing joins it
+   and it joins nothing;
 6. merges: when the article's story now looks like another of its candidates (the smaller story
    in the article's place, ``Model.merges``: the article scorer at ``Model.merge`` or the story-pair
    scorer at its threshold), the two become one.
@@ -62,7 +63,7 @@ from broadsheet.stories import copies, farpieces, farwords, linkage, lonewords, 
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
-from broadsheet.stories.roundup import is_roundup
+from broadsheet.stories.roundup import stands_alone
 from broadsheet.stories.score import (
     DEFAULT_MODEL,
     FEATURES,
@@ -107,7 +108,7 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     dates = (farwords.named_dates(f"{article.title}\n{article.text}", features.day)
              if features.day is not None and length >= lonewords.LONG else ())
     member = Member(article.id, article.title, features.day, article.outlet,
-                    published=article.published, roundup=is_roundup(article), words=length,
+                    published=article.published, roundup=stands_alone(article), words=length,
                     dates=dates)
     caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
     return Incoming(features, sketch(article), member, length, caseless)

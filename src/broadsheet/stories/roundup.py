@@ -22,6 +22,13 @@ The headline says so (no site's name or column title is listed; each rule is a s
 
 A body-based rule (paragraphs that keep changing subject) was measured on the Scrapinghub day
 and left out: single-subject features (a medical case, a NASA announcement) looked the same.
+
+One body rule stands: **a page of figures** (``lists_figures``): at least ten table rows holding a
+figure, and table rows at least half the page's lines (a team's snap counts, a ranking, a price
+list, a results table). It lists; it reports no event, so it stands alone as a roundup does (its
+own story, out of the brief's events; ``stands_alone``) though it is no digest of unrelated items
+(``is_roundup``, what the real day's roundup labels measure, stays the headline's rules). A news
+report with a table (an earnings story's four rows) is not one.
 Pure: no I/O.
 """
 
@@ -59,3 +66,24 @@ def headline_says_roundup(title: str) -> bool:
 def is_roundup(article: Article) -> bool:
     """True when ``article`` is a digest of unrelated items (see the module docstring)."""
     return headline_says_roundup(article.title)
+
+
+# A line of a table as extraction writes it: "| DL | Myles Garrett | 57 | 77% |".
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_FIGURE = re.compile(r"\d")
+FIGURE_ROWS = 10  # table rows holding a figure a page of figures has at least
+
+
+def lists_figures(text: str) -> bool:
+    """True when ``text`` is a page of figures: at least ``FIGURE_ROWS`` table rows with a figure,
+    and table rows at least half of its lines."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    rows = [line for line in lines if _TABLE_ROW.match(line)]
+    figures = sum(1 for row in rows if _FIGURE.search(row))
+    return figures >= FIGURE_ROWS and 2 * len(rows) >= len(lines)
+
+
+def stands_alone(article: Article) -> bool:
+    """True when ``article`` is a story of its own that nothing joins: a roundup or a page of
+    figures (see the module docstring)."""
+    return is_roundup(article) or lists_figures(article.text)

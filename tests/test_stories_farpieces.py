@@ -198,3 +198,50 @@ def test_the_index_finds_the_stories_naming_a_day_and_those_spanning_a_bucket() 
     spanning = [s.id for s in index.spanning(at, at)]
     assert burst.id in spanning and flood.id not in spanning and len(spanning) == len(set(spanning))
     assert [s.id for s in index.naming(named, named)] == [burst.id]
+
+
+# --- stories round 54 (measured, not shipped): with the evidence, the words' bar at 0 -----------
+
+INQUIRY_WORDS = ["inquiry", "hearing", "testimony", "report", "engineers", "negligence", "council",
+                 "mayor"]
+
+
+def inquiry_laid_out(flood_words: int,
+                     said: str = NAMES_THE_DAY) -> tuple[Clusterer, StoryIndex, list[Incoming]]:
+    """A burst 47 days after the flood about its inquiry, in ``flood_words`` of the flood's words
+    and the inquiry's own: the follow-up of a big story, worded partly its own way."""
+    burst = [art(f"u{k}", "Valencia inquiry", body(FLOOD_WORDS[:flood_words] + INQUIRY_WORDS, 50 + k),
+                 said, published="2021-04-20") for k in range(3)]
+    return laid_out([*FLOOD, *SENATE, *burst], [*STORIES, [a.id for a in burst]])
+
+
+def gain_per_bucket(index: StoryIndex) -> tuple[float, str]:
+    piece = index.stories[index.where["u0"]]
+    aim = farpieces.target(index, piece, max(1, int(np.count_nonzero(index.idf.df))), 60)
+    assert aim is not None
+    return aim.gain / aim.words, aim.story
+
+
+def test_with_the_evidence_a_piece_whose_words_fit_under_the_margin_joins_at_bar_0() -> None:
+    engine, index, items = inquiry_laid_out(10)
+    gain, host = gain_per_bucket(index)
+    assert 0 < gain < MARGIN and host == index.where["f0"]  # the words fit, by less than the margin
+    assert farpieces.absorb_pieces(engine, items, horizon=60) == 0  # shipped: round 48's bar
+    assert farpieces.absorb_pieces(engine, items, horizon=60, evidenced=0) == 1
+    assert index.where["u0"] == index.where["u2"] == index.where["f0"]
+
+
+def test_under_the_margin_the_evidence_is_still_required() -> None:
+    engine, index, items = inquiry_laid_out(10, said="The inquiry opened on April 18.")
+    assert 0 < gain_per_bucket(index)[0] < MARGIN
+    assert farpieces.absorb_pieces(engine, items, horizon=60, evidenced=0) == 0  # no day in the span
+    assert farpieces.absorb_pieces(engine, items, horizon=60, gate=False) == 0  # words alone: the margin
+    assert index.where["u0"] != index.where["f0"]
+
+
+def test_with_the_evidence_words_that_do_not_fit_stay_apart() -> None:
+    engine, index, items = inquiry_laid_out(1)  # the name and the day, hardly a word of the flood's
+    piece, flood = index.stories[index.where["u0"]], index.stories[index.where["f0"]]
+    assert farpieces.evidence(index, piece, flood, 60) and gain_per_bucket(index)[0] <= 0
+    assert farpieces.absorb_pieces(engine, items, horizon=60, evidenced=0) == 0
+    assert index.where["u0"] != index.where["f0"]

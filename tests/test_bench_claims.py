@@ -16,6 +16,7 @@ from broadsheet.bench.claims import (
     BASIL5_CLAIMS,
     BASIL_CLAIMS,
     DAY_CLAIMS,
+    ECBPLUS2_CLAIMS,
     ECBPLUS_CLAIMS,
     Judge,
     _named,
@@ -191,6 +192,24 @@ def test_every_ecbplus_label_names_a_sentence_of_its_articles_lead() -> None:
     articles = {a.id: a for a, event in loaded if event in labels["events"] and a.id in labels["pages"]}
     assert len(articles) == 3 * len(labels["events"]) == 60
     assert set(labels["opinion"]) <= set(articles)
+    _assert_named(labels, articles)
+
+
+def test_the_second_ecbplus_set_draws_only_topics_the_first_left_and_names_lead_sentences() -> None:
+    path = require(eval_data_dir() / "clustering" / "ecbplus" / "ecbplus_docs.jsonl", "ECB+")
+    labels = json.loads(ECBPLUS2_CLAIMS.read_text(encoding="utf-8"))
+    first = json.loads(ECBPLUS_CLAIMS.read_text(encoding="utf-8"))["events"]
+    topics = {ecbplus_topic(e) for e in labels["events"]}
+    assert not topics & {ecbplus_topic(e) for e in first} and len(set(labels["events"])) == 20
+    assert all(int(topic) <= 35 for topic in topics)  # never the test topics
+    drawn = [(a, event) for a, event in zip(*load_ecbplus(path), strict=True) if a.id in labels["pages"]]
+    event_of = {a.id: event for a, event in drawn}
+    assert len(event_of) == 3 * len(labels["events"]) == 60
+    assert set(event_of.values()) == set(labels["events"])
+    articles = {a.id: a for a, _ in drawn}
+    assert set(labels["opinion"]) <= set(articles)
+    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
+    assert all({event_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
     _assert_named(labels, articles)
 
 

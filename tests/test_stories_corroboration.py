@@ -340,6 +340,10 @@ def test_an_edited_copy_of_an_earlier_lead_is_one_source_with_it() -> None:
     quoted = _article("p", "Valley Post", *(f'"{e[:-1]}," the coach said.' for e in EDITED[1:]),
                       published=NINE)
     assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, quoted)]
+    # a sentence crediting the earlier outlet is a write-up of it, not a copy's
+    credited = _article("p", "Valley Post", EDITED[0], f"{EDITED[1][:-1]}, the Harbor Times reported.",
+                        EDITED[2], published=NINE)
+    assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, credited)]
 
 
 def test_two_reports_sharing_a_press_releases_phrases_are_two_sources() -> None:

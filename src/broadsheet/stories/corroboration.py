@@ -50,8 +50,8 @@ The rules:
   ``MIN_WORDS`` words outside its quotation marks that the earlier sentence writes in that order, so
   not one statement quoted by two reporters, each attributing it in words of their own) and citing
   no outlet has the earlier sentence's source (a write-up quoting the Times' words). An article
-  whose lead copies an earlier article's in ``COPIED_SENTENCES`` sentences, each holding no
-  quotation mark and sharing a run of ``COPIED_RUN`` words with that lead in its order, is an
+  whose lead copies an earlier article's in ``COPIED_SENTENCES`` sentences, each citing no outlet,
+  holding no quotation mark and sharing a run of ``COPIED_RUN`` words with that lead in its order, is an
   edited copy of it (a wire story cut and rewritten): each of its lead sentences citing no outlet
   has the source of the sentence it copies, or, copying none, of the earlier lede (runs of six
   words in two sentences are two reports of one press release; a quote's marks are too often
@@ -386,17 +386,19 @@ def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
         if earlier:
             best = max(earlier, key=lambda j: close[k, j])
             found[k] = (article, sentence, found[best][2])
-    return _edited_copies(found)
+    return _edited_copies(reports, found)
 
 
-def _edited_copies(reports: Sequence[tuple[Article, str, str]]) -> list[tuple[Article, str, str]]:
+def _edited_copies(reports: Sequence[tuple[Article, str, str]], copied: Sequence[tuple[Article, str, str]]
+                   ) -> list[tuple[Article, str, str]]:
     """Each report of an article that copies an earlier article's lead in ``COPIED_SENTENCES``
     sentences or more (each with a run of ``COPIED_RUN`` words outside its quotation marks that a
     sentence of the earlier lead writes in that order: a wire story cut and rewritten, "... passed
     Phil Ford for the record midway through the first half") given the source of the sentence it
     copies, or, copying none, of the earlier article's lede; a sentence citing an outlet of its
-    own keeps it."""
-    found = list(reports)
+    own keeps it; only sentences citing none count as copying. ``copied``: the reports as the
+    sentence rule left them."""
+    found = list(copied)
     rows: dict[str, list[int]] = {}  # article -> its reports' numbers, in order
     holding: dict[tuple[str, ...], list[int]] = {}  # a run of words -> the reports writing it
     for k, (article, sentence, _) in enumerate(reports):
@@ -404,15 +406,15 @@ def _edited_copies(reports: Sequence[tuple[Article, str, str]]) -> list[tuple[Ar
         for run in _runs(sentence, quoted=True, length=COPIED_RUN) if _plain(sentence) else ():
             holding.setdefault(run, []).append(k)
     for mine in rows.values():
-        copied = _copying(reports, mine, holding)
-        if not copied:
+        copying = _copying(reports, mine, holding)
+        if not copying:
             continue
         article = reports[mine[0]][0]
-        lede = rows[reports[next(iter(copied.values()))][0].id][0]
+        lede = rows[reports[next(iter(copying.values()))][0].id][0]
         for k in mine:
             _, sentence, source = found[k]
             if source == _own(article):
-                found[k] = (article, sentence, found[copied.get(k, lede)][2])
+                found[k] = (article, sentence, found[copying.get(k, lede)][2])
     return found
 
 
@@ -424,7 +426,8 @@ def _copying(reports: Sequence[tuple[Article, str, str]], mine: Sequence[int],
     article = reports[mine[0]][0]
     by_article: dict[str, dict[int, int]] = {}
     for k in mine:
-        runs = _runs(reports[k][1], length=COPIED_RUN) if _plain(reports[k][1]) else set()
+        plain = _plain(reports[k][1]) and reports[k][2] == _own(article)
+        runs = _runs(reports[k][1], length=COPIED_RUN) if plain else set()
         for j in sorted({j for run in runs for j in holding.get(run, ()) if j < mine[0]}):
             if reports[j][0].outlet != article.outlet:
                 by_article.setdefault(reports[j][0].id, {}).setdefault(k, j)

@@ -400,13 +400,14 @@ def _edited_copies(reports: Sequence[tuple[Article, str, str]], copied: Sequence
     sentence rule left them."""
     found = list(copied)
     rows: dict[str, list[int]] = {}  # article -> its reports' numbers, in order
+    runs = [_runs(sentence, length=COPIED_RUN) if _plain(sentence) else set() for _, sentence, _ in reports]
     holding: dict[tuple[str, ...], list[int]] = {}  # a run of words -> the reports writing it
-    for k, (article, sentence, _) in enumerate(reports):
+    for k, (article, _, _) in enumerate(reports):
         rows.setdefault(article.id, []).append(k)
-        for run in _runs(sentence, quoted=True, length=COPIED_RUN) if _plain(sentence) else ():
+        for run in runs[k]:
             holding.setdefault(run, []).append(k)
     for mine in rows.values():
-        copying = _copying(reports, mine, holding)
+        copying = _copying(reports, mine, runs, holding)
         if not copying:
             continue
         article = reports[mine[0]][0]
@@ -419,16 +420,18 @@ def _edited_copies(reports: Sequence[tuple[Article, str, str]], copied: Sequence
 
 
 def _copying(reports: Sequence[tuple[Article, str, str]], mine: Sequence[int],
-             holding: Mapping[tuple[str, ...], Sequence[int]]) -> dict[int, int]:
+             runs: Sequence[set[tuple[str, ...]]], holding: Mapping[tuple[str, ...], Sequence[int]]
+             ) -> dict[int, int]:
     """The sentences of one article's lead (``mine``) that copy an earlier article's, each with the
     earlier sentence it copies, when ``COPIED_SENTENCES`` or more copy one earlier article (the one
-    most copied, the first of a tie), else none."""
+    most copied, the first of a tie), else none. ``runs``: each report's runs of ``COPIED_RUN``
+    words (none for a sentence holding a quotation mark); ``holding``: the reports of each run."""
     article = reports[mine[0]][0]
+    own = _own(article)
     by_article: dict[str, dict[int, int]] = {}
     for k in mine:
-        plain = _plain(reports[k][1]) and reports[k][2] == _own(article)
-        runs = _runs(reports[k][1], length=COPIED_RUN) if plain else set()
-        for j in sorted({j for run in runs for j in holding.get(run, ()) if j < mine[0]}):
+        shared = runs[k] if reports[k][2] == own else set()
+        for j in sorted({j for run in shared for j in holding.get(run, ()) if j < mine[0]}):
             if reports[j][0].outlet != article.outlet:
                 by_article.setdefault(reports[j][0].id, {}).setdefault(k, j)
     best = max(by_article.values(), key=len, default={})

@@ -15,6 +15,7 @@ import pytest
 from broadsheet.bench.perspectives import as_story
 from broadsheet.model import Article
 from broadsheet.stories.corroboration import (
+    COPIED,
     LEDE_PAIR,
     SAME_CLAIM,
     _Claim,
@@ -52,6 +53,30 @@ def test_a_lead_holds_statements_not_questions_lead_ins_or_asides() -> None:
     lead = [article.text[a:b] for a, b in lead_sentences(article)]
     assert lead == ["The Dunmore bridge reopened on Monday after two years of repairs.",
                     "(Harbor Times) The council will vote on its tolls on Friday (again)."]
+
+
+def test_a_teaser_cut_off_by_an_ellipsis_states_no_claim_but_a_statement_cut_short_does() -> None:
+    article = dataclasses.replace(_article("a", "Harbor Times", "x"), paragraphs=(
+        "Dunmore's son returns for a second turn And the next host of the harbor festival is \u2026",
+        "The council confirmed the festival's new host in a statement\u2026",
+        "The festival opens on the Dunmore pier on Friday ...",
+    ))
+    lead = [article.text[a:b] for a, b in lead_sentences(article)]
+    assert lead == ["The council confirmed the festival's new host in a statement\u2026",
+                    "The festival opens on the Dunmore pier on Friday ..."]
+
+
+@pytest.mark.parametrize(("lede", "opinion"), [
+    ("I was immediately impressed with the mayor's plan when the council approved the harbor sale.", True),
+    ("My town voted on Monday to sell the old harbor to Lumio Networks.", True),
+    ("Sen. Ada Quinn (I-Ardent) backed the harbor sale on Monday night.", False),
+    ("The C.I.A. opened an office on the Dunmore waterfront on Monday.", False),
+    ('"I will sell the harbor before June," Mayor Ada Quinn said on Monday.', False),
+    ("Mayor Ada Quinn told me on Monday that the harbor sale will go ahead.", False),
+])
+def test_a_lede_in_the_first_person_makes_an_opinion_piece(lede: str, opinion: bool) -> None:
+    article = _article("c", "Valley Post", lede, "The council meets again on Friday to vote on the tolls.")
+    assert is_opinion(article) == opinion
 
 
 def test_a_columnists_address_makes_an_opinion_piece() -> None:
@@ -289,6 +314,48 @@ def test_a_sentence_copied_word_for_word_from_an_earlier_report_is_that_reports(
     also = _article("b", "Valley Post", "The mayor spoke.", f"{statement} she said.", published=NINE)
     ((_, _, sources),) = [c for c in _claims(said, also) if c[0].startswith("\u201c")]
     assert sources == ("harbor times", "valley post")
+
+
+RECORD = ("Tyler Brand scored 20 points on Thursday night to break the Dunmore Tigers' career scoring "
+          "record.", "Brand passed Phil Ford for the record midway through the first half of the game "
+          "against Harbor State.", "Ford finished his career in 1978 with 2,290 points for the Tigers.")
+EDITED = ("The Dunmore Tigers stayed unbeaten as Tyler Brand became the program's top scorer on Thursday.",
+          "The reigning player of the year passed Phil Ford for the record midway through the first half.",
+          "Ford, now a coach with the Harbor Hawks, finished his career in 1978 with 2,290 points.")
+
+
+def test_an_edited_copy_of_an_earlier_lead_is_one_source_with_it() -> None:
+    """A wire story cut and rewritten: two of its lead sentences write runs of eight words of the
+    earlier lead in their order, though neither is near enough to be a copy by itself."""
+    wire = _article("t", "Harbor Times", *RECORD)
+    edited = _article("p", "Valley Post", *EDITED, published=NINE)
+    assert similarities([RECORD[1], EDITED[1]])[0, 1] < COPIED
+    assert similarities([RECORD[2], EDITED[2]])[0, 1] < COPIED
+    shared = [sources for _, outlets, sources in _claims(wire, edited) if len(outlets) == 2]
+    assert len(shared) >= 2 and all(sources == ("harbor times",) for sources in shared)
+    # one sentence copied is not enough; nor are runs inside quotation marks
+    one = _article("p", "Valley Post", EDITED[0], EDITED[1], "The Tigers play Harbor State again in March.",
+                   published=NINE)
+    assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, one)]
+    quoted = _article("p", "Valley Post", *(f'"{e[:-1]}," the coach said.' for e in EDITED[1:]),
+                      published=NINE)
+    assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, quoted)]
+    # a sentence crediting the earlier outlet is a write-up of it, not a copy's
+    credited = _article("p", "Valley Post", EDITED[0], f"{EDITED[1][:-1]}, the Harbor Times reported.",
+                        EDITED[2], published=NINE)
+    assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, credited)]
+
+
+def test_two_reports_sharing_a_press_releases_phrases_are_two_sources() -> None:
+    """Runs of six words in two sentences (a prosecutor's release both reports drew on) make no copy."""
+    first = _article("a", "Harbor Times",
+                     "A Dunmore harbor man pleaded guilty on Monday to threatening to kill the mayor.",
+                     "Sentencing is scheduled for June 14 in the federal court at Harbor City.")
+    second = _article("b", "Valley Post",
+                      "A Dunmore harbor man pleaded guilty Monday to making threats against Mayor Okafor.",
+                      "Sentencing is scheduled for June 14, the prosecutors added.", published=NINE)
+    shared = [sources for _, outlets, sources in _claims(first, second) if len(outlets) == 2]
+    assert shared and all(sources == ("harbor times", "valley post") for sources in shared)
 
 
 def test_two_reporters_attributing_one_statement_each_their_own_way_are_two_sources() -> None:

@@ -34,7 +34,10 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
   articles carry their outlets' names (its file gives short codes), as a feed gives them;
 - **AllSides, a second set, held out**: 20 other roundups of AllSides-NEUS (none of the first
   set's), judged before the rules of corroboration round 8 were written and measured;
-  ``tests/data/allsides_claims_2/judged.json``, offsets and hashes as for the first.
+  ``tests/data/allsides_claims_2/judged.json``, offsets and hashes as for the first;
+- **ECB+, a second set, held out**: 20 events of the 17 ECB+ topics (of 1-35) the first ECB+ set did
+  not touch, three documents each, judged before the rules of corroboration round 9 were written and
+  measured; ``tests/data/ecbplus_claims_2/judged.json``, offsets and hashes as for the first.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -79,6 +82,8 @@ ALLSIDES2_CLAIMS = LABELS.parents[1] / "allsides_claims_2" / "judged.json"
 ALLSIDES2 = "allsides-2: 20 other stories (held out)"
 ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
 ECBPLUS = "ecbplus: 20 events (held out)"
+ECBPLUS2_CLAIMS = LABELS.parents[1] / "ecbplus_claims_2" / "judged.json"
+ECBPLUS2 = "ecbplus-2: 20 events of other topics (held out)"
 Shown = tuple[str, Claim, int]  # the page its first sentence is on, the claim, its count
 
 
@@ -150,9 +155,10 @@ def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
     """The judged sets' rows (a set whose data or labels are missing gives none)."""
     found = []
     sets = ((f"{DATASET}: claims", _real_day), (BASIL, _basil(BASIL_CLAIMS)),
-            (ALLSIDES, _allsides(ALLSIDES_CLAIMS)), (ECBPLUS, _ecbplus), (BASIL2, _basil(BASIL2_CLAIMS)),
-            (BASIL3, _basil(BASIL3_CLAIMS)), (BASIL4, _basil(BASIL4_CLAIMS)), (BASIL5, _basil(BASIL5_CLAIMS)),
-            (ALLSIDES2, _allsides(ALLSIDES2_CLAIMS)))
+            (ALLSIDES, _allsides(ALLSIDES_CLAIMS)), (ECBPLUS, _ecbplus(ECBPLUS_CLAIMS)),
+            (BASIL2, _basil(BASIL2_CLAIMS)), (BASIL3, _basil(BASIL3_CLAIMS)), (BASIL4, _basil(BASIL4_CLAIMS)),
+            (BASIL5, _basil(BASIL5_CLAIMS)), (ALLSIDES2, _allsides(ALLSIDES2_CLAIMS)),
+            (ECBPLUS2, _ecbplus(ECBPLUS2_CLAIMS)))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:
@@ -191,9 +197,12 @@ def _allsides(claims: Path) -> Callable[[Path], Loaded | None]:
     return load
 
 
-def _ecbplus(data: Path) -> Loaded | None:
-    path = data / "clustering" / "ecbplus" / "ecbplus_docs.jsonl"
-    return _judged_set(path, ECBPLUS_CLAIMS, load_ecbplus, _own) if path.is_file() else None
+def _ecbplus(claims: Path) -> Callable[[Path], Loaded | None]:
+    """The loader of one judged ECB+ set (``claims``: its labels file, naming its drawn documents)."""
+    def load(data: Path) -> Loaded | None:
+        path = data / "clustering" / "ecbplus" / "ecbplus_docs.jsonl"
+        return _judged_set(path, claims, load_ecbplus, _own) if path.is_file() else None
+    return load
 
 
 BASIL_OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}

@@ -3,8 +3,9 @@
 The rules:
 
 - **Claims.** Every member article states its claims in its lead: its first ``LEAD_SENTENCES``
-  statements of at least ``MIN_WORDS`` words (a question, a lead-in ending in a colon and an aside
-  wholly in brackets state none). Sentences of different articles state the same claim when the
+  statements of at least ``MIN_WORDS`` words (a question, a lead-in ending in a colon, an aside
+  wholly in brackets and a teaser cut off by an ellipsis after a stop word, "... the next host is
+  …", state none). Sentences of different articles state the same claim when the
   similarity of their words reaches ``SAME_CLAIM``: the TF-IDF cosine of their content words
   (``text.tfidf_vectors`` over the story's lead sentences), raised where the words' character
   trigrams agree more (``combined``: a word's other forms and spellings, "arrested" and "arrest",
@@ -48,13 +49,20 @@ The rules:
   copied from an earlier article's lead (``COPIED``: nearly word for word, with a run of
   ``MIN_WORDS`` words outside its quotation marks that the earlier sentence writes in that order, so
   not one statement quoted by two reporters, each attributing it in words of their own) and citing
-  no outlet has the earlier sentence's source (a write-up quoting the Times' words). The claim's
+  no outlet has the earlier sentence's source (a write-up quoting the Times' words). An article
+  whose lead copies an earlier article's in ``COPIED_SENTENCES`` sentences, each citing no outlet,
+  holding no quotation mark and sharing a run of ``COPIED_RUN`` words with that lead in its order, is an
+  edited copy of it (a wire story cut and rewritten): each of its lead sentences citing no outlet
+  has the source of the sentence it copies, or, copying none, of the earlier lede (runs of six
+  words in two sentences are two reports of one press release; a quote's marks are too often
+  broken to read what is quoted). The claim's
   independent count is the number of distinct sources of record among its reports (one outlet's
   names as one, ``outlet_key``: a broadcaster's initials begin its every name, "NBC" and "NBC
   News", "KBFX-TV" and "KBFX Eyewitnesses News"), where a
   near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
-  columnist; or the headline starts "Opinion") are not reports. So three papers running one agency
+  columnist; or the headline starts "Opinion"; or the lede says "I", "my" or "me" outside its
+  quotation marks and quotes no speaker) are not reports. So three papers running one agency
   story count once, two reports both citing the Times count once, and a column agreeing with the
   news adds nothing.
 
@@ -91,18 +99,23 @@ CLEAR_BEST = 3.0
 MAX_CLAIMS = 8
 QUOTED_RUN = 4  # words of one quotation two sentences share
 COPIED = 0.9  # a lead sentence this close to an earlier article's is copied from it
+COPIED_RUN = 8  # words in a row an edited copy's sentence shares with the lead it copies
+COPIED_SENTENCES = 2  # its sentences doing so: an article copying that many copies the whole lead
 _CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
                      "march april may june july august september october november december")
 _MARK = re.compile(r"[\"“”]")  # a quotation mark
+_ANY_MARK = re.compile(r"[\"“”]|''|``")  # one, or two apostrophes or backticks written for one
 _QUOTATION = re.compile(r"[\"“”]([^\"“”]{10,})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPINION = re.compile(r"\b(?:opinions?|commentary|editorials?|op-?ed|oped|columns?|columnists?)\b", re.I)
 # a question, a lead-in to what follows, or an aside wholly in brackets: no statement of a claim
 _NO_STATEMENT = re.compile(r"[?:][\s\"'”’)\]]*$|^\s*\([^()]*\)\W*$")
+_CUT_OFF = re.compile(r"\b(\w+)\s*(?:…|\.\.\.)[\s\"'”’)\]]*$")  # "... the next host is …"
 _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", "WASHINGTON (AP) —"
 # a broadcaster's initials begin its every name ("NBC News", "NBC's 'Today' show", "KBFX-TV")
 _INITIALS = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z0-9]{2,})(?:-(?:TV|FM|AM))?(?=$|[\s'’,.:;)-])")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Fox News' Shannon Bream", "NBC's": the possessor
+_FIRST_PERSON = re.compile(r"(?<![\w.-])I(?![\w.-])|\b(?:[Mm]y|me)\b")  # not "C.I.A.", "(I-Vt.)"
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _INTERVIEW = (r"told|telling|said (?:on|to)|"
               r"(?:[Ii]n|[Dd]uring) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
@@ -120,10 +133,23 @@ _CITED = re.compile(
 
 
 def is_opinion(article: Article) -> bool:
-    """True for an opinion piece: its section or address says so, or its headline starts so."""
+    """True for an opinion piece: its section or address says so, or its headline starts so, or
+    its lede is written in the first person (``_in_first_person``)."""
     where = " ".join(x for x in (article.section, article.url) if x)
     return bool(_OPINION.search(where.replace("/", " ").replace("-", " ")) or
-                re.match(r"\s*opinion\b", article.title, re.I))
+                re.match(r"\s*opinion\b", article.title, re.I)) or _in_first_person(article)
+
+
+def _in_first_person(article: Article) -> bool:
+    """True when the article's lede (its first lead statement) says "I", "my" or "me" outside its
+    quotation marks and quotes no speaker (no verb of saying): a writer's own view ("I was
+    immediately impressed with Dr. Benjamin's background when President Obama nominated her"),
+    not a report quoting one."""
+    spans = lead_sentences(article)
+    if not spans:
+        return False
+    lede = article.text[slice(*spans[0])]
+    return not _SAYING.search(lede) and any(_FIRST_PERSON.search(part) for part in _unquoted(lede))
 
 
 
@@ -142,12 +168,20 @@ class _Claim:
 
 def lead_sentences(article: Article) -> list[tuple[int, int]]:
     """Spans of the article's first ``LEAD_SENTENCES`` statements of ``MIN_WORDS`` words or more: a
-    question ("Remember ...?") or a lead-in ending in a colon ("Here's what the reviews say:")
-    states no claim."""
+    question ("Remember ...?"), a lead-in ending in a colon ("Here's what the reviews say:") or a
+    teaser cut off by an ellipsis ("... the next host is …") states no claim (``_states``)."""
     text = article.text
     spans = [(a, b) for a, b in split_sentences(text)
-             if len(text[a:b].split()) >= MIN_WORDS and not _NO_STATEMENT.search(text[a:b])]
+             if len(text[a:b].split()) >= MIN_WORDS and _states(text[a:b])]
     return spans[:LEAD_SENTENCES]
+
+
+def _states(sentence: str) -> bool:
+    """False for a sentence that states no claim: a question, a lead-in ending in a colon, an aside
+    wholly in brackets, or a teaser cut off by an ellipsis right after a stop word ("And the next
+    host of the Academy Awards is …"; "... in a statement…" is a statement cut short, and states it)."""
+    cut = _CUT_OFF.search(sentence)
+    return not _NO_STATEMENT.search(sentence) and not (cut and cut[1].casefold() in STOP_WORDS)
 
 
 def cited_source(sentence: str, outlets: Collection[str], *, interview: bool = False) -> str | None:
@@ -352,11 +386,66 @@ def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
         if earlier:
             best = max(earlier, key=lambda j: close[k, j])
             found[k] = (article, sentence, found[best][2])
+    return _edited_copies(reports, found)
+
+
+def _edited_copies(reports: Sequence[tuple[Article, str, str]], copied: Sequence[tuple[Article, str, str]]
+                   ) -> list[tuple[Article, str, str]]:
+    """Each report of an article that copies an earlier article's lead in ``COPIED_SENTENCES``
+    sentences or more (each with a run of ``COPIED_RUN`` words outside its quotation marks that a
+    sentence of the earlier lead writes in that order: a wire story cut and rewritten, "... passed
+    Phil Ford for the record midway through the first half") given the source of the sentence it
+    copies, or, copying none, of the earlier article's lede; a sentence citing an outlet of its
+    own keeps it; only sentences citing none count as copying. ``copied``: the reports as the
+    sentence rule left them."""
+    found = list(copied)
+    rows: dict[str, list[int]] = {}  # article -> its reports' numbers, in order
+    runs = [_runs(sentence, length=COPIED_RUN) if _plain(sentence) else set() for _, sentence, _ in reports]
+    holding: dict[tuple[str, ...], list[int]] = {}  # a run of words -> the reports writing it
+    for k, (article, _, _) in enumerate(reports):
+        rows.setdefault(article.id, []).append(k)
+        for run in runs[k]:
+            holding.setdefault(run, []).append(k)
+    for mine in rows.values():
+        copying = _copying(reports, mine, runs, holding)
+        if not copying:
+            continue
+        article = reports[mine[0]][0]
+        lede = rows[reports[next(iter(copying.values()))][0].id][0]
+        for k in mine:
+            _, sentence, source = found[k]
+            if source == _own(article):
+                found[k] = (article, sentence, found[copying.get(k, lede)][2])
     return found
 
 
-def _runs(sentence: str, *, quoted: bool = False) -> set[tuple[str, ...]]:
-    """Every run of ``MIN_WORDS`` consecutive words (folded) of a sentence outside its quotation
+def _copying(reports: Sequence[tuple[Article, str, str]], mine: Sequence[int],
+             runs: Sequence[set[tuple[str, ...]]], holding: Mapping[tuple[str, ...], Sequence[int]]
+             ) -> dict[int, int]:
+    """The sentences of one article's lead (``mine``) that copy an earlier article's, each with the
+    earlier sentence it copies, when ``COPIED_SENTENCES`` or more copy one earlier article (the one
+    most copied, the first of a tie), else none. ``runs``: each report's runs of ``COPIED_RUN``
+    words (none for a sentence holding a quotation mark); ``holding``: the reports of each run."""
+    article = reports[mine[0]][0]
+    own = _own(article)
+    by_article: dict[str, dict[int, int]] = {}
+    for k in mine:
+        shared = runs[k] if reports[k][2] == own else set()
+        for j in sorted({j for run in shared for j in holding.get(run, ()) if j < mine[0]}):
+            if reports[j][0].outlet != article.outlet:
+                by_article.setdefault(reports[j][0].id, {}).setdefault(k, j)
+    best = max(by_article.values(), key=len, default={})
+    return best if len(best) >= COPIED_SENTENCES else {}
+
+
+def _plain(sentence: str) -> bool:
+    """True for a sentence holding no quotation mark (a quote's marks are often broken or lost:
+    what a sentence holding one quotes cannot be told from the reporter's words)."""
+    return not _ANY_MARK.search(sentence)
+
+
+def _runs(sentence: str, *, quoted: bool = False, length: int = MIN_WORDS) -> set[tuple[str, ...]]:
+    """Every run of ``length`` consecutive words (folded) of a sentence outside its quotation
     marks (with ``quoted``, of all its words): a copy writes an earlier sentence's words in their
     order, where two reporters attributing one statement share its names ("According to a White
     House statement, O'Brien '...'" and "O'Brien has '...,' the White House said")."""
@@ -364,7 +453,7 @@ def _runs(sentence: str, *, quoted: bool = False) -> set[tuple[str, ...]]:
     found = set()
     for part in parts:
         said = re.findall(r"\w+", part.casefold())
-        found |= {tuple(said[i:i + MIN_WORDS]) for i in range(len(said) - MIN_WORDS + 1)}
+        found |= {tuple(said[i:i + length]) for i in range(len(said) - length + 1)}
     return found
 
 

@@ -478,8 +478,9 @@ _A_SENTENCE_ENDS = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr
 # words, a lower-case head.
 _ONE_DESCRIBED = re.compile(r"(?:the|The)\s+(?:[\w.'’-]+\s+){0,3}([a-z][a-z-]+)")
 # The head of a public figure's description, whom political news names and then describes.
+# (not "president": "the Mexican president" is often no one the sentence names)
 _PUBLIC_FIGURE = re.compile(r"candidate|nominee|front-?runner|contender|challenger|incumbent|leader|senator|"
-                            r"governor|president|congress(?:man|woman)|lawmaker|mayor|speaker|businessman|"
+                            r"governor|congress(?:man|woman)|lawmaker|mayor|speaker|businessman|"
                             r"businesswoman|billionaire|mogul|tycoon")
 # A person's name as written, capitalised words (an initial at most between), no possessive nor number.
 _A_PROPER_NAME = re.compile(r"[A-Z][\w-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w-]+)*")

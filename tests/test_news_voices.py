@@ -6,7 +6,8 @@ the ECB+ documents N did not draw from, S on the BASIL articles neither M nor P 
 documents of the topics R drew none from, less N's, U on the PolNeAR articles no model trained on that O
 did not draw from, V on the BASIL articles none of M, P and S drew from, W on the PolNeAR articles no model
 trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from, Y on
-the AllSides-NEUS train and val records Q did not draw from, Z on those neither Q nor Y drew from.
+the AllSides-NEUS train and val records Q did not draw from, Z on those neither Q nor Y drew from, AA on the
+PolNeAR train articles none of O, U and W drew from (most of them trained on by the attribution models).
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
@@ -14,7 +15,8 @@ offsets into its article and a hash of them. Each edition is rebuilt from the ar
 in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N``,
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
 ``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
-``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``, ``allsides-voices-Z``).
+``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``, ``allsides-voices-Z``,
+``polnear-voices-AA``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_N,
     ECBPLUS_R,
     ECBPLUS_T,
+    POLNEAR_AA,
     POLNEAR_O,
     POLNEAR_U,
     POLNEAR_W,
@@ -55,7 +58,7 @@ SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
            ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-"),
            ("X", BASIL_X, "basil-"), ("Y", ALLSIDES_Y, "allsides-"),
-           ("Z", ALLSIDES_Z, "allsides-")]
+           ("Z", ALLSIDES_Z, "allsides-"), ("AA", POLNEAR_AA, "polnear-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -142,6 +145,21 @@ def test_sample_y_draws_from_no_record_of_q() -> None:
 def test_sample_z_draws_from_no_record_of_q_or_y() -> None:
     assert not set(ALLSIDES_Z.articles()) & (set(ALLSIDES_Q.articles()) | set(ALLSIDES_Y.articles()))
     assert all(key.startswith(("train-", "val-")) for key in ALLSIDES_Z.articles())
+
+
+def test_sample_aa_draws_from_no_article_of_o_u_or_w_and_only_train_ones(eval_data: Path) -> None:
+    drawn = {key for sample in (POLNEAR_O, POLNEAR_U, POLNEAR_W) for key in sample.articles()}
+    train = {path.stem for path in (eval_data / "attribution" / "polnear" / "train" / "text").glob("*.txt")}
+    assert not set(POLNEAR_AA.articles()) & drawn
+    assert set(POLNEAR_AA.articles()) <= train
+
+
+def test_polnear_train_pages_refuse_a_dev_article(eval_data: Path) -> None:
+    dev = next((eval_data / "attribution" / "polnear" / "dev" / "text").glob("*.txt")).stem
+    (page,) = POLNEAR_AA.pages(eval_data, POLNEAR_AA.articles()[:1])
+    assert page.id == f"polnear-{POLNEAR_AA.articles()[0]}" and page.kind == "text" and page.outlet
+    with pytest.raises(ConfigError):
+        POLNEAR_AA.pages(eval_data, [dev])
 
 
 def test_sample_r_draws_from_no_document_of_n() -> None:

@@ -89,6 +89,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_N,
     ECBPLUS_R,
     ECBPLUS_T,
+    POLNEAR_AA,
     POLNEAR_O,
     POLNEAR_U,
     POLNEAR_W,
@@ -306,4 +307,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, BASIL_X)
         report.rows += news_voice_rows(data, ALLSIDES_Y)
         report.rows += news_voice_rows(data, ALLSIDES_Z)
+        report.rows += news_voice_rows(data, POLNEAR_AA)
     return report

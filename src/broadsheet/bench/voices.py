@@ -69,7 +69,11 @@ judged before voices round 32's fixes and kept as M is. Sample Y
 7,152 AllSides-NEUS train and val records Q did not draw from, judged before voices round 33's fixes and
 kept as Q is. Sample Z (``tests/data/allsides_voices/judged_z.json``, the ``allsides-voices-Z`` row) is
 drawn the same way from the 7,093 AllSides-NEUS train and val records neither Q nor Y drew from, judged
-before voices round 34's fixes and kept as Q is. Each is a ``NewsSample``: its rows' prefix, its
+before voices round 34's fixes and kept as Q is. Sample AA (``tests/data/polnear_voices/judged_aa.json``, the
+``polnear-voices-AA`` row) is drawn the same way from the 777 PolNeAR train articles none of O, U and W drew
+from (most of them trained on by the attribution models, so their quotes are found in-sample; what the sample
+judges is the edition's speaker, role and kind; ``polnear_train_pages``, never dev or test), judged before
+voices round 35's fixes and kept as O is. Each is a ``NewsSample``: its rows' prefix, its
 judged file and how its articles are read as pages.
 """
 
@@ -115,6 +119,7 @@ POLNEAR_W_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_w.json")
 ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
 ALLSIDES_Y_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_y.json")
 ALLSIDES_Z_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_z.json")
+POLNEAR_AA_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_aa.json")
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
 _WORD = re.compile(r"\w+")
@@ -344,15 +349,32 @@ def polnear_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
     from broadsheet.bench.polnear import polnear_root
 
     root = polnear_root(data)
-    unseen = polnear_unseen(root)
+    return _polnear_pages(root, polnear_unseen(root), keys,
+                          "not a PolNeAR article the attribution models never trained on")
+
+
+def polnear_train_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
+    """The PolNeAR train articles ``keys`` (all without), trained on or not, as plain-text pages as
+    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): sample AA's
+    articles, whose attributions the models mostly trained on (what the sample judges is the edition's)."""
+    from broadsheet.bench.polnear import polnear_root
+
+    root = polnear_root(data)
+    train = {path.stem: path for path in sorted((root / "train" / "text").glob("*.txt"))}
+    return _polnear_pages(root, train, keys, "not a PolNeAR train article")
+
+
+def _polnear_pages(root: Path, files: Mapping[str, Path], keys: Iterable[str] | None,
+                   refusal: str) -> list[Page]:
+    """The articles ``keys`` among ``files`` (all without) as plain-text pages, ``metadata.tsv``'s hints."""
     meta = _polnear_metadata(root)
     pages = []
-    for name in unseen if keys is None else keys:
-        if name not in unseen:
-            raise ConfigError(f"{name}: not a PolNeAR article the attribution models never trained on")
+    for name in files if keys is None else keys:
+        if name not in files:
+            raise ConfigError(f"{name}: {refusal}")
         row = meta.get(name, {})
-        pages.append(Page(id=f"polnear-{name}", source=f"polnear/{unseen[name].parents[1].name}/{name}",
-                          kind="text", content=unseen[name].read_text(encoding="utf-8"),
+        pages.append(Page(id=f"polnear-{name}", source=f"polnear/{files[name].parents[1].name}/{name}",
+                          kind="text", content=files[name].read_text(encoding="utf-8"),
                           title=row.get("title"), outlet=row.get("publisher"),
                           published=row.get("publication_date")))
     return pages
@@ -402,6 +424,7 @@ POLNEAR_W = NewsSample("polnear-voices", POLNEAR_W_FIXTURE, polnear_pages)
 BASIL_X = NewsSample("basil-voices", BASIL_X_FIXTURE, basil_pages)
 ALLSIDES_Y = NewsSample("allsides-voices", ALLSIDES_Y_FIXTURE, allsides_pages)
 ALLSIDES_Z = NewsSample("allsides-voices", ALLSIDES_Z_FIXTURE, allsides_pages)
+POLNEAR_AA = NewsSample("polnear-voices", POLNEAR_AA_FIXTURE, polnear_train_pages)
 
 
 @cache
@@ -440,7 +463,7 @@ def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
     ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``,
-    ``allsides-voices-Y``, ``allsides-voices-Z``):
+    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

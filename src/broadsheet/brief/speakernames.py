@@ -68,7 +68,8 @@ def clean_speaker(raw: str) -> tuple[str, str | None]:
     rest = name[office.end():] if office else ""
     if office and rest[:1].isupper() and not re.search(r"['’]s\b", rest):
         return _PLACE_AFTER.sub(r"\1", rest), office.group().strip()
-    titled = _TITLED_NAME.fullmatch(name) or _LOWER_TITLED_NAME.fullmatch(name)
+    titled = (_TITLED_NAME.fullmatch(name) or _LOWER_TITLED_NAME.fullmatch(name)
+              or _OFFICER_NAMED.fullmatch(name))
     return (titled.group(2), titled.group(1)) if titled else (name, None)
 
 
@@ -96,6 +97,16 @@ _LOWER_JOB = (r"(?:director|manager|officer|executive|chief|president|chair(?:ma
               r"editor|counsel|attorney|lawyer|adviser|advisor|coordinator|superintendent|supervisor|"
               r"inspector|correspondent|reporter)")
 _LOWER_TITLED_NAME = re.compile(rf"([A-Z][^,]*?[ \t]{_LOWER_JOB})[ \t]+" + _PERSON)
+# An office's or an officer's capitalised title before a person's name, "former" or a body's name before it
+# at most and "of" a capitalised body or place after it ("Former Secretary of State Ada Holt", "Plains Auto
+# Workers Secretary-Treasurer Ivo Dahl", "former Plains Gov. Ada Holt"): the name is the person's, the rest
+# the title.
+_CAPITAL_OFFICE = (r"(?:Secretary(?:-Treasurer)?|Treasurer|Commissioner|Comptroller|Auditor|Ambassador|"
+                   r"Administrator|Superintendent|Attorney[ \t]+General|(?:Vice[ \t]+)?President|"
+                   r"Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|Minister)")
+_OFFICER_NAMED = re.compile(r"((?:former[ \t]+)?(?:[A-Z][\w'’&.-]*[ \t]+)*?" + _CAPITAL_OFFICE
+                            + r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*)*?)?)"
+                            + r"[ \t]+" + _PERSON)
 
 
 def titled_after(attribution: Attribution, text: str) -> tuple[str, str] | None:

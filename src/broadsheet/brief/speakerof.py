@@ -43,7 +43,8 @@ def speaker_of(attribution: Attribution, text: str,
     person = _apposition_owner(attribution, text, entities)
     if person is not None and attribution.content.strip():
         return person.text, name_key(person.canonical or person.text), None, None
-    named = _described_name(attribution, text, entities) or _named_right_after(attribution, text, entities)
+    named = (_described_name(attribution, text, entities) or _named_right_after(attribution, text, entities)
+             or _the_one_named_near(attribution, text, entities))
     if named and attribution.content.strip():
         return named, name_key(named), None, attribution.speaker
     again = _pronoun_again(attribution, text, entities) or _person_not_place(attribution, text, entities)
@@ -61,7 +62,7 @@ def speaker_of(attribution: Attribution, text: str,
     focused = _focused_name(name, entities)
     if focused:
         return focused, name_key(focused), office, None
-    if office and name_key(attribution.canonical).startswith(f"{name_key(office)} "):
+    if office and _title_in_key(office, attribution.canonical):
         return name, name_key(name), office, None  # "Insp Holt", the title read into the name: Holt's
     return name, attribution.canonical, office, None
 
@@ -384,6 +385,13 @@ _INDEFINITE = re.compile(r"(?:an?|An?)\s+[a-z][\w-]*(?:\s+\S+)*")
 _RELATIVE = frozenset({"who", "whom"})
 
 
+def _title_in_key(office: str, canonical: str) -> bool:
+    """Whether the analysis's grouping key was read with the title ("insp holt" of "Insp Holt", "former holt"
+    of "Former Secretary of State Ada Holt"): it opens with the title or holds one of its words."""
+    key = name_key(canonical)
+    return key.startswith(f"{name_key(office)} ") or bool(set(key.split()) & set(name_key(office).split()))
+
+
 def _focused_name(name: str, entities: Sequence[Entity]) -> str | None:
     """The name after a focusing "Even" written before it ("Even China, Pyongyang's only ally, said"),
     when the analysis recognised that name and not the whole ("Even Stevens" stays); None otherwise."""
@@ -420,6 +428,62 @@ def _described_name(attribution: Attribution, text: str, entities: Sequence[Enti
               and (labels.get(name_key(m.group(1))) in _NAMED or _unlabelled_name(m, labels))]
     names = {name_key(n).split()[-1]: _POSSESSIVE_END.sub("", n) for n in found}
     return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _the_one_named_near(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The one person a speaker written as a description of one person ("the businessman", "the U.S.
+    presidential candidate", "the Senate minority leader") stands for: the one person the analysis
+    recognised in its sentence before it; when its sentence names none before it, the one the sentence
+    before names, or the person opening that sentence as its subject. None when the head is written with
+    "a" or "an" there (someone new: "a lawmaker ... the lawmaker"), is a man, a woman or a body's head, or
+    no one such is named."""
+    span = attribution.speaker_span
+    described = _ONE_DESCRIBED.fullmatch(" ".join(attribution.speaker.split()))
+    if span is None:
+        return None
+    if described is None or not _PUBLIC_FIGURE.fullmatch(described.group(1)) or "'" in described.group(0) \
+            or "’" in described.group(0):
+        return None  # "the victim's mother", "the staff member": someone the story need not name
+    head = described.group(1)
+    words = attribution.content_span
+    anchor = min(span[0], words[0]) if words else span[0]  # before the words ("...," the leader said)
+    own = _sentence_start(text, anchor)
+    before = _sentence_start(text, own - 1) if own else own
+    if re.search(rf"\b(?:a|an)\s+(?:[\w.'’-]+\s+){{0,3}}{re.escape(head)}\b", text[before:span[0]], re.I):
+        return None
+    persons = [e for e in entities if e.label == "PERSON" and _A_PROPER_NAME.fullmatch(e.text)]
+    people = [e for e in persons if own <= e.span[0] and e.span[1] <= anchor]
+    if not people and before < own:
+        people = [e for e in persons if before <= e.span[0] and e.span[1] <= own]
+        opening = [e for e in people if not text[before:e.span[0]].strip()]
+        people = opening or people
+    surnames = {name_key(e.canonical or e.text).split()[-1] for e in people if name_key(e.text)}
+    if len(surnames) != 1:
+        return None
+    return max((e.text for e in people), key=lambda name: len(name.split()))
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """The start of the sentence holding character ``end``: after the last full stop (or "!", "?") before
+    it that a capital or a quotation mark follows, not an initial's ("Harry M. Reid") nor a title's."""
+    ends = [m.end() for m in _A_SENTENCE_ENDS.finditer(text, 0, max(end + 1, 0)) if m.end() <= end]
+    return ends[-1] if ends else 0
+
+
+_A_SENTENCE_ENDS = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)"
+                              r"(?<!\bRep)(?<!\bGov)(?<!\bGen)[.!?][\"”’)]*\s+(?=[\"“A-Z])|\n+")
+
+
+# "the businessman", "the U.S. presidential candidate", "the Senate minority leader": "the", up to three
+# words, a lower-case head.
+_ONE_DESCRIBED = re.compile(r"(?:the|The)\s+(?:[\w.'’-]+\s+){0,3}([a-z][a-z-]+)")
+# The head of a public figure's description, whom political news names and then describes.
+# (not "president": "the Mexican president" is often no one the sentence names)
+_PUBLIC_FIGURE = re.compile(r"candidate|nominee|front-?runner|contender|challenger|incumbent|leader|senator|"
+                            r"governor|congress(?:man|woman)|lawmaker|mayor|speaker|businessman|"
+                            r"businesswoman|billionaire|mogul|tycoon")
+# A person's name as written, capitalised words (an initial at most between), no possessive nor number.
+_A_PROPER_NAME = re.compile(r"[A-Z][\w-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w-]+)*")
 
 
 def _named_right_after(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:

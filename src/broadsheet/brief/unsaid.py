@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from broadsheet.brief.unsaidcues import (
     a_cited_source,
+    a_feeling_expressed,
     a_quoted_name,
     a_tally_reported,
     a_thing_described_defended,
@@ -23,6 +24,7 @@ from broadsheet.brief.unsaidcues import (
     allegations_denied,
     an_act_refused,
     an_aim,
+    an_appearance,
     an_event_ended,
     anonymity,
     does_a_thing,
@@ -155,7 +157,10 @@ def no_words_said(attribution: Attribution, text: str) -> bool:
       nor "defend" or "praise" with a thing described by a relative before any quotation
       ("defended Holt's post in which she shared ..."), the thing;
     - it is the writer's question, an auxiliary opening the sentence right before the speaker and a
-      question mark closing it ("Would Adam Schiff have pleaded to keep ... secret?").
+      question mark closing it ("Would Adam Schiff have pleaded to keep ... secret?");
+    - its cue is "appear" or "seem" with "to" opening the words ("appear to be salivating over ..."): how
+      the speaker looks to the writer; or the participle "expressing" with a feeling after it ("...,
+      expressing dismay at ..."; not "that" after the feeling, nor a quotation): the writer's summary.
     """
     return any(rule(attribution, text) for rule in _RULES)
 
@@ -166,4 +171,4 @@ _RULES = (anonymity, does_a_thing, opens_with_its_speaker, on_a_topic, an_aim, f
           names_a_thing, a_topic_asked, an_empty_it, a_group_knows, nothing_said, allegations_denied,
           a_cited_source, a_vote_to_confirm, a_title_defended, a_quoted_name, not_said, a_thing_refused,
           a_thing_recalled, an_act_refused, an_event_ended, a_tally_reported, a_thing_described_defended,
-          the_writers_question)
+          the_writers_question, an_appearance, a_feeling_expressed)

@@ -465,3 +465,33 @@ def a_quoted_name(attribution: Attribution, text: str) -> bool:
 _NAME_OPENED = re.compile(r"(?:\w['’]s|\b(?:the|its|their|his|her|our|a|an))[ \t]+[\"“‘'][ \t]*$", re.I)
 _NAME_CLOSED = re.compile(r"[ \t]*[\"”’'][ \t]*(?:web)?(?:site|page|campaign|program(?:me)?|feature|app|"
                           r"tool|slogan|hashtag|initiative|section|column|button)s?\b", re.I)
+
+
+def an_appearance(attribution: Attribution, text: str) -> bool:
+    """ "Republicans appear to be salivating over the prospect": "appear" or "seem" with "to" opening the
+    words is how the speaker looks to the writer, no words of theirs."""
+    if not _APPEAR_CUE.fullmatch(attribution.cue.strip().lower()):
+        return False
+    gap = _after_cue(attribution, text)
+    words = attribution.content.lstrip(EDGE_PUNCT).lower()
+    return gap is not None and not gap.strip() and words.startswith("to ")
+
+
+_APPEAR_CUE = re.compile(r"appear(?:s|ed|ing)?|seem(?:s|ed|ing)?")
+
+
+def a_feeling_expressed(attribution: Attribution, text: str) -> bool:
+    """ "..., expressing dismay at the treatment of ...", "citizens expressing panic and frustration": the
+    participle "expressing" with a feeling right after it (a word before it at most), no "that" after the
+    feeling and no quotation mark, is the writer's summary, no words ("expressed confidence in ..." and
+    "expressing hope that ..." stay)."""
+    if attribution.cue.strip().lower() != "expressing" or _quoted(attribution.content):
+        return False
+    gap = _after_cue(attribution, text)
+    words = attribution.content.strip(EDGE_PUNCT)
+    return gap is not None and not gap.strip() and bool(_A_FEELING.match(words))
+
+
+_A_FEELING = re.compile(r"(?:[a-z][\w-]*\s+)?(?:dismay|panic|frustration|anger|outrage|alarm|disgust|shock|"
+                        r"disappointment|sadness|grief|sorrow|fury|indignation|exasperation|unease|anxiety|"
+                        r"bewilderment|astonishment|horror|despair)\b(?!\s+that\b)", re.I)

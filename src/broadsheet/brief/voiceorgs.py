@@ -249,3 +249,23 @@ def owner_of_title(role: str | None, speaker: str, labels: Mapping[str, str],
 
 
 _SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.I)
+
+
+def school_of(role: str | None) -> str | None:
+    """The body a role writes the speaker graduated from ("George Mason University" of "a George Mason
+    University grad whose ...", of "a graduate of George Mason University"): their school, not their
+    employer, so no organisation of theirs and no kind of theirs; None when there is none."""
+    found = _SCHOOL_BEFORE.search(role or "") or _SCHOOL_AFTER.search(role or "")
+    return found.group(1) if found else None
+
+
+def without_school(role: str | None) -> str | None:
+    """``role`` without the body it writes the speaker graduated from (read for the voice's kind)."""
+    school = school_of(role)
+    return role.replace(school, "").strip() or None if role and school else role
+
+
+_GRADUATE = r"(?:grad|graduate|alum|alumnus|alumna)s?"
+_SCHOOL_BEFORE = re.compile(r"((?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*)[ \t]+" + _GRADUATE + r"\b")
+_SCHOOL_AFTER = re.compile(r"\b" + _GRADUATE + r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][\w'’.&-]*"
+                           r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*)*)")

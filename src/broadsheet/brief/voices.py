@@ -132,7 +132,9 @@ from broadsheet.brief.voiceorgs import (
     not_cut_in,
     organisation_in,
     owner_of_title,
+    school_of,
     whole_organisation,
+    without_school,
 )
 from broadsheet.brief.voiceroles import (
     OWNER_ONLY,
@@ -316,14 +318,17 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
         analysed = None  # the organisation was in the words cut from the role ("whose loss to Ivo Dahl");
         # not the owner the role was only a possessive of ("BBC's" of "the BBC's Ada Holt")
     found = not_cut_in(role, whole_organisation(employer_of(analysed, role, labels), role))
+    if found and found == school_of(role):
+        found = None  # "a Plains University grad": the speaker's school, not their employer
     organisation = not_cut_from(speaker, not_a_common_noun(not_a_person(found, labels), texts))
     label = labels.get(name_key(ARTICLE.sub("", speaker)))
     if label == "GPE" and not a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
-    employer = (found or organisation_in(role, labels, texts)  # "SpaceX", called a person, employs
-                or owner_of_title(role, speaker, labels, texts))
-    kind = speaker_kind(speaker, role or _most_common(s.described for s in group), employer, outlets, texts,
-                        label)
+    employer = (found or organisation_in(without_school(role), labels, texts)  # "SpaceX", called a person,
+                or owner_of_title(role, speaker, labels, texts))  # employs
+    described = without_school(role) if school_of(role) else role
+    kind = speaker_kind(speaker, described or _most_common(s.described for s in group), employer, outlets,
+                        texts, label)
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,
                  organisation=organisation, kind=_kind_of_whom(speaker, role, kind, outlets, texts, labels))
 

@@ -16,10 +16,11 @@ _BODY = (r"county|city|state|federal|municipal|provincial|national|regional|publ
          r"league|federation|association|commission|committee|council|board|agency|ministry|"
          r"department|authority|union|party")
 _BODY_TITLES = (r"(?:director|head|chief|officer|executive|administrator|manager|spokes\w+|official|"
-                r"chair(?:man|woman|person)?|leader|secretary)")
+                r"chair(?:man|woman|person)?|leader|secretary(?!-treasurer))")
 PARTY = r"(?:Republican|Democrat|Independent)"  # a member of Congress's, with "of" and a state
 OFFICE = re.compile(
-    r"\b(?:president|vice president|prime minister|minister|secretary|senator|sen\.|"
+    # a secretary-treasurer is a body's officer (a union's, a company's), no office: the body decides
+    r"\b(?:president|vice president|prime minister|minister|secretary(?!-treasurer)|senator|sen\.|"
     r"representative|rep\.|congress(?:man|woman)?|lawmaker|legislator|governor|gov\.|mayor|"
     r"spokes(?:person|man|woman)|ambassador|envoy|diplomat|officials?|commissioner|"
     r"(?:attorney|surgeon|inspector|secretary|solicitor|major|brigadier|lieutenant) general|"

@@ -107,6 +107,8 @@ def is_unnamed(name: str) -> bool:
     representative = _REPRESENTATIVE_FOR, _A_REPRESENTATIVE, _REPRESENTATIVES
     if words and any(pattern.match(name) for pattern in representative):
         return True  # "A representative for the platform", "Their company representative": unnamed
+    if _SOMEONE_FAMILIAR.match(name):
+        return True  # "a publishing executive familiar with the talks": whoever it is, unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
     if _SPOKESPERSON_FOR.match(name):
@@ -118,6 +120,10 @@ def is_unnamed(name: str) -> bool:
     return not capitalised
 
 
+# Someone described, no name, as familiar with a thing ("a publishing executive familiar with the talks",
+# "one lawyer familiar with the case"): an article or a count, lower-case words and "familiar with".
+_SOMEONE_FAMILIAR = re.compile(r"^(?i:an?|one|two|three|four|several|some)\s+(?:[a-z][\w-]*\s+){1,3}"
+                               r"familiar\s+with\b")
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
 # "a company representative", "Their company representative";

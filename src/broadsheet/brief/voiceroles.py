@@ -122,7 +122,7 @@ def whole_word(role: str | None, texts: Sequence[str], speaker: str = "") -> str
     if not role or not role[-1].isalnum() or _titles_the_name(role, speaker, texts):
         return role
     _, comma, tail = role.rpartition(", ")
-    found_in = mentioning_all(texts, tail, tail + "-")
+    found_in = mentioning(texts, tail + "-")
     if not found_in:
         return role  # the role's last part is hyphened nowhere
     before = r",[ \t]+" if comma else r"(?<![\w-])"

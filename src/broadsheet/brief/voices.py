@@ -324,9 +324,9 @@ def _voice(group: list[_Said], outlets: Collection[str], texts: Sequence[str],
     label = labels.get(name_key(ARTICLE.sub("", speaker)))
     if label == "GPE" and not a_place(speaker, texts):
         label = None  # "Tottenham said in a statement": a club the recogniser calls a place
-    employer = (found or organisation_in(without_school(role), labels, texts)  # "SpaceX", called a person,
-                or owner_of_title(role, speaker, labels, texts))  # employs
-    described = without_school(role) if school_of(role) else role
+    described = without_school(role)  # the role as the kind reads it: no school ("a Plains University grad")
+    employer = (found or organisation_in(described, labels, texts)  # "SpaceX", called a person, employs
+                or owner_of_title(role, speaker, labels, texts))
     kind = speaker_kind(speaker, described or _most_common(s.described for s in group), employer, outlets,
                         texts, label)
     return Voice(speaker=speaker, quotes=tuple(s.quote for s in group), role=role,

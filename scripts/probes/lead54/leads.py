@@ -15,11 +15,11 @@ from pathlib import Path
 from broadsheet.analyze import analyze_articles, load_model
 from broadsheet.bench.claims import _named, _own, fingerprint
 from broadsheet.bench.cluster_sets import ecbplus_topic, load_basil, load_ecbplus
+from broadsheet.bench.perspectives import as_story
+from broadsheet.brief.summarize import summarize_story
 
 SETS = {"basil": ("basil/basil_articles.jsonl", load_basil, _named),
         "ecbplus": ("ecbplus/ecbplus_docs.jsonl", load_ecbplus, _own)}
-from broadsheet.bench.perspectives import as_story
-from broadsheet.brief.summarize import summarize_story
 
 
 def main() -> None:

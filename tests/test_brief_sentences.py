@@ -74,6 +74,7 @@ def test_ordinary_openings_are_not_datelines(text: str) -> None:
     ("Clearly, she believes the waitress, too.", True),
     ("As they stepped outside the airport, they appeared sad.", True),
     ("When he arrived, the police were waiting.", True),
+    ("After she abruptly left a clinic on Thursday, Lindsay Lohan checked into another.", False),
     ("As Mueller's report was released, Democrats demanded all of it.", False),
     ("Fortunately, the fire was put out within an hour.", False),
     ("One person was killed in the crash on Interstate 95.", False),

@@ -132,10 +132,12 @@ _EARLY_DEMONSTRATIVE = re.compile(
 
 
 # "Clearly, she believes ...", "As they stepped outside ...": a person pronoun right after an
-# opening adverb or a subordinating word has its person in an earlier sentence.
+# opening adverb or a subordinating word has its person in an earlier sentence, unless the clause
+# names it right after its comma ("After she left the clinic, Lindsay Lohan checked into ...").
 _EARLY_PRONOUN = re.compile(
     r"^(?:[a-z]+ly,|as|when|while|after|before|because|once|until|since|whether|if)\s+"
     r"(?:he|she|they|his|her|their|him|them)\b", re.I)
+_NAMED_AFTER_CLAUSE = re.compile(r"^\w+\s+\w+\b[^,]{0,200},\s+[A-Z][\w'’.-]+\s+[A-Z]")
 
 
 # "One of them said ...", "One was found dead" point back; "One person was killed in ...",
@@ -153,7 +155,7 @@ def opens_dependent(text: str) -> bool:
     pronoun = first in PRONOUNS and (first != "one" or bool(_ONE_ALONE.match(head)))
     return (pronoun or first in CONNECTIVES or bool(_CONNECTIVE_PHRASES.match(head))
             or bool(_EARLY_THEN.match(head)) or bool(_EARLY_DEMONSTRATIVE.match(head))
-            or bool(_EARLY_PRONOUN.match(head)))
+            or (bool(_EARLY_PRONOUN.match(head)) and not _NAMED_AFTER_CLAUSE.match(head)))
 
 
 def outside_quotes(text: str) -> str:

@@ -17,8 +17,9 @@ How sentences are chosen:
 4. **the lead** is the most relevant of the articles' first two sentences, raised by how much of the
    members' headlines it restates (``headline_coverage``): a lede restates its headline with the
    detail, where a hook ("NFL assaults have led to lawsuits before.") or a background line ("The
-   most recent Star Trek film was ...") shares a word or two with it; the story's main actor is in
-   every sentence, so TF-IDF alone weighs its name least;
+   most recent Star Trek film was ...") shares a word or two with it, and one sharing none is taken
+   only when no candidate shares any; the story's main actor is in every sentence, so TF-IDF alone
+   weighs its name least;
 5. **what the outlets add**: each further sentence is picked greedily by
    ``LAMBDA * relevance + (1 - LAMBDA) * novelty`` (+ a bonus for an outlet not cited yet), where
    novelty is the share of the sentence's TF-IDF weight on words neither the title nor the chosen
@@ -176,7 +177,7 @@ def headline_coverage(text: str, terms: Counter[str]) -> float:
 
 def _lead(candidates: Sequence[_Sentence], relevance: Sequence[float]) -> int:
     """The lead sentence (first two of an article; else any) most relevant once raised by how much
-    of the headlines it restates."""
+    of the headlines it restates; one restating none only when no candidate restates any."""
     terms = headline_terms(list({s.article.id: s.article for s in candidates}.values()))
     coverage = [headline_coverage(s.text, terms) for s in candidates]
     leads = [i for i, s in enumerate(candidates) if s.position < LEAD_POSITIONS]

@@ -29,6 +29,11 @@ from test_brief_data import make_article, said
     ("LONDON: The British government said so.", "The British government said so."),
     ("UPDATE: WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
     ("EXCLUSIVE: Trump to sign the order.", "Trump to sign the order."),
+    ("Hong Kong (CNN Business)A muddled view weighs on investors.", "A muddled view weighs on investors."),
+    ("WASHINGTON ― Democrats provided the votes.", "Democrats provided the votes."),
+    ("WASHINGTON –- The White House released the emails.", "The White House released the emails."),
+    ("WASHINGTON—Joining a chorus of bishops, faculty wrote.", "Joining a chorus of bishops, faculty wrote."),
+    ("Updated: Rick Santorum on Sunday tried to clarify.", "Rick Santorum on Sunday tried to clarify."),
 ])
 def test_datelines_and_labels_are_trimmed_leaving_a_verbatim_slice(text: str, rest: str) -> None:
     offset, kept = trim(text)
@@ -41,6 +46,10 @@ def test_datelines_and_labels_are_trimmed_leaving_a_verbatim_slice(text: str, re
     "In the morning, Democratic lawmakers grilled Lt Col Alexander Vindman.",
     "Apple Inc: shares rose 3% after the launch.",
     "A New York man pleaded guilty Monday to threatening to kill Rep. Ilhan Omar.",
+    "Apple Inc:shares rose 3% after the launch.",
+    "COVID-19 cases rose in the state.",
+    "NASA-funded scientists found water.",
+    "Mike Pence (R) visited the plant on Monday.",
 ])
 def test_ordinary_openings_are_not_datelines(text: str) -> None:
     assert trim(text) == (0, text)
@@ -62,6 +71,16 @@ def test_ordinary_openings_are_not_datelines(text: str) -> None:
     ("The council voted against the plan on Monday.", False),
     ("Thousands marched through the capital.", False),
     ("Theresa May resigned as prime minister.", False),
+    ("Clearly, she believes the waitress, too.", True),
+    ("As they stepped outside the airport, they appeared sad.", True),
+    ("When he arrived, the police were waiting.", True),
+    ("After she abruptly left a clinic on Thursday, Lindsay Lohan checked into another.", False),
+    ("As Mueller's report was released, Democrats demanded all of it.", False),
+    ("Fortunately, the fire was put out within an hour.", False),
+    ("One person was killed in the crash on Interstate 95.", False),
+    ("One member of the Browns' defense didn't hold back on Monday.", False),
+    ("One of them said the fight was planned.", True),
+    ("One was found dead in the river.", True),
 ])
 def test_pronoun_and_connective_openings_are_dependent(text: str, dependent: bool) -> None:
     assert opens_dependent(text) is dependent
@@ -76,6 +95,8 @@ def test_pronoun_and_connective_openings_are_dependent(text: str, dependent: boo
     ("For full details on the grant, see this page.", True),
     ("\u201cWe will win,\u201d the coach said after the game.", False),
     ("The ministry did not respond to a request for comment.", False),
+    ("Two US service members were killed, the US military said.", False),
+    ("Tell us what you think.", True),
 ])
 def test_the_writers_own_voice_is_refused(text: str, voice: bool) -> None:
     assert writer_voice(text) is voice

@@ -143,3 +143,33 @@ def test_a_sentence_cut_from_inside_a_quotation_is_never_chosen() -> None:
     assert balanced_quotes('He said "yes" today.') and balanced_quotes("“All of it,” she said.")
     assert not balanced_quotes("“Attorney General Barr — release the Mueller report to the public.")
     assert not balanced_quotes('Let the people see it," he tweeted.')
+
+
+def test_the_lead_restates_a_headline_rather_than_a_hook_or_a_background_line() -> None:
+    hook = "NFL assaults have led to lawsuits before."
+    lede = ("The Steelers spent Monday trying to distance themselves from Thursday night's fight "
+            "that led to suspensions for Myles Garrett.")
+    background = "The most recent Star Trek film was the 2016 Star Trek Beyond."
+    news = ("After a three-year silence, Noah Hawley, creator of Fargo and Legion, is in final "
+            "talks to direct the fourth Star Trek film.")
+    analyses = {
+        "wsj": Analysis(make_article("wsj", "WSJ", "Is Football Violence a Crime?", [
+            hook, "Prosecutors would have difficulty proving a charge in court."])),
+        "cbs": Analysis(make_article("cbs", "CBS", "Browns player on Rudolph's role in fight with Garrett",
+                                     ["Garrett had said", lede])),
+        "verge": Analysis(make_article("verge", "The Verge", "Star Trek 4 eyes Noah Hawley to direct",
+                                       [news, background])),
+    }
+    fight = summarize_story(Story(id="f", title="t", article_ids=("wsj", "cbs")), analyses)
+    film = summarize_story(Story(id="s", title="t", article_ids=("verge",)), analyses)
+    assert fight[0].text == lede
+    assert film[0].text == news
+
+
+def test_headline_coverage_counts_each_headline_word_once_a_headline() -> None:
+    from broadsheet.brief.summarize import headline_coverage, headline_terms
+    terms = headline_terms([make_article("a", "A", "Senator resigns over scandal", ["x"]),
+                            make_article("b", "B", "Senator resigning", ["x"])])
+    assert terms["senato"] == 2 and terms["resign"] == 2
+    assert headline_coverage("The senator is resigning.", terms) == pytest.approx(4 / 5)
+    assert headline_coverage("Markets fell.", terms) == 0.0

@@ -11,7 +11,8 @@ Four parts, each printed beside a baseline run in the same process:
    (outside a quotation); and
    redundancy (mean over stories of the highest TF-IDF cosine between two of its sentences).
    Baseline: the outlets' lead sentences pasted together (first sentence of up to three
-   independent articles), what editions did before.
+   independent articles), what editions did before. Then **the leads judged by hand**
+   (``bench.leads``): the share of BASIL's and ECB+'s events whose Speed Read lead tells the event.
 3. **Build time** — an edition (daily, weekly, and one of everything) built and checked from a store
    of 10,000 articles replayed from the demo store (``bench.replay``), and its site rendered.
 4. **Web latency** — ``broadsheet serve`` on that store pinned to core 0 (``taskset``), and the load
@@ -41,7 +42,7 @@ from functools import partial
 from pathlib import Path
 
 from broadsheet import pipeline
-from broadsheet.bench import BenchReport, BenchRow
+from broadsheet.bench import BenchReport, BenchRow, leads
 from broadsheet.bench.load import percentile
 from broadsheet.bench.replay import demo_store, replay_store, settings
 from broadsheet.brief import goodnews
@@ -278,15 +279,17 @@ def _cpu(work: Callable[[], object]) -> float:
 def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> BenchReport:
     """Every part of the edition bench (module docstring); ``limit`` caps requests per page kind.
 
-    ``baselines=False`` (the CI quality gate) measures our Good News figure only: the other parts
-    need the demo store (the spaCy model) and a server, and a time is never a test.
+    ``baselines=False`` (the CI quality gate) measures our Good News figure and ECB+'s judged leads
+    only: the other parts need the demo store and a server, and a time is never a test.
     """
     report = BenchReport("edition")
     if not baselines:
         report.rows += [row for row in good_news_rows() if not row.system.startswith("baseline")]
+        report.rows += leads.rows(data, ("ecbplus",))
         return report
     report.rows += good_news_rows()
     report.rows += speed_read_rows()
+    report.rows += leads.rows(data)
     db = replay_store(ARTICLES)
     rows, daily = build_rows(db)
     report.rows += rows

@@ -4,14 +4,17 @@ A summary sentence is copied from its article, so it carries the article's habit
 rules decide what a reader would trip over once the sentence sits alone under another outlet's lead:
 
 - **datelines** are trimmed: "WASHINGTON (AP) — ", "SIOUX FALLS, S.D. – ", "HONOLULU, Hawaii
-  (HawaiiNewsNow) - ", "Nov 18 (Reuters) - ", "(CNN)", "LONDON: " and labels such as
-  "UPDATE - May 30, 5:20 p.m.: " or "EXCLUSIVE: " are cut off the front; the rest is still a verbatim
+  (HawaiiNewsNow) - ", "Hong Kong (CNN Business)", "WASHINGTON ―", "Nov 18 (Reuters) - ", "(CNN)",
+  "LONDON: " and labels such as "UPDATE - May 30, 5:20 p.m.: ", "Updated: " or "EXCLUSIVE: " are
+  cut off the front; the rest is still a verbatim
   slice of the article (``dateline_length`` says how many characters go);
 - a sentence that **opens on a pronoun** ("He", "It", "They", "This", "That" ...) or **a connective
   it cannot stand without** ("But", "However", "Separately", "Then", "Meanwhile" ...), or that
-  points back early on ("Mr. Garrett then ...", "5 of those hits ...") is refused: it points at a
-  sentence the reader does not have;
-- a sentence in **the writer's own voice** (I, we, us, you outside quotation marks), a question, an
+  points back early on ("Mr. Garrett then ...", "5 of those hits ...", "Clearly, she ...", "As they
+  stepped outside ...": a pronoun right after an opening adverb or a subordinating word) is
+  refused: it points at a sentence the reader does not have;
+- a sentence in **the writer's own voice** (I, we, us, you outside quotation marks; "US" in
+  capitals is the country), a question, an
   exclamation, an imperative ("Welcome to ...", "See this page") or talk about the page itself ("read
   more", "this article") is refused: a briefing reports, it does not address the reader;
 - a **quotation without its speaker** is refused: a sentence that quotes five words or more must
@@ -60,7 +63,7 @@ _PAGE_TALK = re.compile(r"\b(?:this (?:page|article|story|post|video|podcast|new
 
 # "UPDATE - May 30, 5:20 p.m.: ", "EXCLUSIVE: ", "BREAKING NEWS — "
 _LABEL = re.compile(
-    r"^(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LISTEN|ANALYSIS|OPINION|EDITOR['’]S NOTE|"
+    r"^(?:UPDATE[SD]?|Updated|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LISTEN|ANALYSIS|OPINION|EDITOR['’]S NOTE|"
     r"CORRECTION|LIVE|DEVELOPING|FIRST ON [A-Z]+)\b"
     r"(?:(?:[^:\n]|:(?=\d)){0,40}:|[^:—–\n]{0,40}?\s[—–-]+)\s+",
 )
@@ -70,7 +73,7 @@ _AGENCY_FIRST = re.compile(r"^\((?:[A-Z][\w&.'’ -]{0,30})\)\s*(?:[—–-]+\s*
 _PLACE = r"(?:[A-Z][\w.'’&-]*|[A-Z]{2,}|de|del|la|of)"
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:,?\s+{_PLACE}){{0,5}},?)\s*"
-    r"(?P<agency>\([^()]{1,40}\))?\s*(?P<mark>[—–]+|--?|:)\s+(?=[\"“‘'A-Z0-9])"
+    r"(?P<agency>\([^()]{1,40}\))?\s*(?:(?P<mark>[—–―]+-?|--?(?=\s)|:(?=\s))\s*|(?<=\)))(?=[\"“‘'A-Z0-9])"
 )
 # "Nov 18 (Reuters) - ", "Nov. 18, 2019 /PRNewswire/ -- "
 _DATED = re.compile(
@@ -97,6 +100,8 @@ def _place_dateline(text: str) -> re.Match[str] | None:
     if found is None:
         return None
     place = found.group("place")
+    if found.group("mark") is None and not found.group("agency"):
+        return None
     first = words(place)[0] if words(place) else ""
     shouting = len(first) >= 3 and first.isupper()
     if found.group("agency") or (shouting and found.group("mark") != ":") or (
@@ -126,13 +131,31 @@ _EARLY_DEMONSTRATIVE = re.compile(
     r"evening|weekend|spring|summer|autumn|fall|winter|season|time)\b))\b", re.I)
 
 
+# "Clearly, she believes ...", "As they stepped outside ...": a person pronoun right after an
+# opening adverb or a subordinating word has its person in an earlier sentence, unless the clause
+# names it right after its comma ("After she left the clinic, Lindsay Lohan checked into ...").
+_EARLY_PRONOUN = re.compile(
+    r"^(?:[a-z]+ly,|as|when|while|after|before|because|once|until|since|whether|if)\s+"
+    r"(?:he|she|they|his|her|their|him|them)\b", re.I)
+_NAMED_AFTER_CLAUSE = re.compile(r"^\w+\s+\w+\b[^,]{0,200},\s+[A-Z][\w'’.-]+\s+[A-Z]")
+
+
+# "One of them said ...", "One was found dead" point back; "One person was killed in ...",
+# "One member of the Browns' defense ..." name what they count.
+_ONE_ALONE = re.compile(r"^one\s+(?:of\s+(?:them|us|you|which)|said|says|is|was|has|had|would|could|"
+                        r"can|will|might|does|did|who|that)\b", re.I)
+
+
 def opens_dependent(text: str) -> bool:
     """True when ``text`` opens on a pronoun or a connective it cannot stand without (or carries
-    "then" among its first words: the sentence continues a sequence the reader has not seen)."""
+    "then", a demonstrative or a person pronoun among its first words: the sentence continues one
+    the reader has not seen)."""
     head = text.lstrip("\"'“‘(")
     first = first_word(head)
-    return (first in PRONOUNS or first in CONNECTIVES or bool(_CONNECTIVE_PHRASES.match(head))
-            or bool(_EARLY_THEN.match(head)) or bool(_EARLY_DEMONSTRATIVE.match(head)))
+    pronoun = first in PRONOUNS and (first != "one" or bool(_ONE_ALONE.match(head)))
+    return (pronoun or first in CONNECTIVES or bool(_CONNECTIVE_PHRASES.match(head))
+            or bool(_EARLY_THEN.match(head)) or bool(_EARLY_DEMONSTRATIVE.match(head))
+            or (bool(_EARLY_PRONOUN.match(head)) and not _NAMED_AFTER_CLAUSE.match(head)))
 
 
 def outside_quotes(text: str) -> str:
@@ -147,7 +170,12 @@ def writer_voice(text: str) -> bool:
     question = own.rstrip("\"'”’) ").endswith(("?", "!"))
     imperative = first_word(own.lstrip("\"'“‘( ")) in IMPERATIVES
     return (question or imperative or bool(_PAGE_TALK.search(own))
-            or any(w.casefold() in WRITER_VOICE for w in words(own)))
+            or any(w.casefold() in WRITER_VOICE and not _acronym(w) for w in words(own)))
+
+
+def _acronym(word: str) -> bool:
+    """"US" (the country) in capitals is no pronoun; "I" is."""
+    return len(word) > 1 and word.isupper()
 
 
 def quotations(text: str) -> list[re.Match[str]]:

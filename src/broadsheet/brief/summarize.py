@@ -14,7 +14,12 @@ How sentences are chosen:
    per-article centroids, so one long article cannot outvote three short ones; a sentence's
    relevance is its cosine to the centroid, raised for lead sentences (news puts the gist first)
    and lowered the more of it sits inside quotation marks (quotes belong to "What they're saying");
-4. **the lead** is the most relevant of the articles' first two sentences;
+4. **the lead** is the most relevant of the articles' first two sentences, raised by how much of the
+   members' headlines it restates (``headline_coverage``): a lede restates its headline with the
+   detail, where a hook ("NFL assaults have led to lawsuits before.") or a background line ("The
+   most recent Star Trek film was ...") shares a word or two with it, and one sharing none is taken
+   only when no candidate shares any; the story's main actor is in every sentence, so TF-IDF alone
+   weighs its name least;
 5. **what the outlets add**: each further sentence is picked greedily by
    ``LAMBDA * relevance + (1 - LAMBDA) * novelty`` (+ a bonus for an outlet not cited yet), where
    novelty is the share of the sentence's TF-IDF weight on words neither the title nor the chosen
@@ -52,6 +57,8 @@ NEW_OUTLET_BONUS = 0.15  # added to the score of a sentence from an outlet not c
 MAX_SIMILARITY = 0.45  # a candidate this close (cosine) to a chosen sentence is redundant
 MIN_NOVELTY = 0.45  # a candidate must bring at least this share of new weight
 MIN_WORDS, MAX_WORDS = 6, 55
+HEADLINE_WEIGHT = 1.0  # a lead restating all of the headlines' words counts 1 + HEADLINE_WEIGHT times
+STEM = 6  # words are matched to the headlines by their first letters ("resigns", "resigning")
 
 _TERMINAL = tuple(".\"'”’)")  # not "…": a sentence ending in an ellipsis was cut short
 _NO_TIME = float("inf")
@@ -153,11 +160,29 @@ class _Choice:
         self.covered.update(self.vectors[i])
 
 
+def headline_terms(articles: Sequence[Article]) -> Counter[str]:
+    """The content words of the articles' headlines (by ``STEM``), each counted once a headline."""
+    terms: Counter[str] = Counter()
+    for article in articles:
+        terms.update({word[:STEM] for word in content_words(article.title)})
+    return terms
+
+
+def headline_coverage(text: str, terms: Counter[str]) -> float:
+    """The share of the headlines' words (``headline_terms``, counted) that ``text`` restates."""
+    total = sum(terms.values())
+    said = {word[:STEM] for word in content_words(text)}
+    return sum(n for term, n in terms.items() if term in said) / total if total else 0.0
+
+
 def _lead(candidates: Sequence[_Sentence], relevance: Sequence[float]) -> int:
-    """The most relevant lead sentence (first two of an article), else the most relevant one."""
+    """The lead sentence (first two of an article; else any) most relevant once raised by how much
+    of the headlines it restates; one restating none only when no candidate restates any."""
+    terms = headline_terms(list({s.article.id: s.article for s in candidates}.values()))
+    coverage = [headline_coverage(s.text, terms) for s in candidates]
     leads = [i for i, s in enumerate(candidates) if s.position < LEAD_POSITIONS]
-    pool = leads or range(len(candidates))
-    return max(pool, key=lambda i: (relevance[i], -i))
+    pool = [i for i in leads if coverage[i] > 0] or leads or range(len(candidates))
+    return max(pool, key=lambda i: (relevance[i] * (1.0 + HEADLINE_WEIGHT * coverage[i]), -i))
 
 
 def _select(choice: _Choice, k: int) -> list[int]:

@@ -1,0 +1,103 @@
+"""Speed Read leads judged by hand: does a story's first sentence tell its event?
+
+The lead of a Speed Read (``brief.summarize``) is what a reader of the edition sees first. Two
+labelled sets give stories whose members are known (their labels group them, so no clustering
+fault shows): **BASIL**'s 100 events (three outlets each) and **ECB+**'s 66 events of topics 1-35
+(its test topics 36-45 never read). Each event's lead was judged by hand in session 54
+(``tests/data/speedread_leads/verdicts.json``; the rule in ``scripts/probes/lead54/NOTES.md``): right
+when a reader with only the title and this sentence learns the story's event. The even halves were
+judged first on the leads of the time, the odd halves only after the rules were written.
+
+A lead is named by the SHA-1 of its text, so no words of either set are kept; a lead nobody has
+judged counts as wrong and is counted apart (``not_judged``), so a change of leads shows until it
+is judged. There is no baseline row: the verdicts are of the leads ours chose.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from broadsheet.bench import BenchRow
+from broadsheet.bench.claims import _named, _own, fingerprint
+from broadsheet.bench.cluster_sets import Labelled, ecbplus_topic, load_basil, load_ecbplus
+from broadsheet.bench.perspectives import as_story
+from broadsheet.model import Article
+
+VERDICTS = Path(__file__).resolve().parents[3] / "tests" / "data" / "speedread_leads" / "verdicts.json"
+ECBPLUS_TOPICS = 35  # topics 36-45 are ECB+'s published test topics
+
+Events = dict[str, list[Article]]
+
+
+def basil_events(data: Path) -> Events:
+    """BASIL's events, each its three articles with their outlets' names."""
+    return _events(data / "clustering" / "basil" / "basil_articles.jsonl", load_basil, _named,
+                   lambda _: True)
+
+
+def ecbplus_events(data: Path) -> Events:
+    """ECB+'s events of topics 1-35, each document its own outlet."""
+    return _events(data / "clustering" / "ecbplus" / "ecbplus_docs.jsonl", load_ecbplus, _own,
+                   lambda label: int(ecbplus_topic(label)) <= ECBPLUS_TOPICS)
+
+
+def _events(path: Path, load: Callable[[Path], Labelled], prepared: Callable[[Article], Article],
+            kept: Callable[[str], bool]) -> Events:
+    events: Events = {}
+    if not path.is_file():
+        return events
+    for article, label in zip(*load(path), strict=True):
+        if kept(label):
+            events.setdefault(label, []).append(prepared(article))
+    return events
+
+
+def leads(events: Events) -> dict[str, str]:
+    """Each event's Speed Read lead ("" when it has none), its articles analysed."""
+    from broadsheet.analyze import analyze_articles, load_model
+    from broadsheet.brief.summarize import summarize_story
+
+    members = [a for articles in events.values() for a in articles]
+    analyses = {a.article.id: a for a in analyze_articles(members, load_model())}
+    found = {}
+    for name, articles in events.items():
+        summary = summarize_story(as_story(name, articles), analyses)
+        found[name] = summary[0].text if summary else ""
+    return found
+
+
+def judged_row(dataset: str, verdicts: dict[str, dict[str, bool]], chosen: dict[str, str],
+               seconds: float = 0.0) -> BenchRow:
+    """The share of judged events whose lead now is one judged right; leads never judged apart."""
+    right = unknown = 0
+    for event, judged in verdicts.items():
+        sha1 = fingerprint(chosen[event]) if chosen.get(event) else "none"
+        unknown += sha1 not in judged
+        right += judged.get(sha1, False)
+    return BenchRow(dataset, "broadsheet speed reads",
+                    {"right": right / len(verdicts), "not_judged": float(unknown)}, len(verdicts),
+                    seconds)
+
+
+SETS: dict[str, tuple[str, Callable[[Path], Events]]] = {
+    "basil": ("speed-read leads: basil (100 events, judged by hand)", basil_events),
+    "ecbplus": ("speed-read leads: ecbplus topics 1-35 (66 events, judged by hand)", ecbplus_events),
+}
+
+
+def rows(data: Path, names: tuple[str, ...] = ("basil", "ecbplus")) -> list[BenchRow]:
+    """One row per judged set whose data is there."""
+    verdicts = json.loads(VERDICTS.read_text(encoding="utf-8"))
+    found = []
+    for name in names:
+        dataset, load = SETS[name]
+        events = load(data)
+        if not events:
+            continue
+        started = time.perf_counter()
+        chosen = leads({e: events[e] for e in verdicts[name] if e in events})
+        found.append(judged_row(dataset, verdicts[name], chosen, time.perf_counter() - started))
+    return found

@@ -128,7 +128,10 @@ _CITED = re.compile(
     r"a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
     r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?"
-    r"(?:reported|reports|is reporting|has reported)\b",
+    r"(?:reported|reports|is reporting|has reported)\b"
+    # an inverted credit closing the sentence: "..., said the Egyptian MENA news agency."
+    r"|,\s+(?:said|says|reported|reports)\s+(?P<inverted>(?:the\s+)?[A-Z][\w&.'’-]*"
+    r"(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:news\s+agency|newspaper))?)\W*$",
 )
 
 
@@ -190,7 +193,7 @@ def cited_source(sentence: str, outlets: Collection[str], *, interview: bool = F
     credits what was said in it ("celebrated his win in a phone interview with ..." credits none).
     With ``interview``, only an interview's outlet ("told X", "in an interview with X")."""
     for match in _CITED.finditer(sentence):
-        name = _POSSESSIVE.split((match.group(2) or match.group(3) or "").strip())[0]
+        name = _POSSESSIVE.split((match.group(2) or match.group(3) or match["inverted"] or "").strip())[0]
         if interview and not match["interview"]:
             continue
         if match["interview"] and not interview and not _SAYING.search(sentence):
@@ -452,9 +455,15 @@ def _runs(sentence: str, *, quoted: bool = False, length: int = MIN_WORDS) -> se
     parts = [sentence] if quoted else _unquoted(sentence)
     found = set()
     for part in parts:
-        said = re.findall(r"\w+", part.casefold())
+        said = [_TENSE.get(w, w) for w in re.findall(r"\w+", part.casefold())]
         found |= {tuple(said[i:i + length]) for i in range(len(said) - length + 1)}
     return found
+
+
+# an edited copy moves a wire story's verbs to another tense ("is being rerouted" for "was being
+# rerouted"): a copy's runs are read with the forms of "be", "have" and "say" as one
+_TENSE = {w: base for base, forms in (("be", "is are was were am"), ("have", "has have had"),
+                                      ("say", "says said say")) for w in forms.split()}
 
 
 def _unquoted(sentence: str) -> list[str]:

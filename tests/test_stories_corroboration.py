@@ -347,10 +347,12 @@ def test_an_edited_copy_of_an_earlier_lead_is_one_source_with_it() -> None:
     assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, credited)]
 
 
-WIRE = ("Ferry services to the islands were halted on Friday after a storm tore away part of the main pier "
-        "at Dunmore.", "The storm had closed the old pier and was expected to pass over the islands by Sunday "
-        "night, the port said.", "Passenger boats were to sail from the fishing harbor, which had been dredged "
-        "for them, and were to carry the mail.")
+WIRE = ("Ferry services to the islands were halted on Friday after a storm tore away part of the main "
+        "pier at Dunmore.",
+        "The storm had closed the old pier and was expected to pass over the islands by Sunday night, the "
+        "port said.",
+        "Passenger boats were to sail from the fishing harbor, which had been dredged for them, and were to "
+        "carry the mail.")
 PRESENT = ("Dunmore's ferry services to the islands are halted after a storm on Friday.",
            "The storm has closed the old pier and is expected to pass over the islands by Sunday night, "
            "according to port officials in Dunmore.", "Passenger boats are to sail from the fishing harbor, "
@@ -371,7 +373,8 @@ def test_an_edited_copy_moving_the_wire_story_to_another_tense_is_one_source_wit
     ("Services were cut on Friday for unknown reasons, said the Egyptian MENA news agency.",
      "egyptian mena news agency"),
     ("The pier was closed on Friday, reported the Plains Herald.", "plains herald"),
-    ("Okafor was sentenced to life, The Atlanta Journal-Constitution reported.", "atlanta journalconstitution"),
+    ("Okafor was sentenced to life, The Atlanta Journal-Constitution reported.",
+     "atlanta journalconstitution"),
     ("The levee held overnight, according to The Times-Picayune.", "timespicayune"),
     ("Valley Post says it does not condone its hosts joining campaign rallies.", None),  # the newsmaker
     ("Sun-Mi Park reported the figures to the harbor board.", None),  # a person's hyphened name

@@ -21,6 +21,7 @@ from broadsheet.stories.corroboration import (
     _Claim,
     _merge,
     _unquoted,
+    cited_source,
     claim_terms,
     combined,
     is_opinion,
@@ -344,6 +345,44 @@ def test_an_edited_copy_of_an_earlier_lead_is_one_source_with_it() -> None:
     credited = _article("p", "Valley Post", EDITED[0], f"{EDITED[1][:-1]}, the Harbor Times reported.",
                         EDITED[2], published=NINE)
     assert ("harbor times", "valley post") in [c[2] for c in _claims(wire, credited)]
+
+
+WIRE = ("Ferry services to the islands were halted on Friday after a storm tore away part of the main "
+        "pier at Dunmore.",
+        "The storm had closed the old pier and was expected to pass over the islands by Sunday night, the "
+        "port said.",
+        "Passenger boats were to sail from the fishing harbor, which had been dredged for them, and were to "
+        "carry the mail.")
+PRESENT = ("Dunmore's ferry services to the islands are halted after a storm on Friday.",
+           "The storm has closed the old pier and is expected to pass over the islands by Sunday night, "
+           "according to port officials in Dunmore.", "Passenger boats are to sail from the fishing harbor, "
+           "which has been dredged for them, and are to carry the mail, officials add.")
+
+
+def test_an_edited_copy_moving_the_wire_story_to_another_tense_is_one_source_with_it() -> None:
+    """Its runs of eight words are the wire story's once "is" and "was", "has" and "had" are read as
+    one (no run of eight as written, and neither sentence near enough to be a copy by itself)."""
+    wire = _article("t", "Harbor Times", *WIRE)
+    edited = _article("p", "Valley Post", *PRESENT, published=NINE)
+    assert all(similarities([w, p])[0, 1] < COPIED for w, p in zip(WIRE[1:], PRESENT[1:], strict=True))
+    shared = [sources for _, outlets, sources in _claims(wire, edited) if len(outlets) == 2]
+    assert len(shared) >= 2 and all(sources == ("harbor times",) for sources in shared)
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Services were cut on Friday for unknown reasons, said the Egyptian MENA news agency.",
+     "egyptian mena news agency"),
+    ("The pier was closed on Friday, reported the Plains Herald.", "plains herald"),
+    ("Okafor was sentenced to life, The Atlanta Journal-Constitution reported.",
+     "atlanta journalconstitution"),
+    ("The levee held overnight, according to The Times-Picayune.", "timespicayune"),
+    ("Valley Post says it does not condone its hosts joining campaign rallies.", None),  # the newsmaker
+    ("Sun-Mi Park reported the figures to the harbor board.", None),  # a person's hyphened name
+    ("The pier was closed on Friday, said Ada Holt.", None),
+])
+def test_an_inverted_credit_and_a_hyphened_newsroom_cite_their_outlet(sentence: str, source: str | None
+                                                                      ) -> None:
+    assert cited_source(sentence, OUTLETS) == source
 
 
 def test_two_reports_sharing_a_press_releases_phrases_are_two_sources() -> None:

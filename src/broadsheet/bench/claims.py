@@ -37,7 +37,10 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
   ``tests/data/allsides_claims_2/judged.json``, offsets and hashes as for the first;
 - **ECB+, a second set, held out**: 20 events of the 17 ECB+ topics (of 1-35) the first ECB+ set did
   not touch, three documents each, judged before the rules of corroboration round 9 were written and
-  measured; ``tests/data/ecbplus_claims_2/judged.json``, offsets and hashes as for the first.
+  measured; ``tests/data/ecbplus_claims_2/judged.json``, offsets and hashes as for the first;
+- **AllSides, a third set, held out**: 33 more roundups of AllSides-NEUS (none of the first two
+  sets'), judged before the rules of corroboration round 10 were written and measured;
+  ``tests/data/allsides_claims_3/judged.json``, offsets and hashes as for the first.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -80,6 +83,8 @@ ALLSIDES_CLAIMS = LABELS.parents[1] / "allsides_claims" / "judged.json"
 ALLSIDES = "allsides: 20 stories (held out)"
 ALLSIDES2_CLAIMS = LABELS.parents[1] / "allsides_claims_2" / "judged.json"
 ALLSIDES2 = "allsides-2: 20 other stories (held out)"
+ALLSIDES3_CLAIMS = LABELS.parents[1] / "allsides_claims_3" / "judged.json"
+ALLSIDES3 = "allsides-3: 33 more stories (held out)"
 ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
 ECBPLUS = "ecbplus: 20 events (held out)"
 ECBPLUS2_CLAIMS = LABELS.parents[1] / "ecbplus_claims_2" / "judged.json"
@@ -158,7 +163,7 @@ def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
             (ALLSIDES, _allsides(ALLSIDES_CLAIMS)), (ECBPLUS, _ecbplus(ECBPLUS_CLAIMS)),
             (BASIL2, _basil(BASIL2_CLAIMS)), (BASIL3, _basil(BASIL3_CLAIMS)), (BASIL4, _basil(BASIL4_CLAIMS)),
             (BASIL5, _basil(BASIL5_CLAIMS)), (ALLSIDES2, _allsides(ALLSIDES2_CLAIMS)),
-            (ECBPLUS2, _ecbplus(ECBPLUS2_CLAIMS)))
+            (ECBPLUS2, _ecbplus(ECBPLUS2_CLAIMS)), (ALLSIDES3, _allsides(ALLSIDES3_CLAIMS)))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:

@@ -37,7 +37,10 @@ The rules:
   *source of record*: the outlet it cites for the claim when the sentence says so ("according to
   The New York Times", "the Times reported", "the Times reports", "is reporting", "first reported
   in the Times", "citing Reuters", "told BBC News", "told Fox News' Shannon Bream", "said on
-  CNN", "said in an interview on CNN", or an attribution of the analysis with ``via`` set on that
+  CNN", "said in an interview on CNN", an inverted credit closing the sentence, "..., said the
+  Egyptian MENA news agency." (a name whose newsroom word comes before a hyphen, "The Atlanta
+  Journal-Constitution reported", counts where a sentence credits it), or an attribution of the
+  analysis with ``via`` set on that
   sentence; an interview credits what was said in it, so a sentence crediting one holds a verb of
   saying; the first interview a later lead sentence credits, for a lede that reports speech and cites
   none, "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner ...", is the lede's
@@ -51,7 +54,9 @@ The rules:
   not one statement quoted by two reporters, each attributing it in words of their own) and citing
   no outlet has the earlier sentence's source (a write-up quoting the Times' words). An article
   whose lead copies an earlier article's in ``COPIED_SENTENCES`` sentences, each citing no outlet,
-  holding no quotation mark and sharing a run of ``COPIED_RUN`` words with that lead in its order, is an
+  holding no quotation mark and sharing a run of ``COPIED_RUN`` words with that lead in its order (the
+  forms of "be", "have" and "say" read as one: an editor moves a wire story's "was being rerouted" to
+  "is being rerouted"), is an
   edited copy of it (a wire story cut and rewritten): each of its lead sentences citing no outlet
   has the source of the sentence it copies, or, copying none, of the earlier lede (runs of six
   words in two sentences are two reports of one press release; a quote's marks are too often
@@ -128,7 +133,10 @@ _CITED = re.compile(
     r"a report (?:by|from|in))\s+"
     r"((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
     r"|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:first\s+)?"
-    r"(?:reported|reports|is reporting|has reported)\b",
+    r"(?:reported|reports|is reporting|has reported)\b"
+    # an inverted credit closing the sentence: "..., said the Egyptian MENA news agency."
+    r"|,\s+(?:said|says|reported|reports)\s+(?P<inverted>(?:the\s+)?[A-Z][\w&.'’-]*"
+    r"(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s+(?:news\s+agency|newspaper))?)\W*$",
 )
 
 
@@ -190,14 +198,23 @@ def cited_source(sentence: str, outlets: Collection[str], *, interview: bool = F
     credits what was said in it ("celebrated his win in a phone interview with ..." credits none).
     With ``interview``, only an interview's outlet ("told X", "in an interview with X")."""
     for match in _CITED.finditer(sentence):
-        name = _POSSESSIVE.split((match.group(2) or match.group(3) or "").strip())[0]
+        name = _POSSESSIVE.split((match.group(2) or match.group(3) or match["inverted"] or "").strip())[0]
         if interview and not match["interview"]:
             continue
         if match["interview"] and not interview and not _SAYING.search(sentence):
             continue
-        if name and is_outlet(name, outlets):
+        if name and (is_outlet(name, outlets) or _hyphened_newsroom(name)):
             return _outlet_key(name, outlets)
     return None
+
+
+def _hyphened_newsroom(name: str) -> bool:
+    """True for a name credited as a report's source whose newsroom word comes before a hyphen
+    ("The Atlanta Journal-Constitution reported", "according to The Times-Picayune"); read only
+    where a sentence credits a report, and only after two words or more, so a person's hyphened
+    name ("Sun-Mi Park") is none."""
+    return any(len(name[:m.start()].split()) > 1 and is_outlet(name[:m.start()])
+               for m in re.finditer(r"-(?=[A-Z])", name))
 
 
 def _outlet_key(name: str, outlets: Collection[str]) -> str:
@@ -452,9 +469,15 @@ def _runs(sentence: str, *, quoted: bool = False, length: int = MIN_WORDS) -> se
     parts = [sentence] if quoted else _unquoted(sentence)
     found = set()
     for part in parts:
-        said = re.findall(r"\w+", part.casefold())
+        said = [_TENSE.get(w, w) for w in re.findall(r"\w+", part.casefold())]
         found |= {tuple(said[i:i + length]) for i in range(len(said) - length + 1)}
     return found
+
+
+# an edited copy moves a wire story's verbs to another tense ("is being rerouted" for "was being
+# rerouted"): a copy's runs are read with the forms of "be", "have" and "say" as one
+_TENSE = {w: base for base, forms in (("be", "is are was were am"), ("have", "has have had"),
+                                      ("say", "says said say")) for w in forms.split()}
 
 
 def _unquoted(sentence: str) -> list[str]:

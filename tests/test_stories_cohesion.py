@@ -87,3 +87,25 @@ def test_the_linkage_and_the_merge_pass_ask_the_veto(monkeypatch: pytest.MonkeyP
     assert all(len(g) == 1 for g in groups(cluster_articles(batch)))
     assert groups(cluster_articles(batch, cohesive=0)) == joined
     assert cohesion_mod.LEAST > 0  # shipped on
+
+
+def test_members_read_at_most_half_the_smaller_side_nearest_first() -> None:
+    # two sibling topics sharing a word: with as many neighbours as a side holds, each member
+    # must take one from the other side, and the two would look like one topic (round 55)
+    friday = [art(a.id, "", f"{a.paragraphs[0]} deals") for a in FRIDAY]
+    monday = [art(a.id, "", f"{a.paragraphs[0]} deals") for a in MONDAY]
+    extra = caseless([art("x0", "", "parade balloons wind"), art("x1", "", "parade route crowds")])
+    index, items = laid_out(caseless(friday + monday) + extra, [[a.id for a in friday],
+                                                                  [a.id for a in monday]])
+    veto = Cohesion(index, items, least=3, count=6)
+    assert veto.refuses(*two(index, "b0", "c0"))
+    assert cohesion_mod.reach(6, 6, 6) == 3
+    near = veto.neighbours([veto.position["b0"]])[0]
+    assert {veto.items[n].member.article_id for n in near[:5]} == {f"b{n}" for n in range(1, 6)}
+    assert {veto.items[n].member.article_id for n in near[5:]} <= {a.id for a in monday}
+
+
+def test_the_count_follows_the_sides() -> None:
+    assert cohesion_mod.reach(50, 200, 300) == 50
+    assert cohesion_mod.reach(50, 52, 69) == 26
+    assert cohesion_mod.reach(50, 1, 40) == 1

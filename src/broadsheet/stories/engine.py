@@ -37,11 +37,6 @@ For each article, in publication order within a batch:
    text an earlier member's contains (a trimmed or lightly edited wire copy) is a copy of that
    member's original; no article moves.
 
-A veto on the linkage's and the merge pass's joins (``cohesion.py``, stories round 53): two
-stories each of ``cohesion.LEAST`` or more of the batch's undated caseless articles are joined only
-when one side's members' nearest neighbours of the batch reach the other (sibling topics sharing
-their salient words stay apart).
-
 A probe, switched off (``namesveto.py``, stories round 44): the merge pass refuses two stories of
 two or more short items (headlines with excerpts) that each name something the other never does.
 
@@ -64,16 +59,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import (
-    cohesion,
-    copies,
-    farpieces,
-    farwords,
-    linkage,
-    lonewords,
-    namesveto,
-    neighbours,
-)
+from broadsheet.stories import copies, farpieces, farwords, linkage, lonewords, namesveto, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -137,8 +123,7 @@ class Clusterer:
                  lone_words: int = lonewords.LONG,
                  names_veto: int = namesveto.SHORT,
                  far_days: float = farwords.HORIZON,
-                 far_pieces: bool | None = None,
-                 cohesive: int | None = None) -> None:
+                 far_pieces: bool | None = None) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
@@ -147,9 +132,6 @@ class Clusterer:
         self.names_veto = names_veto  # 0: the merge pass reads no names (``namesveto``)
         self.far_days = far_days  # 0: no lone long dated article moves beyond the window (``farwords``)
         self.far_pieces = farpieces.PIECES if far_pieces is None else far_pieces  # ``farpieces``
-        # 0: large caseless stories join without asking (``cohesion``); None: ``cohesion.LEAST``
-        self.cohesive = cohesion.LEAST if cohesive is None else cohesive
-        self.cohesion: cohesion.Cohesion | None = None  # the batch's, while it is placed
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
@@ -170,12 +152,9 @@ class Clusterer:
         for item in fresh.values():
             if item.features.day is not None or not linked:
                 self.add(item)
-        if self.cohesive > 0 and any(i.caseless and i.features.day is None for i in fresh.values()):
-            self.cohesion = cohesion.Cohesion(self.index, list(fresh.values()), self.cohesive)
         if undated:
             linkage.Linkage(self).run(undated)
         self.settle()
-        self.cohesion = None
         if self.lone_neighbours is not None:
             neighbours.absorb_lone(self, list(fresh.values()), self.lone_neighbours)
             neighbours.absorb_stories(self, list(fresh.values()), self.lone_neighbours,
@@ -221,21 +200,14 @@ class Clusterer:
                 continue
             if story.id not in self.index.stories:
                 story = self.index.stories[self.index.resolve(story.id)]
-            if other is story or self.refuses(story, other):
+            if other is story or (self.names_veto > 0
+                                  and namesveto.refuses(story, other, self.names_veto)):
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             story = self.index.merge(large, small)
             self.touched.add(story.id)
             merged += 1
         return merged
-
-    def refuses(self, one: StoryState, other: StoryState) -> bool:
-        """True when a veto keeps two stories the scorers would join apart: the names veto
-        (``namesveto``, off) in the merge pass, the batch's cohesion (``cohesion``) there and in
-        the linkage."""
-        if self.names_veto > 0 and namesveto.refuses(one, other, self.names_veto):
-            return True
-        return self.cohesion is not None and self.cohesion.refuses(one, other)
 
     def pass_merges(self, rows: Matrix, size: int) -> npt.NDArray[np.bool_]:
         """The merge pass's decision on each row of a story of ``size`` members: ``Model.merges``;
@@ -392,8 +364,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
                      lone_words: int = lonewords.LONG,
                      names_veto: int = namesveto.SHORT,
                      far_days: float = farwords.HORIZON,
-                     far_pieces: bool | None = None,
-                     cohesive: int | None = None) -> list[Story]:
+                     far_pieces: bool | None = None) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -405,7 +376,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
         seen.setdefault(article.id, article)
     found = entities or {}
     Clusterer(index, model, lone_words=lone_words, names_veto=names_veto,
-              far_days=far_days, far_pieces=far_pieces, cohesive=cohesive).add_all(
+              far_days=far_days, far_pieces=far_pieces).add_all(
         prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

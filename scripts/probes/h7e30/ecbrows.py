@@ -12,6 +12,11 @@ from broadsheet.bench import clustering as bench
 from broadsheet.bench.cluster_metrics import score
 from broadsheet.bench.cluster_sets import ecbplus_topic
 
+from broadsheet.stories import fullnames
+
+fullnames.LEAST = int(os.environ.get("LEAST", "0"))
+fullnames.BOTH = os.environ.get("BOTH", "1") == "1"
+print("# LEAST", fullnames.LEAST, "BOTH", fullnames.BOTH, flush=True)
 report = BenchReport(stage="clustering", notes=[])
 sets = bench.load_sets(Path("/work/shared/data"), None, report)
 articles, gold = sets["ecbplus"]

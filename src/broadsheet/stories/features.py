@@ -29,7 +29,7 @@ import numpy as np
 
 from broadsheet import timestamps
 from broadsheet.model import Article, Entity
-from broadsheet.stories.sparse import Ids, Sparse
+from broadsheet.stories.sparse import Ids, Sparse, bucket
 from broadsheet.text import STOP_WORDS, content_words, split_sentences
 
 LEAD_WORDS = 100
@@ -113,6 +113,17 @@ def text_names(title: str, lead: str) -> list[str]:
             found.extend(_sentence_names(text[start:end]))
         found.extend(m.group().replace(",", "") for m in _NUMBER.finditer(text))
     return [NAME_PREFIX + n for n in found if len(n) > 1]
+
+
+def full_names(title: str, lead: str) -> tuple[int, ...]:
+    """The buckets of the phrases of two capitalised words or more that ``text_names`` finds in
+    the title (unless title-cased) and lead (``fullnames``); sorted, once each."""
+    found: set[int] = set()
+    texts = [lead] if _is_title_case(title) else [title, lead]
+    for text in texts:
+        for start, end in split_sentences(text):
+            found.update(bucket(NAME_PREFIX + n) for n in _sentence_names(text[start:end]) if " " in n)
+    return tuple(sorted(found))
 
 
 def entity_names(entities: Sequence[Entity]) -> list[str]:

@@ -1,0 +1,61 @@
+"""Two stories each reported under its own full name are not joined (stories round 56).
+
+Two events of one kind (two title defences of one champion, two firings of one club's coach, two
+players of one team arrested) share their vocabulary, their outlets and often some names (the
+champion, the club); what parts them is who else they are about: Hasim Rahman against Tony Thompson,
+Elton Brand against Jim O'Brien. A member's *full names* are the phrases of two capitalised words
+or more in its title and lead, as ``features.text_names`` reads them (``features.full_names``; the
+single words and numbers left out: round 52's headline words failed on "Fire", "Paris", "East"),
+kept on the member as buckets (``Member.people``), so stories of earlier batches are read as the
+batch's. A story's *own names* are the full names held by at least ``HALF`` of its members. Two
+stories of at least ``LEAST`` members each are not joined when each has an own name that at most
+``FLOOR`` of the other's members hold (``refuses``; with ``BOTH`` off, when either has one): the
+merge pass (``Clusterer.settle``), the linkage's joins (``linkage.py``) and an article's merges
+(``add``) ask it.
+
+A probe, switched off (``LEAST`` 0; stories round 56, measured with ``PROBE``). The recipe
+(``learn.py``) clusters with it off, so ``DEFAULT_MODEL`` is learned without it. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from broadsheet.stories.index import StoryState
+
+PROBE = 3  # stories round 56's probe: members each story needs
+LEAST = 0  # the shipped value (0: off)
+HALF = 0.5  # an own name is held by at least this share of the story's members
+FLOOR = 0.1  # ... and by at most this share of the other story's members
+BOTH = True  # each story needs an own name the other lacks (False: either one)
+
+
+def _counts(story: StoryState) -> dict[int, int]:
+    """How many of ``story``'s members hold each full name."""
+    counts: dict[int, int] = {}
+    for member in story.members:
+        for name in set(member.people):
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def own_names(story: StoryState, half: float = HALF) -> set[int]:
+    """The full names held by at least ``half`` of ``story``'s members (two at least)."""
+    need = max(2.0, half * story.size)
+    return {name for name, n in _counts(story).items() if n >= need}
+
+
+def own_name(story: StoryState, other: StoryState, floor: float = FLOOR) -> bool:
+    """True when an own name of ``story`` is held by at most ``floor`` of ``other``'s members."""
+    found = own_names(story)
+    if not found:
+        return False
+    held = _counts(other)
+    return any(held.get(name, 0) <= floor * other.size for name in found)
+
+
+def refuses(one: StoryState, other: StoryState, least: int = LEAST, both: bool | None = None) -> bool:
+    """True when ``one`` and ``other`` must not be joined (module docstring)."""
+    if least <= 0 or one.size < least or other.size < least:
+        return False
+    if BOTH if both is None else both:
+        return own_name(one, other) and own_name(other, one)
+    return own_name(one, other) or own_name(other, one)

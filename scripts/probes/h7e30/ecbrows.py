@@ -15,7 +15,12 @@ from broadsheet.bench.cluster_sets import ecbplus_topic
 from broadsheet.stories import fullnames
 
 fullnames.LEAST = int(os.environ.get("LEAST", "0"))
+fullnames.SMALL = int(os.environ.get("SMALL", "0"))
 fullnames.BOTH = os.environ.get("BOTH", "1") == "1"
+fullnames.LEADING = os.environ.get("LEADING", "0") == "1"
+from broadsheet.stories import features
+features.SURNAMES = os.environ.get("SURNAMES", "0") == "1"
+print("# LEADING", fullnames.LEADING, "SURNAMES", features.SURNAMES, flush=True)
 print("# LEAST", fullnames.LEAST, "BOTH", fullnames.BOTH, flush=True)
 report = BenchReport(stage="clustering", notes=[])
 sets = bench.load_sets(Path("/work/shared/data"), None, report)

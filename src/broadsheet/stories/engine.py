@@ -118,9 +118,16 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
              if features.day is not None and length >= lonewords.LONG else ())
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=stands_alone(article), words=length,
-                    dates=dates, people=full_names(article.title, lead_text(article.paragraphs)))
+                    dates=dates, people=_people(article))
     caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
     return Incoming(features, sketch(article), member, length, caseless)
+
+
+def _people(article: Article) -> tuple[int, ...]:
+    """The full names a member keeps for ``fullnames``: none while the rule is off (its cost)."""
+    if fullnames.LEAST <= 0:
+        return ()
+    return full_names(article.title, lead_text(article.paragraphs))
 
 
 class Clusterer:

@@ -122,8 +122,19 @@ def full_names(title: str, lead: str) -> tuple[int, ...]:
     texts = [lead] if _is_title_case(title) else [title, lead]
     for text in texts:
         for start, end in split_sentences(text):
-            found.update(bucket(NAME_PREFIX + n) for n in _sentence_names(text[start:end]) if " " in n)
+            found.update(bucket(NAME_PREFIX + _name_key(n))
+                         for n in _sentence_names(text[start:end]) if " " in n)
     return tuple(sorted(found))
+
+
+SURNAMES = False  # a full name is known by its last word (stories round 56's development probe)
+
+
+def _name_key(phrase: str) -> str:
+    """A full name as ``full_names`` keeps it: whole, or by its last word with ``SURNAMES``."""
+    if not SURNAMES:
+        return phrase
+    return phrase.rsplit(" ", 1)[-1].removesuffix("'s").removesuffix("’s")
 
 
 def entity_names(entities: Sequence[Entity]) -> list[str]:

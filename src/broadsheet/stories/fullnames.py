@@ -26,6 +26,8 @@ LEAST = 0  # the shipped value (0: off)
 HALF = 0.5  # an own name is held by at least this share of the story's members
 FLOOR = 0.1  # ... and by at most this share of the other story's members
 BOTH = True  # each story needs an own name the other lacks (False: either one)
+SMALL = 0  # members the smaller story needs (0: ``LEAST`` too; development probe)
+LEADING = False  # own names are only those its members hold most (development probe)
 
 
 def _counts(story: StoryState) -> dict[int, int]:
@@ -39,8 +41,11 @@ def _counts(story: StoryState) -> dict[int, int]:
 
 def own_names(story: StoryState, half: float = HALF) -> set[int]:
     """The full names held by at least ``half`` of ``story``'s members (two at least)."""
-    need = max(2.0, half * story.size)
-    return {name for name, n in _counts(story).items() if n >= need}
+    need = max(min(2.0, story.size), half * story.size)
+    counts = _counts(story)
+    if LEADING and counts:
+        need = max(need, max(counts.values()))
+    return {name for name, n in counts.items() if n >= need}
 
 
 def own_name(story: StoryState, other: StoryState, floor: float = FLOOR) -> bool:
@@ -54,7 +59,8 @@ def own_name(story: StoryState, other: StoryState, floor: float = FLOOR) -> bool
 
 def refuses(one: StoryState, other: StoryState, least: int = LEAST, both: bool | None = None) -> bool:
     """True when ``one`` and ``other`` must not be joined (module docstring)."""
-    if least <= 0 or one.size < least or other.size < least:
+    small, large = sorted((one.size, other.size))
+    if least <= 0 or large < least or small < (SMALL or least):
         return False
     if BOTH if both is None else both:
         return own_name(one, other) and own_name(other, one)

@@ -1,6 +1,6 @@
 """Every refusal of the full-names rule in one ECB+ run: the two sides' sizes and majority events,
 right (two events) or wrong (one event), the own names each holds that the other lacks.
-usage: [MODEL=lodo.pkl] [TWO=1] LEAST=3 vetolog.py odd|even|all > out"""
+usage: [MODEL=lodo.pkl] [TWO=1] [SURNAMES=1] LEAST=3 vetolog.py odd|even|all > out"""
 import os
 import pickle
 import sys
@@ -17,6 +17,8 @@ from broadsheet.text import split_sentences
 
 fullnames.LEAST = int(os.environ.get("LEAST", "3"))
 fullnames.BOTH = os.environ.get("BOTH", "1") == "1"
+from broadsheet.stories import features
+features.SURNAMES = os.environ.get("SURNAMES", "0") == "1"
 report = BenchReport(stage="clustering", notes=[])
 sets = bench.load_sets(Path("/work/shared/data"), None, report)
 articles, gold = sets["ecbplus"]
@@ -27,7 +29,7 @@ for a in articles:
         for s, e in split_sentences(text):
             for n in _sentence_names(text[s:e]):
                 if " " in n:
-                    phrase[bucket(NAME_PREFIX + n)] = n
+                    phrase[bucket(NAME_PREFIX + features._name_key(n))] = n
 half = sys.argv[1]
 _refuses = fullnames.refuses
 seen = set()

@@ -705,14 +705,15 @@ def test_articles_a_dated_set_leaves_undated_can_stay_undated_in_the_stream() ->
                for a in mixed([bare], undated_share=0.0, keep_undated=True).articles)
 
 
-def test_a_members_header_row_is_its_fields_without_empty_dates() -> None:
+def test_a_members_header_row_is_its_fields_without_empty_dates_or_names() -> None:
     import dataclasses
 
     from broadsheet.stories.index import Member
     from broadsheet.stories.persist import _member_row
 
     plain = Member("a1", "Fire", 18000.0, "outlet", "2019-04-12", None, False, 450)
-    dated = dataclasses.replace(plain, dates=(737000, 737010))
+    dated = dataclasses.replace(plain, dates=(737000, 737010), people=(5, 9))
     assert _member_row(dated) == dataclasses.asdict(dated)
-    assert _member_row(plain) == {k: v for k, v in dataclasses.asdict(plain).items() if k != "dates"}
+    assert _member_row(plain) == {k: v for k, v in dataclasses.asdict(plain).items()
+                                  if k not in ("dates", "people")}  # empty: no key (``fullnames``)
     assert list(_member_row(dated)) == [f.name for f in dataclasses.fields(Member)]

@@ -83,7 +83,7 @@ EXTRA = {
  57: (["Democratic presidential front-runner and former secretary of state",
        "former secretary of state", "The Democratic presidential front-runner and former secretary of state"], []),
  32: (["Trump’s potential VP", "potential VP"], []),
- 44: (["candidate"], []),
+ 44: (["candidate", "former neurosurgeon", "retired neurosurgeon"], []),  # widened after R1 (his other voice's role)
 }
 
 

@@ -75,8 +75,8 @@ from (most of them trained on by the attribution models, so their quotes are fou
 judges is the edition's speaker, role and kind; ``polnear_train_pages``, never dev or test), judged before
 voices round 35's fixes and kept as O is. Sample AB (``tests/data/polnear_voices/judged_ab.json``, the
 ``polnear-voices-AB`` row) is drawn the same way from the 722 PolNeAR train articles none of O, U, W and AA
-drew from, judged before voices round 36's fixes and kept as O is. Each is a ``NewsSample``: its rows' prefix, its
-judged file and how its articles are read as pages.
+drew from, judged before voices round 36's fixes and kept as O is. Each is a ``NewsSample``: its rows'
+prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -358,8 +358,9 @@ def polnear_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
 
 def polnear_train_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
     """The PolNeAR train articles ``keys`` (all without), trained on or not, as plain-text pages as
-    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): samples AA's and
-    AB's articles, whose attributions the models mostly trained on (what the sample judges is the edition's)."""
+    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): samples AA's
+    and AB's articles, whose attributions the models mostly trained on (what the sample judges is the
+    edition's)."""
     from broadsheet.bench.polnear import polnear_root
 
     root = polnear_root(data)

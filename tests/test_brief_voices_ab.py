@@ -15,7 +15,7 @@ from test_brief_voices_u import _at, _entity, _voices
 
 
 def test_a_description_is_the_person_the_writers_sentence_before_names() -> None:
-    text = ("Later on Sunday, Ada Holt posted a list online, writing \u201cHere is the list for the "
+    text = ("Later on Sunday, Ada Holt posted a list online, writing \u201cHere is the list I promised the "
             "reporter. It was there all along. Still waiting.\u201d\nThe candidate also disputed a report "
             "about her claim that she had been offered a post.")
     found = speaker_of(_at(text, "The candidate", "disputed", "she had been offered a post"), text,
@@ -32,6 +32,11 @@ def test_a_description_is_the_person_the_writers_sentence_before_names() -> None
     found = speaker_of(_at(pair, "The candidate and his wife", "said", "they would stay"), pair,
                        (_entity(pair, "Ada Holt"),))
     assert found is None or found[0] != "Ada Holt"  # two people
+    of = ("\u201cI will not pay for it,\u201d Ivo Dahl told a paper. \u201cHe should pay. He has the "
+          "money.\u201d\nThe Plains front-runner, who has called the wall a must, said the plan was sound.")
+    found = speaker_of(_at(of, "The Plains front-runner", "said", "the plan was sound"), of,
+                       (_entity(of, "Ivo Dahl"),))
+    assert found is None or found[0] != "Ivo Dahl"  # his quotation is of someone, maybe the one described
 
 
 def test_one_unnamed_person_of_a_body_or_a_person_is_an_unnamed_source() -> None:

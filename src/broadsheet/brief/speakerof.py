@@ -498,15 +498,22 @@ def _writers_sentence_before(text: str, own: int) -> int:
     running over several) is the quoted speaker's and is stepped over (three at most); ``own`` itself at
     the text's start."""
     first = _sentence_start(text, own - 1) if own else own
-    start = first
+    start, stop = first, own
     for _ in range(4):
         sentence = text[start:own]
         if not _inside_quotation(text, start) and re.search(r"[A-Za-z]", _A_QUOTATION.sub("", sentence)):
-            return start
+            return start if start == first or _in_the_first_person(text[start:stop]) else first
         if start == 0:
             break
         own, start = start, _sentence_start(text, start - 1)
     return first
+
+
+def _in_the_first_person(span: str) -> bool:
+    """Whether the quotations of ``span`` speak in the first person ("I", "we") and of no one as "he" or
+    "she": a quotation of someone ("He should pay") may be of the one described, its speaker someone else."""
+    quoted = " ".join(_A_QUOTATION.findall(span))
+    return bool(_SPEAKS_AS_I.search(quoted)) and not _SPEAKS_OF_ONE.search(quoted)
 
 
 def _inside_quotation(text: str, at: int) -> bool:
@@ -516,6 +523,8 @@ def _inside_quotation(text: str, at: int) -> bool:
     return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
+_SPEAKS_AS_I = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI['’]", re.I)
+_SPEAKS_OF_ONE = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 # A quotation, closed or running to the end of the sentence it opens in.
 _A_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 

@@ -1,3 +1,5 @@
+"""Debugging aid (round 36): the analysis's attribution behind drawn voices of sample AB (indices as argv), printed
+with the words around its speaker and the entities near it; reads the drawn file kept outside the repository."""
 import json, sys
 from pathlib import Path
 from broadsheet.bench import voices as v

@@ -1,4 +1,4 @@
-"""Samples M to Z: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to AB: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
@@ -7,7 +7,8 @@ documents of the topics R drew none from, less N's, U on the PolNeAR articles no
 did not draw from, V on the BASIL articles none of M, P and S drew from, W on the PolNeAR articles no model
 trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from, Y on
 the AllSides-NEUS train and val records Q did not draw from, Z on those neither Q nor Y drew from, AA on the
-PolNeAR train articles none of O, U and W drew from (most of them trained on by the attribution models).
+PolNeAR train articles none of O, U and W drew from (most of them trained on by the attribution models), AB on
+those none of O, U, W and AA drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
@@ -16,7 +17,7 @@ in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
 ``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
 ``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``, ``allsides-voices-Z``,
-``polnear-voices-AA``).
+``polnear-voices-AA``, ``polnear-voices-AB``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_R,
     ECBPLUS_T,
     POLNEAR_AA,
+    POLNEAR_AB,
     POLNEAR_O,
     POLNEAR_U,
     POLNEAR_W,
@@ -58,7 +60,8 @@ SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR
            ("S", BASIL_S, "basil-"), ("T", ECBPLUS_T, "ecbplus-"),
            ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-"),
            ("X", BASIL_X, "basil-"), ("Y", ALLSIDES_Y, "allsides-"),
-           ("Z", ALLSIDES_Z, "allsides-"), ("AA", POLNEAR_AA, "polnear-")]
+           ("Z", ALLSIDES_Z, "allsides-"), ("AA", POLNEAR_AA, "polnear-"),
+           ("AB", POLNEAR_AB, "polnear-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -152,6 +155,13 @@ def test_sample_aa_draws_from_no_article_of_o_u_or_w_and_only_train_ones(eval_da
     train = {path.stem for path in (eval_data / "attribution" / "polnear" / "train" / "text").glob("*.txt")}
     assert not set(POLNEAR_AA.articles()) & drawn
     assert set(POLNEAR_AA.articles()) <= train
+
+
+def test_sample_ab_draws_from_no_article_of_o_u_w_or_aa_and_only_train_ones(eval_data: Path) -> None:
+    drawn = {key for sample in (POLNEAR_O, POLNEAR_U, POLNEAR_W, POLNEAR_AA) for key in sample.articles()}
+    train = {path.stem for path in (eval_data / "attribution" / "polnear" / "train" / "text").glob("*.txt")}
+    assert not set(POLNEAR_AB.articles()) & drawn
+    assert set(POLNEAR_AB.articles()) <= train
 
 
 def test_polnear_train_pages_refuse_a_dev_article(eval_data: Path) -> None:

@@ -90,6 +90,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_R,
     ECBPLUS_T,
     POLNEAR_AA,
+    POLNEAR_AB,
     POLNEAR_O,
     POLNEAR_U,
     POLNEAR_W,
@@ -308,4 +309,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, ALLSIDES_Y)
         report.rows += news_voice_rows(data, ALLSIDES_Z)
         report.rows += news_voice_rows(data, POLNEAR_AA)
+        report.rows += news_voice_rows(data, POLNEAR_AB)
     return report

@@ -73,8 +73,10 @@ before voices round 34's fixes and kept as Q is. Sample AA (``tests/data/polnear
 ``polnear-voices-AA`` row) is drawn the same way from the 777 PolNeAR train articles none of O, U and W drew
 from (most of them trained on by the attribution models, so their quotes are found in-sample; what the sample
 judges is the edition's speaker, role and kind; ``polnear_train_pages``, never dev or test), judged before
-voices round 35's fixes and kept as O is. Each is a ``NewsSample``: its rows' prefix, its
-judged file and how its articles are read as pages.
+voices round 35's fixes and kept as O is. Sample AB (``tests/data/polnear_voices/judged_ab.json``, the
+``polnear-voices-AB`` row) is drawn the same way from the 722 PolNeAR train articles none of O, U, W and AA
+drew from, judged before voices round 36's fixes and kept as O is. Each is a ``NewsSample``: its rows'
+prefix, its judged file and how its articles are read as pages.
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ ALLSIDES_Q_FIXTURE = FIXTURE.parents[1] / "allsides_voices" / "judged_q.json"
 ALLSIDES_Y_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_y.json")
 ALLSIDES_Z_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_z.json")
 POLNEAR_AA_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_aa.json")
+POLNEAR_AB_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_ab.json")
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
 _WORD = re.compile(r"\w+")
@@ -355,8 +358,9 @@ def polnear_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
 
 def polnear_train_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
     """The PolNeAR train articles ``keys`` (all without), trained on or not, as plain-text pages as
-    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): sample AA's
-    articles, whose attributions the models mostly trained on (what the sample judges is the edition's)."""
+    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): samples AA's
+    and AB's articles, whose attributions the models mostly trained on (what the sample judges is the
+    edition's)."""
     from broadsheet.bench.polnear import polnear_root
 
     root = polnear_root(data)
@@ -425,6 +429,7 @@ BASIL_X = NewsSample("basil-voices", BASIL_X_FIXTURE, basil_pages)
 ALLSIDES_Y = NewsSample("allsides-voices", ALLSIDES_Y_FIXTURE, allsides_pages)
 ALLSIDES_Z = NewsSample("allsides-voices", ALLSIDES_Z_FIXTURE, allsides_pages)
 POLNEAR_AA = NewsSample("polnear-voices", POLNEAR_AA_FIXTURE, polnear_train_pages)
+POLNEAR_AB = NewsSample("polnear-voices", POLNEAR_AB_FIXTURE, polnear_train_pages)
 
 
 @cache
@@ -463,7 +468,7 @@ def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
     ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``,
-    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``):
+    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``, ``polnear-voices-AB``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

@@ -34,9 +34,10 @@ def speaker_of(attribution: Attribution, text: str,
     """The speaker's name, grouping key, any title written with it and the description the name was
     read from; None when the attribution makes no voice (a pronoun left unresolved, no words, no
     person or organisation)."""
-    owned = _possessed(attribution, text, entities)
+    owned = _whom_speaker(attribution, text, entities)
+    owned = _possessed(attribution, text, entities) if owned is None else owned
     if owned is not None and attribution.content.strip():
-        return owned, name_key(owned), None, None
+        return (owned, name_key(owned), None, None) if owned else None  # "": no one the rule can name
     described = _described_body_or_people(attribution, text, entities)
     if described is not None and attribution.content.strip():
         return described
@@ -65,6 +66,33 @@ def speaker_of(attribution: Attribution, text: str,
     if office and _title_in_key(office, attribution.canonical):
         return name, name_key(name), office, None  # "Insp Holt", the title read into the name: Holt's
     return name, attribution.canonical, office, None
+
+
+def _whom_speaker(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
+    """The speaker of a pronoun that speaks in a relative clause opened by "whom" ("Ivo Dahl urged ...
+    behind Ada Holt, whom he describes as ..."): someone else than the person "whom" stands for, the
+    person opening the sentence as its subject ("" when none does); None for any other speaker."""
+    span = attribution.speaker_span
+    if span is None or not is_pronoun(text[span[0]:span[1]]) or not _AFTER_WHOM.search(text, 0, span[0]):
+        return None
+    return _sentence_subject(text, span[0], entities) or ""
+
+
+def _sentence_subject(text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """The person opening the sentence holding ``at`` as its subject (a capitalised name and a verb,
+    "Instead," or another capitalised adverb and a comma before it at most), no body or place the
+    analysis recognised; None when the sentence opens otherwise."""
+    start = _sentence_start(text, at)
+    found = _SUBJECT_OPENS.match(text, start)
+    if found is None or found.end(1) > at:
+        return None
+    others = [e for e in entities if e.label != "PERSON" and e.span[0] <= found.start(1) < e.span[1]]
+    return None if others else found.group(1)
+
+
+_AFTER_WHOM = re.compile(r",[ \t]+whom[ \t]+$")
+_SUBJECT_OPENS = re.compile(r"\s*(?:[A-Z][a-z]+,[ \t]+)?((?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+"
+                            r"(?:\w+ed|said|says|wrote|writes|told|tells)\b")
 
 
 def _possessed(attribution: Attribution, text: str, entities: Sequence[Entity]) -> str | None:
@@ -448,10 +476,11 @@ def _the_one_named_near(attribution: Attribution, text: str, entities: Sequence[
     words = attribution.content_span
     anchor = min(span[0], words[0]) if words else span[0]  # before the words ("...," the leader said)
     own = _sentence_start(text, anchor)
-    before = _sentence_start(text, own - 1) if own else own
+    before = _writers_sentence_before(text, own)
     if re.search(rf"\b(?:a|an)\s+(?:[\w.'’-]+\s+){{0,3}}{re.escape(head)}\b", text[before:span[0]], re.I):
         return None
-    persons = [e for e in entities if e.label == "PERSON" and _A_PROPER_NAME.fullmatch(e.text)]
+    persons = [e for e in entities if e.label == "PERSON" and _A_PROPER_NAME.fullmatch(e.text)
+               and not _inside_quotation(text, e.span[0])]  # a name a quoted speaker says: not the writer's
     people = [e for e in persons if own <= e.span[0] and e.span[1] <= anchor]
     if not people and before < own:
         people = [e for e in persons if before <= e.span[0] and e.span[1] <= own]
@@ -461,6 +490,43 @@ def _the_one_named_near(attribution: Attribution, text: str, entities: Sequence[
     if len(surnames) != 1:
         return None
     return max((e.text for e in people), key=lambda name: len(name.split()))
+
+
+def _writers_sentence_before(text: str, own: int) -> int:
+    """The start of the sentence before the one starting at ``own`` that holds the writer's words: a
+    sentence wholly inside quotation marks (a quoted sentence on its own, or a later sentence of a quotation
+    running over several) is the quoted speaker's and is stepped over (three at most); ``own`` itself at
+    the text's start."""
+    first = _sentence_start(text, own - 1) if own else own
+    start, stop = first, own
+    for _ in range(4):
+        sentence = text[start:own]
+        if not _inside_quotation(text, start) and re.search(r"[A-Za-z]", _A_QUOTATION.sub("", sentence)):
+            return start if start == first or _in_the_first_person(text[start:stop]) else first
+        if start == 0:
+            break
+        own, start = start, _sentence_start(text, start - 1)
+    return first
+
+
+def _in_the_first_person(span: str) -> bool:
+    """Whether the quotations of ``span`` speak in the first person ("I", "we") and of no one as "he" or
+    "she": a quotation of someone ("He should pay") may be of the one described, its speaker someone else."""
+    quoted = " ".join(_A_QUOTATION.findall(span))
+    return bool(_SPEAKS_AS_I.search(quoted)) and not _SPEAKS_OF_ONE.search(quoted)
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Whether character ``at`` lies inside a quotation opened earlier in its paragraph (more opening
+    quotation marks than closing ones before it, or an odd number of straight ones)."""
+    paragraph = text[text.rfind("\n", 0, at) + 1:at]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+
+
+_SPEAKS_AS_I = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI['’]", re.I)
+_SPEAKS_OF_ONE = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+# A quotation, closed or running to the end of the sentence it opens in.
+_A_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
 def _sentence_start(text: str, end: int) -> int:
@@ -476,7 +542,9 @@ _A_SENTENCE_ENDS = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr
 
 # "the businessman", "the U.S. presidential candidate", "the Senate minority leader": "the", up to three
 # words, a lower-case head.
-_ONE_DESCRIBED = re.compile(r"(?:the|The)\s+(?:[\w.'’-]+\s+){0,3}([a-z][a-z-]+)")
+_ONE_DESCRIBED = re.compile(r"(?:the|The)\s+(?:[\w.'’-]+\s+){0,3}([a-z][a-z-]+)"
+                            r"(?:\s+and\s+(?:former|onetime)\s+(?:[\w.'’-]+\s+){0,2}[a-z][a-z-]+)?")
+# ("the front-runner and former secretary of state": what one person is and was, read by the first head)
 # The head of a public figure's description, whom political news names and then describes.
 # (not "president": "the Mexican president" is often no one the sentence names)
 _PUBLIC_FIGURE = re.compile(r"candidate|nominee|front-?runner|contender|challenger|incumbent|leader|senator|"

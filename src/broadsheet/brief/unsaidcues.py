@@ -35,7 +35,9 @@ def does_a_thing(attribution: Attribution, text: str) -> bool:
 _NO_SPEECH_CUE = re.compile(r"(?:nam(?:e|es|ed|ing)|know(?:s|n|ing)?|knew|promot(?:e|es|ed|ing)|"
                             r"understand(?:s|ing)?|understood|endors(?:e|es|ed|ing)|"
                             r"support(?:s|ed|ing)?|show(?:s|n|ed|ing)?|demonstrat(?:e|es|ed|ing)|"
-                            r"discuss(?:es|ed|ing)?)")
+                            r"discuss(?:es|ed|ing)?|exemplif(?:y|ies|ied|ying)|embod(?:y|ies|ied|ying)|"
+                            r"epitomi[sz](?:e|es|ed|ing)|personif(?:y|ies|ied|ying)|typif(?:y|ies|ied|ying))")
+# (being an example, "honoured for exemplifying how ...", is no speech either)
 _TOLD_A_STORY = re.compile(r"(?i:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b")
 _FINDS = re.compile(r"(?:show|find|found|suggest|demonstrate|conclude)(?:s|ed|n)?")
 _ON_A_TOPIC = re.compile(r"\s+(?:on\s+(?:how|why|what|whether)|about)\b", re.I)
@@ -206,7 +208,8 @@ def an_act_refused(attribution: Attribution, text: str) -> bool:
 _TO_A_DEED = re.compile(r"to[ \t]+(?:sign|veto|pay|attend|resign|leave|accept|approve|endorse|certify|"
                         r"release|fund|join|vote|hand[ \t]+over|step[ \t]+down|turn[ \t]+over|"
                         r"comply|cooperate|appear|withdraw|enforce|recognize|recognise|extradite|"
-                        r"return|reopen|lift|allow|grant|issue|hire|fire|move|serve)(?![\w-])", re.I)
+                        r"return|reopen|lift|allow|grant|issue|hire|fire|move|serve|renew|extend)(?![\w-])",
+                        re.I)
 
 
 def an_event_ended(attribution: Attribution, text: str) -> bool:

@@ -127,7 +127,16 @@ def whole_organisation(organisation: str | None, role: str | None) -> str | None
     if not organisation or not role:
         return organisation
     found = re.search(rf"(?<![\w'’-]){re.escape(organisation)}((?:-[\w]+)+)", role)
+    if found is None and _A_BODY_CUT.search(organisation):
+        found = re.search(rf"(?<![\w'’-]){re.escape(organisation)}({_OF_A_NAME})", role)
     return organisation + found.group(1) if found else organisation
+
+
+# A body's word ending an organisation the role writes on with "of" and a capitalised name ("the White
+# House's Office" of "... Office of Political Strategy and Outreach"): the name is the body's.
+_A_BODY_CUT = re.compile(r"\b(?:Office|Department|Bureau|Committee|Council|Commission|Agency)$")
+_OF_A_NAME = (r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’.&-]*"
+              r"(?:[ \t]+(?:and[ \t]+|for[ \t]+|&[ \t]+)?[A-Z][\w'’.&-]*)*")
 
 
 _LOWER_BODY = re.compile(r"[ \t]+(?:committee|subcommittee|panel|caucus|commission|council)\b")

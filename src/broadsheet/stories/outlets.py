@@ -109,6 +109,8 @@ def is_unnamed(name: str) -> bool:
         return True  # "A representative for the platform", "Their company representative": unnamed
     if _SOMEONE_FAMILIAR.match(name):
         return True  # "a publishing executive familiar with the talks": whoever it is, unnamed
+    if _ONE_UNNAMED.match(name):
+        return True  # "a senior Ada Holt adviser", "one Lumio Plains employee": one of theirs, unnamed
     if not words or not _SOURCE_WORDS.search(name) or _named_body(words):
         return False
     if _SPOKESPERSON_FOR.match(name):
@@ -124,6 +126,9 @@ def is_unnamed(name: str) -> bool:
 # "one lawyer familiar with the case"): an article or a count, lower-case words and "familiar with".
 _SOMEONE_FAMILIAR = re.compile(r"^(?i:an?|one|two|three|four|several|some)\s+(?:[a-z][\w-]*\s+){1,3}"
                                r"familiar\s+with\b")
+# One person counted, up to four words (a body's or a person's name among them) and a singular source head.
+_ONE_UNNAMED = re.compile(r"^(?i:an?|one)\s+(?:[\w&'’.-]+\s+){0,4}"
+                          r"(?:employee|adviser|advisor|aide|staffer|insider|source|official)$")
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
 # "a company representative", "Their company representative";

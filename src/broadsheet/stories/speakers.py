@@ -100,6 +100,7 @@ from broadsheet.stories.kindwords import EXPERT, FORMER, OFFICE
 from broadsheet.stories.officials import PARTY_COMMITTEE, PRESIDENT, is_official, undotted
 from broadsheet.stories.outlets import is_outlet, is_unnamed, newsroom_named, reports_news
 from broadsheet.stories.titles import (
+    A_PERSON_COUNTED,
     acronym_body_before,
     defined_before,
     description_after,
@@ -163,7 +164,7 @@ def speaker_kind(name: str, role: str | None = None, organisation: str | None = 
     organisation = organisation or acronym_body_before(name, context)  # "DAE Additional Director"
     if role and not organisation and PRESIDENT.fullmatch(role.strip()) and runs_a_company(name, context):
         role = f"{role}, company chief executive"  # "chairman, CEO and president Craig Menear"
-    if (label == "GPE" or is_official(name, role, organisation)
+    if ((label == "GPE" and not A_PERSON_COUNTED.match(name)) or is_official(name, role, organisation)
             or (spelled and is_official(spelled, None, None))):
         return "official"
     party = PARTY_COMMITTEE.search(described)  # a party committee's staff ("Green National Committee

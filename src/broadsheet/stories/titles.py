@@ -40,6 +40,11 @@ _CHIEF_EXECUTIVE = r"(?:CEO|chief executive(?: officer)?)\b"
 _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4}\.)|(?<=[!?]))\s+|[ \t]*\n\s*")
 
 
+# A person counted ("a woman in Plains City, Plains", "one voter from Plains"): no proper name, no place
+# that speaks; not a quantity ("a few states", "a number of officials").
+A_PERSON_COUNTED = re.compile(r"(?i:an?|one)\s+(?!few\b|number\b|host\b|handful\b|lot\b)[a-z]")
+
+
 def title_before(name: str, texts: Iterable[str]) -> str | None:
     """The words just before ``name`` in one of ``texts``, when they hold an office or an expert's
     title ("Finance minister Helena Rask resigned" -> "Finance minister"), within its sentence (not
@@ -47,8 +52,10 @@ def title_before(name: str, texts: Iterable[str]) -> str | None:
     ("former White House Russia adviser Ada Holt"); None when none do."""
     parts, texts = name.split(), readable(texts)
     one_word = len(parts) < 2
-    if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3):
-        return None  # no proper name: "the doctor prescribed the man" gives "the man" no title
+    if not parts or not parts[-1][:1].isupper() or (one_word and len(name) < 3) \
+            or A_PERSON_COUNTED.match(name):
+        return None  # no proper name: "the doctor prescribed the man" gives "the man" no title, nor
+        # "... to be president after a woman in Plains City" "a woman in Plains City"
     end = r"\b(?![ \t]+[A-Z])" if one_word else r"\b"  # "President Ascom Americas" is not Ascom's
     pattern = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})" + re.escape(name) + end)
     for text in mentioning(texts, name):

@@ -1,11 +1,12 @@
-"""The judged-leads bench: a lead counts right only when its very text was judged right."""
+"""The judged Speed Read bench: a lead or an addition counts right only when its very text was
+judged right."""
 
 from __future__ import annotations
 
 import json
 
 from broadsheet.bench.claims import fingerprint
-from broadsheet.bench.leads import VERDICTS, judged_row
+from broadsheet.bench.leads import ADDITIONS, VERDICTS, additions_row, judged_row
 
 
 def test_a_lead_is_right_only_by_its_judged_text_and_unjudged_leads_count_apart() -> None:
@@ -25,3 +26,22 @@ def test_the_verdicts_name_leads_by_hash_only() -> None:
         for leads in events.values():
             assert all(key == "none" or len(key) == 12 for key in leads)
             assert all(isinstance(right, bool) for right in leads.values())
+
+
+def test_additions_are_scored_over_every_addition_shown_and_the_lead_is_not_one() -> None:
+    lead, good, bad = "The Senate passed the bill.", "The vote was 60 to 40.", "It was a long week."
+    verdicts = {"e1": {fingerprint(good): True, fingerprint(bad): False}, "e2": {}}
+    chosen = {"e1": (lead, good, bad), "e2": (lead, "Nobody judged this one.")}
+    row = additions_row("set", verdicts, chosen)
+    assert row.metrics == {"right": 1 / 3, "not_judged": 1.0, "additions": 3.0}
+    assert additions_row("set", verdicts, {"e1": (good,)}).metrics["additions"] == 0.0
+
+
+def test_the_additions_verdicts_name_sentences_by_hash_only() -> None:
+    verdicts = json.loads(ADDITIONS.read_text(encoding="utf-8"))
+    assert set(verdicts) == {"how", "basil", "ecbplus"}
+    assert len(verdicts["basil"]) == 100 and len(verdicts["ecbplus"]) == 66
+    for events in (verdicts["basil"], verdicts["ecbplus"]):
+        for judged in events.values():
+            assert all(len(key) == 12 for key in judged)
+            assert all(isinstance(right, bool) for right in judged.values())

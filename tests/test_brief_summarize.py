@@ -173,3 +173,21 @@ def test_headline_coverage_counts_each_headline_word_once_a_headline() -> None:
     assert terms["senato"] == 2 and terms["resign"] == 2
     assert headline_coverage("The senator is resigning.", terms) == pytest.approx(4 / 5)
     assert headline_coverage("Markets fell.", terms) == 0.0
+
+
+def test_an_addition_does_not_paraphrase_the_lead_nor_lean_back() -> None:
+    lede = "The city council approved the new stadium plan on Tuesday by a vote of seven to two."
+    paraphrase = ("On Tuesday the council approved the stadium plan, voting seven to two for the "
+                  "new arena downtown.")
+    leaning = "In a statement after the vote, she called the decision a betrayal of taxpayers."
+    fact = "Construction is due to begin next spring and will cost about 400 million dollars."
+    analyses = {
+        "a": Analysis(make_article("a", "Outlet A", "Council approves stadium plan", [lede, fact])),
+        "b": Analysis(make_article("b", "Outlet B", "Stadium plan approved", [paraphrase, leaning])),
+    }
+    summary = summarize_story(Story(id="s", title="t", article_ids=("a", "b")), analyses)
+    texts = [s.text for s in summary]
+    assert texts[0] in (lede, paraphrase)
+    assert fact in texts
+    assert leaning not in texts
+    assert not {lede, paraphrase} <= set(texts)

@@ -24,7 +24,9 @@ How sentences are chosen:
    ``LAMBDA * relevance + (1 - LAMBDA) * novelty`` (+ a bonus for an outlet not cited yet), where
    novelty is the share of the sentence's TF-IDF weight on words neither the title nor the chosen
    sentences used; a sentence with too little new (``MIN_NOVELTY``) or too close to a chosen one
-   (``MAX_SIMILARITY``) is never taken, so the Speed Read does not say the same thing twice;
+   (``MAX_SIMILARITY``) is never taken, so the Speed Read does not say the same thing twice; nor
+   is one whose content words are mostly in one chosen sentence (a paraphrase of the lead), or
+   that leans back, was cut short or has a caption run into it (``brief.additions``);
 6. **order**: the lead first, then the additions by their article's publication time and their
    place in it, so the story reads forward.
 """
@@ -35,6 +37,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from broadsheet.brief.additions import may_add, repeats, stems
 from broadsheet.brief.rank import independent_ids, outlet_key
 from broadsheet.brief.sentences import Speech, speeches, standalone, trim
 from broadsheet.model import Analysis, Article, Story, SummarySentence
@@ -142,10 +145,13 @@ class _Choice:
     relevance: Sequence[float]
     covered: set[str]
     chosen: list[int]
+    stems: Sequence[set[str]]
+    known: set[str]  # the stems of the headlines and the lead (``additions.leans_back``)
 
     def score(self, i: int) -> float | None:
-        """The addition score of candidate ``i``; None when it is redundant or already chosen."""
-        if i in self.chosen:
+        """The addition score of candidate ``i``; None when it is redundant or already chosen, or
+        cannot follow the lead (``brief.additions``)."""
+        if i in self.chosen or not self._may_add(i):
             return None
         overlap = max((cosine(self.vectors[i], self.vectors[j]) for j in self.chosen), default=0.0)
         new = novelty(self.vectors[i], self.covered)
@@ -155,9 +161,14 @@ class _Choice:
         bonus = 0.0 if _source_key(self.candidates[i]) in cited else NEW_OUTLET_BONUS
         return LAMBDA * self.relevance[i] + (1 - LAMBDA) * new + bonus
 
+    def _may_add(self, i: int) -> bool:
+        return may_add(self.candidates[i].text, self.known) and not repeats(
+            self.stems[i], (self.stems[j] for j in self.chosen))
+
     def take(self, i: int) -> None:
         self.chosen.append(i)
         self.covered.update(self.vectors[i])
+        self.known.update(self.stems[i])
 
 
 def headline_terms(articles: Sequence[Article]) -> Counter[str]:
@@ -230,8 +241,10 @@ def summarize_story(
     chosen_vectors = [vectors[i] for i in keep]
     relevance = [_relevance(s, v, centroid) for s, v in zip(candidates, chosen_vectors, strict=True)]
     top = max(relevance) or 1.0
+    articles = list({s.article.id: s.article for s in candidates}.values())
     choice = _Choice(candidates, chosen_vectors, [r / top for r in relevance],
-                     set(content_words(story.title)), [])
+                     set(content_words(story.title)), [], [stems(s.text) for s in candidates],
+                     set(headline_terms(articles)))
     picked = _reading_order(_select(choice, sentences), candidates)
     return tuple(_cite(candidates[i]) for i in picked)
 

@@ -59,7 +59,16 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import copies, farpieces, farwords, linkage, lonewords, namesveto, neighbours
+from broadsheet.stories import (
+    copies,
+    farpieces,
+    farwords,
+    linkage,
+    lonewords,
+    nameddays,
+    namesveto,
+    neighbours,
+)
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -109,9 +118,17 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
              if features.day is not None and length >= lonewords.LONG else ())
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=stands_alone(article), words=length,
-                    dates=dates)
+                    dates=dates, named=_named(article, features.day))
     caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
     return Incoming(features, sketch(article), member, length, caseless)
+
+
+def _named(article: Article, day: float | None) -> tuple[int, ...]:
+    """The days an undated article's title and text name, for ``nameddays`` (none when dated or
+    while the rule is off)."""
+    if day is not None or nameddays.NEAR <= 0:
+        return ()
+    return nameddays.named(f"{article.title}\n{article.text}")
 
 
 class Clusterer:
@@ -123,7 +140,8 @@ class Clusterer:
                  lone_words: int = lonewords.LONG,
                  names_veto: int = namesveto.SHORT,
                  far_days: float = farwords.HORIZON,
-                 far_pieces: bool | None = None) -> None:
+                 far_pieces: bool | None = None,
+                 named_days: float | None = None) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
@@ -132,6 +150,7 @@ class Clusterer:
         self.names_veto = names_veto  # 0: the merge pass reads no names (``namesveto``)
         self.far_days = far_days  # 0: no lone long dated article moves beyond the window (``farwords``)
         self.far_pieces = farpieces.PIECES if far_pieces is None else far_pieces  # ``farpieces``
+        self.named_days = nameddays.NEAR if named_days is None else named_days  # 0: off
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
@@ -200,14 +219,19 @@ class Clusterer:
                 continue
             if story.id not in self.index.stories:
                 story = self.index.stories[self.index.resolve(story.id)]
-            if other is story or (self.names_veto > 0
-                                  and namesveto.refuses(story, other, self.names_veto)):
+            if other is story or self.refused(story, other) or (
+                    self.names_veto > 0 and namesveto.refuses(story, other, self.names_veto)):
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             story = self.index.merge(large, small)
             self.touched.add(story.id)
             merged += 1
         return merged
+
+    def refused(self, one: StoryState, other: StoryState) -> bool:
+        """True when one side's undated members name days none near the other's dated span
+        (``nameddays``): no join of the two, whatever the scorers say."""
+        return nameddays.refuses(one, other, self.named_days)
 
     def pass_merges(self, rows: Matrix, size: int) -> npt.NDArray[np.bool_]:
         """The merge pass's decision on each row of a story of ``size`` members: ``Model.merges``;
@@ -310,7 +334,8 @@ class Clusterer:
     def _merge(self, story: StoryState, others: Sequence[StoryState]) -> StoryState:
         """Merge ``story`` with each of ``others`` that the scorer says is the same event."""
         for other in others:
-            if other.id not in self.index.stories or other.roundup or other is story:
+            if (other.id not in self.index.stories or other.roundup or other is story
+                    or self.refused(story, other)):
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             row = self.story_features(small, [large])
@@ -364,7 +389,8 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
                      lone_words: int = lonewords.LONG,
                      names_veto: int = namesveto.SHORT,
                      far_days: float = farwords.HORIZON,
-                     far_pieces: bool | None = None) -> list[Story]:
+                     far_pieces: bool | None = None,
+                     named_days: float | None = None) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -376,7 +402,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
         seen.setdefault(article.id, article)
     found = entities or {}
     Clusterer(index, model, lone_words=lone_words, names_veto=names_veto,
-              far_days=far_days, far_pieces=far_pieces).add_all(
+              far_days=far_days, far_pieces=far_pieces, named_days=named_days).add_all(
         prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

@@ -75,6 +75,7 @@ BEFORE = 2  # days before the host's first member a date the text names may fall
 _MONTH = rf"({MONTH_NAME})"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}})\b)?")
+DAY_PATTERNS = ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1))  # (pattern, month's group, day's group)
 
 
 def named_dates(text: str, day: float) -> tuple[int, ...]:
@@ -82,7 +83,7 @@ def named_dates(text: str, day: float) -> tuple[int, ...]:
     else of the year (the publication's, or one either side) that puts it nearest ``day``."""
     published = math.floor(day)
     found: set[int] = set()
-    for pattern, month_at, day_at in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+    for pattern, month_at, day_at in DAY_PATTERNS:
         for match in pattern.finditer(text):
             month, number, year = (MONTHS[match.group(month_at)[:3].lower()],
                                    int(match.group(day_at)), match.group(3))

@@ -59,6 +59,7 @@ class Member:
     roundup: bool = False
     words: int | None = None  # body words (None: stored before stories round 44, unknown)
     dates: tuple[int, ...] = ()  # days (ordinals) a long dated article's text names (``farwords``)
+    named: tuple[int, ...] = ()  # days an undated article's text names, YYYYMMDD (``nameddays``)
 
 
 @dataclass(frozen=True)

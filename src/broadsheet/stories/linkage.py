@@ -102,6 +102,8 @@ class Linkage:
             if self.version.get(a, 0) != va or self.version.get(b, 0) != vb:
                 continue
             small, large = sorted((stories[a], stories[b]), key=lambda s: (s.size, s.id))
+            if self.engine.refused(small, large):
+                continue
             fixed = small.id in self.fixed
             old = (self.partners.pop(small.id, set()) | self.partners.pop(large.id, set()))
             old -= {small.id, large.id}

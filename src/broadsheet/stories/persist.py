@@ -52,6 +52,8 @@ def _member_row(member: Member) -> dict[str, object]:
     row = {f.name: getattr(member, f.name) for f in _MEMBER_FIELDS}  # ``asdict``'s, without its deep copy
     if not member.dates:
         del row["dates"]
+    if not member.named:
+        del row["named"]
     return row
 
 
@@ -69,7 +71,8 @@ def decode_state(data: bytes) -> StoryState:
         vector, offset = Sparse.from_bytes(raw, offset)
         exemplars.append(((float(day), str(tie)), vector))
     rows = np.frombuffer(raw, dtype=np.uint32, offset=offset).reshape(-1, SKETCH_PERM).copy()
-    members = [Member(**{**m, "dates": tuple(m.get("dates", ()))}) for m in header["members"]]
+    members = [Member(**{**m, "dates": tuple(m.get("dates", ())), "named": tuple(m.get("named", ()))})
+               for m in header["members"]]
     state = StoryState(
         id=header["id"], members=members, title=title, lead=lead, names=names,
         merged_from=list(header["merged_from"]), roundup=bool(header["roundup"]),

@@ -712,7 +712,8 @@ def test_a_members_header_row_is_its_fields_without_empty_dates() -> None:
     from broadsheet.stories.persist import _member_row
 
     plain = Member("a1", "Fire", 18000.0, "outlet", "2019-04-12", None, False, 450)
-    dated = dataclasses.replace(plain, dates=(737000, 737010))
+    dated = dataclasses.replace(plain, dates=(737000, 737010), named=(20190411,))
     assert _member_row(dated) == dataclasses.asdict(dated)
-    assert _member_row(plain) == {k: v for k, v in dataclasses.asdict(plain).items() if k != "dates"}
+    assert _member_row(plain) == {k: v for k, v in dataclasses.asdict(plain).items()
+                                  if k not in ("dates", "named")}
     assert list(_member_row(dated)) == [f.name for f in dataclasses.fields(Member)]

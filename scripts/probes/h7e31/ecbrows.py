@@ -15,7 +15,8 @@ from broadsheet.bench.cluster_sets import ecbplus_topic
 from broadsheet.stories import nameddays
 
 nameddays.NEAR = float(os.environ.get("NEAR", "14"))
-print("# NEAR", nameddays.NEAR, flush=True)
+nameddays.NAMING = int(os.environ.get("NAMING", "1"))
+print("# NEAR", nameddays.NEAR, "NAMING", nameddays.NAMING, flush=True)
 report = BenchReport(stage="clustering", notes=[])
 sets = bench.load_sets(Path("/work/shared/data"), None, report)
 articles, gold = sets["ecbplus"]

@@ -260,6 +260,9 @@ class Clusterer:
         if copied is not None:
             return self._join(copied[0], item, duplicate_of=copied[1])
         chances = self.model.probabilities(matrix)
+        if self.named_days > 0:  # ``nameddays``: no join into a story its days place elsewhere
+            refused = [nameddays.refuses_member(s, item.member, self.named_days) for s in candidates]
+            chances = np.where(refused, -1.0, chances)
         best = int(np.argmax(chances))
         if chances[best] < self.model.join:
             return self._start(item, indexed=True)

@@ -116,10 +116,10 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     length = len(article.text.split())
     dates = (farwords.named_dates(f"{article.title}\n{article.text}", features.day)
              if features.day is not None and length >= lonewords.LONG else ())
+    caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=stands_alone(article), words=length,
-                    dates=dates)
-    caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
+                    dates=dates, caseless=caseless)
     return Incoming(features, sketch(article), member, length, caseless)
 
 

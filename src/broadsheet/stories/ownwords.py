@@ -9,12 +9,13 @@ nearest neighbours, which cannot tell siblings from one topic's large pieces and
 depends on the batch's size. This asks the stories' words instead: a sibling topic has an *own
 word*, what its items say happened that the other's never say ("bound", "rogen"; "cyber").
 
-The rule: two stories, each of at least ``LEAST`` members, every member undated and every
-member's stored title caseless (no capital letter), are not joined when **either** has an own
-word against the other: a term whose title + lead sum over the story (``StoryState.title`` plus
-``lead``, sublinear counts summed over every member, stored before the batch or not) is at least
-``OWN`` times its size, and whose sum over the other story is at most ``FEW`` times the other's
-size. Both are rates per member, so half a batch reads what a whole one does. Pure: no I/O.
+The rule: two stories, each of at least ``LEAST`` members, every member undated and caseless
+(``Member.caseless``: no capital letter in its title + text, stored with it), are not joined when
+**either** has an own word against the other: a term whose title + lead sum over the story
+(``StoryState.title`` plus ``lead``, sublinear counts summed over every member, stored before the
+batch or not) is at least ``OWN`` times its size, and whose sum over the other story is at most
+``FEW`` times the other's size. Both are rates per member, so half a batch reads what a whole
+one does. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -37,10 +38,10 @@ def refuses(one: StoryState, other: StoryState, least: int = LEAST) -> bool:
 
 
 def asked(story: StoryState, least: int = LEAST) -> bool:
-    """Whether ``story`` has at least ``least`` members, none dated, every title caseless."""
+    """Whether ``story`` has at least ``least`` members, none dated, every one caseless."""
     if story.size < least or story.days:
         return False
-    return all(m.title == m.title.lower() for m in story.members)
+    return all(m.caseless for m in story.members)
 
 
 def has_own_word(story: StoryState, other: StoryState) -> bool:

@@ -705,7 +705,7 @@ def test_articles_a_dated_set_leaves_undated_can_stay_undated_in_the_stream() ->
                for a in mixed([bare], undated_share=0.0, keep_undated=True).articles)
 
 
-def test_a_members_header_row_is_its_fields_without_empty_dates_or_case() -> None:
+def test_a_members_header_row_is_its_fields_without_empty_dates() -> None:
     import dataclasses
 
     from broadsheet.stories.index import Member
@@ -713,9 +713,6 @@ def test_a_members_header_row_is_its_fields_without_empty_dates_or_case() -> Non
 
     plain = Member("a1", "Fire", 18000.0, "outlet", "2019-04-12", None, False, 450)
     dated = dataclasses.replace(plain, dates=(737000, 737010))
-    caseless = dataclasses.replace(dated, caseless=True)
-    assert _member_row(caseless) == dataclasses.asdict(caseless)
-    assert _member_row(dated) == {k: v for k, v in dataclasses.asdict(dated).items() if k != "caseless"}
-    assert _member_row(plain) == {k: v for k, v in dataclasses.asdict(plain).items()
-                                  if k not in ("dates", "caseless")}
-    assert list(_member_row(caseless)) == [f.name for f in dataclasses.fields(Member)]
+    assert _member_row(dated) == dataclasses.asdict(dated)
+    assert _member_row(plain) == {k: v for k, v in dataclasses.asdict(plain).items() if k != "dates"}
+    assert list(_member_row(dated)) == [f.name for f in dataclasses.fields(Member)]

@@ -59,16 +59,7 @@ import numpy as np
 import numpy.typing as npt
 
 from broadsheet.model import Article, Entity, Story
-from broadsheet.stories import (
-    copies,
-    farpieces,
-    farwords,
-    linkage,
-    lonewords,
-    namesveto,
-    neighbours,
-    ownwords,
-)
+from broadsheet.stories import copies, farpieces, farwords, linkage, lonewords, namesveto, neighbours
 from broadsheet.stories.dedup import Sketch, sketch
 from broadsheet.stories.features import ArticleFeatures, featurize, words
 from broadsheet.stories.index import Member, StoryIndex, StoryState, WeightedStory, weigh
@@ -116,10 +107,10 @@ def prepare(article: Article, entities: Sequence[Entity] = ()) -> Incoming:
     length = len(article.text.split())
     dates = (farwords.named_dates(f"{article.title}\n{article.text}", features.day)
              if features.day is not None and length >= lonewords.LONG else ())
-    caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
     member = Member(article.id, article.title, features.day, article.outlet,
                     published=article.published, roundup=stands_alone(article), words=length,
-                    dates=dates, caseless=caseless)
+                    dates=dates)
+    caseless = not any(c.isupper() for c in f"{article.title}{article.text}")
     return Incoming(features, sketch(article), member, length, caseless)
 
 
@@ -132,8 +123,7 @@ class Clusterer:
                  lone_words: int = lonewords.LONG,
                  names_veto: int = namesveto.SHORT,
                  far_days: float = farwords.HORIZON,
-                 far_pieces: bool | None = None,
-                 own_words: int | None = None) -> None:
+                 far_pieces: bool | None = None) -> None:
         self.index = index
         self.model = model
         self.limit = candidates
@@ -142,8 +132,6 @@ class Clusterer:
         self.names_veto = names_veto  # 0: the merge pass reads no names (``namesveto``)
         self.far_days = far_days  # 0: no lone long dated article moves beyond the window (``farwords``)
         self.far_pieces = farpieces.PIECES if far_pieces is None else far_pieces  # ``farpieces``
-        # 0: large caseless stories join without their words read (``ownwords``); None: its LEAST
-        self.own_words = ownwords.LEAST if own_words is None else own_words
         self.scratch = Scratch()
         self.touched: set[str] = set()  # stories an article joined or started since the last pass
 
@@ -212,21 +200,14 @@ class Clusterer:
                 continue
             if story.id not in self.index.stories:
                 story = self.index.stories[self.index.resolve(story.id)]
-            if other is story or self.refuses(story, other):
+            if other is story or (self.names_veto > 0
+                                  and namesveto.refuses(story, other, self.names_veto)):
                 continue
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
             story = self.index.merge(large, small)
             self.touched.add(story.id)
             merged += 1
         return merged
-
-    def refuses(self, one: StoryState, other: StoryState) -> bool:
-        """True when a veto keeps two stories the scorers would join apart: the names veto
-        (``namesveto``, off) in the merge pass, the own words (``ownwords``) there and in the
-        linkage."""
-        if self.names_veto > 0 and namesveto.refuses(one, other, self.names_veto):
-            return True
-        return ownwords.refuses(one, other, self.own_words)
 
     def pass_merges(self, rows: Matrix, size: int) -> npt.NDArray[np.bool_]:
         """The merge pass's decision on each row of a story of ``size`` members: ``Model.merges``;
@@ -383,8 +364,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
                      lone_words: int = lonewords.LONG,
                      names_veto: int = namesveto.SHORT,
                      far_days: float = farwords.HORIZON,
-                     far_pieces: bool | None = None,
-                     own_words: int | None = None) -> list[Story]:
+                     far_pieces: bool | None = None) -> list[Story]:
     """Group ``articles`` into stories with a fresh in-memory index (the ``cluster`` command).
 
     The same incremental algorithm as ``ingest``: articles are added in publication order. Each
@@ -396,7 +376,7 @@ def cluster_articles(articles: Sequence[Article], *, model: Model = DEFAULT_MODE
         seen.setdefault(article.id, article)
     found = entities or {}
     Clusterer(index, model, lone_words=lone_words, names_veto=names_veto,
-              far_days=far_days, far_pieces=far_pieces, own_words=own_words).add_all(
+              far_days=far_days, far_pieces=far_pieces).add_all(
         prepare(a, found.get(a.id, ())) for a in seen.values())
     states = sorted(index.stories.values(), key=lambda s: min(m.article_id for m in s.members))
     return [to_story(s) for s in states]

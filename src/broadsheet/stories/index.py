@@ -59,7 +59,6 @@ class Member:
     roundup: bool = False
     words: int | None = None  # body words (None: stored before stories round 44, unknown)
     dates: tuple[int, ...] = ()  # days (ordinals) a long dated article's text names (``farwords``)
-    caseless: bool = False  # no capital letter in title + text (``ownwords``; False: stored before)
 
 
 @dataclass(frozen=True)

@@ -366,8 +366,7 @@ def _run(model: Model, labelled: LabelledSet, scorer: Scorer, window_days: float
                                lone_words=0,  # the post-pass of ``lonewords``: not the recipe's
                                names_veto=0,  # nor the names veto (``namesveto``)
                                far_days=0,  # nor the far pass (``farwords``)
-                               far_pieces=False,  # nor its pieces (``farpieces``)
-                               own_words=0)  # nor the own words veto (``ownwords``)
+                               far_pieces=False)  # nor its pieces (``farpieces``)
     where = {aid: s.id for s in stories for aid in s.article_ids}
     found = [where[a.id] for a in labelled.articles]
     if not SETS_WEIGH_SAME or not labelled.sources:

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from broadsheet.stories import ownwords
 from broadsheet.stories.index import StoryState
 from broadsheet.stories.score import Exemplars
 from broadsheet.stories.sparse import Weighted
@@ -103,8 +102,6 @@ class Linkage:
             if self.version.get(a, 0) != va or self.version.get(b, 0) != vb:
                 continue
             small, large = sorted((stories[a], stories[b]), key=lambda s: (s.size, s.id))
-            if ownwords.refuses(small, large, self.engine.own_words):
-                continue
             fixed = small.id in self.fixed
             old = (self.partners.pop(small.id, set()) | self.partners.pop(large.id, set()))
             old -= {small.id, large.id}

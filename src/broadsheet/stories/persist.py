@@ -48,12 +48,10 @@ def encode_state(state: StoryState) -> bytes:
 
 def _member_row(member: Member) -> dict[str, object]:
     """A member as its header row; no ``dates`` key when it names none (most members), so such
-    states read as before stories round 46, and no ``caseless`` key unless it is (stories round 57)."""
+    states read as before stories round 46."""
     row = {f.name: getattr(member, f.name) for f in _MEMBER_FIELDS}  # ``asdict``'s, without its deep copy
     if not member.dates:
         del row["dates"]
-    if not member.caseless:
-        del row["caseless"]
     return row
 
 

@@ -7,7 +7,9 @@ The rules:
   wholly in brackets and a teaser cut off by an ellipsis after a stop word, "... the next host is
   …", state none). Sentences of different articles state the same claim when the
   similarity of their words reaches ``SAME_CLAIM``: the TF-IDF cosine of their content words
-  (``text.tfidf_vectors`` over the story's lead sentences), raised where the words' character
+  (``text.tfidf_vectors`` over the story's lead sentences; accents dropped, "Julián" and "Julian"
+  one name; a figure with a decimal part also read rounded, "$162.8 billion" and "$163
+  billion" one figure), raised where the words' character
   trigrams agree more (``combined``: a word's other forms and spellings, "arrested" and "arrest",
   "jewelry" and "jewellery", are partial evidence, never evidence against); a sentence is compared
   with a claim by the best similarity it has with any sentence stating the claim so far, not only
@@ -66,8 +68,9 @@ The rules:
   News", "KBFX-TV" and "KBFX Eyewitnesses News"), where a
   near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
-  columnist; or the headline starts "Opinion"; or the lede says "I", "my" or "me" outside its
-  quotation marks and quotes no speaker) are not reports. So three papers running one agency
+  columnist; or the headline starts "Opinion", or gives a verdict, "should", "must" or "ought"
+  with no speaker named, "... Jim Jordan Should Be No Exception"; or the lede says "I", "my" or
+  "me" outside its quotation marks and quotes no speaker) are not reports. So three papers running one agency
   story count once, two reports both citing the Times count once, and a column agreeing with the
   news adds nothing.
 
@@ -82,6 +85,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -121,6 +125,11 @@ _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", 
 _INITIALS = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z0-9]{2,})(?:-(?:TV|FM|AM))?(?=$|[\s'’,.:;)-])")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Fox News' Shannon Bream", "NBC's": the possessor
 _FIRST_PERSON = re.compile(r"(?<![\w.-])I(?![\w.-])|\b(?:[Mm]y|me)\b")  # not "C.I.A.", "(I-Vt.)"
+_MUST = re.compile(r"\b(?:should|must|ought)\b", re.I)
+# a headline naming its speaker: a verb of saying or ruling, or a colon after one or two words
+_HEADLINE_SPEAKER = re.compile(
+    r"\b(?:says?|said|rules?|ruled|urges?|urged|tells?|told|calls?|called|asks?|asked|argues|"
+    r"warns|wants)\b|^\s*[\w.'’-]+(?:\s+[\w.'’-]+)?:", re.I)
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _INTERVIEW = (r"told|telling|said (?:on|to)|"
               r"(?:[Ii]n|[Dd]uring) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
@@ -141,11 +150,22 @@ _CITED = re.compile(
 
 
 def is_opinion(article: Article) -> bool:
-    """True for an opinion piece: its section or address says so, or its headline starts so, or
-    its lede is written in the first person (``_in_first_person``)."""
+    """True for an opinion piece: its section or address says so, or its headline starts so or
+    gives a verdict (``_verdict``), or its lede is written in the first person
+    (``_in_first_person``)."""
     where = " ".join(x for x in (article.section, article.url) if x)
     return bool(_OPINION.search(where.replace("/", " ").replace("-", " ")) or
-                re.match(r"\s*opinion\b", article.title, re.I)) or _in_first_person(article)
+                re.match(r"\s*opinion\b", article.title, re.I)) or _verdict(article.title) or \
+        _in_first_person(article)
+
+
+def _verdict(headline: str) -> bool:
+    """True for a headline giving the writer's verdict: "should", "must" or "ought" outside its
+    quotation marks and no speaker named ("If We Still Believe In Innocent Until Proven Guilty,
+    Jim Jordan Should Be No Exception"; "Reid: Mosque Should Be Built Someplace Else" and "Trump
+    says attorney general should stop ..." report a speaker's)."""
+    said = " ".join(_unquoted(headline))
+    return bool(_MUST.search(said)) and not _HEADLINE_SPEAKER.search(said)
 
 
 def _in_first_person(article: Article) -> bool:
@@ -307,22 +327,41 @@ def _reports(story: Story, articles: Mapping[str, Article],
 
 def claim_terms(sentence: str) -> list[str]:
     """What a sentence is compared by: its folded content words, with its numbers ("1,200" as
-    "1200") and capitalised names counted twice: they pin a claim down."""
+    "1200"; one with a decimal part also rounded, ``_rounded``) and capitalised names counted
+    twice: they pin a claim down. Accents are dropped (``unaccented``)."""
+    sentence = unaccented(sentence)
     names = [w.casefold() for w in re.findall(r"\b[A-Z][a-z]\w+", sentence)
              if w.casefold() not in STOP_WORDS and w.casefold() not in _CALENDAR]
     numbers = [n.replace(",", "") for n in _NUMBER.findall(sentence)]
     plain = [w for w in words(sentence) if not w.isdigit()]
-    return plain + names + numbers * 2
+    return plain + names + (numbers + _rounded(numbers)) * 2
+
+
+def unaccented(sentence: str) -> str:
+    """``sentence`` with its diacritics dropped: outlets spell a name with or without its accents
+    ("Julián Castro" and "Julian Castro", "Pérez", "Müller")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", sentence) if not unicodedata.combining(c))
+
+
+def _rounded(numbers: Sequence[str]) -> list[str]:
+    """Each number with a decimal part rounded to a whole one (half up): an outlet rounds a
+    release's figure ("$162.8 billion" and "$163 billion", "$735.7 billion" and "$736 billion")."""
+    found = []
+    for number in numbers:
+        whole, _, part = number.partition(".")
+        if part.isdigit() and whole.isdigit():
+            found.append(str(int(whole) + (part[0] >= "5")))
+    return found
 
 
 Row = tuple[Article, str, str, int]  # a report of a lead sentence, with its number
 
 
 def trigrams(sentence: str) -> list[str]:
-    """The character trigrams of a sentence's folded content words, each word marked at both ends
-    ("#ar", "arr", ..., "ed#")."""
+    """The character trigrams of a sentence's folded content words (accents dropped), each word
+    marked at both ends ("#ar", "arr", ..., "ed#")."""
     found = []
-    for word in words(sentence):
+    for word in words(unaccented(sentence)):
         marked = f"#{word}#"
         found += [marked[i:i + 3] for i in range(len(marked) - 2)]
     return found
@@ -379,11 +418,21 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     claims: list[_Claim] = []
     owner = np.zeros(len(reports), dtype=np.int64)  # the claim each sentence read so far went to
     rows = [(a, s, src, k) for k, (a, s, src) in enumerate(reports)]
+    agreeing = _agreeing_headlines([a for a, _, _ in reports])
     for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
-        _place(list(group), claims, close, owner)
+        _place(list(group), claims, close, owner, agreeing)
     claims = _merge(claims, close)
     _restated(claims, close, rows)
     return claims
+
+
+def _agreeing_headlines(articles: Sequence[Article]) -> set[frozenset[str]]:
+    """The pairs of articles (ids) whose headlines are ``SAME_CLAIM`` alike or more: their ledes
+    tell what the headlines say (an article with no headline agrees with none)."""
+    titled = list({a.id: a for a in articles if a.title.strip()}.values())
+    close = similarities([a.title for a in titled])
+    return {frozenset((titled[i].id, titled[j].id))
+            for i, j in zip(*np.nonzero(np.triu(close >= SAME_CLAIM, 1)), strict=True)}
 
 
 def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
@@ -560,18 +609,21 @@ def _lede_closeness(claims: Sequence[_Claim], close: np.ndarray) -> np.ndarray:
 
 
 def _place(rows: Sequence[Row], claims: list[_Claim], close: np.ndarray,
-           owner: np.ndarray) -> None:
+           owner: np.ndarray, agreeing: Collection[frozenset[str]] = frozenset()) -> None:
     """One article's lead sentences: each joins a different claim of the earlier articles, the
     pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more, or
-    two ledes each other's clear best, see ``_joinable``); a sentence left over starts a claim.
-    ``owner`` holds the claim of each sentence read before (a claim's similarity to a sentence is
-    its best sentence's), and takes this article's."""
+    two ledes each other's clear best or under agreeing headlines, see ``_joinable``); a sentence
+    left over starts a claim. ``owner`` holds the claim of each sentence read before (a claim's
+    similarity to a sentence is its best sentence's), and takes this article's; ``agreeing``: the
+    pairs of articles whose headlines agree (``_agreeing_headlines``)."""
     earlier = list(claims)
     read = rows[0][3]  # the sentences before this article's
     similar = np.zeros((len(rows), len(earlier)))
     for r, (*_, k) in enumerate(rows):
         np.maximum.at(similar[r], owner[:read], close[k, :read])
-    similar = np.where(_joinable(similar, [c.lede for c in earlier]), similar, 0.0)
+    me = rows[0][0].id
+    agree = [c.lede and frozenset((me, c.article_id)) in agreeing for c in earlier]
+    similar = np.where(_joinable(similar, [c.lede for c in earlier], agree), similar, 0.0)
     joined = set()
     for r, c in zip(*linear_sum_assignment(similar, maximize=True), strict=True):
         if similar[r, c] > 0:
@@ -587,12 +639,15 @@ def _place(rows: Sequence[Row], claims: list[_Claim], close: np.ndarray,
                                  [k] if r == 0 else []))
 
 
-def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:
+def _joinable(similar: np.ndarray, ledes: Sequence[bool],
+              agree: Sequence[bool] | None = None) -> np.ndarray:
     """Which (sentence, claim) pairs of ``similar`` (an article's lead sentences, in order, against
     the earlier claims) may join: a similarity of ``SAME_CLAIM`` or more; or the article's first
     statement and a claim an earlier article's first statement started, at ``SAME_LEDE`` or more,
     when that similarity is ``CLEAR_BEST`` times every other of the lede's row and of the claim's
-    column."""
+    column, or when the two articles' headlines agree (``agree``, per claim: the ledes tell what
+    the headlines say, "Nike Nixes 'Betsy Ross Flag' Sneaker" and "Nike defends Betsy Ross
+    flag-shoe recall", where the ledes paraphrase)."""
     allowed = similar >= SAME_CLAIM
     for c, lede in enumerate(ledes):
         if not lede or not len(similar) or allowed[0, c] or similar[0, c] < SAME_LEDE:

@@ -340,6 +340,8 @@ def claim_terms(sentence: str) -> list[str]:
 def unaccented(sentence: str) -> str:
     """``sentence`` with its diacritics dropped: outlets spell a name with or without its accents
     ("Julián Castro" and "Julian Castro", "Pérez", "Müller")."""
+    if sentence.isascii():
+        return sentence
     return "".join(c for c in unicodedata.normalize("NFKD", sentence) if not unicodedata.combining(c))
 
 
@@ -418,21 +420,11 @@ def _gather(reports: Sequence[tuple[Article, str, str]]) -> list[_Claim]:
     claims: list[_Claim] = []
     owner = np.zeros(len(reports), dtype=np.int64)  # the claim each sentence read so far went to
     rows = [(a, s, src, k) for k, (a, s, src) in enumerate(reports)]
-    agreeing = _agreeing_headlines([a for a, _, _ in reports])
     for _, group in itertools.groupby(rows, key=lambda row: row[0].id):
-        _place(list(group), claims, close, owner, agreeing)
+        _place(list(group), claims, close, owner)
     claims = _merge(claims, close)
     _restated(claims, close, rows)
     return claims
-
-
-def _agreeing_headlines(articles: Sequence[Article]) -> set[frozenset[str]]:
-    """The pairs of articles (ids) whose headlines are ``SAME_CLAIM`` alike or more: their ledes
-    tell what the headlines say (an article with no headline agrees with none)."""
-    titled = list({a.id: a for a in articles if a.title.strip()}.values())
-    close = similarities([a.title for a in titled])
-    return {frozenset((titled[i].id, titled[j].id))
-            for i, j in zip(*np.nonzero(np.triu(close >= SAME_CLAIM, 1)), strict=True)}
 
 
 def _copied(reports: Sequence[tuple[Article, str, str]], close: np.ndarray
@@ -609,21 +601,18 @@ def _lede_closeness(claims: Sequence[_Claim], close: np.ndarray) -> np.ndarray:
 
 
 def _place(rows: Sequence[Row], claims: list[_Claim], close: np.ndarray,
-           owner: np.ndarray, agreeing: Collection[frozenset[str]] = frozenset()) -> None:
+           owner: np.ndarray) -> None:
     """One article's lead sentences: each joins a different claim of the earlier articles, the
     pairs chosen so that their similarity adds up to the most (each at ``SAME_CLAIM`` or more, or
-    two ledes each other's clear best or under agreeing headlines, see ``_joinable``); a sentence
-    left over starts a claim. ``owner`` holds the claim of each sentence read before (a claim's
-    similarity to a sentence is its best sentence's), and takes this article's; ``agreeing``: the
-    pairs of articles whose headlines agree (``_agreeing_headlines``)."""
+    two ledes each other's clear best, see ``_joinable``); a sentence left over starts a claim.
+    ``owner`` holds the claim of each sentence read before (a claim's similarity to a sentence is
+    its best sentence's), and takes this article's."""
     earlier = list(claims)
     read = rows[0][3]  # the sentences before this article's
     similar = np.zeros((len(rows), len(earlier)))
     for r, (*_, k) in enumerate(rows):
         np.maximum.at(similar[r], owner[:read], close[k, :read])
-    me = rows[0][0].id
-    agree = [c.lede and frozenset((me, c.article_id)) in agreeing for c in earlier]
-    similar = np.where(_joinable(similar, [c.lede for c in earlier], agree), similar, 0.0)
+    similar = np.where(_joinable(similar, [c.lede for c in earlier]), similar, 0.0)
     joined = set()
     for r, c in zip(*linear_sum_assignment(similar, maximize=True), strict=True):
         if similar[r, c] > 0:
@@ -639,15 +628,12 @@ def _place(rows: Sequence[Row], claims: list[_Claim], close: np.ndarray,
                                  [k] if r == 0 else []))
 
 
-def _joinable(similar: np.ndarray, ledes: Sequence[bool],
-              agree: Sequence[bool] | None = None) -> np.ndarray:
+def _joinable(similar: np.ndarray, ledes: Sequence[bool]) -> np.ndarray:
     """Which (sentence, claim) pairs of ``similar`` (an article's lead sentences, in order, against
     the earlier claims) may join: a similarity of ``SAME_CLAIM`` or more; or the article's first
     statement and a claim an earlier article's first statement started, at ``SAME_LEDE`` or more,
     when that similarity is ``CLEAR_BEST`` times every other of the lede's row and of the claim's
-    column, or when the two articles' headlines agree (``agree``, per claim: the ledes tell what
-    the headlines say, "Nike Nixes 'Betsy Ross Flag' Sneaker" and "Nike defends Betsy Ross
-    flag-shoe recall", where the ledes paraphrase)."""
+    column."""
     allowed = similar >= SAME_CLAIM
     for c, lede in enumerate(ledes):
         if not lede or not len(similar) or allowed[0, c] or similar[0, c] < SAME_LEDE:

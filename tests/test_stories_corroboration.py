@@ -21,6 +21,7 @@ from broadsheet.stories.corroboration import (
     _Claim,
     _merge,
     _unquoted,
+    _verdict,
     cited_source,
     claim_terms,
     combined,
@@ -251,6 +252,45 @@ def test_a_words_other_forms_and_spellings_help_two_sentences_join() -> None:
     claims = _claims(first, second)
     assert [text for text, _, _ in claims] == [robbed, arrested]
     assert all(outlets == ("Harbor Times", "Valley Post") for _, outlets, _ in claims)
+
+
+def test_a_name_written_with_or_without_its_accents_is_one_name() -> None:
+    assert claim_terms("Julián Pérez met Zoë Müller.") == claim_terms("Julian Perez met Zoe Muller.")
+    first = _article("a", "Harbor Times",
+                     "Julián Pérez ended his campaign for the Dunmore mayoralty on Thursday.")
+    # as written, only "mayoralty" is shared (a cosine under SAME_CLAIM and no clear best)
+    second = _article("b", "Valley Post", "Julian Perez is no longer seeking the mayoralty, his aides said.",
+                      published="2026-03-02T09:00:00Z")
+    assert [outlets for _, outlets, _ in _claims(first, second)] == [("Harbor Times", "Valley Post")]
+
+
+def test_a_figure_rounded_by_another_outlet_is_the_same_figure() -> None:
+    terms = claim_terms("It lost $162.8 million, 1,200.5 tons and 0.45 percent; 12.10.2020.")
+    assert {"163", "1201", "0"} <= set(terms) and "13" not in terms  # no date read as a figure
+    assert terms.count("163") == terms.count("162.8") == 2
+    first = _article("a", "Harbor Times",
+                     "The harbor authority lost $162.8 million in its last fiscal year, its auditors said.")
+    second = _article("b", "Valley Post", "Auditors put the harbor loss at $163 million for the year.",
+                      published="2026-03-02T09:00:00Z")
+    assert [outlets for _, outlets, _ in _claims(first, second)] == [("Harbor Times", "Valley Post")]
+
+
+@pytest.mark.parametrize(("headline", "verdict"), [
+    ("If We Still Believe In Due Process, the Harbor Board Should Be No Exception.", True),
+    ("Dunmore's Old Harbor: How Should the Council Spend the Sale Money?", True),
+    ("The council must stop selling the waterfront", True),
+    ("Quinn: Council Should Sell the Harbor Before June", False),
+    ("Ada Quinn: Council Should Sell the Harbor", False),
+    ("Valley Democrats Say Council Should Delay the Harbor Vote", False),
+    ("Judge rules the harbor sale should not go ahead", False),
+    ('Mayor vows the sale "must go ahead"', False),
+    ("The Dunmore council voted on Monday to sell the old harbor", False),
+])
+def test_a_headline_giving_a_verdict_makes_an_opinion_piece(headline: str, verdict: bool) -> None:
+    assert _verdict(headline) == verdict
+    article = dataclasses.replace(_article("c", "Valley Post", "The council meets again on Friday to vote."),
+                                  title=headline)
+    assert is_opinion(article) == verdict
 
 
 def test_trigrams_never_count_against_two_sentences() -> None:

@@ -40,7 +40,10 @@ fault shows), analysed, its near-duplicates found as the clusterer finds them, a
   measured; ``tests/data/ecbplus_claims_2/judged.json``, offsets and hashes as for the first;
 - **AllSides, a third set, held out**: 33 more roundups of AllSides-NEUS (none of the first two
   sets'), judged before the rules of corroboration round 10 were written and measured;
-  ``tests/data/allsides_claims_3/judged.json``, offsets and hashes as for the first.
+  ``tests/data/allsides_claims_3/judged.json``, offsets and hashes as for the first;
+- **AllSides, a fourth set, held out**: 31 more roundups of AllSides-NEUS (none any earlier set
+  drew), judged before the rules of corroboration round 11 were written and measured;
+  ``tests/data/allsides_claims_4/judged.json``, offsets and hashes as for the first.
 
 Each file holds every claim two articles' leads state, with the sentences that state it and its
 independent count (its ``how`` says what a report, a source of record and a claim are), and the
@@ -85,6 +88,8 @@ ALLSIDES2_CLAIMS = LABELS.parents[1] / "allsides_claims_2" / "judged.json"
 ALLSIDES2 = "allsides-2: 20 other stories (held out)"
 ALLSIDES3_CLAIMS = LABELS.parents[1] / "allsides_claims_3" / "judged.json"
 ALLSIDES3 = "allsides-3: 33 more stories (held out)"
+ALLSIDES4_CLAIMS = LABELS.parents[1] / "allsides_claims_4" / "judged.json"
+ALLSIDES4 = "allsides-4: 31 more stories (held out)"
 ECBPLUS_CLAIMS = LABELS.parents[1] / "ecbplus_claims" / "judged.json"
 ECBPLUS = "ecbplus: 20 events (held out)"
 ECBPLUS2_CLAIMS = LABELS.parents[1] / "ecbplus_claims_2" / "judged.json"
@@ -163,7 +168,8 @@ def rows(data: Path | None = None, *, baselines: bool = True) -> list[BenchRow]:
             (ALLSIDES, _allsides(ALLSIDES_CLAIMS)), (ECBPLUS, _ecbplus(ECBPLUS_CLAIMS)),
             (BASIL2, _basil(BASIL2_CLAIMS)), (BASIL3, _basil(BASIL3_CLAIMS)), (BASIL4, _basil(BASIL4_CLAIMS)),
             (BASIL5, _basil(BASIL5_CLAIMS)), (ALLSIDES2, _allsides(ALLSIDES2_CLAIMS)),
-            (ECBPLUS2, _ecbplus(ECBPLUS2_CLAIMS)), (ALLSIDES3, _allsides(ALLSIDES3_CLAIMS)))
+            (ECBPLUS2, _ecbplus(ECBPLUS2_CLAIMS)), (ALLSIDES3, _allsides(ALLSIDES3_CLAIMS)),
+            (ALLSIDES4, _allsides(ALLSIDES4_CLAIMS)))
     for dataset, load in sets:
         loaded = load(data) if data is not None else None
         if loaded is not None:

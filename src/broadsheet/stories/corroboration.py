@@ -7,7 +7,9 @@ The rules:
   wholly in brackets and a teaser cut off by an ellipsis after a stop word, "... the next host is
   …", state none). Sentences of different articles state the same claim when the
   similarity of their words reaches ``SAME_CLAIM``: the TF-IDF cosine of their content words
-  (``text.tfidf_vectors`` over the story's lead sentences), raised where the words' character
+  (``text.tfidf_vectors`` over the story's lead sentences; accents dropped, "Julián" and "Julian"
+  one name; a figure with a decimal part also read rounded, "$162.8 billion" and "$163
+  billion" one figure), raised where the words' character
   trigrams agree more (``combined``: a word's other forms and spellings, "arrested" and "arrest",
   "jewelry" and "jewellery", are partial evidence, never evidence against); a sentence is compared
   with a claim by the best similarity it has with any sentence stating the claim so far, not only
@@ -66,8 +68,9 @@ The rules:
   News", "KBFX-TV" and "KBFX Eyewitnesses News"), where a
   near-duplicate (a wire copy, ``Story.duplicates``) and an opinion piece
   (``is_opinion``: section or address says opinion, commentary, editorial, op-ed, column or
-  columnist; or the headline starts "Opinion"; or the lede says "I", "my" or "me" outside its
-  quotation marks and quotes no speaker) are not reports. So three papers running one agency
+  columnist; or the headline starts "Opinion", or gives a verdict, "should", "must" or "ought"
+  with no speaker named, "... Jim Jordan Should Be No Exception"; or the lede says "I", "my" or
+  "me" outside its quotation marks and quotes no speaker) are not reports. So three papers running one agency
   story count once, two reports both citing the Times count once, and a column agreeing with the
   news adds nothing.
 
@@ -82,6 +85,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -121,6 +125,11 @@ _DATELINE = re.compile(r"[^()\n]{0,40}\(([^()\n]{2,30})\)")  # "(Reuters) —", 
 _INITIALS = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z0-9]{2,})(?:-(?:TV|FM|AM))?(?=$|[\s'’,.:;)-])")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Fox News' Shannon Bream", "NBC's": the possessor
 _FIRST_PERSON = re.compile(r"(?<![\w.-])I(?![\w.-])|\b(?:[Mm]y|me)\b")  # not "C.I.A.", "(I-Vt.)"
+_MUST = re.compile(r"\b(?:should|must|ought)\b", re.I)
+# a headline naming its speaker: a verb of saying or ruling, or a colon after one or two words
+_HEADLINE_SPEAKER = re.compile(
+    r"\b(?:says?|said|rules?|ruled|urges?|urged|tells?|told|calls?|called|asks?|asked|argues|"
+    r"warns|wants)\b|^\s*[\w.'’-]+(?:\s+[\w.'’-]+)?:", re.I)
 _HEARSAY = re.compile(r"\b(?:reportedly|(?:is|are|was|were) reported to)\b", re.I)
 _INTERVIEW = (r"told|telling|said (?:on|to)|"
               r"(?:[Ii]n|[Dd]uring) an? (?:\w+\s+){0,3}?interview\s+(?:\w+\s+){0,3}?(?:with|on|for)")
@@ -141,11 +150,22 @@ _CITED = re.compile(
 
 
 def is_opinion(article: Article) -> bool:
-    """True for an opinion piece: its section or address says so, or its headline starts so, or
-    its lede is written in the first person (``_in_first_person``)."""
+    """True for an opinion piece: its section or address says so, or its headline starts so or
+    gives a verdict (``_verdict``), or its lede is written in the first person
+    (``_in_first_person``)."""
     where = " ".join(x for x in (article.section, article.url) if x)
     return bool(_OPINION.search(where.replace("/", " ").replace("-", " ")) or
-                re.match(r"\s*opinion\b", article.title, re.I)) or _in_first_person(article)
+                re.match(r"\s*opinion\b", article.title, re.I)) or _verdict(article.title) or \
+        _in_first_person(article)
+
+
+def _verdict(headline: str) -> bool:
+    """True for a headline giving the writer's verdict: "should", "must" or "ought" outside its
+    quotation marks and no speaker named ("If We Still Believe In Innocent Until Proven Guilty,
+    Jim Jordan Should Be No Exception"; "Reid: Mosque Should Be Built Someplace Else" and "Trump
+    says attorney general should stop ..." report a speaker's)."""
+    said = " ".join(_unquoted(headline))
+    return bool(_MUST.search(said)) and not _HEADLINE_SPEAKER.search(said)
 
 
 def _in_first_person(article: Article) -> bool:
@@ -307,22 +327,43 @@ def _reports(story: Story, articles: Mapping[str, Article],
 
 def claim_terms(sentence: str) -> list[str]:
     """What a sentence is compared by: its folded content words, with its numbers ("1,200" as
-    "1200") and capitalised names counted twice: they pin a claim down."""
+    "1200"; one with a decimal part also rounded, ``_rounded``) and capitalised names counted
+    twice: they pin a claim down. Accents are dropped (``unaccented``)."""
+    sentence = unaccented(sentence)
     names = [w.casefold() for w in re.findall(r"\b[A-Z][a-z]\w+", sentence)
              if w.casefold() not in STOP_WORDS and w.casefold() not in _CALENDAR]
     numbers = [n.replace(",", "") for n in _NUMBER.findall(sentence)]
     plain = [w for w in words(sentence) if not w.isdigit()]
-    return plain + names + numbers * 2
+    return plain + names + (numbers + _rounded(numbers)) * 2
+
+
+def unaccented(sentence: str) -> str:
+    """``sentence`` with its diacritics dropped: outlets spell a name with or without its accents
+    ("Julián Castro" and "Julian Castro", "Pérez", "Müller")."""
+    if sentence.isascii():
+        return sentence
+    return "".join(c for c in unicodedata.normalize("NFKD", sentence) if not unicodedata.combining(c))
+
+
+def _rounded(numbers: Sequence[str]) -> list[str]:
+    """Each number with a decimal part rounded to a whole one (half up): an outlet rounds a
+    release's figure ("$162.8 billion" and "$163 billion", "$735.7 billion" and "$736 billion")."""
+    found = []
+    for number in numbers:
+        whole, _, part = number.partition(".")
+        if part.isdigit() and whole.isdigit():
+            found.append(str(int(whole) + (part[0] >= "5")))
+    return found
 
 
 Row = tuple[Article, str, str, int]  # a report of a lead sentence, with its number
 
 
 def trigrams(sentence: str) -> list[str]:
-    """The character trigrams of a sentence's folded content words, each word marked at both ends
-    ("#ar", "arr", ..., "ed#")."""
+    """The character trigrams of a sentence's folded content words (accents dropped), each word
+    marked at both ends ("#ar", "arr", ..., "ed#")."""
     found = []
-    for word in words(sentence):
+    for word in words(unaccented(sentence)):
         marked = f"#{word}#"
         found += [marked[i:i + 3] for i in range(len(marked) - 2)]
     return found

@@ -472,7 +472,8 @@ def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
     ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``,
-    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``, ``polnear-voices-AB``, ``polnear-voices-AC``):
+    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``, ``polnear-voices-AB``,
+    ``polnear-voices-AC``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

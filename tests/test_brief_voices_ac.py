@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from broadsheet.brief.speakerof import speaker_of
+from broadsheet.brief.voiceorgs import whole_organisation
 from broadsheet.stories.speakers import speaker_kind
-from test_brief_voices_u import _at, _entity
+from test_brief_voices_u import _at, _entity, _voices
 
 
 def test_a_pronoun_of_the_other_gender_is_the_person_titled_as_its_own() -> None:
@@ -74,3 +75,20 @@ def test_a_representative_for_a_name_is_unnamed_and_a_president_and_ceo_no_offic
     assert speaker_kind("a spokeswoman for Lumio Plains") == "unnamed source"
     assert speaker_kind("Ivo Dahl", "president and CEO") != "official"
     assert speaker_kind("Ivo Dahl", "president") == "official"  # a president alone, no body: as before
+
+
+def test_a_first_name_read_into_the_role_is_no_part_of_it() -> None:
+    text = "Plains Party Chair Ada Holt Dahl announced on Sunday that she will resign."
+    said = _at(text, "Holt Dahl", "announced", "she will resign", role="Plains Party Chair Ada")
+    (voice,) = _voices(text, (said,), (_entity(text, "Holt Dahl"),))
+    assert voice.role == "Plains Party Chair"
+    kept = "Plains Party Chair Ada Holt Dahl announced on Sunday that she will resign."
+    said = _at(kept, "Ada Holt Dahl", "announced", "she will resign", role="Plains Party Chair")
+    (voice,) = _voices(kept, (said,), (_entity(kept, "Ada Holt Dahl"),))
+    assert voice.role == "Plains Party Chair"  # the name whole: the role as written
+
+
+def test_an_organisation_after_a_countrys_abbreviation_is_made_whole() -> None:
+    role = "leader of the anti-tax UK Plains Party"
+    assert whole_organisation("Plains Party", role) == "UK Plains Party"
+    assert whole_organisation("Plains Party", "leader of the Plains Party") == "Plains Party"

@@ -86,6 +86,10 @@ def test_a_first_name_read_into_the_role_is_no_part_of_it() -> None:
     said = _at(kept, "Ada Holt Dahl", "announced", "she will resign", role="Plains Party Chair")
     (voice,) = _voices(kept, (said,), (_entity(kept, "Ada Holt Dahl"),))
     assert voice.role == "Plains Party Chair"  # the name whole: the role as written
+    general = "Plains Treaty Secretary General Ivo Dahl said that the pact holds."
+    said = _at(general, "Ivo Dahl", "said", "the pact holds", role="Plains Treaty Secretary General")
+    (voice,) = _voices(general, (said,), (_entity(general, "Ivo Dahl"),))
+    assert voice.role == "Plains Treaty Secretary General"  # R7b: a title's own last word stays
 
 
 def test_an_organisation_after_a_countrys_abbreviation_is_made_whole() -> None:

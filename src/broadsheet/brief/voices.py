@@ -216,9 +216,10 @@ def _without_first_name(role: str | None, attribution: Attribution, text: str) -
     return role[:found.start(1)].rstrip() or None
 
 
-# A title's word, then one capitalised word (no acronym) ending the role.
+# A title's word, then one capitalised word (no acronym, no title's own last word: "Secretary General") ending
+# the role.
 _FIRST_NAME_END = re.compile(r"\b(?:Chair(?:man|woman|person)?|President|Director|Founder|Leader|Secretary|"
-                             r"CEO)[ \t]+([A-Z][a-z][\w'’-]*)$")
+                             r"CEO)[ \t]+(?!(?:General|Emeritus|Elect)$)([A-Z][a-z][\w'’-]*)$")
 
 
 # A reflexive pronoun read as a role ("Steele himself declared ..."): no description of anyone.

@@ -1,4 +1,4 @@
-"""Samples M to AB: voices in news articles whose texts carry no licence to copy, judged by hand
+"""Samples M to AC: voices in news articles whose texts carry no licence to copy, judged by hand
 (``bench.voices``): M on BASIL (NYT, Fox News, HuffPost), N on ECB+ (tokenised news texts), O on
 PolNeAR's US political news (only the articles the attribution models never trained on), P on the BASIL
 articles M did not draw from, Q on AllSides-NEUS's outlets' leads (its train and val records only), R on
@@ -8,7 +8,7 @@ did not draw from, V on the BASIL articles none of M, P and S drew from, W on th
 trained on that neither O nor U drew from, X on the BASIL articles none of M, P, S and V drew from, Y on
 the AllSides-NEUS train and val records Q did not draw from, Z on those neither Q nor Y drew from, AA on the
 PolNeAR train articles none of O, U and W drew from (most of them trained on by the attribution models), AB on
-those none of O, U, W and AA drew from.
+those none of O, U, W and AA drew from, AC on those none of O, U, W, AA and AB drew from.
 
 The judged files keep none of the articles' quoted words: each voice's words are found again by character
 offsets into its article and a hash of them. Each edition is rebuilt from the articles its file lists
@@ -17,7 +17,7 @@ in CI. The floors are the quality gate's (``basil-voices-M``, ``ecbplus-voices-N
 ``polnear-voices-O``, ``basil-voices-P``, ``allsides-voices-Q``, ``ecbplus-voices-R``,
 ``basil-voices-S``, ``ecbplus-voices-T``, ``polnear-voices-U``, ``basil-voices-V``,
 ``polnear-voices-W``, ``basil-voices-X``, ``allsides-voices-Y``, ``allsides-voices-Z``,
-``polnear-voices-AA``, ``polnear-voices-AB``).
+``polnear-voices-AA``, ``polnear-voices-AB``, ``polnear-voices-AC``).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_T,
     POLNEAR_AA,
     POLNEAR_AB,
+    POLNEAR_AC,
     POLNEAR_O,
     POLNEAR_U,
     POLNEAR_W,
@@ -61,7 +62,7 @@ SAMPLES = [("M", BASIL_M, "basil-"), ("N", ECBPLUS_N, "ecbplus-"), ("O", POLNEAR
            ("U", POLNEAR_U, "polnear-"), ("V", BASIL_V, "basil-"), ("W", POLNEAR_W, "polnear-"),
            ("X", BASIL_X, "basil-"), ("Y", ALLSIDES_Y, "allsides-"),
            ("Z", ALLSIDES_Z, "allsides-"), ("AA", POLNEAR_AA, "polnear-"),
-           ("AB", POLNEAR_AB, "polnear-")]
+           ("AB", POLNEAR_AB, "polnear-"), ("AC", POLNEAR_AC, "polnear-")]
 
 
 def _items(sample: NewsSample) -> list[dict[str, object]]:
@@ -162,6 +163,14 @@ def test_sample_ab_draws_from_no_article_of_o_u_w_or_aa_and_only_train_ones(eval
     train = {path.stem for path in (eval_data / "attribution" / "polnear" / "train" / "text").glob("*.txt")}
     assert not set(POLNEAR_AB.articles()) & drawn
     assert set(POLNEAR_AB.articles()) <= train
+
+
+def test_sample_ac_draws_from_no_article_of_o_u_w_aa_or_ab_and_only_train_ones(eval_data: Path) -> None:
+    drawn = {key for sample in (POLNEAR_O, POLNEAR_U, POLNEAR_W, POLNEAR_AA, POLNEAR_AB)
+             for key in sample.articles()}
+    train = {path.stem for path in (eval_data / "attribution" / "polnear" / "train" / "text").glob("*.txt")}
+    assert not set(POLNEAR_AC.articles()) & drawn
+    assert set(POLNEAR_AC.articles()) <= train
 
 
 def test_polnear_train_pages_refuse_a_dev_article(eval_data: Path) -> None:

@@ -91,6 +91,7 @@ from broadsheet.bench.voices import (
     ECBPLUS_T,
     POLNEAR_AA,
     POLNEAR_AB,
+    POLNEAR_AC,
     POLNEAR_O,
     POLNEAR_U,
     POLNEAR_W,
@@ -310,4 +311,5 @@ def run(data: Path, *, limit: int | None = None, baselines: bool = True) -> Benc
         report.rows += news_voice_rows(data, ALLSIDES_Z)
         report.rows += news_voice_rows(data, POLNEAR_AA)
         report.rows += news_voice_rows(data, POLNEAR_AB)
+        report.rows += news_voice_rows(data, POLNEAR_AC)
     return report

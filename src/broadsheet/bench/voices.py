@@ -75,7 +75,9 @@ from (most of them trained on by the attribution models, so their quotes are fou
 judges is the edition's speaker, role and kind; ``polnear_train_pages``, never dev or test), judged before
 voices round 35's fixes and kept as O is. Sample AB (``tests/data/polnear_voices/judged_ab.json``, the
 ``polnear-voices-AB`` row) is drawn the same way from the 722 PolNeAR train articles none of O, U, W and AA
-drew from, judged before voices round 36's fixes and kept as O is. Each is a ``NewsSample``: its rows'
+drew from, judged before voices round 36's fixes and kept as O is. Sample AC (``judged_ac.json``, the
+``polnear-voices-AC`` row) is drawn the same way from the 665 PolNeAR train articles none of O, U, W, AA and
+AB drew from, judged before voices round 37's fixes and kept as O is. Each is a ``NewsSample``: its rows'
 prefix, its judged file and how its articles are read as pages.
 """
 
@@ -123,6 +125,7 @@ ALLSIDES_Y_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_y.json")
 ALLSIDES_Z_FIXTURE = ALLSIDES_Q_FIXTURE.with_name("judged_z.json")
 POLNEAR_AA_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_aa.json")
 POLNEAR_AB_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_ab.json")
+POLNEAR_AC_FIXTURE = POLNEAR_O_FIXTURE.with_name("judged_ac.json")
 ALLSIDES_FILE = ("clustering", "allsides-neus", "allsides_dev.jsonl")
 ALLSIDES_SPLITS = ("train", "val")
 _WORD = re.compile(r"\w+")
@@ -358,8 +361,8 @@ def polnear_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
 
 def polnear_train_pages(data: Path, keys: Iterable[str] | None = None) -> list[Page]:
     """The PolNeAR train articles ``keys`` (all without), trained on or not, as plain-text pages as
-    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): samples AA's
-    and AB's articles, whose attributions the models mostly trained on (what the sample judges is the
+    ``polnear_pages`` makes them; ``ConfigError`` for any other (a dev or test article): samples AA's,
+    AB's and AC's articles, whose attributions the models mostly trained on (what the sample judges is the
     edition's)."""
     from broadsheet.bench.polnear import polnear_root
 
@@ -430,6 +433,7 @@ ALLSIDES_Y = NewsSample("allsides-voices", ALLSIDES_Y_FIXTURE, allsides_pages)
 ALLSIDES_Z = NewsSample("allsides-voices", ALLSIDES_Z_FIXTURE, allsides_pages)
 POLNEAR_AA = NewsSample("polnear-voices", POLNEAR_AA_FIXTURE, polnear_train_pages)
 POLNEAR_AB = NewsSample("polnear-voices", POLNEAR_AB_FIXTURE, polnear_train_pages)
+POLNEAR_AC = NewsSample("polnear-voices", POLNEAR_AC_FIXTURE, polnear_train_pages)
 
 
 @cache
@@ -468,7 +472,8 @@ def news_voice_rows(data: Path, sample: NewsSample = BASIL_M) -> list[BenchRow]:
     """The ``basil-voices-M`` row (or ``ecbplus-voices-N``, ``polnear-voices-O``, ``basil-voices-P``,
     ``allsides-voices-Q``, ``ecbplus-voices-R``, ``basil-voices-S``, ``ecbplus-voices-T``,
     ``polnear-voices-U``, ``basil-voices-V``, ``polnear-voices-W``, ``basil-voices-X``,
-    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``, ``polnear-voices-AB``):
+    ``allsides-voices-Y``, ``allsides-voices-Z``, ``polnear-voices-AA``, ``polnear-voices-AB``,
+    ``polnear-voices-AC``):
     the sample's share right against the edition of its articles, its words read from the articles by
     their offsets."""
     items = load_located(sample.path, sample.texts(data))

@@ -19,6 +19,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from broadsheet.brief.nonspeakers import TIMES, can_speak, sentence_starts
+from broadsheet.brief.speakergender import pronoun_person
 from broadsheet.brief.speakernames import clean_speaker, document_owner, is_pronoun, named_after, titled_after
 from broadsheet.brief.voiceorgs import ARTICLE, a_place
 from broadsheet.brief.voiceroles import CALENDAR
@@ -34,7 +35,7 @@ def speaker_of(attribution: Attribution, text: str,
     """The speaker's name, grouping key, any title written with it and the description the name was
     read from; None when the attribution makes no voice (a pronoun left unresolved, no words, no
     person or organisation)."""
-    owned = _whom_speaker(attribution, text, entities)
+    owned = pronoun_person(attribution, text, entities) or _whom_speaker(attribution, text, entities)
     owned = _possessed(attribution, text, entities) if owned is None else owned
     if owned is not None and attribution.content.strip():
         return (owned, name_key(owned), None, None) if owned else None  # "": no one the rule can name
@@ -466,13 +467,16 @@ def _the_one_named_near(attribution: Attribution, text: str, entities: Sequence[
     "a" or "an" there (someone new: "a lawmaker ... the lawmaker"), is a man, a woman or a body's head, or
     no one such is named."""
     span = attribution.speaker_span
-    described = _ONE_DESCRIBED.fullmatch(" ".join(attribution.speaker.split()))
+    written = " ".join(attribution.speaker.split())
+    described = _ONE_DESCRIBED.fullmatch(written)
+    mate = _RUNNING_MATE.fullmatch(written)  # "Holt's potential VP": a possessive read as the others
     if span is None:
         return None
-    if described is None or not _PUBLIC_FIGURE.fullmatch(described.group(1)) or "'" in described.group(0) \
-            or "’" in described.group(0):
+    if mate is None and (described is None or not _PUBLIC_FIGURE.fullmatch(described.group(1))
+                         or "'" in described.group(0) or "’" in described.group(0)):
         return None  # "the victim's mother", "the staff member": someone the story need not name
-    head = described.group(1)
+    head = mate.group(2) if mate else described.group(1) if described else ""
+    possessor = name_key(mate.group(1)).split()[-1:] if mate else []
     words = attribution.content_span
     anchor = min(span[0], words[0]) if words else span[0]  # before the words ("...," the leader said)
     own = _sentence_start(text, anchor)
@@ -484,8 +488,9 @@ def _the_one_named_near(attribution: Attribution, text: str, entities: Sequence[
     people = [e for e in persons if own <= e.span[0] and e.span[1] <= anchor]
     if not people and before < own:
         people = [e for e in persons if before <= e.span[0] and e.span[1] <= own]
-        opening = [e for e in people if not text[before:e.span[0]].strip()]
+        opening = [e for e in people if _OPENING.fullmatch(text, before, e.span[0])]
         people = opening or people
+    people = [e for e in people if name_key(e.canonical or e.text).split()[-1:] != possessor]
     surnames = {name_key(e.canonical or e.text).split()[-1] for e in people if name_key(e.text)}
     if len(surnames) != 1:
         return None
@@ -550,6 +555,13 @@ _ONE_DESCRIBED = re.compile(r"(?:the|The)\s+(?:[\w.'’-]+\s+){0,3}([a-z][a-z-]+
 _PUBLIC_FIGURE = re.compile(r"candidate|nominee|front-?runner|contender|challenger|incumbent|leader|senator|"
                             r"governor|congress(?:man|woman)|lawmaker|mayor|speaker|businessman|"
                             r"businesswoman|billionaire|mogul|tycoon")
+# A running mate written with the candidate's possessive: "Holt's potential VP", "Holt’s running mate".
+_RUNNING_MATE = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s?\s+"
+                           r"(?:(?:potential|possible|likely|future|presumptive)\s+)?"
+                           r"(VP|running\s+mate|vice[\s-]presidential\s+(?:pick|nominee|candidate|choice))")
+# What may open a sentence before its subject: nothing, or a phrase of up to three words and a comma
+# ("On Thursday, Holt announced ...").
+_OPENING = re.compile(r"\s*(?:(?:[\w'’-]+[ \t]+){0,2}[\w'’-]+,[ \t]*)?")
 # A person's name as written, capitalised words (an initial at most between), no possessive nor number.
 _A_PROPER_NAME = re.compile(r"[A-Z][\w-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w-]+)*")
 

@@ -129,7 +129,15 @@ def whole_organisation(organisation: str | None, role: str | None) -> str | None
     found = re.search(rf"(?<![\w'’-]){re.escape(organisation)}((?:-[\w]+)+)", role)
     if found is None and _A_BODY_CUT.search(organisation):
         found = re.search(rf"(?<![\w'’-]){re.escape(organisation)}({_OF_A_NAME})", role)
+    country = re.search(rf"(?<![\w.])({_COUNTRY_ABBREVIATION})[ \t]+{re.escape(organisation)}(?![\w'’-])",
+                        role) if found is None and organisation[:1].isupper() else None
+    if country:
+        return f"{country.group(1)} {organisation}"  # "UK Independence Party", not "Independence Party"
     return organisation + found.group(1) if found else organisation
+
+
+# A country's abbreviation a name opens with ("UK Independence Party").
+_COUNTRY_ABBREVIATION = r"UK|U\.K\.|US|U\.S\.|EU|UN|U\.N\."
 
 
 # A body's word ending an organisation the role writes on with "of" and a capitalised name ("the White

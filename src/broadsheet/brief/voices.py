@@ -202,8 +202,24 @@ def _collect(story: Story, analyses: Mapping[str, Analysis]) -> list[_Said]:
             quote = _quote(attribution, analyses[aid])
             role = None if _role_in_words(attribution, text) or _REFLEXIVE.fullmatch(attribution.role or "") \
                 else attribution.role
+            role = _without_first_name(role, attribution, text)
             said.append(_Said(name, key, attribution, quote, (index, number), role or office, described))
     return said
+
+
+def _without_first_name(role: str | None, attribution: Attribution, text: str) -> str | None:
+    """A role without the speaker's first name read into its end after a title's word ("DNC Chair Ada" of
+    "DNC Chair Ada Holt Dahl", the speaker "Holt Dahl"): the name's, written right before it."""
+    found = _FIRST_NAME_END.search(role or "")
+    if role is None or found is None or f"{role} {attribution.speaker}" not in text:
+        return role
+    return role[:found.start(1)].rstrip() or None
+
+
+# A title's word, then one capitalised word (no acronym, no title's own last word: "Secretary General") ending
+# the role.
+_FIRST_NAME_END = re.compile(r"\b(?:Chair(?:man|woman|person)?|President|Director|Founder|Leader|Secretary|"
+                             r"CEO)[ \t]+(?!(?:General|Emeritus|Elect)$)([A-Z][a-z][\w'’-]*)$")
 
 
 # A reflexive pronoun read as a role ("Steele himself declared ..."): no description of anyone.

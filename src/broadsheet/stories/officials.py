@@ -33,7 +33,9 @@ _BODY_NAME = re.compile(
 
 PRESIDENT = re.compile(r"\b(?:(?:vice )?president|spokes(?:person|man|woman)|press secretary)\b", re.I)
 _OFFICIAL = re.compile(r"\bofficials?\b", re.I)
-_PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association|campaign)(?!\w)", re.I)
+# (a president who is also its chief executive, "president and CEO", is a company's or a body's officer)
+_PRIVATE = re.compile(r"\b(?:union|company|firm|corporation|inc\.?|association|campaign|ceo|"
+                      r"chief executive)(?!\w)", re.I)
 _PUBLIC = re.compile(r"\b(?:federal|government|ministry|department|agency|commission|council|authority|"
                      r"county|municipal|public|parliament|senate|national security)\b", re.I)
 # Where a speaker's name is cut to its head: "China's ambassador to Britain" -> "China's ambassador".

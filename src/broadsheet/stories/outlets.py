@@ -104,7 +104,7 @@ def is_unnamed(name: str) -> bool:
     """True for a source without a name: "officials", "a Lumio spokesperson", "people familiar
     with the plan", "two senior officials" (rule 2)."""
     words = name.split()
-    representative = _REPRESENTATIVE_FOR, _A_REPRESENTATIVE, _REPRESENTATIVES
+    representative = _REPRESENTATIVE_FOR, _A_REPRESENTATIVE, _REPRESENTATIVES, _REPRESENTATIVE_OF_NAME
     if words and any(pattern.match(name) for pattern in representative):
         return True  # "A representative for the platform", "Their company representative": unnamed
     if _SOMEONE_FAMILIAR.match(name):
@@ -131,6 +131,9 @@ _ONE_UNNAMED = re.compile(r"^(?i:an?|one)\s+(?:[\w&'’.-]+\s+){0,4}"
                           r"(?:employee|adviser|advisor|aide|staffer|insider|source|official)$")
 _REPRESENTATIVE_FOR = re.compile(r"^(?:an?|one)\s+(?:\w+\s+)?representative\s+(?:for|of|at|from)\s+"
                                  r"(?:the|an?|its|their|his|her)\s+[a-z]", re.I)
+# "A representative for Mr. Dahl", "a spokesman of Lumio": one person counted, speaking for a name.
+_REPRESENTATIVE_OF_NAME = re.compile(r"^(?i:an?|one)\s+(?:[a-z]+\s+)?"
+                                     r"(?i:representative|spokes(?:man|woman|person))\s+(?:for|of)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z]")
 # "a company representative", "Their company representative";
 # "A Secret Service representative", "a Plains Union representative": a body's, unnamed, whatever the body
 _A_REPRESENTATIVE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)\s+"

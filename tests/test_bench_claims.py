@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from broadsheet.bench.claims import (
     ALLSIDES2_CLAIMS,
     ALLSIDES3_CLAIMS,
@@ -187,30 +189,16 @@ def test_the_second_allsides_set_draws_only_stories_the_first_left_and_names_lea
     _assert_named(labels, articles)
 
 
-def test_the_third_allsides_set_draws_only_stories_the_first_two_left_and_names_lead_sentences() -> None:
+@pytest.mark.parametrize(("judged", "earlier", "stories"), [
+    (ALLSIDES3_CLAIMS, (ALLSIDES_CLAIMS, ALLSIDES2_CLAIMS), 33),
+    (ALLSIDES4_CLAIMS, (ALLSIDES_CLAIMS, ALLSIDES2_CLAIMS, ALLSIDES3_CLAIMS), 31),
+])
+def test_a_later_allsides_set_draws_only_stories_no_earlier_draw_drew_and_names_lead_sentences(
+        judged: Path, earlier: tuple[Path, ...], stories: int) -> None:
     path = require(eval_data_dir() / "clustering" / "allsides-neus" / "allsides_dev.jsonl", "AllSides-NEUS")
-    labels = json.loads(ALLSIDES3_CLAIMS.read_text(encoding="utf-8"))
-    earlier = {e for judged in (ALLSIDES_CLAIMS, ALLSIDES2_CLAIMS)
-               for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
-    assert not set(labels["events"]) & earlier and len(set(labels["events"])) == 33
-    story_of = {a.id: story for a, story in zip(*load_allsides(path), strict=True)
-                if story in labels["events"]}
-    articles = {a.id: a for a, _ in zip(*load_allsides(path), strict=True) if a.id in story_of}
-    assert len(articles) == 3 * len(labels["events"])
-    assert not any(story.startswith("test") for story in labels["events"])  # never the test split
-    assert set(labels["opinion"]) <= set(articles)
-    assert len(labels["claims"]) >= 50
-    assert all(len({r["page"] for r in c["reports"]}) >= 2 for c in labels["claims"])
-    assert all({story_of[r["page"]] for r in c["reports"]} == {c["story"]} for c in labels["claims"])
-    _assert_named(labels, articles)
-
-
-def test_the_fourth_allsides_set_draws_only_stories_no_earlier_draw_drew_and_names_lead_sentences() -> None:
-    path = require(eval_data_dir() / "clustering" / "allsides-neus" / "allsides_dev.jsonl", "AllSides-NEUS")
-    labels = json.loads(ALLSIDES4_CLAIMS.read_text(encoding="utf-8"))
-    earlier = {e for judged in (ALLSIDES_CLAIMS, ALLSIDES2_CLAIMS, ALLSIDES3_CLAIMS)
-               for e in json.loads(judged.read_text(encoding="utf-8"))["events"]}
-    assert not set(labels["events"]) & earlier and len(set(labels["events"])) == 31
+    labels = json.loads(judged.read_text(encoding="utf-8"))
+    drawn = {e for done in earlier for e in json.loads(done.read_text(encoding="utf-8"))["events"]}
+    assert not set(labels["events"]) & drawn and len(set(labels["events"])) == stories
     story_of = {a.id: story for a, story in zip(*load_allsides(path), strict=True)
                 if story in labels["events"]}
     articles = {a.id: a for a, _ in zip(*load_allsides(path), strict=True) if a.id in story_of}

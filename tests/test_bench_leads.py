@@ -4,6 +4,10 @@ judged right."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
+
+import pytest
 
 from broadsheet.bench.claims import fingerprint
 from broadsheet.bench.leads import ADDITIONS, VERDICTS, additions_row, judged_row
@@ -18,16 +22,6 @@ def test_a_lead_is_right_only_by_its_judged_text_and_unjudged_leads_count_apart(
     assert row.documents == 4
 
 
-def test_the_verdicts_name_leads_by_hash_only() -> None:
-    verdicts = json.loads(VERDICTS.read_text(encoding="utf-8"))
-    assert set(verdicts) == {"how", "basil", "ecbplus"}
-    assert len(verdicts["basil"]) == 100 and len(verdicts["ecbplus"]) == 66
-    for events in (verdicts["basil"], verdicts["ecbplus"]):
-        for leads in events.values():
-            assert all(key == "none" or len(key) == 12 for key in leads)
-            assert all(isinstance(right, bool) for right in leads.values())
-
-
 def test_additions_are_scored_over_every_addition_shown_and_the_lead_is_not_one() -> None:
     lead, good, bad = "The Senate passed the bill.", "The vote was 60 to 40.", "It was a long week."
     verdicts = {"e1": {fingerprint(good): True, fingerprint(bad): False}, "e2": {}}
@@ -37,11 +31,12 @@ def test_additions_are_scored_over_every_addition_shown_and_the_lead_is_not_one(
     assert additions_row("set", verdicts, {"e1": (good,)}).metrics["additions"] == 0.0
 
 
-def test_the_additions_verdicts_name_sentences_by_hash_only() -> None:
-    verdicts = json.loads(ADDITIONS.read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("path", "keys"), [(VERDICTS, r"none|[0-9a-f]{12}"), (ADDITIONS, r"[0-9a-f]{12}")])
+def test_the_verdicts_name_sentences_by_hash_only(path: Path, keys: str) -> None:
+    verdicts = json.loads(path.read_text(encoding="utf-8"))
     assert set(verdicts) == {"how", "basil", "ecbplus"}
     assert len(verdicts["basil"]) == 100 and len(verdicts["ecbplus"]) == 66
     for events in (verdicts["basil"], verdicts["ecbplus"]):
         for judged in events.values():
-            assert all(len(key) == 12 for key in judged)
+            assert all(re.fullmatch(keys, key) for key in judged)
             assert all(isinstance(right, bool) for right in judged.values())

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from broadsheet.text import content_words, word_set
 
-STEM = 6  # the headline rule's stems (``summarize.STEM``): "resigns" and "resigning" match
+STEM = 6  # words match by their first letters ("resigns", "resigning"), here and in the headline rule
 MAX_REPEATED = 0.5  # an addition with this share of its stems in one chosen sentence repeats it
 
 _CALENDAR = word_set(

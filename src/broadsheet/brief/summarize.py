@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from broadsheet.brief.additions import may_add, repeats, stems
+from broadsheet.brief.additions import STEM, may_add, repeats, stems
 from broadsheet.brief.rank import independent_ids, outlet_key
 from broadsheet.brief.sentences import Speech, speeches, standalone, trim
 from broadsheet.model import Analysis, Article, Story, SummarySentence
@@ -61,7 +61,6 @@ MAX_SIMILARITY = 0.45  # a candidate this close (cosine) to a chosen sentence is
 MIN_NOVELTY = 0.45  # a candidate must bring at least this share of new weight
 MIN_WORDS, MAX_WORDS = 6, 55
 HEADLINE_WEIGHT = 1.0  # a lead restating all of the headlines' words counts 1 + HEADLINE_WEIGHT times
-STEM = 6  # words are matched to the headlines by their first letters ("resigns", "resigning")
 
 _TERMINAL = tuple(".\"'”’)")  # not "…": a sentence ending in an ellipsis was cut short
 _NO_TIME = float("inf")
@@ -172,7 +171,8 @@ class _Choice:
 
 
 def headline_terms(articles: Sequence[Article]) -> Counter[str]:
-    """The content words of the articles' headlines (by ``STEM``), each counted once a headline."""
+    """The content words of the articles' headlines (by their first ``STEM`` letters, so "resigns"
+    and "resigning" match), each counted once a headline."""
     terms: Counter[str] = Counter()
     for article in articles:
         terms.update({word[:STEM] for word in content_words(article.title)})
@@ -182,7 +182,7 @@ def headline_terms(articles: Sequence[Article]) -> Counter[str]:
 def headline_coverage(text: str, terms: Counter[str]) -> float:
     """The share of the headlines' words (``headline_terms``, counted) that ``text`` restates."""
     total = sum(terms.values())
-    said = {word[:STEM] for word in content_words(text)}
+    said = stems(text)
     return sum(n for term, n in terms.items() if term in said) / total if total else 0.0
 
 

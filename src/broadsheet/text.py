@@ -170,6 +170,9 @@ def person_key(name: str) -> str:
     return f"{GIVEN_NAMES.get(named[0], named[0])} {named[-1]}"
 
 
+# The days of the week and the months, as words: a capitalised word that names no one
+CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
+                    "april may june july august september october november december")
 # English month names and their abbreviations, for patterns (alternatives, no group)
 MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")

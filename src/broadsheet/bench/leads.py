@@ -125,7 +125,8 @@ def rows(data: Path, names: tuple[str, ...] = ("basil", "ecbplus")) -> list[Benc
         if not events:
             continue
         started = time.perf_counter()
-        read = speed_reads({e: events[e] for e in set(judged[name]) | set(added[name]) if e in events})
+        wanted = sorted(set(judged[name]) | set(added[name]))
+        read = speed_reads({e: events[e] for e in wanted if e in events})
         seconds = time.perf_counter() - started
         chosen = {event: texts[0] if texts else "" for event, texts in read.items()}
         found.append(judged_row(f"speed-read leads: {label}", judged[name], chosen, seconds))

@@ -26,14 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from broadsheet.text import content_words, word_set
+from broadsheet.text import CALENDAR, content_words, word_set
 
 STEM = 6  # words match by their first letters ("resigns", "resigning"), here and in the headline rule
 MAX_REPEATED = 0.5  # an addition with this share of its stems in one chosen sentence repeats it
 
-_CALENDAR = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december")
 _INTRO_THEN_PRONOUN = re.compile(r"^(?P<intro>[^,]{1,80}),\s+(?:he|she|they)\s", re.I)
 _POINTING_NOUNS = word_set(
     "comment comments remark remarks question questions source article line move statement news "
@@ -74,7 +71,7 @@ def leans_back(text: str, known: set[str]) -> bool:
 
 def _names_someone(phrase: str) -> bool:
     """Whether a capitalised word other than the first, a weekday or a month is in ``phrase``."""
-    return any(word[:1].isupper() and word.lower() not in _CALENDAR for word in phrase.split()[1:])
+    return any(word[:1].isupper() and word.lower() not in CALENDAR for word in phrase.split()[1:])
 
 
 def cut_short(text: str) -> bool:

@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from broadsheet.storytexts import matches_from
-from broadsheet.text import HONORIFICS, mentioning, mentioning_all, name_key, word_set
+from broadsheet.text import CALENDAR as TEXT_CALENDAR
+from broadsheet.text import HONORIFICS, mentioning, mentioning_all, name_key
 
 _DANGLING = re.compile(r"(?:[\s,;:–—-]+(?:at|to|of|for|in|and|or|with|from|on|by|the|a|an))+[\s,;:–—-]*$",
                        re.I)
@@ -161,8 +162,7 @@ _COMPANY_SUFFIX = re.compile(r"(?:L\.?L\.?P|L\.?L\.?C|Inc|Ltd|Corp|P\.?L\.?L\.?C
 _DATELINE = re.compile(r"^(?:[A-Z]{4,}|[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+)(?:,[ \t]+[A-Z][\w.]*)?"
                        r"(?:[ \t]+\([A-Za-z]+\))?[ \t]*[-–—]+[ \t]*")
 _TRAILING_COURTESY = re.compile(rf"[\s,]+(?:{'|'.join(sorted(HONORIFICS))})\.?$", re.I)
-CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february march "
-                     "april may june july august september october november december today")
+CALENDAR = TEXT_CALENDAR | {"today"}
 _RELATIVE = re.compile(r",\s+(?:whose|who|which|where|when)\s.*$")
 _NAME_SUFFIX = re.compile(r"[\s,]+(?:Jr|Sr)\.?$|[\s,]+(?:II|III|IV)$")
 _RUN_ON_HEADLINE = re.compile(r"^.*\b(?!(?:the|a|an|of|to|for|in|at|and|or|from|with|on|by)\b)[a-z][\w'’-]*"

@@ -96,7 +96,7 @@ from scipy.optimize import linear_sum_assignment
 from broadsheet.model import Analysis, Article, Claim, Story
 from broadsheet.stories.features import words
 from broadsheet.stories.outlets import is_outlet
-from broadsheet.text import STOP_WORDS, name_key, split_sentences, tfidf_vectors, word_set
+from broadsheet.text import CALENDAR, STOP_WORDS, name_key, split_sentences, tfidf_vectors
 
 LEAD_SENTENCES = 4
 MIN_WORDS = 6
@@ -110,8 +110,6 @@ QUOTED_RUN = 4  # words of one quotation two sentences share
 COPIED = 0.9  # a lead sentence this close to an earlier article's is copied from it
 COPIED_RUN = 8  # words in a row an edited copy's sentence shares with the lead it copies
 COPIED_SENTENCES = 2  # its sentences doing so: an article copying that many copies the whole lead
-_CALENDAR = word_set("monday tuesday wednesday thursday friday saturday sunday january february "
-                     "march april may june july august september october november december")
 _MARK = re.compile(r"[\"“”]")  # a quotation mark
 _ANY_MARK = re.compile(r"[\"“”]|''|``")  # one, or two apostrophes or backticks written for one
 _QUOTATION = re.compile(r"[\"“”]([^\"“”]{10,})[\"“”]")
@@ -331,7 +329,7 @@ def claim_terms(sentence: str) -> list[str]:
     twice: they pin a claim down. Accents are dropped (``unaccented``)."""
     sentence = unaccented(sentence)
     names = [w.casefold() for w in re.findall(r"\b[A-Z][a-z]\w+", sentence)
-             if w.casefold() not in STOP_WORDS and w.casefold() not in _CALENDAR]
+             if w.casefold() not in STOP_WORDS and w.casefold() not in CALENDAR]
     numbers = [n.replace(",", "") for n in _NUMBER.findall(sentence)]
     plain = [w for w in words(sentence) if not w.isdigit()]
     return plain + names + (numbers + _rounded(numbers)) * 2
